@@ -1,0 +1,101 @@
+# coderfit - candidate-fit scoring for medical-coder applicants
+#
+#   make            build build/coderfit
+#   make run        score the bundled example applicants with the embedded rubric
+#   make test       run the whole test suite (ends "N passed, N failed")
+#   make test SAN=1 the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make install    install under $(DESTDIR)$(PREFIX)
+#
+# Honours CC, CFLAGS, LDFLAGS, PREFIX and DESTDIR.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/coderfit
+PKG_CONFIG ?= pkg-config
+DEPS := libcjson yaml-0.1
+
+CFLAGS ?= -O2 -g
+BUILD ?= build
+ifeq ($(SAN),1)
+BUILD := build-san
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+
+# Recursive (=) so that pkg-config runs only after the deps check below.
+DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(DEPS))
+DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(DEPS))
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshadow \
+             -Wstrict-prototypes -Wformat=2 -Iinclude -Isrc/lib $(DEP_CFLAGS) $(SANFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+LIBS = $(DEP_LIBS) -lm -lpthread
+
+LIB_SRC := $(wildcard src/lib/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/rubric_default.o
+CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
+TEST_SRC := $(wildcard tests/unit/*.c)
+TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o)
+HEADERS := $(wildcard include/*.h src/lib/*.h src/cli/*.h)
+STAMP := $(BUILD)/.deps-ok
+
+.PHONY: all run test check install uninstall clean deps
+
+all: $(BUILD)/coderfit
+
+deps: $(STAMP)
+
+$(STAMP): tools/ensure-deps.sh
+	@PKG_CONFIG='$(PKG_CONFIG)' sh tools/ensure-deps.sh $(DEPS)
+	@mkdir -p $(@D) && touch $@
+
+$(BUILD)/obj/%.o: src/%.c $(HEADERS) | $(STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/tests/%.o: tests/%.c $(HEADERS) | $(STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests -c -o $@ $<
+
+# The default rubric is compiled in, so that `coderfit score x.json` needs
+# no other file.
+$(BUILD)/embed: tools/embed.c | $(STAMP)
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ $<
+
+$(BUILD)/rubric_default.c: rubrics/medical-coder.yaml $(BUILD)/embed
+	$(BUILD)/embed $< $@ cf_rubric_default embedded:medical-coder.yaml
+
+$(BUILD)/obj/rubric_default.o: $(BUILD)/rubric_default.c | $(STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libcoderfit.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/coderfit: $(CLI_OBJ) $(BUILD)/libcoderfit.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcoderfit.a $(LIBS)
+
+$(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libcoderfit.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libcoderfit.a $(LIBS)
+
+run: $(BUILD)/coderfit
+	$(BUILD)/coderfit score examples/applicants/*.json
+
+test: $(BUILD)/coderfit $(BUILD)/unit-tests
+	@sh tests/run.sh $(BUILD)
+
+check: test
+
+install: $(BUILD)/coderfit
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rubrics $(DESTDIR)$(DATADIR)/examples/applicants
+	install -m 755 $(BUILD)/coderfit $(DESTDIR)$(BINDIR)/coderfit
+	install -m 644 rubrics/*.yaml $(DESTDIR)$(DATADIR)/rubrics/
+	install -m 644 examples/applicants/*.json $(DESTDIR)$(DATADIR)/examples/applicants/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/coderfit
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-san

@@ -1,0 +1,172 @@
+/*
+ * coderfit: candidate-fit scoring for medical-coder applicants.
+ *
+ * The library loads a rubric, reads applicant profiles (native or JSON
+ * Resume), scores them and writes reports.  It never exits and never prints
+ * on its own: every function returns a status and, where something is wrong
+ * with the input, appends positioned diagnostics to a cf_diags list that the
+ * caller formats.
+ *
+ * Ownership: each declaration says who frees what it returns.  Objects
+ * returned through an out-parameter belong to the caller.
+ */
+#ifndef CODERFIT_H
+#define CODERFIT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define CF_VERSION "0.1.0"
+#define CF_RUBRIC_FORMAT "coderfit-rubric/1"
+#define CF_PROFILE_FORMAT "coderfit-profile/1"
+#define CF_REPORT_FORMAT "coderfit-report/1"
+
+/* Status codes double as the program's exit codes; they are never renumbered. */
+typedef enum cf_status {
+    CF_OK = 0,
+    CF_NO = 1,        /* a check ran and answered no */
+    CF_EUSAGE = 2,    /* usage error */
+    CF_ERUBRIC = 3,   /* invalid rubric */
+    CF_EINPUT = 4,    /* invalid profile or input */
+    CF_ESYSTEM = 5    /* I/O error, out of memory */
+} cf_status;
+
+/* ---- allocation --------------------------------------------------------
+ * Every allocation of the library (and of cJSON, through its hooks) goes
+ * through these, so that a test build can make the N-th one fail. */
+void *cf_malloc(size_t n);
+void *cf_calloc(size_t count, size_t size);
+void *cf_realloc(void *p, size_t n);
+char *cf_strdup(const char *s);
+char *cf_strndup(const char *s, size_t n);
+void cf_free(void *p);
+/* Make allocation number n (1-based, counted from now) and every later one
+ * fail; 0 turns failure injection off.  For tests only. */
+void cf_alloc_fail_after(unsigned long n);
+/* Number of allocations made since the last cf_alloc_fail_after(). */
+unsigned long cf_alloc_count(void);
+
+/* Must be called once before any other function, before threads start. */
+void cf_init(void);
+
+/* ---- diagnostics ------------------------------------------------------- */
+typedef enum cf_severity { CF_SEV_ERROR, CF_SEV_WARNING } cf_severity;
+
+typedef struct cf_diag {
+    char *file;       /* as given by the caller */
+    unsigned line;    /* 1-based; 0 when the problem has no position */
+    unsigned col;     /* 1-based, in bytes */
+    cf_severity severity;
+    const char *rule; /* static rule id, e.g. "unknown-key" */
+    char *message;    /* lowercase, no final full stop */
+} cf_diag;
+
+typedef struct cf_diags {
+    cf_diag *items;
+    size_t n, cap;
+    int oom;          /* a diagnostic could not be stored */
+} cf_diags;
+
+/* Frees the diagnostics and leaves d empty and reusable. */
+void cf_diags_clear(cf_diags *d);
+/* Number of diagnostics of severity error. */
+size_t cf_diags_errors(const cf_diags *d);
+/* Appends a diagnostic; the message is formatted printf-style. */
+void cf_diag_add(cf_diags *d, const char *file, unsigned line, unsigned col,
+                 cf_severity sev, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+/* Formats one diagnostic as "FILE:LINE:COL: severity: message [rule]"
+ * into a caller-supplied stream. */
+void cf_diag_print(FILE *out, const cf_diag *dg);
+
+/* ---- dates ------------------------------------------------------------- */
+/* A calendar date as a day number (days since 1970-01-01). */
+typedef long cf_day;
+/* Parses YYYY-MM-DD only (the form of --as-of).  Returns 0 on success. */
+int cf_date_parse_day(const char *s, cf_day *out);
+/* Today's local date. */
+cf_day cf_today(void);
+/* Writes YYYY-MM-DD into buf (at least 11 bytes). */
+void cf_day_format(cf_day d, char *buf);
+
+/* ---- rubrics ----------------------------------------------------------- */
+typedef struct cf_rubric cf_rubric;
+
+/* Loads a rubric from text (len bytes; text[len] need not be NUL).  name is
+ * used in diagnostics.  On success *out belongs to the caller
+ * (cf_rubric_free); on failure returns CF_ERUBRIC (diagnostics in d) or
+ * CF_ESYSTEM, and *out is NULL. */
+cf_status cf_rubric_load(const char *name, const char *text, size_t len,
+                         cf_rubric **out, cf_diags *d);
+/* Loads the rubric compiled into the library. */
+cf_status cf_rubric_load_default(cf_rubric **out, cf_diags *d);
+/* The embedded rubric's YAML text (static, NUL-terminated) and its name. */
+const char *cf_rubric_default_text(size_t *len);
+extern const char cf_rubric_default_name[];
+void cf_rubric_free(cf_rubric *r);
+/* Static strings owned by the rubric, valid until cf_rubric_free. */
+const char *cf_rubric_id(const cf_rubric *r);
+const char *cf_rubric_version(const cf_rubric *r);
+const char *cf_rubric_checksum(const cf_rubric *r);
+
+/* ---- profiles ---------------------------------------------------------- */
+typedef struct cf_profile cf_profile;
+
+/* Reads one profile (native or JSON Resume, detected) from text[0..len).
+ * source names it in diagnostics and reports; first_line is the line of
+ * text[0] within that source (1 for a whole file).  Dates after as_of do
+ * not count.  Returns CF_OK with *out owned by the caller (cf_profile_free),
+ * CF_EINPUT with positioned diagnostics, or CF_ESYSTEM. */
+cf_status cf_profile_parse(const char *source, const char *text, size_t len,
+                           unsigned first_line, cf_day as_of,
+                           cf_profile **out, cf_diags *d);
+void cf_profile_free(cf_profile *p);
+/* The profile's source name (owned by p). */
+const char *cf_profile_source(const cf_profile *p);
+/* Renames the profile (a record in a stream is FILE:LINE); 0 or -1 when
+ * out of memory. */
+int cf_profile_set_source(cf_profile *p, const char *source);
+/* "native" or "jsonresume". */
+const char *cf_profile_input_format(const cf_profile *p);
+/* The normalised native profile as JSON, pretty (two-space indent) or on
+ * one line, with a final newline, in *out (cf_free). */
+cf_status cf_profile_to_json(const cf_profile *p, int pretty, char **out, size_t *len);
+
+/* Finds where the next JSON text in a stream begins: skips whitespace and
+ * an initial UTF-8 byte-order mark.  Returns the offset, or len at the end. */
+size_t cf_json_skip_space(const char *text, size_t len, size_t pos);
+/* Length of the JSON value starting at text[pos] if it is well-formed, or 0
+ * (then a diagnostic for file is added to d, positioned in the stream whose
+ * line 1 starts at text[0]). */
+size_t cf_json_value_length(const char *file, const char *text, size_t len,
+                            size_t pos, cf_diags *d);
+
+/* ---- scoring and reports ---------------------------------------------- */
+typedef struct cf_report cf_report;
+
+/* Scores p against r.  *out belongs to the caller (cf_report_free). */
+cf_status cf_score(const cf_rubric *r, const cf_profile *p, cf_report **out);
+void cf_report_free(cf_report *rep);
+double cf_report_score(const cf_report *rep);
+const char *cf_report_tier(const cf_report *rep);
+int cf_report_eligible(const cf_report *rep);
+
+typedef enum cf_format { CF_FMT_TEXT, CF_FMT_JSON, CF_FMT_NDJSON } cf_format;
+typedef struct cf_text_opts {
+    int color;        /* ANSI colour */
+    int width;        /* terminal columns, 0 for 80 */
+} cf_text_opts;
+
+/* Writes the report as one JSON object: pretty (two-space indent) when
+ * pretty is set, else on one line; always followed by a newline.  The
+ * string is returned in *out (cf_free). */
+cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *len);
+/* Writes the report as text for a terminal. */
+cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o,
+                         char **out, size_t *len);
+
+/* The JSON Schema of "profile" or "report", pretty-printed with a final
+ * newline, in *out (cf_free).  CF_EUSAGE when name is unknown. */
+cf_status cf_schema(const char *name, char **out, size_t *len);
+
+#endif

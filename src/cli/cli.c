@@ -1,0 +1,437 @@
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "cli.h"
+
+void cli_opts_init(cli_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->as_of = cf_today();
+    o->max_input = CF_DEFAULT_MAX_INPUT;
+}
+
+void cli_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "coderfit: %s%s", cmd ? cmd : "", cmd ? ": " : "");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "coderfit: %s%s", cmd ? cmd : "", cmd ? ": " : "");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'coderfit %s%s--help' for more information.\n", cmd ? cmd : "", cmd ? " " : "");
+    return CF_EUSAGE;
+}
+
+void cli_print_diags(const cf_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        fputs("coderfit: ", stderr);
+        cf_diag_print(stderr, &d->items[i]);
+    }
+    if (d->oom)
+        fputs("coderfit: out of memory (some messages were lost)\n", stderr);
+}
+
+int cli_common_option(cli_opts *o, int c, const char *arg, const char *cmd)
+{
+    switch (c) {
+    case 'r':
+        o->rubric = arg;
+        return 1;
+    case 'f':
+        o->format = arg;
+        return 1;
+    case 'o':
+        o->output = arg;
+        return 1;
+    case 'q':
+        o->quiet = 1;
+        return 1;
+    case OPT_AS_OF:
+        if (cf_date_parse_day(arg, &o->as_of)) {
+            cli_usage_error(cmd, "--as-of wants a date as YYYY-MM-DD, not '%s'", arg);
+            return -1;
+        }
+        o->as_of_text = arg;
+        return 1;
+    case OPT_COLOR:
+        if (strcmp(arg, "auto") == 0)
+            o->color = CLI_COLOR_AUTO;
+        else if (strcmp(arg, "always") == 0)
+            o->color = CLI_COLOR_ALWAYS;
+        else if (strcmp(arg, "never") == 0)
+            o->color = CLI_COLOR_NEVER;
+        else {
+            cli_usage_error(cmd, "--color wants auto, always or never, not '%s'", arg);
+            return -1;
+        }
+        return 1;
+    case OPT_MAX_INPUT: {
+        char *end;
+        errno = 0;
+        unsigned long long v = strtoull(arg, &end, 10);
+        unsigned long long mult = 1;
+        if (*end == 'k' || *end == 'K')
+            mult = 1024, end++;
+        else if (*end == 'm' || *end == 'M')
+            mult = 1024 * 1024, end++;
+        else if (*end == 'g' || *end == 'G')
+            mult = 1024ULL * 1024 * 1024, end++;
+        if (errno || end == arg || *end || v == 0 || v > (1ULL << 40) / mult || arg[0] == '-') {
+            cli_usage_error(cmd, "--max-input-size wants a size such as 16M, not '%s'", arg);
+            return -1;
+        }
+        o->max_input = (unsigned long)(v * mult);
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* ---- input ---------------------------------------------------------------- */
+
+cf_status cli_read_input(const char *path, unsigned long max, char **buf, size_t *len,
+                         char *errbuf, size_t errsize)
+{
+    int fd, own = 0;
+    struct stat st;
+    *buf = NULL;
+    *len = 0;
+    if (strcmp(path, "-") == 0) {
+        fd = STDIN_FILENO;
+    } else {
+        /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) {
+            snprintf(errbuf, errsize, "%s", strerror(errno));
+            return CF_EINPUT;
+        }
+        own = 1;
+        if (fstat(fd, &st) != 0) {
+            snprintf(errbuf, errsize, "%s", strerror(errno));
+            close(fd);
+            return CF_EINPUT;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(errbuf, errsize, "is a directory");
+            close(fd);
+            return CF_EINPUT;
+        }
+        if (!S_ISREG(st.st_mode)) {
+            snprintf(errbuf, errsize, "not a regular file (to read a pipe or device, use - for stdin)");
+            close(fd);
+            return CF_EINPUT;
+        }
+        if ((unsigned long long)st.st_size > max) {
+            snprintf(errbuf, errsize, "larger than the input size limit (%lu bytes; see --max-input-size)", max);
+            close(fd);
+            return CF_EINPUT;
+        }
+        int flags = fcntl(fd, F_GETFL);
+        if (flags >= 0)
+            fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    }
+    size_t cap = 65536, n = 0;
+    char *b = cf_malloc(cap + 1);
+    if (!b) {
+        if (own)
+            close(fd);
+        snprintf(errbuf, errsize, "out of memory");
+        return CF_ESYSTEM;
+    }
+    for (;;) {
+        if (n == cap) {
+            if (cap > max) {
+                cf_free(b);
+                if (own)
+                    close(fd);
+                snprintf(errbuf, errsize, "larger than the input size limit (%lu bytes; see --max-input-size)", max);
+                return CF_EINPUT;
+            }
+            size_t ncap = cap * 2;
+            char *nb = cf_realloc(b, ncap + 1);
+            if (!nb) {
+                cf_free(b);
+                if (own)
+                    close(fd);
+                snprintf(errbuf, errsize, "out of memory");
+                return CF_ESYSTEM;
+            }
+            b = nb;
+            cap = ncap;
+        }
+        ssize_t r = read(fd, b + n, cap - n);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            snprintf(errbuf, errsize, "%s", strerror(errno));
+            cf_free(b);
+            if (own)
+                close(fd);
+            return CF_EINPUT;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        if (n > max) {
+            cf_free(b);
+            if (own)
+                close(fd);
+            snprintf(errbuf, errsize, "larger than the input size limit (%lu bytes; see --max-input-size)", max);
+            return CF_EINPUT;
+        }
+    }
+    if (own)
+        close(fd);
+    b[n] = '\0';
+    *buf = b;
+    *len = n;
+    return CF_OK;
+}
+
+cf_status cli_load_rubric(const cli_opts *o, cf_rubric **r)
+{
+    cf_diags d = {0};
+    cf_status st;
+    if (!o->rubric) {
+        st = cf_rubric_load_default(r, &d);
+    } else {
+        char *text;
+        size_t len;
+        char err[256];
+        st = cli_read_input(o->rubric, o->max_input, &text, &len, err, sizeof err);
+        if (st) {
+            cli_error(NULL, "%s: error: cannot read rubric: %s", o->rubric, err);
+            return st == CF_ESYSTEM ? CF_ESYSTEM : CF_ERUBRIC;
+        }
+        st = cf_rubric_load(o->rubric, text, len, r, &d);
+        cf_free(text);
+    }
+    cli_print_diags(&d);
+    cf_diags_clear(&d);
+    if (st == CF_ESYSTEM)
+        cli_error(NULL, "out of memory");
+    return st;
+}
+
+/* ---- output ---------------------------------------------------------------- */
+
+cf_status cli_out_open(cli_out *out, const char *path)
+{
+    memset(out, 0, sizeof *out);
+    if (!path || strcmp(path, "-") == 0) {
+        out->f = stdout;
+        return CF_OK;
+    }
+    size_t n = strlen(path);
+    out->tmp = cf_malloc(n + 16);
+    if (!out->tmp)
+        return CF_ESYSTEM;
+    snprintf(out->tmp, n + 16, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(out->tmp);
+    if (fd < 0) {
+        cli_error(NULL, "%s: error: cannot write: %s", path, strerror(errno));
+        cf_free(out->tmp);
+        out->tmp = NULL;
+        return CF_ESYSTEM;
+    }
+    fchmod(fd, 0644 & ~(mode_t)0);
+    out->f = fdopen(fd, "w");
+    if (!out->f) {
+        close(fd);
+        unlink(out->tmp);
+        cf_free(out->tmp);
+        out->tmp = NULL;
+        return CF_ESYSTEM;
+    }
+    out->path = path;
+    return CF_OK;
+}
+
+cf_status cli_out_close(cli_out *out)
+{
+    if (!out->tmp)
+        return CF_OK;   /* stdout: main flushes and checks it */
+    int bad = fflush(out->f) != 0 || ferror(out->f);
+    bad |= fsync(fileno(out->f)) != 0 && errno != EINVAL;
+    bad |= fclose(out->f) != 0;
+    out->f = NULL;
+    if (bad || rename(out->tmp, out->path) != 0) {
+        cli_error(NULL, "%s: error: cannot write: %s", out->path, strerror(errno));
+        unlink(out->tmp);
+        cf_free(out->tmp);
+        out->tmp = NULL;
+        return CF_ESYSTEM;
+    }
+    cf_free(out->tmp);
+    out->tmp = NULL;
+    return CF_OK;
+}
+
+void cli_out_abort(cli_out *out)
+{
+    if (!out->tmp)
+        return;
+    if (out->f)
+        fclose(out->f);
+    unlink(out->tmp);
+    cf_free(out->tmp);
+    out->tmp = NULL;
+    out->f = NULL;
+}
+
+int cli_out_color(const cli_out *out, cli_color c)
+{
+    if (c == CLI_COLOR_ALWAYS)
+        return 1;
+    if (c == CLI_COLOR_NEVER || out->tmp)
+        return 0;
+    const char *no = getenv("NO_COLOR");
+    if (no && *no)
+        return 0;
+    const char *term = getenv("TERM");
+    if (term && strcmp(term, "dumb") == 0)
+        return 0;
+    return isatty(fileno(out->f));
+}
+
+int cli_out_width(const cli_out *out)
+{
+    struct winsize ws;
+    if (!out->tmp && isatty(fileno(out->f)) && ioctl(fileno(out->f), TIOCGWINSZ, &ws) == 0 && ws.ws_col)
+        return ws.ws_col;
+    const char *cols = getenv("COLUMNS");
+    if (cols && atoi(cols) > 0)
+        return atoi(cols);
+    return 80;
+}
+
+/* ---- profiles ------------------------------------------------------------- */
+
+static int is_stream(const char *path)
+{
+    size_t n = strlen(path);
+    return strcmp(path, "-") == 0 || (n > 6 && strcmp(path + n - 6, ".jsonl") == 0) ||
+           (n > 7 && strcmp(path + n - 7, ".ndjson") == 0);
+}
+
+static cf_status one_profile(const cli_opts *o, const char *source, const char *text, size_t len,
+                             unsigned first_line, const char *name, cli_profile_fn fn, void *ctx,
+                             unsigned long *failed)
+{
+    cf_diags d = {0};
+    cf_profile *p;
+    cf_status st = cf_profile_parse(source, text, len, first_line, o->as_of, &p, &d);
+    cli_print_diags(&d);
+    cf_diags_clear(&d);
+    if (st == CF_EINPUT) {
+        (*failed)++;
+        return CF_OK;
+    }
+    if (st)
+        return st;
+    if (name) {
+        /* a record in a stream is named by its line */
+        if (cf_profile_set_source(p, name)) {
+            cf_profile_free(p);
+            return CF_ESYSTEM;
+        }
+    }
+    st = fn(ctx, p);
+    cf_profile_free(p);
+    return st;
+}
+
+/* A stream: JSON texts one after another, normally one per line. */
+static cf_status each_record(const cli_opts *o, const char *path, const char *text, size_t len,
+                             cli_profile_fn fn, void *ctx, unsigned long *failed)
+{
+    size_t pos = cf_json_skip_space(text, len, 0);
+    unsigned line = 1;
+    size_t counted = 0;      /* text[0..counted) has been scanned for lines */
+    int records = 0;
+    const char *src = strcmp(path, "-") == 0 ? "-" : path;
+    if (pos >= len) {
+        cli_error(NULL, "%s:1:1: error: empty input (no JSON value) [json]", src);
+        (*failed)++;
+        return CF_OK;
+    }
+    while (pos < len) {
+        for (; counted < pos; counted++)
+            line += text[counted] == '\n';
+        /* Hand over the record from the start of its line, so that
+         * columns count from there, unless another record shares it. */
+        size_t bol = pos;
+        while (bol > 0 && (text[bol - 1] == ' ' || text[bol - 1] == '\t'))
+            bol--;
+        if (bol > 0 && text[bol - 1] != '\n')
+            bol = pos;
+        cf_diags d = {0};
+        size_t vlen = cf_json_value_length(src, text, len, pos, &d);
+        cf_status st = CF_OK;
+        if (!vlen) {
+            cli_print_diags(&d);
+            (*failed)++;
+            /* resume at the next line */
+            const char *nl = memchr(text + pos, '\n', len - pos);
+            pos = nl ? (size_t)(nl - text) + 1 : len;
+        } else {
+            size_t end = pos + vlen;
+            int alone = records == 0 && cf_json_skip_space(text, len, end) >= len;
+            char name[4200];
+            snprintf(name, sizeof name, "%s:%u", src, line);
+            st = one_profile(o, src, text + bol, end - bol, line, alone ? NULL : name, fn, ctx, failed);
+            pos = end;
+            records++;
+        }
+        cf_diags_clear(&d);
+        if (st)
+            return st;
+        pos = cf_json_skip_space(text, len, pos);
+    }
+    return CF_OK;
+}
+
+cf_status cli_each_profile(const cli_opts *o, char **paths, int n, cli_profile_fn fn,
+                           void *ctx, unsigned long *failed)
+{
+    for (int i = 0; i < n; i++) {
+        char *text;
+        size_t len;
+        char err[256];
+        cf_status st = cli_read_input(paths[i], o->max_input, &text, &len, err, sizeof err);
+        if (st == CF_EINPUT) {
+            cli_error(NULL, "%s: error: %s", paths[i], err);
+            (*failed)++;
+            continue;
+        }
+        if (st) {
+            cli_error(NULL, "%s: error: %s", paths[i], err);
+            return st;
+        }
+        if (is_stream(paths[i]))
+            st = each_record(o, paths[i], text, len, fn, ctx, failed);
+        else
+            st = one_profile(o, paths[i], text, len, 1, NULL, fn, ctx, failed);
+        cf_free(text);
+        if (st)
+            return st;
+    }
+    return CF_OK;
+}

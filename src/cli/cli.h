@@ -1,0 +1,86 @@
+/* The command-line front end: what the subcommands share. */
+#ifndef CF_CLI_H
+#define CF_CLI_H
+
+#include <stdio.h>
+#include "coderfit.h"
+
+#define CF_DEFAULT_MAX_INPUT (16UL * 1024 * 1024)
+
+/* The outcome of option parsing: a value, never an exit. */
+typedef enum cli_parse {
+    CLI_PARSE_OK, CLI_PARSE_HELP, CLI_PARSE_ERROR
+} cli_parse;
+
+typedef enum cli_color { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER } cli_color;
+
+/* Options common to the commands that read profiles. */
+typedef struct cli_opts {
+    const char *rubric;        /* NULL: the embedded rubric */
+    const char *as_of_text;
+    cf_day as_of;
+    const char *format;        /* as given, NULL for the default */
+    const char *output;        /* NULL: stdout */
+    cli_color color;
+    int quiet;
+    unsigned long max_input;
+} cli_opts;
+
+/* Common option handling inside a command's getopt_long loop: returns 1
+ * when it consumed option c, 0 when c is not a common option, -1 on a bad
+ * value (message already printed). */
+enum {
+    OPT_AS_OF = 1000, OPT_COLOR, OPT_MAX_INPUT
+};
+int cli_common_option(cli_opts *o, int c, const char *arg, const char *cmd);
+void cli_opts_init(cli_opts *o);
+
+/* Prints "coderfit: CMD: message" to stderr. */
+void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints each diagnostic as "coderfit: FILE:LINE:COL: error: ... [rule]". */
+void cli_print_diags(const cf_diags *d);
+/* Prints a usage error and a pointer to --help; returns CF_EUSAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Reads a whole input ("-" is stdin) of at most max bytes into a
+ * NUL-terminated buffer (free()).  On failure returns CF_EINPUT or
+ * CF_ESYSTEM with a message in errbuf. */
+cf_status cli_read_input(const char *path, unsigned long max, char **buf, size_t *len,
+                         char *errbuf, size_t errsize);
+
+/* Loads the rubric named by o->rubric, or the embedded one; prints
+ * problems.  Returns CF_OK or the exit status. */
+cf_status cli_load_rubric(const cli_opts *o, cf_rubric **r);
+
+/* Output: stdout, or FILE written to a temporary file in the same folder
+ * and renamed over FILE only when complete. */
+typedef struct cli_out {
+    FILE *f;
+    char *tmp;
+    const char *path;
+} cli_out;
+
+cf_status cli_out_open(cli_out *out, const char *path);
+/* Completes the output (rename); CF_ESYSTEM on a write error. */
+cf_status cli_out_close(cli_out *out);
+/* Abandons the output: the temporary file is removed, FILE untouched. */
+void cli_out_abort(cli_out *out);
+/* Whether text output to out should be coloured, and its width. */
+int cli_out_color(const cli_out *out, cli_color c);
+int cli_out_width(const cli_out *out);
+
+/* Calls fn for every profile in the inputs: files hold one JSON document;
+ * "-" (stdin) and *.jsonl / *.ndjson hold a stream of them, one per line,
+ * each named FILE:LINE.  A bad input is reported on stderr and counted in
+ * *failed; the rest go on.  Returns CF_OK, or CF_ESYSTEM (out of memory,
+ * or fn's failure). */
+typedef cf_status (*cli_profile_fn)(void *ctx, cf_profile *p);
+cf_status cli_each_profile(const cli_opts *o, char **paths, int n, cli_profile_fn fn,
+                           void *ctx, unsigned long *failed);
+
+/* Subcommands. */
+int cmd_score(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
+
+#endif

@@ -1,0 +1,35 @@
+/* coderfit schema: the JSON Schema of a profile or a report. */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+static const char usage_text[] =
+    "usage: coderfit schema NAME\n"
+    "\n"
+    "Prints a JSON Schema (draft 2020-12).  NAME is one of:\n"
+    "  profile   the native coderfit profile (what `coderfit convert` prints)\n"
+    "  report    the fit report of `coderfit score -f json`\n";
+
+int cmd_schema(int argc, char **argv)
+{
+    if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+        fputs(usage_text, stdout);
+        return CF_OK;
+    }
+    if (argc != 2)
+        return cli_usage_error("schema", "expected one schema name (profile, report)");
+    if (argv[1][0] == '-')
+        return cli_usage_error("schema", "unknown option '%s'", argv[1]);
+    char *s;
+    size_t len;
+    cf_status st = cf_schema(argv[1], &s, &len);
+    if (st == CF_EUSAGE)
+        return cli_usage_error("schema", "unknown schema '%s' (profile, report)", argv[1]);
+    if (st) {
+        cli_error("schema", "out of memory");
+        return st;
+    }
+    fwrite(s, 1, len, stdout);
+    cf_free(s);
+    return CF_OK;
+}

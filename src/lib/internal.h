@@ -1,0 +1,177 @@
+/* Declarations shared inside the library; not part of the public API. */
+#ifndef CF_INTERNAL_H
+#define CF_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <cjson/cJSON.h>
+#include "coderfit.h"
+
+#define CF_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- growable string --------------------------------------------------
+ * Appending never fails loudly: an allocation failure sets oom and later
+ * appends do nothing, so a writer checks once at the end. */
+typedef struct cf_buf {
+    char *s;
+    size_t len, cap;
+    int oom;
+} cf_buf;
+
+void cf_buf_add(cf_buf *b, const char *s, size_t n);
+void cf_buf_puts(cf_buf *b, const char *s);
+void cf_buf_putc(cf_buf *b, char c);
+void cf_buf_printf(cf_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cf_buf_vprintf(cf_buf *b, const char *fmt, va_list ap);
+/* Appends s as a JSON string literal (quotes included). */
+void cf_buf_json_str(cf_buf *b, const char *s);
+/* Appends a number with at most `decimals` decimals, trailing zeros cut. */
+void cf_buf_num(cf_buf *b, double v, int decimals);
+/* Hands the string to the caller: CF_OK, or CF_ESYSTEM (buffer freed). */
+cf_status cf_buf_finish(cf_buf *b, char **out, size_t *len);
+void cf_buf_free(cf_buf *b);
+
+/* ---- positions --------------------------------------------------------- */
+/* Line and column (1-based, bytes) of text[off], counting from first_line. */
+void cf_text_position(const char *text, size_t off, unsigned first_line,
+                      unsigned *line, unsigned *col);
+
+/* ---- JSON ---------------------------------------------------------------
+ * A strict RFC 8259 check (cJSON is lenient about numbers, control
+ * characters and trailing content) that also reports positions, then
+ * cJSON's parse.  The JSON path of a value found to be wrong after parsing is
+ * mapped back to a position with cf_json_locate. */
+typedef struct cf_json_path {
+    const char *key[64];  /* key, or NULL for an array index */
+    int index[64];
+    int depth;
+} cf_json_path;
+
+/* A cursor over a parsed document that turns a problem at the current
+ * path into a positioned diagnostic. */
+typedef struct cf_jctx {
+    const char *source, *text;
+    size_t len;
+    unsigned first_line;
+    cf_diags *d;
+    cf_json_path path;
+    int errors;
+} cf_jctx;
+
+void cf_jctx_push_key(cf_jctx *c, const char *key);
+void cf_jctx_push_index(cf_jctx *c, int i);
+void cf_jctx_pop(cf_jctx *c);
+/* The dotted path of the cursor ("education[1].level") in buf. */
+const char *cf_jctx_path(const cf_jctx *c, char *buf, size_t size);
+void cf_jctx_error(cf_jctx *c, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Parses exactly one JSON value in text[0..len) (surrounding whitespace and a
+ * leading BOM allowed).  On error adds a diagnostic and returns NULL; *oom is
+ * set when the failure was an allocation. */
+cJSON *cf_json_parse(const char *file, const char *text, size_t len,
+                     unsigned first_line, cf_diags *d, int *oom);
+/* Offset of the value at path within text, or of the nearest enclosing value
+ * that exists. */
+size_t cf_json_locate(const char *text, size_t len, const cf_json_path *path);
+/* Duplicate key anywhere in the tree: returns the path of the second
+ * occurrence in *dup, or 0 when there is none. */
+int cf_json_find_duplicate(const cJSON *root, cf_json_path *dup);
+
+/* ---- dates --------------------------------------------------------------
+ * A profile date: YYYY, YYYY-MM or YYYY-MM-DD.  first/last are the first and
+ * last day of the period it names. */
+typedef struct cf_date {
+    cf_day first, last;
+    int precision;        /* 1 year, 2 month, 3 day */
+} cf_date;
+
+int cf_date_parse(const char *s, cf_date *out);
+cf_day cf_days_from_civil(int y, int m, int d);
+double cf_days_to_months(long days);
+
+/* ---- text ---------------------------------------------------------------
+ * Tokens are maximal runs of ASCII letters and digits (and any non-ASCII
+ * byte), lowercased.  "ICD-10-CM" is icd / 10 / cm. */
+typedef struct cf_token {
+    const char *s;
+    size_t n;
+} cf_token;
+
+/* Calls fn for each token of s (lowercasing into a scratch buffer). */
+typedef int (*cf_token_fn)(void *ctx, const char *tok, size_t n, size_t index);
+int cf_tokenize(const char *s, cf_token_fn fn, void *ctx);
+/* Whether text contains the phrase (a space-separated lowercase token
+ * sequence) as consecutive tokens. */
+int cf_text_has_phrase(const char *text, const char *phrase);
+/* The tokens of s joined as " tok tok ... " (with a space at each end), so
+ * that a phrase is found by cf_norm_has; NULL when out of memory (cf_free). */
+char *cf_norm(const char *s);
+int cf_norm_has(const char *norm, const char *phrase);
+
+/* ---- profile model ----------------------------------------------------- */
+struct cf_profile {
+    char *source;
+    const char *input_format;  /* "native" or "jsonresume" */
+    cJSON *root;               /* normalised native model, with "derived" */
+    cf_day as_of;
+};
+
+/* Field types of the native model. */
+typedef enum cf_ftype {
+    CF_T_OBJECT, CF_T_ARRAY, CF_T_STRING, CF_T_NUMBER, CF_T_BOOL,
+    CF_T_DATE, CF_T_ENUM, CF_T_FREE
+} cf_ftype;
+
+typedef struct cf_field {
+    const char *name;
+    cf_ftype type;
+    cf_ftype item;                      /* element type of an array */
+    const struct cf_field *fields;      /* members of an object (or element) */
+    const char *const *values;          /* allowed values of an enum */
+    double min, max;                    /* bounds of a number */
+    unsigned flags;
+    const char *doc;
+} cf_field;
+
+#define CF_F_REQUIRED  1u
+#define CF_F_PROTECTED 2u   /* protected attribute: never read by scoring */
+#define CF_F_DERIVED   4u   /* computed at load; ignored on input */
+
+extern const cf_field cf_profile_model[];
+/* Looks a rubric path up in the model ("experience[].highlights").  Returns
+ * the leaf field or NULL; *iterates is set when the path crosses an array;
+ * *prot when it reads a protected attribute. */
+const cf_field *cf_model_lookup(const char *path, int *iterates, int *prot);
+const char *cf_model_gate_date(const char *array_name);
+/* Whether an array element counts at as_of (see cf_model_gate_date). */
+int cf_element_counts(const cJSON *elem, const char *gate_date, cf_day as_of);
+
+/* Validates a native profile tree in place (keys, types, dates), removes an
+ * input "derived", then computes "derived" afresh. */
+cf_status cf_native_check(cJSON *root, const char *source, const char *text,
+                          size_t len, unsigned first_line, cf_diags *d);
+cf_status cf_derive(cJSON *root, cf_day as_of);
+/* Maps a JSON Resume document to a new native tree (*out). */
+cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
+                               const char *text, size_t len, unsigned first_line,
+                               cf_day as_of, cJSON **out, cf_diags *d);
+
+/* cJSON helpers that keep allocation failures visible. */
+cJSON *cf_json_add_str(cJSON *obj, const char *key, const char *val);
+cJSON *cf_json_add_num(cJSON *obj, const char *key, double val);
+cJSON *cf_json_add_bool(cJSON *obj, const char *key, int val);
+cJSON *cf_json_add_arr(cJSON *obj, const char *key);
+cJSON *cf_json_add_obj(cJSON *obj, const char *key);
+int cf_json_push_str(cJSON *arr, const char *val);
+/* Writes a cJSON tree as JSON with two-space indent, deterministic. */
+void cf_json_write(cf_buf *b, const cJSON *v, int indent, int pretty);
+
+/* FNV-1a, 64 bits. */
+uint64_t cf_fnv1a(const void *data, size_t n, uint64_t h);
+#define CF_FNV_INIT 0xcbf29ce484222325ULL
+
+/* Levenshtein distance, capped. */
+size_t cf_edit_distance(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,664 @@
+/* JSON input and output around cJSON.
+ *
+ * cJSON accepts "01", "1.", raw control characters in strings and other
+ * things RFC 8259 forbids, and says only where it stopped.  So each text is
+ * first checked by a strict, allocation-free scanner that reports the exact
+ * position of the first problem; cJSON then builds the tree.  Positions of
+ * problems found later (a wrong type deep in a profile) are recovered by
+ * walking the text along the value's path (cf_json_locate): that costs
+ * nothing unless there is an error. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+#define MAX_DEPTH 256   /* well under cJSON's own limit of 1000 */
+
+static int is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+size_t cf_json_skip_space(const char *t, size_t len, size_t pos)
+{
+    if (pos == 0 && len >= 3 && (unsigned char)t[0] == 0xEF &&
+        (unsigned char)t[1] == 0xBB && (unsigned char)t[2] == 0xBF)
+        pos = 3;
+    while (pos < len && is_ws(t[pos]))
+        pos++;
+    return pos;
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+static long hex4(const char *t, size_t len, size_t pos)
+{
+    if (pos + 4 > len)
+        return -1;
+    long v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = hexval(t[pos + i]);
+        if (h < 0)
+            return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+/* Length of the UTF-8 sequence at t[pos] if valid (not overlong, not a
+ * surrogate, at most U+10FFFF), else 0. */
+static size_t utf8_len(const unsigned char *t, size_t len, size_t pos)
+{
+    unsigned char c = t[pos];
+    size_t n;
+    unsigned long cp;
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
+    else return 0;
+    if (pos + n > len)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((t[pos + i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (t[pos + i] & 0x3F);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+        return 0;
+    return n;
+}
+
+typedef struct scan_err {
+    size_t off;
+    const char *msg;
+} scan_err;
+
+static int fail(scan_err *e, size_t off, const char *msg)
+{
+    e->off = off;
+    e->msg = msg;
+    return -1;
+}
+
+/* t[pos] is '"'.  On success *end is just past the closing quote. */
+static int scan_string(const char *t, size_t len, size_t pos, size_t *end, scan_err *e)
+{
+    size_t i = pos + 1;
+    while (i < len) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == '"') {
+            *end = i + 1;
+            return 0;
+        }
+        if (c < 0x20)
+            return fail(e, i, c == 0 ? "NUL byte in string" : "control character in string (escape it)");
+        if (c == '\\') {
+            if (i + 1 >= len)
+                break;
+            char x = t[i + 1];
+            if (x == 'u') {
+                long cp = hex4(t, len, i + 2);
+                if (cp < 0)
+                    return fail(e, i, "invalid \\u escape");
+                if (cp >= 0xDC00 && cp <= 0xDFFF)
+                    return fail(e, i, "lone low surrogate in \\u escape");
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    long lo = (i + 7 < len && t[i + 6] == '\\' && t[i + 7] == 'u')
+                                  ? hex4(t, len, i + 8) : -1;
+                    if (lo < 0xDC00 || lo > 0xDFFF)
+                        return fail(e, i, "high surrogate without a low surrogate in \\u escape");
+                    i += 12;
+                } else {
+                    i += 6;
+                }
+                continue;
+            }
+            if (!strchr("\"\\/bfnrt", x) || x == '\0')
+                return fail(e, i, "invalid escape in string");
+            i += 2;
+            continue;
+        }
+        if (c >= 0x80) {
+            size_t n = utf8_len((const unsigned char *)t, len, i);
+            if (!n)
+                return fail(e, i, "invalid UTF-8 in string");
+            i += n;
+            continue;
+        }
+        i++;
+    }
+    return fail(e, pos, "unterminated string");
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int scan_number(const char *t, size_t len, size_t pos, size_t *end, scan_err *e)
+{
+    size_t i = pos;
+    if (i < len && t[i] == '-')
+        i++;
+    if (i >= len || !is_digit(t[i]))
+        return fail(e, pos, "invalid number");
+    if (t[i] == '0') {
+        i++;
+        if (i < len && is_digit(t[i]))
+            return fail(e, pos, "invalid number (leading zero)");
+    } else {
+        while (i < len && is_digit(t[i]))
+            i++;
+    }
+    if (i < len && t[i] == '.') {
+        i++;
+        if (i >= len || !is_digit(t[i]))
+            return fail(e, pos, "invalid number (no digit after the decimal point)");
+        while (i < len && is_digit(t[i]))
+            i++;
+    }
+    if (i < len && (t[i] == 'e' || t[i] == 'E')) {
+        i++;
+        if (i < len && (t[i] == '+' || t[i] == '-'))
+            i++;
+        if (i >= len || !is_digit(t[i]))
+            return fail(e, pos, "invalid number (no digit in the exponent)");
+        while (i < len && is_digit(t[i]))
+            i++;
+    }
+    *end = i;
+    return 0;
+}
+
+static int scan_literal(const char *t, size_t len, size_t pos, size_t *end, scan_err *e)
+{
+    static const char *const words[] = {"true", "false", "null"};
+    for (size_t k = 0; k < 3; k++) {
+        size_t n = strlen(words[k]);
+        if (len - pos >= n && memcmp(t + pos, words[k], n) == 0) {
+            *end = pos + n;
+            return 0;
+        }
+    }
+    return fail(e, pos, (unsigned char)t[pos] >= 0x20 && (unsigned char)t[pos] < 0x7f
+                            ? "unexpected character" : "unexpected byte");
+}
+
+/* Checks the value at t[pos]; on success *end is just past it. */
+static int scan_value(const char *t, size_t len, size_t pos, size_t *end, scan_err *e)
+{
+    char stack[MAX_DEPTH];   /* '{' or '[' */
+    int depth = 0;
+    size_t i = pos;
+
+    for (;;) {
+        /* A value is expected at i. */
+        i = cf_json_skip_space(t, len, i ? i : 0) ;
+        if (i >= len)
+            return fail(e, len, "unexpected end of input (a value was expected)");
+        char c = t[i];
+        if (c == '{' || c == '[') {
+            if (depth == MAX_DEPTH)
+                return fail(e, i, "nesting deeper than 256 levels");
+            stack[depth++] = c;
+            i = cf_json_skip_space(t, len, i + 1);
+            if (i < len && t[i] == (c == '{' ? '}' : ']')) {
+                depth--;
+                i++;
+                goto after_value;
+            }
+            if (c == '{')
+                goto key;
+            continue;
+        }
+        if (c == '"') {
+            if (scan_string(t, len, i, &i, e))
+                return -1;
+        } else if (c == '-' || is_digit(c)) {
+            if (scan_number(t, len, i, &i, e))
+                return -1;
+        } else if (scan_literal(t, len, i, &i, e)) {
+            return -1;
+        }
+    after_value:
+        for (;;) {
+            if (depth == 0) {
+                *end = i;
+                return 0;
+            }
+            i = cf_json_skip_space(t, len, i);
+            if (i >= len)
+                return fail(e, len, stack[depth - 1] == '{'
+                                        ? "unexpected end of input (object not closed)"
+                                        : "unexpected end of input (array not closed)");
+            char close = stack[depth - 1] == '{' ? '}' : ']';
+            if (t[i] == close) {
+                depth--;
+                i++;
+                continue;
+            }
+            if (t[i] != ',')
+                return fail(e, i, stack[depth - 1] == '{' ? "expected ',' or '}'" : "expected ',' or ']'");
+            i++;
+            if (stack[depth - 1] == '{')
+                goto key;
+            break;
+        }
+        continue;
+    key:
+        i = cf_json_skip_space(t, len, i);
+        if (i >= len)
+            return fail(e, len, "unexpected end of input (object not closed)");
+        if (t[i] != '"')
+            return fail(e, i, "expected a string key");
+        if (scan_string(t, len, i, &i, e))
+            return -1;
+        i = cf_json_skip_space(t, len, i);
+        if (i >= len || t[i] != ':')
+            return fail(e, i, "expected ':' after the key");
+        i++;
+    }
+}
+
+static void add_scan_diag(cf_diags *d, const char *file, const char *text,
+                          unsigned first_line, const scan_err *e)
+{
+    unsigned line, col;
+    cf_text_position(text, e->off, first_line, &line, &col);
+    cf_diag_add(d, file, line, col, CF_SEV_ERROR, "json", "invalid JSON: %s", e->msg);
+}
+
+size_t cf_json_value_length(const char *file, const char *text, size_t len,
+                            size_t pos, cf_diags *d)
+{
+    scan_err e;
+    size_t end;
+    if (scan_value(text, len, pos, &end, &e)) {
+        add_scan_diag(d, file, text, 1, &e);
+        return 0;
+    }
+    return end - pos;
+}
+
+cJSON *cf_json_parse(const char *file, const char *text, size_t len,
+                     unsigned first_line, cf_diags *d, int *oom)
+{
+    scan_err e;
+    size_t start = cf_json_skip_space(text, len, 0), end;
+    *oom = 0;
+    if (start >= len) {
+        cf_diag_add(d, file, first_line, 1, CF_SEV_ERROR, "json", "empty input (no JSON value)");
+        return NULL;
+    }
+    if (scan_value(text, len, start, &end, &e)) {
+        add_scan_diag(d, file, text, first_line, &e);
+        return NULL;
+    }
+    size_t rest = cf_json_skip_space(text, len, end);
+    if (rest < len) {
+        e.off = rest;
+        e.msg = "unexpected content after the JSON value";
+        add_scan_diag(d, file, text, first_line, &e);
+        return NULL;
+    }
+    cJSON *root = cJSON_ParseWithLengthOpts(text + start, end - start, NULL, 0);
+    if (!root)
+        *oom = 1;   /* the text is valid, so only allocation can fail */
+    return root;
+}
+
+/* ---- locating a path in valid text ------------------------------------ */
+
+static size_t skip_string(const char *t, size_t len, size_t i)
+{
+    for (i++; i < len && t[i] != '"'; i++)
+        if (t[i] == '\\')
+            i++;
+    return i < len ? i + 1 : len;
+}
+
+static size_t skip_value(const char *t, size_t len, size_t i)
+{
+    i = cf_json_skip_space(t, len, i);
+    if (i >= len)
+        return len;
+    if (t[i] == '"')
+        return skip_string(t, len, i);
+    if (t[i] == '{' || t[i] == '[') {
+        int depth = 0;
+        while (i < len) {
+            char c = t[i];
+            if (c == '"') {
+                i = skip_string(t, len, i);
+                continue;
+            }
+            if (c == '{' || c == '[')
+                depth++;
+            else if ((c == '}' || c == ']') && --depth == 0)
+                return i + 1;
+            i++;
+        }
+        return len;
+    }
+    while (i < len && !is_ws(t[i]) && t[i] != ',' && t[i] != '}' && t[i] != ']')
+        i++;
+    return i;
+}
+
+/* Whether the string literal at t[i] is exactly key (no escapes in keys of
+ * ours, so a byte comparison suffices). */
+static int key_is(const char *t, size_t len, size_t i, const char *key)
+{
+    size_t n = strlen(key);
+    return i + n + 2 <= len && memcmp(t + i + 1, key, n) == 0 && t[i + 1 + n] == '"';
+}
+
+size_t cf_json_locate(const char *t, size_t len, const cf_json_path *path)
+{
+    size_t pos = cf_json_skip_space(t, len, 0);
+    for (int k = 0; k < path->depth; k++) {
+        size_t i = cf_json_skip_space(t, len, pos);
+        if (i >= len)
+            return pos;
+        if (path->key[k]) {
+            if (t[i] != '{')
+                return pos;
+            int seen = 0;
+            i++;
+            for (;;) {
+                i = cf_json_skip_space(t, len, i);
+                if (i >= len || t[i] != '"')
+                    return pos;
+                int hit = key_is(t, len, i, path->key[k]) && seen++ == path->index[k];
+                size_t key_at = i;
+                i = skip_string(t, len, i);
+                i = cf_json_skip_space(t, len, i);
+                if (i < len && t[i] == ':')
+                    i++;
+                if (hit) {
+                    /* The last step points at the key itself: that is what
+                     * a person looks for. */
+                    pos = k + 1 == path->depth ? key_at : cf_json_skip_space(t, len, i);
+                    break;
+                }
+                i = skip_value(t, len, i);
+                i = cf_json_skip_space(t, len, i);
+                if (i >= len || t[i] != ',')
+                    return pos;
+                i++;
+            }
+        } else {
+            if (t[i] != '[')
+                return pos;
+            i++;
+            for (int n = 0;; n++) {
+                i = cf_json_skip_space(t, len, i);
+                if (i >= len || t[i] == ']')
+                    return pos;
+                if (n == path->index[k]) {
+                    pos = i;
+                    break;
+                }
+                i = skip_value(t, len, i);
+                i = cf_json_skip_space(t, len, i);
+                if (i >= len || t[i] != ',')
+                    return pos;
+                i++;
+            }
+        }
+    }
+    return pos;
+}
+
+/* ---- duplicate keys ---------------------------------------------------- */
+
+typedef struct keyref {
+    const char *key;
+    int order;
+} keyref;
+
+static int keyref_cmp(const void *a, const void *b)
+{
+    const keyref *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* Returns 1 and fills path when a duplicate is found below v. */
+static int dup_walk(const cJSON *v, cf_json_path *path, int depth)
+{
+    if (!cJSON_IsObject(v) && !cJSON_IsArray(v))
+        return 0;
+    int n = 0;
+    for (const cJSON *c = v->child; c; c = c->next)
+        n++;
+    if (cJSON_IsObject(v) && n > 1) {
+        const char *dup = NULL;
+        int dup_order = 0;
+        if (n <= 16) {
+            int i = 0;
+            for (const cJSON *c = v->child; c && !dup; c = c->next, i++) {
+                int j = 0;
+                for (const cJSON *o = v->child; o != c; o = o->next, j++)
+                    if (strcmp(o->string, c->string) == 0) {
+                        dup = c->string;
+                        break;
+                    }
+            }
+        } else {
+            keyref *refs = cf_malloc((size_t)n * sizeof *refs);
+            if (!refs)
+                return -1;
+            int i = 0;
+            for (const cJSON *c = v->child; c; c = c->next, i++)
+                refs[i] = (keyref){c->string, i};
+            qsort(refs, (size_t)n, sizeof *refs, keyref_cmp);
+            for (i = 1; i < n; i++)
+                if (strcmp(refs[i].key, refs[i - 1].key) == 0 &&
+                    (!dup || refs[i].order < dup_order)) {
+                    dup = refs[i].key;
+                    dup_order = refs[i].order;
+                }
+            cf_free(refs);
+        }
+        if (dup) {
+            if (depth < 64) {
+                path->key[depth] = dup;
+                path->index[depth] = 1;
+                path->depth = depth + 1;
+            } else {
+                path->depth = depth;
+            }
+            return 1;
+        }
+    }
+    int i = 0;
+    for (const cJSON *c = v->child; c; c = c->next, i++) {
+        if (depth < 64) {
+            path->key[depth] = cJSON_IsObject(v) ? c->string : NULL;
+            path->index[depth] = cJSON_IsObject(v) ? 0 : i;
+        }
+        int r = dup_walk(c, path, depth + 1);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+int cf_json_find_duplicate(const cJSON *root, cf_json_path *dup)
+{
+    dup->depth = 0;
+    int r = dup_walk(root, dup, 0);
+    if (r == 1 && dup->depth > 64)
+        dup->depth = 64;
+    return r;
+}
+
+/* ---- building and writing --------------------------------------------- */
+
+cJSON *cf_json_add_str(cJSON *obj, const char *key, const char *val)
+{
+    return cJSON_AddStringToObject(obj, key, val);
+}
+
+cJSON *cf_json_add_num(cJSON *obj, const char *key, double val)
+{
+    return cJSON_AddNumberToObject(obj, key, val);
+}
+
+cJSON *cf_json_add_bool(cJSON *obj, const char *key, int val)
+{
+    return cJSON_AddBoolToObject(obj, key, val);
+}
+
+cJSON *cf_json_add_arr(cJSON *obj, const char *key)
+{
+    return cJSON_AddArrayToObject(obj, key);
+}
+
+cJSON *cf_json_add_obj(cJSON *obj, const char *key)
+{
+    return cJSON_AddObjectToObject(obj, key);
+}
+
+int cf_json_push_str(cJSON *arr, const char *val)
+{
+    cJSON *s = cJSON_CreateString(val);
+    if (!s)
+        return -1;
+    cJSON_AddItemToArray(arr, s);
+    return 0;
+}
+
+static void write_number(cf_buf *b, double v)
+{
+    char tmp[40];
+    if (!isfinite(v)) {
+        cf_buf_puts(b, "null");
+        return;
+    }
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(tmp, sizeof tmp, "%.0f", v == 0 ? 0.0 : v);
+    } else {
+        snprintf(tmp, sizeof tmp, "%.15g", v);
+        if (strtod(tmp, NULL) != v)
+            snprintf(tmp, sizeof tmp, "%.17g", v);
+    }
+    cf_buf_puts(b, tmp);
+}
+
+static void indent_to(cf_buf *b, int n)
+{
+    cf_buf_putc(b, '\n');
+    for (int i = 0; i < n; i++)
+        cf_buf_puts(b, "  ");
+}
+
+void cf_json_write(cf_buf *b, const cJSON *v, int indent, int pretty)
+{
+    if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
+        int obj = cJSON_IsObject(v);
+        cf_buf_putc(b, obj ? '{' : '[');
+        if (!v->child) {
+            cf_buf_putc(b, obj ? '}' : ']');
+            return;
+        }
+        for (const cJSON *c = v->child; c; c = c->next) {
+            if (pretty)
+                indent_to(b, indent + 1);
+            if (obj) {
+                cf_buf_json_str(b, c->string);
+                cf_buf_puts(b, pretty ? ": " : ":");
+            }
+            cf_json_write(b, c, indent + 1, pretty);
+            if (c->next)
+                cf_buf_putc(b, ',');
+        }
+        if (pretty)
+            indent_to(b, indent);
+        cf_buf_putc(b, obj ? '}' : ']');
+    } else if (cJSON_IsString(v)) {
+        cf_buf_json_str(b, v->valuestring);
+    } else if (cJSON_IsNumber(v)) {
+        write_number(b, v->valuedouble);
+    } else if (cJSON_IsTrue(v)) {
+        cf_buf_puts(b, "true");
+    } else if (cJSON_IsFalse(v)) {
+        cf_buf_puts(b, "false");
+    } else {
+        cf_buf_puts(b, "null");
+    }
+}
+
+/* ---- cursor with positioned errors ------------------------------------ */
+
+void cf_jctx_push_key(cf_jctx *c, const char *key)
+{
+    if (c->path.depth < 64) {
+        c->path.key[c->path.depth] = key;
+        c->path.index[c->path.depth] = 0;
+    }
+    c->path.depth++;
+}
+
+void cf_jctx_push_index(cf_jctx *c, int i)
+{
+    if (c->path.depth < 64) {
+        c->path.key[c->path.depth] = NULL;
+        c->path.index[c->path.depth] = i;
+    }
+    c->path.depth++;
+}
+
+void cf_jctx_pop(cf_jctx *c)
+{
+    c->path.depth--;
+}
+
+const char *cf_jctx_path(const cf_jctx *c, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    int depth = c->path.depth < 64 ? c->path.depth : 64;
+    for (int i = 0; i < depth && n + 1 < size; i++) {
+        int w = c->path.key[i]
+                    ? snprintf(buf + n, size - n, "%s%s", i ? "." : "", c->path.key[i])
+                    : snprintf(buf + n, size - n, "[%d]", c->path.index[i]);
+        if (w < 0)
+            break;
+        n += (size_t)w;
+        if (n >= size)
+            n = size - 1;
+    }
+    return buf;
+}
+
+void cf_jctx_error(cf_jctx *c, const char *rule, const char *fmt, ...)
+{
+    cf_buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    cf_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    cf_json_path p = c->path;
+    if (p.depth > 64)
+        p.depth = 64;
+    size_t off = cf_json_locate(c->text, c->len, &p);
+    unsigned line, col;
+    cf_text_position(c->text, off, c->first_line, &line, &col);
+    if (b.oom)
+        c->d->oom = 1;
+    else
+        cf_diag_add(c->d, c->source, line, col, CF_SEV_ERROR, rule, "%s", b.s ? b.s : "");
+    cf_buf_free(&b);
+    c->errors++;
+}

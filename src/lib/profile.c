@@ -1,0 +1,490 @@
+/* Profiles: read one JSON document, recognise its shape (native or JSON
+ * Resume), validate it against the model and compute the derived figures
+ * that scoring reads. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+/* ---- validation of the native model ----------------------------------- */
+
+static const char *type_name(cf_ftype t)
+{
+    switch (t) {
+    case CF_T_OBJECT: case CF_T_FREE: return "an object";
+    case CF_T_ARRAY: return "an array";
+    case CF_T_NUMBER: return "a number";
+    case CF_T_BOOL: return "true or false";
+    case CF_T_DATE: return "a date (YYYY, YYYY-MM or YYYY-MM-DD)";
+    default: return "a string";
+    }
+}
+
+static void check_value(cf_jctx *c, const cf_field *f, cf_ftype type, cJSON *v);
+
+static void check_object(cf_jctx *c, const cf_field *fields, cJSON *obj)
+{
+    char where[256];
+    for (cJSON *m = obj->child; m; m = m->next) {
+        const cf_field *f = NULL;
+        for (const cf_field *k = fields; k->name; k++)
+            if (strcmp(k->name, m->string) == 0)
+                f = k;
+        cf_jctx_push_key(c, m->string);
+        if (!f) {
+            const char *best = NULL;
+            size_t bestd = 3;
+            for (const cf_field *k = fields; k->name; k++) {
+                size_t dist = cf_edit_distance(k->name, m->string);
+                if (dist < bestd) {
+                    bestd = dist;
+                    best = k->name;
+                }
+            }
+            if (best)
+                cf_jctx_error(c, "unknown-key", "unknown key '%s' (did you mean '%s'?)",
+                            cf_jctx_path(c, where, sizeof where), best);
+            else
+                cf_jctx_error(c, "unknown-key", "unknown key '%s'", cf_jctx_path(c, where, sizeof where));
+        } else if (!cJSON_IsNull(m)) {
+            check_value(c, f, f->type, m);
+        }
+        cf_jctx_pop(c);
+    }
+    for (const cf_field *k = fields; k->name; k++)
+        if ((k->flags & CF_F_REQUIRED) && !cJSON_GetObjectItemCaseSensitive(obj, k->name))
+            cf_jctx_error(c, "missing-key", "'%s' lacks the required key '%s'",
+                        c->path.depth ? cf_jctx_path(c, where, sizeof where) : "profile", k->name);
+}
+
+static void check_value(cf_jctx *c, const cf_field *f, cf_ftype type, cJSON *v)
+{
+    char where[256];
+    int ok;
+    switch (type) {
+    case CF_T_FREE: ok = cJSON_IsObject(v); break;
+    case CF_T_OBJECT: ok = cJSON_IsObject(v); break;
+    case CF_T_ARRAY: ok = cJSON_IsArray(v); break;
+    case CF_T_NUMBER: ok = cJSON_IsNumber(v); break;
+    case CF_T_BOOL: ok = cJSON_IsBool(v); break;
+    default: ok = cJSON_IsString(v); break;
+    }
+    if (!ok) {
+        cf_jctx_error(c, "wrong-type", "'%s' must be %s", cf_jctx_path(c, where, sizeof where),
+                    type_name(type));
+        return;
+    }
+    switch (type) {
+    case CF_T_OBJECT:
+        check_object(c, f->fields, v);
+        break;
+    case CF_T_ARRAY: {
+        int i = 0;
+        for (cJSON *e = v->child; e; e = e->next, i++) {
+            cf_jctx_push_index(c, i);
+            check_value(c, f, f->item, e);
+            cf_jctx_pop(c);
+        }
+        break;
+    }
+    case CF_T_NUMBER:
+        if (!isfinite(v->valuedouble) ||
+            ((f->min != 0 || f->max != 0) && (v->valuedouble < f->min || v->valuedouble > f->max)))
+            cf_jctx_error(c, "out-of-range", "'%s' is out of range (%g to %g)",
+                        cf_jctx_path(c, where, sizeof where), f->min, f->max);
+        else if (!isfinite(v->valuedouble))
+            cf_jctx_error(c, "out-of-range", "'%s' is not a finite number",
+                        cf_jctx_path(c, where, sizeof where));
+        break;
+    case CF_T_DATE: {
+        cf_date dt;
+        if (cf_date_parse(v->valuestring, &dt))
+            cf_jctx_error(c, "bad-date", "'%s' is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        cf_jctx_path(c, where, sizeof where));
+        break;
+    }
+    case CF_T_ENUM: {
+        int found = 0;
+        for (const char *const *e = f->values; *e; e++)
+            found |= strcmp(*e, v->valuestring) == 0;
+        if (!found) {
+            cf_buf b = {0};
+            for (const char *const *e = f->values; *e; e++)
+                cf_buf_printf(&b, "%s%s", e == f->values ? "" : ", ", *e);
+            cf_jctx_error(c, "bad-value", "'%s' must be one of: %s", cf_jctx_path(c, where, sizeof where),
+                        b.s ? b.s : "");
+            cf_buf_free(&b);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+cf_status cf_native_check(cJSON *root, const char *source, const char *text,
+                          size_t len, unsigned first_line, cf_diags *d)
+{
+    cf_jctx c = {source, text, len, first_line, d, {{0}, {0}, 0}, 0};
+    check_value(&c, &cf_profile_model[0], CF_T_OBJECT, root);
+    if (c.errors)
+        return CF_EINPUT;
+    cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
+    if (strcmp(fmt->valuestring, CF_PROFILE_FORMAT) != 0) {
+        c.path.depth = 0;
+        cf_jctx_push_key(&c, "format");
+        cf_jctx_error(&c, "bad-format", "unsupported profile format '%s' (expected '%s')",
+                    fmt->valuestring, CF_PROFILE_FORMAT);
+        return CF_EINPUT;
+    }
+    return CF_OK;
+}
+
+/* ---- derived figures --------------------------------------------------- */
+
+int cf_element_counts(const cJSON *elem, const char *gate_date, cf_day as_of)
+{
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive(elem, "status");
+    if (cJSON_IsString(st) && strcmp(st->valuestring, "in_progress") == 0)
+        return 0;
+    if (!gate_date)
+        return 1;
+    const cJSON *dv = cJSON_GetObjectItemCaseSensitive(elem, gate_date);
+    cf_date dt;
+    if (cJSON_IsString(dv) && cf_date_parse(dv->valuestring, &dt) == 0 && dt.first > as_of)
+        return 0;
+    return 1;
+}
+
+typedef struct span {
+    cf_day first, last;
+} span;
+
+typedef struct spans {
+    span *v;
+    size_t n, cap;
+} spans;
+
+static int spans_push(spans *s, cf_day first, cf_day last)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 8;
+        span *v = cf_realloc(s->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        s->v = v;
+        s->cap = cap;
+    }
+    s->v[s->n++] = (span){first, last};
+    return 0;
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+    const span *x = a, *y = b;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    return (x->last > y->last) - (x->last < y->last);
+}
+
+/* Months covered by the union of the spans: overlapping jobs count once. */
+static double spans_months(spans *s)
+{
+    if (!s->n)
+        return 0;
+    qsort(s->v, s->n, sizeof *s->v, span_cmp);
+    long days = 0;
+    cf_day cur_first = s->v[0].first, cur_last = s->v[0].last;
+    for (size_t i = 1; i < s->n; i++) {
+        if (s->v[i].first <= cur_last + 1) {
+            if (s->v[i].last > cur_last)
+                cur_last = s->v[i].last;
+        } else {
+            days += cur_last - cur_first + 1;
+            cur_first = s->v[i].first;
+            cur_last = s->v[i].last;
+        }
+    }
+    days += cur_last - cur_first + 1;
+    return round(cf_days_to_months(days) * 10) / 10;
+}
+
+static int is_kind(const cJSON *e, const char *const *kinds)
+{
+    const cJSON *k = cJSON_GetObjectItemCaseSensitive(e, "kind");
+    if (!cJSON_IsString(k))
+        return 0;
+    for (; *kinds; kinds++)
+        if (strcmp(*kinds, k->valuestring) == 0)
+            return 1;
+    return 0;
+}
+
+static int dbl_cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Whether a current coding credential binds the applicant to a body's code of
+ * ethics (AAPC, AHIMA and NHA all have one). */
+static int current_coding_credential(const cJSON *root, cf_day as_of)
+{
+    const cJSON *creds = cJSON_GetObjectItemCaseSensitive(root, "credentials");
+    const cJSON *c;
+    cJSON_ArrayForEach(c, creds) {
+        if (!cf_element_counts(c, "earned", as_of))
+            continue;
+        const cJSON *kind = cJSON_GetObjectItemCaseSensitive(c, "kind");
+        const cJSON *st = cJSON_GetObjectItemCaseSensitive(c, "status");
+        const cJSON *ex = cJSON_GetObjectItemCaseSensitive(c, "expires");
+        cf_date dt;
+        if (!cJSON_IsString(kind) || strcmp(kind->valuestring, "coding") != 0)
+            continue;
+        if (cJSON_IsString(st) && strcmp(st->valuestring, "active") != 0)
+            continue;
+        if (cJSON_IsString(ex) && cf_date_parse(ex->valuestring, &dt) == 0 && dt.last < as_of)
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+cf_status cf_derive(cJSON *root, cf_day as_of)
+{
+    static const char *const coding[] = {"coding", NULL};
+    static const char *const clinical[] = {"clinical", NULL};
+    static const char *const health[] = {
+        "coding", "billing", "him", "cdi", "clinical", "healthcare_admin", NULL};
+    spans sc = {0}, src = {0}, sr = {0}, scl = {0}, sh = {0};
+    double *ce = NULL;
+    cf_status st = CF_ESYSTEM;
+
+    cJSON_DeleteItemFromObjectCaseSensitive(root, "derived");
+    cJSON *der = cf_json_add_obj(root, "derived");
+    if (!der)
+        goto out;
+
+    const cJSON *exp = cJSON_GetObjectItemCaseSensitive(root, "experience");
+    const cJSON *e;
+    cJSON_ArrayForEach(e, exp) {
+        const cJSON *s = cJSON_GetObjectItemCaseSensitive(e, "start");
+        const cJSON *en = cJSON_GetObjectItemCaseSensitive(e, "end");
+        cf_date ds, de;
+        if (!cJSON_IsString(s) || cf_date_parse(s->valuestring, &ds) || ds.first > as_of)
+            continue;
+        cf_day last = as_of;
+        if (cJSON_IsString(en) && cf_date_parse(en->valuestring, &de) == 0 && de.last < as_of)
+            last = de.last;
+        if (last < ds.first)
+            continue;
+        int remote = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "remote"));
+        int bad = 0;
+        if (is_kind(e, coding)) {
+            bad |= spans_push(&sc, ds.first, last);
+            if (remote)
+                bad |= spans_push(&src, ds.first, last);
+        }
+        if (remote)
+            bad |= spans_push(&sr, ds.first, last);
+        if (is_kind(e, clinical))
+            bad |= spans_push(&scl, ds.first, last);
+        if (is_kind(e, health))
+            bad |= spans_push(&sh, ds.first, last);
+        if (bad)
+            goto out;
+    }
+    /* Months are stated only when the profile lists any work at all. */
+    if (cJSON_GetArraySize(exp) > 0 &&
+        (!cf_json_add_num(der, "coding_months", spans_months(&sc)) ||
+        !cf_json_add_num(der, "remote_coding_months", spans_months(&src)) ||
+        !cf_json_add_num(der, "remote_months", spans_months(&sr)) ||
+        !cf_json_add_num(der, "clinical_months", spans_months(&scl)) ||
+        !cf_json_add_num(der, "healthcare_months", spans_months(&sh))))
+        goto out;
+
+    const cJSON *refs = cJSON_GetObjectItemCaseSensitive(root, "references");
+    if (refs && !cf_json_add_num(der, "reference_count", cJSON_GetArraySize(refs)))
+        goto out;
+
+    /* CEU hours of the last 24 months: stated, else summed in a fixed order
+     * so that reordering the list cannot change the total's last bit. */
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(root, "measures");
+    const cJSON *stated = cJSON_GetObjectItemCaseSensitive(m, "ceu_hours_24m");
+    const cJSON *ces = cJSON_GetObjectItemCaseSensitive(root, "continuing_education");
+    if (cJSON_IsNumber(stated)) {
+        if (!cf_json_add_num(der, "ceu_hours_24m", stated->valuedouble))
+            goto out;
+    } else if (cJSON_GetArraySize(ces) > 0) {
+        int n = cJSON_GetArraySize(ces), k = 0;
+        ce = cf_malloc((size_t)n * sizeof *ce);
+        if (!ce)
+            goto out;
+        cf_day from = cf_days_from_civil(1970, 1, 1);
+        {
+            char day[11];
+            cf_day_format(as_of, day);
+            int y = atoi(day), mo = atoi(day + 5), dd = atoi(day + 8);
+            from = cf_days_from_civil(y - 2, mo, dd);
+        }
+        const cJSON *c;
+        cJSON_ArrayForEach(c, ces) {
+            const cJSON *dv = cJSON_GetObjectItemCaseSensitive(c, "date");
+            const cJSON *hv = cJSON_GetObjectItemCaseSensitive(c, "hours");
+            cf_date dt;
+            if (cJSON_IsString(dv) && cf_date_parse(dv->valuestring, &dt) == 0 &&
+                dt.first > from && dt.first <= as_of && cJSON_IsNumber(hv))
+                ce[k++] = hv->valuedouble;
+        }
+        qsort(ce, (size_t)k, sizeof *ce, dbl_cmp);
+        double sum = 0;
+        for (int i = 0; i < k; i++)
+            sum += ce[i];
+        if (!cf_json_add_num(der, "ceu_hours_24m", sum))
+            goto out;
+    }
+
+    const cJSON *att = cJSON_GetObjectItemCaseSensitive(root, "attestations");
+    if ((cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(att, "code_of_ethics")) ||
+         current_coding_credential(root, as_of)) &&
+        !cf_json_add_bool(der, "code_of_ethics", 1))
+        goto out;
+    st = CF_OK;
+out:
+    cf_free(sc.v);
+    cf_free(src.v);
+    cf_free(sr.v);
+    cf_free(scl.v);
+    cf_free(sh.v);
+    cf_free(ce);
+    return st;
+}
+
+/* ---- reading a profile ------------------------------------------------- */
+
+static int is_resume(const cJSON *root)
+{
+    static const char *const keys[] = {
+        "basics", "work", "volunteer", "education", "awards", "certificates",
+        "publications", "skills", "languages", "interests", "references",
+        "projects", "meta"};
+    for (size_t i = 0; i < CF_ARRAY_LEN(keys); i++)
+        if (cJSON_GetObjectItemCaseSensitive(root, keys[i]))
+            return 1;
+    return 0;
+}
+
+cf_status cf_profile_parse(const char *source, const char *text, size_t len,
+                           unsigned first_line, cf_day as_of,
+                           cf_profile **out, cf_diags *d)
+{
+    int oom;
+    cJSON *doc = NULL, *native = NULL;
+    cf_profile *p = NULL;
+    cf_status st;
+    *out = NULL;
+
+    doc = cf_json_parse(source, text, len, first_line, d, &oom);
+    if (!doc) {
+        st = oom ? CF_ESYSTEM : CF_EINPUT;
+        goto fail;
+    }
+    cf_json_path dup;
+    int r = cf_json_find_duplicate(doc, &dup);
+    if (r < 0) {
+        st = CF_ESYSTEM;
+        goto fail;
+    }
+    if (r > 0) {
+        unsigned line, col;
+        cf_text_position(text, cf_json_locate(text, len, &dup), first_line, &line, &col);
+        cf_diag_add(d, source, line, col, CF_SEV_ERROR, "duplicate-key", "duplicate key '%s'",
+                    dup.key[dup.depth - 1]);
+        st = CF_EINPUT;
+        goto fail;
+    }
+    if (!cJSON_IsObject(doc)) {
+        unsigned line, col;
+        cf_text_position(text, cf_json_skip_space(text, len, 0), first_line, &line, &col);
+        cf_diag_add(d, source, line, col, CF_SEV_ERROR, "not-a-profile",
+                    "not a profile: expected a JSON object");
+        st = CF_EINPUT;
+        goto fail;
+    }
+    p = cf_calloc(1, sizeof *p);
+    if (!p || !(p->source = cf_strdup(source))) {
+        st = CF_ESYSTEM;
+        goto fail;
+    }
+    p->as_of = as_of;
+    if (cJSON_GetObjectItemCaseSensitive(doc, "format")) {
+        st = cf_native_check(doc, source, text, len, first_line, d);
+        if (st)
+            goto fail;
+        native = doc;
+        doc = NULL;
+        p->input_format = "native";
+    } else if (is_resume(doc)) {
+        st = cf_jsonresume_import(doc, source, text, len, first_line, as_of, &native, d);
+        if (st)
+            goto fail;
+        p->input_format = "jsonresume";
+    } else {
+        unsigned line, col;
+        cf_text_position(text, cf_json_skip_space(text, len, 0), first_line, &line, &col);
+        cf_diag_add(d, source, line, col, CF_SEV_ERROR, "not-a-profile",
+                    "not a profile: neither a coderfit profile (\"format\": \"%s\") "
+                    "nor a JSON Resume (basics, work, education, ...)", CF_PROFILE_FORMAT);
+        st = CF_EINPUT;
+        goto fail;
+    }
+    st = cf_derive(native, as_of);
+    if (st)
+        goto fail;
+    p->root = native;
+    cJSON_Delete(doc);
+    *out = p;
+    return CF_OK;
+fail:
+    cJSON_Delete(doc);
+    cJSON_Delete(native);
+    cf_profile_free(p);
+    return st;
+}
+
+void cf_profile_free(cf_profile *p)
+{
+    if (!p)
+        return;
+    cJSON_Delete(p->root);
+    cf_free(p->source);
+    cf_free(p);
+}
+
+const char *cf_profile_source(const cf_profile *p)
+{
+    return p->source;
+}
+
+const char *cf_profile_input_format(const cf_profile *p)
+{
+    return p->input_format;
+}
+
+cf_status cf_profile_to_json(const cf_profile *p, int pretty, char **out, size_t *len)
+{
+    cf_buf b = {0};
+    cf_json_write(&b, p->root, 0, pretty);
+    cf_buf_putc(&b, '\n');
+    return cf_buf_finish(&b, out, len);
+}
+
+int cf_profile_set_source(cf_profile *p, const char *source)
+{
+    char *s = cf_strdup(source);
+    if (!s)
+        return -1;
+    cf_free(p->source);
+    p->source = s;
+    return 0;
+}

@@ -1,0 +1,311 @@
+/* Report writers: JSON (pretty or one line) and text for a terminal. */
+#include <math.h>
+#include <string.h>
+#include "report.h"
+
+/* ---- a streaming JSON writer ------------------------------------------- */
+
+typedef struct jw {
+    cf_buf *b;
+    int pretty;
+    int depth;
+    int count[32];            /* members written at each depth */
+} jw;
+
+static void jw_sep(jw *w, const char *key)
+{
+    if (w->depth > 0) {
+        if (w->count[w->depth - 1]++)
+            cf_buf_putc(w->b, ',');
+        if (w->pretty) {
+            cf_buf_putc(w->b, '\n');
+            for (int i = 0; i < w->depth; i++)
+                cf_buf_puts(w->b, "  ");
+        }
+    }
+    if (key) {
+        cf_buf_json_str(w->b, key);
+        cf_buf_puts(w->b, w->pretty ? ": " : ":");
+    }
+}
+
+static void jw_open(jw *w, const char *key, char c)
+{
+    jw_sep(w, key);
+    cf_buf_putc(w->b, c);
+    if (w->depth < 31)
+        w->count[w->depth] = 0;
+    w->depth++;
+}
+
+static void jw_close(jw *w, char c)
+{
+    w->depth--;
+    if (w->pretty && w->count[w->depth]) {
+        cf_buf_putc(w->b, '\n');
+        for (int i = 0; i < w->depth; i++)
+            cf_buf_puts(w->b, "  ");
+    }
+    cf_buf_putc(w->b, c);
+}
+
+static void jw_str(jw *w, const char *key, const char *v)
+{
+    jw_sep(w, key);
+    if (v)
+        cf_buf_json_str(w->b, v);
+    else
+        cf_buf_puts(w->b, "null");
+}
+
+static void jw_num(jw *w, const char *key, double v, int decimals)
+{
+    jw_sep(w, key);
+    cf_buf_num(w->b, v, decimals);
+}
+
+static void jw_bool(jw *w, const char *key, int v)
+{
+    jw_sep(w, key);
+    cf_buf_puts(w->b, v ? "true" : "false");
+}
+
+static const char *type_name(cf_ctype t)
+{
+    static const char *const names[] = {"credential", "level", "ramp", "terms", "flag", "recency"};
+    return names[t];
+}
+
+cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *len)
+{
+    cf_buf b = {0};
+    jw w = {&b, pretty, 0, {0}};
+    const cf_rubric *r = rep->r;
+    char day[11];
+    cf_day_format(rep->as_of, day);
+
+    jw_open(&w, NULL, '{');
+    jw_str(&w, "format", CF_REPORT_FORMAT);
+    jw_str(&w, "source", rep->source);
+    jw_str(&w, "input_format", rep->input_format);
+    jw_open(&w, "rubric", '{');
+    jw_str(&w, "id", r->id);
+    jw_str(&w, "version", r->version);
+    jw_str(&w, "checksum", r->checksum);
+    jw_close(&w, '}');
+    jw_str(&w, "as_of", day);
+    jw_num(&w, "score", rep->score, 1);
+    jw_str(&w, "tier", r->tiers[rep->tier].id);
+    jw_str(&w, "tier_label", r->tiers[rep->tier].label);
+    jw_bool(&w, "eligible", rep->eligible);
+    jw_num(&w, "completeness", rep->completeness, 3);
+
+    jw_open(&w, "qualities", '[');
+    for (size_t i = 0; i < r->nqualities; i++) {
+        const cf_quality *q = &r->qualities[i];
+        double pts = 0, max = 0;
+        for (size_t j = 0; j < q->ncriteria; j++) {
+            pts += rep->res[rep->qfirst[i] + j].points;
+            max += q->criteria[j].share;
+        }
+        jw_open(&w, NULL, '{');
+        jw_str(&w, "id", q->id);
+        jw_str(&w, "name", q->name);
+        jw_num(&w, "weight", q->weight, 3);
+        jw_num(&w, "score", rep->qscore[i], 1);
+        jw_num(&w, "points", pts, 2);
+        jw_num(&w, "max_points", max, 2);
+        jw_open(&w, "criteria", '[');
+        for (size_t j = 0; j < q->ncriteria; j++) {
+            const cf_result *res = &rep->res[rep->qfirst[i] + j];
+            const cf_criterion *c = res->c;
+            jw_open(&w, NULL, '{');
+            jw_str(&w, "id", c->id);
+            jw_str(&w, "label", c->label ? c->label : c->id);
+            jw_str(&w, "type", type_name(c->type));
+            jw_num(&w, "weight", c->weight, 3);
+            jw_num(&w, "fraction", res->fraction, 3);
+            jw_num(&w, "points", res->points, 2);
+            jw_num(&w, "max_points", c->share, 2);
+            jw_bool(&w, "missing", res->missing);
+            jw_open(&w, "evidence", '[');
+            for (size_t e = 0; e < res->nev; e++) {
+                jw_open(&w, NULL, '{');
+                jw_str(&w, "path", res->ev[e].path);
+                jw_str(&w, "value", res->ev[e].value);
+                if (res->ev[e].note)
+                    jw_str(&w, "note", res->ev[e].note);
+                jw_close(&w, '}');
+            }
+            jw_close(&w, ']');
+            jw_close(&w, '}');
+        }
+        jw_close(&w, ']');
+        jw_close(&w, '}');
+    }
+    jw_close(&w, ']');
+
+    jw_open(&w, "gates", '[');
+    for (size_t g = 0; g < r->ngates; g++) {
+        jw_open(&w, NULL, '{');
+        jw_str(&w, "id", r->gates[g].id);
+        jw_str(&w, "label", r->gates[g].label);
+        jw_bool(&w, "passed", rep->gate_passed[g]);
+        if (!rep->gate_passed[g] && r->gates[g].advice)
+            jw_str(&w, "advice", r->gates[g].advice);
+        jw_close(&w, '}');
+    }
+    jw_close(&w, ']');
+
+    jw_open(&w, "gaps", '[');
+    for (size_t k = 0; k < rep->ngaps; k++) {
+        const cf_result *res = &rep->res[rep->gaps[k]];
+        jw_open(&w, NULL, '{');
+        jw_str(&w, "quality", res->c->qid);
+        jw_str(&w, "criterion", res->c->id);
+        jw_str(&w, "label", res->c->label ? res->c->label : res->c->id);
+        jw_num(&w, "points", res->c->share - res->points, 1);
+        jw_bool(&w, "stated", !res->missing);
+        jw_str(&w, "advice", res->c->advice);
+        jw_close(&w, '}');
+    }
+    jw_close(&w, ']');
+    jw_close(&w, '}');
+    cf_buf_putc(&b, '\n');
+    return cf_buf_finish(&b, out, len);
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_DIM "\033[2m"
+#define C_RED "\033[31m"
+#define C_GREEN "\033[32m"
+#define C_YELLOW "\033[33m"
+
+static const char *score_color(double s)
+{
+    return s >= 70 ? C_GREEN : s >= 40 ? C_YELLOW : C_RED;
+}
+
+/* Appends s padded (or cut, on a character boundary) to width columns,
+ * counting UTF-8 characters as one column each. */
+static void put_padded(cf_buf *b, const char *s, int width)
+{
+    int cols = 0;
+    const char *p = s;
+    while (*p && cols < width) {
+        const char *start = p++;
+        while ((*p & 0xC0) == 0x80)
+            p++;
+        cf_buf_add(b, start, (size_t)(p - start));
+        cols++;
+    }
+    for (; cols < width; cols++)
+        cf_buf_putc(b, ' ');
+}
+
+/* Wraps text to width columns, each line starting with indent spaces. */
+static void put_wrapped(cf_buf *b, const char *text, int indent, int width)
+{
+    int col = indent;
+    const char *s = text;
+    for (int i = 0; i < indent; i++)
+        cf_buf_putc(b, ' ');
+    while (*s) {
+        size_t n = strcspn(s, " ");
+        if (col > indent && col + 1 + (int)n > width) {
+            cf_buf_putc(b, '\n');
+            for (int i = 0; i < indent; i++)
+                cf_buf_putc(b, ' ');
+            col = indent;
+        } else if (col > indent) {
+            cf_buf_putc(b, ' ');
+            col++;
+        }
+        cf_buf_add(b, s, n);
+        col += (int)n;
+        s += n;
+        while (*s == ' ')
+            s++;
+    }
+    cf_buf_putc(b, '\n');
+}
+
+cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out, size_t *len)
+{
+    cf_buf b = {0};
+    const cf_rubric *r = rep->r;
+    int color = o && o->color;
+    int width = o && o->width >= 40 ? o->width : 80;
+    if (width > 120)
+        width = 120;
+    const char *bold = color ? C_BOLD : "", *reset = color ? C_RESET : "", *dim = color ? C_DIM : "";
+    char day[11];
+    cf_day_format(rep->as_of, day);
+
+    cf_buf_printf(&b, "%s%s%s  %s(%s, as of %s)%s\n", bold, rep->source, reset, dim,
+                  strcmp(rep->input_format, "native") == 0 ? "coderfit profile" : "JSON Resume",
+                  day, reset);
+    cf_buf_printf(&b, "  Score %s%s%5.1f%s / 100   %s%s%s   %s%s%s\n", bold,
+                  color ? score_color(rep->score) : "", rep->score, reset,
+                  bold, r->tiers[rep->tier].label ? r->tiers[rep->tier].label : r->tiers[rep->tier].id, reset,
+                  color ? (rep->eligible ? C_GREEN : C_RED) : "",
+                  rep->eligible ? "eligible" : "NOT ELIGIBLE", reset);
+    cf_buf_printf(&b, "  %sCompleteness %.0f%% of the rubric's weight is stated%s\n\n", dim,
+                  rep->completeness * 100, reset);
+
+    int name_w = width - 42;
+    if (name_w > 44)
+        name_w = 44;
+    int bar_w = 20;
+    for (size_t i = 0; i < r->nqualities; i++) {
+        const cf_quality *q = &r->qualities[i];
+        double s = rep->qscore[i];
+        int filled = (int)lround(s / 100 * bar_w);
+        cf_buf_puts(&b, "  ");
+        put_padded(&b, q->name ? q->name : q->id, name_w);
+        cf_buf_printf(&b, " %s", color ? score_color(s) : "");
+        for (int k = 0; k < bar_w; k++)
+            cf_buf_puts(&b, k < filled ? "\xe2\x96\x88" : "\xe2\x96\x91");
+        cf_buf_printf(&b, "%s %5.1f  %sweight %g%s\n", reset, s, dim, q->weight, reset);
+    }
+
+    int failed = 0;
+    for (size_t g = 0; g < r->ngates; g++)
+        failed += !rep->gate_passed[g];
+    if (r->ngates) {
+        if (!failed) {
+            cf_buf_printf(&b, "\n  Gates: all %zu passed\n", r->ngates);
+        } else {
+            cf_buf_printf(&b, "\n  %sFailed gates%s\n", bold, reset);
+            for (size_t g = 0; g < r->ngates; g++) {
+                if (rep->gate_passed[g])
+                    continue;
+                cf_buf_printf(&b, "    %s\xe2\x9c\x97 %s%s\n", color ? C_RED : "",
+                              r->gates[g].label ? r->gates[g].label : r->gates[g].id, reset);
+                if (r->gates[g].advice)
+                    put_wrapped(&b, r->gates[g].advice, 6, width);
+            }
+        }
+    }
+    if (rep->ngaps) {
+        cf_buf_printf(&b, "\n  %sTop gaps%s\n", bold, reset);
+        for (size_t k = 0; k < rep->ngaps && k < 3; k++) {
+            const cf_result *res = &rep->res[rep->gaps[k]];
+            const cf_criterion *c = res->c;
+            const char *qname = c->qid;
+            for (size_t i = 0; i < r->nqualities; i++)
+                if (strcmp(r->qualities[i].id, c->qid) == 0 && r->qualities[i].name)
+                    qname = r->qualities[i].name;
+            char pts[16];
+            snprintf(pts, sizeof pts, "+%.1f", c->share - res->points);
+            cf_buf_printf(&b, "    %5s  %s: %s%s\n", pts, qname,
+                          c->label ? c->label : c->id, res->missing ? " (not stated)" : "");
+            if (c->advice)
+                put_wrapped(&b, c->advice, 11, width);
+        }
+    }
+    return cf_buf_finish(&b, out, len);
+}

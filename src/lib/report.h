@@ -1,0 +1,40 @@
+/* A scored profile, as the writers read it. */
+#ifndef CF_REPORT_H
+#define CF_REPORT_H
+
+#include "rubric.h"
+
+typedef struct cf_evidence {
+    char *path;               /* JSON path in the native profile */
+    char *value;
+    const char *note;         /* static, or NULL */
+} cf_evidence;
+
+typedef struct cf_result {
+    const cf_criterion *c;
+    double fraction;          /* 0-1 */
+    double points;            /* of the total score */
+    int missing;              /* the profile stated nothing for it */
+    cf_evidence *ev;
+    size_t nev, capev;
+} cf_result;
+
+struct cf_report {
+    const cf_rubric *r;       /* borrowed: the rubric must outlive the report */
+    char *source;
+    const char *input_format;
+    cf_day as_of;
+    double score;
+    size_t tier;
+    int eligible;
+    double completeness;
+    double *qscore;           /* per quality, 0-100 */
+    cf_result *res;           /* per criterion, rubric order */
+    size_t nres;
+    size_t *qfirst;           /* index of each quality's first result */
+    int *gate_passed;
+    size_t *gaps;             /* result indices, most points first */
+    size_t ngaps;
+};
+
+#endif

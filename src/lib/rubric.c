@@ -1,0 +1,1055 @@
+/* Rubric loading: YAML tree -> checked rubric.  Every problem is reported
+ * with its position, and loading goes on after a problem so that one run
+ * shows them all. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "rubric.h"
+#include "yamltree.h"
+
+typedef struct loader {
+    const char *name;
+    cf_diags *d;
+    cf_rubric *r;
+    int errors;
+    int oom;
+} loader;
+
+static void err(loader *l, const cf_ynode *n, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void err(loader *l, const cf_ynode *n, const char *rule, const char *fmt, ...)
+{
+    cf_buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    cf_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    if (b.oom)
+        l->oom = 1;
+    else
+        cf_diag_add(l->d, l->name, n ? n->line : 0, n ? n->col : 0, CF_SEV_ERROR, rule, "%s",
+                    b.s ? b.s : "");
+    cf_buf_free(&b);
+    l->errors++;
+}
+
+static char *dup(loader *l, const char *s)
+{
+    char *c = cf_strdup(s);
+    if (!c)
+        l->oom = 1;
+    return c;
+}
+
+/* ---- typed access to YAML nodes --------------------------------------- */
+
+static const char *kind_name(const cf_ynode *n)
+{
+    return n->kind == CF_Y_MAP ? "a mapping" : n->kind == CF_Y_SEQ ? "a list" : "a scalar";
+}
+
+static int want(loader *l, const cf_ynode *n, cf_ykind kind, const char *what)
+{
+    if (n->kind == kind)
+        return 1;
+    err(l, n, "wrong-type", "%s must be %s, not %s", what,
+        kind == CF_Y_MAP ? "a mapping" : kind == CF_Y_SEQ ? "a list" : "a scalar", kind_name(n));
+    return 0;
+}
+
+static const char *get_string(loader *l, const cf_ynode *n, const char *what)
+{
+    if (!want(l, n, CF_Y_SCALAR, what))
+        return NULL;
+    if (n->plain && (strcmp(n->value, "~") == 0 || strcmp(n->value, "null") == 0 || !*n->value)) {
+        err(l, n, "wrong-type", "%s must be a string, not null", what);
+        return NULL;
+    }
+    return n->value;
+}
+
+static int get_number(loader *l, const cf_ynode *n, const char *what, double *out)
+{
+    if (!want(l, n, CF_Y_SCALAR, what))
+        return 0;
+    char *end;
+    double v = strtod(n->value, &end);
+    /* strtod also reads hex, "inf" and "nan": YAML numbers are decimal. */
+    if (!n->plain || !*n->value || *end || strpbrk(n->value, "xXnN")) {
+        err(l, n, "wrong-type", "%s must be a number, not '%s'", what, n->value);
+        return 0;
+    }
+    if (!isfinite(v)) {
+        err(l, n, "bad-number", "%s must be a finite number", what);
+        return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+/* A number in [lo, hi]; strict_lo excludes lo itself. */
+static int get_range(loader *l, const cf_ynode *n, const char *what, double lo, double hi,
+                     int strict_lo, double *out)
+{
+    double v;
+    if (!get_number(l, n, what, &v))
+        return 0;
+    if (v < lo || v > hi || (strict_lo && v == lo)) {
+        err(l, n, "bad-number", "%s must be %s %g%s", what, strict_lo ? "greater than" : "at least",
+            lo, hi < 1e300 ? (hi == 1 ? " and at most 1" : hi == 100 ? " and at most 100" : "") : "");
+        return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+typedef struct keyspec {
+    const char *key;
+    int required;
+} keyspec;
+
+/* Checks a mapping's keys against the allowed ones; unknown keys get a
+ * "did you mean".  extra lists keys known elsewhere (another type's), which
+ * get their own message. */
+static void check_keys(loader *l, const cf_ynode *map, const keyspec *keys, const char *what,
+                       const char *const *extra, const char *extra_note)
+{
+    for (size_t i = 0; i + 1 < map->n; i += 2) {
+        const cf_ynode *k = map->items[i];
+        int known = 0;
+        for (const keyspec *s = keys; s->key; s++)
+            known |= strcmp(s->key, k->value) == 0;
+        if (known)
+            continue;
+        int other = 0;
+        for (const char *const *e = extra; e && *e; e++)
+            other |= strcmp(*e, k->value) == 0;
+        if (other) {
+            err(l, k, "unknown-key", "'%s' %s", k->value, extra_note);
+            continue;
+        }
+        const char *best = NULL;
+        size_t bestd = 3;
+        for (const keyspec *s = keys; s->key; s++) {
+            size_t dist = cf_edit_distance(s->key, k->value);
+            if (dist < bestd) {
+                bestd = dist;
+                best = s->key;
+            }
+        }
+        if (best)
+            err(l, k, "unknown-key", "unknown key '%s' in %s (did you mean '%s'?)", k->value, what, best);
+        else
+            err(l, k, "unknown-key", "unknown key '%s' in %s", k->value, what);
+    }
+    for (const keyspec *s = keys; s->key; s++)
+        if (s->required && !cf_ymap_get(map, s->key))
+            err(l, map, "missing-key", "%s lacks the required key '%s'", what, s->key);
+}
+
+static int valid_id(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+            return 0;
+    return 1;
+}
+
+static char *get_id(loader *l, const cf_ynode *map, const char *what)
+{
+    const cf_ynode *n = cf_ymap_get(map, "id");
+    if (!n)
+        return NULL;
+    const char *s = get_string(l, n, what);
+    if (!s)
+        return NULL;
+    if (!valid_id(s)) {
+        err(l, n, "bad-id", "%s '%s' must use only a-z, 0-9, '_' and '-'", what, s);
+        return NULL;
+    }
+    return dup(l, s);
+}
+
+static char *get_text(loader *l, const cf_ynode *map, const char *key, const char *what)
+{
+    const cf_ynode *n = cf_ymap_get(map, key);
+    if (!n)
+        return NULL;
+    const char *s = get_string(l, n, what);
+    return s ? dup(l, s) : NULL;
+}
+
+/* ---- vocabulary ------------------------------------------------------- */
+
+static size_t vocab_hash(const char *s, size_t n)
+{
+    return (size_t)cf_fnv1a(s, n, CF_FNV_INIT);
+}
+
+int cf_vocab_find(const cf_vocab *v, const char *tok, size_t n)
+{
+    if (!v->nslots)
+        return -1;
+    size_t mask = v->nslots - 1;
+    for (size_t i = vocab_hash(tok, n) & mask;; i = (i + 1) & mask) {
+        int id = v->slots[i];
+        if (id < 0)
+            return -1;
+        if (strncmp(v->words[id], tok, n) == 0 && v->words[id][n] == '\0')
+            return id;
+    }
+}
+
+static int vocab_rehash(cf_vocab *v, size_t nslots)
+{
+    int *slots = cf_malloc(nslots * sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < nslots; i++)
+        slots[i] = -1;
+    for (size_t w = 0; w < v->nwords; w++) {
+        size_t i = vocab_hash(v->words[w], strlen(v->words[w])) & (nslots - 1);
+        while (slots[i] >= 0)
+            i = (i + 1) & (nslots - 1);
+        slots[i] = (int)w;
+    }
+    cf_free(v->slots);
+    v->slots = slots;
+    v->nslots = nslots;
+    return 0;
+}
+
+static int vocab_add(cf_vocab *v, const char *tok, size_t n)
+{
+    int id = cf_vocab_find(v, tok, n);
+    if (id >= 0)
+        return id;
+    if ((v->nwords + 1) * 2 > v->nslots && vocab_rehash(v, v->nslots ? v->nslots * 2 : 64))
+        return -1;
+    char **words = cf_realloc(v->words, (v->nwords + 1) * sizeof *words);
+    if (!words)
+        return -1;
+    v->words = words;
+    char *w = cf_strndup(tok, n);
+    if (!w)
+        return -1;
+    v->words[v->nwords] = w;
+    size_t i = vocab_hash(tok, n) & (v->nslots - 1);
+    while (v->slots[i] >= 0)
+        i = (i + 1) & (v->nslots - 1);
+    v->slots[i] = (int)v->nwords;
+    return (int)v->nwords++;
+}
+
+typedef struct alias_build {
+    cf_vocab *v;
+    int ids[32];
+    size_t n;
+    int oom;
+} alias_build;
+
+static int alias_step(void *ctx, const char *tok, size_t n, size_t index)
+{
+    alias_build *a = ctx;
+    (void)index;
+    if (a->n == 32)
+        return 1;
+    int id = vocab_add(a->v, tok, n);
+    if (id < 0) {
+        a->oom = 1;
+        return 1;
+    }
+    a->ids[a->n++] = id;
+    return 0;
+}
+
+/* ---- paths ------------------------------------------------------------- */
+
+static void free_path(cf_cpath *p)
+{
+    for (int i = 0; i < p->nseg; i++)
+        cf_free(p->seg[i]);
+    cf_free(p->seg);
+    cf_free(p->iter);
+    cf_free(p->gate);
+    cf_free(p->text);
+    memset(p, 0, sizeof *p);
+}
+
+/* Compiles a path after cf_model_lookup accepted it. */
+static int compile_path(cf_cpath *p, const char *text)
+{
+    memset(p, 0, sizeof *p);
+    int nseg = 1;
+    for (const char *s = text; *s; s++)
+        nseg += *s == '.';
+    p->text = cf_strdup(text);
+    p->seg = cf_calloc((size_t)nseg, sizeof *p->seg);
+    p->iter = cf_calloc((size_t)nseg, 1);
+    p->gate = cf_calloc((size_t)nseg, sizeof *p->gate);
+    if (!p->text || !p->seg || !p->iter || !p->gate)
+        return -1;
+    const char *s = text;
+    for (int i = 0; i < nseg; i++) {
+        size_t n = strcspn(s, ".[");
+        if (!(p->seg[i] = cf_strndup(s, n)))
+            return -1;
+        p->nseg = i + 1;
+        s += n;
+        if (*s == '[') {
+            p->iter[i] = 1;
+            s += 2;
+        }
+        if (*s == '.')
+            s++;
+        p->gate[i] = cf_model_gate_date(p->seg[i]);
+    }
+    return 0;
+}
+
+/* Checks a criterion's path and what it must lead to. */
+static const cf_field *check_path(loader *l, const cf_ynode *n, const char *path, cf_ctype type)
+{
+    int iterates, prot;
+    const cf_field *f = cf_model_lookup(path, &iterates, &prot);
+    if (prot) {
+        err(l, n, "protected-attribute",
+            "path '%s' reads a protected attribute (identity, contact, age, gender, race, "
+            "ethnicity, religion, marital status, disability, nationality, photo, "
+            "institution or employer): scoring must not read it", path);
+        return NULL;
+    }
+    if (!f || (f->flags & CF_F_PROTECTED)) {
+        err(l, n, "unknown-path", "path '%s' is not in the profile model (see `coderfit schema profile`)", path);
+        return NULL;
+    }
+    cf_ftype leaf = f->type == CF_T_ARRAY ? f->item : f->type;
+    int ok;
+    const char *need;
+    switch (type) {
+    case CF_C_CREDENTIAL:
+        ok = f->type == CF_T_ARRAY && leaf == CF_T_OBJECT && f->fields &&
+             f->fields[0].name && strcmp(f->fields[0].name, "code") == 0;
+        need = "the credentials list";
+        break;
+    case CF_C_LEVEL:
+        ok = leaf == CF_T_STRING || leaf == CF_T_ENUM;
+        need = "a string or a list of strings";
+        break;
+    case CF_C_RAMP:
+        ok = leaf == CF_T_NUMBER;
+        need = "a number";
+        break;
+    case CF_C_TERMS:
+        ok = leaf == CF_T_STRING;
+        need = "text";
+        break;
+    case CF_C_FLAG:
+        ok = leaf == CF_T_BOOL;
+        need = "true or false";
+        break;
+    default:
+        ok = leaf == CF_T_DATE;
+        need = "a date";
+        break;
+    }
+    if (!ok) {
+        err(l, n, "path-type", "path '%s' does not lead to %s", path, need);
+        return NULL;
+    }
+    return f;
+}
+
+/* ---- criteria ---------------------------------------------------------- */
+
+static const char *const type_names[] = {"credential", "level", "ramp", "terms", "flag", "recency"};
+
+static const char *const all_type_keys[] = {
+    "points", "combine", "currency", "levels", "where", "from", "to", "terms", "full",
+    "full_within_months", "zero_after_months", NULL};
+
+static void load_pairs(loader *l, const cf_ynode *map, const char *what, double lo, double hi,
+                       cf_pair **out, size_t *nout)
+{
+    if (!want(l, map, CF_Y_MAP, what))
+        return;
+    size_t n = map->n / 2;
+    if (!n) {
+        err(l, map, "empty", "%s must not be empty", what);
+        return;
+    }
+    cf_pair *p = cf_calloc(n, sizeof *p);
+    if (!p) {
+        l->oom = 1;
+        return;
+    }
+    *out = p;
+    for (size_t i = 0; i < n; i++) {
+        const cf_ynode *k = map->items[2 * i], *v = map->items[2 * i + 1];
+        p[i].key = dup(l, k->value);
+        *nout = i + 1;
+        get_range(l, v, what, lo, hi, 0, &p[i].val);
+    }
+}
+
+static void load_where(loader *l, cf_criterion *c, const cf_ynode *w, const cf_field *leaf_owner)
+{
+    if (!want(l, w, CF_Y_MAP, "'where'"))
+        return;
+    size_t n = w->n / 2;
+    c->where = cf_calloc(n ? n : 1, sizeof *c->where);
+    if (!c->where) {
+        l->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const cf_ynode *k = w->items[2 * i], *v = w->items[2 * i + 1];
+        cf_where *wh = &c->where[i];
+        c->nwhere = i + 1;
+        wh->key = dup(l, k->value);
+        int known = 0;
+        for (const cf_field *f = leaf_owner ? leaf_owner->fields : NULL; f && f->name; f++)
+            if (strcmp(f->name, k->value) == 0 && !(f->flags & CF_F_PROTECTED) &&
+                (f->type == CF_T_STRING || f->type == CF_T_ENUM || f->type == CF_T_BOOL))
+                known = 1;
+        if (!known)
+            err(l, k, "unknown-path", "'where' key '%s' is not a field of the entries that path '%s' reads",
+                k->value, c->path.text ? c->path.text : "?");
+        if (!want(l, v, CF_Y_SEQ, "a 'where' value"))
+            continue;
+        wh->values = cf_calloc(v->n ? v->n : 1, sizeof *wh->values);
+        if (!wh->values) {
+            l->oom = 1;
+            continue;
+        }
+        for (size_t j = 0; j < v->n; j++) {
+            const char *s = get_string(l, v->items[j], "a 'where' value");
+            if (s) {
+                wh->values[wh->nvalues++] = dup(l, s);
+            }
+        }
+    }
+}
+
+/* The array field (owner of the entries) that a path iterates last. */
+static const cf_field *path_owner(const char *path)
+{
+    /* Look up the prefix before the last "[]" */
+    const char *last = NULL;
+    for (const char *s = path; (s = strstr(s, "[]")); s += 2)
+        last = s;
+    if (!last) {
+        int it, prot;
+        const cf_field *f = cf_model_lookup(path, &it, &prot);
+        return f && f->type == CF_T_ARRAY && f->item == CF_T_OBJECT ? f : NULL;
+    }
+    char buf[256];
+    size_t n = (size_t)(last - path);
+    if (n >= sizeof buf)
+        return NULL;
+    memcpy(buf, path, n);
+    buf[n] = '\0';
+    int it, prot;
+    return cf_model_lookup(buf, &it, &prot);
+}
+
+static void load_terms(loader *l, cf_criterion *c, const cf_ynode *crit)
+{
+    const cf_ynode *t = cf_ymap_get(crit, "terms");
+    const cf_ynode *path = cf_ymap_get(crit, "path");
+    const cf_ynode *full = cf_ymap_get(crit, "full");
+    cf_rubric *r = l->r;
+    c->full = 1;
+    if (full)
+        get_range(l, full, "'full'", 0, 1e9, 1, &c->full);
+
+    /* path: one path, or a mapping of path -> evidence weight */
+    if (path) {
+        size_t n = path->kind == CF_Y_MAP ? path->n / 2 : 1;
+        c->sources = cf_calloc(n, sizeof *c->sources);
+        if (!c->sources) {
+            l->oom = 1;
+            return;
+        }
+        for (size_t i = 0; i < n; i++) {
+            const cf_ynode *pn = path->kind == CF_Y_MAP ? path->items[2 * i] : path;
+            double w = 1;
+            if (path->kind == CF_Y_MAP &&
+                !get_range(l, path->items[2 * i + 1], "an evidence weight", 0, 1, 1, &w))
+                continue;
+            const char *ps = get_string(l, pn, "'path'");
+            if (!ps || !check_path(l, pn, ps, CF_C_TERMS))
+                continue;
+            size_t s;
+            for (s = 0; s < r->nsources; s++)
+                if (strcmp(r->sources[s].text, ps) == 0)
+                    break;
+            if (s == r->nsources) {
+                cf_cpath *grown = cf_realloc(r->sources, (r->nsources + 1) * sizeof *grown);
+                if (!grown) {
+                    l->oom = 1;
+                    return;
+                }
+                r->sources = grown;
+                memset(&r->sources[s], 0, sizeof r->sources[s]);
+                r->nsources++;
+                if (compile_path(&r->sources[s], ps)) {
+                    l->oom = 1;
+                    return;
+                }
+            }
+            c->sources[c->nsources++] = (cf_source){(int)s, w};
+        }
+    }
+    if (!t || !want(l, t, CF_Y_MAP, "'terms'"))
+        return;
+    size_t n = t->n / 2;
+    if (!n) {
+        err(l, t, "empty", "'terms' must not be empty");
+        return;
+    }
+    c->terms = cf_calloc(n, sizeof *c->terms);
+    if (!c->terms) {
+        l->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const cf_ynode *k = t->items[2 * i], *v = t->items[2 * i + 1];
+        cf_term *term = &c->terms[i];
+        c->nterms = i + 1;
+        term->id = dup(l, k->value);
+        if (!want(l, v, CF_Y_SEQ, "a term's aliases"))
+            continue;
+        term->aliases = cf_calloc(v->n + 1, sizeof *term->aliases);
+        if (!term->aliases) {
+            l->oom = 1;
+            continue;
+        }
+        for (size_t j = 0; j <= v->n; j++) {
+            const cf_ynode *an = j == 0 ? k : v->items[j - 1];
+            const char *s = j == 0 ? k->value : get_string(l, an, "an alias");
+            if (!s)
+                continue;
+            alias_build ab = {&r->vocab, {0}, 0, 0};
+            cf_tokenize(s, alias_step, &ab);
+            if (ab.oom) {
+                l->oom = 1;
+                return;
+            }
+            if (ab.n == 0) {
+                err(l, an, "empty", "alias '%s' has no letters or digits", s);
+                continue;
+            }
+            /* The same phrase twice, in this term or another of the
+             * criterion, would count one mention twice. */
+            for (size_t ti = 0; ti <= i; ti++)
+                for (size_t aj = 0; aj < c->terms[ti].naliases; aj++) {
+                    const cf_alias *o = &c->terms[ti].aliases[aj];
+                    if (o->n == ab.n && memcmp(o->ids, ab.ids, ab.n * sizeof *ab.ids) == 0) {
+                        err(l, an, "duplicate-term", "'%s' is already listed under term '%s'", s,
+                            c->terms[ti].id ? c->terms[ti].id : "?");
+                        goto next_alias;
+                    }
+                }
+            cf_alias *a = &term->aliases[term->naliases];
+            a->ids = cf_malloc(ab.n * sizeof *a->ids);
+            if (!a->ids) {
+                l->oom = 1;
+                return;
+            }
+            memcpy(a->ids, ab.ids, ab.n * sizeof *a->ids);
+            a->n = ab.n;
+            term->naliases++;
+        next_alias:;
+        }
+    }
+}
+
+static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_ynode *n)
+{
+    static const keyspec common[] = {
+        {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
+        {"advice", 0}, {"description", 0}, {NULL, 0}};
+    static const keyspec credential_keys[] = {
+        {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
+        {"advice", 0}, {"description", 0}, {"points", 1}, {"combine", 0}, {"currency", 0}, {NULL, 0}};
+    static const keyspec level_keys[] = {
+        {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
+        {"advice", 0}, {"description", 0}, {"levels", 1}, {"where", 0}, {NULL, 0}};
+    static const keyspec ramp_keys[] = {
+        {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
+        {"advice", 0}, {"description", 0}, {"from", 1}, {"to", 1}, {"where", 0}, {NULL, 0}};
+    static const keyspec terms_keys[] = {
+        {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
+        {"advice", 0}, {"description", 0}, {"terms", 1}, {"full", 0}, {NULL, 0}};
+    static const keyspec recency_keys[] = {
+        {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
+        {"advice", 0}, {"description", 0}, {"full_within_months", 1}, {"zero_after_months", 1},
+        {"where", 0}, {NULL, 0}};
+    static const keyspec flag_keys[] = {
+        {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
+        {"advice", 0}, {"description", 0}, {"where", 0}, {NULL, 0}};
+    static const keyspec *const per_type[] = {
+        credential_keys, level_keys, ramp_keys, terms_keys, flag_keys, recency_keys};
+
+    c->line = n->line;
+    c->col = n->col;
+    c->qid = dup(l, q->id ? q->id : "");
+    if (!want(l, n, CF_Y_MAP, "a criterion"))
+        return;
+    c->id = get_id(l, n, "criterion id");
+    c->label = get_text(l, n, "label", "'label'");
+    c->advice = get_text(l, n, "advice", "'advice'");
+    const cf_ynode *w = cf_ymap_get(n, "weight");
+    if (w)
+        get_range(l, w, "a criterion weight", 0, 1e9, 1, &c->weight);
+
+    const cf_ynode *tn = cf_ymap_get(n, "type");
+    int type = -1;
+    const char *ts = tn ? get_string(l, tn, "'type'") : NULL;
+    if (ts) {
+        for (int i = 0; i < (int)CF_ARRAY_LEN(type_names); i++)
+            if (strcmp(type_names[i], ts) == 0)
+                type = i;
+        if (type < 0)
+            err(l, tn, "unknown-type",
+                "unknown criterion type '%s' (types: credential, level, ramp, terms, flag, recency)", ts);
+    }
+    if (type < 0) {
+        check_keys(l, n, common, "a criterion", all_type_keys, "depends on the criterion's type");
+        return;
+    }
+    c->type = (cf_ctype)type;
+    char note[64];
+    snprintf(note, sizeof note, "does not apply to type '%s'", ts);
+    check_keys(l, n, per_type[type], "a criterion", all_type_keys, note);
+
+    const cf_ynode *m = cf_ymap_get(n, "missing");
+    if (m) {
+        if (m->kind == CF_Y_SCALAR && strcmp(m->value, "zero") == 0)
+            c->missing = 0;
+        else if (m->kind != CF_Y_SCALAR || !m->plain || strspn(m->value, "0123456789.") != m->len)
+            err(l, m, "wrong-type", "'missing' must be 'zero' or a number from 0 to 1, not '%s'",
+                m->kind == CF_Y_SCALAR ? m->value : kind_name(m));
+        else
+            get_range(l, m, "'missing'", 0, 1, 0, &c->missing);
+    }
+
+    if (type == CF_C_TERMS) {
+        load_terms(l, c, n);
+        return;
+    }
+    const cf_ynode *pn = cf_ymap_get(n, "path");
+    const char *path = pn ? get_string(l, pn, "'path'") : NULL;
+    if (path && check_path(l, pn, path, c->type) && compile_path(&c->path, path))
+        l->oom = 1;
+    const cf_ynode *wh = cf_ymap_get(n, "where");
+    if (wh && path)
+        load_where(l, c, wh, path_owner(path));
+
+    switch (c->type) {
+    case CF_C_CREDENTIAL: {
+        const cf_ynode *pts = cf_ymap_get(n, "points");
+        if (pts)
+            load_pairs(l, pts, "a credential's points", 0, 1, &c->pairs, &c->npairs);
+        const cf_ynode *comb = cf_ymap_get(n, "combine");
+        const char *cs = comb ? get_string(l, comb, "'combine'") : NULL;
+        if (cs && strcmp(cs, "sum") == 0)
+            c->combine_sum = 1;
+        else if (cs && strcmp(cs, "best") != 0)
+            err(l, comb, "bad-value", "'combine' must be 'best' or 'sum', not '%s'", cs);
+        const cf_ynode *cur = cf_ymap_get(n, "currency");
+        if (cur && want(l, cur, CF_Y_MAP, "'currency'")) {
+            static const keyspec cur_keys[] = {
+                {"renew_every_months", 0}, {"grace_days", 0}, {"lapsed", 0}, {NULL, 0}};
+            check_keys(l, cur, cur_keys, "'currency'", NULL, NULL);
+            c->has_currency = 1;
+            const cf_ynode *x;
+            if ((x = cf_ymap_get(cur, "renew_every_months")))
+                get_range(l, x, "'renew_every_months'", 0, 1200, 1, &c->renew_months);
+            if ((x = cf_ymap_get(cur, "grace_days")))
+                get_range(l, x, "'grace_days'", 0, 3650, 0, &c->grace_days);
+            if ((x = cf_ymap_get(cur, "lapsed")))
+                get_range(l, x, "'lapsed'", 0, 1, 0, &c->lapsed);
+        }
+        break;
+    }
+    case CF_C_LEVEL: {
+        const cf_ynode *lv = cf_ymap_get(n, "levels");
+        if (lv)
+            load_pairs(l, lv, "a level's value", 0, 1, &c->pairs, &c->npairs);
+        break;
+    }
+    case CF_C_RAMP: {
+        const cf_ynode *f = cf_ymap_get(n, "from"), *t = cf_ymap_get(n, "to");
+        int ok = f && get_number(l, f, "'from'", &c->from);
+        ok &= t && get_number(l, t, "'to'", &c->to);
+        if (ok && c->from == c->to)
+            err(l, t, "bad-number", "'from' and 'to' must differ");
+        break;
+    }
+    case CF_C_RECENCY: {
+        const cf_ynode *f = cf_ymap_get(n, "full_within_months"), *z = cf_ymap_get(n, "zero_after_months");
+        int ok = f && get_range(l, f, "'full_within_months'", 0, 1200, 0, &c->full_within);
+        ok &= z && get_range(l, z, "'zero_after_months'", 0, 1200, 1, &c->zero_after);
+        if (ok && c->zero_after <= c->full_within)
+            err(l, z, "bad-number", "'zero_after_months' must be greater than 'full_within_months'");
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+/* ---- qualities, gates, tiers ------------------------------------------ */
+
+static void load_quality(loader *l, cf_quality *q, const cf_ynode *n)
+{
+    static const keyspec keys[] = {
+        {"id", 1}, {"name", 1}, {"weight", 1}, {"criteria", 1}, {"description", 0}, {NULL, 0}};
+    if (!want(l, n, CF_Y_MAP, "a quality"))
+        return;
+    check_keys(l, n, keys, "a quality", NULL, NULL);
+    q->id = get_id(l, n, "quality id");
+    q->name = get_text(l, n, "name", "'name'");
+    const cf_ynode *w = cf_ymap_get(n, "weight");
+    if (w)
+        get_range(l, w, "a quality weight", 0, 1e9, 1, &q->weight);
+    const cf_ynode *cs = cf_ymap_get(n, "criteria");
+    if (!cs || !want(l, cs, CF_Y_SEQ, "'criteria'"))
+        return;
+    if (!cs->n) {
+        err(l, cs, "empty", "quality '%s' has no criteria", q->id ? q->id : "?");
+        return;
+    }
+    q->criteria = cf_calloc(cs->n, sizeof *q->criteria);
+    if (!q->criteria) {
+        l->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < cs->n; i++) {
+        q->ncriteria = i + 1;
+        load_criterion(l, q, &q->criteria[i], cs->items[i]);
+        for (size_t j = 0; j < i; j++)
+            if (q->criteria[i].id && q->criteria[j].id && strcmp(q->criteria[i].id, q->criteria[j].id) == 0)
+                err(l, cs->items[i], "duplicate-id", "criterion id '%s' is used twice in quality '%s'",
+                    q->criteria[i].id, q->id ? q->id : "?");
+    }
+}
+
+static int find_criterion(const cf_rubric *r, const char *ref, size_t *qi, size_t *ci)
+{
+    const char *dot = strchr(ref, '.');
+    if (!dot)
+        return 0;
+    for (size_t i = 0; i < r->nqualities; i++) {
+        const cf_quality *q = &r->qualities[i];
+        if (!q->id || strlen(q->id) != (size_t)(dot - ref) || strncmp(q->id, ref, (size_t)(dot - ref)))
+            continue;
+        for (size_t j = 0; j < q->ncriteria; j++)
+            if (q->criteria[j].id && strcmp(q->criteria[j].id, dot + 1) == 0) {
+                *qi = i;
+                *ci = j;
+                return 1;
+            }
+    }
+    return 0;
+}
+
+static void load_gate(loader *l, cf_gate *g, const cf_ynode *n)
+{
+    static const keyspec keys[] = {
+        {"id", 1}, {"label", 1}, {"any", 0}, {"all", 0}, {"advice", 0}, {"description", 0}, {NULL, 0}};
+    if (!want(l, n, CF_Y_MAP, "a gate"))
+        return;
+    check_keys(l, n, keys, "a gate", NULL, NULL);
+    g->id = get_id(l, n, "gate id");
+    g->label = get_text(l, n, "label", "'label'");
+    g->advice = get_text(l, n, "advice", "'advice'");
+    const cf_ynode *any = cf_ymap_get(n, "any"), *all = cf_ymap_get(n, "all");
+    if (!!any == !!all) {
+        err(l, n, "gate-conditions", "a gate needs exactly one of 'any' or 'all'");
+        return;
+    }
+    g->any = any != NULL;
+    const cf_ynode *list = any ? any : all;
+    if (!want(l, list, CF_Y_SEQ, g->any ? "'any'" : "'all'"))
+        return;
+    if (!list->n) {
+        err(l, list, "empty", "gate '%s' has no conditions", g->id ? g->id : "?");
+        return;
+    }
+    g->conds = cf_calloc(list->n, sizeof *g->conds);
+    if (!g->conds) {
+        l->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < list->n; i++) {
+        static const keyspec ckeys[] = {{"criterion", 1}, {"at_least", 0}, {"above", 0}, {NULL, 0}};
+        const cf_ynode *cn = list->items[i];
+        if (!want(l, cn, CF_Y_MAP, "a gate condition"))
+            continue;
+        check_keys(l, cn, ckeys, "a gate condition", NULL, NULL);
+        cf_cond *c = &g->conds[g->nconds];
+        const cf_ynode *ref = cf_ymap_get(cn, "criterion");
+        const cf_ynode *al = cf_ymap_get(cn, "at_least"), *ab = cf_ymap_get(cn, "above");
+        if (!!al == !!ab) {
+            err(l, cn, "gate-conditions", "a gate condition needs exactly one of 'at_least' or 'above'");
+            continue;
+        }
+        c->above = ab != NULL;
+        if (!get_range(l, al ? al : ab, c->above ? "'above'" : "'at_least'", 0, 1, 0, &c->value))
+            continue;
+        const char *rs = ref ? get_string(l, ref, "'criterion'") : NULL;
+        if (!rs)
+            continue;
+        if (!find_criterion(l->r, rs, &c->q, &c->c)) {
+            err(l, ref, "unknown-criterion",
+                "gate condition names criterion '%s', which does not exist (write quality.criterion)", rs);
+            continue;
+        }
+        g->nconds++;
+    }
+}
+
+static void load_tiers(loader *l, const cf_ynode *n)
+{
+    cf_rubric *r = l->r;
+    if (!want(l, n, CF_Y_SEQ, "'tiers'"))
+        return;
+    if (!n->n) {
+        err(l, n, "empty", "'tiers' must not be empty");
+        return;
+    }
+    r->tiers = cf_calloc(n->n, sizeof *r->tiers);
+    if (!r->tiers) {
+        l->oom = 1;
+        return;
+    }
+    int all_ok = 1;
+    for (size_t i = 0; i < n->n; i++) {
+        static const keyspec keys[] = {{"id", 1}, {"label", 1}, {"min", 1}, {"description", 0}, {NULL, 0}};
+        const cf_ynode *t = n->items[i];
+        cf_tier *tier = &r->tiers[i];
+        r->ntiers = i + 1;
+        if (!want(l, t, CF_Y_MAP, "a tier")) {
+            all_ok = 0;
+            continue;
+        }
+        check_keys(l, t, keys, "a tier", NULL, NULL);
+        tier->id = get_id(l, t, "tier id");
+        tier->label = get_text(l, t, "label", "'label'");
+        const cf_ynode *m = cf_ymap_get(t, "min");
+        if (!m || !get_range(l, m, "a tier's 'min'", 0, 100, 0, &tier->min)) {
+            all_ok = 0;
+            continue;
+        }
+        for (size_t j = 0; j < i; j++)
+            if (tier->id && r->tiers[j].id && strcmp(tier->id, r->tiers[j].id) == 0)
+                err(l, t, "duplicate-id", "tier id '%s' is used twice", tier->id);
+        if (i > 0 && all_ok && tier->min >= r->tiers[i - 1].min)
+            err(l, m, "tier-order",
+                "tier '%s' (min %g) cannot be reached: tiers go highest first and a profile "
+                "takes the first whose min it reaches, so each min must be below the one before (%g)",
+                tier->id ? tier->id : "?", tier->min, r->tiers[i - 1].min);
+    }
+    if (all_ok && r->tiers[r->ntiers - 1].min != 0)
+        err(l, n->items[n->n - 1], "tier-gap", "scores below %g fall in no tier: the last tier's min must be 0",
+            r->tiers[r->ntiers - 1].min);
+}
+
+/* ---- the whole rubric --------------------------------------------------- */
+
+static void compute_shares(cf_rubric *r)
+{
+    double total = 0;
+    for (size_t i = 0; i < r->nqualities; i++)
+        total += r->qualities[i].weight;
+    for (size_t i = 0; i < r->nqualities; i++) {
+        cf_quality *q = &r->qualities[i];
+        double qsum = 0;
+        for (size_t j = 0; j < q->ncriteria; j++)
+            qsum += q->criteria[j].weight;
+        for (size_t j = 0; j < q->ncriteria; j++)
+            q->criteria[j].share = total > 0 && qsum > 0
+                                       ? 100.0 * (q->weight / total) * (q->criteria[j].weight / qsum) : 0;
+    }
+}
+
+static void load_root(loader *l, const cf_ynode *root)
+{
+    static const keyspec keys[] = {
+        {"format", 1}, {"id", 1}, {"version", 1}, {"title", 0}, {"description", 0},
+        {"tiers", 1}, {"gates", 0}, {"qualities", 1}, {NULL, 0}};
+    cf_rubric *r = l->r;
+    if (!want(l, root, CF_Y_MAP, "a rubric"))
+        return;
+    check_keys(l, root, keys, "the rubric", NULL, NULL);
+    const cf_ynode *fmt = cf_ymap_get(root, "format");
+    const char *fs = fmt ? get_string(l, fmt, "'format'") : NULL;
+    if (fs && strcmp(fs, CF_RUBRIC_FORMAT) != 0) {
+        err(l, fmt, "bad-format", "unsupported rubric format '%s' (expected '%s')", fs, CF_RUBRIC_FORMAT);
+        return;   /* another format's keys mean other things */
+    }
+    r->id = get_id(l, root, "rubric id");
+    r->version = get_text(l, root, "version", "'version'");
+    r->title = get_text(l, root, "title", "'title'");
+
+    const cf_ynode *qs = cf_ymap_get(root, "qualities");
+    if (qs && want(l, qs, CF_Y_SEQ, "'qualities'")) {
+        if (!qs->n)
+            err(l, qs, "empty", "'qualities' must not be empty");
+        r->qualities = cf_calloc(qs->n ? qs->n : 1, sizeof *r->qualities);
+        if (!r->qualities) {
+            l->oom = 1;
+            return;
+        }
+        for (size_t i = 0; i < qs->n; i++) {
+            r->nqualities = i + 1;
+            load_quality(l, &r->qualities[i], qs->items[i]);
+            for (size_t j = 0; j < i; j++)
+                if (r->qualities[i].id && r->qualities[j].id &&
+                    strcmp(r->qualities[i].id, r->qualities[j].id) == 0)
+                    err(l, qs->items[i], "duplicate-id", "quality id '%s' is used twice", r->qualities[i].id);
+        }
+    }
+    const cf_ynode *ts = cf_ymap_get(root, "tiers");
+    if (ts)
+        load_tiers(l, ts);
+    const cf_ynode *gs = cf_ymap_get(root, "gates");
+    if (gs && want(l, gs, CF_Y_SEQ, "'gates'") && gs->n) {
+        r->gates = cf_calloc(gs->n, sizeof *r->gates);
+        if (!r->gates) {
+            l->oom = 1;
+            return;
+        }
+        for (size_t i = 0; i < gs->n; i++) {
+            r->ngates = i + 1;
+            load_gate(l, &r->gates[i], gs->items[i]);
+            for (size_t j = 0; j < i; j++)
+                if (r->gates[i].id && r->gates[j].id && strcmp(r->gates[i].id, r->gates[j].id) == 0)
+                    err(l, gs->items[i], "duplicate-id", "gate id '%s' is used twice", r->gates[i].id);
+        }
+    }
+    compute_shares(r);
+}
+
+cf_status cf_rubric_load(const char *name, const char *text, size_t len,
+                         cf_rubric **out, cf_diags *d)
+{
+    cf_ydoc doc;
+    *out = NULL;
+    if (len == 0 || cf_json_skip_space(text, len, 0) == len) {
+        cf_diag_add(d, name, 1, 1, CF_SEV_ERROR, "empty", "empty rubric");
+        return CF_ERUBRIC;
+    }
+    cf_status st = cf_yaml_parse(name, text, len, &doc, d);
+    if (st)
+        return st;
+    if (!doc.root) {
+        cf_yaml_free(&doc);
+        cf_diag_add(d, name, 1, 1, CF_SEV_ERROR, "empty", "empty rubric");
+        return d->oom ? CF_ESYSTEM : CF_ERUBRIC;
+    }
+    cf_rubric *r = cf_calloc(1, sizeof *r);
+    loader l = {name, d, r, 0, 0};
+    if (!r || !(r->name = cf_strdup(name))) {
+        cf_free(r);
+        cf_yaml_free(&doc);
+        return CF_ESYSTEM;
+    }
+    snprintf(r->checksum, sizeof r->checksum, "%016llx",
+             (unsigned long long)cf_fnv1a(text, len, CF_FNV_INIT));
+    load_root(&l, doc.root);
+    cf_yaml_free(&doc);
+    if (l.oom || d->oom) {
+        cf_rubric_free(r);
+        return CF_ESYSTEM;
+    }
+    if (l.errors) {
+        cf_rubric_free(r);
+        return CF_ERUBRIC;
+    }
+    *out = r;
+    return CF_OK;
+}
+
+static void free_criterion(cf_criterion *c)
+{
+    cf_free(c->id);
+    cf_free(c->qid);
+    cf_free(c->label);
+    cf_free(c->advice);
+    free_path(&c->path);
+    for (size_t i = 0; i < c->nwhere; i++) {
+        cf_free(c->where[i].key);
+        for (size_t j = 0; j < c->where[i].nvalues; j++)
+            cf_free(c->where[i].values[j]);
+        cf_free(c->where[i].values);
+    }
+    cf_free(c->where);
+    for (size_t i = 0; i < c->npairs; i++)
+        cf_free(c->pairs[i].key);
+    cf_free(c->pairs);
+    for (size_t i = 0; i < c->nterms; i++) {
+        for (size_t j = 0; j < c->terms[i].naliases; j++)
+            cf_free(c->terms[i].aliases[j].ids);
+        cf_free(c->terms[i].aliases);
+        cf_free(c->terms[i].id);
+    }
+    cf_free(c->terms);
+    cf_free(c->sources);
+}
+
+void cf_rubric_free(cf_rubric *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nqualities; i++) {
+        cf_quality *q = &r->qualities[i];
+        for (size_t j = 0; j < q->ncriteria; j++)
+            free_criterion(&q->criteria[j]);
+        cf_free(q->criteria);
+        cf_free(q->id);
+        cf_free(q->name);
+    }
+    cf_free(r->qualities);
+    for (size_t i = 0; i < r->ngates; i++) {
+        cf_free(r->gates[i].id);
+        cf_free(r->gates[i].label);
+        cf_free(r->gates[i].advice);
+        cf_free(r->gates[i].conds);
+    }
+    cf_free(r->gates);
+    for (size_t i = 0; i < r->ntiers; i++) {
+        cf_free(r->tiers[i].id);
+        cf_free(r->tiers[i].label);
+    }
+    cf_free(r->tiers);
+    for (size_t i = 0; i < r->nsources; i++)
+        free_path(&r->sources[i]);
+    cf_free(r->sources);
+    for (size_t i = 0; i < r->vocab.nwords; i++)
+        cf_free(r->vocab.words[i]);
+    cf_free(r->vocab.words);
+    cf_free(r->vocab.slots);
+    cf_free(r->name);
+    cf_free(r->id);
+    cf_free(r->version);
+    cf_free(r->title);
+    cf_free(r);
+}
+
+const char *cf_rubric_id(const cf_rubric *r) { return r->id; }
+const char *cf_rubric_version(const cf_rubric *r) { return r->version; }
+const char *cf_rubric_checksum(const cf_rubric *r) { return r->checksum; }
+
+cf_status cf_rubric_load_default(cf_rubric **out, cf_diags *d)
+{
+    size_t len;
+    const char *text = cf_rubric_default_text(&len);
+    return cf_rubric_load(cf_rubric_default_name, text, len, out, d);
+}

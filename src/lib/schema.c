@@ -1,0 +1,184 @@
+/* JSON Schemas: the profile's is generated from the model table, so that
+ * the schema, the validator and the rubric path check cannot disagree. */
+#include <string.h>
+#include "internal.h"
+
+static cJSON *field_schema(const cf_field *f, cf_ftype type, const cf_field *owner);
+
+static cJSON *object_schema(const cf_field *fields)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON *props = o ? cf_json_add_obj(o, "properties") : NULL;
+    cJSON *req = cJSON_CreateArray();
+    if (!o || !props || !req || !cf_json_add_str(o, "type", "object"))
+        goto fail;
+    for (const cf_field *f = fields; f->name; f++) {
+        cJSON *s = field_schema(f, f->type, f);
+        if (!s)
+            goto fail;
+        cJSON_AddItemToObject(props, f->name, s);
+        if ((f->flags & CF_F_REQUIRED) && cf_json_push_str(req, f->name))
+            goto fail;
+    }
+    if (cJSON_GetArraySize(req))
+        cJSON_AddItemToObject(o, "required", req);
+    else
+        cJSON_Delete(req);
+    req = NULL;
+    if (!cf_json_add_bool(o, "additionalProperties", 0))
+        goto fail;
+    return o;
+fail:
+    cJSON_Delete(req);
+    cJSON_Delete(o);
+    return NULL;
+}
+
+static cJSON *field_schema(const cf_field *f, cf_ftype type, const cf_field *owner)
+{
+    cJSON *s = NULL;
+    int ok = 1;
+    switch (type) {
+    case CF_T_OBJECT:
+        s = object_schema(f->fields);
+        break;
+    case CF_T_FREE:
+        s = cJSON_CreateObject();
+        ok = s && cf_json_add_str(s, "type", "object");
+        break;
+    case CF_T_ARRAY: {
+        s = cJSON_CreateObject();
+        cJSON *items = s ? field_schema(f, f->item, owner) : NULL;
+        ok = s && items && cf_json_add_str(s, "type", "array");
+        if (items)
+            cJSON_AddItemToObject(s, "items", items);
+        break;
+    }
+    case CF_T_NUMBER:
+        s = cJSON_CreateObject();
+        ok = s && cf_json_add_str(s, "type", "number");
+        if (ok && (f->min != 0 || f->max != 0))
+            ok = cf_json_add_num(s, "minimum", f->min) && cf_json_add_num(s, "maximum", f->max);
+        break;
+    case CF_T_BOOL:
+        s = cJSON_CreateObject();
+        ok = s && cf_json_add_str(s, "type", "boolean");
+        break;
+    case CF_T_DATE:
+        s = cJSON_CreateObject();
+        ok = s && cf_json_add_str(s, "type", "string") &&
+             cf_json_add_str(s, "pattern", "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$");
+        break;
+    case CF_T_ENUM: {
+        s = cJSON_CreateObject();
+        cJSON *e = s ? cf_json_add_arr(s, "enum") : NULL;
+        ok = e != NULL;
+        for (const char *const *v = f->values; ok && *v; v++)
+            ok = cf_json_push_str(e, *v) == 0;
+        break;
+    }
+    default:
+        s = cJSON_CreateObject();
+        ok = s && cf_json_add_str(s, "type", "string");
+        if (ok && strcmp(f->name, "format") == 0 && owner == f)
+            ok = cf_json_add_str(s, "const", CF_PROFILE_FORMAT) != NULL;
+        break;
+    }
+    /* The description belongs to the field, not to each array item. */
+    if (ok && s && f->doc && type == f->type && !cf_json_add_str(s, "description", f->doc))
+        ok = 0;
+    if (!ok) {
+        cJSON_Delete(s);
+        return NULL;
+    }
+    return s;
+}
+
+static const char report_schema[] =
+    "{\n"
+    "  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n"
+    "  \"title\": \"coderfit fit report\",\n"
+    "  \"type\": \"object\",\n"
+    "  \"required\": [\"format\", \"source\", \"rubric\", \"as_of\", \"score\", \"tier\", \"eligible\",\n"
+    "               \"completeness\", \"qualities\", \"gates\", \"gaps\"],\n"
+    "  \"properties\": {\n"
+    "    \"format\": {\"const\": \"" CF_REPORT_FORMAT "\"},\n"
+    "    \"source\": {\"type\": \"string\", \"description\": \"the input, as named on the command line (FILE:LINE in a stream)\"},\n"
+    "    \"input_format\": {\"enum\": [\"native\", \"jsonresume\"]},\n"
+    "    \"rubric\": {\"type\": \"object\", \"required\": [\"id\", \"version\", \"checksum\"],\n"
+    "               \"properties\": {\"id\": {\"type\": \"string\"}, \"version\": {\"type\": \"string\"},\n"
+    "                              \"checksum\": {\"type\": \"string\", \"description\": \"FNV-1a 64 of the rubric's bytes\"}}},\n"
+    "    \"as_of\": {\"type\": \"string\", \"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"},\n"
+    "    \"score\": {\"type\": \"number\", \"minimum\": 0, \"maximum\": 100},\n"
+    "    \"tier\": {\"type\": \"string\"},\n"
+    "    \"tier_label\": {\"type\": \"string\"},\n"
+    "    \"eligible\": {\"type\": \"boolean\", \"description\": \"every gate passed\"},\n"
+    "    \"completeness\": {\"type\": \"number\", \"minimum\": 0, \"maximum\": 1,\n"
+    "                     \"description\": \"share of the rubric's weight for which the profile stated anything\"},\n"
+    "    \"qualities\": {\"type\": \"array\", \"items\": {\"type\": \"object\",\n"
+    "      \"required\": [\"id\", \"name\", \"weight\", \"score\", \"points\", \"max_points\", \"criteria\"],\n"
+    "      \"properties\": {\n"
+    "        \"id\": {\"type\": \"string\"}, \"name\": {\"type\": \"string\"}, \"weight\": {\"type\": \"number\"},\n"
+    "        \"score\": {\"type\": \"number\", \"minimum\": 0, \"maximum\": 100},\n"
+    "        \"points\": {\"type\": \"number\"}, \"max_points\": {\"type\": \"number\"},\n"
+    "        \"criteria\": {\"type\": \"array\", \"items\": {\"type\": \"object\",\n"
+    "          \"required\": [\"id\", \"type\", \"weight\", \"fraction\", \"points\", \"max_points\", \"missing\", \"evidence\"],\n"
+    "          \"properties\": {\n"
+    "            \"id\": {\"type\": \"string\"}, \"label\": {\"type\": \"string\"},\n"
+    "            \"type\": {\"enum\": [\"credential\", \"level\", \"ramp\", \"terms\", \"flag\", \"recency\"]},\n"
+    "            \"weight\": {\"type\": \"number\"}, \"fraction\": {\"type\": \"number\", \"minimum\": 0, \"maximum\": 1},\n"
+    "            \"points\": {\"type\": \"number\"}, \"max_points\": {\"type\": \"number\"},\n"
+    "            \"missing\": {\"type\": \"boolean\", \"description\": \"the profile stated nothing for this criterion\"},\n"
+    "            \"evidence\": {\"type\": \"array\", \"items\": {\"type\": \"object\", \"required\": [\"path\", \"value\"],\n"
+    "              \"properties\": {\"path\": {\"type\": \"string\"}, \"value\": {\"type\": \"string\"}, \"note\": {\"type\": \"string\"}}}}}}}}}},\n"
+    "    \"gates\": {\"type\": \"array\", \"items\": {\"type\": \"object\", \"required\": [\"id\", \"passed\"],\n"
+    "      \"properties\": {\"id\": {\"type\": \"string\"}, \"label\": {\"type\": \"string\"}, \"passed\": {\"type\": \"boolean\"},\n"
+    "                     \"advice\": {\"type\": \"string\"}}}},\n"
+    "    \"gaps\": {\"type\": \"array\", \"description\": \"what would raise the score most, first\",\n"
+    "      \"items\": {\"type\": \"object\", \"required\": [\"quality\", \"criterion\", \"points\", \"stated\"],\n"
+    "        \"properties\": {\"quality\": {\"type\": \"string\"}, \"criterion\": {\"type\": \"string\"},\n"
+    "                       \"label\": {\"type\": \"string\"}, \"points\": {\"type\": \"number\"},\n"
+    "                       \"stated\": {\"type\": \"boolean\"}, \"advice\": {\"type\": [\"string\", \"null\"]}}}}\n"
+    "  }\n"
+    "}\n";
+
+cf_status cf_schema(const char *name, char **out, size_t *len)
+{
+    *out = NULL;
+    if (strcmp(name, "report") == 0) {
+        *out = cf_strdup(report_schema);
+        if (len)
+            *len = sizeof report_schema - 1;
+        return *out ? CF_OK : CF_ESYSTEM;
+    }
+    if (strcmp(name, "profile") != 0)
+        return CF_EUSAGE;
+    cJSON *s = object_schema(cf_profile_model[0].fields);
+    if (!s)
+        return CF_ESYSTEM;
+    /* Put the header keys first by building a new root. */
+    cJSON *root = cJSON_CreateObject();
+    cf_buf b = {0};
+    if (!root || !cf_json_add_str(root, "$schema", "https://json-schema.org/draft/2020-12/schema") ||
+        !cf_json_add_str(root, "title", "coderfit profile (" CF_PROFILE_FORMAT ")")) {
+        cJSON_Delete(root);
+        cJSON_Delete(s);
+        return CF_ESYSTEM;
+    }
+    int ok = 1;
+    while (ok && s->child) {
+        cJSON *c = cJSON_DetachItemViaPointer(s, s->child);
+        ok = cJSON_AddItemToObject(root, c->string, c);
+        if (!ok)
+            cJSON_Delete(c);
+    }
+    cJSON_Delete(s);
+    if (!ok) {
+        cJSON_Delete(root);
+        return CF_ESYSTEM;
+    }
+    cf_json_write(&b, root, 0, 1);
+    cf_buf_putc(&b, '\n');
+    cJSON_Delete(root);
+    return cf_buf_finish(&b, out, len);
+}

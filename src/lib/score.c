@@ -1,0 +1,641 @@
+/* The scoring engine: each criterion type turns the values at its path into
+ * a fraction from 0 to 1, with the evidence behind it. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "report.h"
+
+#define MAX_IDX 8
+
+/* ---- walking a compiled path ------------------------------------------ */
+
+typedef struct visit {
+    const cJSON *value;
+    const cJSON *elem;        /* innermost array element that is an object */
+    int idx[MAX_IDX];         /* indices of the arrays crossed */
+    int nidx;
+} visit;
+
+typedef int (*visit_fn)(void *ctx, const visit *v);
+
+typedef struct walker {
+    const cf_cpath *p;
+    cf_day as_of;
+    visit_fn fn;
+    void *ctx;
+    visit v;
+} walker;
+
+static int walk_array(walker *w, const cJSON *arr, const char *gate, int seg);
+
+static int walk(walker *w, const cJSON *node, int seg)
+{
+    const cf_cpath *p = w->p;
+    if (seg == p->nseg) {
+        if (cJSON_IsArray(node))
+            return walk_array(w, node, p->gate[seg - 1], seg);
+        w->v.value = node;
+        return w->fn(w->ctx, &w->v);
+    }
+    const cJSON *child = cJSON_GetObjectItemCaseSensitive(node, p->seg[seg]);
+    if (!child || cJSON_IsNull(child))
+        return 0;
+    if (p->iter[seg])
+        return cJSON_IsArray(child) ? walk_array(w, child, p->gate[seg], seg + 1) : 0;
+    return walk(w, child, seg + 1);
+}
+
+/* Visits the elements of arr (skipping those that do not count at the
+ * as-of date), continuing the path at seg. */
+static int walk_array(walker *w, const cJSON *arr, const char *gate, int seg)
+{
+    const cJSON *saved = w->v.elem;
+    int i = 0, r = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, arr) {
+        if (cJSON_IsObject(e)) {
+            if (!cf_element_counts(e, gate, w->as_of)) {
+                i++;
+                continue;
+            }
+            w->v.elem = e;
+        }
+        if (w->v.nidx < MAX_IDX)
+            w->v.idx[w->v.nidx] = i;
+        w->v.nidx++;
+        if (seg == w->p->nseg) {
+            w->v.value = e;
+            r = w->fn(w->ctx, &w->v);
+        } else {
+            r = walk(w, e, seg);
+        }
+        w->v.nidx--;
+        w->v.elem = saved;
+        if (r)
+            return r;
+        i++;
+    }
+    return 0;
+}
+
+static void walk_path(const cf_cpath *p, const cJSON *root, cf_day as_of, visit_fn fn, void *ctx)
+{
+    walker w = {p, as_of, fn, ctx, {NULL, NULL, {0}, 0}};
+    if (p->nseg)
+        walk(&w, root, 0);
+}
+
+/* "experience[2].highlights[0]" for a visit of p. */
+static char *path_string(const cf_cpath *p, const visit *v)
+{
+    cf_buf b = {0};
+    char *out;
+    int k = 0;
+    for (int s = 0; s < p->nseg; s++) {
+        cf_buf_printf(&b, "%s%s", s ? "." : "", p->seg[s]);
+        int crosses = p->iter[s] || (s == p->nseg - 1 && k < v->nidx);
+        if (crosses && k < v->nidx && k < MAX_IDX)
+            cf_buf_printf(&b, "[%d]", v->idx[k++]);
+    }
+    return cf_buf_finish(&b, &out, NULL) == CF_OK ? out : NULL;
+}
+
+/* ---- results and evidence ---------------------------------------------- */
+
+typedef struct scorer {
+    const cf_rubric *r;
+    const cf_profile *p;
+    cf_report *rep;
+    int oom;
+} scorer;
+
+static void add_evidence(scorer *s, cf_result *res, char *path, const char *value, const char *note)
+{
+    char *val = value ? cf_strdup(value) : NULL;
+    if (!path || (value && !val)) {
+        cf_free(path);
+        cf_free(val);
+        s->oom = 1;
+        return;
+    }
+    if (res->nev == res->capev) {
+        size_t cap = res->capev ? res->capev * 2 : 4;
+        cf_evidence *ev = cf_realloc(res->ev, cap * sizeof *ev);
+        if (!ev) {
+            cf_free(path);
+            cf_free(val);
+            s->oom = 1;
+            return;
+        }
+        res->ev = ev;
+        res->capev = cap;
+    }
+    res->ev[res->nev++] = (cf_evidence){path, val, note};
+}
+
+static int where_ok(const cf_criterion *c, const cJSON *elem)
+{
+    for (size_t i = 0; i < c->nwhere; i++) {
+        const cJSON *v = elem ? cJSON_GetObjectItemCaseSensitive(elem, c->where[i].key) : NULL;
+        const char *s = cJSON_IsString(v) ? v->valuestring : cJSON_IsTrue(v) ? "true"
+                      : cJSON_IsFalse(v) ? "false" : NULL;
+        int ok = 0;
+        for (size_t j = 0; s && j < c->where[i].nvalues; j++)
+            ok |= strcmp(s, c->where[i].values[j]) == 0;
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+static double pair_value(const cf_criterion *c, const char *key, int *found)
+{
+    for (size_t i = 0; i < c->npairs; i++)
+        if (strcmp(c->pairs[i].key, key) == 0) {
+            *found = 1;
+            return c->pairs[i].val;
+        }
+    *found = 0;
+    return 0;
+}
+
+/* A "best value" search shared by the credential, level, ramp, flag and
+ * recency rules: each visit yields a fraction; the best one (first on ties,
+ * which the walk makes independent of nothing but the profile's order, so
+ * ties break on the value text) is kept with its evidence. */
+typedef struct best {
+    scorer *s;
+    const cf_criterion *c;
+    int seen;                 /* values present at the path */
+    int found;                /* values that matched the rule */
+    double frac;
+    double sum;               /* credential: combine sum */
+    char *path;
+    char value[64];
+    const char *note;
+} best;
+
+static void best_offer(best *b, const visit *v, double frac, const char *value, const char *note)
+{
+    b->found++;
+    b->sum += frac;
+    /* Ties go to the smaller value text, so the array's order never
+     * decides the evidence shown. */
+    if (b->path && (frac < b->frac || (frac == b->frac && strcmp(value, b->value) >= 0)))
+        return;
+    char *path = path_string(&b->c->path, v);
+    if (!path) {
+        b->s->oom = 1;
+        return;
+    }
+    cf_free(b->path);
+    b->path = path;
+    b->frac = frac;
+    snprintf(b->value, sizeof b->value, "%s", value);
+    b->note = note;
+}
+
+static double months_between(cf_day from, cf_day to)
+{
+    return cf_days_to_months(to - from);
+}
+
+static int visit_credential(void *ctx, const visit *v)
+{
+    best *b = ctx;
+    const cf_criterion *c = b->c;
+    const cJSON *e = v->value;
+    if (!cJSON_IsObject(e))
+        return 0;
+    b->seen++;
+    const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "code");
+    int known;
+    double pts = cJSON_IsString(code) ? pair_value(c, code->valuestring, &known) : (known = 0, 0);
+    if (!known)
+        return 0;
+    const char *note = "current";
+    double factor = 1;
+    cf_day as_of = b->s->p->as_of;
+    if (c->has_currency) {
+        const cJSON *st = cJSON_GetObjectItemCaseSensitive(e, "status");
+        const cJSON *ex = cJSON_GetObjectItemCaseSensitive(e, "expires");
+        const cJSON *rn = cJSON_GetObjectItemCaseSensitive(e, "renewed");
+        cf_date d;
+        note = "status not stated";
+        if (cJSON_IsString(st) && (strcmp(st->valuestring, "lapsed") == 0 ||
+                                   strcmp(st->valuestring, "expired") == 0)) {
+            factor = c->lapsed;
+            note = "lapsed";
+        } else if (cJSON_IsString(ex) && cf_date_parse(ex->valuestring, &d) == 0 &&
+                   d.last + (cf_day)c->grace_days < as_of) {
+            factor = c->lapsed;
+            note = "expired";
+        } else if (c->renew_months > 0 && cJSON_IsString(rn) && cf_date_parse(rn->valuestring, &d) == 0 &&
+                   months_between(d.last, as_of) * 1 > c->renew_months + c->grace_days / (365.2425 / 12)) {
+            factor = c->lapsed;
+            note = "not renewed in time";
+        } else if (cJSON_IsString(st) || cJSON_IsString(ex) || cJSON_IsString(rn)) {
+            note = "current";
+        }
+    }
+    best_offer(b, v, pts * factor, code->valuestring, note);
+    return 0;
+}
+
+static int visit_level(void *ctx, const visit *v)
+{
+    best *b = ctx;
+    if (!cJSON_IsString(v->value))
+        return 0;
+    b->seen++;
+    if (!where_ok(b->c, v->elem))
+        return 0;
+    int known;
+    double f = pair_value(b->c, v->value->valuestring, &known);
+    if (known)
+        best_offer(b, v, f, v->value->valuestring, NULL);
+    return 0;
+}
+
+static int visit_ramp(void *ctx, const visit *v)
+{
+    best *b = ctx;
+    const cf_criterion *c = b->c;
+    if (!cJSON_IsNumber(v->value))
+        return 0;
+    b->seen++;
+    if (!where_ok(c, v->elem))
+        return 0;
+    double x = v->value->valuedouble;
+    double f = (x - c->from) / (c->to - c->from);
+    f = f < 0 ? 0 : f > 1 ? 1 : f;
+    char num[32];
+    snprintf(num, sizeof num, "%g", x);
+    best_offer(b, v, f, num, NULL);
+    return 0;
+}
+
+static int visit_flag(void *ctx, const visit *v)
+{
+    best *b = ctx;
+    if (!cJSON_IsBool(v->value))
+        return 0;
+    b->seen++;
+    if (!where_ok(b->c, v->elem))
+        return 0;
+    best_offer(b, v, cJSON_IsTrue(v->value) ? 1 : 0, cJSON_IsTrue(v->value) ? "true" : "false", NULL);
+    return 0;
+}
+
+static int visit_recency(void *ctx, const visit *v)
+{
+    best *b = ctx;
+    const cf_criterion *c = b->c;
+    cf_date d;
+    if (!cJSON_IsString(v->value) || cf_date_parse(v->value->valuestring, &d))
+        return 0;
+    cf_day as_of = b->s->p->as_of;
+    if (d.first > as_of)
+        return 0;       /* nothing dated after the as-of date counts */
+    b->seen++;
+    if (!where_ok(c, v->elem))
+        return 0;
+    double age = d.last >= as_of ? 0 : months_between(d.last, as_of);
+    double f = age <= c->full_within ? 1
+             : age >= c->zero_after ? 0
+             : 1 - (age - c->full_within) / (c->zero_after - c->full_within);
+    best_offer(b, v, f, v->value->valuestring, NULL);
+    return 0;
+}
+
+static void score_best(scorer *s, const cf_criterion *c, cf_result *res)
+{
+    static const visit_fn fns[] = {visit_credential, visit_level, visit_ramp, NULL, visit_flag, visit_recency};
+    best b;
+    memset(&b, 0, sizeof b);
+    b.s = s;
+    b.c = c;
+    walk_path(&c->path, s->p->root, s->p->as_of, fns[c->type], &b);
+    res->missing = b.seen == 0;
+    if (b.found) {
+        res->fraction = c->type == CF_C_CREDENTIAL && c->combine_sum ? (b.sum > 1 ? 1 : b.sum) : b.frac;
+        add_evidence(s, res, b.path, b.value, b.note);
+        b.path = NULL;
+    }
+    cf_free(b.path);
+}
+
+/* ---- term index ----------------------------------------------------------
+ * The profile's text is tokenised once per source path; tokens outside the
+ * rubric's vocabulary are kept only as gaps, so that phrases stay
+ * contiguous.  A term is then found by following the occurrences of its
+ * first token, never by scanning the text again. */
+
+typedef struct field {
+    int src;
+    int start, n;             /* into toks */
+    char *path;
+} field;
+
+typedef struct occ {
+    int pos;                  /* into toks */
+    int field;
+    int next;
+} occ;
+
+typedef struct tindex {
+    field *fields;
+    size_t nfields, capfields;
+    int *toks;
+    size_t ntoks, captoks;
+    occ *occs;
+    size_t nocc, capocc;
+    int *head;                /* per vocabulary word: first occurrence, -1 */
+    const cf_vocab *vocab;
+    int src;
+    const cf_cpath *path;
+    int oom;
+} tindex;
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t cap2 = *cap ? *cap * 2 : 64;
+    while (cap2 < need)
+        cap2 *= 2;
+    void *q = cf_realloc(*p, cap2 * size);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = cap2;
+    return 0;
+}
+
+static int index_token(void *ctx, const char *tok, size_t n, size_t index)
+{
+    tindex *t = ctx;
+    (void)index;
+    int id = cf_vocab_find(t->vocab, tok, n);
+    if (grow((void **)&t->toks, &t->captoks, t->ntoks + 1, sizeof *t->toks)) {
+        t->oom = 1;
+        return 1;
+    }
+    t->toks[t->ntoks] = id;
+    if (id >= 0) {
+        if (grow((void **)&t->occs, &t->capocc, t->nocc + 1, sizeof *t->occs)) {
+            t->oom = 1;
+            return 1;
+        }
+        /* Occurrences are pushed at the head; matching takes the best
+         * weight over all of them, so their order does not matter. */
+        t->occs[t->nocc] = (occ){(int)t->ntoks, (int)t->nfields - 1, t->head[id]};
+        t->head[id] = (int)t->nocc++;
+    }
+    t->ntoks++;
+    return 0;
+}
+
+static int index_value(void *ctx, const visit *v)
+{
+    tindex *t = ctx;
+    if (!cJSON_IsString(v->value))
+        return 0;
+    if (grow((void **)&t->fields, &t->capfields, t->nfields + 1, sizeof *t->fields)) {
+        t->oom = 1;
+        return 1;
+    }
+    char *path = path_string(t->path, v);
+    if (!path) {
+        t->oom = 1;
+        return 1;
+    }
+    field *f = &t->fields[t->nfields++];
+    f->src = t->src;
+    f->start = (int)t->ntoks;
+    f->path = path;
+    cf_tokenize(v->value->valuestring, index_token, t);
+    f->n = (int)t->ntoks - f->start;
+    return t->oom;
+}
+
+static void tindex_free(tindex *t)
+{
+    for (size_t i = 0; i < t->nfields; i++)
+        cf_free(t->fields[i].path);
+    cf_free(t->fields);
+    cf_free(t->toks);
+    cf_free(t->occs);
+    cf_free(t->head);
+}
+
+/* t starts zeroed; tindex_free undoes a partial build. */
+static int tindex_build(tindex *t, const cf_rubric *r, const cf_profile *p)
+{
+    t->vocab = &r->vocab;
+    if (!r->nsources)
+        return 0;
+    t->head = cf_malloc((r->vocab.nwords ? r->vocab.nwords : 1) * sizeof *t->head);
+    if (!t->head)
+        return -1;
+    for (size_t i = 0; i < r->vocab.nwords; i++)
+        t->head[i] = -1;
+    for (size_t s = 0; s < r->nsources && !t->oom; s++) {
+        t->src = (int)s;
+        t->path = &r->sources[s];
+        walk_path(&r->sources[s], p->root, p->as_of, index_value, t);
+    }
+    return t->oom ? -1 : 0;
+}
+
+static double source_weight(const cf_criterion *c, int src)
+{
+    for (size_t i = 0; i < c->nsources; i++)
+        if (c->sources[i].src == src)
+            return c->sources[i].weight;
+    return 0;
+}
+
+static void score_terms(scorer *s, const tindex *t, const cf_criterion *c, cf_result *res)
+{
+    int stated = 0;
+    for (size_t f = 0; f < t->nfields && !stated; f++)
+        stated = t->fields[f].n > 0 && source_weight(c, t->fields[f].src) > 0;
+    res->missing = !stated;
+    double credits = 0;
+    for (size_t k = 0; k < c->nterms; k++) {
+        const cf_term *term = &c->terms[k];
+        double credit = 0;
+        int where = -1;
+        for (size_t a = 0; a < term->naliases; a++) {
+            const cf_alias *al = &term->aliases[a];
+            for (int o = t->head ? t->head[al->ids[0]] : -1; o >= 0; o = t->occs[o].next) {
+                const occ *oc = &t->occs[o];
+                const field *f = &t->fields[oc->field];
+                double w = source_weight(c, f->src);
+                if (w < credit || (w == credit && (where < 0 || oc->field >= where)) || w == 0)
+                    continue;
+                if (oc->pos + (int)al->n > f->start + f->n)
+                    continue;
+                if (memcmp(&t->toks[oc->pos], al->ids, al->n * sizeof *al->ids) != 0)
+                    continue;
+                credit = w;
+                where = oc->field;
+            }
+        }
+        if (where >= 0) {
+            credits += credit;
+            char *path = cf_strdup(t->fields[where].path);
+            if (!path)
+                s->oom = 1;
+            else
+                add_evidence(s, res, path, term->id, credit < 1 ? "self-listed (counts less)" : NULL);
+        }
+    }
+    res->fraction = credits / c->full > 1 ? 1 : credits / c->full;
+}
+
+/* ---- the whole report --------------------------------------------------- */
+
+static int gap_cmp_ctx_sort(const cf_report *rep, size_t a, size_t b)
+{
+    const cf_result *x = &rep->res[a], *y = &rep->res[b];
+    double gx = x->c->share - x->points, gy = y->c->share - y->points;
+    if (gx != gy)
+        return gx > gy ? -1 : 1;
+    return (a > b) - (a < b);
+}
+
+static void sort_gaps(cf_report *rep)
+{
+    /* insertion sort: a rubric has tens of criteria */
+    for (size_t i = 1; i < rep->ngaps; i++) {
+        size_t v = rep->gaps[i], j = i;
+        while (j > 0 && gap_cmp_ctx_sort(rep, v, rep->gaps[j - 1]) < 0) {
+            rep->gaps[j] = rep->gaps[j - 1];
+            j--;
+        }
+        rep->gaps[j] = v;
+    }
+}
+
+static int cond_passes(const cf_report *rep, const cf_cond *c)
+{
+    double f = rep->res[rep->qfirst[c->q] + c->c].fraction;
+    return c->above ? f > c->value : f >= c->value - 1e-12;
+}
+
+cf_status cf_score(const cf_rubric *r, const cf_profile *p, cf_report **out)
+{
+    scorer s = {r, p, NULL, 0};
+    tindex t;
+    memset(&t, 0, sizeof t);
+    *out = NULL;
+    cf_report *rep = cf_calloc(1, sizeof *rep);
+    if (!rep)
+        return CF_ESYSTEM;
+    s.rep = rep;
+    rep->r = r;
+    rep->as_of = p->as_of;
+    rep->input_format = p->input_format;
+    size_t n = 0;
+    for (size_t i = 0; i < r->nqualities; i++)
+        n += r->qualities[i].ncriteria;
+    rep->source = cf_strdup(p->source);
+    rep->qscore = cf_calloc(r->nqualities, sizeof *rep->qscore);
+    rep->qfirst = cf_calloc(r->nqualities, sizeof *rep->qfirst);
+    rep->res = cf_calloc(n, sizeof *rep->res);
+    rep->gaps = cf_calloc(n, sizeof *rep->gaps);
+    rep->gate_passed = cf_calloc(r->ngates ? r->ngates : 1, sizeof *rep->gate_passed);
+    if (!rep->source || !rep->qscore || !rep->qfirst || !rep->res || !rep->gaps || !rep->gate_passed ||
+        tindex_build(&t, r, p)) {
+        tindex_free(&t);
+        cf_report_free(rep);
+        return CF_ESYSTEM;
+    }
+    rep->nres = n;
+
+    double total_w = 0, stated_share = 0, total_share = 0;
+    for (size_t i = 0; i < r->nqualities; i++)
+        total_w += r->qualities[i].weight;
+    size_t k = 0;
+    for (size_t i = 0; i < r->nqualities; i++) {
+        const cf_quality *q = &r->qualities[i];
+        double sum = 0, wsum = 0;
+        rep->qfirst[i] = k;
+        for (size_t j = 0; j < q->ncriteria; j++, k++) {
+            const cf_criterion *c = &q->criteria[j];
+            cf_result *res = &rep->res[k];
+            res->c = c;
+            if (c->type == CF_C_TERMS)
+                score_terms(&s, &t, c, res);
+            else
+                score_best(&s, c, res);
+            if (res->missing)
+                res->fraction = c->missing;
+            res->points = c->share * res->fraction;
+            sum += c->weight * res->fraction;
+            wsum += c->weight;
+            total_share += c->share;
+            if (!res->missing)
+                stated_share += c->share;
+            if (c->share - res->points >= 0.05)
+                rep->gaps[rep->ngaps++] = k;
+        }
+        rep->qscore[i] = wsum > 0 ? 100 * sum / wsum : 0;
+        rep->score += total_w > 0 ? rep->qscore[i] * q->weight / total_w : 0;
+    }
+    tindex_free(&t);
+    rep->completeness = total_share > 0 ? stated_share / total_share : 0;
+    sort_gaps(rep);
+
+    rep->eligible = 1;
+    for (size_t g = 0; g < r->ngates; g++) {
+        const cf_gate *gate = &r->gates[g];
+        int pass = gate->any ? 0 : 1;
+        for (size_t c = 0; c < gate->nconds; c++)
+            pass = gate->any ? pass || cond_passes(rep, &gate->conds[c])
+                             : pass && cond_passes(rep, &gate->conds[c]);
+        rep->gate_passed[g] = pass;
+        rep->eligible &= pass;
+    }
+    /* Tier by the score as shown (one decimal), so that a printed 80.0
+     * never sits in the tier below 80. */
+    double shown = round(rep->score * 10) / 10;
+    rep->tier = r->ntiers - 1;
+    for (size_t i = 0; i < r->ntiers; i++)
+        if (shown >= r->tiers[i].min) {
+            rep->tier = i;
+            break;
+        }
+    if (s.oom) {
+        cf_report_free(rep);
+        return CF_ESYSTEM;
+    }
+    *out = rep;
+    return CF_OK;
+}
+
+void cf_report_free(cf_report *rep)
+{
+    if (!rep)
+        return;
+    for (size_t i = 0; rep->res && i < rep->nres; i++) {
+        for (size_t j = 0; j < rep->res[i].nev; j++) {
+            cf_free(rep->res[i].ev[j].path);
+            cf_free(rep->res[i].ev[j].value);
+        }
+        cf_free(rep->res[i].ev);
+    }
+    cf_free(rep->res);
+    cf_free(rep->source);
+    cf_free(rep->qscore);
+    cf_free(rep->qfirst);
+    cf_free(rep->gate_passed);
+    cf_free(rep->gaps);
+    cf_free(rep);
+}
+
+double cf_report_score(const cf_report *rep) { return rep->score; }
+const char *cf_report_tier(const cf_report *rep) { return rep->r->tiers[rep->tier].id; }
+int cf_report_eligible(const cf_report *rep) { return rep->eligible; }

@@ -1,0 +1,39 @@
+/* A YAML document as a tree of nodes with positions, built from libyaml's
+ * event parser (not its document loader, which expands aliases without
+ * bound and accepts a node that contains itself). */
+#ifndef CF_YAMLTREE_H
+#define CF_YAMLTREE_H
+
+#include "internal.h"
+
+typedef enum cf_ykind { CF_Y_SCALAR, CF_Y_SEQ, CF_Y_MAP } cf_ykind;
+
+typedef struct cf_ynode {
+    cf_ykind kind;
+    unsigned line, col;         /* 1-based */
+    char *value;                /* scalar text */
+    size_t len;
+    int plain;                  /* an unquoted scalar: may be a number */
+    struct cf_ynode **items;    /* sequence items, or key, value, key, value */
+    size_t n;                   /* items used (pairs count twice) */
+    size_t cap;
+    unsigned long size;         /* nodes below, aliases expanded */
+} cf_ynode;
+
+typedef struct cf_ydoc {
+    cf_ynode *root;             /* NULL for an empty document */
+    cf_ynode **all;             /* every node, for freeing (aliases share) */
+    size_t nall, capall;
+} cf_ydoc;
+
+/* Parses text into doc.  Problems are added to d against name; returns
+ * CF_OK, CF_ERUBRIC (syntax, several documents, bad alias, too deep or too
+ * large, duplicate key, unknown tag) or CF_ESYSTEM. */
+cf_status cf_yaml_parse(const char *name, const char *text, size_t len,
+                        cf_ydoc *doc, cf_diags *d);
+void cf_yaml_free(cf_ydoc *doc);
+
+/* Value of key in a mapping, or NULL. */
+cf_ynode *cf_ymap_get(const cf_ynode *map, const char *key);
+
+#endif

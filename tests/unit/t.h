@@ -1,0 +1,2 @@
+#include "coderfit.h"
+int t_report(void);
