@@ -684,6 +684,12 @@ static void import_skills(importer *im, const cJSON *resume)
                 continue;
             }
             const rule *r = classify(ns, skill_kinds, CF_ARRAY_LEN(skill_kinds));
+            /* A group's name ("Software") is a heading, not a skill,
+             * unless it names one itself. */
+            if (k < 0 && n > 0 && !r) {
+                cf_free(ns);
+                continue;
+            }
             int which = !r ? 2 : strcmp(r->result, "code_sets") == 0 ? 0 : 1;
             cf_free(ns);
             if (!lists[which] && !(lists[which] = cJSON_CreateArray())) {

@@ -362,14 +362,26 @@ out:
 
 /* ---- reading a profile ------------------------------------------------- */
 
-static int is_resume(const cJSON *root)
+/* JSON Resume has no marker of its own.  A document is taken for a resume
+ * when it has a section only a resume has; "skills", "projects" and "meta"
+ * are shared with the JSON Resume job description, so they count only
+ * when nothing marks the document as a job. */
+static int resume_shape(const cJSON *root)
 {
-    static const char *const keys[] = {
+    static const char *const resume_keys[] = {
         "basics", "work", "volunteer", "education", "awards", "certificates",
-        "publications", "skills", "languages", "interests", "references",
-        "projects", "meta"};
-    for (size_t i = 0; i < CF_ARRAY_LEN(keys); i++)
-        if (cJSON_GetObjectItemCaseSensitive(root, keys[i]))
+        "publications", "languages", "interests", "references"};
+    static const char *const shared_keys[] = {"skills", "projects", "meta"};
+    static const char *const job_keys[] = {
+        "company", "responsibilities", "qualifications", "salary", "title"};
+    for (size_t i = 0; i < CF_ARRAY_LEN(resume_keys); i++)
+        if (cJSON_GetObjectItemCaseSensitive(root, resume_keys[i]))
+            return 1;
+    for (size_t i = 0; i < CF_ARRAY_LEN(job_keys); i++)
+        if (cJSON_GetObjectItemCaseSensitive(root, job_keys[i]))
+            return -1;
+    for (size_t i = 0; i < CF_ARRAY_LEN(shared_keys); i++)
+        if (cJSON_GetObjectItemCaseSensitive(root, shared_keys[i]))
             return 1;
     return 0;
 }
@@ -424,7 +436,7 @@ cf_status cf_profile_parse(const char *source, const char *text, size_t len,
         native = doc;
         doc = NULL;
         p->input_format = "native";
-    } else if (is_resume(doc)) {
+    } else if (resume_shape(doc) > 0) {
         st = cf_jsonresume_import(doc, source, text, len, first_line, as_of, &native, d);
         if (st)
             goto fail;
@@ -432,9 +444,13 @@ cf_status cf_profile_parse(const char *source, const char *text, size_t len,
     } else {
         unsigned line, col;
         cf_text_position(text, cf_json_skip_space(text, len, 0), first_line, &line, &col);
-        cf_diag_add(d, source, line, col, CF_SEV_ERROR, "not-a-profile",
-                    "not a profile: neither a coderfit profile (\"format\": \"%s\") "
-                    "nor a JSON Resume (basics, work, education, ...)", CF_PROFILE_FORMAT);
+        if (resume_shape(doc) < 0)
+            cf_diag_add(d, source, line, col, CF_SEV_ERROR, "not-a-profile",
+                        "not a profile: this is a JSON Resume job description, not a resume");
+        else
+            cf_diag_add(d, source, line, col, CF_SEV_ERROR, "not-a-profile",
+                        "not a profile: neither a coderfit profile (\"format\": \"%s\") "
+                        "nor a JSON Resume (basics, work, education, ...)", CF_PROFILE_FORMAT);
         st = CF_EINPUT;
         goto fail;
     }

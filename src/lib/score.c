@@ -458,11 +458,7 @@ static double source_weight(const cf_criterion *c, int src)
 
 static void score_terms(scorer *s, const tindex *t, const cf_criterion *c, cf_result *res)
 {
-    int stated = 0;
-    for (size_t f = 0; f < t->nfields && !stated; f++)
-        stated = t->fields[f].n > 0 && source_weight(c, t->fields[f].src) > 0;
-    res->missing = !stated;
-    double credits = 0;
+    double credits = 0, strongest = 0;
     for (size_t k = 0; k < c->nterms; k++) {
         const cf_term *term = &c->terms[k];
         double credit = 0;
@@ -485,6 +481,8 @@ static void score_terms(scorer *s, const tindex *t, const cf_criterion *c, cf_re
         }
         if (where >= 0) {
             credits += credit;
+            if (credit > strongest)
+                strongest = credit;
             char *path = cf_strdup(t->fields[where].path);
             if (!path)
                 s->oom = 1;
@@ -492,7 +490,14 @@ static void score_terms(scorer *s, const tindex *t, const cf_criterion *c, cf_re
                 add_evidence(s, res, path, term->id, credit < 1 ? "self-listed (counts less)" : NULL);
         }
     }
-    res->fraction = credits / c->full > 1 ? 1 : credits / c->full;
+    /* Piling up keywords cannot pay: a criterion can rise no higher than
+     * the strongest evidence behind it, so terms found only in a
+     * self-written skills list (weight 0.5) earn at most half of it. */
+    double f = credits / c->full;
+    res->fraction = f > strongest ? strongest : f;
+    /* Text that names none of the terms does not say the applicant lacks
+     * them: it says nothing. */
+    res->missing = credits == 0;
 }
 
 /* ---- the whole report --------------------------------------------------- */

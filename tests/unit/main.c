@@ -1,2 +1,25 @@
+#include <stdio.h>
+#include <string.h>
 #include "t.h"
-int main(void){cf_init(); return t_report();}
+
+static const struct {
+    const char *name;
+    void (*fn)(void);
+} groups[] = {
+    {"core", test_core},       {"rubric", test_rubric}, {"criteria", test_criteria},
+    {"import", test_import},   {"score", test_score},   {"cases", test_cases},
+};
+
+int main(int argc, char **argv)
+{
+    cf_init();
+    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
+        if (argc > 1 && strcmp(argv[1], groups[i].name) != 0)
+            continue;
+        int before = t_failed;
+        groups[i].fn();
+        fprintf(stderr, "unit %-9s %s\n", groups[i].name, t_failed == before ? "ok" : "FAILED");
+    }
+    printf("%d passed, %d failed\n", t_passed, t_failed);
+    return t_failed ? 1 : 0;
+}

@@ -1,0 +1,183 @@
+/* Dates, strict JSON, positions, tokens. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "t.h"
+
+static void dates(void)
+{
+    cf_date d;
+    CHECK(cf_date_parse("2026", &d) == 0 && d.precision == 1);
+    CHECK(d.first == t_day("2026-01-01") && d.last == t_day("2026-12-31"));
+    CHECK(cf_date_parse("2024-02", &d) == 0 && d.first == t_day("2024-02-01") && d.last == t_day("2024-02-29"));
+    CHECK(cf_date_parse("2023-02", &d) == 0 && d.last == t_day("2023-02-28"));
+    CHECK(cf_date_parse("2026-11-26", &d) == 0 && d.first == d.last && d.precision == 3);
+    CHECK(cf_date_parse("2026-02-30", &d) != 0);
+    CHECK(cf_date_parse("2026-13", &d) != 0);
+    CHECK(cf_date_parse("2026-00", &d) != 0);
+    CHECK(cf_date_parse("26-01-01", &d) != 0);
+    CHECK(cf_date_parse("2026/01/01", &d) != 0);
+    CHECK(cf_date_parse("Present", &d) != 0);
+    CHECK(cf_date_parse("", &d) != 0);
+    CHECK(cf_date_parse("2026-1-01", &d) != 0);
+    cf_day day;
+    CHECK(cf_date_parse_day("2026-11", &day) != 0);   /* --as-of wants a day */
+    CHECK(cf_date_parse_day("2026-11-26", &day) == 0);
+    char buf[11];
+    cf_day_format(day, buf);
+    CHECK(strcmp(buf, "2026-11-26") == 0);
+    CHECK(t_day("1970-01-01") == 0);
+    CHECK(t_day("2000-03-01") - t_day("2000-02-28") == 2);   /* leap year */
+    /* a year of days is twelve months */
+    double m = cf_days_to_months(t_day("2026-01-01") - t_day("2025-01-01"));
+    CHECKF(m > 11.99 && m < 12.01, "%f", m);
+}
+
+static int parses(const char *text, unsigned *line, unsigned *col)
+{
+    cf_diags d = {0};
+    int oom;
+    cJSON *v = cf_json_parse("x.json", text, strlen(text), 1, &d, &oom);
+    int ok = v != NULL;
+    if (!ok && d.n) {
+        *line = d.items[0].line;
+        *col = d.items[0].col;
+    }
+    cJSON_Delete(v);
+    cf_diags_clear(&d);
+    return ok;
+}
+
+static void strict_json(void)
+{
+    unsigned line = 0, col = 0;
+    CHECK(parses("{\"a\": [1, 2.5e3, -0, true, false, null, \"x\\u00e9\\ud83d\\ude00\"]}", &line, &col));
+    CHECK(parses("\xef\xbb\xbf{}", &line, &col));            /* BOM */
+    CHECK(parses("{\r\n\"a\": 1\r\n}\r\n", &line, &col));    /* CRLF */
+    /* things cJSON alone would accept */
+    CHECK(!parses("[01]", &line, &col) && line == 1 && col == 2);
+    CHECK(!parses("[1.]", &line, &col) && col == 2);
+    CHECK(!parses("[\"a\tb\"]", &line, &col) && col == 4);
+    CHECK(!parses("{\"a\":1}\n  x", &line, &col) && line == 2 && col == 3);
+    CHECK(!parses("[\"\\ud800\"]", &line, &col));
+    CHECK(!parses("[\"\xff\"]", &line, &col));
+    CHECK(!parses("[\"\xc0\xaf\"]", &line, &col));           /* overlong */
+    CHECK(!parses("[1,]", &line, &col) && col == 4);
+    CHECK(!parses("{\"a\" 1}", &line, &col) && col == 6);
+    CHECK(!parses("", &line, &col));
+    CHECK(!parses("{\n  \"a\": tru\n}", &line, &col) && line == 2 && col == 8);
+    /* nesting beyond the limit is an error, not a crash */
+    char deep[2100];
+    memset(deep, '[', 1000);
+    memset(deep + 1000, ']', 1000);
+    deep[2000] = '\0';
+    CHECK(!parses(deep, &line, &col) && line == 1 && col == 257);
+}
+
+static void positions(void)
+{
+    const char *t = "{\n  \"a\": {\"b\": [10, {\"c\": 1}]},\n  \"d\": 2, \"d\": 3\n}";
+    cf_json_path p = {{"a", "b", NULL, "c"}, {0, 0, 1, 0}, 4};
+    size_t off = cf_json_locate(t, strlen(t), &p);
+    unsigned line, col;
+    cf_text_position(t, off, 1, &line, &col);
+    CHECKF(line == 2 && col == 20, "%u:%u", line, col);
+    int oom;
+    cf_diags d = {0};
+    cJSON *v = cf_json_parse("x", t, strlen(t), 1, &d, &oom);
+    cf_json_path dup;
+    CHECK(v && cf_json_find_duplicate(v, &dup) == 1 && dup.depth == 1 && strcmp(dup.key[0], "d") == 0);
+    cf_text_position(t, cf_json_locate(t, strlen(t), &dup), 1, &line, &col);
+    CHECKF(line == 3 && col == 11, "%u:%u", line, col);
+    cJSON_Delete(v);
+    /* many keys: the sorted path of the duplicate finder */
+    char big[4000] = "{";
+    for (int i = 0; i < 40; i++)
+        sprintf(big + strlen(big), "\"k%d\":1,", i);
+    strcat(big, "\"k7\":2}");
+    v = cf_json_parse("x", big, strlen(big), 1, &d, &oom);
+    CHECK(v && cf_json_find_duplicate(v, &dup) == 1 && strcmp(dup.key[0], "k7") == 0);
+    cJSON_Delete(v);
+    cf_diags_clear(&d);
+}
+
+static int count_tok(void *ctx, const char *tok, size_t n, size_t index)
+{
+    (void)tok;
+    (void)n;
+    (void)index;
+    (*(int *)ctx)++;
+    return 0;
+}
+
+static void tokens(void)
+{
+    int n = 0;
+    cf_tokenize("ICD-10-CM, 3M 360 Encompass!", count_tok, &n);
+    CHECK(n == 6);
+    char *s = cf_norm("Certified Professional Coder (CPC-A)");
+    CHECK(s && strcmp(s, " certified professional coder cpc a ") == 0);
+    CHECK(cf_norm_has(s, "cpc a") && !cf_norm_has(s, "cpc b") && !cf_norm_has(s, "coder cpc a x"));
+    cf_free(s);
+    CHECK(cf_text_has_phrase("Coded with ICD-10-PCS daily", "icd 10 pcs"));
+    CHECK(!cf_text_has_phrase("ICD-10", "icd 10 pcs"));
+    CHECK(cf_edit_distance("wieght", "weight") == 2);
+    CHECK(cf_edit_distance("levels", "levels") == 0);
+}
+
+/* nst's JSONTestSuite: y_ must parse, n_ must be rejected with a position,
+ * i_ may go either way but must not crash. */
+static void json_test_suite(void)
+{
+    const char *dir = T_DATA "/JSONTestSuite/test_parsing";
+    DIR *dp = opendir(dir);
+    CHECKF(dp != NULL, "cannot open %s", dir);
+    if (!dp)
+        return;
+    int y = 0, n = 0, i = 0, bad = 0;
+    struct dirent *de;
+    while ((de = readdir(dp))) {
+        if (de->d_name[0] == '.')
+            continue;
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        size_t len;
+        char *text = t_read(path, &len);
+        if (!text)
+            continue;
+        cf_diags d = {0};
+        int oom;
+        cJSON *v = cf_json_parse(path, text, len, 1, &d, &oom);
+        if (de->d_name[0] == 'y') {
+            y++;
+            if (!v) {
+                bad++;
+                CHECKF(0, "%s must parse", de->d_name);
+            }
+        } else if (de->d_name[0] == 'n') {
+            n++;
+            if (v || d.n != 1 || d.items[0].line == 0) {
+                bad++;
+                CHECKF(0, "%s must be rejected with a position", de->d_name);
+            }
+        } else {
+            i++;
+        }
+        cJSON_Delete(v);
+        cf_diags_clear(&d);
+        cf_free(text);
+    }
+    closedir(dp);
+    CHECKF(y == 95 && n == 188 && i == 35, "y=%d n=%d i=%d", y, n, i);
+    CHECK(bad == 0);
+}
+
+void test_core(void)
+{
+    dates();
+    strict_json();
+    positions();
+    tokens();
+    json_test_suite();
+}
