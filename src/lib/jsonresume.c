@@ -115,7 +115,8 @@ static const rule settings[] = {
 };
 
 static const rule remote_words[] = {
-    {"remote", {"remote", "remotely", "work from home", "home based", "telecommute",
+    {"remote", {"remote", "remotely", "work from home", "worked from home", "working from home",
+                "home based", "telecommute",
                 "telework", "fully virtual", NULL}},
 };
 

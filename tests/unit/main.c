@@ -18,8 +18,10 @@ int main(int argc, char **argv)
             continue;
         int before = t_failed;
         groups[i].fn();
-        fprintf(stderr, "unit %-9s %s\n", groups[i].name, t_failed == before ? "ok" : "FAILED");
+        printf("unit %-9s %s\n", groups[i].name, t_failed == before ? "ok" : "FAILED");
+        fflush(stdout);
     }
     printf("%d passed, %d failed\n", t_passed, t_failed);
+    fflush(stdout);
     return t_failed ? 1 : 0;
 }

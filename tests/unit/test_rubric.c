@@ -48,8 +48,9 @@ static void expect(const char *yaml, const char *rule, unsigned line, unsigned c
 
 static void broken(void)
 {
-    CHECK(t_rubric(HEAD TIERS Q1 FLAG) != NULL);
-    cf_rubric_free(t_rubric(HEAD TIERS Q1 FLAG));
+    cf_rubric *ok = t_rubric(HEAD TIERS Q1 FLAG);
+    CHECK(ok != NULL);
+    cf_rubric_free(ok);
     /* unknown key, with a suggestion */
     expect(HEAD TIERS Q1 "      - {id: f, type: flag, wieght: 1, weight: 1, path: attestations.hipaa_trained}\n",
            "unknown-key", 12, 29);

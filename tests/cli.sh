@@ -1,0 +1,191 @@
+#!/bin/sh
+# Command-line tests: exit codes, messages, formats, streams, files.
+# usage: tests/cli.sh BUILD_DIR      (run from the project root)
+# Prints one line per failure and ends with "N passed, N failed".
+
+B=${1:-build}
+CF="$B/coderfit"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ASOF="--as-of 2026-11-26"
+EX=examples/applicants
+
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect_exit CODE DESCRIPTION -- COMMAND...
+expect_exit() {
+    want=$1 desc=$2
+    shift 3
+    "$@" >"$T/out" 2>"$T/err"
+    got=$?
+    if [ "$got" = "$want" ]; then ok; else no "$desc: exit $got, want $want ($(head -c 300 "$T/err"))"; fi
+}
+# expect_grep FILE PATTERN DESCRIPTION
+expect_grep() {
+    if grep -q -e "$2" "$1"; then ok; else no "$3: no '$2' in $(head -c 300 "$1")"; fi
+}
+
+# --- usage -------------------------------------------------------------------
+expect_exit 2 "no arguments" -- "$CF"
+expect_exit 2 "unknown command" -- "$CF" frobnicate
+expect_grep "$T/err" "unknown command 'frobnicate'" "unknown command message"
+expect_exit 2 "unknown option" -- "$CF" score --bogus "$EX/inpatient-coder.json"
+expect_grep "$T/err" "^coderfit: score: unknown option '--bogus'" "unknown option message"
+expect_exit 2 "bad --as-of" -- "$CF" score --as-of 2026-13-01 "$EX/inpatient-coder.json"
+expect_exit 2 "bad format" -- "$CF" score -f yaml "$EX/inpatient-coder.json"
+expect_exit 2 "no profile" -- "$CF" score
+expect_exit 2 "missing option value" -- "$CF" score -r
+expect_exit 0 "--version" -- "$CF" --version
+expect_grep "$T/out" "coderfit-rubric/1" "--version names the rubric format"
+expect_exit 0 "--help" -- "$CF" --help
+expect_exit 0 "score --help" -- "$CF" score --help
+expect_grep "$T/out" "--as-of" "score --help lists --as-of"
+
+# --- rubrics -----------------------------------------------------------------
+printf 'format: coderfit-rubric/1\nid: x\nversion: "1"\ntiers: []\nqualities:\n  - id: q\n    nmae: Q\n' >"$T/bad.yaml"
+expect_exit 3 "invalid rubric" -- "$CF" score -r "$T/bad.yaml" "$EX/inpatient-coder.json"
+expect_grep "$T/err" "^coderfit: $T/bad.yaml:7:5: error: unknown key 'nmae' in a quality (did you mean 'name'?) \[unknown-key\]" "rubric error position"
+expect_exit 3 "missing rubric file" -- "$CF" score -r "$T/none.yaml" "$EX/inpatient-coder.json"
+expect_exit 0 "the default rubric from its file" -- "$CF" score -r rubrics/medical-coder.yaml $ASOF "$EX/inpatient-coder.json"
+
+# --- profiles and exit codes ----------------------------------------------------
+printf '{"basics": {"name": "X"},\n "work": [\n   {"position": "Coder" "startDate": "2020"}]}\n' >"$T/broken.json"
+expect_exit 4 "malformed profile" -- "$CF" score "$T/broken.json"
+expect_grep "$T/err" "^coderfit: $T/broken.json:3:25: error: invalid JSON: expected ',' or '}' \[json\]" "malformed profile position"
+expect_exit 4 "one bad file in a batch" -- "$CF" score -f ndjson $ASOF "$EX/inpatient-coder.json" "$T/broken.json" "$EX/apprentice-cpc-a.json"
+[ "$(wc -l <"$T/out")" = 2 ] && ok || no "the good profiles of a batch are still reported"
+expect_exit 4 "nonexistent profile" -- "$CF" score "$T/nope.json"
+expect_grep "$T/err" "nope.json: error: No such file" "nonexistent profile message"
+expect_exit 4 "a directory" -- "$CF" score "$T"
+expect_grep "$T/err" "is a directory" "directory message"
+mkfifo "$T/fifo"
+expect_exit 4 "a FIFO does not block" -- timeout 5 "$CF" score "$T/fifo"
+expect_grep "$T/err" "not a regular file" "FIFO message"
+expect_exit 4 "/dev/zero" -- timeout 5 "$CF" score /dev/zero
+: >"$T/empty.json"
+expect_exit 4 "empty file" -- "$CF" score "$T/empty.json"
+expect_grep "$T/err" "empty.json:1:1: error: empty input" "empty file message"
+head -c 2000 /dev/zero | tr '\0' ' ' >"$T/big.json"
+expect_exit 4 "input size limit" -- "$CF" score --max-input-size 1K "$T/big.json"
+expect_grep "$T/err" "larger than the input size limit" "size limit message"
+printf '\357\273\277{"basics":\r\n {"name": "Bom"}}\r\n' >"$T/bom.json"
+expect_exit 0 "BOM and CRLF accepted" -- "$CF" score "$T/bom.json"
+echo '{"basics": {"name": "Only A. Name"}}' >"$T/name.json"
+expect_exit 0 "a profile with only a name is scored" -- "$CF" score -f json "$T/name.json"
+expect_grep "$T/out" '"eligible": false' "name-only profile is not eligible"
+
+# --- JSONTestSuite through the program: n_ rejected with a position, none crashes
+crashed=0 unpositioned=0 accepted=0
+for f in tests/data/JSONTestSuite/test_parsing/*.json; do
+    "$CF" score --as-of 2026-11-26 "$f" >/dev/null 2>"$T/err"
+    rc=$?
+    [ $rc -ne 0 ] && [ $rc -ne 4 ] && { crashed=$((crashed + 1)); echo "  exit $rc: $f"; }
+    case $(basename "$f") in
+    n_*)
+        [ $rc = 4 ] || accepted=$((accepted + 1))
+        grep -q "^coderfit: .*:[0-9][0-9]*:[0-9][0-9]*: error: " "$T/err" || { unpositioned=$((unpositioned + 1)); echo "  no position: $f"; }
+        ;;
+    esac
+done
+[ $crashed = 0 ] && ok || no "$crashed JSONTestSuite files ended with an exit other than 0 or 4"
+[ $accepted = 0 ] && ok || no "$accepted n_ files were accepted"
+[ $unpositioned = 0 ] && ok || no "$unpositioned n_ files were rejected without file:line:col"
+
+# --- JSON Resume data --------------------------------------------------------------
+for f in tests/data/jsonresume/sample.resume.json tests/data/jsonresume/examples/*.json; do
+    expect_exit 0 "$f scores" -- "$CF" score $ASOF -f json "$f"
+done
+expect_exit 4 "a job description is not a resume" -- "$CF" score tests/data/jsonresume/sample.job.json
+expect_grep "$T/err" "job description" "job description message"
+
+# --- the report ---------------------------------------------------------------------
+"$CF" score -f json $ASOF "$EX/inpatient-coder.json" >"$T/a.json"
+"$CF" score -f json $ASOF "$EX/inpatient-coder.json" >"$T/b.json"
+cmp -s "$T/a.json" "$T/b.json" && ok || no "two runs give different bytes"
+# a quality is an object whose "id" is followed by a "name"
+ids=$(awk -F'"' '/^      "id": /{id=$4} /^      "name": /{printf "%s ", id}' "$T/a.json")
+[ "$ids" = "education attention_to_detail medical_knowledge communication technical ethics independence " ] && ok ||
+    no "quality ids in DESIGN.md order, got: $ids"
+expect_grep "$T/a.json" '^  "score": [0-9.]*,$' "report has score"
+expect_grep "$T/a.json" '^  "tier": "strong",$' "report has tier"
+expect_grep "$T/a.json" '^  "eligible": true,$' "report has eligible"
+expect_grep "$T/a.json" '"path": "credentials\[' "evidence carries a JSON path"
+"$CF" score -f json $ASOF "$EX/inpatient-coder.json" "$EX/apprentice-cpc-a.json" >"$T/two.json"
+[ "$(head -c 1 "$T/two.json")" = "[" ] && ok || no "several profiles give a JSON array"
+"$CF" score -f ndjson $ASOF "$EX"/*.json >"$T/all.ndjson"
+[ "$(wc -l <"$T/all.ndjson")" = "$(ls "$EX"/*.json | wc -l)" ] && ok || no "ndjson: one line per profile"
+
+# --- text, colour ---------------------------------------------------------------
+"$CF" score $ASOF --color always "$EX/high-school-only.json" >"$T/c.txt"
+grep -q "$(printf '\033')\[" "$T/c.txt" && ok || no "--color always colours"
+NO_COLOR=1 "$CF" score $ASOF "$EX/high-school-only.json" >"$T/n.txt"
+grep -q "$(printf '\033')" "$T/n.txt" && no "NO_COLOR or a pipe still coloured" || ok
+expect_grep "$T/n.txt" "NOT ELIGIBLE" "text shows a failed gate"
+expect_grep "$T/n.txt" "Post-secondary coding/HIT training or a coding credential" "text names the failed gate"
+expect_grep "$T/n.txt" "Top gaps" "text shows the top gaps"
+
+# --- stdin and streams ---------------------------------------------------------------
+"$CF" score -f json $ASOF - <"$EX/inpatient-coder.json" >"$T/stdin.json" 2>"$T/err"
+expect_grep "$T/stdin.json" '"source": "-"' "a single document on stdin is named -"
+{ tr -d '\n' <"$EX/inpatient-coder.json"; echo; echo '{"basics": oops}'; tr -d '\n' <"$EX/high-school-only.json"; echo; } >"$T/s.ndjson"
+expect_exit 4 "a stream with a bad record" -- "$CF" score -f ndjson $ASOF "$T/s.ndjson"
+[ "$(wc -l <"$T/out")" = 2 ] && ok || no "the stream's good records are scored"
+expect_grep "$T/out" "\"source\":\"$T/s.ndjson:3\"" "stream records are named FILE:LINE"
+expect_grep "$T/err" "s.ndjson:2:12: error: invalid JSON" "a stream error has its line"
+expect_exit 4 "a stream on stdin" -- sh -c "\"$CF\" score -f ndjson $ASOF - <\"$T/s.ndjson\""
+
+# --- output files -----------------------------------------------------------------
+expect_exit 0 "-o writes a file" -- "$CF" score -f json $ASOF -o "$T/o.json" "$EX/inpatient-coder.json"
+cmp -s "$T/o.json" "$T/a.json" && ok || no "-o holds the same bytes as stdout"
+[ -z "$(ls "$T" | grep '\.tmp\.')" ] && ok || no "-o leaves no temporary file"
+expect_exit 5 "-o into a missing folder" -- "$CF" score -o "$T/no/such/dir/x.json" "$EX/inpatient-coder.json"
+if [ -w /dev/full ]; then
+    expect_exit 5 "a full disk is an error" -- sh -c "\"$CF\" score $ASOF \"$EX/inpatient-coder.json\" >/dev/full"
+fi
+
+# --- convert and schema ---------------------------------------------------------------
+expect_exit 0 "convert" -- "$CF" convert $ASOF "$EX/inpatient-coder.json"
+expect_grep "$T/out" '"format": "coderfit-profile/1"' "convert prints a native profile"
+expect_grep "$T/out" '"code": "RHIT"' "convert shows recognised credentials"
+expect_grep "$T/out" '"audit_accuracy": 0.974' "convert shows figures stated in text"
+expect_exit 0 "schema profile" -- "$CF" schema profile
+cp "$T/out" "$T/profile.schema.json"
+expect_exit 0 "schema report" -- "$CF" schema report
+cp "$T/out" "$T/report.schema.json"
+expect_exit 2 "unknown schema" -- "$CF" schema nope
+
+# The schemas hold for real documents, checked by a real validator.
+PY=
+for p in python3 /usr/bin/python3; do
+    if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import jsonschema' 2>/dev/null; then PY=$p; break; fi
+done
+if [ -z "$PY" ]; then
+    no "no python3 with jsonschema to validate the schemas (apt-get install python3-jsonschema)"
+else
+    "$CF" convert -f ndjson $ASOF "$EX"/*.json tests/data/jsonresume/sample.resume.json >"$T/profiles.ndjson"
+    "$PY" - "$T/profile.schema.json" "$T/profiles.ndjson" "$T/report.schema.json" "$T/all.ndjson" <<'EOF'
+import json, sys, jsonschema
+def check(schema_path, docs_path):
+    schema = json.load(open(schema_path))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    v = jsonschema.Draft202012Validator(schema)
+    n = 0
+    for line in open(docs_path):
+        v.validate(json.loads(line))
+        n += 1
+    assert n >= 10, n
+check(sys.argv[1], sys.argv[2])
+check(sys.argv[3], sys.argv[4])
+EOF
+    [ $? = 0 ] && ok || no "profiles and reports validate against their JSON Schemas"
+    for f in "$EX"/*.native.json; do
+        "$PY" -c 'import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' \
+            "$T/profile.schema.json" "$f" && ok || no "$f validates against the profile schema"
+    done
+fi
+
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
