@@ -22,7 +22,7 @@ void cf_buf_add(cf_buf *b, const char *s, size_t n);
 void cf_buf_puts(cf_buf *b, const char *s);
 void cf_buf_putc(cf_buf *b, char c);
 void cf_buf_printf(cf_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void cf_buf_vprintf(cf_buf *b, const char *fmt, va_list ap);
+void cf_buf_vprintf(cf_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Appends s as a JSON string literal (quotes included). */
 void cf_buf_json_str(cf_buf *b, const char *s);
 /* Appends a number with at most `decimals` decimals, trailing zeros cut. */

@@ -277,7 +277,7 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
         failed += !rep->gate_passed[g];
     if (r->ngates) {
         if (!failed) {
-            cf_buf_printf(&b, "\n  Gates: all %zu passed\n", r->ngates);
+            cf_buf_printf(&b, "\n  Gates: %zu of %zu passed\n", r->ngates, r->ngates);
         } else {
             cf_buf_printf(&b, "\n  %sFailed gates%s\n", bold, reset);
             for (size_t g = 0; g < r->ngates; g++) {
