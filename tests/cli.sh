@@ -156,6 +156,13 @@ cp "$T/out" "$T/profile.schema.json"
 expect_exit 0 "schema report" -- "$CF" schema report
 cp "$T/out" "$T/report.schema.json"
 expect_exit 2 "unknown schema" -- "$CF" schema nope
+# docs/profile.md documents every field of the model
+undocumented=
+for k in $(grep -o '^ *"[a-z_0-9]*": {' "$T/profile.schema.json" | tr -d ' ":{' | sort -u); do
+    case $k in properties | items) continue ;; esac
+    grep -q "\`$k\`" docs/profile.md || undocumented="$undocumented $k"
+done
+[ -z "$undocumented" ] && ok || no "docs/profile.md lacks:$undocumented"
 
 # The schemas hold for real documents, checked by a real validator.
 PY=

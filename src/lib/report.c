@@ -184,6 +184,13 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
 #define C_GREEN "\033[32m"
 #define C_YELLOW "\033[33m"
 
+/* One decimal, rounded as in the JSON report, so text and JSON agree. */
+static double r1(double v)
+{
+    v = round(v * 10) / 10;
+    return v == 0 ? 0 : v;
+}
+
 static const char *score_color(double s)
 {
     return s >= 70 ? C_GREEN : s >= 40 ? C_YELLOW : C_RED;
@@ -249,7 +256,7 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
                   strcmp(rep->input_format, "native") == 0 ? "coderfit profile" : "JSON Resume",
                   day, reset);
     cf_buf_printf(&b, "  Score %s%s%5.1f%s / 100   %s%s%s   %s%s%s\n", bold,
-                  color ? score_color(rep->score) : "", rep->score, reset,
+                  color ? score_color(rep->score) : "", r1(rep->score), reset,
                   bold, r->tiers[rep->tier].label ? r->tiers[rep->tier].label : r->tiers[rep->tier].id, reset,
                   color ? (rep->eligible ? C_GREEN : C_RED) : "",
                   rep->eligible ? "eligible" : "NOT ELIGIBLE", reset);
@@ -269,7 +276,7 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
         cf_buf_printf(&b, " %s", color ? score_color(s) : "");
         for (int k = 0; k < bar_w; k++)
             cf_buf_puts(&b, k < filled ? "\xe2\x96\x88" : "\xe2\x96\x91");
-        cf_buf_printf(&b, "%s %5.1f  %sweight %g%s\n", reset, s, dim, q->weight, reset);
+        cf_buf_printf(&b, "%s %5.1f  %sweight %g%s\n", reset, r1(s), dim, q->weight, reset);
     }
 
     int failed = 0;
@@ -300,7 +307,7 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
                 if (strcmp(r->qualities[i].id, c->qid) == 0 && r->qualities[i].name)
                     qname = r->qualities[i].name;
             char pts[16];
-            snprintf(pts, sizeof pts, "+%.1f", c->share - res->points);
+            snprintf(pts, sizeof pts, "+%.1f", r1(c->share - res->points));
             cf_buf_printf(&b, "    %5s  %s: %s%s\n", pts, qname,
                           c->label ? c->label : c->id, res->missing ? " (not stated)" : "");
             if (c->advice)

@@ -229,6 +229,8 @@ static void derived_figures(void)
     CHECK(derived(P(",\"credentials\":[{\"code\":\"CPC\",\"kind\":\"coding\",\"status\":\"lapsed\"}]"), "code_of_ethics") == -1);
 }
 
+void test_worked_example(void);
+
 void test_criteria(void)
 {
     credential();
@@ -238,4 +240,45 @@ void test_criteria(void)
     flag_and_recency();
     gates_and_tiers();
     derived_figures();
+    test_worked_example();
+}
+
+/* The worked example of docs/rubric.md, figure by figure. */
+void test_worked_example(void)
+{
+    size_t len;
+    char *yaml = t_read("examples/rubrics/coding-auditor.yaml", &len);
+    CHECK(yaml != NULL);
+    cf_rubric *r = yaml ? t_rubric(yaml) : NULL;
+    cf_free(yaml);
+    CHECK(r != NULL);
+    if (!r)
+        return;
+    const char *cpc = P(",\"credentials\":[{\"code\":\"CPC\",\"kind\":\"coding\"}],\"measures\":{\"audit_accuracy\":0.96},"
+                        "\"experience\":[{\"kind\":\"coding\",\"remote\":true,\"start\":\"2026-05-27\"}]");
+    cf_report *rep = t_score(r, cpc, ASOF);
+    CHECK(rep != NULL);
+    if (rep) {
+        CHECKF(fabs(t_quality(rep, "skill") - 78.333333) < 1e-4, "%f", t_quality(rep, "skill"));
+        CHECKF(fabs(t_quality(rep, "drive") - 50) < 1e-9, "%f", t_quality(rep, "drive"));
+        CHECKF(fabs(cf_report_score(rep) - 71.25) < 1e-9, "%f", cf_report_score(rep));
+        CHECK(strcmp(cf_report_tier(rep), "hire") == 0 && cf_report_eligible(rep));
+        CHECK(fabs(t_result(rep, "skill.credential")->points - 40) < 1e-9);
+        CHECK(fabs(t_result(rep, "skill.accuracy")->points - 18.75) < 1e-9);
+        CHECK(fabs(t_result(rep, "drive.remote")->points - 12.5) < 1e-9);
+        /* gaps, largest first */
+        CHECK(rep->ngaps == 3 && strcmp(rep->res[rep->gaps[0]].c->id, "remote") == 0 &&
+              strcmp(rep->res[rep->gaps[1]].c->id, "credential") == 0);
+        char *json = NULL;
+        CHECK(cf_report_json(rep, 0, &json, NULL) == CF_OK && strstr(json, "\"score\":71.3,"));
+        cf_free(json);
+    }
+    cf_report_free(rep);
+    const char *lapsed = P(",\"credentials\":[{\"code\":\"CPC\",\"kind\":\"coding\",\"status\":\"lapsed\"}],"
+                           "\"measures\":{\"audit_accuracy\":0.96},"
+                           "\"experience\":[{\"kind\":\"coding\",\"remote\":true,\"start\":\"2026-05-27\"}]");
+    rep = t_score(r, lapsed, ASOF);
+    CHECK(rep && !cf_report_eligible(rep) && fabs(cf_report_score(rep) - 31.25) < 1e-9);
+    cf_report_free(rep);
+    cf_rubric_free(r);
 }
