@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,25 +17,93 @@ void cli_opts_init(cli_opts *o)
     o->max_input = CF_DEFAULT_MAX_INPUT;
 }
 
+static void vmessage(const char *cmd, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
+static void vmessage(const char *cmd, const char *fmt, va_list ap)
+{
+    fprintf(stderr, "coderfit: %s%s", cmd ? cmd : "", cmd ? ": " : "");
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 void cli_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "coderfit: %s%s", cmd ? cmd : "", cmd ? ": " : "");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vmessage(cmd, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "coderfit: %s%s", cmd ? cmd : "", cmd ? ": " : "");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vmessage(cmd, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\nTry 'coderfit %s%s--help' for more information.\n", cmd ? cmd : "", cmd ? " " : "");
+    fprintf(stderr, "Try 'coderfit %s%s--help' for more information.\n", cmd ? cmd : "", cmd ? " " : "");
     return CF_EUSAGE;
+}
+
+cli_parse cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+                     const char *cmd, const char *usage, cli_opts *o)
+{
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(usage, stdout);
+            return CLI_PARSE_HELP;
+        }
+        if (c == '?') {
+            cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+            return CLI_PARSE_ERROR;
+        }
+        if (c == ':') {
+            cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+            return CLI_PARSE_ERROR;
+        }
+        int r = cli_common_option(o, c, optarg, cmd);
+        if (r == 0)
+            cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+        if (r <= 0)
+            return CLI_PARSE_ERROR;
+    }
+    return CLI_PARSE_OK;
+}
+
+/* ---- document lists ----------------------------------------------------- */
+
+static int is_stream(const char *path);
+
+void cli_list_begin(cli_list *l, FILE *f, int ndjson, char **paths, int n)
+{
+    l->f = f;
+    l->ndjson = ndjson;
+    l->count = 0;
+    l->array = !ndjson && (n > 1 || (n == 1 && is_stream(paths[0])));
+    if (l->array)
+        fputs("[\n", f);
+}
+
+void cli_list_add(cli_list *l, const char *s, size_t len)
+{
+    if (!l->ndjson) {
+        if (l->count)
+            fputs(",\n", l->f);
+        if (len && s[len - 1] == '\n')
+            len--;
+    }
+    fwrite(s, 1, len, l->f);
+    l->count++;
+}
+
+void cli_list_end(cli_list *l)
+{
+    if (l->array)
+        fputs(l->count ? "\n]\n" : "]\n", l->f);
+    else if (!l->ndjson && l->count)
+        fputc('\n', l->f);
 }
 
 void cli_print_diags(const cf_diags *d)

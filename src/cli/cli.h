@@ -35,6 +35,28 @@ enum {
 int cli_common_option(cli_opts *o, int c, const char *arg, const char *cmd);
 void cli_opts_init(cli_opts *o);
 
+/* Runs getopt_long over a command's arguments, handling the common
+ * options; on CLI_PARSE_OK, optind points at the first operand.  On -h it
+ * prints usage to stdout and returns CLI_PARSE_HELP (exit 0); on a bad
+ * option it prints the message and returns CLI_PARSE_ERROR (exit 2). */
+struct option;
+cli_parse cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+                     const char *cmd, const char *usage, cli_opts *o);
+
+/* Writes a series of JSON documents: one object alone, an array of them, or
+ * one per line.  An array is used when the inputs could hold several
+ * profiles (several operands, stdin, a stream file), so that one file
+ * always gives one object and scripts can rely on the shape. */
+typedef struct cli_list {
+    FILE *f;
+    int array, ndjson, count;
+} cli_list;
+
+void cli_list_begin(cli_list *l, FILE *f, int ndjson, char **paths, int n);
+/* Adds one document (s may end in a newline). */
+void cli_list_add(cli_list *l, const char *s, size_t len);
+void cli_list_end(cli_list *l);
+
 /* Prints "coderfit: CMD: message" to stderr. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints each diagnostic as "coderfit: FILE:LINE:COL: error: ... [rule]". */

@@ -14,7 +14,7 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "      --as-of YYYY-MM-DD    date the derived figures count to (default: today)\n"
-    "  -f, --format FORMAT       json (default; several profiles give an array)\n"
+    "  -f, --format FORMAT       json (default; several inputs give an array)\n"
     "                            or ndjson (one profile per line)\n"
     "  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
     "      --max-input-size SIZE largest input accepted (default 16M)\n"
@@ -22,29 +22,17 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 ok, 2 usage error, 4 an input was invalid, 5 system error.\n";
 
-typedef struct convert_ctx {
-    FILE *out;
-    int ndjson;
-    int count;
-} convert_ctx;
-
 static cf_status emit(void *vctx, cf_profile *p)
 {
-    convert_ctx *ctx = vctx;
+    cli_list *list = vctx;
     char *s;
     size_t len;
-    cf_status st = cf_profile_to_json(p, !ctx->ndjson, &s, &len);
+    cf_status st = cf_profile_to_json(p, !list->ndjson, &s, &len);
     if (st)
         return st;
-    if (!ctx->ndjson) {
-        fputs(ctx->count ? ",\n" : "", ctx->out);
-        if (len && s[len - 1] == '\n')
-            len--;
-    }
-    fwrite(s, 1, len, ctx->out);
+    cli_list_add(list, s, len);
     cf_free(s);
-    ctx->count++;
-    return ferror(ctx->out) ? CF_ESYSTEM : CF_OK;
+    return ferror(list->f) ? CF_ESYSTEM : CF_OK;
 }
 
 int cmd_convert(int argc, char **argv)
@@ -58,25 +46,11 @@ int cmd_convert(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     cli_opts o;
     cli_opts_init(&o);
-    int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(usage_text, stdout);
-            return CF_OK;
-        }
-        if (c == '?')
-            return cli_usage_error("convert", "unknown option '%s'", argv[optind - 1]);
-        if (c == ':')
-            return cli_usage_error("convert", "option '%s' needs a value", argv[optind - 1]);
-        if (cli_common_option(&o, c, optarg, "convert") < 0)
-            return CF_EUSAGE;
-    }
-    convert_ctx ctx = {0};
-    if (o.format && strcmp(o.format, "ndjson") == 0)
-        ctx.ndjson = 1;
-    else if (o.format && strcmp(o.format, "json") != 0)
+    cli_parse parsed = cli_getopt(argc, argv, ":f:o:h", longopts, "convert", usage_text, &o);
+    if (parsed != CLI_PARSE_OK)
+        return parsed == CLI_PARSE_HELP ? CF_OK : CF_EUSAGE;
+    int ndjson = o.format && strcmp(o.format, "ndjson") == 0;
+    if (o.format && !ndjson && strcmp(o.format, "json") != 0)
         return cli_usage_error("convert", "unknown format '%s' (json, ndjson)", o.format);
     if (optind >= argc)
         return cli_usage_error("convert", "no profile given");
@@ -84,15 +58,11 @@ int cmd_convert(int argc, char **argv)
     cf_status st = cli_out_open(&out, o.output);
     if (st)
         return st;
-    ctx.out = out.f;
-    int several = argc - optind > 1 || strcmp(argv[optind], "-") == 0 ||
-                  strstr(argv[optind], ".jsonl") || strstr(argv[optind], ".ndjson");
-    if (!ctx.ndjson && several)
-        fputs("[\n", out.f);
+    cli_list list;
+    cli_list_begin(&list, out.f, ndjson, argv + optind, argc - optind);
     unsigned long failed = 0;
-    st = cli_each_profile(&o, argv + optind, argc - optind, emit, &ctx, &failed);
-    if (!ctx.ndjson && (ctx.count || several))
-        fputs(several ? "\n]\n" : "\n", out.f);
+    st = cli_each_profile(&o, argv + optind, argc - optind, emit, &list, &failed);
+    cli_list_end(&list);
     if (st) {
         cli_error("convert", "out of memory or write error");
         cli_out_abort(&out);

@@ -23,16 +23,16 @@ static const char usage_text[] =
     "  -q, --quiet               print nothing but the reports and errors\n"
     "  -h, --help                show this help\n"
     "\n"
-    "With -f json, one profile gives one JSON object and several give an array.\n"
+    "With -f json, one profile file gives one JSON object; several inputs, or\n"
+    "stdin or a stream file, give an array.\n"
     "Exit status: 0 all scored, 2 usage error, 3 invalid rubric, 4 an input\n"
     "was invalid (the others are still reported), 5 system error.\n";
 
 typedef struct score_ctx {
     const cf_rubric *r;
-    FILE *out;
     cf_format fmt;
     cf_text_opts text;
-    int count;
+    cli_list list;
 } score_ctx;
 
 static cf_status emit(void *vctx, cf_profile *p)
@@ -51,18 +51,15 @@ static cf_status emit(void *vctx, cf_profile *p)
     cf_report_free(rep);
     if (st)
         return st;
-    if (ctx->count && ctx->fmt == CF_FMT_TEXT)
-        fputc('\n', ctx->out);
-    if (ctx->fmt == CF_FMT_JSON) {
-        /* an array when there may be several: written as it goes */
-        fputs(ctx->count ? ",\n" : "", ctx->out);
-        if (len && s[len - 1] == '\n')
-            len--;
+    if (ctx->fmt == CF_FMT_TEXT) {
+        if (ctx->list.count++)
+            fputc('\n', ctx->list.f);
+        fwrite(s, 1, len, ctx->list.f);
+    } else {
+        cli_list_add(&ctx->list, s, len);
     }
-    fwrite(s, 1, len, ctx->out);
     cf_free(s);
-    ctx->count++;
-    return ferror(ctx->out) ? CF_ESYSTEM : CF_OK;
+    return ferror(ctx->list.f) ? CF_ESYSTEM : CF_OK;
 }
 
 int cmd_score(int argc, char **argv)
@@ -80,22 +77,9 @@ int cmd_score(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     cli_opts o;
     cli_opts_init(&o);
-    int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":r:f:o:qh", longopts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(usage_text, stdout);
-            return CF_OK;
-        }
-        if (c == '?')
-            return cli_usage_error("score", "unknown option '%s'", argv[optind - 1]);
-        if (c == ':')
-            return cli_usage_error("score", "option '%s' needs a value", argv[optind - 1]);
-        int r = cli_common_option(&o, c, optarg, "score");
-        if (r < 0)
-            return CF_EUSAGE;
-    }
+    cli_parse parsed = cli_getopt(argc, argv, ":r:f:o:qh", longopts, "score", usage_text, &o);
+    if (parsed != CLI_PARSE_OK)
+        return parsed == CLI_PARSE_HELP ? CF_OK : CF_EUSAGE;
     score_ctx ctx = {0};
     if (!o.format || strcmp(o.format, "text") == 0)
         ctx.fmt = CF_FMT_TEXT;
@@ -118,24 +102,19 @@ int cmd_score(int argc, char **argv)
         return st;
     }
     ctx.r = r;
-    ctx.out = out.f;
     ctx.text.color = cli_out_color(&out, o.color);
     ctx.text.width = cli_out_width(&out);
-
-    int several = argc - optind > 1 || strcmp(argv[optind], "-") == 0 ||
-                  strstr(argv[optind], ".jsonl") || strstr(argv[optind], ".ndjson");
-    /* -f json: an array unless exactly one file was named; the array is
-     * opened lazily so that one profile from a single file stays an object. */
-    if (ctx.fmt == CF_FMT_JSON && several)
-        fputs("[\n", out.f);
+    if (ctx.fmt == CF_FMT_TEXT)
+        ctx.list.f = out.f;
+    else
+        cli_list_begin(&ctx.list, out.f, ctx.fmt == CF_FMT_NDJSON, argv + optind, argc - optind);
     unsigned long failed = 0;
     st = cli_each_profile(&o, argv + optind, argc - optind, emit, &ctx, &failed);
-    if (ctx.fmt == CF_FMT_JSON && (ctx.count || several))
-        fputs(several ? "\n]\n" : "\n", out.f);
+    if (ctx.fmt != CF_FMT_TEXT)
+        cli_list_end(&ctx.list);
     cf_rubric_free(r);
     if (st) {
-        if (st == CF_ESYSTEM)
-            cli_error("score", "out of memory or write error");
+        cli_error("score", "out of memory or write error");
         cli_out_abort(&out);
         return st;
     }
