@@ -334,7 +334,8 @@ static void score_best(scorer *s, const cf_criterion *c, cf_result *res)
 typedef struct field {
     int src;
     int start, n;             /* into toks */
-    char *path;
+    visit at;                 /* where it was found: its path is built only
+                                 for evidence */
 } field;
 
 typedef struct occ {
@@ -405,15 +406,10 @@ static int index_value(void *ctx, const visit *v)
         t->oom = 1;
         return 1;
     }
-    char *path = path_string(t->path, v);
-    if (!path) {
-        t->oom = 1;
-        return 1;
-    }
     field *f = &t->fields[t->nfields++];
     f->src = t->src;
     f->start = (int)t->ntoks;
-    f->path = path;
+    f->at = *v;
     cf_tokenize(v->value->valuestring, index_token, t);
     f->n = (int)t->ntoks - f->start;
     return t->oom;
@@ -421,8 +417,6 @@ static int index_value(void *ctx, const visit *v)
 
 static void tindex_free(tindex *t)
 {
-    for (size_t i = 0; i < t->nfields; i++)
-        cf_free(t->fields[i].path);
     cf_free(t->fields);
     cf_free(t->toks);
     cf_free(t->occs);
@@ -456,7 +450,7 @@ static double source_weight(const cf_criterion *c, int src)
     return 0;
 }
 
-static void score_terms(scorer *s, const tindex *t, const cf_criterion *c, cf_result *res)
+static void score_terms(scorer *s, const cf_rubric *r, const tindex *t, const cf_criterion *c, cf_result *res)
 {
     double credits = 0, strongest = 0;
     for (size_t k = 0; k < c->nterms; k++) {
@@ -483,11 +477,9 @@ static void score_terms(scorer *s, const tindex *t, const cf_criterion *c, cf_re
             credits += credit;
             if (credit > strongest)
                 strongest = credit;
-            char *path = cf_strdup(t->fields[where].path);
-            if (!path)
-                s->oom = 1;
-            else
-                add_evidence(s, res, path, term->id, credit < 1 ? "self-listed (counts less)" : NULL);
+            const field *f = &t->fields[where];
+            add_evidence(s, res, path_string(&r->sources[f->src], &f->at), term->id,
+                         credit < 1 ? "self-listed (counts less)" : NULL);
         }
     }
     /* Piling up keywords cannot pay: a criterion can rise no higher than
@@ -573,7 +565,7 @@ cf_status cf_score(const cf_rubric *r, const cf_profile *p, cf_report **out)
             cf_result *res = &rep->res[k];
             res->c = c;
             if (c->type == CF_C_TERMS)
-                score_terms(&s, &t, c, res);
+                score_terms(&s, r, &t, c, res);
             else
                 score_best(&s, c, res);
             if (res->missing)
