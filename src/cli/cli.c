@@ -320,7 +320,10 @@ cf_status cli_out_open(cli_out *out, const char *path)
         out->tmp = NULL;
         return CF_ESYSTEM;
     }
-    fchmod(fd, 0644 & ~(mode_t)0);
+    /* mkstemp makes the file 0600; give it the mode a new file would get */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
     out->f = fdopen(fd, "w");
     if (!out->f) {
         close(fd);

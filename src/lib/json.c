@@ -202,7 +202,7 @@ static int scan_value(const char *t, size_t len, size_t pos, size_t *end, scan_e
 
     for (;;) {
         /* A value is expected at i. */
-        i = cf_json_skip_space(t, len, i ? i : 0) ;
+        i = cf_json_skip_space(t, len, i);
         if (i >= len)
             return fail(e, len, "unexpected end of input (a value was expected)");
         char c = t[i];

@@ -88,13 +88,12 @@ static void check_value(cf_jctx *c, const cf_field *f, cf_ftype type, cJSON *v)
         break;
     }
     case CF_T_NUMBER:
-        if (!isfinite(v->valuedouble) ||
-            ((f->min != 0 || f->max != 0) && (v->valuedouble < f->min || v->valuedouble > f->max)))
+        if (!isfinite(v->valuedouble))
+            cf_jctx_error(c, "out-of-range", "'%s' is too large a number",
+                          cf_jctx_path(c, where, sizeof where));
+        else if ((f->min != 0 || f->max != 0) && (v->valuedouble < f->min || v->valuedouble > f->max))
             cf_jctx_error(c, "out-of-range", "'%s' is out of range (%g to %g)",
-                        cf_jctx_path(c, where, sizeof where), f->min, f->max);
-        else if (!isfinite(v->valuedouble))
-            cf_jctx_error(c, "out-of-range", "'%s' is not a finite number",
-                        cf_jctx_path(c, where, sizeof where));
+                          cf_jctx_path(c, where, sizeof where), f->min, f->max);
         break;
     case CF_T_DATE: {
         cf_date dt;
