@@ -165,6 +165,62 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
 cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o,
                          char **out, size_t *len);
 
+/* ---- ranking ---------------------------------------------------------------
+ * A ranking collects scored reports (or, to merge shards, the NDJSON reports
+ * that `score -f ndjson` and `rank -f ndjson` write) and input errors, and
+ * writes them sorted: score (as printed, one decimal) descending, then source
+ * path, then line.  It keeps per result only what the output needs, and with
+ * a top N only N results; the summary is aggregated in fixed memory.  The
+ * output is the same whatever order the reports came in. */
+typedef struct cf_ranking cf_ranking;
+
+typedef struct cf_rank_opts {
+    size_t top;                 /* keep the best N selected results; 0: all */
+    double min_score;           /* select score >= this (as printed) */
+    const char *const *tiers;   /* select these tier ids; NULL: any */
+    size_t ntiers;
+    int eligible_only;
+    int keep_reports;           /* json and ndjson output print the reports */
+} cf_rank_opts;
+
+typedef enum cf_rank_format {
+    CF_RANK_TEXT, CF_RANK_CSV, CF_RANK_JSON, CF_RANK_NDJSON, CF_RANK_MD
+} cf_rank_format;
+
+typedef struct cf_rank_write_opts {
+    cf_rank_format format;
+    int width;                  /* text: terminal columns (0: not a terminal, no limit) */
+    int color;                  /* text: ANSI colour */
+    int bom;                    /* csv: start with a UTF-8 byte-order mark */
+} cf_rank_write_opts;
+
+/* Where the writer sends its bytes: returns 0, or -1 to stop (write error). */
+typedef int (*cf_sink)(void *ctx, const char *s, size_t n);
+
+/* A new, empty ranking (cf_ranking_free); NULL when out of memory.  The
+ * options are copied (the tier strings must outlive the ranking). */
+cf_ranking *cf_ranking_new(const cf_rank_opts *o);
+void cf_ranking_free(cf_ranking *rk);
+/* Adds a scored report.  CF_OK or CF_ESYSTEM. */
+cf_status cf_ranking_add(cf_ranking *rk, const cf_report *rep);
+/* Adds a failed input: source (a path), its line and column (0 if none)
+ * and the message. */
+cf_status cf_ranking_add_error(cf_ranking *rk, const char *source, unsigned line, unsigned col,
+                               const char *message);
+/* Adds one line of an NDJSON report file (a report, or an error record of
+ * `rank -f ndjson`).  file and line name it in diagnostics.  CF_EINPUT with
+ * a diagnostic when the line is not such a record. */
+cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
+                              const char *text, size_t len, cf_diags *d);
+/* Moves everything src holds into dst (src is left empty). */
+cf_status cf_ranking_absorb(cf_ranking *dst, cf_ranking *src);
+/* Counts so far. */
+unsigned long cf_ranking_scored(const cf_ranking *rk);
+unsigned long cf_ranking_failed(const cf_ranking *rk);
+/* Writes the ranking and its summary, once.  CF_OK, or CF_ESYSTEM when
+ * the sink failed or memory ran out. */
+cf_status cf_ranking_write(cf_ranking *rk, const cf_rank_write_opts *w, cf_sink sink, void *ctx);
+
 /* The JSON Schema of "profile" or "report", pretty-printed with a final
  * newline, in *out (cf_free).  CF_EUSAGE when name is unknown. */
 cf_status cf_schema(const char *name, char **out, size_t *len);

@@ -175,6 +175,13 @@ int cli_common_option(cli_opts *o, int c, const char *arg, const char *cmd)
 
 /* ---- input ---------------------------------------------------------------- */
 
+/* strerror, safe in threads */
+static void put_errno(char *buf, size_t size, int e)
+{
+    if (strerror_r(e, buf, size) != 0)
+        snprintf(buf, size, "error %d", e);
+}
+
 cf_status cli_read_input(const char *path, unsigned long max, char **buf, size_t *len,
                          char *errbuf, size_t errsize)
 {
@@ -188,12 +195,12 @@ cf_status cli_read_input(const char *path, unsigned long max, char **buf, size_t
         /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
         fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0) {
-            snprintf(errbuf, errsize, "%s", strerror(errno));
+            put_errno(errbuf, errsize, errno);
             return CF_EINPUT;
         }
         own = 1;
         if (fstat(fd, &st) != 0) {
-            snprintf(errbuf, errsize, "%s", strerror(errno));
+            put_errno(errbuf, errsize, errno);
             close(fd);
             return CF_EINPUT;
         }
@@ -249,7 +256,7 @@ cf_status cli_read_input(const char *path, unsigned long max, char **buf, size_t
         if (r < 0) {
             if (errno == EINTR)
                 continue;
-            snprintf(errbuf, errsize, "%s", strerror(errno));
+            put_errno(errbuf, errsize, errno);
             cf_free(b);
             if (own)
                 close(fd);
@@ -391,7 +398,7 @@ int cli_out_width(const cli_out *out)
     const char *cols = getenv("COLUMNS");
     if (cols && atoi(cols) > 0)
         return atoi(cols);
-    return 80;
+    return 0;
 }
 
 /* ---- profiles ------------------------------------------------------------- */

@@ -87,7 +87,8 @@ cf_status cli_out_open(cli_out *out, const char *path);
 cf_status cli_out_close(cli_out *out);
 /* Abandons the output: the temporary file is removed, FILE untouched. */
 void cli_out_abort(cli_out *out);
-/* Whether text output to out should be coloured, and its width. */
+/* Whether text output to out should be coloured, and its width: the
+ * terminal's, else $COLUMNS, else 0 (not a terminal). */
 int cli_out_color(const cli_out *out, cli_color c);
 int cli_out_width(const cli_out *out);
 
@@ -103,6 +104,7 @@ cf_status cli_each_profile(const cli_opts *o, char **paths, int n, cli_profile_f
 /* Subcommands. */
 int cmd_score(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
+int cmd_rank(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 
 #endif

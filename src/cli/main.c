@@ -14,6 +14,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"score", cmd_score, "one fit report per profile"},
+    {"rank", cmd_rank, "score and rank a batch: files, folders, NDJSON streams"},
     {"convert", cmd_convert, "print the normalised profile that scoring reads"},
     {"schema", cmd_schema, "print the JSON Schema of a profile or a report"},
 };

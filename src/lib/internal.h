@@ -31,6 +31,24 @@ void cf_buf_num(cf_buf *b, double v, int decimals);
 cf_status cf_buf_finish(cf_buf *b, char **out, size_t *len);
 void cf_buf_free(cf_buf *b);
 
+/* ---- JSON writer ---------------------------------------------------------
+ * Keys are NULL inside arrays.  Numbers are written with at most `decimals`
+ * decimals. */
+typedef struct cf_jw {
+    cf_buf *b;
+    int pretty;
+    int depth;
+    int count[32];            /* members written at each depth */
+} cf_jw;
+
+void cf_jw_open(cf_jw *w, const char *key, char c);   /* c is '{' or '[' */
+void cf_jw_close(cf_jw *w, char c);
+void cf_jw_str(cf_jw *w, const char *key, const char *v);   /* NULL: null */
+void cf_jw_num(cf_jw *w, const char *key, double v, int decimals);
+void cf_jw_bool(cf_jw *w, const char *key, int v);
+/* Writes the separator and key before a raw value the caller appends. */
+void cf_jw_sep(cf_jw *w, const char *key);
+
 /* ---- positions --------------------------------------------------------- */
 /* Line and column (1-based, bytes) of text[off], counting from first_line. */
 void cf_text_position(const char *text, size_t off, unsigned first_line,

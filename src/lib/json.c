@@ -189,8 +189,7 @@ static int scan_literal(const char *t, size_t len, size_t pos, size_t *end, scan
             return 0;
         }
     }
-    return fail(e, pos, (unsigned char)t[pos] >= 0x20 && (unsigned char)t[pos] < 0x7f
-                            ? "unexpected character" : "unexpected byte");
+    return fail(e, pos, "unexpected character (a value was expected)");
 }
 
 /* Checks the value at t[pos]; on success *end is just past it. */

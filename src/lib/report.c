@@ -3,73 +3,6 @@
 #include <string.h>
 #include "report.h"
 
-/* ---- a streaming JSON writer ------------------------------------------- */
-
-typedef struct jw {
-    cf_buf *b;
-    int pretty;
-    int depth;
-    int count[32];            /* members written at each depth */
-} jw;
-
-static void jw_sep(jw *w, const char *key)
-{
-    if (w->depth > 0) {
-        if (w->count[w->depth - 1]++)
-            cf_buf_putc(w->b, ',');
-        if (w->pretty) {
-            cf_buf_putc(w->b, '\n');
-            for (int i = 0; i < w->depth; i++)
-                cf_buf_puts(w->b, "  ");
-        }
-    }
-    if (key) {
-        cf_buf_json_str(w->b, key);
-        cf_buf_puts(w->b, w->pretty ? ": " : ":");
-    }
-}
-
-static void jw_open(jw *w, const char *key, char c)
-{
-    jw_sep(w, key);
-    cf_buf_putc(w->b, c);
-    if (w->depth < 31)
-        w->count[w->depth] = 0;
-    w->depth++;
-}
-
-static void jw_close(jw *w, char c)
-{
-    w->depth--;
-    if (w->pretty && w->count[w->depth]) {
-        cf_buf_putc(w->b, '\n');
-        for (int i = 0; i < w->depth; i++)
-            cf_buf_puts(w->b, "  ");
-    }
-    cf_buf_putc(w->b, c);
-}
-
-static void jw_str(jw *w, const char *key, const char *v)
-{
-    jw_sep(w, key);
-    if (v)
-        cf_buf_json_str(w->b, v);
-    else
-        cf_buf_puts(w->b, "null");
-}
-
-static void jw_num(jw *w, const char *key, double v, int decimals)
-{
-    jw_sep(w, key);
-    cf_buf_num(w->b, v, decimals);
-}
-
-static void jw_bool(jw *w, const char *key, int v)
-{
-    jw_sep(w, key);
-    cf_buf_puts(w->b, v ? "true" : "false");
-}
-
 static const char *type_name(cf_ctype t)
 {
     static const char *const names[] = {"credential", "level", "ramp", "terms", "flag", "recency"};
@@ -79,28 +12,28 @@ static const char *type_name(cf_ctype t)
 cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *len)
 {
     cf_buf b = {0};
-    jw w = {&b, pretty, 0, {0}};
+    cf_jw w = {&b, pretty, 0, {0}};
     const cf_rubric *r = rep->r;
     char day[11];
     cf_day_format(rep->as_of, day);
 
-    jw_open(&w, NULL, '{');
-    jw_str(&w, "format", CF_REPORT_FORMAT);
-    jw_str(&w, "source", rep->source);
-    jw_str(&w, "input_format", rep->input_format);
-    jw_open(&w, "rubric", '{');
-    jw_str(&w, "id", r->id);
-    jw_str(&w, "version", r->version);
-    jw_str(&w, "checksum", r->checksum);
-    jw_close(&w, '}');
-    jw_str(&w, "as_of", day);
-    jw_num(&w, "score", rep->score, 1);
-    jw_str(&w, "tier", r->tiers[rep->tier].id);
-    jw_str(&w, "tier_label", r->tiers[rep->tier].label);
-    jw_bool(&w, "eligible", rep->eligible);
-    jw_num(&w, "completeness", rep->completeness, 3);
+    cf_jw_open(&w, NULL, '{');
+    cf_jw_str(&w, "format", CF_REPORT_FORMAT);
+    cf_jw_str(&w, "source", rep->source);
+    cf_jw_str(&w, "input_format", rep->input_format);
+    cf_jw_open(&w, "rubric", '{');
+    cf_jw_str(&w, "id", r->id);
+    cf_jw_str(&w, "version", r->version);
+    cf_jw_str(&w, "checksum", r->checksum);
+    cf_jw_close(&w, '}');
+    cf_jw_str(&w, "as_of", day);
+    cf_jw_num(&w, "score", rep->score, 1);
+    cf_jw_str(&w, "tier", r->tiers[rep->tier].id);
+    cf_jw_str(&w, "tier_label", r->tiers[rep->tier].label);
+    cf_jw_bool(&w, "eligible", rep->eligible);
+    cf_jw_num(&w, "completeness", rep->completeness, 3);
 
-    jw_open(&w, "qualities", '[');
+    cf_jw_open(&w, "qualities", '[');
     for (size_t i = 0; i < r->nqualities; i++) {
         const cf_quality *q = &r->qualities[i];
         double pts = 0, max = 0;
@@ -108,69 +41,69 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
             pts += rep->res[rep->qfirst[i] + j].points;
             max += q->criteria[j].share;
         }
-        jw_open(&w, NULL, '{');
-        jw_str(&w, "id", q->id);
-        jw_str(&w, "name", q->name);
-        jw_num(&w, "weight", q->weight, 3);
-        jw_num(&w, "score", rep->qscore[i], 1);
-        jw_num(&w, "points", pts, 2);
-        jw_num(&w, "max_points", max, 2);
-        jw_open(&w, "criteria", '[');
+        cf_jw_open(&w, NULL, '{');
+        cf_jw_str(&w, "id", q->id);
+        cf_jw_str(&w, "name", q->name);
+        cf_jw_num(&w, "weight", q->weight, 3);
+        cf_jw_num(&w, "score", rep->qscore[i], 1);
+        cf_jw_num(&w, "points", pts, 2);
+        cf_jw_num(&w, "max_points", max, 2);
+        cf_jw_open(&w, "criteria", '[');
         for (size_t j = 0; j < q->ncriteria; j++) {
             const cf_result *res = &rep->res[rep->qfirst[i] + j];
             const cf_criterion *c = res->c;
-            jw_open(&w, NULL, '{');
-            jw_str(&w, "id", c->id);
-            jw_str(&w, "label", c->label ? c->label : c->id);
-            jw_str(&w, "type", type_name(c->type));
-            jw_num(&w, "weight", c->weight, 3);
-            jw_num(&w, "fraction", res->fraction, 3);
-            jw_num(&w, "points", res->points, 2);
-            jw_num(&w, "max_points", c->share, 2);
-            jw_bool(&w, "missing", res->missing);
-            jw_open(&w, "evidence", '[');
+            cf_jw_open(&w, NULL, '{');
+            cf_jw_str(&w, "id", c->id);
+            cf_jw_str(&w, "label", c->label ? c->label : c->id);
+            cf_jw_str(&w, "type", type_name(c->type));
+            cf_jw_num(&w, "weight", c->weight, 3);
+            cf_jw_num(&w, "fraction", res->fraction, 3);
+            cf_jw_num(&w, "points", res->points, 2);
+            cf_jw_num(&w, "max_points", c->share, 2);
+            cf_jw_bool(&w, "missing", res->missing);
+            cf_jw_open(&w, "evidence", '[');
             for (size_t e = 0; e < res->nev; e++) {
-                jw_open(&w, NULL, '{');
-                jw_str(&w, "path", res->ev[e].path);
-                jw_str(&w, "value", res->ev[e].value);
+                cf_jw_open(&w, NULL, '{');
+                cf_jw_str(&w, "path", res->ev[e].path);
+                cf_jw_str(&w, "value", res->ev[e].value);
                 if (res->ev[e].note)
-                    jw_str(&w, "note", res->ev[e].note);
-                jw_close(&w, '}');
+                    cf_jw_str(&w, "note", res->ev[e].note);
+                cf_jw_close(&w, '}');
             }
-            jw_close(&w, ']');
-            jw_close(&w, '}');
+            cf_jw_close(&w, ']');
+            cf_jw_close(&w, '}');
         }
-        jw_close(&w, ']');
-        jw_close(&w, '}');
+        cf_jw_close(&w, ']');
+        cf_jw_close(&w, '}');
     }
-    jw_close(&w, ']');
+    cf_jw_close(&w, ']');
 
-    jw_open(&w, "gates", '[');
+    cf_jw_open(&w, "gates", '[');
     for (size_t g = 0; g < r->ngates; g++) {
-        jw_open(&w, NULL, '{');
-        jw_str(&w, "id", r->gates[g].id);
-        jw_str(&w, "label", r->gates[g].label);
-        jw_bool(&w, "passed", rep->gate_passed[g]);
+        cf_jw_open(&w, NULL, '{');
+        cf_jw_str(&w, "id", r->gates[g].id);
+        cf_jw_str(&w, "label", r->gates[g].label);
+        cf_jw_bool(&w, "passed", rep->gate_passed[g]);
         if (!rep->gate_passed[g] && r->gates[g].advice)
-            jw_str(&w, "advice", r->gates[g].advice);
-        jw_close(&w, '}');
+            cf_jw_str(&w, "advice", r->gates[g].advice);
+        cf_jw_close(&w, '}');
     }
-    jw_close(&w, ']');
+    cf_jw_close(&w, ']');
 
-    jw_open(&w, "gaps", '[');
+    cf_jw_open(&w, "gaps", '[');
     for (size_t k = 0; k < rep->ngaps; k++) {
         const cf_result *res = &rep->res[rep->gaps[k]];
-        jw_open(&w, NULL, '{');
-        jw_str(&w, "quality", res->c->qid);
-        jw_str(&w, "criterion", res->c->id);
-        jw_str(&w, "label", res->c->label ? res->c->label : res->c->id);
-        jw_num(&w, "points", res->c->share - res->points, 1);
-        jw_bool(&w, "stated", !res->missing);
-        jw_str(&w, "advice", res->c->advice);
-        jw_close(&w, '}');
+        cf_jw_open(&w, NULL, '{');
+        cf_jw_str(&w, "quality", res->c->qid);
+        cf_jw_str(&w, "criterion", res->c->id);
+        cf_jw_str(&w, "label", res->c->label ? res->c->label : res->c->id);
+        cf_jw_num(&w, "points", res->c->share - res->points, 1);
+        cf_jw_bool(&w, "stated", !res->missing);
+        cf_jw_str(&w, "advice", res->c->advice);
+        cf_jw_close(&w, '}');
     }
-    jw_close(&w, ']');
-    jw_close(&w, '}');
+    cf_jw_close(&w, ']');
+    cf_jw_close(&w, '}');
     cf_buf_putc(&b, '\n');
     return cf_buf_finish(&b, out, len);
 }

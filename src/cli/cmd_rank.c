@@ -1,0 +1,793 @@
+/* coderfit rank: score files, folders and NDJSON streams on every core and
+ * rank them; or merge the NDJSON reports of shards scored elsewhere.
+ *
+ * The main thread lists the inputs, reads streams in chunks of whole lines
+ * and queues them (a bounded queue, so memory stays flat); workers score
+ * and keep what the output needs in rankings of their own, which are
+ * merged at the end.  The output is sorted, so it never depends on timing. */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "cli.h"
+
+static const char usage_text[] =
+    "usage: coderfit rank [OPTION]... PATH...\n"
+    "       coderfit rank --merge [OPTION]... REPORTS...\n"
+    "\n"
+    "Scores every profile in the PATHs and ranks them: files, folders (searched\n"
+    "recursively for *.json, *.jsonl and *.ndjson), NDJSON streams (*.jsonl,\n"
+    "*.ndjson: one profile per line) and - for an NDJSON stream on stdin.  A bad\n"
+    "input is reported and counted; the batch goes on.  Results are sorted by\n"
+    "score, then source path and line, whatever the order of the inputs.\n"
+    "\n"
+    "Options:\n"
+    "  -r, --rubric FILE         rubric to score with (default: the embedded one)\n"
+    "      --as-of YYYY-MM-DD    date that every date rule counts from (default: today)\n"
+    "  -f, --format FORMAT       text (default), csv, json, ndjson or md\n"
+    "  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
+    "  -j, --jobs N              worker threads (default: one per core)\n"
+    "      --top N               keep the best N results\n"
+    "      --min-score X         keep results scoring at least X\n"
+    "      --tier ID             keep results in this tier (repeatable)\n"
+    "      --eligible-only       keep results that pass every gate\n"
+    "      --bom                 csv: start with a UTF-8 byte-order mark (for Excel)\n"
+    "      --merge               the operands are NDJSON reports (from score -f ndjson\n"
+    "                            or rank -f ndjson, e.g. shards scored on several\n"
+    "                            machines): rank them as one run would\n"
+    "      --color WHEN          colour text output: auto (default), always, never\n"
+    "      --max-input-size SIZE largest file or stream line accepted (default 16M)\n"
+    "  -q, --quiet               no progress line\n"
+    "  -h, --help                show this help\n"
+    "\n"
+    "The summary (text, md, json) counts inputs, scored and failed (always\n"
+    "scored + failed = inputs), results per tier, the gates failed most, and\n"
+    "each quality's mean and median.  Ranks number the selected results.\n"
+    "Exit status: 0 ok, 2 usage error, 3 invalid rubric, 4 an input failed\n"
+    "(all others were still ranked), 5 system error.\n";
+
+enum { OPT_TOP = 2000, OPT_MIN_SCORE, OPT_TIER, OPT_ELIGIBLE, OPT_BOM, OPT_MERGE };
+
+#define CHUNK (1u << 20)      /* stream bytes per job */
+
+typedef struct input {
+    char *path;
+    int stream;               /* one profile per line */
+    unsigned long long size;
+} input;
+
+typedef struct job {
+    const input *in;          /* the file job's input, or the stream's */
+    char *data;               /* a chunk of whole lines, or NULL for a file job */
+    size_t len;
+    unsigned first_line;
+    struct job *next;
+} job;
+
+typedef struct pool {
+    pthread_mutex_t mu;
+    pthread_cond_t has_job, has_room, progress;
+    job *head, *tail;
+    size_t queued, max_queued;
+    int closed;
+    int busy;                 /* jobs being worked on */
+    cf_status error;          /* the first system error */
+    const cli_opts *o;
+    const cf_rubric *r;
+    unsigned long done;       /* profiles finished, scored or failed */
+    unsigned long long done_bytes;
+    pthread_mutex_t err_mu;   /* one stderr line at a time */
+} pool;
+
+typedef struct worker {
+    pool *p;
+    cf_ranking *rk;
+    pthread_t thread;
+} worker;
+
+/* ---- reporting a bad input --------------------------------------------------- */
+
+/* "coderfit: FILE[:LINE:COL]: error: MESSAGE", as one write so that the
+ * lines of several threads never mix. */
+static void print_error(pool *p, const char *file, unsigned line, unsigned col, const char *msg)
+{
+    char pos[48] = "";
+    if (line)
+        snprintf(pos, sizeof pos, ":%u:%u", line, col);
+    int n = snprintf(NULL, 0, "coderfit: %s%s: error: %s\n", file, pos, msg);
+    char *s = n > 0 ? cf_malloc((size_t)n + 1) : NULL;
+    if (!s)
+        return;
+    snprintf(s, (size_t)n + 1, "coderfit: %s%s: error: %s\n", file, pos, msg);
+    pthread_mutex_lock(&p->err_mu);
+    fputs(s, stderr);
+    pthread_mutex_unlock(&p->err_mu);
+    cf_free(s);
+}
+
+/* Records the first error of d (and prints all of them) against the
+ * ranking; returns the status to carry on with. */
+static cf_status record_diags(pool *p, cf_ranking *rk, const char *source, const cf_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const cf_diag *dg = &d->items[i];
+        char *msg;
+        size_t n = strlen(dg->message) + (dg->rule ? strlen(dg->rule) + 4 : 0) + 1;
+        msg = cf_malloc(n);
+        if (!msg)
+            return CF_ESYSTEM;
+        snprintf(msg, n, "%s%s%s%s", dg->message, dg->rule ? " [" : "", dg->rule ? dg->rule : "",
+                 dg->rule ? "]" : "");
+        print_error(p, dg->file, dg->line, dg->col, msg);
+        cf_status st = i == 0 ? cf_ranking_add_error(rk, source, dg->line, dg->col, msg) : CF_OK;
+        cf_free(msg);
+        if (st)
+            return st;
+    }
+    if (!d->n)   /* a failure with no message: still counted */
+        return cf_ranking_add_error(rk, source, 0, 0, "input could not be read");
+    return d->oom ? CF_ESYSTEM : CF_OK;
+}
+
+static cf_status one(pool *p, cf_ranking *rk, const char *file, const char *text, size_t len,
+                     unsigned line, const char *record_name)
+{
+    cf_diags d = {0};
+    cf_profile *prof;
+    cf_status st = cf_profile_parse(file, text, len, line, p->o->as_of, &prof, &d);
+    if (st == CF_EINPUT) {
+        st = record_diags(p, rk, file, &d);
+    } else if (st == CF_OK) {
+        if (record_name && cf_profile_set_source(prof, record_name)) {
+            st = CF_ESYSTEM;
+        } else {
+            cf_report *rep;
+            st = cf_score(p->r, prof, &rep);
+            if (!st)
+                st = cf_ranking_add(rk, rep);
+            cf_report_free(rep);
+        }
+        cf_profile_free(prof);
+    }
+    cf_diags_clear(&d);
+    return st;
+}
+
+static int blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return 0;
+    return 1;
+}
+
+static cf_status run_chunk(pool *p, cf_ranking *rk, const job *j, unsigned long *count)
+{
+    const char *name = j->in->path;
+    char record[4200];
+    unsigned line = j->first_line;
+    size_t pos = 0;
+    while (pos < j->len) {
+        const char *nl = memchr(j->data + pos, '\n', j->len - pos);
+        size_t end = nl ? (size_t)(nl - j->data) : j->len;
+        const char *s = j->data + pos;
+        size_t n = end - pos;
+        if (!blank(s, n)) {
+            cf_status st;
+            (*count)++;
+            if (n > p->o->max_input) {
+                char msg[128];
+                snprintf(msg, sizeof msg, "line longer than the input size limit (%lu bytes)", p->o->max_input);
+                print_error(p, name, line, 1, msg);
+                st = cf_ranking_add_error(rk, name, line, 1, msg);
+            } else {
+                snprintf(record, sizeof record, "%s:%u", name, line);
+                st = one(p, rk, name, s, n, line, record);
+            }
+            if (st)
+                return st;
+        }
+        pos = end + 1;
+        line++;
+    }
+    return CF_OK;
+}
+
+static cf_status run_file(pool *p, cf_ranking *rk, const job *j, unsigned long *count)
+{
+    char *text;
+    size_t len;
+    char err[256];
+    (*count)++;
+    cf_status st = cli_read_input(j->in->path, p->o->max_input, &text, &len, err, sizeof err);
+    if (st == CF_EINPUT) {
+        print_error(p, j->in->path, 0, 0, err);
+        return cf_ranking_add_error(rk, j->in->path, 0, 0, err);
+    }
+    if (st)
+        return st;
+    st = one(p, rk, j->in->path, text, len, 1, NULL);
+    cf_free(text);
+    return st;
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    pool *p = w->p;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (!p->head && !p->closed)
+            pthread_cond_wait(&p->has_job, &p->mu);
+        job *j = p->head;
+        if (!j) {
+            pthread_mutex_unlock(&p->mu);
+            return NULL;
+        }
+        p->head = j->next;
+        if (!p->head)
+            p->tail = NULL;
+        p->queued--;
+        p->busy++;
+        pthread_cond_signal(&p->has_room);
+        int stop = p->error != CF_OK;
+        pthread_mutex_unlock(&p->mu);
+
+        unsigned long count = 0;
+        cf_status st = CF_OK;
+        if (!stop)
+            st = j->data ? run_chunk(p, w->rk, j, &count) : run_file(p, w->rk, j, &count);
+
+        pthread_mutex_lock(&p->mu);
+        p->busy--;
+        p->done += count;
+        p->done_bytes += j->data ? j->len : j->in->size;
+        if (st && !p->error)
+            p->error = st;
+        pthread_cond_signal(&p->progress);
+        pthread_mutex_unlock(&p->mu);
+        cf_free(j->data);
+        cf_free(j);
+    }
+}
+
+/* ---- the main thread: inputs, queue, progress ------------------------------------ */
+
+typedef struct inputs {
+    input *v;
+    size_t n, cap;
+} inputs;
+
+static int has_ext(const char *path, const char *ext)
+{
+    size_t n = strlen(path), e = strlen(ext);
+    return n > e && strcmp(path + n - e, ext) == 0;
+}
+
+static int is_stream_name(const char *path)
+{
+    return strcmp(path, "-") == 0 || has_ext(path, ".jsonl") || has_ext(path, ".ndjson");
+}
+
+static int add_input(inputs *in, const char *path, unsigned long long size)
+{
+    if (in->n == in->cap) {
+        size_t cap = in->cap ? in->cap * 2 : 64;
+        input *v = cf_realloc(in->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        in->v = v;
+        in->cap = cap;
+    }
+    char *copy = cf_strdup(path);
+    if (!copy)
+        return -1;
+    in->v[in->n++] = (input){copy, is_stream_name(path), size};
+    return 0;
+}
+
+/* Adds the profile files below dir.  Symbolic links to folders are not
+ * followed (a link can make a loop); links to files are. */
+static int walk_dir(inputs *in, const char *dir, cf_ranking *rk)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "cannot read folder: %s", strerror(errno));
+        fprintf(stderr, "coderfit: %s: error: %s\n", dir, msg);
+        return cf_ranking_add_error(rk, dir, 0, 0, msg) ? -1 : 0;
+    }
+    struct dirent *de;
+    int r = 0;
+    while (!r && (de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;   /* ., .. and hidden files */
+        size_t n = strlen(dir) + strlen(de->d_name) + 2;
+        char *path = cf_malloc(n);
+        if (!path) {
+            r = -1;
+            break;
+        }
+        snprintf(path, n, "%s%s%s", dir, has_ext(dir, "/") ? "" : "/", de->d_name);
+        int wanted = has_ext(path, ".json") || has_ext(path, ".jsonl") || has_ext(path, ".ndjson");
+        struct stat lst, st;
+        if (lstat(path, &lst) == 0) {
+            if (S_ISDIR(lst.st_mode))
+                r = walk_dir(in, path, rk);
+            else if (wanted && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+                r = add_input(in, path, (unsigned long long)st.st_size);
+            else if (wanted && S_ISLNK(lst.st_mode) && stat(path, &st) != 0)
+                r = add_input(in, path, 0);   /* dangling: reported when read */
+        }
+        cf_free(path);
+    }
+    closedir(d);
+    return r;
+}
+
+static int push(pool *p, job *j)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->queued >= p->max_queued && !p->error)
+        pthread_cond_wait(&p->has_room, &p->mu);
+    int stop = p->error != CF_OK;
+    if (!stop) {
+        if (p->tail)
+            p->tail->next = j;
+        else
+            p->head = j;
+        p->tail = j;
+        p->queued++;
+        pthread_cond_signal(&p->has_job);
+    }
+    pthread_mutex_unlock(&p->mu);
+    if (stop) {
+        cf_free(j->data);
+        cf_free(j);
+    }
+    return stop ? -1 : 0;
+}
+
+/* Reads a stream and queues it in chunks of whole lines. */
+static cf_status produce_stream(pool *p, const input *in, cf_ranking *rk)
+{
+    int fd = STDIN_FILENO;
+    if (strcmp(in->path, "-") != 0) {
+        fd = open(in->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        struct stat st;
+        if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            const char *why = fd < 0 ? strerror(errno) : S_ISDIR(st.st_mode) ? "is a directory"
+                                                                              : "not a regular file";
+            fprintf(stderr, "coderfit: %s: error: %s\n", in->path, why);
+            if (fd >= 0)
+                close(fd);
+            return cf_ranking_add_error(rk, in->path, 0, 0, why);
+        }
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    }
+    unsigned line = 1;
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    int eof = 0;
+    cf_status status = CF_OK;
+    while (!eof) {
+        if (cap - len < CHUNK / 2) {
+            size_t ncap = cap ? cap * 2 : CHUNK;
+            char *nb = cf_realloc(buf, ncap);
+            if (!nb) {
+                status = CF_ESYSTEM;
+                break;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        ssize_t r = read(fd, buf + len, cap - len);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            fprintf(stderr, "coderfit: %s: error: %s\n", in->path, strerror(errno));
+            status = cf_ranking_add_error(rk, in->path, line, 1, strerror(errno));
+            break;
+        }
+        eof = r == 0;
+        len += (size_t)r;
+        /* hand over the whole lines; keep the rest */
+        size_t cut = len;
+        if (!eof) {
+            while (cut > 0 && buf[cut - 1] != '\n')
+                cut--;
+            if (cut == 0 && len < CHUNK + p->o->max_input)
+                continue;   /* one long line: read on */
+            if (cut == 0)
+                cut = len;  /* too long for any limit: let the worker reject it */
+            if (cut < CHUNK && !eof)
+                continue;   /* fill a chunk first */
+        }
+        if (cut == 0)
+            break;
+        job *j = cf_calloc(1, sizeof *j);
+        char *data = cf_malloc(cut ? cut : 1);
+        if (!j || !data) {
+            cf_free(j);
+            cf_free(data);
+            status = CF_ESYSTEM;
+            break;
+        }
+        memcpy(data, buf, cut);
+        *j = (job){in, data, cut, line, NULL};
+        for (size_t i = 0; i < cut; i++)
+            line += buf[i] == '\n';
+        memmove(buf, buf + cut, len - cut);
+        len -= cut;
+        if (push(p, j))
+            break;
+    }
+    cf_free(buf);
+    if (fd != STDIN_FILENO)
+        close(fd);
+    return status;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void draw_progress(pool *p, double start, unsigned long long total)
+{
+    unsigned long done = p->done;
+    unsigned long long bytes = p->done_bytes;
+    double t = now() - start;
+    double rate = t > 0 ? done / t : 0;
+    char eta[32] = "";
+    if (total && bytes > 0 && bytes <= total && t > 0.5) {
+        double left = (double)(total - bytes) / ((double)bytes / t);
+        snprintf(eta, sizeof eta, ", ETA %d:%02d", (int)left / 60, (int)left % 60);
+    }
+    if (total)
+        fprintf(stderr, "\r\033[Krank: %lu profiles, %.0f%% of %.1f MB, %.0f/s%s", done,
+                100.0 * (double)bytes / (double)total, (double)total / 1e6, rate, eta);
+    else
+        fprintf(stderr, "\r\033[Krank: %lu profiles, %.0f/s", done, rate);
+    fflush(stderr);
+}
+
+static int sink_file(void *ctx, const char *s, size_t n)
+{
+    return fwrite(s, 1, n, ctx) == n ? 0 : -1;
+}
+
+static long jobs_default(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? n : 1;
+}
+
+/* --merge: every line of every operand is a report. */
+static cf_status merge(const cli_opts *o, char **paths, int n, cf_ranking *rk, unsigned long *bad)
+{
+    for (int i = 0; i < n; i++) {
+        char *text;
+        size_t len;
+        char err[256];
+        cf_status st = cli_read_input(paths[i], o->max_input, &text, &len, err, sizeof err);
+        if (st) {
+            cli_error(NULL, "%s: error: %s", paths[i], err);
+            if (st != CF_EINPUT)
+                return st;
+            (*bad)++;
+            continue;
+        }
+        unsigned line = 1;
+        size_t pos = 0;
+        while (pos < len) {
+            const char *nl = memchr(text + pos, '\n', len - pos);
+            size_t end = nl ? (size_t)(nl - text) : len;
+            if (!blank(text + pos, end - pos)) {
+                cf_diags d = {0};
+                st = cf_ranking_add_line(rk, paths[i], line, text + pos, end - pos, &d);
+                cli_print_diags(&d);
+                cf_diags_clear(&d);
+                if (st == CF_EINPUT)
+                    (*bad)++;
+                else if (st) {
+                    cf_free(text);
+                    return st;
+                }
+            }
+            pos = end + 1;
+            line++;
+        }
+        cf_free(text);
+    }
+    return CF_OK;
+}
+
+int cmd_rank(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"rubric", required_argument, NULL, 'r'},
+        {"as-of", required_argument, NULL, OPT_AS_OF},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"top", required_argument, NULL, OPT_TOP},
+        {"min-score", required_argument, NULL, OPT_MIN_SCORE},
+        {"tier", required_argument, NULL, OPT_TIER},
+        {"eligible-only", no_argument, NULL, OPT_ELIGIBLE},
+        {"bom", no_argument, NULL, OPT_BOM},
+        {"merge", no_argument, NULL, OPT_MERGE},
+        {"color", required_argument, NULL, OPT_COLOR},
+        {"colour", required_argument, NULL, OPT_COLOR},
+        {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    cli_opts o;
+    cli_opts_init(&o);
+    cf_rank_opts ro = {0};
+    cf_rank_write_opts wo = {0};
+    long jobs = jobs_default();
+    int merging = 0;
+    const char **tiers = NULL;
+    int c;
+    opterr = 0;
+    optind = 1;
+    int status = CF_OK;
+    while ((c = getopt_long(argc, argv, ":r:f:o:j:qh", longopts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 'h':
+            fputs(usage_text, stdout);
+            cf_free(tiers);
+            return CF_OK;
+        case 'j':
+            errno = 0;
+            jobs = strtol(optarg, &end, 10);
+            if (errno || *end || jobs < 1 || jobs > 256) {
+                status = cli_usage_error("rank", "--jobs wants a number from 1 to 256, not '%s'", optarg);
+                goto usage;
+            }
+            break;
+        case OPT_TOP: {
+            errno = 0;
+            long long v = strtoll(optarg, &end, 10);
+            if (errno || *end || v < 1) {
+                status = cli_usage_error("rank", "--top wants a positive number, not '%s'", optarg);
+                goto usage;
+            }
+            ro.top = (size_t)v;
+            break;
+        }
+        case OPT_MIN_SCORE:
+            ro.min_score = strtod(optarg, &end);
+            if (*end || end == optarg || ro.min_score < 0 || ro.min_score > 100) {
+                status = cli_usage_error("rank", "--min-score wants a number from 0 to 100, not '%s'", optarg);
+                goto usage;
+            }
+            break;
+        case OPT_TIER: {
+            const char **t = cf_realloc(tiers, (ro.ntiers + 1) * sizeof *t);
+            if (!t) {
+                cf_free(tiers);
+                return CF_ESYSTEM;
+            }
+            tiers = t;
+            tiers[ro.ntiers++] = optarg;
+            ro.tiers = tiers;
+            break;
+        }
+        case OPT_ELIGIBLE:
+            ro.eligible_only = 1;
+            break;
+        case OPT_BOM:
+            wo.bom = 1;
+            break;
+        case OPT_MERGE:
+            merging = 1;
+            break;
+        case '?':
+            status = cli_usage_error("rank", "unknown option '%s'", argv[optind - 1]);
+            goto usage;
+        case ':':
+            status = cli_usage_error("rank", "option '%s' needs a value", argv[optind - 1]);
+            goto usage;
+        default:
+            if (cli_common_option(&o, c, optarg, "rank") <= 0) {
+                status = CF_EUSAGE;
+                goto usage;
+            }
+        }
+    }
+    static const char *const formats[] = {"text", "csv", "json", "ndjson", "md"};
+    wo.format = CF_RANK_TEXT;
+    if (o.format) {
+        int found = 0;
+        for (int i = 0; i < 5; i++)
+            if (strcmp(o.format, formats[i]) == 0) {
+                wo.format = (cf_rank_format)i;
+                found = 1;
+            }
+        if (!found) {
+            status = cli_usage_error("rank", "unknown format '%s' (text, csv, json, ndjson, md)", o.format);
+            goto usage;
+        }
+    }
+    if (optind >= argc) {
+        status = cli_usage_error("rank", merging ? "no report file given" : "no input given");
+        goto usage;
+    }
+    ro.keep_reports = wo.format == CF_RANK_JSON || wo.format == CF_RANK_NDJSON;
+
+    cf_rubric *r = NULL;
+    cf_ranking *all = cf_ranking_new(&ro);
+    worker *ws = NULL;
+    inputs in = {0};
+    pool p;
+    int pool_made = 0, started = 0;
+    cli_out out = {0};
+    cf_status st = all ? CF_OK : CF_ESYSTEM;
+    unsigned long bad_lines = 0;
+    if (st)
+        goto done;
+
+    if (merging) {
+        st = merge(&o, argv + optind, argc - optind, all, &bad_lines);
+        goto write;
+    }
+    if ((st = cli_load_rubric(&o, &r)))
+        goto done;
+
+    /* list the inputs */
+    for (int i = optind; i < argc && !st; i++) {
+        const char *a = argv[i];
+        struct stat sb;
+        if (strcmp(a, "-") == 0) {
+            if (add_input(&in, a, 0))
+                st = CF_ESYSTEM;
+        } else if (stat(a, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            if (walk_dir(&in, a, all))
+                st = CF_ESYSTEM;
+        } else if (add_input(&in, a, stat(a, &sb) == 0 ? (unsigned long long)sb.st_size : 0)) {
+            st = CF_ESYSTEM;
+        }
+    }
+    if (st)
+        goto done;
+    unsigned long long total = 0;
+    for (size_t i = 0; i < in.n; i++)
+        total += in.v[i].size;
+
+    memset(&p, 0, sizeof p);
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_mutex_init(&p.err_mu, NULL);
+    pthread_cond_init(&p.has_job, NULL);
+    pthread_cond_init(&p.has_room, NULL);
+    pthread_cond_init(&p.progress, NULL);
+    pool_made = 1;
+    p.o = &o;
+    p.r = r;
+    p.max_queued = (size_t)jobs * 4;
+    ws = cf_calloc((size_t)jobs, sizeof *ws);
+    if (!ws) {
+        st = CF_ESYSTEM;
+        goto done;
+    }
+    for (long i = 0; i < jobs; i++) {
+        ws[i].p = &p;
+        ws[i].rk = cf_ranking_new(&ro);
+        if (!ws[i].rk || pthread_create(&ws[i].thread, NULL, work, &ws[i]) != 0) {
+            cf_ranking_free(ws[i].rk);
+            ws[i].rk = NULL;
+            st = CF_ESYSTEM;
+            break;
+        }
+        started++;
+    }
+    int progress = !o.quiet && isatty(STDERR_FILENO) && st == CF_OK;
+    double start = now(), last = 0;
+    for (size_t i = 0; i < in.n && !st; i++) {
+        if (in.v[i].stream) {
+            st = produce_stream(&p, &in.v[i], all);
+        } else {
+            job *j = cf_calloc(1, sizeof *j);
+            if (!j) {
+                st = CF_ESYSTEM;
+                break;
+            }
+            j->in = &in.v[i];
+            if (push(&p, j))
+                break;
+        }
+        if (progress && now() - last > 0.1) {
+            pthread_mutex_lock(&p.mu);
+            draw_progress(&p, start, total);
+            pthread_mutex_unlock(&p.mu);
+            last = now();
+        }
+    }
+    pthread_mutex_lock(&p.mu);
+    p.closed = 1;
+    if (st && !p.error)
+        p.error = st;
+    pthread_cond_broadcast(&p.has_job);
+    while (progress && (p.head || p.busy)) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 100000000;
+        if (ts.tv_nsec >= 1000000000) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000;
+        }
+        pthread_cond_timedwait(&p.progress, &p.mu, &ts);
+        draw_progress(&p, start, total);
+    }
+    pthread_mutex_unlock(&p.mu);
+    for (int i = 0; i < started; i++)
+        pthread_join(ws[i].thread, NULL);
+    if (progress) {
+        fputs("\r\033[K", stderr);
+        fflush(stderr);
+    }
+    if (!st)
+        st = p.error;
+    for (int i = 0; i < started && !st; i++)
+        st = cf_ranking_absorb(all, ws[i].rk);
+
+write:
+    if (st)
+        goto done;
+    if ((st = cli_out_open(&out, o.output)))
+        goto done;
+    wo.width = cli_out_width(&out);
+    wo.color = cli_out_color(&out, o.color);
+    st = cf_ranking_write(all, &wo, sink_file, out.f);
+    if (st) {
+        cli_error("rank", "cannot write the ranking");
+        cli_out_abort(&out);
+        goto done;
+    }
+    st = cli_out_close(&out);
+done:
+    if (st == CF_ESYSTEM)
+        cli_error("rank", "out of memory or system error");
+    int failed = all && (cf_ranking_failed(all) || bad_lines);
+    for (int i = 0; ws && i < jobs; i++)
+        cf_ranking_free(ws[i].rk);
+    cf_free(ws);
+    if (pool_made) {
+        job *j = p.head;
+        while (j) {
+            job *next = j->next;
+            cf_free(j->data);
+            cf_free(j);
+            j = next;
+        }
+        pthread_mutex_destroy(&p.mu);
+        pthread_mutex_destroy(&p.err_mu);
+        pthread_cond_destroy(&p.has_job);
+        pthread_cond_destroy(&p.has_room);
+        pthread_cond_destroy(&p.progress);
+    }
+    for (size_t i = 0; i < in.n; i++)
+        cf_free(in.v[i].path);
+    cf_free(in.v);
+    cf_ranking_free(all);
+    cf_rubric_free(r);
+    cf_free(tiers);
+    if (st)
+        return st;
+    return failed ? CF_EINPUT : CF_OK;
+usage:
+    cf_free(tiers);
+    return status;
+}

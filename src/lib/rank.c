@@ -1,0 +1,1050 @@
+/* Rankings: sorted results and a summary, from scored reports or from the
+ * NDJSON reports of shards scored elsewhere.
+ *
+ * Everything here works on the figures as a report prints them (scores in
+ * tenths), so that a merge of shards, which has only the printed reports,
+ * gives exactly the bytes of one run over all inputs. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "report.h"
+
+#define MAXQ 32       /* qualities */
+#define MAXT 32       /* tiers */
+#define MAXG 64       /* gates */
+#define HIST 1001     /* scores 0.0 .. 100.0 in tenths */
+
+typedef struct rec {
+    int score10;
+    int eligible;
+    int tier;                 /* index into rk->tiers */
+    unsigned line;            /* 0: a whole file */
+    char *path;
+    char *report;             /* one-line JSON report, or NULL */
+    size_t report_len;
+    short q10[];              /* per quality, tenths */
+} rec;
+
+typedef struct err_rec {
+    char *source;
+    unsigned line, col;
+    char *message;
+} err_rec;
+
+typedef struct named {
+    char *id, *label;
+    unsigned long count;
+    int best10;               /* best score seen in the tier: orders tiers */
+} named;
+
+struct cf_ranking {
+    cf_rank_opts o;
+    int min10;
+    /* identity of the reports: all must agree */
+    char *rubric_id, *rubric_version, *checksum, *as_of;
+    int nq;
+    char *qid[MAXQ], *qname[MAXQ];
+    named tiers[MAXT];
+    int ntiers;
+    named gates[MAXG];
+    int ngates;
+    /* summary, over every scored input */
+    unsigned long scored, failed, ineligible;
+    long long sum10, qsum10[MAXQ];
+    unsigned *hist;           /* (MAXQ + 1) * HIST: quality histograms, then the score's */
+    /* selected results: a heap of the worst on top when o.top is set */
+    rec **recs;
+    size_t nrecs, caprecs;
+    err_rec *errs;
+    size_t nerrs, caperrs;
+};
+
+/* ---- order ----------------------------------------------------------------- */
+
+static int rec_cmp(const rec *a, const rec *b)
+{
+    if (a->score10 != b->score10)
+        return a->score10 > b->score10 ? -1 : 1;
+    int c = strcmp(a->path, b->path);
+    if (c)
+        return c;
+    return (a->line > b->line) - (a->line < b->line);
+}
+
+static int rec_qsort(const void *a, const void *b)
+{
+    return rec_cmp(*(rec *const *)a, *(rec *const *)b);
+}
+
+static int err_cmp(const void *a, const void *b)
+{
+    const err_rec *x = a, *y = b;
+    int c = strcmp(x->source, y->source);
+    if (c)
+        return c;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return strcmp(x->message, y->message);
+}
+
+/* "FILE:LINE" names a record of a stream; anything else is a whole file. */
+static void split_source(const char *source, size_t *path_len, unsigned *line)
+{
+    size_t n = strlen(source), i = n;
+    while (i > 0 && source[i - 1] >= '0' && source[i - 1] <= '9')
+        i--;
+    *path_len = n;
+    *line = 0;
+    if (i < n && i > 1 && source[i - 1] == ':' && n - i < 10) {
+        *path_len = i - 1;
+        *line = (unsigned)strtoul(source + i, NULL, 10);
+    }
+}
+
+/* ---- construction ---------------------------------------------------------- */
+
+cf_ranking *cf_ranking_new(const cf_rank_opts *o)
+{
+    cf_ranking *rk = cf_calloc(1, sizeof *rk);
+    if (!rk)
+        return NULL;
+    rk->o = *o;
+    rk->min10 = (int)llround(o->min_score * 10);
+    rk->hist = cf_calloc((MAXQ + 1) * HIST, sizeof *rk->hist);
+    if (!rk->hist) {
+        cf_free(rk);
+        return NULL;
+    }
+    return rk;
+}
+
+void cf_ranking_free(cf_ranking *rk)
+{
+    if (!rk)
+        return;
+    for (size_t i = 0; i < rk->nrecs; i++)
+        cf_free(rk->recs[i]);
+    cf_free(rk->recs);
+    for (size_t i = 0; i < rk->nerrs; i++) {
+        cf_free(rk->errs[i].source);
+        cf_free(rk->errs[i].message);
+    }
+    cf_free(rk->errs);
+    for (int i = 0; i < rk->nq; i++) {
+        cf_free(rk->qid[i]);
+        cf_free(rk->qname[i]);
+    }
+    for (int i = 0; i < rk->ntiers; i++) {
+        cf_free(rk->tiers[i].id);
+        cf_free(rk->tiers[i].label);
+    }
+    for (int i = 0; i < rk->ngates; i++) {
+        cf_free(rk->gates[i].id);
+        cf_free(rk->gates[i].label);
+    }
+    cf_free(rk->rubric_id);
+    cf_free(rk->rubric_version);
+    cf_free(rk->checksum);
+    cf_free(rk->as_of);
+    cf_free(rk->hist);
+    cf_free(rk);
+}
+
+unsigned long cf_ranking_scored(const cf_ranking *rk) { return rk->scored; }
+unsigned long cf_ranking_failed(const cf_ranking *rk) { return rk->failed; }
+
+static int same(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Sets the identity from the first report, or checks a later one against
+ * it.  Returns 0, 1 on a mismatch, -1 when out of memory. */
+static int identity(cf_ranking *rk, const char *id, const char *version, const char *checksum,
+                    const char *as_of, int nq, const char *const *qid, const char *const *qname)
+{
+    if (rk->checksum) {
+        if (!same(rk->checksum, checksum) || !same(rk->as_of, as_of) || rk->nq != nq)
+            return 1;
+        for (int i = 0; i < nq; i++)
+            if (strcmp(rk->qid[i], qid[i]) != 0)
+                return 1;
+        return 0;
+    }
+    if (nq > MAXQ)
+        return 1;
+    rk->rubric_id = id ? cf_strdup(id) : NULL;
+    rk->rubric_version = version ? cf_strdup(version) : NULL;
+    rk->checksum = cf_strdup(checksum ? checksum : "");
+    rk->as_of = cf_strdup(as_of ? as_of : "");
+    if ((id && !rk->rubric_id) || (version && !rk->rubric_version) || !rk->checksum || !rk->as_of)
+        return -1;
+    for (int i = 0; i < nq; i++) {
+        rk->qid[i] = cf_strdup(qid[i]);
+        rk->qname[i] = cf_strdup(qname[i] ? qname[i] : qid[i]);
+        rk->nq = i + 1;
+        if (!rk->qid[i] || !rk->qname[i])
+            return -1;
+    }
+    return 0;
+}
+
+/* Index of id in a table of named things, added when new; -1 when full or
+ * out of memory. */
+static int intern(named *t, int *n, int max, const char *id, const char *label)
+{
+    for (int i = 0; i < *n; i++)
+        if (strcmp(t[i].id, id) == 0)
+            return i;
+    if (*n == max)
+        return -1;
+    named *e = &t[*n];
+    e->id = cf_strdup(id);
+    e->label = cf_strdup(label ? label : id);
+    e->count = 0;
+    e->best10 = -1;
+    if (!e->id || !e->label) {
+        cf_free(e->id);
+        cf_free(e->label);
+        return -1;
+    }
+    return (*n)++;
+}
+
+static int selected(const cf_ranking *rk, const rec *r)
+{
+    if (r->score10 < rk->min10)
+        return 0;
+    if (rk->o.eligible_only && !r->eligible)
+        return 0;
+    if (rk->o.tiers) {
+        int hit = 0;
+        for (size_t i = 0; i < rk->o.ntiers; i++)
+            hit |= strcmp(rk->o.tiers[i], rk->tiers[r->tier].id) == 0;
+        if (!hit)
+            return 0;
+    }
+    return 1;
+}
+
+static void sift_down(rec **h, size_t n, size_t i)
+{
+    for (;;) {
+        size_t worst = i, l = 2 * i + 1, r = l + 1;
+        if (l < n && rec_cmp(h[l], h[worst]) > 0)
+            worst = l;
+        if (r < n && rec_cmp(h[r], h[worst]) > 0)
+            worst = r;
+        if (worst == i)
+            return;
+        rec *t = h[i];
+        h[i] = h[worst];
+        h[worst] = t;
+        i = worst;
+    }
+}
+
+static void sift_up(rec **h, size_t i)
+{
+    while (i > 0) {
+        size_t p = (i - 1) / 2;
+        if (rec_cmp(h[i], h[p]) <= 0)
+            return;
+        rec *t = h[i];
+        h[i] = h[p];
+        h[p] = t;
+        i = p;
+    }
+}
+
+/* Keeps r (taking ownership) if it is selected and, with a top N, among
+ * the best N.  The heap holds the worst kept result on top. */
+static cf_status keep(cf_ranking *rk, rec *r)
+{
+    if (!selected(rk, r)) {
+        cf_free(r);
+        return CF_OK;
+    }
+    if (rk->o.top && rk->nrecs == rk->o.top) {
+        if (rec_cmp(r, rk->recs[0]) >= 0) {
+            cf_free(r);
+            return CF_OK;
+        }
+        cf_free(rk->recs[0]);
+        rk->recs[0] = r;
+        sift_down(rk->recs, rk->nrecs, 0);
+        return CF_OK;
+    }
+    if (rk->nrecs == rk->caprecs) {
+        size_t cap = rk->caprecs ? rk->caprecs * 2 : 64;
+        rec **v = cf_realloc(rk->recs, cap * sizeof *v);
+        if (!v) {
+            cf_free(r);
+            return CF_ESYSTEM;
+        }
+        rk->recs = v;
+        rk->caprecs = cap;
+    }
+    rk->recs[rk->nrecs++] = r;
+    if (rk->o.top)
+        sift_up(rk->recs, rk->nrecs - 1);
+    return CF_OK;
+}
+
+static rec *new_rec(const cf_ranking *rk, const char *source, const char *report, size_t report_len)
+{
+    size_t path_len;
+    unsigned line;
+    split_source(source, &path_len, &line);
+    size_t qbytes = (size_t)rk->nq * sizeof(short);
+    size_t size = sizeof(rec) + qbytes + path_len + 1 + (report ? report_len + 1 : 0);
+    rec *r = cf_malloc(size);
+    if (!r)
+        return NULL;
+    char *p = (char *)r + sizeof(rec) + qbytes;
+    memcpy(p, source, path_len);
+    p[path_len] = '\0';
+    r->path = p;
+    r->line = line;
+    r->report = NULL;
+    r->report_len = 0;
+    if (report) {
+        r->report = p + path_len + 1;
+        memcpy(r->report, report, report_len);
+        r->report[report_len] = '\0';
+        r->report_len = report_len;
+    }
+    return r;
+}
+
+/* Adds r's figures to the summary, then keeps or drops it. */
+static cf_status tally(cf_ranking *rk, rec *r, const int *failed_gates, int nfailed)
+{
+    rk->scored++;
+    rk->sum10 += r->score10;
+    rk->hist[MAXQ * HIST + r->score10]++;
+    for (int i = 0; i < rk->nq; i++) {
+        rk->qsum10[i] += r->q10[i];
+        rk->hist[i * HIST + r->q10[i]]++;
+    }
+    named *t = &rk->tiers[r->tier];
+    t->count++;
+    if (r->score10 > t->best10)
+        t->best10 = r->score10;
+    if (!r->eligible)
+        rk->ineligible++;
+    for (int i = 0; i < nfailed; i++)
+        rk->gates[failed_gates[i]].count++;
+    return keep(rk, r);
+}
+
+static int tenths(double v)
+{
+    long t = lround(v * 10);
+    return t < 0 ? 0 : t > 1000 ? 1000 : (int)t;
+}
+
+cf_status cf_ranking_add(cf_ranking *rk, const cf_report *rep)
+{
+    const cf_rubric *ru = rep->r;
+    const char *qid[MAXQ], *qname[MAXQ];
+    int nq = (int)ru->nqualities;
+    if (nq > MAXQ)
+        return CF_ESYSTEM;
+    for (int i = 0; i < nq; i++) {
+        qid[i] = ru->qualities[i].id;
+        qname[i] = ru->qualities[i].name;
+    }
+    char day[11];
+    cf_day_format(rep->as_of, day);
+    int idn = identity(rk, ru->id, ru->version, ru->checksum, day, nq, qid, qname);
+    if (idn)
+        return CF_ESYSTEM;   /* one rubric per run: a mismatch is a bug */
+    char *json = NULL;
+    size_t len = 0;
+    if (rk->o.keep_reports && cf_report_json(rep, 0, &json, &len) != CF_OK)
+        return CF_ESYSTEM;
+    if (len && json[len - 1] == '\n')
+        len--;
+    rec *r = new_rec(rk, rep->source, json, len);
+    cf_free(json);
+    if (!r)
+        return CF_ESYSTEM;
+    r->score10 = tenths(rep->score);
+    r->eligible = rep->eligible;
+    for (int i = 0; i < nq; i++)
+        r->q10[i] = (short)tenths(rep->qscore[i]);
+    const cf_tier *tier = &ru->tiers[rep->tier];
+    r->tier = intern(rk->tiers, &rk->ntiers, MAXT, tier->id, tier->label);
+    int failed[MAXG], nfailed = 0;
+    for (size_t g = 0; g < ru->ngates && nfailed < MAXG; g++)
+        if (!rep->gate_passed[g]) {
+            int k = intern(rk->gates, &rk->ngates, MAXG, ru->gates[g].id, ru->gates[g].label);
+            if (k >= 0)
+                failed[nfailed++] = k;
+        }
+    if (r->tier < 0) {
+        cf_free(r);
+        return CF_ESYSTEM;
+    }
+    return tally(rk, r, failed, nfailed);
+}
+
+cf_status cf_ranking_add_error(cf_ranking *rk, const char *source, unsigned line, unsigned col,
+                               const char *message)
+{
+    if (rk->nerrs == rk->caperrs) {
+        size_t cap = rk->caperrs ? rk->caperrs * 2 : 16;
+        err_rec *v = cf_realloc(rk->errs, cap * sizeof *v);
+        if (!v)
+            return CF_ESYSTEM;
+        rk->errs = v;
+        rk->caperrs = cap;
+    }
+    err_rec *e = &rk->errs[rk->nerrs];
+    e->source = cf_strdup(source);
+    e->message = cf_strdup(message);
+    if (!e->source || !e->message) {
+        cf_free(e->source);
+        cf_free(e->message);
+        return CF_ESYSTEM;
+    }
+    e->line = line;
+    e->col = col;
+    rk->nerrs++;
+    rk->failed++;
+    return CF_OK;
+}
+
+/* ---- merging NDJSON reports ------------------------------------------------- */
+
+static const char *jstr(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
+                              const char *text, size_t len, cf_diags *d)
+{
+    int oom;
+    cJSON *doc = cf_json_parse(file, text, len, line, d, &oom);
+    cf_status st = CF_EINPUT;
+    rec *r = NULL;
+    if (!doc)
+        return oom ? CF_ESYSTEM : CF_EINPUT;
+    const cJSON *err = cJSON_GetObjectItemCaseSensitive(doc, "error");
+    if (cJSON_IsObject(err)) {
+        const char *src = jstr(err, "source"), *msg = jstr(err, "message");
+        const cJSON *l = cJSON_GetObjectItemCaseSensitive(err, "line");
+        const cJSON *c = cJSON_GetObjectItemCaseSensitive(err, "column");
+        if (src && msg) {
+            st = cf_ranking_add_error(rk, src, cJSON_IsNumber(l) ? (unsigned)l->valuedouble : 0,
+                                      cJSON_IsNumber(c) ? (unsigned)c->valuedouble : 0, msg);
+            goto out;
+        }
+    }
+    const char *fmt = jstr(doc, "format"), *source = jstr(doc, "source"), *tier = jstr(doc, "tier");
+    const cJSON *score = cJSON_GetObjectItemCaseSensitive(doc, "score");
+    const cJSON *elig = cJSON_GetObjectItemCaseSensitive(doc, "eligible");
+    const cJSON *quals = cJSON_GetObjectItemCaseSensitive(doc, "qualities");
+    const cJSON *gates = cJSON_GetObjectItemCaseSensitive(doc, "gates");
+    const cJSON *rub = cJSON_GetObjectItemCaseSensitive(doc, "rubric");
+    int nq = cJSON_GetArraySize(quals);
+    if (!fmt || strcmp(fmt, CF_REPORT_FORMAT) != 0 || !source || !tier || !cJSON_IsNumber(score) ||
+        !cJSON_IsBool(elig) || !cJSON_IsArray(quals) || nq > MAXQ || !cJSON_IsObject(rub)) {
+        cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "not-a-report",
+                    "not a coderfit report (as written by score -f ndjson or rank -f ndjson)");
+        goto out;
+    }
+    const char *qid[MAXQ], *qname[MAXQ];
+    double qs[MAXQ];
+    int i = 0;
+    const cJSON *q;
+    cJSON_ArrayForEach(q, quals) {
+        const cJSON *sv = cJSON_GetObjectItemCaseSensitive(q, "score");
+        qid[i] = jstr(q, "id");
+        qname[i] = jstr(q, "name");
+        if (!qid[i] || !cJSON_IsNumber(sv)) {
+            cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "not-a-report", "report quality without id or score");
+            goto out;
+        }
+        qs[i++] = sv->valuedouble;
+    }
+    int idn = identity(rk, jstr(rub, "id"), jstr(rub, "version"), jstr(rub, "checksum"),
+                       jstr(doc, "as_of"), nq, qid, qname);
+    if (idn < 0) {
+        st = CF_ESYSTEM;
+        goto out;
+    }
+    if (idn) {
+        cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "mixed-reports",
+                    "report made with another rubric or as-of date than the first one: "
+                    "shards must be scored alike to be merged");
+        goto out;
+    }
+    /* The report's own bytes, less a "rank" that rank -f ndjson put first. */
+    size_t start = cf_json_skip_space(text, len, 0), end = len;
+    while (end > start && (text[end - 1] == '\n' || text[end - 1] == '\r' || text[end - 1] == ' '))
+        end--;
+    const char *body = text + start;
+    size_t blen = end - start;
+    cf_buf b = {0};
+    if (blen > 8 && memcmp(body, "{\"rank\":", 8) == 0) {
+        const char *comma = memchr(body, ',', blen);
+        if (comma) {
+            cf_buf_putc(&b, '{');
+            cf_buf_add(&b, comma + 1, blen - (size_t)(comma + 1 - body));
+            if (b.oom) {
+                st = CF_ESYSTEM;
+                goto out;
+            }
+            body = b.s;
+            blen = b.len;
+        }
+    }
+    r = new_rec(rk, source, rk->o.keep_reports ? body : NULL, blen);
+    cf_buf_free(&b);
+    if (!r) {
+        st = CF_ESYSTEM;
+        goto out;
+    }
+    r->score10 = tenths(score->valuedouble);
+    r->eligible = cJSON_IsTrue(elig);
+    for (i = 0; i < nq; i++)
+        r->q10[i] = (short)tenths(qs[i]);
+    r->tier = intern(rk->tiers, &rk->ntiers, MAXT, tier, jstr(doc, "tier_label"));
+    int failed[MAXG], nfailed = 0;
+    const cJSON *g;
+    cJSON_ArrayForEach(g, gates) {
+        const char *gid = jstr(g, "id");
+        if (gid && cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(g, "passed")) && nfailed < MAXG) {
+            int k = intern(rk->gates, &rk->ngates, MAXG, gid, jstr(g, "label"));
+            if (k >= 0)
+                failed[nfailed++] = k;
+        }
+    }
+    if (r->tier < 0) {
+        cf_free(r);
+        r = NULL;
+        st = CF_ESYSTEM;
+        goto out;
+    }
+    st = tally(rk, r, failed, nfailed);
+    r = NULL;
+out:
+    cJSON_Delete(doc);
+    return st;
+}
+
+cf_status cf_ranking_absorb(cf_ranking *dst, cf_ranking *src)
+{
+    if (src->checksum) {
+        const char *qid[MAXQ], *qname[MAXQ];
+        for (int i = 0; i < src->nq; i++) {
+            qid[i] = src->qid[i];
+            qname[i] = src->qname[i];
+        }
+        int idn = identity(dst, src->rubric_id, src->rubric_version, src->checksum, src->as_of,
+                           src->nq, qid, qname);
+        if (idn)
+            return CF_ESYSTEM;
+    }
+    /* map src's tiers and gates onto dst's */
+    int tmap[MAXT], gmap[MAXG];
+    for (int i = 0; i < src->ntiers; i++) {
+        tmap[i] = intern(dst->tiers, &dst->ntiers, MAXT, src->tiers[i].id, src->tiers[i].label);
+        if (tmap[i] < 0)
+            return CF_ESYSTEM;
+        dst->tiers[tmap[i]].count += src->tiers[i].count;
+        if (src->tiers[i].best10 > dst->tiers[tmap[i]].best10)
+            dst->tiers[tmap[i]].best10 = src->tiers[i].best10;
+    }
+    for (int i = 0; i < src->ngates; i++) {
+        gmap[i] = intern(dst->gates, &dst->ngates, MAXG, src->gates[i].id, src->gates[i].label);
+        if (gmap[i] < 0)
+            return CF_ESYSTEM;
+        dst->gates[gmap[i]].count += src->gates[i].count;
+    }
+    dst->scored += src->scored;
+    dst->ineligible += src->ineligible;
+    dst->sum10 += src->sum10;
+    for (int i = 0; i < src->nq; i++)
+        dst->qsum10[i] += src->qsum10[i];
+    for (size_t i = 0; i < (MAXQ + 1) * HIST; i++)
+        dst->hist[i] += src->hist[i];
+    cf_status st = CF_OK;
+    for (size_t i = 0; i < src->nrecs; i++) {
+        rec *r = src->recs[i];
+        r->tier = tmap[r->tier];
+        if (!st)
+            st = keep(dst, r);
+        else
+            cf_free(r);
+    }
+    src->nrecs = 0;
+    for (size_t i = 0; i < src->nerrs; i++) {
+        err_rec *e = &src->errs[i];
+        if (!st)
+            st = cf_ranking_add_error(dst, e->source, e->line, e->col, e->message);
+        cf_free(e->source);
+        cf_free(e->message);
+    }
+    src->nerrs = 0;
+    src->scored = src->failed = src->ineligible = 0;
+    return st;
+}
+
+/* ---- output ----------------------------------------------------------------- */
+
+typedef struct out {
+    cf_buf b;
+    cf_sink sink;
+    void *ctx;
+    int failed;
+} out;
+
+static void flush(out *o, int force)
+{
+    if (o->b.oom || (!force && o->b.len < 65536) || !o->b.len)
+        return;
+    if (!o->failed && o->sink(o->ctx, o->b.s, o->b.len))
+        o->failed = 1;
+    o->b.len = 0;
+}
+
+/* The median of a histogram of tenths, in tenths (x.5 for an even count). */
+static double median10(const unsigned *h, unsigned long n)
+{
+    if (!n)
+        return 0;
+    unsigned long lo = (n - 1) / 2, hi = n / 2, seen = 0;
+    int a = -1, b = -1;
+    for (int v = 0; v < HIST && b < 0; v++) {
+        seen += h[v];
+        if (a < 0 && seen > lo)
+            a = v;
+        if (seen > hi)
+            b = v;
+    }
+    return (a + b) / 2.0;
+}
+
+static const char *tier_label(const cf_ranking *rk, const rec *r)
+{
+    return rk->tiers[r->tier].label;
+}
+
+/* Tiers in order: highest scores first (the rubric's order, as far as the
+ * results show it). */
+static void tier_order(const cf_ranking *rk, int *order)
+{
+    for (int i = 0; i < rk->ntiers; i++)
+        order[i] = i;
+    for (int i = 1; i < rk->ntiers; i++)
+        for (int j = i; j > 0; j--) {
+            const named *a = &rk->tiers[order[j - 1]], *b = &rk->tiers[order[j]];
+            if (a->best10 > b->best10 || (a->best10 == b->best10 && strcmp(a->id, b->id) <= 0))
+                break;
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+}
+
+static void gate_order(const cf_ranking *rk, int *order)
+{
+    for (int i = 0; i < rk->ngates; i++)
+        order[i] = i;
+    for (int i = 1; i < rk->ngates; i++)
+        for (int j = i; j > 0; j--) {
+            const named *a = &rk->gates[order[j - 1]], *b = &rk->gates[order[j]];
+            if (a->count > b->count || (a->count == b->count && strcmp(a->id, b->id) <= 0))
+                break;
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+}
+
+static void put_source(cf_buf *b, const rec *r)
+{
+    cf_buf_puts(b, r->path);
+    if (r->line)
+        cf_buf_printf(b, ":%u", r->line);
+}
+
+static void put10(cf_buf *b, int v10)
+{
+    cf_buf_printf(b, "%d.%d", v10 / 10, v10 % 10);
+}
+
+/* A CSV field (RFC 4180): quoted when it holds a comma, quote or line end. */
+static void csv_field(cf_buf *b, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        cf_buf_puts(b, s);
+        return;
+    }
+    cf_buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            cf_buf_putc(b, '"');
+        cf_buf_putc(b, *s);
+    }
+    cf_buf_putc(b, '"');
+}
+
+/* A Markdown table cell: pipes and line ends escaped. */
+static void md_cell(cf_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '|' || *s == '\\' || *s == '*' || *s == '_' || *s == '`' || *s == '<' || *s == '[')
+            cf_buf_putc(b, '\\');
+        cf_buf_putc(b, *s == '\n' || *s == '\r' ? ' ' : *s);
+    }
+}
+
+static void write_csv(cf_ranking *rk, out *o, int bom)
+{
+    cf_buf *b = &o->b;
+    if (bom)
+        cf_buf_puts(b, "\xef\xbb\xbf");
+    cf_buf_puts(b, "rank,source,score,tier,eligible");
+    for (int i = 0; i < rk->nq; i++) {
+        cf_buf_putc(b, ',');
+        csv_field(b, rk->qid[i]);
+    }
+    cf_buf_puts(b, ",tier_label\r\n");
+    cf_buf src = {0};
+    for (size_t k = 0; k < rk->nrecs; k++) {
+        const rec *r = rk->recs[k];
+        cf_buf_printf(b, "%zu,", k + 1);
+        src.len = 0;
+        put_source(&src, r);
+        csv_field(b, src.s ? src.s : "");
+        cf_buf_putc(b, ',');
+        put10(b, r->score10);
+        cf_buf_putc(b, ',');
+        csv_field(b, rk->tiers[r->tier].id);
+        cf_buf_puts(b, r->eligible ? ",true" : ",false");
+        for (int i = 0; i < rk->nq; i++) {
+            cf_buf_putc(b, ',');
+            put10(b, r->q10[i]);
+        }
+        cf_buf_putc(b, ',');
+        csv_field(b, tier_label(rk, r));
+        cf_buf_puts(b, "\r\n");
+        flush(o, 0);
+    }
+    if (src.oom)
+        b->oom = 1;
+    cf_buf_free(&src);
+}
+
+static void json_summary(cf_ranking *rk, cf_jw *w)
+{
+    int order[MAXT > MAXG ? MAXT : MAXG];
+    cf_jw_open(w, "counts", '{');
+    cf_jw_num(w, "inputs", (double)(rk->scored + rk->failed), 0);
+    cf_jw_num(w, "scored", (double)rk->scored, 0);
+    cf_jw_num(w, "failed", (double)rk->failed, 0);
+    cf_jw_num(w, "selected", (double)rk->nrecs, 0);
+    cf_jw_close(w, '}');
+    cf_jw_open(w, "summary", '{');
+    cf_jw_open(w, "tiers", '[');
+    tier_order(rk, order);
+    for (int i = 0; i < rk->ntiers; i++) {
+        cf_jw_open(w, NULL, '{');
+        cf_jw_str(w, "id", rk->tiers[order[i]].id);
+        cf_jw_str(w, "label", rk->tiers[order[i]].label);
+        cf_jw_num(w, "count", (double)rk->tiers[order[i]].count, 0);
+        cf_jw_close(w, '}');
+    }
+    cf_jw_close(w, ']');
+    cf_jw_num(w, "ineligible", (double)rk->ineligible, 0);
+    cf_jw_open(w, "gates_failed", '[');
+    gate_order(rk, order);
+    for (int i = 0; i < rk->ngates; i++) {
+        cf_jw_open(w, NULL, '{');
+        cf_jw_str(w, "id", rk->gates[order[i]].id);
+        cf_jw_str(w, "label", rk->gates[order[i]].label);
+        cf_jw_num(w, "count", (double)rk->gates[order[i]].count, 0);
+        cf_jw_close(w, '}');
+    }
+    cf_jw_close(w, ']');
+    cf_jw_open(w, "score", '{');
+    cf_jw_num(w, "mean", rk->scored ? rk->sum10 / 10.0 / (double)rk->scored : 0, 2);
+    cf_jw_num(w, "median", median10(rk->hist + MAXQ * HIST, rk->scored) / 10, 2);
+    cf_jw_close(w, '}');
+    cf_jw_open(w, "qualities", '[');
+    for (int i = 0; i < rk->nq; i++) {
+        cf_jw_open(w, NULL, '{');
+        cf_jw_str(w, "id", rk->qid[i]);
+        cf_jw_str(w, "name", rk->qname[i]);
+        cf_jw_num(w, "mean", rk->scored ? rk->qsum10[i] / 10.0 / (double)rk->scored : 0, 2);
+        cf_jw_num(w, "median", median10(rk->hist + i * HIST, rk->scored) / 10, 2);
+        cf_jw_close(w, '}');
+    }
+    cf_jw_close(w, ']');
+    cf_jw_close(w, '}');
+}
+
+static void json_error(cf_jw *w, const err_rec *e)
+{
+    cf_jw_open(w, NULL, '{');
+    cf_jw_str(w, "source", e->source);
+    cf_jw_num(w, "line", e->line, 0);
+    cf_jw_num(w, "column", e->col, 0);
+    cf_jw_str(w, "message", e->message);
+    cf_jw_close(w, '}');
+}
+
+/* A kept report with its rank put first. */
+static void ranked_report(cf_buf *b, size_t rank, const rec *r)
+{
+    cf_buf_printf(b, "{\"rank\":%zu,", rank);
+    cf_buf_add(b, r->report + 1, r->report_len - 1);
+}
+
+static void write_json(cf_ranking *rk, out *o)
+{
+    cf_jw w = {&o->b, 1, 0, {0}};
+    cf_jw_open(&w, NULL, '{');
+    cf_jw_str(&w, "format", "coderfit-ranking/1");
+    cf_jw_open(&w, "rubric", '{');
+    cf_jw_str(&w, "id", rk->rubric_id);
+    cf_jw_str(&w, "version", rk->rubric_version);
+    cf_jw_str(&w, "checksum", rk->checksum);
+    cf_jw_close(&w, '}');
+    cf_jw_str(&w, "as_of", rk->as_of);
+    json_summary(rk, &w);
+    cf_jw_open(&w, "results", '[');
+    for (size_t k = 0; k < rk->nrecs; k++) {
+        cf_jw_sep(&w, NULL);
+        ranked_report(&o->b, k + 1, rk->recs[k]);
+        flush(o, 0);
+    }
+    cf_jw_close(&w, ']');
+    cf_jw_open(&w, "errors", '[');
+    for (size_t k = 0; k < rk->nerrs; k++)
+        json_error(&w, &rk->errs[k]);
+    cf_jw_close(&w, ']');
+    cf_jw_close(&w, '}');
+    cf_buf_putc(&o->b, '\n');
+}
+
+static void write_ndjson(cf_ranking *rk, out *o)
+{
+    for (size_t k = 0; k < rk->nrecs; k++) {
+        ranked_report(&o->b, k + 1, rk->recs[k]);
+        cf_buf_putc(&o->b, '\n');
+        flush(o, 0);
+    }
+    for (size_t k = 0; k < rk->nerrs; k++) {
+        cf_jw w = {&o->b, 0, 0, {0}};
+        cf_buf_puts(&o->b, "{\"error\":");
+        json_error(&w, &rk->errs[k]);
+        cf_buf_puts(&o->b, "}\n");
+    }
+}
+
+/* Short column heads for qualities: the first four letters of the id. */
+static void qhead(char *dst, const char *id)
+{
+    snprintf(dst, 5, "%s", id);
+}
+
+static void text_summary(cf_ranking *rk, cf_buf *b, int md)
+{
+    int order[MAXT > MAXG ? MAXT : MAXG];
+    const char *h = md ? "## " : "";
+    cf_buf_printf(b, "\n%sSummary\n\n", h);
+    cf_buf_printf(b, "%s%lu inputs: %lu scored, %lu failed\n", md ? "" : "  ", rk->scored + rk->failed,
+                  rk->scored, rk->failed);
+    tier_order(rk, order);
+    cf_buf_printf(b, "%s%sTiers: ", md ? "\n" : "", md ? "" : "  ");
+    for (int i = 0; i < rk->ntiers; i++)
+        cf_buf_printf(b, "%s%s %lu", i ? ", " : "", rk->tiers[order[i]].label, rk->tiers[order[i]].count);
+    cf_buf_puts(b, rk->ntiers ? "\n" : "none\n");
+    cf_buf_printf(b, "%s%sNot eligible: %lu", md ? "\n" : "", md ? "" : "  ", rk->ineligible);
+    gate_order(rk, order);
+    for (int i = 0; i < rk->ngates && i < 3; i++)
+        cf_buf_printf(b, "%s%s (%lu)", i ? ", " : "; gates failed most: ", rk->gates[order[i]].label,
+                      rk->gates[order[i]].count);
+    cf_buf_puts(b, "\n\n");
+    if (md)
+        cf_buf_puts(b, "| quality | mean | median |\n| --- | ---: | ---: |\n");
+    else
+        cf_buf_puts(b, "  quality                                  mean  median\n");
+    for (int i = -1; i < rk->nq; i++) {
+        const char *name = i < 0 ? "Total score" : rk->qname[i];
+        double mean = rk->scored ? (i < 0 ? rk->sum10 : rk->qsum10[i]) / 10.0 / (double)rk->scored : 0;
+        double med = median10(rk->hist + (i < 0 ? MAXQ : i) * HIST, rk->scored) / 10;
+        if (md) {
+            cf_buf_puts(b, "| ");
+            md_cell(b, name);
+            cf_buf_printf(b, " | %.2f | %.2f |\n", mean, med);
+        } else {
+            cf_buf_printf(b, "  %-38.38s %6.2f  %6.2f\n", name, mean, med);
+        }
+    }
+}
+
+static void text_errors(cf_ranking *rk, cf_buf *b, int md)
+{
+    if (!rk->nerrs)
+        return;
+    cf_buf_printf(b, "\n%sErrors\n\n", md ? "## " : "");
+    for (size_t k = 0; k < rk->nerrs; k++) {
+        const err_rec *e = &rk->errs[k];
+        if (md) {
+            cf_buf_puts(b, "- ");
+            md_cell(b, e->source);
+        } else {
+            cf_buf_printf(b, "  %s", e->source);
+        }
+        if (e->line)
+            cf_buf_printf(b, ":%u:%u", e->line, e->col);
+        cf_buf_puts(b, ": ");
+        if (md)
+            md_cell(b, e->message);
+        else
+            cf_buf_puts(b, e->message);
+        cf_buf_putc(b, '\n');
+    }
+}
+
+static void write_md(cf_ranking *rk, out *o)
+{
+    cf_buf *b = &o->b;
+    char head[5];
+    cf_buf_puts(b, "# Ranking\n\n");
+    if (rk->rubric_id)
+        cf_buf_printf(b, "Rubric `%s` %s, as of %s.\n\n", rk->rubric_id,
+                      rk->rubric_version ? rk->rubric_version : "", rk->as_of);
+    cf_buf_puts(b, "| rank | source | score | tier | eligible |");
+    for (int i = 0; i < rk->nq; i++) {
+        qhead(head, rk->qid[i]);
+        cf_buf_printf(b, " %s |", head);
+    }
+    cf_buf_puts(b, "\n| ---: | --- | ---: | --- | --- |");
+    for (int i = 0; i < rk->nq; i++)
+        cf_buf_puts(b, " ---: |");
+    cf_buf_putc(b, '\n');
+    cf_buf src = {0};
+    for (size_t k = 0; k < rk->nrecs; k++) {
+        const rec *r = rk->recs[k];
+        src.len = 0;
+        put_source(&src, r);
+        cf_buf_printf(b, "| %zu | ", k + 1);
+        md_cell(b, src.s ? src.s : "");
+        cf_buf_puts(b, " | ");
+        put10(b, r->score10);
+        cf_buf_puts(b, " | ");
+        md_cell(b, tier_label(rk, r));
+        cf_buf_puts(b, r->eligible ? " | yes |" : " | no |");
+        for (int i = 0; i < rk->nq; i++) {
+            cf_buf_putc(b, ' ');
+            put10(b, r->q10[i]);
+            cf_buf_puts(b, " |");
+        }
+        cf_buf_putc(b, '\n');
+        flush(o, 0);
+    }
+    if (src.oom)
+        b->oom = 1;
+    cf_buf_free(&src);
+    text_summary(rk, b, 1);
+    text_errors(rk, b, 1);
+}
+
+static void write_text(cf_ranking *rk, out *o, int width, int color)
+{
+    cf_buf *b = &o->b;
+    char head[5];
+    if (width <= 0)
+        width = 100000;   /* not a terminal: nothing is cut */
+    const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
+    /* rank, score, tier, eligible: 34 columns; each quality 6; the source
+     * takes the rest, at least 20.  Qualities go when they do not fit. */
+    int tier_w = 14;
+    int fixed = 5 + 2 + 5 + 2 + tier_w + 2 + 3 + 2;
+    int show_q = width - fixed - 6 * rk->nq >= 20;
+    int src_w = width - fixed - (show_q ? 6 * rk->nq : 0);
+    if (src_w < 20)
+        src_w = 20;
+    if (rk->rubric_id)
+        cf_buf_printf(b, "%sRanking%s  rubric %s %s, as of %s\n\n", bold, reset, rk->rubric_id,
+                      rk->rubric_version ? rk->rubric_version : "", rk->as_of);
+    cf_buf_printf(b, "%s rank  score  %-*s  elig", bold, tier_w, "tier");
+    for (int i = 0; show_q && i < rk->nq; i++) {
+        qhead(head, rk->qid[i]);
+        cf_buf_printf(b, "  %4s", head);
+    }
+    cf_buf_printf(b, "  source%s\n", reset);
+    cf_buf src = {0};
+    for (size_t k = 0; k < rk->nrecs; k++) {
+        const rec *r = rk->recs[k];
+        char sc[16];
+        snprintf(sc, sizeof sc, "%d.%d", r->score10 / 10, r->score10 % 10);
+        cf_buf_printf(b, "%5zu  %5s  ", k + 1, sc);
+        /* the tier label, cut to its column on a character boundary */
+        const char *t = tier_label(rk, r);
+        int cols = 0;
+        const char *p = t;
+        while (*p && cols < tier_w) {
+            const char *s0 = p++;
+            while ((*p & 0xC0) == 0x80)
+                p++;
+            cf_buf_add(b, s0, (size_t)(p - s0));
+            cols++;
+        }
+        for (; cols < tier_w; cols++)
+            cf_buf_putc(b, ' ');
+        cf_buf_puts(b, r->eligible ? "  yes " : "  no  ");
+        for (int i = 0; show_q && i < rk->nq; i++)
+            cf_buf_printf(b, " %5d", (r->q10[i] + 5) / 10);
+        src.len = 0;
+        put_source(&src, r);
+        /* a long source keeps its end, where the file name is */
+        const char *s = src.s ? src.s : "";
+        size_t n = strlen(s);
+        cf_buf_puts(b, "  ");
+        if ((int)n > src_w) {
+            cf_buf_puts(b, "...");
+            cf_buf_puts(b, s + n - (size_t)(src_w - 3));
+        } else {
+            cf_buf_puts(b, s);
+        }
+        cf_buf_putc(b, '\n');
+        flush(o, 0);
+    }
+    if (src.oom)
+        b->oom = 1;
+    cf_buf_free(&src);
+    text_summary(rk, b, 0);
+    text_errors(rk, b, 0);
+}
+
+cf_status cf_ranking_write(cf_ranking *rk, const cf_rank_write_opts *w, cf_sink sink, void *ctx)
+{
+    out o = {{0}, sink, ctx, 0};
+    qsort(rk->recs, rk->nrecs, sizeof *rk->recs, rec_qsort);
+    qsort(rk->errs, rk->nerrs, sizeof *rk->errs, err_cmp);
+    switch (w->format) {
+    case CF_RANK_CSV: write_csv(rk, &o, w->bom); break;
+    case CF_RANK_JSON: write_json(rk, &o); break;
+    case CF_RANK_NDJSON: write_ndjson(rk, &o); break;
+    case CF_RANK_MD: write_md(rk, &o); break;
+    default: write_text(rk, &o, w->width, w->color); break;
+    }
+    flush(&o, 1);
+    int oom = o.b.oom;
+    cf_buf_free(&o.b);
+    if (rk->o.top)   /* the records are no longer a heap */
+        rk->o.top = 0;
+    return oom || o.failed ? CF_ESYSTEM : CF_OK;
+}
