@@ -194,5 +194,80 @@ EOF
     done
 fi
 
+# --- rank -----------------------------------------------------------------------
+# A folder that mixes good profiles, malformed JSON, non-profile JSON, an
+# NDJSON stream with a broken line, and a file that is not a profile input.
+M="$T/mix"
+mkdir -p "$M/sub"
+cp "$EX"/*.json "$M/"
+printf '{"basics": {"name": "x"},\n "work": [}\n' >"$M/sub/broken.json"
+echo '{"a": 1}' >"$M/sub/notprofile.json"
+{ tr -d '\n' <"$EX/inpatient-coder.json"; echo; echo '{"basics": oops}'; echo;
+  tr -d '\n' <"$EX/it-graduate.json"; echo; } >"$M/sub/stream.ndjson"
+echo "not read" >"$M/notes.txt"
+n_good=$(( $(ls "$EX"/*.json | wc -l) + 2 ))
+expect_exit 4 "rank: a folder with bad inputs" -- "$CF" rank $ASOF -f json "$M"
+cp "$T/out" "$T/rank.json"
+expect_grep "$T/rank.json" "\"inputs\": $((n_good + 3))," "rank: every input is counted"
+expect_grep "$T/rank.json" "\"scored\": $n_good," "rank: the good inputs are scored"
+expect_grep "$T/rank.json" '"failed": 3,' "rank: the bad inputs are counted"
+expect_grep "$T/rank.json" "\"source\": \"$M/sub/broken.json\",
+      \"line\": 2,
+      \"column\": 11," "rank: an error record has its position"
+expect_grep "$T/rank.json" "\"source\": \"$M/sub/stream.ndjson\",
+      \"line\": 2," "rank: a broken stream line has its line"
+expect_grep "$T/err" "^coderfit: $M/sub/broken.json:2:11: error: invalid JSON" "rank: errors on stderr have positions"
+grep -q 'notes.txt' "$T/rank.json" && no "rank: a .txt file was read" || ok
+[ ! -s "$T/err" ] || [ "$(grep -c -v '^coderfit: .*: error: ' "$T/err")" = 0 ] && ok || no "rank: no progress line when stderr is not a terminal"
+
+# the same bytes whatever the jobs and the order of the inputs
+"$CF" rank $ASOF -f json -j 1 "$M" >"$T/j1.json" 2>/dev/null
+"$CF" rank $ASOF -f json -j 2 "$M" >"$T/j2.json" 2>/dev/null
+"$CF" rank $ASOF -f json -j 3 "$M/sub" $(ls "$M"/*.json | sort -r) >"$T/j3.json" 2>/dev/null
+cmp -s "$T/j1.json" "$T/j2.json" && cmp -s "$T/j1.json" "$T/j3.json" && ok || no "rank: output depends on --jobs or input order"
+cmp -s "$T/j1.json" "$T/rank.json" && ok || no "rank: default jobs differ from --jobs 1"
+
+# merging shards gives the bytes of one run
+for f in json csv text md ndjson; do
+    "$CF" score -f ndjson $ASOF "$M"/*.json >"$T/shard1.ndjson" 2>/dev/null
+    "$CF" rank -f ndjson $ASOF "$M/sub" >"$T/shard2.ndjson" 2>/dev/null
+    "$CF" rank --merge -f $f "$T/shard2.ndjson" "$T/shard1.ndjson" >"$T/merged.out" 2>/dev/null
+    "$CF" rank -f $f $ASOF "$M" >"$T/direct.out" 2>/dev/null
+    cmp -s "$T/merged.out" "$T/direct.out" && ok || no "rank --merge -f $f differs from one run"
+done
+echo '{"not": "a report"}' >"$T/junk.ndjson"
+expect_exit 4 "rank --merge of a non-report" -- "$CF" rank --merge "$T/junk.ndjson"
+expect_grep "$T/err" "junk.ndjson:1:1: error: not a coderfit report" "rank --merge names the bad line"
+
+# CSV: a table, RFC 4180
+expect_exit 0 "rank -f csv" -- "$CF" rank $ASOF -f csv "$EX"
+head -n 1 "$T/out" | grep -q "^rank,source,score,tier,eligible,education,attention_to_detail,medical_knowledge,communication,technical,ethics,independence" && ok || no "rank: csv header"
+[ "$(wc -l <"$T/out")" = "$((n_good - 1))" ] && ok || no "rank: csv has a row per scored applicant"
+[ "$(tr -cd '\r' <"$T/out" | wc -c)" = "$((n_good - 1))" ] && ok || no "rank: csv lines end in CRLF"
+awk -F, 'NR > 1 && NF != 13 { bad = 1 } END { exit bad }' "$T/out" && ok || no "rank: every csv row has 13 fields"
+cp "$EX/inpatient-coder.json" "$T/with,comma.json"
+"$CF" rank $ASOF -f csv --bom "$T/with,comma.json" >"$T/bom.csv"
+[ "$(head -c 3 "$T/bom.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf" ] && ok || no "rank --bom"
+grep -q "^1,\"$T/with,comma.json\",83" "$T/bom.csv" && ok || no "rank: a csv field with a comma is quoted"
+
+# selection
+"$CF" rank $ASOF -f csv --top 3 "$EX" >"$T/top.csv"
+[ "$(wc -l <"$T/top.csv")" = 4 ] && ok || no "rank --top 3"
+"$CF" rank $ASOF -f csv --min-score 40 "$EX" | awk -F, 'NR > 1 && $3 < 40 { bad = 1 } END { exit bad }' && ok || no "rank --min-score"
+"$CF" rank $ASOF -f csv --tier strong --tier good "$EX" | awk -F, 'NR > 1 && $4 != "strong" && $4 != "good" { bad = 1 } END { exit bad || NR != 4 }' && ok || no "rank --tier"
+"$CF" rank $ASOF -f csv --eligible-only "$EX" | awk -F, 'NR > 1 && $5 != "true" { bad = 1 } END { exit bad || NR < 2 }' && ok || no "rank --eligible-only"
+expect_exit 2 "rank: bad --top" -- "$CF" rank --top 0 "$EX"
+expect_exit 2 "rank: bad --jobs" -- "$CF" rank -j x "$EX"
+expect_exit 2 "rank: bad format" -- "$CF" rank -f xml "$EX"
+
+# the other formats
+expect_exit 0 "rank -f md" -- "$CF" rank $ASOF -f md "$EX"
+expect_grep "$T/out" '^| rank | source | score | tier | eligible |' "rank: md table"
+expect_exit 0 "rank -f text" -- "$CF" rank $ASOF "$EX"
+expect_grep "$T/out" "^  $((n_good - 2)) inputs: $((n_good - 2)) scored, 0 failed$" "rank: text summary"
+expect_grep "$T/out" "Total score" "rank: text summary of qualities"
+expect_exit 0 "rank: stdin" -- sh -c "cat \"$EX/inpatient-coder.json\" | tr -d '\n' | \"$CF\" rank $ASOF -f csv -"
+expect_grep "$T/out" '^1,-:1,' "rank: stdin records are named -:LINE"
+
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -802,11 +802,35 @@ static void json_error(cf_jw *w, const err_rec *e)
     cf_jw_close(w, '}');
 }
 
-/* A kept report with its rank put first. */
-static void ranked_report(cf_buf *b, size_t rank, const rec *r)
+/* A kept report with its rank put first; without the report (a ranking
+ * made without keep_reports), the figures the ranking holds. */
+static void ranked_report(const cf_ranking *rk, cf_buf *b, size_t rank, const rec *r)
 {
     cf_buf_printf(b, "{\"rank\":%zu,", rank);
-    cf_buf_add(b, r->report + 1, r->report_len - 1);
+    if (r->report) {
+        cf_buf_add(b, r->report + 1, r->report_len - 1);
+        return;
+    }
+    cf_buf src = {0};
+    put_source(&src, r);
+    cf_buf_puts(b, "\"source\":");
+    cf_buf_json_str(b, src.s ? src.s : "");
+    if (src.oom)
+        b->oom = 1;
+    cf_buf_free(&src);
+    cf_buf_puts(b, ",\"score\":");
+    cf_buf_num(b, r->score10 / 10.0, 1);
+    cf_buf_puts(b, ",\"tier\":");
+    cf_buf_json_str(b, rk->tiers[r->tier].id);
+    cf_buf_printf(b, ",\"eligible\":%s,\"qualities\":[", r->eligible ? "true" : "false");
+    for (int i = 0; i < rk->nq; i++) {
+        cf_buf_puts(b, i ? ",{\"id\":" : "{\"id\":");
+        cf_buf_json_str(b, rk->qid[i]);
+        cf_buf_puts(b, ",\"score\":");
+        cf_buf_num(b, r->q10[i] / 10.0, 1);
+        cf_buf_putc(b, '}');
+    }
+    cf_buf_puts(b, "]}");
 }
 
 static void write_json(cf_ranking *rk, out *o)
@@ -824,7 +848,7 @@ static void write_json(cf_ranking *rk, out *o)
     cf_jw_open(&w, "results", '[');
     for (size_t k = 0; k < rk->nrecs; k++) {
         cf_jw_sep(&w, NULL);
-        ranked_report(&o->b, k + 1, rk->recs[k]);
+        ranked_report(rk, &o->b, k + 1, rk->recs[k]);
         flush(o, 0);
     }
     cf_jw_close(&w, ']');
@@ -839,7 +863,7 @@ static void write_json(cf_ranking *rk, out *o)
 static void write_ndjson(cf_ranking *rk, out *o)
 {
     for (size_t k = 0; k < rk->nrecs; k++) {
-        ranked_report(&o->b, k + 1, rk->recs[k]);
+        ranked_report(rk, &o->b, k + 1, rk->recs[k]);
         cf_buf_putc(&o->b, '\n');
         flush(o, 0);
     }
@@ -1032,8 +1056,10 @@ static void write_text(cf_ranking *rk, out *o, int width, int color)
 cf_status cf_ranking_write(cf_ranking *rk, const cf_rank_write_opts *w, cf_sink sink, void *ctx)
 {
     out o = {{0}, sink, ctx, 0};
-    qsort(rk->recs, rk->nrecs, sizeof *rk->recs, rec_qsort);
-    qsort(rk->errs, rk->nerrs, sizeof *rk->errs, err_cmp);
+    if (rk->nrecs > 1)
+        qsort(rk->recs, rk->nrecs, sizeof *rk->recs, rec_qsort);
+    if (rk->nerrs > 1)
+        qsort(rk->errs, rk->nerrs, sizeof *rk->errs, err_cmp);
     switch (w->format) {
     case CF_RANK_CSV: write_csv(rk, &o, w->bom); break;
     case CF_RANK_JSON: write_json(rk, &o); break;

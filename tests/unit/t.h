@@ -39,5 +39,6 @@ void test_criteria(void);
 void test_import(void);
 void test_score(void);
 void test_cases(void);
+void test_rank(void);
 
 #endif
