@@ -38,7 +38,7 @@ TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o)
 HEADERS := $(wildcard include/*.h src/lib/*.h src/cli/*.h)
 STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all run test check install uninstall clean deps
+.PHONY: all run test check bench install uninstall clean deps
 
 all: $(BUILD)/coderfit
 
@@ -78,6 +78,14 @@ $(BUILD)/coderfit: $(CLI_OBJ) $(BUILD)/libcoderfit.a
 
 $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libcoderfit.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libcoderfit.a $(LIBS)
+
+# Benchmark helpers: a profile generator, the parse-only floor, a peak-RSS runner.
+$(BUILD)/tools/%: tools/%.c | $(STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBS)
+
+bench: $(BUILD)/coderfit $(BUILD)/tools/gen $(BUILD)/tools/floor $(BUILD)/tools/peakrss
+	@sh tools/bench.sh $(BUILD)
 
 run: $(BUILD)/coderfit
 	$(BUILD)/coderfit score examples/applicants/*.json

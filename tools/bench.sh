@@ -1,0 +1,71 @@
+#!/bin/sh
+# make bench: measures and prints coderfit's performance figures in one run.
+# usage: tools/bench.sh BUILD_DIR     (BENCH_RUNS=5 runs per timing, median)
+set -eu
+B=${1:-build}
+RUNS=${BENCH_RUNS:-5}
+CF="$B/coderfit"
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+ASOF="--as-of 2026-11-26"
+
+now() { date +%s.%N; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# seconds: median wall time of RUNS runs of the command
+seconds() {
+    i=0
+    while [ $i -lt "$RUNS" ]; do
+        t0=$(now)
+        "$@" >/dev/null 2>&1 || true
+        t1=$(now)
+        echo "$t1 - $t0" | bc -l
+        i=$((i + 1))
+    done | median
+}
+
+mkdir -p "$W/10k" "$W/100k"
+"$B/tools/gen" 10000 "$W/10k"
+"$B/tools/gen" 100000 "$W/100k"
+bytes=$(cat "$W"/10k/*.ndjson | wc -c)
+mb=$(echo "$bytes / 1000000" | bc -l)
+echo "coderfit benchmark: $(nproc) cores, $RUNS runs per timing (median)"
+printf 'data: 10,000 generated profiles (2/3 JSON Resume, 1/3 native) in 10 NDJSON files, %.1f MB\n\n' "$mb"
+
+t_floor=$(seconds "$B/tools/floor" "$W"/10k/*.ndjson)
+t_j1=$(seconds "$CF" rank -q $ASOF -j 1 -f csv "$W/10k")
+t_j2=$(seconds "$CF" rank -q $ASOF -j 2 -f csv "$W/10k")
+for pair in "parse-only floor (read, cJSON parse, free):$t_floor" "rank --jobs 1 -f csv:$t_j1" "rank --jobs 2 -f csv:$t_j2"; do
+    name=${pair%:*}
+    t=${pair##*:}
+    printf '%-44s %7.3f s  %8.0f profiles/s  %6.1f MB/s\n' "$name" "$t" "$(echo "10000 / $t" | bc -l)" "$(echo "$mb / $t" | bc -l)"
+done
+printf '\nrank --jobs 1 / floor throughput:  %.2f   (target >= 0.80)\n' "$(echo "$t_floor / $t_j1" | bc -l)"
+printf 'rank --jobs 2 / --jobs 1 speed-up: %.2f   (target >= 1.70)\n\n' "$(echo "$t_j1 / $t_j2" | bc -l)"
+
+# Instructions per profile (callgrind counts instructions: repeatable).
+if command -v valgrind >/dev/null 2>&1; then
+    head -n 1 "$W/10k/shard-0000.ndjson" >"$W/one.ndjson"
+    head -n 101 "$W/10k/shard-0000.ndjson" >"$W/101.ndjson"
+    ir() {
+        valgrind --tool=callgrind --callgrind-out-file="$W/cg.out" "$@" >/dev/null 2>"$W/cg.err"
+        sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$W/cg.err"
+    }
+    i1=$(ir "$CF" score $ASOF -f ndjson "$W/one.ndjson")
+    i101=$(ir "$CF" score $ASOF -f ndjson "$W/101.ndjson")
+    r1=$(ir "$CF" rank -q $ASOF -j 1 -f csv "$W/one.ndjson")
+    r101=$(ir "$CF" rank -q $ASOF -j 1 -f csv "$W/101.ndjson")
+    f1=$(ir "$B/tools/floor" "$W/one.ndjson")
+    f101=$(ir "$B/tools/floor" "$W/101.ndjson")
+    echo "instructions (valgrind callgrind), per profile = (101 profiles - 1 profile) / 100:"
+    printf '  score -f ndjson, one profile:  %s in all, %s per profile\n' "$i1" "$(( (i101 - i1) / 100 ))"
+    printf '  rank -f csv:                   %s per profile\n' "$(( (r101 - r1) / 100 ))"
+    printf '  parse-only floor:              %s per profile\n\n' "$(( (f101 - f1) / 100 ))"
+else
+    echo "instructions: valgrind not installed (apt-get install valgrind)"
+fi
+
+rss() { "$B/tools/peakrss" "$@" 2>&1 >/dev/null | sed -n 's/^peak-rss-kib //p'; }
+m10=$(rss "$CF" rank -q $ASOF --top 100 -f csv "$W/10k")
+m100=$(rss "$CF" rank -q $ASOF --top 100 -f csv "$W/100k")
+printf 'peak RSS, rank --top 100: 10,000 profiles %s KiB, 100,000 profiles %s KiB, ratio %.2f   (target <= 1.20)\n' \
+    "$m10" "$m100" "$(echo "$m100 / $m10" | bc -l)"
