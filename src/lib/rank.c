@@ -42,6 +42,7 @@ struct cf_ranking {
     int min10;
     /* identity of the reports: all must agree */
     char *rubric_id, *rubric_version, *checksum, *as_of;
+    cf_day as_of_day;         /* of scored reports, to compare cheaply */
     int nq;
     char *qid[MAXQ], *qname[MAXQ];
     named tiers[MAXT];
@@ -357,11 +358,15 @@ cf_status cf_ranking_add(cf_ranking *rk, const cf_report *rep)
         qid[i] = ru->qualities[i].id;
         qname[i] = ru->qualities[i].name;
     }
-    char day[11];
-    cf_day_format(rep->as_of, day);
-    int idn = identity(rk, ru->id, ru->version, ru->checksum, day, nq, qid, qname);
-    if (idn)
-        return CF_ESYSTEM;   /* one rubric per run: a mismatch is a bug */
+    if (!rk->checksum || rk->as_of_day != rep->as_of) {
+        char day[11];
+        cf_day_format(rep->as_of, day);
+        if (identity(rk, ru->id, ru->version, ru->checksum, day, nq, qid, qname))
+            return CF_ESYSTEM;   /* one rubric per run: a mismatch is a bug */
+        rk->as_of_day = rep->as_of;
+    } else if (strcmp(rk->checksum, ru->checksum) != 0) {
+        return CF_ESYSTEM;
+    }
     char *json = NULL;
     size_t len = 0;
     if (rk->o.keep_reports && cf_report_json(rep, 0, &json, &len) != CF_OK)

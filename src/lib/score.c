@@ -89,13 +89,22 @@ static void walk_path(const cf_cpath *p, const cJSON *root, cf_day as_of, visit_
 static char *path_string(const cf_cpath *p, const visit *v)
 {
     cf_buf b = {0};
-    char *out;
+    char *out, num[16];
     int k = 0;
     for (int s = 0; s < p->nseg; s++) {
-        cf_buf_printf(&b, "%s%s", s ? "." : "", p->seg[s]);
+        if (s)
+            cf_buf_putc(&b, '.');
+        cf_buf_puts(&b, p->seg[s]);
         int crosses = p->iter[s] || (s == p->nseg - 1 && k < v->nidx);
-        if (crosses && k < v->nidx && k < MAX_IDX)
-            cf_buf_printf(&b, "[%d]", v->idx[k++]);
+        if (crosses && k < v->nidx && k < MAX_IDX) {
+            int n = sizeof num, i = v->idx[k++];
+            num[--n] = ']';
+            do
+                num[--n] = (char)('0' + i % 10);
+            while ((i /= 10) > 0);
+            num[--n] = '[';
+            cf_buf_add(&b, num + n, sizeof num - (size_t)n);
+        }
     }
     return cf_buf_finish(&b, &out, NULL) == CF_OK ? out : NULL;
 }
@@ -170,28 +179,40 @@ typedef struct best {
     int found;                /* values that matched the rule */
     double frac;
     double sum;               /* credential: combine sum */
-    char *path;
-    char value[64];
+    visit at;                 /* where the best value is */
+    const char *value;        /* its text (NULL: a number, in at.value) */
     const char *note;
 } best;
+
+/* The value's text for evidence: strings as they are, numbers formatted. */
+static const char *value_text(const best *b, char *tmp, size_t size)
+{
+    if (b->value)
+        return b->value;
+    snprintf(tmp, size, "%g", b->at.value->valuedouble);
+    return tmp;
+}
 
 static void best_offer(best *b, const visit *v, double frac, const char *value, const char *note)
 {
     b->found++;
     b->sum += frac;
-    /* Ties go to the smaller value text, so the array's order never
-     * decides the evidence shown. */
-    if (b->path && (frac < b->frac || (frac == b->frac && strcmp(value, b->value) >= 0)))
-        return;
-    char *path = path_string(&b->c->path, v);
-    if (!path) {
-        b->s->oom = 1;
-        return;
+    /* Ties go to the smaller value, so the array's order never decides
+     * the evidence shown. */
+    if (b->found > 1) {
+        if (frac < b->frac)
+            return;
+        if (frac == b->frac) {
+            int later = value && b->value ? strcmp(value, b->value) >= 0
+                      : !value && !b->value ? v->value->valuedouble >= b->at.value->valuedouble
+                                            : 1;
+            if (later)
+                return;
+        }
     }
-    cf_free(b->path);
-    b->path = path;
+    b->at = *v;
     b->frac = frac;
-    snprintf(b->value, sizeof b->value, "%s", value);
+    b->value = value;
     b->note = note;
 }
 
@@ -269,9 +290,7 @@ static int visit_ramp(void *ctx, const visit *v)
     double x = v->value->valuedouble;
     double f = (x - c->from) / (c->to - c->from);
     f = f < 0 ? 0 : f > 1 ? 1 : f;
-    char num[32];
-    snprintf(num, sizeof num, "%g", x);
-    best_offer(b, v, f, num, NULL);
+    best_offer(b, v, f, NULL, NULL);
     return 0;
 }
 
@@ -318,11 +337,10 @@ static void score_best(scorer *s, const cf_criterion *c, cf_result *res)
     walk_path(&c->path, s->p->root, s->p->as_of, fns[c->type], &b);
     res->missing = b.seen == 0;
     if (b.found) {
+        char tmp[32];
         res->fraction = c->type == CF_C_CREDENTIAL && c->combine_sum ? (b.sum > 1 ? 1 : b.sum) : b.frac;
-        add_evidence(s, res, b.path, b.value, b.note);
-        b.path = NULL;
+        add_evidence(s, res, path_string(&c->path, &b.at), value_text(&b, tmp, sizeof tmp), b.note);
     }
-    cf_free(b.path);
 }
 
 /* ---- term index ----------------------------------------------------------

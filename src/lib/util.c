@@ -152,7 +152,11 @@ char *cf_norm(const char *s)
 
 int cf_norm_has(const char *norm, const char *phrase)
 {
-    char pat[128];
-    int n = snprintf(pat, sizeof pat, " %s ", phrase);
-    return n > 0 && (size_t)n < sizeof pat && strstr(norm, pat) != NULL;
+    /* norm is " tok tok ... ": a match starts after a space and ends
+     * before one */
+    size_t n = strlen(phrase);
+    for (const char *p = norm; (p = strstr(p, phrase)); p++)
+        if (p > norm && p[-1] == ' ' && p[n] == ' ')
+            return 1;
+    return 0;
 }

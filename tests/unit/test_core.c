@@ -1,4 +1,6 @@
 /* Dates, strict JSON, positions, tokens. */
+#define _DEFAULT_SOURCE
+#include <time.h>
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,11 +175,36 @@ static void json_test_suite(void)
     CHECK(bad == 0);
 }
 
+void test_day_numbers(void);
+
 void test_core(void)
 {
     dates();
+    test_day_numbers();
     strict_json();
     positions();
     tokens();
     json_test_suite();
+}
+
+/* The day count agrees with libc's timegm over two centuries. */
+void test_day_numbers(void)
+{
+    int bad = 0;
+    for (int y = 1900; y < 2100 && !bad; y++)
+        for (int m = 1; m <= 13; m++)
+            for (int d = 0; d <= 31; d++) {
+                struct tm tm = {0};
+                tm.tm_year = y - 1900;
+                tm.tm_mon = m - 1;
+                tm.tm_mday = d;
+                tm.tm_hour = 12;
+                long want = (long)((timegm(&tm) - 12 * 3600) / 86400);
+                if (cf_days_from_civil(y, m, d) != want) {
+                    CHECKF(0, "%d-%d-%d: %ld, timegm %ld", y, m, d, (long)cf_days_from_civil(y, m, d), want);
+                    bad = 1;
+                    break;
+                }
+            }
+    CHECK(!bad);
 }
