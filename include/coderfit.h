@@ -46,6 +46,18 @@ void cf_alloc_fail_after(unsigned long n);
 /* Number of allocations made since the last cf_alloc_fail_after(). */
 unsigned long cf_alloc_count(void);
 
+/* Arenas: while a thread is in one, the library's allocations (and
+ * cJSON's) come from it and frees are no-ops; cf_arena_reset releases them
+ * all.  Whatever must outlive the arena (a ranking's records, say) has to be
+ * made after cf_arena_leave.  Freeing arena memory after leaving is
+ * harmless.  One arena per thread. */
+typedef struct cf_arena cf_arena;
+cf_arena *cf_arena_new(void);          /* NULL when out of memory */
+void cf_arena_enter(cf_arena *a);
+void cf_arena_leave(void);
+void cf_arena_reset(cf_arena *a);      /* only after leaving it */
+void cf_arena_free(cf_arena *a);
+
 /* Must be called once before any other function, before threads start. */
 void cf_init(void);
 

@@ -89,6 +89,7 @@ typedef struct pool {
 typedef struct worker {
     pool *p;
     cf_ranking *rk;
+    cf_arena *arena;
     pthread_t thread;
 } worker;
 
@@ -136,27 +137,29 @@ static cf_status record_diags(pool *p, cf_ranking *rk, const char *source, const
     return d->oom ? CF_ESYSTEM : CF_OK;
 }
 
-static cf_status one(pool *p, cf_ranking *rk, const char *file, const char *text, size_t len,
-                     unsigned line, const char *record_name)
+/* Scores one profile in the worker's arena; what the ranking keeps is
+ * copied out of it before it is reset. */
+static cf_status one(pool *p, cf_ranking *rk, cf_arena *a, const char *file, const char *text,
+                     size_t len, unsigned line, const char *record_name)
 {
     cf_diags d = {0};
-    cf_profile *prof;
+    cf_profile *prof = NULL;
+    cf_report *rep = NULL;
+    cf_arena_enter(a);
     cf_status st = cf_profile_parse(file, text, len, line, p->o->as_of, &prof, &d);
-    if (st == CF_EINPUT) {
+    if (st == CF_OK && record_name && cf_profile_set_source(prof, record_name))
+        st = CF_ESYSTEM;
+    if (st == CF_OK)
+        st = cf_score(p->r, prof, &rep);
+    cf_arena_leave();
+    if (st == CF_EINPUT)
         st = record_diags(p, rk, file, &d);
-    } else if (st == CF_OK) {
-        if (record_name && cf_profile_set_source(prof, record_name)) {
-            st = CF_ESYSTEM;
-        } else {
-            cf_report *rep;
-            st = cf_score(p->r, prof, &rep);
-            if (!st)
-                st = cf_ranking_add(rk, rep);
-            cf_report_free(rep);
-        }
-        cf_profile_free(prof);
-    }
+    else if (st == CF_OK)
+        st = cf_ranking_add(rk, rep);
+    cf_report_free(rep);
+    cf_profile_free(prof);
     cf_diags_clear(&d);
+    cf_arena_reset(a);
     return st;
 }
 
@@ -168,7 +171,7 @@ static int blank(const char *s, size_t n)
     return 1;
 }
 
-static cf_status run_chunk(pool *p, cf_ranking *rk, const job *j, unsigned long *count)
+static cf_status run_chunk(pool *p, cf_ranking *rk, cf_arena *a, const job *j, unsigned long *count)
 {
     const char *name = j->in->path;
     char record[4200];
@@ -189,7 +192,7 @@ static cf_status run_chunk(pool *p, cf_ranking *rk, const job *j, unsigned long 
                 st = cf_ranking_add_error(rk, name, line, 1, msg);
             } else {
                 snprintf(record, sizeof record, "%s:%u", name, line);
-                st = one(p, rk, name, s, n, line, record);
+                st = one(p, rk, a, name, s, n, line, record);
             }
             if (st)
                 return st;
@@ -200,7 +203,7 @@ static cf_status run_chunk(pool *p, cf_ranking *rk, const job *j, unsigned long 
     return CF_OK;
 }
 
-static cf_status run_file(pool *p, cf_ranking *rk, const job *j, unsigned long *count)
+static cf_status run_file(pool *p, cf_ranking *rk, cf_arena *a, const job *j, unsigned long *count)
 {
     char *text;
     size_t len;
@@ -213,7 +216,7 @@ static cf_status run_file(pool *p, cf_ranking *rk, const job *j, unsigned long *
     }
     if (st)
         return st;
-    st = one(p, rk, j->in->path, text, len, 1, NULL);
+    st = one(p, rk, a, j->in->path, text, len, 1, NULL);
     cf_free(text);
     return st;
 }
@@ -243,7 +246,7 @@ static void *work(void *arg)
         unsigned long count = 0;
         cf_status st = CF_OK;
         if (!stop)
-            st = j->data ? run_chunk(p, w->rk, j, &count) : run_file(p, w->rk, j, &count);
+            st = j->data ? run_chunk(p, w->rk, w->arena, j, &count) : run_file(p, w->rk, w->arena, j, &count);
 
         pthread_mutex_lock(&p->mu);
         p->busy--;
@@ -685,9 +688,12 @@ int cmd_rank(int argc, char **argv)
     for (long i = 0; i < jobs; i++) {
         ws[i].p = &p;
         ws[i].rk = cf_ranking_new(&ro);
-        if (!ws[i].rk || pthread_create(&ws[i].thread, NULL, work, &ws[i]) != 0) {
+        ws[i].arena = cf_arena_new();
+        if (!ws[i].rk || !ws[i].arena || pthread_create(&ws[i].thread, NULL, work, &ws[i]) != 0) {
             cf_ranking_free(ws[i].rk);
+            cf_arena_free(ws[i].arena);
             ws[i].rk = NULL;
+            ws[i].arena = NULL;
             st = CF_ESYSTEM;
             break;
         }
@@ -761,8 +767,10 @@ done:
     if (st == CF_ESYSTEM)
         cli_error("rank", "out of memory or system error");
     int failed = all && (cf_ranking_failed(all) || bad_lines);
-    for (int i = 0; ws && i < jobs; i++)
+    for (int i = 0; ws && i < jobs; i++) {
         cf_ranking_free(ws[i].rk);
+        cf_arena_free(ws[i].arena);
+    }
     cf_free(ws);
     if (pool_made) {
         job *j = p.head;
