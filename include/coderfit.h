@@ -58,8 +58,10 @@ void cf_arena_leave(void);
 void cf_arena_reset(cf_arena *a);      /* only after leaving it */
 void cf_arena_free(cf_arena *a);
 
-/* Must be called once before any other function, before threads start. */
-void cf_init(void);
+/* Must be called once before any other function, before threads start.
+ * CF_OK, or CF_ESYSTEM if the library's static tables do not fit (a build
+ * error). */
+cf_status cf_init(void);
 
 /* ---- diagnostics ------------------------------------------------------- */
 typedef enum cf_severity { CF_SEV_ERROR, CF_SEV_WARNING } cf_severity;

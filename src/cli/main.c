@@ -50,7 +50,10 @@ static int finish(int status)
 
 int main(int argc, char **argv)
 {
-    cf_init();
+    if (cf_init() != CF_OK) {
+        fputs("coderfit: internal error: the importer's tables do not fit\n", stderr);
+        return CF_ESYSTEM;
+    }
     if (argc < 2) {
         usage(stderr);
         return CF_EUSAGE;

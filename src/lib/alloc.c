@@ -71,6 +71,11 @@ static void *arena_alloc(cf_arena *a, size_t n)
     return p + HEADER;
 }
 
+int cf_arena_owns(const void *p)
+{
+    return p && owns(owner, p);
+}
+
 cf_arena *cf_arena_new(void)
 {
     return cf_calloc(1, sizeof(cf_arena));
@@ -195,8 +200,13 @@ static void *cjson_malloc(size_t n)
     return cf_malloc(n);
 }
 
-void cf_init(void)
+int cf_jsonresume_init(void);
+
+cf_status cf_init(void)
 {
     static cJSON_Hooks hooks = { cjson_malloc, cf_free };
     cJSON_InitHooks(&hooks);
+    /* The importer's phrase tables are static: they fail only if they were
+     * made too small for the tables, a build error the tests show. */
+    return cf_jsonresume_init() == 0 ? CF_OK : CF_ESYSTEM;
 }

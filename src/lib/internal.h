@@ -9,6 +9,13 @@
 
 #define CF_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Whether p lies in this thread's arena: a tree there needs no walk to be
+ * freed, the arena's reset takes it all. */
+int cf_arena_owns(const void *p);
+
+/* Frees a cJSON tree, unless the arena will. */
+void cf_json_delete(cJSON *v);
+
 /* ---- growable string --------------------------------------------------
  * Appending never fails loudly: an allocation failure sets oom and later
  * appends do nothing, so a writer checks once at the end. */
@@ -119,13 +126,7 @@ typedef struct cf_token {
 /* Calls fn for each token of s (lowercasing into a scratch buffer). */
 typedef int (*cf_token_fn)(void *ctx, const char *tok, size_t n, size_t index);
 int cf_tokenize(const char *s, cf_token_fn fn, void *ctx);
-/* Whether text contains the phrase (a space-separated lowercase token
- * sequence) as consecutive tokens. */
-int cf_text_has_phrase(const char *text, const char *phrase);
-/* The tokens of s joined as " tok tok ... " (with a space at each end), so
- * that a phrase is found by cf_norm_has; NULL when out of memory (cf_free). */
-char *cf_norm(const char *s);
-int cf_norm_has(const char *norm, const char *phrase);
+
 
 /* ---- profile model ----------------------------------------------------- */
 struct cf_profile {

@@ -504,6 +504,12 @@ int cf_json_find_duplicate(const cJSON *root, cf_json_path *dup)
 
 /* ---- building and writing --------------------------------------------- */
 
+void cf_json_delete(cJSON *v)
+{
+    if (v && !cf_arena_owns(v))
+        cJSON_Delete(v);
+}
+
 cJSON *cf_json_add_str(cJSON *obj, const char *key, const char *val)
 {
     return cJSON_AddStringToObject(obj, key, val);

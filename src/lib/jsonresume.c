@@ -9,58 +9,51 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "classify.h"
 
-typedef struct rule {
-    const char *result;
-    const char *phrases[20];
-} rule;
-
-/* The first rule with a phrase found in norm (see cf_norm). */
-static const rule *classify(const char *norm, const rule *rules, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        for (const char *const *p = rules[i].phrases; *p; p++)
-            if (cf_norm_has(norm, *p))
-                return &rules[i];
-    return NULL;
-}
+typedef cf_rule rule;
 
 /* ---- recognition tables ------------------------------------------------ */
 
-typedef struct cred_def {
-    const char *code, *body, *kind;
-    const char *phrases[6];
-} cred_def;
-
 /* Order matters: the apprentice and physician-based variants come before
  * the credentials whose acronym they contain. */
-static const cred_def credentials[] = {
-    {"CPC-A", "AAPC", "coding", {"cpc a", "certified professional coder apprentice", "cpc apprentice"}},
-    {"COC-A", "AAPC", "coding", {"coc a", "certified outpatient coder apprentice", "coc apprentice"}},
-    {"CCS-P", "AHIMA", "coding", {"ccs p", "certified coding specialist physician"}},
-    {"CPC", "AAPC", "coding", {"cpc", "certified professional coder"}},
-    {"COC", "AAPC", "coding", {"coc", "certified outpatient coder", "cpc h"}},
-    {"CIC", "AAPC", "coding", {"cic", "certified inpatient coder"}},
-    {"CRC", "AAPC", "coding", {"crc", "certified risk adjustment coder"}},
-    {"CPMA", "AAPC", "coding", {"cpma", "certified professional medical auditor"}},
-    {"CPB", "AAPC", "coding", {"cpb", "certified professional biller"}},
-    {"CCS", "AHIMA", "coding", {"ccs", "certified coding specialist"}},
-    {"CCA", "AHIMA", "coding", {"cca", "certified coding associate"}},
-    {"RHIT", "AHIMA", "coding", {"rhit", "registered health information technician"}},
-    {"RHIA", "AHIMA", "coding", {"rhia", "registered health information administrator"}},
-    {"CBCS", "NHA", "coding", {"cbcs", "certified billing and coding specialist"}},
-    {"RN", NULL, "clinical", {"rn", "registered nurse"}},
-    {"LPN", NULL, "clinical", {"lpn", "licensed practical nurse"}},
-    {"LVN", NULL, "clinical", {"lvn", "licensed vocational nurse"}},
-    {"CNA", NULL, "clinical", {"cna", "certified nursing assistant", "certified nurse aide", "nursing assistant"}},
-    {"CMA", NULL, "clinical", {"cma", "certified medical assistant"}},
-    {"RMA", NULL, "clinical", {"rma", "registered medical assistant"}},
-    {"EMT", NULL, "clinical", {"emt", "emergency medical technician"}},
-    {"Paramedic", NULL, "clinical", {"paramedic"}},
-    {"CPhT", NULL, "clinical", {"cpht", "pharmacy technician"}},
-    {"CPR", NULL, "other", {"cpr", "cardiopulmonary resuscitation"}},
-    {"BLS", NULL, "other", {"bls", "basic life support"}},
+static const rule cred_rules[] = {
+    {"CPC-A", {"cpc a", "certified professional coder apprentice", "cpc apprentice", NULL}},
+    {"COC-A", {"coc a", "certified outpatient coder apprentice", "coc apprentice", NULL}},
+    {"CCS-P", {"ccs p", "certified coding specialist physician", NULL}},
+    {"CPC", {"cpc", "certified professional coder", NULL}},
+    {"COC", {"coc", "certified outpatient coder", "cpc h", NULL}},
+    {"CIC", {"cic", "certified inpatient coder", NULL}},
+    {"CRC", {"crc", "certified risk adjustment coder", NULL}},
+    {"CPMA", {"cpma", "certified professional medical auditor", NULL}},
+    {"CPB", {"cpb", "certified professional biller", NULL}},
+    {"CCS", {"ccs", "certified coding specialist", NULL}},
+    {"CCA", {"cca", "certified coding associate", NULL}},
+    {"RHIT", {"rhit", "registered health information technician", NULL}},
+    {"RHIA", {"rhia", "registered health information administrator", NULL}},
+    {"CBCS", {"cbcs", "certified billing and coding specialist", NULL}},
+    {"RN", {"rn", "registered nurse", NULL}},
+    {"LPN", {"lpn", "licensed practical nurse", NULL}},
+    {"LVN", {"lvn", "licensed vocational nurse", NULL}},
+    {"CNA", {"cna", "certified nursing assistant", "certified nurse aide", "nursing assistant", NULL}},
+    {"CMA", {"cma", "certified medical assistant", NULL}},
+    {"RMA", {"rma", "registered medical assistant", NULL}},
+    {"EMT", {"emt", "emergency medical technician", NULL}},
+    {"Paramedic", {"paramedic", NULL}},
+    {"CPhT", {"cpht", "pharmacy technician", NULL}},
+    {"CPR", {"cpr", "cardiopulmonary resuscitation", NULL}},
+    {"BLS", {"bls", "basic life support", NULL}},
+};
+
+/* Body and kind of each credential above, in the same order. */
+static const struct {
+    const char *body, *kind;
+} cred_info[] = {
+    {"AAPC", "coding"}, {"AAPC", "coding"}, {"AHIMA", "coding"}, {"AAPC", "coding"}, {"AAPC", "coding"},
+    {"AAPC", "coding"}, {"AAPC", "coding"}, {"AAPC", "coding"}, {"AAPC", "coding"}, {"AHIMA", "coding"},
+    {"AHIMA", "coding"}, {"AHIMA", "coding"}, {"AHIMA", "coding"}, {"NHA", "coding"}, {NULL, "clinical"},
+    {NULL, "clinical"}, {NULL, "clinical"}, {NULL, "clinical"}, {NULL, "clinical"}, {NULL, "clinical"},
+    {NULL, "clinical"}, {NULL, "clinical"}, {NULL, "clinical"}, {NULL, "other"}, {NULL, "other"},
 };
 
 static const rule cred_status[] = {
@@ -130,6 +123,15 @@ static const rule skill_kinds[] = {
                  "master patient index", "grouper", NULL}},
 };
 
+static const rule high_school[] = {{"high_school", {"high school", NULL}}};
+
+static const rule now_words[] = {{"now", {"present", "current", "now", "ongoing", NULL}}};
+
+static const rule hipaa_words[] = {
+    {"certificate", {"hipaa", NULL}},
+    {"training", {"hipaa training", "hipaa compliance training", NULL}},
+};
+
 static const rule relationships[] = {
     {"supervisor", {"supervisor", "supervised", NULL}},
     {"manager", {"manager", "director", "managed", "lead", NULL}},
@@ -137,6 +139,40 @@ static const rule relationships[] = {
     {"instructor", {"instructor", "professor", "teacher", "taught", "student", NULL}},
     {"colleague", {"colleague", "coworker", "co worker", "peer", "worked alongside", "teammate", NULL}},
 };
+
+static int t_cred, t_status, t_level, t_field, t_kind, t_setting, t_remote, t_skill, t_rel,
+    t_hs, t_now, t_hipaa;
+
+int cf_jsonresume_init(void)
+{
+    _Static_assert(CF_ARRAY_LEN(cred_rules) == CF_ARRAY_LEN(cred_info), "credential tables");
+    t_cred = cf_cl_compile(cred_rules, CF_ARRAY_LEN(cred_rules));
+    t_status = cf_cl_compile(cred_status, CF_ARRAY_LEN(cred_status));
+    t_level = cf_cl_compile(edu_levels, CF_ARRAY_LEN(edu_levels));
+    t_field = cf_cl_compile(edu_fields, CF_ARRAY_LEN(edu_fields));
+    t_kind = cf_cl_compile(work_kinds, CF_ARRAY_LEN(work_kinds));
+    t_setting = cf_cl_compile(settings, CF_ARRAY_LEN(settings));
+    t_remote = cf_cl_compile(remote_words, CF_ARRAY_LEN(remote_words));
+    t_skill = cf_cl_compile(skill_kinds, CF_ARRAY_LEN(skill_kinds));
+    t_rel = cf_cl_compile(relationships, CF_ARRAY_LEN(relationships));
+    t_hs = cf_cl_compile(high_school, CF_ARRAY_LEN(high_school));
+    t_now = cf_cl_compile(now_words, CF_ARRAY_LEN(now_words));
+    t_hipaa = cf_cl_compile(hipaa_words, CF_ARRAY_LEN(hipaa_words));
+    return cf_cl_ok() ? 0 : -1;
+}
+
+/* The first rule of table t that s (or s2 after it) names, or NULL. */
+static const rule *classify2(int t, const rule *rules, const char *s, const char *s2)
+{
+    cf_cl_text text;
+    text.n = 0;
+    cf_cl_text_add(&text, s);
+    cf_cl_text_add(&text, s2);
+    int r = cf_cl_first(t, &text);
+    return r < 0 ? NULL : &rules[r];
+}
+
+#define CLASSIFY(t, rules, s) classify2(t, rules, s, NULL)
 
 /* ---- importer state ---------------------------------------------------- */
 
@@ -211,20 +247,17 @@ static int get_date(importer *im, const cJSON *obj, const char *key, cJSON *dst,
     const char *s = get_str(im, obj, key);
     if (!s || !*s)
         return 0;
-    char *norm = cf_norm(s);
-    if (!norm) {
-        im->oom = 1;
-        return 0;
-    }
-    int now = cf_norm_has(norm, "present") || cf_norm_has(norm, "current") ||
-              cf_norm_has(norm, "now") || cf_norm_has(norm, "ongoing");
-    cf_free(norm);
-    if (now)
-        return 0;
     cf_date tmp;
     if (!dt)
         dt = &tmp;
-    if (cf_date_parse(s, dt)) {
+    if (cf_date_parse(s, dt) == 0) {
+        if (dst && !cf_json_add_str(dst, dst_key, s))
+            im->oom = 1;
+        return 1;
+    }
+    if (CLASSIFY(t_now, now_words, s))
+        return 0;   /* "Present": no end */
+    {
         char where[256];
         cf_jctx_push_key(&im->c, key);
         cf_jctx_error(&im->c, "bad-date", "'%s' is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)",
@@ -232,9 +265,6 @@ static int get_date(importer *im, const cJSON *obj, const char *key, cJSON *dst,
         cf_jctx_pop(&im->c);
         return 0;
     }
-    if (dst && !cf_json_add_str(dst, dst_key, s))
-        im->oom = 1;
-    return 1;
 }
 
 static void add_str(importer *im, cJSON *obj, const char *key, const char *val)
@@ -357,6 +387,8 @@ static void scan_figures(importer *im, const char *text, int recent)
     static const char *const hour[] = {"hour", "hr", "hours", "hourly", NULL};
     static const char *const per[] = {"per", "an", "a", "each", "every", NULL};
     static const char *const ceu[] = {"ceu", "ceus", "ce", NULL};
+    if (!text)
+        return;
     ftok *t = cf_malloc(MAX_FTOK * sizeof *t);
     if (!t) {
         im->oom = 1;
@@ -458,39 +490,38 @@ static void import_education(importer *im, const cJSON *resume)
         const char *type = get_str(im, e, "studyType");
         const char *area = get_str(im, e, "area");
         const char *inst = get_str(im, e, "institution");
-        cf_buf title = {0};
-        cf_buf_printf(&title, "%s%s%s", type ? type : "", type && area ? ", " : "", area ? area : "");
-        char *nt = cf_norm(type), *na = cf_norm(area), *nta = cf_norm(title.s ? title.s : "");
-        char *ni = cf_norm(inst);
         cJSON *o = cJSON_CreateObject();
-        if (!nt || !na || !nta || !ni || !o || title.oom) {
+        if (!o) {
             im->oom = 1;
         } else {
             cJSON_AddItemToArray(out, o);
-            const rule *lv = classify(nt, edu_levels, CF_ARRAY_LEN(edu_levels));
+            int hs = CLASSIFY(t_hs, high_school, inst) != NULL;
+            const rule *lv = CLASSIFY(t_level, edu_levels, type);
             if (!lv)
-                lv = classify(na, edu_levels, CF_ARRAY_LEN(edu_levels));
-            if (!lv && cf_norm_has(ni, "high school"))
+                lv = CLASSIFY(t_level, edu_levels, area);
+            /* a diploma from a high school is a high-school diploma */
+            if ((!lv && hs) || (lv && strcmp(lv->result, "certificate") == 0 && hs))
                 lv = &edu_levels[4];
-            /* A diploma from a high school is a high-school diploma. */
-            if (lv && strcmp(lv->result, "certificate") == 0 && cf_norm_has(ni, "high school"))
-                lv = &edu_levels[4];
-            const rule *fd = classify(nta, edu_fields, CF_ARRAY_LEN(edu_fields));
+            const rule *fd = classify2(t_field, edu_fields, type, area);
             add_str(im, o, "level", lv ? lv->result : "other");
             add_str(im, o, "field", fd ? fd->result : "other");
-            if (title.s && *title.s)
-                add_str(im, o, "title", title.s);
+            if (type || area) {
+                cf_buf title = {0};
+                cf_buf_puts(&title, type ? type : "");
+                cf_buf_puts(&title, type && area ? ", " : "");
+                cf_buf_puts(&title, area ? area : "");
+                if (title.oom)
+                    im->oom = 1;
+                else if (title.len)
+                    add_str(im, o, "title", title.s);
+                cf_buf_free(&title);
+            }
             add_str(im, o, "institution", inst);
             get_date(im, e, "startDate", o, "start", NULL);
             get_date(im, e, "endDate", o, "completed", NULL);
             copy_strings(im, e, "courses", o, "courses");
             add_from(im, o, "education", i);
         }
-        cf_buf_free(&title);
-        cf_free(nt);
-        cf_free(na);
-        cf_free(nta);
-        cf_free(ni);
         cf_jctx_pop(&im->c);
         i++;
     }
@@ -518,29 +549,26 @@ static void import_certificates(importer *im, const cJSON *resume)
         cf_jctx_push_index(&im->c, i);
         const char *name = get_str(im, e, "name");
         const char *issuer = get_str(im, e, "issuer");
-        char *nn = cf_norm(name);
         cJSON *o = cJSON_CreateObject();
-        if (!nn || !o) {
+        if (!o) {
             im->oom = 1;
-            cJSON_Delete(o);
         } else {
             cJSON_AddItemToArray(out, o);
-            const cred_def *def = NULL;
-            for (size_t k = 0; k < CF_ARRAY_LEN(credentials) && !def; k++)
-                for (const char *const *p = credentials[k].phrases; *p && !def; p++)
-                    if (cf_norm_has(nn, *p))
-                        def = &credentials[k];
-            const rule *st = classify(nn, cred_status, CF_ARRAY_LEN(cred_status));
-            if (def)
-                add_str(im, o, "code", def->code);
+            cf_cl_text text;
+            text.n = 0;
+            cf_cl_text_add(&text, name);
+            int k = cf_cl_first(t_cred, &text), sk = cf_cl_first(t_status, &text);
+            const rule *st = sk >= 0 ? &cred_status[sk] : NULL;
+            if (k >= 0)
+                add_str(im, o, "code", cred_rules[k].result);
             add_str(im, o, "name", name);
-            add_str(im, o, "body", issuer ? issuer : def ? def->body : NULL);
-            add_str(im, o, "kind", def ? def->kind : "other");
+            add_str(im, o, "body", issuer ? issuer : k >= 0 ? cred_info[k].body : NULL);
+            add_str(im, o, "kind", k >= 0 ? cred_info[k].kind : "other");
             cf_date dt;
             int dated = get_date(im, e, "date", o, "earned", &dt);
             if (st)
                 add_str(im, o, "status", st->result);
-            if (cf_norm_has(nn, "hipaa")) {
+            if (cf_cl_match(t_hipaa, &text)) {
                 im->hipaa_trained = 1;
                 if (dated && dt.first <= im->as_of && (!im->have_hipaa || dt.first > im->hipaa.first)) {
                     im->hipaa = dt;
@@ -549,26 +577,10 @@ static void import_certificates(importer *im, const cJSON *resume)
             }
             add_from(im, o, "certificates", i);
         }
-        cf_free(nn);
         cf_jctx_pop(&im->c);
         i++;
     }
     cf_jctx_pop(&im->c);
-}
-
-/* Joins the strings of a work entry that describe it, for classification. */
-static char *work_text(const char *position, const char *location, const char *summary,
-                       const cJSON *highlights)
-{
-    cf_buf b = {0};
-    char *out;
-    cf_buf_printf(&b, "%s\n%s\n%s\n", position ? position : "", location ? location : "",
-                  summary ? summary : "");
-    const cJSON *h;
-    cJSON_ArrayForEach(h, highlights)
-        if (cJSON_IsString(h))
-            cf_buf_printf(&b, "%s\n", h->valuestring);
-    return cf_buf_finish(&b, &out, NULL) == CF_OK ? out : NULL;
 }
 
 static void import_work(importer *im, const cJSON *resume, const char *section, cJSON *out)
@@ -591,28 +603,39 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
         const char *location = get_str(im, e, "location");
         const char *summary = get_str(im, e, "summary");
         const cJSON *hl = get_arr(im, e, "highlights");
-        char *np = cf_norm(position);
-        char *all = work_text(position, location, summary, hl);
-        char *nall = all ? cf_norm(all) : NULL;
         cJSON *o = cJSON_CreateObject();
-        if (!np || !all || !nall || !o) {
+        if (!o) {
             im->oom = 1;
-            cJSON_Delete(o);
         } else {
             cJSON_AddItemToArray(out, o);
-            const rule *kind = classify(np, work_kinds, CF_ARRAY_LEN(work_kinds));
+            /* the position says what the job is; all its text says where
+             * and how it was done */
+            const rule *kind = CLASSIFY(t_kind, work_kinds, position);
+            cf_cl_text *all = cf_malloc(sizeof *all);
+            if (!all) {
+                im->oom = 1;
+            } else {
+                all->n = 0;
+                cf_cl_text_add(all, position);
+                cf_cl_text_add(all, location);
+                cf_cl_text_add(all, summary);
+                const cJSON *h;
+                cJSON_ArrayForEach(h, hl)
+                    if (cJSON_IsString(h))
+                        cf_cl_text_add(all, h->valuestring);
+            }
             add_str(im, o, "title", position);
             add_str(im, o, "employer", employer);
             add_str(im, o, "kind", kind ? kind->result : "other");
-            if (kind && strcmp(kind->result, "coding") == 0) {
-                const rule *set = classify(nall, settings, CF_ARRAY_LEN(settings));
-                if (set)
-                    add_str(im, o, "setting", set->result);
+            if (all && kind && strcmp(kind->result, "coding") == 0) {
+                int set = cf_cl_first(t_setting, all);
+                if (set >= 0)
+                    add_str(im, o, "setting", settings[set].result);
             }
             cf_date ds, de;
             int has_start = get_date(im, e, "startDate", o, "start", &ds);
             int has_end = get_date(im, e, "endDate", o, "end", &de);
-            if (classify(nall, remote_words, 1) && !cf_json_add_bool(o, "remote", 1))
+            if (all && cf_cl_match(t_remote, all) && !cf_json_add_bool(o, "remote", 1))
                 im->oom = 1;
             if (volunteer && !cf_json_add_bool(o, "volunteer", 1))
                 im->oom = 1;
@@ -622,15 +645,17 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
             /* CEUs stated for an entry count when it is current or ended in
              * the last 24 months; nothing dated after the as-of date counts. */
             if (!has_start || ds.first <= im->as_of) {
-                long since = has_end ? im->as_of - de.last : 0;
-                scan_figures(im, all, since < 731);
+                int recent = (has_end ? im->as_of - de.last : 0) < 731;
+                scan_figures(im, summary, recent);
+                const cJSON *h;
+                cJSON_ArrayForEach(h, hl)
+                    if (cJSON_IsString(h))
+                        scan_figures(im, h->valuestring, recent);
             }
-            if (cf_norm_has(nall, "hipaa training") || cf_norm_has(nall, "hipaa compliance training"))
+            if (all && (cf_cl_match(t_hipaa, all) & 2u))
                 im->hipaa_trained = 1;
+            cf_free(all);
         }
-        cf_free(np);
-        cf_free(all);
-        cf_free(nall);
         cf_jctx_pop(&im->c);
         i++;
     }
@@ -679,20 +704,12 @@ static void import_skills(importer *im, const cJSON *resume)
             }
             if (!s || !*s)
                 continue;
-            char *ns = cf_norm(s);
-            if (!ns) {
-                im->oom = 1;
-                continue;
-            }
-            const rule *r = classify(ns, skill_kinds, CF_ARRAY_LEN(skill_kinds));
+            const rule *r = CLASSIFY(t_skill, skill_kinds, s);
             /* A group's name ("Software") is a heading, not a skill,
              * unless it names one itself. */
-            if (k < 0 && n > 0 && !r) {
-                cf_free(ns);
+            if (k < 0 && n > 0 && !r)
                 continue;
-            }
             int which = !r ? 2 : strcmp(r->result, "code_sets") == 0 ? 0 : 1;
-            cf_free(ns);
             if (!lists[which] && !(lists[which] = cJSON_CreateArray())) {
                 im->oom = 1;
                 continue;
@@ -731,18 +748,15 @@ static void import_references(importer *im, const cJSON *resume)
         /* The referee's name is someone else's personal data: not kept. */
         get_str(im, e, "name");
         const char *text = get_str(im, e, "reference");
-        char *nt = cf_norm(text);
         cJSON *o = cJSON_CreateObject();
-        if (!nt || !o) {
+        if (!o) {
             im->oom = 1;
-            cJSON_Delete(o);
         } else {
             cJSON_AddItemToArray(out, o);
-            const rule *rel = classify(nt, relationships, CF_ARRAY_LEN(relationships));
+            const rule *rel = CLASSIFY(t_rel, relationships, text);
             add_str(im, o, "relationship", rel ? rel->result : "other");
             add_str(im, o, "text", text ? text : "");
         }
-        cf_free(nt);
         cf_jctx_pop(&im->c);
         i++;
     }
@@ -773,7 +787,7 @@ cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
     if (cJSON_GetArraySize(exp))
         cJSON_AddItemToObject(im.out, "experience", exp);
     else
-        cJSON_Delete(exp);
+        cf_json_delete(exp);
     import_skills(&im, resume);
 
     if (im.have_accuracy || im.have_per_hour || im.have_ceu) {
@@ -801,12 +815,12 @@ cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
     if (im.oom || d->oom)
         goto oom;
     if (im.c.errors) {
-        cJSON_Delete(im.out);
+        cf_json_delete(im.out);
         return CF_EINPUT;
     }
     *out = im.out;
     return CF_OK;
 oom:
-    cJSON_Delete(im.out);
+    cf_json_delete(im.out);
     return CF_ESYSTEM;
 }

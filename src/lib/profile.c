@@ -457,12 +457,12 @@ cf_status cf_profile_parse(const char *source, const char *text, size_t len,
     if (st)
         goto fail;
     p->root = native;
-    cJSON_Delete(doc);
+    cf_json_delete(doc);
     *out = p;
     return CF_OK;
 fail:
-    cJSON_Delete(doc);
-    cJSON_Delete(native);
+    cf_json_delete(doc);
+    cf_json_delete(native);
     cf_profile_free(p);
     return st;
 }
@@ -471,7 +471,7 @@ void cf_profile_free(cf_profile *p)
 {
     if (!p)
         return;
-    cJSON_Delete(p->root);
+    cf_json_delete(p->root);
     cf_free(p->source);
     cf_free(p);
 }

@@ -674,16 +674,34 @@ static void gate_order(const cf_ranking *rk, int *order)
         }
 }
 
+static void put_uint(cf_buf *b, unsigned long v);
+
 static void put_source(cf_buf *b, const rec *r)
 {
     cf_buf_puts(b, r->path);
-    if (r->line)
-        cf_buf_printf(b, ":%u", r->line);
+    if (r->line) {
+        cf_buf_putc(b, ':');
+        put_uint(b, r->line);
+    }
 }
 
+/* An unsigned integer, without printf (a batch writes millions). */
+static void put_uint(cf_buf *b, unsigned long v)
+{
+    char num[24];
+    int n = sizeof num;
+    do
+        num[--n] = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    cf_buf_add(b, num + n, sizeof num - (size_t)n);
+}
+
+/* A score in tenths as "83.2". */
 static void put10(cf_buf *b, int v10)
 {
-    cf_buf_printf(b, "%d.%d", v10 / 10, v10 % 10);
+    put_uint(b, (unsigned long)(v10 / 10));
+    cf_buf_putc(b, '.');
+    cf_buf_putc(b, (char)('0' + v10 % 10));
 }
 
 /* A CSV field (RFC 4180): quoted when it holds a comma, quote or line end. */
@@ -726,7 +744,8 @@ static void write_csv(cf_ranking *rk, out *o, int bom)
     cf_buf src = {0};
     for (size_t k = 0; k < rk->nrecs; k++) {
         const rec *r = rk->recs[k];
-        cf_buf_printf(b, "%zu,", k + 1);
+        put_uint(b, k + 1);
+        cf_buf_putc(b, ',');
         src.len = 0;
         put_source(&src, r);
         csv_field(b, src.s ? src.s : "");
@@ -811,7 +830,9 @@ static void json_error(cf_jw *w, const err_rec *e)
  * made without keep_reports), the figures the ranking holds. */
 static void ranked_report(const cf_ranking *rk, cf_buf *b, size_t rank, const rec *r)
 {
-    cf_buf_printf(b, "{\"rank\":%zu,", rank);
+    cf_buf_puts(b, "{\"rank\":");
+    put_uint(b, rank);
+    cf_buf_putc(b, ',');
     if (r->report) {
         cf_buf_add(b, r->report + 1, r->report_len - 1);
         return;

@@ -13,7 +13,10 @@ static const struct {
 
 int main(int argc, char **argv)
 {
-    cf_init();
+    if (cf_init() != CF_OK) {
+        printf("0 passed, 1 failed\n");
+        return 1;
+    }
     for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
         if (argc > 1 && strcmp(argv[1], groups[i].name) != 0)
             continue;

@@ -1,0 +1,168 @@
+/* Phrase tables for the importer, compiled once into static storage.
+ *
+ * A table is a list of rules, each a result and the phrases that give it
+ * ("certified professional coder", "cpc").  Compiling gives every word an
+ * id; a text is tokenised once into ids, and a table finds its phrases by
+ * following, at each position, the phrases that start with that word.  No
+ * allocation: the tables live as long as the program and the importer
+ * runs in arenas. */
+#include <string.h>
+#include "classify.h"
+
+#define MAX_WORDS 1024
+#define SLOTS 2048            /* a power of two, twice MAX_WORDS */
+#define MAX_PHRASES 1024
+#define MAX_TABLES 16
+
+typedef struct word {
+    const char *s;            /* into a phrase literal */
+    size_t n;
+} word;
+
+typedef struct phrase {
+    int rule;
+    int n;
+    int ids[CF_CL_MAX_PHRASE];
+    int next;                 /* next phrase of the table starting with the same word */
+} phrase;
+
+static word words[MAX_WORDS];
+static int nwords;
+static int slots[SLOTS];
+static phrase phrases[MAX_PHRASES];
+static int nphrases;
+static int first[MAX_TABLES][MAX_WORDS];   /* per table: first phrase per word */
+static int ntables;
+static int broken;            /* a table did not fit: a build error */
+
+static size_t hash(const char *s, size_t n)
+{
+    return (size_t)cf_fnv1a(s, n, CF_FNV_INIT) & (SLOTS - 1);
+}
+
+int cf_cl_word(const char *s, size_t n)
+{
+    if (!nwords)
+        return -1;
+    for (size_t i = hash(s, n);; i = (i + 1) & (SLOTS - 1)) {
+        int id = slots[i] - 1;
+        if (id < 0)
+            return -1;
+        if (words[id].n == n && memcmp(words[id].s, s, n) == 0)
+            return id;
+    }
+}
+
+static int add_word(const char *s, size_t n)
+{
+    int id = cf_cl_word(s, n);
+    if (id >= 0)
+        return id;
+    if (nwords == MAX_WORDS)
+        return -1;
+    size_t i = hash(s, n);
+    while (slots[i])
+        i = (i + 1) & (SLOTS - 1);
+    words[nwords] = (word){s, n};
+    slots[i] = ++nwords;
+    return nwords - 1;
+}
+
+int cf_cl_compile(const cf_rule *rules, size_t nrules)
+{
+    if (ntables == MAX_TABLES) {
+        broken = 1;
+        return -1;
+    }
+    int t = ntables++;
+    for (int i = 0; i < MAX_WORDS; i++)
+        first[t][i] = -1;
+    /* later rules first, so that each word's chain lists rules in order */
+    for (size_t r = nrules; r-- > 0;) {
+        const char *const *ps = rules[r].phrases;
+        size_t np = 0;
+        while (ps[np])
+            np++;
+        for (size_t k = np; k-- > 0;) {
+            if (nphrases == MAX_PHRASES) {
+                broken = 1;
+                return -1;
+            }
+            phrase *ph = &phrases[nphrases];
+            ph->rule = (int)r;
+            ph->n = 0;
+            for (const char *s = ps[k]; *s;) {
+                size_t n = strcspn(s, " ");
+                int id = add_word(s, n);
+                if (id < 0 || ph->n == CF_CL_MAX_PHRASE) {
+                    broken = 1;
+                    return -1;
+                }
+                ph->ids[ph->n++] = id;
+                s += n;
+                while (*s == ' ')
+                    s++;
+            }
+            ph->next = first[t][ph->ids[0]];
+            first[t][ph->ids[0]] = nphrases++;
+        }
+    }
+    return t;
+}
+
+int cf_cl_ok(void)
+{
+    return !broken;
+}
+
+static int tok_step(void *ctx, const char *tok, size_t n, size_t index)
+{
+    cf_cl_text *t = ctx;
+    (void)index;
+    if (t->n < CF_CL_MAX_TOKENS)
+        t->ids[t->n++] = cf_cl_word(tok, n);
+    return 0;
+}
+
+void cf_cl_text_add(cf_cl_text *t, const char *s)
+{
+    if (!s)
+        return;
+    if (t->n && t->n < CF_CL_MAX_TOKENS)
+        t->ids[t->n++] = -1;   /* texts never run into each other */
+    cf_tokenize(s, tok_step, t);
+}
+
+unsigned cf_cl_match(int table, const cf_cl_text *t)
+{
+    unsigned found = 0;
+    for (int i = 0; i < t->n; i++) {
+        int id = t->ids[i];
+        if (id < 0)
+            continue;
+        for (int p = first[table][id]; p >= 0; p = phrases[p].next) {
+            const phrase *ph = &phrases[p];
+            if (i + ph->n > t->n)
+                continue;
+            int k = 1;
+            while (k < ph->n && t->ids[i + k] == ph->ids[k])
+                k++;
+            if (k == ph->n)
+                found |= 1u << ph->rule;
+        }
+    }
+    return found;
+}
+
+int cf_cl_first(int table, const cf_cl_text *t)
+{
+    unsigned m = cf_cl_match(table, t);
+    if (!m)
+        return -1;
+    int r = 0;
+    while (!(m & 1u)) {
+        m >>= 1;
+        r++;
+    }
+    return r;
+}
