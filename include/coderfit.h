@@ -158,8 +158,12 @@ size_t cf_json_value_length(const char *file, const char *text, size_t len,
 /* ---- scoring and reports ---------------------------------------------- */
 typedef struct cf_report cf_report;
 
-/* Scores p against r.  *out belongs to the caller (cf_report_free). */
+/* Scores p against r.  *out belongs to the caller (cf_report_free).  The
+ * report borrows r: free it first. */
 cf_status cf_score(const cf_rubric *r, const cf_profile *p, cf_report **out);
+/* The same without the evidence (paths and values behind each criterion),
+ * for outputs that do not show it: the numbers are the same. */
+cf_status cf_score_figures(const cf_rubric *r, const cf_profile *p, cf_report **out);
 void cf_report_free(cf_report *rep);
 double cf_report_score(const cf_report *rep);
 const char *cf_report_tier(const cf_report *rep);

@@ -55,7 +55,7 @@ static const char usage_text[] =
 
 enum { OPT_TOP = 2000, OPT_MIN_SCORE, OPT_TIER, OPT_ELIGIBLE, OPT_BOM, OPT_MERGE };
 
-#define CHUNK (1u << 20)      /* stream bytes per job */
+#define CHUNK (256u * 1024)   /* stream bytes per job */
 
 typedef struct input {
     char *path;
@@ -72,6 +72,7 @@ typedef struct job {
 } job;
 
 typedef struct pool {
+    int evidence;             /* the output shows whole reports */
     pthread_mutex_t mu;
     pthread_cond_t has_job, has_room, progress;
     job *head, *tail;
@@ -150,7 +151,7 @@ static cf_status one(pool *p, cf_ranking *rk, cf_arena *a, const char *file, con
     if (st == CF_OK && record_name && cf_profile_set_source(prof, record_name))
         st = CF_ESYSTEM;
     if (st == CF_OK)
-        st = cf_score(p->r, prof, &rep);
+        st = p->evidence ? cf_score(p->r, prof, &rep) : cf_score_figures(p->r, prof, &rep);
     cf_arena_leave();
     if (st == CF_EINPUT)
         st = record_diags(p, rk, file, &d);
@@ -425,8 +426,8 @@ static cf_status produce_stream(pool *p, const input *in, cf_ranking *rk)
         }
         memcpy(data, buf, cut);
         *j = (job){in, data, cut, line, NULL};
-        for (size_t i = 0; i < cut; i++)
-            line += buf[i] == '\n';
+        for (const char *q = buf, *e = buf + cut; (q = memchr(q, '\n', (size_t)(e - q))); q++)
+            line++;
         memmove(buf, buf + cut, len - cut);
         len -= cut;
         if (push(p, j))
@@ -679,7 +680,8 @@ int cmd_rank(int argc, char **argv)
     pool_made = 1;
     p.o = &o;
     p.r = r;
-    p.max_queued = (size_t)jobs * 4;
+    p.evidence = ro.keep_reports;
+    p.max_queued = (size_t)jobs * 2;   /* bounds the memory in flight */
     ws = cf_calloc((size_t)jobs, sizeof *ws);
     if (!ws) {
         st = CF_ESYSTEM;

@@ -165,6 +165,10 @@ const cf_field *cf_model_lookup(const char *path, int *iterates, int *prot);
 const char *cf_model_gate_date(const char *array_name);
 /* Whether an array element counts at as_of (see cf_model_gate_date). */
 int cf_element_counts(const cJSON *elem, const char *gate_date, cf_day as_of);
+/* The answer, computed once per profile by cf_derive and kept in the
+ * element object's valueint, which cJSON uses only for numbers. */
+#define CF_COUNTS(e) ((e)->valueint == 1)
+#define CF_SET_COUNTS(e, yes) ((e)->valueint = (yes) ? 1 : 2)
 
 /* Validates a native profile tree in place (keys, types, dates), removes an
  * input "derived", then computes "derived" afresh. */

@@ -232,7 +232,7 @@ static int current_coding_credential(const cJSON *root, cf_day as_of)
     const cJSON *creds = cJSON_GetObjectItemCaseSensitive(root, "credentials");
     const cJSON *c;
     cJSON_ArrayForEach(c, creds) {
-        if (!cf_element_counts(c, "earned", as_of))
+        if (!CF_COUNTS(c))
             continue;
         const cJSON *kind = cJSON_GetObjectItemCaseSensitive(c, "kind");
         const cJSON *st = cJSON_GetObjectItemCaseSensitive(c, "status");
@@ -249,6 +249,21 @@ static int current_coding_credential(const cJSON *root, cf_day as_of)
     return 0;
 }
 
+/* Marks each element of the gated arrays with whether it counts at the
+ * as-of date (CF_COUNTS), so that the engine's walks need not look the
+ * status and date up again for every criterion. */
+static void mark_counting(cJSON *root, cf_day as_of)
+{
+    static const char *const arrays[] = {"education", "credentials", "experience", "continuing_education"};
+    for (size_t i = 0; i < CF_ARRAY_LEN(arrays); i++) {
+        const char *gate = cf_model_gate_date(arrays[i]);
+        cJSON *e;
+        cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(root, arrays[i]))
+            if (cJSON_IsObject(e))
+                CF_SET_COUNTS(e, cf_element_counts(e, gate, as_of));
+    }
+}
+
 cf_status cf_derive(cJSON *root, cf_day as_of)
 {
     static const char *const coding[] = {"coding", NULL};
@@ -259,6 +274,7 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
     double *ce = NULL;
     cf_status st = CF_ESYSTEM;
 
+    mark_counting(root, as_of);
     cJSON_DeleteItemFromObjectCaseSensitive(root, "derived");
     cJSON *der = cf_json_add_obj(root, "derived");
     if (!der)

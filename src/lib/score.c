@@ -54,7 +54,7 @@ static int walk_array(walker *w, const cJSON *arr, const char *gate, int seg)
     const cJSON *e;
     cJSON_ArrayForEach(e, arr) {
         if (cJSON_IsObject(e)) {
-            if (!cf_element_counts(e, gate, w->as_of)) {
+            if (gate && !CF_COUNTS(e)) {
                 i++;
                 continue;
             }
@@ -115,6 +115,7 @@ typedef struct scorer {
     const cf_rubric *r;
     const cf_profile *p;
     cf_report *rep;
+    int evidence;             /* collect it */
     int oom;
 } scorer;
 
@@ -339,7 +340,8 @@ static void score_best(scorer *s, const cf_criterion *c, cf_result *res)
     if (b.found) {
         char tmp[32];
         res->fraction = c->type == CF_C_CREDENTIAL && c->combine_sum ? (b.sum > 1 ? 1 : b.sum) : b.frac;
-        add_evidence(s, res, path_string(&c->path, &b.at), value_text(&b, tmp, sizeof tmp), b.note);
+        if (s->evidence)
+            add_evidence(s, res, path_string(&c->path, &b.at), value_text(&b, tmp, sizeof tmp), b.note);
     }
 }
 
@@ -495,6 +497,8 @@ static void score_terms(scorer *s, const cf_rubric *r, const tindex *t, const cf
             credits += credit;
             if (credit > strongest)
                 strongest = credit;
+            if (!s->evidence)
+                continue;
             const field *f = &t->fields[where];
             add_evidence(s, res, path_string(&r->sources[f->src], &f->at), term->id,
                          credit < 1 ? "self-listed (counts less)" : NULL);
@@ -540,9 +544,9 @@ static int cond_passes(const cf_report *rep, const cf_cond *c)
     return c->above ? f > c->value : f >= c->value - 1e-12;
 }
 
-cf_status cf_score(const cf_rubric *r, const cf_profile *p, cf_report **out)
+static cf_status score(const cf_rubric *r, const cf_profile *p, int evidence, cf_report **out)
 {
-    scorer s = {r, p, NULL, 0};
+    scorer s = {r, p, NULL, evidence, 0};
     tindex t;
     memset(&t, 0, sizeof t);
     *out = NULL;
@@ -629,6 +633,16 @@ cf_status cf_score(const cf_rubric *r, const cf_profile *p, cf_report **out)
     }
     *out = rep;
     return CF_OK;
+}
+
+cf_status cf_score(const cf_rubric *r, const cf_profile *p, cf_report **out)
+{
+    return score(r, p, 1, out);
+}
+
+cf_status cf_score_figures(const cf_rubric *r, const cf_profile *p, cf_report **out)
+{
+    return score(r, p, 0, out);
 }
 
 void cf_report_free(cf_report *rep)

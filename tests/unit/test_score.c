@@ -128,6 +128,20 @@ static void determinism(void)
     size_t la = 0, lb = 0;
     CHECK(a && b && cf_report_json(a, 1, &ja, &la) == CF_OK && cf_report_json(b, 1, &jb, &lb) == CF_OK);
     CHECK(ja && jb && la == lb && memcmp(ja, jb, la) == 0);
+    /* scoring without evidence gives the same numbers, and no evidence */
+    cf_profile *p = text ? t_profile(text, ASOF) : NULL;
+    cf_report *c = NULL;
+    CHECK(p && cf_score_figures(rubric, p, &c) == CF_OK);
+    char *sa = a ? signature(a) : NULL, *sc = c ? signature(c) : NULL;
+    CHECK(sa && sc && strcmp(sa, sc) == 0);
+    size_t nev = 0;
+    for (size_t i = 0; c && i < c->nres; i++)
+        nev += c->res[i].nev;
+    CHECK(c && nev == 0);
+    cf_free(sa);
+    cf_free(sc);
+    cf_report_free(c);
+    cf_profile_free(p);
     /* the report is valid JSON with the documented fields */
     cJSON *r = ja ? cJSON_Parse(ja) : NULL;
     CHECK(cJSON_IsNumber(cJSON_GetObjectItem(r, "score")) && cJSON_IsString(cJSON_GetObjectItem(r, "tier")) &&
