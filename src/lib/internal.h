@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <string.h>
 #include <cjson/cJSON.h>
 #include "coderfit.h"
 
@@ -12,6 +13,20 @@
 /* Whether p lies in this thread's arena: a tree there needs no walk to be
  * freed, the arena's reset takes it all. */
 int cf_arena_owns(const void *p);
+
+/* obj[key] for an object (NULL otherwise): the first member with that
+ * key.  Like cJSON_GetObjectItemCaseSensitive, but it compares the first
+ * byte before calling strcmp, which the engine's lookups do millions of
+ * times. */
+static inline cJSON *cf_get(const cJSON *obj, const char *key)
+{
+    if (!obj || !(obj->type & cJSON_Object))
+        return NULL;
+    for (cJSON *c = obj->child; c; c = c->next)
+        if (c->string && c->string[0] == key[0] && strcmp(c->string, key) == 0)
+            return c;
+    return NULL;
+}
 
 /* Frees a cJSON tree, unless the arena will. */
 void cf_json_delete(cJSON *v);

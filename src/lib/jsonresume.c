@@ -189,7 +189,7 @@ typedef struct importer {
 
 static cJSON *item(const cJSON *obj, const char *key)
 {
-    return cJSON_GetObjectItemCaseSensitive(obj, key);
+    return cf_get(obj, key);
 }
 
 /* The string at obj.key, or NULL; a present value of another type is an

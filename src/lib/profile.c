@@ -52,7 +52,7 @@ static void check_object(cf_jctx *c, const cf_field *fields, cJSON *obj)
         cf_jctx_pop(c);
     }
     for (const cf_field *k = fields; k->name; k++)
-        if ((k->flags & CF_F_REQUIRED) && !cJSON_GetObjectItemCaseSensitive(obj, k->name))
+        if ((k->flags & CF_F_REQUIRED) && !cf_get(obj, k->name))
             cf_jctx_error(c, "missing-key", "'%s' lacks the required key '%s'",
                         c->path.depth ? cf_jctx_path(c, where, sizeof where) : "profile", k->name);
 }
@@ -128,7 +128,7 @@ cf_status cf_native_check(cJSON *root, const char *source, const char *text,
     check_value(&c, &cf_profile_model[0], CF_T_OBJECT, root);
     if (c.errors)
         return CF_EINPUT;
-    cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
+    cJSON *fmt = cf_get(root, "format");
     if (strcmp(fmt->valuestring, CF_PROFILE_FORMAT) != 0) {
         c.path.depth = 0;
         cf_jctx_push_key(&c, "format");
@@ -143,12 +143,12 @@ cf_status cf_native_check(cJSON *root, const char *source, const char *text,
 
 int cf_element_counts(const cJSON *elem, const char *gate_date, cf_day as_of)
 {
-    const cJSON *st = cJSON_GetObjectItemCaseSensitive(elem, "status");
+    const cJSON *st = cf_get(elem, "status");
     if (cJSON_IsString(st) && strcmp(st->valuestring, "in_progress") == 0)
         return 0;
     if (!gate_date)
         return 1;
-    const cJSON *dv = cJSON_GetObjectItemCaseSensitive(elem, gate_date);
+    const cJSON *dv = cf_get(elem, gate_date);
     cf_date dt;
     if (cJSON_IsString(dv) && cf_date_parse(dv->valuestring, &dt) == 0 && dt.first > as_of)
         return 0;
@@ -210,7 +210,7 @@ static double spans_months(spans *s)
 
 static int is_kind(const cJSON *e, const char *const *kinds)
 {
-    const cJSON *k = cJSON_GetObjectItemCaseSensitive(e, "kind");
+    const cJSON *k = cf_get(e, "kind");
     if (!cJSON_IsString(k))
         return 0;
     for (; *kinds; kinds++)
@@ -229,14 +229,14 @@ static int dbl_cmp(const void *a, const void *b)
  * ethics (AAPC, AHIMA and NHA all have one). */
 static int current_coding_credential(const cJSON *root, cf_day as_of)
 {
-    const cJSON *creds = cJSON_GetObjectItemCaseSensitive(root, "credentials");
+    const cJSON *creds = cf_get(root, "credentials");
     const cJSON *c;
     cJSON_ArrayForEach(c, creds) {
         if (!CF_COUNTS(c))
             continue;
-        const cJSON *kind = cJSON_GetObjectItemCaseSensitive(c, "kind");
-        const cJSON *st = cJSON_GetObjectItemCaseSensitive(c, "status");
-        const cJSON *ex = cJSON_GetObjectItemCaseSensitive(c, "expires");
+        const cJSON *kind = cf_get(c, "kind");
+        const cJSON *st = cf_get(c, "status");
+        const cJSON *ex = cf_get(c, "expires");
         cf_date dt;
         if (!cJSON_IsString(kind) || strcmp(kind->valuestring, "coding") != 0)
             continue;
@@ -258,7 +258,7 @@ static void mark_counting(cJSON *root, cf_day as_of)
     for (size_t i = 0; i < CF_ARRAY_LEN(arrays); i++) {
         const char *gate = cf_model_gate_date(arrays[i]);
         cJSON *e;
-        cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(root, arrays[i]))
+        cJSON_ArrayForEach(e, cf_get(root, arrays[i]))
             if (cJSON_IsObject(e))
                 CF_SET_COUNTS(e, cf_element_counts(e, gate, as_of));
     }
@@ -280,11 +280,11 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
     if (!der)
         goto out;
 
-    const cJSON *exp = cJSON_GetObjectItemCaseSensitive(root, "experience");
+    const cJSON *exp = cf_get(root, "experience");
     const cJSON *e;
     cJSON_ArrayForEach(e, exp) {
-        const cJSON *s = cJSON_GetObjectItemCaseSensitive(e, "start");
-        const cJSON *en = cJSON_GetObjectItemCaseSensitive(e, "end");
+        const cJSON *s = cf_get(e, "start");
+        const cJSON *en = cf_get(e, "end");
         cf_date ds, de;
         if (!cJSON_IsString(s) || cf_date_parse(s->valuestring, &ds) || ds.first > as_of)
             continue;
@@ -293,7 +293,7 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
             last = de.last;
         if (last < ds.first)
             continue;
-        int remote = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "remote"));
+        int remote = cJSON_IsTrue(cf_get(e, "remote"));
         int bad = 0;
         if (is_kind(e, coding)) {
             bad |= spans_push(&sc, ds.first, last);
@@ -318,15 +318,15 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
         !cf_json_add_num(der, "healthcare_months", spans_months(&sh))))
         goto out;
 
-    const cJSON *refs = cJSON_GetObjectItemCaseSensitive(root, "references");
+    const cJSON *refs = cf_get(root, "references");
     if (refs && !cf_json_add_num(der, "reference_count", cJSON_GetArraySize(refs)))
         goto out;
 
     /* CEU hours of the last 24 months: stated, else summed in a fixed order
      * so that reordering the list cannot change the total's last bit. */
-    const cJSON *m = cJSON_GetObjectItemCaseSensitive(root, "measures");
-    const cJSON *stated = cJSON_GetObjectItemCaseSensitive(m, "ceu_hours_24m");
-    const cJSON *ces = cJSON_GetObjectItemCaseSensitive(root, "continuing_education");
+    const cJSON *m = cf_get(root, "measures");
+    const cJSON *stated = cf_get(m, "ceu_hours_24m");
+    const cJSON *ces = cf_get(root, "continuing_education");
     if (cJSON_IsNumber(stated)) {
         if (!cf_json_add_num(der, "ceu_hours_24m", stated->valuedouble))
             goto out;
@@ -344,8 +344,8 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
         }
         const cJSON *c;
         cJSON_ArrayForEach(c, ces) {
-            const cJSON *dv = cJSON_GetObjectItemCaseSensitive(c, "date");
-            const cJSON *hv = cJSON_GetObjectItemCaseSensitive(c, "hours");
+            const cJSON *dv = cf_get(c, "date");
+            const cJSON *hv = cf_get(c, "hours");
             cf_date dt;
             if (cJSON_IsString(dv) && cf_date_parse(dv->valuestring, &dt) == 0 &&
                 dt.first > from && dt.first <= as_of && cJSON_IsNumber(hv))
@@ -359,8 +359,8 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
             goto out;
     }
 
-    const cJSON *att = cJSON_GetObjectItemCaseSensitive(root, "attestations");
-    if ((cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(att, "code_of_ethics")) ||
+    const cJSON *att = cf_get(root, "attestations");
+    if ((cJSON_IsTrue(cf_get(att, "code_of_ethics")) ||
          current_coding_credential(root, as_of)) &&
         !cf_json_add_bool(der, "code_of_ethics", 1))
         goto out;
@@ -390,13 +390,13 @@ static int resume_shape(const cJSON *root)
     static const char *const job_keys[] = {
         "company", "responsibilities", "qualifications", "salary", "title"};
     for (size_t i = 0; i < CF_ARRAY_LEN(resume_keys); i++)
-        if (cJSON_GetObjectItemCaseSensitive(root, resume_keys[i]))
+        if (cf_get(root, resume_keys[i]))
             return 1;
     for (size_t i = 0; i < CF_ARRAY_LEN(job_keys); i++)
-        if (cJSON_GetObjectItemCaseSensitive(root, job_keys[i]))
+        if (cf_get(root, job_keys[i]))
             return -1;
     for (size_t i = 0; i < CF_ARRAY_LEN(shared_keys); i++)
-        if (cJSON_GetObjectItemCaseSensitive(root, shared_keys[i]))
+        if (cf_get(root, shared_keys[i]))
             return 1;
     return 0;
 }
@@ -444,7 +444,7 @@ cf_status cf_profile_parse(const char *source, const char *text, size_t len,
         goto fail;
     }
     p->as_of = as_of;
-    if (cJSON_GetObjectItemCaseSensitive(doc, "format")) {
+    if (cf_get(doc, "format")) {
         st = cf_native_check(doc, source, text, len, first_line, d);
         if (st)
             goto fail;

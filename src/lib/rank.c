@@ -427,7 +427,7 @@ cf_status cf_ranking_add_error(cf_ranking *rk, const char *source, unsigned line
 
 static const char *jstr(const cJSON *o, const char *k)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    const cJSON *v = cf_get(o, k);
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
@@ -440,11 +440,11 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
     rec *r = NULL;
     if (!doc)
         return oom ? CF_ESYSTEM : CF_EINPUT;
-    const cJSON *err = cJSON_GetObjectItemCaseSensitive(doc, "error");
+    const cJSON *err = cf_get(doc, "error");
     if (cJSON_IsObject(err)) {
         const char *src = jstr(err, "source"), *msg = jstr(err, "message");
-        const cJSON *l = cJSON_GetObjectItemCaseSensitive(err, "line");
-        const cJSON *c = cJSON_GetObjectItemCaseSensitive(err, "column");
+        const cJSON *l = cf_get(err, "line");
+        const cJSON *c = cf_get(err, "column");
         if (src && msg) {
             st = cf_ranking_add_error(rk, src, cJSON_IsNumber(l) ? (unsigned)l->valuedouble : 0,
                                       cJSON_IsNumber(c) ? (unsigned)c->valuedouble : 0, msg);
@@ -452,11 +452,11 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
         }
     }
     const char *fmt = jstr(doc, "format"), *source = jstr(doc, "source"), *tier = jstr(doc, "tier");
-    const cJSON *score = cJSON_GetObjectItemCaseSensitive(doc, "score");
-    const cJSON *elig = cJSON_GetObjectItemCaseSensitive(doc, "eligible");
-    const cJSON *quals = cJSON_GetObjectItemCaseSensitive(doc, "qualities");
-    const cJSON *gates = cJSON_GetObjectItemCaseSensitive(doc, "gates");
-    const cJSON *rub = cJSON_GetObjectItemCaseSensitive(doc, "rubric");
+    const cJSON *score = cf_get(doc, "score");
+    const cJSON *elig = cf_get(doc, "eligible");
+    const cJSON *quals = cf_get(doc, "qualities");
+    const cJSON *gates = cf_get(doc, "gates");
+    const cJSON *rub = cf_get(doc, "rubric");
     int nq = cJSON_GetArraySize(quals);
     if (!fmt || strcmp(fmt, CF_REPORT_FORMAT) != 0 || !source || !tier || !cJSON_IsNumber(score) ||
         !cJSON_IsBool(elig) || !cJSON_IsArray(quals) || nq > MAXQ || !cJSON_IsObject(rub)) {
@@ -469,7 +469,7 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
     int i = 0;
     const cJSON *q;
     cJSON_ArrayForEach(q, quals) {
-        const cJSON *sv = cJSON_GetObjectItemCaseSensitive(q, "score");
+        const cJSON *sv = cf_get(q, "score");
         qid[i] = jstr(q, "id");
         qname[i] = jstr(q, "name");
         if (!qid[i] || !cJSON_IsNumber(sv)) {
@@ -525,7 +525,7 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
     const cJSON *g;
     cJSON_ArrayForEach(g, gates) {
         const char *gid = jstr(g, "id");
-        if (gid && cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(g, "passed")) && nfailed < MAXG) {
+        if (gid && cJSON_IsFalse(cf_get(g, "passed")) && nfailed < MAXG) {
             int k = intern(rk->gates, &rk->ngates, MAXG, gid, jstr(g, "label"));
             if (k >= 0)
                 failed[nfailed++] = k;

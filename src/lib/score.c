@@ -37,7 +37,7 @@ static int walk(walker *w, const cJSON *node, int seg)
         w->v.value = node;
         return w->fn(w->ctx, &w->v);
     }
-    const cJSON *child = cJSON_GetObjectItemCaseSensitive(node, p->seg[seg]);
+    const cJSON *child = cf_get(node, p->seg[seg]);
     if (!child || cJSON_IsNull(child))
         return 0;
     if (p->iter[seg])
@@ -146,7 +146,7 @@ static void add_evidence(scorer *s, cf_result *res, char *path, const char *valu
 static int where_ok(const cf_criterion *c, const cJSON *elem)
 {
     for (size_t i = 0; i < c->nwhere; i++) {
-        const cJSON *v = elem ? cJSON_GetObjectItemCaseSensitive(elem, c->where[i].key) : NULL;
+        const cJSON *v = elem ? cf_get(elem, c->where[i].key) : NULL;
         const char *s = cJSON_IsString(v) ? v->valuestring : cJSON_IsTrue(v) ? "true"
                       : cJSON_IsFalse(v) ? "false" : NULL;
         int ok = 0;
@@ -230,7 +230,7 @@ static int visit_credential(void *ctx, const visit *v)
     if (!cJSON_IsObject(e))
         return 0;
     b->seen++;
-    const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "code");
+    const cJSON *code = cf_get(e, "code");
     int known;
     double pts = cJSON_IsString(code) ? pair_value(c, code->valuestring, &known) : (known = 0, 0);
     if (!known)
@@ -239,9 +239,9 @@ static int visit_credential(void *ctx, const visit *v)
     double factor = 1;
     cf_day as_of = b->s->p->as_of;
     if (c->has_currency) {
-        const cJSON *st = cJSON_GetObjectItemCaseSensitive(e, "status");
-        const cJSON *ex = cJSON_GetObjectItemCaseSensitive(e, "expires");
-        const cJSON *rn = cJSON_GetObjectItemCaseSensitive(e, "renewed");
+        const cJSON *st = cf_get(e, "status");
+        const cJSON *ex = cf_get(e, "expires");
+        const cJSON *rn = cf_get(e, "renewed");
         cf_date d;
         note = "status not stated";
         if (cJSON_IsString(st) && (strcmp(st->valuestring, "lapsed") == 0 ||
