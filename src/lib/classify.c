@@ -40,17 +40,22 @@ static size_t hash(const char *s, size_t n)
     return (size_t)cf_fnv1a(s, n, CF_FNV_INIT) & (SLOTS - 1);
 }
 
-int cf_cl_word(const char *s, size_t n)
+static int word_hashed(const char *s, size_t n, uint64_t h)
 {
     if (!nwords)
         return -1;
-    for (size_t i = hash(s, n);; i = (i + 1) & (SLOTS - 1)) {
+    for (size_t i = (size_t)h & (SLOTS - 1);; i = (i + 1) & (SLOTS - 1)) {
         int id = slots[i] - 1;
         if (id < 0)
             return -1;
         if (words[id].n == n && memcmp(words[id].s, s, n) == 0)
             return id;
     }
+}
+
+int cf_cl_word(const char *s, size_t n)
+{
+    return word_hashed(s, n, cf_fnv1a(s, n, CF_FNV_INIT));
 }
 
 static int add_word(const char *s, size_t n)
@@ -115,12 +120,11 @@ int cf_cl_ok(void)
     return !broken;
 }
 
-static int tok_step(void *ctx, const char *tok, size_t n, size_t index)
+static int tok_step(void *ctx, const char *tok, size_t n, uint64_t h)
 {
     cf_cl_text *t = ctx;
-    (void)index;
     if (t->n < CF_CL_MAX_TOKENS)
-        t->ids[t->n++] = cf_cl_word(tok, n);
+        t->ids[t->n++] = word_hashed(tok, n, h);
     return 0;
 }
 

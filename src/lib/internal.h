@@ -138,8 +138,10 @@ typedef struct cf_token {
     size_t n;
 } cf_token;
 
-/* Calls fn for each token of s (lowercasing into a scratch buffer). */
-typedef int (*cf_token_fn)(void *ctx, const char *tok, size_t n, size_t index);
+/* Calls fn for each token of s (lowercased into a scratch buffer, at most
+ * 64 bytes kept) with its FNV-1a hash, as cf_fnv1a(tok, n, CF_FNV_INIT)
+ * gives: lowercasing and hashing in one pass. */
+typedef int (*cf_token_fn)(void *ctx, const char *tok, size_t n, uint64_t hash);
 int cf_tokenize(const char *s, cf_token_fn fn, void *ctx);
 
 

@@ -189,18 +189,23 @@ static size_t vocab_hash(const char *s, size_t n)
     return (size_t)cf_fnv1a(s, n, CF_FNV_INIT);
 }
 
-int cf_vocab_find(const cf_vocab *v, const char *tok, size_t n)
+int cf_vocab_find_hashed(const cf_vocab *v, const char *tok, size_t n, uint64_t hash)
 {
     if (!v->nslots)
         return -1;
     size_t mask = v->nslots - 1;
-    for (size_t i = vocab_hash(tok, n) & mask;; i = (i + 1) & mask) {
+    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
         int id = v->slots[i];
         if (id < 0)
             return -1;
-        if (strncmp(v->words[id], tok, n) == 0 && v->words[id][n] == '\0')
+        if (memcmp(v->words[id], tok, n) == 0 && v->words[id][n] == '\0')
             return id;
     }
+}
+
+int cf_vocab_find(const cf_vocab *v, const char *tok, size_t n)
+{
+    return cf_vocab_find_hashed(v, tok, n, cf_fnv1a(tok, n, CF_FNV_INIT));
 }
 
 static int vocab_rehash(cf_vocab *v, size_t nslots)
@@ -251,10 +256,10 @@ typedef struct alias_build {
     int oom;
 } alias_build;
 
-static int alias_step(void *ctx, const char *tok, size_t n, size_t index)
+static int alias_step(void *ctx, const char *tok, size_t n, uint64_t hash)
 {
     alias_build *a = ctx;
-    (void)index;
+    (void)hash;
     if (a->n == 32)
         return 1;
     int id = vocab_add(a->v, tok, n);

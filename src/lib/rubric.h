@@ -117,7 +117,8 @@ struct cf_rubric {
     cf_vocab vocab;
 };
 
-/* Word id of tok[0..n), or -1. */
+/* Word id of tok[0..n), or -1; the second takes the token's FNV-1a hash. */
 int cf_vocab_find(const cf_vocab *v, const char *tok, size_t n);
+int cf_vocab_find_hashed(const cf_vocab *v, const char *tok, size_t n, uint64_t hash);
 
 #endif

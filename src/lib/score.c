@@ -393,11 +393,10 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
     return 0;
 }
 
-static int index_token(void *ctx, const char *tok, size_t n, size_t index)
+static int index_token(void *ctx, const char *tok, size_t n, uint64_t hash)
 {
     tindex *t = ctx;
-    (void)index;
-    int id = cf_vocab_find(t->vocab, tok, n);
+    int id = cf_vocab_find_hashed(t->vocab, tok, n, hash);
     if (grow((void **)&t->toks, &t->captoks, t->ntoks + 1, sizeof *t->toks)) {
         t->oom = 1;
         return 1;

@@ -60,19 +60,22 @@ static int is_tok(unsigned char c)
 int cf_tokenize(const char *s, cf_token_fn fn, void *ctx)
 {
     char tok[64];
-    size_t index = 0;
     while (*s) {
         while (*s && !is_tok((unsigned char)*s))
             s++;
         if (!*s)
             break;
         size_t n = 0;
+        uint64_t h = CF_FNV_INIT;
         while (is_tok((unsigned char)*s)) {
             unsigned char c = (unsigned char)*s++;
-            if (n < sizeof tok)
-                tok[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            if (n < sizeof tok) {
+                c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                tok[n++] = (char)c;
+                h = (h ^ c) * 0x100000001b3ULL;
+            }
         }
-        int r = fn(ctx, tok, n, index++);
+        int r = fn(ctx, tok, n, h);
         if (r)
             return r;
     }
