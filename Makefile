@@ -1,7 +1,7 @@
 # coderfit - candidate-fit scoring for medical-coder applicants
 #
 #   make            build build/coderfit
-#   make run        score the bundled example applicants with the embedded rubric
+#   make run        rank the bundled example applicants with the embedded rubric
 #   make test       run the whole test suite (ends "N passed, N failed")
 #   make test SAN=1 the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make install    install under $(DESTDIR)$(PREFIX)
@@ -88,7 +88,7 @@ bench: $(BUILD)/coderfit $(BUILD)/tools/gen $(BUILD)/tools/floor $(BUILD)/tools/
 	@sh tools/bench.sh $(BUILD)
 
 run: $(BUILD)/coderfit
-	$(BUILD)/coderfit score examples/applicants/*.json
+	$(BUILD)/coderfit rank examples/applicants
 
 test: $(BUILD)/coderfit $(BUILD)/unit-tests
 	@sh tests/run.sh $(BUILD)

@@ -235,6 +235,13 @@ for f in json csv text md ndjson; do
     "$CF" rank -f $f $ASOF "$M" >"$T/direct.out" 2>/dev/null
     cmp -s "$T/merged.out" "$T/direct.out" && ok || no "rank --merge -f $f differs from one run"
 done
+# the README's recipe: shards of a few files each, scored side by side
+mkdir -p "$T/shards"
+find "$M" -name '*.json' | sort | CF="$CF" D="$T/shards" xargs -n 3 -P 2 sh -c \
+    '"$CF" rank -q -f ndjson --as-of 2026-11-26 "$@" >"$D/shard-$$.ndjson"; true' sh
+"$CF" rank --merge -f csv "$T"/shards/shard-*.ndjson >"$T/merged.csv" 2>/dev/null
+"$CF" rank -f csv $ASOF $(find "$M" -name '*.json') >"$T/direct.csv" 2>/dev/null
+[ "$(ls "$T/shards" | wc -l)" -ge 3 ] && cmp -s "$T/merged.csv" "$T/direct.csv" && ok || no "the shard recipe gives the bytes of one run"
 echo '{"not": "a report"}' >"$T/junk.ndjson"
 expect_exit 4 "rank --merge of a non-report" -- "$CF" rank --merge "$T/junk.ndjson"
 expect_grep "$T/err" "junk.ndjson:1:1: error: not a coderfit report" "rank --merge names the bad line"
