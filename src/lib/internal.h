@@ -150,6 +150,8 @@ struct cf_profile {
     char *source;
     const char *input_format;  /* "native" or "jsonresume" */
     cJSON *root;               /* normalised native model, with "derived" */
+    cJSON *resume;             /* the JSON Resume it came from, whose strings
+                                  root refers to (NULL for a native input) */
     cf_day as_of;
 };
 

@@ -239,6 +239,28 @@ static int is_obj_elem(importer *im, const cJSON *e, int i)
     return 0;
 }
 
+/* Adds obj.key = val without copying: key is a literal and val outlives
+ * the native tree (a static string, or a string of the resume, which the
+ * profile keeps).  A resume has hundreds of strings; copying them was a
+ * tenth of the import. */
+static void add_ref(importer *im, cJSON *obj, const char *key, const char *val)
+{
+    if (!val)
+        return;
+    cJSON *v = cJSON_CreateStringReference(val);
+    if (!v || !cJSON_AddItemToObjectCS(obj, key, v)) {
+        cJSON_Delete(v);
+        im->oom = 1;
+    }
+}
+
+/* Adds obj.key = a copy of val (a temporary string). */
+static void add_str(importer *im, cJSON *obj, const char *key, const char *val)
+{
+    if (val && !cf_json_add_str(obj, key, val))
+        im->oom = 1;
+}
+
 /* A date field: valid ISO dates are copied; "present" and friends mean no
  * date; anything else is an error.  Returns 1 and fills dt when copied. */
 static int get_date(importer *im, const cJSON *obj, const char *key, cJSON *dst,
@@ -251,8 +273,8 @@ static int get_date(importer *im, const cJSON *obj, const char *key, cJSON *dst,
     if (!dt)
         dt = &tmp;
     if (cf_date_parse(s, dt) == 0) {
-        if (dst && !cf_json_add_str(dst, dst_key, s))
-            im->oom = 1;
+        if (dst)
+            add_ref(im, dst, dst_key, s);
         return 1;
     }
     if (CLASSIFY(t_now, now_words, s))
@@ -265,12 +287,6 @@ static int get_date(importer *im, const cJSON *obj, const char *key, cJSON *dst,
         cf_jctx_pop(&im->c);
         return 0;
     }
-}
-
-static void add_str(importer *im, cJSON *obj, const char *key, const char *val)
-{
-    if (val && !cf_json_add_str(obj, key, val))
-        im->oom = 1;
 }
 
 static void add_from(importer *im, cJSON *obj, const char *section, int i)
@@ -302,8 +318,12 @@ static cJSON *copy_strings(importer *im, const cJSON *obj, const char *key,
             cf_jctx_error(&im->c, "wrong-type", "'%s' must be a string",
                           cf_jctx_path(&im->c, where, sizeof where));
             cf_jctx_pop(&im->c);
-        } else if (cf_json_push_str(out, e->valuestring)) {
-            im->oom = 1;
+        } else {
+            cJSON *v = cJSON_CreateStringReference(e->valuestring);
+            if (!v)
+                im->oom = 1;
+            else
+                cJSON_AddItemToArray(out, v);
         }
         i++;
     }
@@ -455,15 +475,13 @@ static void import_basics(importer *im, const cJSON *resume)
         cf_jctx_error(&im->c, "wrong-type", "'basics' must be an object");
     } else {
         /* Everything about who the applicant is goes to "applicant", which
-         * scoring never reads. */
-        cJSON *app = cJSON_Duplicate(basics, 1);
-        if (!app) {
+         * scoring never reads: the resume's own basics, not a copy. */
+        cJSON *app = cJSON_CreateObjectReference(basics->child);
+        if (!app || !cJSON_AddItemToObjectCS(im->out, "applicant", app)) {
+            cJSON_Delete(app);
             im->oom = 1;
-        } else {
-            cJSON_DeleteItemFromObjectCaseSensitive(app, "summary");
-            cJSON_AddItemToObject(im->out, "applicant", app);
         }
-        add_str(im, im->out, "summary", get_str(im, basics, "summary"));
+        add_ref(im, im->out, "summary", get_str(im, basics, "summary"));
     }
     cf_jctx_pop(&im->c);
 }
@@ -503,8 +521,8 @@ static void import_education(importer *im, const cJSON *resume)
             if ((!lv && hs) || (lv && strcmp(lv->result, "certificate") == 0 && hs))
                 lv = &edu_levels[4];
             const rule *fd = classify2(t_field, edu_fields, type, area);
-            add_str(im, o, "level", lv ? lv->result : "other");
-            add_str(im, o, "field", fd ? fd->result : "other");
+            add_ref(im, o, "level", lv ? lv->result : "other");
+            add_ref(im, o, "field", fd ? fd->result : "other");
             if (type || area) {
                 cf_buf title = {0};
                 cf_buf_puts(&title, type ? type : "");
@@ -516,7 +534,7 @@ static void import_education(importer *im, const cJSON *resume)
                     add_str(im, o, "title", title.s);
                 cf_buf_free(&title);
             }
-            add_str(im, o, "institution", inst);
+            add_ref(im, o, "institution", inst);
             get_date(im, e, "startDate", o, "start", NULL);
             get_date(im, e, "endDate", o, "completed", NULL);
             copy_strings(im, e, "courses", o, "courses");
@@ -560,14 +578,14 @@ static void import_certificates(importer *im, const cJSON *resume)
             int k = cf_cl_first(t_cred, &text), sk = cf_cl_first(t_status, &text);
             const rule *st = sk >= 0 ? &cred_status[sk] : NULL;
             if (k >= 0)
-                add_str(im, o, "code", cred_rules[k].result);
-            add_str(im, o, "name", name);
-            add_str(im, o, "body", issuer ? issuer : k >= 0 ? cred_info[k].body : NULL);
-            add_str(im, o, "kind", k >= 0 ? cred_info[k].kind : "other");
+                add_ref(im, o, "code", cred_rules[k].result);
+            add_ref(im, o, "name", name);
+            add_ref(im, o, "body", issuer ? issuer : k >= 0 ? cred_info[k].body : NULL);
+            add_ref(im, o, "kind", k >= 0 ? cred_info[k].kind : "other");
             cf_date dt;
             int dated = get_date(im, e, "date", o, "earned", &dt);
             if (st)
-                add_str(im, o, "status", st->result);
+                add_ref(im, o, "status", st->result);
             if (cf_cl_match(t_hipaa, &text)) {
                 im->hipaa_trained = 1;
                 if (dated && dt.first <= im->as_of && (!im->have_hipaa || dt.first > im->hipaa.first)) {
@@ -581,6 +599,26 @@ static void import_certificates(importer *im, const cJSON *resume)
         i++;
     }
     cf_jctx_pop(&im->c);
+}
+
+/* Whether s may name remote work or HIPAA training: a quick look for the
+ * stems of those phrases (case ignored) before tokenising it. */
+static int may_mention_remote(const char *s)
+{
+    static const char *const stems[] = {"remot", "home", "telecom", "telew", "virtual", "hipaa"};
+    for (; *s; s++) {
+        char c = (char)(*s | 32);
+        if (c != 'r' && c != 'h' && c != 't' && c != 'v')
+            continue;
+        for (size_t k = 0; k < CF_ARRAY_LEN(stems); k++) {
+            size_t i = 0;
+            while (stems[k][i] && (char)(s[i] | 32) == stems[k][i])
+                i++;
+            if (!stems[k][i])
+                return 1;
+        }
+    }
+    return 0;
 }
 
 static void import_work(importer *im, const cJSON *resume, const char *section, cJSON *out)
@@ -611,6 +649,7 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
             /* the position says what the job is; all its text says where
              * and how it was done */
             const rule *kind = CLASSIFY(t_kind, work_kinds, position);
+            int coding = kind && strcmp(kind->result, "coding") == 0;
             cf_cl_text *all = cf_malloc(sizeof *all);
             if (!all) {
                 im->oom = 1;
@@ -619,18 +658,20 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
                 cf_cl_text_add(all, position);
                 cf_cl_text_add(all, location);
                 cf_cl_text_add(all, summary);
+                /* highlights matter here only for remote work and HIPAA
+                 * training, and for the setting of coding work */
                 const cJSON *h;
                 cJSON_ArrayForEach(h, hl)
-                    if (cJSON_IsString(h))
+                    if (cJSON_IsString(h) && (coding || may_mention_remote(h->valuestring)))
                         cf_cl_text_add(all, h->valuestring);
             }
-            add_str(im, o, "title", position);
-            add_str(im, o, "employer", employer);
-            add_str(im, o, "kind", kind ? kind->result : "other");
-            if (all && kind && strcmp(kind->result, "coding") == 0) {
+            add_ref(im, o, "title", position);
+            add_ref(im, o, "employer", employer);
+            add_ref(im, o, "kind", kind ? kind->result : "other");
+            if (all && coding) {
                 int set = cf_cl_first(t_setting, all);
                 if (set >= 0)
-                    add_str(im, o, "setting", settings[set].result);
+                    add_ref(im, o, "setting", settings[set].result);
             }
             cf_date ds, de;
             int has_start = get_date(im, e, "startDate", o, "start", &ds);
@@ -639,7 +680,7 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
                 im->oom = 1;
             if (volunteer && !cf_json_add_bool(o, "volunteer", 1))
                 im->oom = 1;
-            add_str(im, o, "summary", summary);
+            add_ref(im, o, "summary", summary);
             copy_strings(im, e, "highlights", o, "highlights");
             add_from(im, o, section, i);
             /* CEUs stated for an entry count when it is current or ended in
@@ -754,8 +795,8 @@ static void import_references(importer *im, const cJSON *resume)
         } else {
             cJSON_AddItemToArray(out, o);
             const rule *rel = CLASSIFY(t_rel, relationships, text);
-            add_str(im, o, "relationship", rel ? rel->result : "other");
-            add_str(im, o, "text", text ? text : "");
+            add_ref(im, o, "relationship", rel ? rel->result : "other");
+            add_ref(im, o, "text", text ? text : "");
         }
         cf_jctx_pop(&im->c);
         i++;

@@ -473,7 +473,7 @@ cf_status cf_profile_parse(const char *source, const char *text, size_t len,
     if (st)
         goto fail;
     p->root = native;
-    cf_json_delete(doc);
+    p->resume = doc;   /* NULL for a native profile, whose tree is root */
     *out = p;
     return CF_OK;
 fail:
@@ -488,6 +488,7 @@ void cf_profile_free(cf_profile *p)
     if (!p)
         return;
     cf_json_delete(p->root);
+    cf_json_delete(p->resume);
     cf_free(p->source);
     cf_free(p);
 }
