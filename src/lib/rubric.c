@@ -198,7 +198,7 @@ int cf_vocab_find_hashed(const cf_vocab *v, const char *tok, size_t n, uint64_t 
         int id = v->slots[i];
         if (id < 0)
             return -1;
-        if (memcmp(v->words[id], tok, n) == 0 && v->words[id][n] == '\0')
+        if (strncmp(v->words[id], tok, n) == 0 && v->words[id][n] == '\0')
             return id;
     }
 }
