@@ -66,7 +66,7 @@ typedef struct input {
 typedef struct job {
     const input *in;          /* the file job's input, or the stream's */
     char *data;               /* a chunk of whole lines, or NULL for a file job */
-    size_t len;
+    size_t len, cap;
     unsigned first_line;
     struct job *next;
 } job;
@@ -76,6 +76,8 @@ typedef struct pool {
     pthread_mutex_t mu;
     pthread_cond_t has_job, has_room, progress;
     job *head, *tail;
+    job *spare;               /* chunk jobs done, kept with their buffers:
+                                 a batch reuses a fixed set of them */
     size_t queued, max_queued;
     int closed;
     int busy;                 /* jobs being worked on */
@@ -255,11 +257,38 @@ static void *work(void *arg)
         p->done_bytes += j->data ? j->len : j->in->size;
         if (st && !p->error)
             p->error = st;
+        if (j->data) {
+            j->next = p->spare;
+            p->spare = j;
+            j = NULL;
+        }
         pthread_cond_signal(&p->progress);
         pthread_mutex_unlock(&p->mu);
-        cf_free(j->data);
         cf_free(j);
     }
+}
+
+/* A chunk job with room for n bytes: a spare one, or a new one. */
+static job *chunk_job(pool *p, size_t n)
+{
+    pthread_mutex_lock(&p->mu);
+    job *j = p->spare;
+    if (j)
+        p->spare = j->next;
+    pthread_mutex_unlock(&p->mu);
+    if (!j && !(j = cf_calloc(1, sizeof *j)))
+        return NULL;
+    if (j->cap < n) {
+        char *d = cf_realloc(j->data, n);
+        if (!d) {
+            cf_free(j->data);
+            cf_free(j);
+            return NULL;
+        }
+        j->data = d;
+        j->cap = n;
+    }
+    return j;
 }
 
 /* ---- the main thread: inputs, queue, progress ------------------------------------ */
@@ -416,16 +445,17 @@ static cf_status produce_stream(pool *p, const input *in, cf_ranking *rk)
         }
         if (cut == 0)
             break;
-        job *j = cf_calloc(1, sizeof *j);
-        char *data = cf_malloc(cut ? cut : 1);
-        if (!j || !data) {
-            cf_free(j);
-            cf_free(data);
+        /* at least a chunk's room, so that buffers are reused whole */
+        job *j = chunk_job(p, cut > CHUNK ? cut : CHUNK);
+        if (!j) {
             status = CF_ESYSTEM;
             break;
         }
-        memcpy(data, buf, cut);
-        *j = (job){in, data, cut, line, NULL};
+        memcpy(j->data, buf, cut);
+        j->in = in;
+        j->len = cut;
+        j->first_line = line;
+        j->next = NULL;
         for (const char *q = buf, *e = buf + cut; (q = memchr(q, '\n', (size_t)(e - q))); q++)
             line++;
         memmove(buf, buf + cut, len - cut);
@@ -775,12 +805,14 @@ done:
     }
     cf_free(ws);
     if (pool_made) {
-        job *j = p.head;
-        while (j) {
-            job *next = j->next;
-            cf_free(j->data);
-            cf_free(j);
-            j = next;
+        for (int list = 0; list < 2; list++) {
+            job *j = list ? p.spare : p.head;
+            while (j) {
+                job *next = j->next;
+                cf_free(j->data);
+                cf_free(j);
+                j = next;
+            }
         }
         pthread_mutex_destroy(&p.mu);
         pthread_mutex_destroy(&p.err_mu);
