@@ -1,6 +1,8 @@
 #!/bin/sh
 # make bench: measures and prints coderfit's performance figures in one run.
-# usage: tools/bench.sh BUILD_DIR     (BENCH_RUNS=5 runs per timing, median)
+# usage: tools/bench.sh BUILD_DIR
+#   BENCH_RUNS=5   runs per timing (the median is printed)
+#   BENCH_N=50000  profiles for the throughput figures
 set -eu
 B=${1:-build}
 RUNS=${BENCH_RUNS:-5}
@@ -23,21 +25,23 @@ seconds() {
     done | median
 }
 
-mkdir -p "$W/10k" "$W/100k"
+N=${BENCH_N:-50000}
+mkdir -p "$W/10k" "$W/100k" "$W/n"
 "$B/tools/gen" 10000 "$W/10k"
 "$B/tools/gen" 100000 "$W/100k"
-bytes=$(cat "$W"/10k/*.ndjson | wc -c)
+"$B/tools/gen" "$N" "$W/n"
+bytes=$(cat "$W"/n/*.ndjson | wc -c)
 mb=$(echo "$bytes / 1000000" | bc -l)
 echo "coderfit benchmark: $(nproc) cores, $RUNS runs per timing (median)"
-printf 'data: 10,000 generated profiles (2/3 JSON Resume, 1/3 native) in 10 NDJSON files, %.1f MB\n\n' "$mb"
+printf 'data: %d generated profiles (2/3 JSON Resume, 1/3 native) in NDJSON files of 1,000, %.1f MB\n\n' "$N" "$mb"
 
-t_floor=$(seconds "$B/tools/floor" "$W"/10k/*.ndjson)
-t_j1=$(seconds "$CF" rank -q $ASOF -j 1 -f csv "$W/10k")
-t_j2=$(seconds "$CF" rank -q $ASOF -j 2 -f csv "$W/10k")
+t_floor=$(seconds "$B/tools/floor" "$W"/n/*.ndjson)
+t_j1=$(seconds "$CF" rank -q $ASOF -j 1 -f csv "$W/n")
+t_j2=$(seconds "$CF" rank -q $ASOF -j 2 -f csv "$W/n")
 for pair in "parse-only floor (read, cJSON parse, free):$t_floor" "rank --jobs 1 -f csv:$t_j1" "rank --jobs 2 -f csv:$t_j2"; do
     name=${pair%:*}
     t=${pair##*:}
-    printf '%-44s %7.3f s  %8.0f profiles/s  %6.1f MB/s\n' "$name" "$t" "$(echo "10000 / $t" | bc -l)" "$(echo "$mb / $t" | bc -l)"
+    printf '%-44s %7.3f s  %8.0f profiles/s  %6.1f MB/s\n' "$name" "$t" "$(echo "$N / $t" | bc -l)" "$(echo "$mb / $t" | bc -l)"
 done
 printf '\nrank --jobs 1 / floor throughput:  %.2f   (target >= 0.80)\n' "$(echo "$t_floor / $t_j1" | bc -l)"
 printf 'rank --jobs 2 / --jobs 1 speed-up: %.2f   (target >= 1.70)\n\n' "$(echo "$t_j1 / $t_j2" | bc -l)"

@@ -94,23 +94,40 @@ void cf_buf_json_str(cf_buf *b, const char *s)
 
 void cf_buf_num(cf_buf *b, double v, int decimals)
 {
-    char tmp[64];
+    static const long long scale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
     if (!isfinite(v))
         v = 0;
-    double scale = pow(10, decimals);
-    v = round(v * scale) / scale;
-    if (v == 0)
-        v = 0;  /* no "-0" */
-    int n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
-    if (n < 0 || (size_t)n >= sizeof tmp)
-        n = snprintf(tmp, sizeof tmp, "%g", v);
-    if (decimals > 0) {
-        while (n > 0 && tmp[n - 1] == '0')
-            n--;
-        if (n > 0 && tmp[n - 1] == '.')
-            n--;
+    if (decimals >= 0 && decimals <= 6 && fabs(v) < 1e12) {
+        /* In integers: a report writes hundreds of numbers, and printf
+         * with pow was most of the cost.  Rounds half away from zero, as
+         * round() did. */
+        long long n = llround(v * (double)scale[decimals]);
+        char tmp[48];
+        int i = sizeof tmp, neg = n < 0;
+        if (neg)
+            n = -n;
+        long long ip = n / scale[decimals], fp = n % scale[decimals];
+        if (fp) {
+            int d = decimals;
+            while (fp % 10 == 0) {   /* trailing zeros go */
+                fp /= 10;
+                d--;
+            }
+            for (; d > 0; d--, fp /= 10)
+                tmp[--i] = (char)('0' + fp % 10);
+            tmp[--i] = '.';
+        }
+        do
+            tmp[--i] = (char)('0' + ip % 10);
+        while ((ip /= 10) > 0);
+        if (neg && (n != 0))
+            tmp[--i] = '-';
+        cf_buf_add(b, tmp + i, sizeof tmp - (size_t)i);
+        return;
     }
-    cf_buf_add(b, tmp, (size_t)n);
+    char tmp[64];
+    int n = snprintf(tmp, sizeof tmp, "%.*g", 17, v);
+    cf_buf_add(b, tmp, n > 0 ? (size_t)n : 0);
 }
 
 cf_status cf_buf_finish(cf_buf *b, char **out, size_t *len)

@@ -194,12 +194,40 @@ static void json_test_suite(void)
     CHECK(bad == 0);
 }
 
+static int num_is(double v, int decimals, const char *want)
+{
+    cf_buf b = {0};
+    cf_buf_num(&b, v, decimals);
+    int ok = b.s && strcmp(b.s, want) == 0;
+    if (!ok)
+        fprintf(stderr, "cf_buf_num(%g, %d) = %s, want %s\n", v, decimals, b.s ? b.s : "(null)", want);
+    cf_buf_free(&b);
+    return ok;
+}
+
+static void numbers(void)
+{
+    CHECK(num_is(0, 1, "0"));
+    CHECK(num_is(-0.04, 1, "0"));          /* no "-0" */
+    CHECK(num_is(71.25, 1, "71.3"));       /* half away from zero */
+    CHECK(num_is(-71.25, 1, "-71.3"));
+    CHECK(num_is(2.5, 0, "3"));
+    CHECK(num_is(100, 1, "100"));
+    CHECK(num_is(0.125, 3, "0.125"));
+    CHECK(num_is(0.1, 3, "0.1"));          /* trailing zeros cut */
+    CHECK(num_is(5.0007, 3, "5.001"));
+    CHECK(num_is(12345.678, 2, "12345.68"));
+    CHECK(num_is(0.05, 2, "0.05"));
+    CHECK(num_is(1e13, 1, "10000000000000"));
+}
+
 void test_day_numbers(void);
 
 void test_core(void)
 {
     dates();
     test_day_numbers();
+    numbers();
     strict_json();
     positions();
     tokens();
