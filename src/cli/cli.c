@@ -410,36 +410,37 @@ static int is_stream(const char *path)
            (n > 7 && strcmp(path + n - 7, ".ndjson") == 0);
 }
 
-static cf_status one_profile(const cli_opts *o, const char *source, const char *text, size_t len,
-                             unsigned first_line, const char *name, cli_profile_fn fn, void *ctx,
-                             unsigned long *failed)
+/* One profile, from parse to output, in the arena (all it allocates is
+ * released at once when it is done). */
+static cf_status one_profile(const cli_opts *o, cf_arena *a, const char *source, const char *text,
+                             size_t len, unsigned first_line, const char *name, cli_profile_fn fn,
+                             void *ctx, unsigned long *failed)
 {
     cf_diags d = {0};
-    cf_profile *p;
+    cf_profile *p = NULL;
+    cf_arena_enter(a);
     cf_status st = cf_profile_parse(source, text, len, first_line, o->as_of, &p, &d);
     cli_print_diags(&d);
-    cf_diags_clear(&d);
     if (st == CF_EINPUT) {
         (*failed)++;
-        return CF_OK;
-    }
-    if (st)
-        return st;
-    if (name) {
+        st = CF_OK;
+    } else if (st == CF_OK) {
         /* a record in a stream is named by its line */
-        if (cf_profile_set_source(p, name)) {
-            cf_profile_free(p);
-            return CF_ESYSTEM;
-        }
+        if (name && cf_profile_set_source(p, name))
+            st = CF_ESYSTEM;
+        else
+            st = fn(ctx, p);
     }
-    st = fn(ctx, p);
     cf_profile_free(p);
+    cf_diags_clear(&d);
+    cf_arena_leave();
+    cf_arena_reset(a);
     return st;
 }
 
 /* A stream: JSON texts one after another, normally one per line. */
-static cf_status each_record(const cli_opts *o, const char *path, const char *text, size_t len,
-                             cli_profile_fn fn, void *ctx, unsigned long *failed)
+static cf_status each_record(const cli_opts *o, cf_arena *a, const char *path, const char *text,
+                             size_t len, cli_profile_fn fn, void *ctx, unsigned long *failed)
 {
     size_t pos = cf_json_skip_space(text, len, 0);
     unsigned line = 1;
@@ -475,7 +476,7 @@ static cf_status each_record(const cli_opts *o, const char *path, const char *te
             int alone = records == 0 && cf_json_skip_space(text, len, end) >= len;
             char name[4200];
             snprintf(name, sizeof name, "%s:%u", src, line);
-            st = one_profile(o, src, text + bol, end - bol, line, alone ? NULL : name, fn, ctx, failed);
+            st = one_profile(o, a, src, text + bol, end - bol, line, alone ? NULL : name, fn, ctx, failed);
             pos = end;
             records++;
         }
@@ -487,30 +488,36 @@ static cf_status each_record(const cli_opts *o, const char *path, const char *te
     return CF_OK;
 }
 
+/* One input: a file with one profile, or a stream of them. */
+static cf_status each_input(const cli_opts *o, cf_arena *a, const char *path, cli_profile_fn fn,
+                            void *ctx, unsigned long *failed)
+{
+    char *text;
+    size_t len;
+    char err[256];
+    cf_status st = cli_read_input(path, o->max_input, &text, &len, err, sizeof err);
+    if (st) {
+        cli_error(NULL, "%s: error: %s", path, err);
+        if (st != CF_EINPUT)
+            return st;
+        (*failed)++;
+        return CF_OK;
+    }
+    if (is_stream(path))
+        st = each_record(o, a, path, text, len, fn, ctx, failed);
+    else
+        st = one_profile(o, a, path, text, len, 1, NULL, fn, ctx, failed);
+    cf_free(text);
+    return st;
+}
+
 cf_status cli_each_profile(const cli_opts *o, char **paths, int n, cli_profile_fn fn,
                            void *ctx, unsigned long *failed)
 {
-    for (int i = 0; i < n; i++) {
-        char *text;
-        size_t len;
-        char err[256];
-        cf_status st = cli_read_input(paths[i], o->max_input, &text, &len, err, sizeof err);
-        if (st == CF_EINPUT) {
-            cli_error(NULL, "%s: error: %s", paths[i], err);
-            (*failed)++;
-            continue;
-        }
-        if (st) {
-            cli_error(NULL, "%s: error: %s", paths[i], err);
-            return st;
-        }
-        if (is_stream(paths[i]))
-            st = each_record(o, paths[i], text, len, fn, ctx, failed);
-        else
-            st = one_profile(o, paths[i], text, len, 1, NULL, fn, ctx, failed);
-        cf_free(text);
-        if (st)
-            return st;
-    }
-    return CF_OK;
+    cf_arena *a = cf_arena_new();
+    cf_status st = a ? CF_OK : CF_ESYSTEM;
+    for (int i = 0; i < n && !st; i++)
+        st = each_input(o, a, paths[i], fn, ctx, failed);
+    cf_arena_free(a);
+    return st;
 }

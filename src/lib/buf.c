@@ -26,7 +26,7 @@ static int grow(cf_buf *b, size_t extra)
 
 void cf_buf_add(cf_buf *b, const char *s, size_t n)
 {
-    if (!grow(b, n))
+    if (b->len + n + 1 > b->cap && !grow(b, n))
         return;
     memcpy(b->s + b->len, s, n);
     b->len += n;
@@ -63,18 +63,37 @@ void cf_buf_printf(cf_buf *b, const char *fmt, ...)
     va_end(ap);
 }
 
+static const unsigned char needs_escape[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 void cf_buf_json_str(cf_buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     cf_buf_putc(b, '"');
-    const char *run = s;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
+    for (;;) {
+        const char *run = s;
+        while (!needs_escape[(unsigned char)*s])
+            s++;
         cf_buf_add(b, run, (size_t)(s - run));
-        run = s + 1;
+        unsigned char c = (unsigned char)*s++;
         switch (c) {
+        case '\0': cf_buf_putc(b, '"'); return;
         case '"': cf_buf_puts(b, "\\\""); break;
         case '\\': cf_buf_puts(b, "\\\\"); break;
         case '\n': cf_buf_puts(b, "\\n"); break;
@@ -88,8 +107,6 @@ void cf_buf_json_str(cf_buf *b, const char *s)
         }
         }
     }
-    cf_buf_add(b, run, (size_t)(s - run));
-    cf_buf_putc(b, '"');
 }
 
 void cf_buf_num(cf_buf *b, double v, int decimals)

@@ -219,6 +219,14 @@ static void numbers(void)
     CHECK(num_is(12345.678, 2, "12345.68"));
     CHECK(num_is(0.05, 2, "0.05"));
     CHECK(num_is(1e13, 1, "10000000000000"));
+    /* strings: quotes, backslashes and control characters escaped, UTF-8 kept */
+    cf_buf b = {0};
+    cf_buf_json_str(&b, "a\"b\\c\n\t\x01 \xc3\xa9 <script>");
+    CHECKF(b.s && strcmp(b.s, "\"a\\\"b\\\\c\\n\\t\\u0001 \xc3\xa9 <script>\"") == 0, "%s", b.s);
+    cf_buf_free(&b);
+    cf_buf_json_str(&b, "");
+    CHECK(b.s && strcmp(b.s, "\"\"") == 0);
+    cf_buf_free(&b);
 }
 
 void test_day_numbers(void);
