@@ -63,32 +63,13 @@ void cf_buf_printf(cf_buf *b, const char *fmt, ...)
     va_end(ap);
 }
 
-static const unsigned char needs_escape[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-};
-
 void cf_buf_json_str(cf_buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     cf_buf_putc(b, '"');
     for (;;) {
         const char *run = s;
-        while (!needs_escape[(unsigned char)*s])
+        while (!(cf_json_chars[(unsigned char)*s] & CF_JC_ESCAPE))
             s++;
         cf_buf_add(b, run, (size_t)(s - run));
         unsigned char c = (unsigned char)*s++;
@@ -145,6 +126,21 @@ void cf_buf_num(cf_buf *b, double v, int decimals)
     char tmp[64];
     int n = snprintf(tmp, sizeof tmp, "%.*g", 17, v);
     cf_buf_add(b, tmp, n > 0 ? (size_t)n : 0);
+}
+
+void cf_buf_pad(cf_buf *b, const char *s, int width)
+{
+    int cols = 0;
+    const char *p = s;
+    while (*p && cols < width) {
+        const char *start = p++;
+        while ((*p & 0xC0) == 0x80)
+            p++;
+        cf_buf_add(b, start, (size_t)(p - start));
+        cols++;
+    }
+    for (; cols < width; cols++)
+        cf_buf_putc(b, ' ');
 }
 
 cf_status cf_buf_finish(cf_buf *b, char **out, size_t *len)

@@ -49,6 +49,9 @@ void cf_buf_vprintf(cf_buf *b, const char *fmt, va_list ap) __attribute__((forma
 void cf_buf_json_str(cf_buf *b, const char *s);
 /* Appends a number with at most `decimals` decimals, trailing zeros cut. */
 void cf_buf_num(cf_buf *b, double v, int decimals);
+/* Appends s padded (or cut, on a character boundary) to width columns,
+ * counting each UTF-8 character as one column. */
+void cf_buf_pad(cf_buf *b, const char *s, int width);
 /* Hands the string to the caller: CF_OK, or CF_ESYSTEM (buffer freed). */
 cf_status cf_buf_finish(cf_buf *b, char **out, size_t *len);
 void cf_buf_free(cf_buf *b);
@@ -105,6 +108,13 @@ void cf_jctx_pop(cf_jctx *c);
 const char *cf_jctx_path(const cf_jctx *c, char *buf, size_t size);
 void cf_jctx_error(cf_jctx *c, const char *rule, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Byte classes for JSON strings: CF_JC_ESCAPE, a byte written escaped
+ * (quote, backslash, control character); CF_JC_SCAN, a byte the strict
+ * reader must look at (those, and any byte of multi-byte UTF-8). */
+#define CF_JC_ESCAPE 1
+#define CF_JC_SCAN 2
+extern const unsigned char cf_json_chars[256];
 
 /* Parses exactly one JSON value in text[0..len) (surrounding whitespace and a
  * leading BOM allowed).  On error adds a diagnostic and returns NULL; *oom is

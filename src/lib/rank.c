@@ -642,36 +642,33 @@ static const char *tier_label(const cf_ranking *rk, const rec *r)
     return rk->tiers[r->tier].label;
 }
 
-/* Tiers in order: highest scores first (the rubric's order, as far as the
- * results show it). */
+/* The order to list tiers (by_count 0: highest scores first, the rubric's
+ * order as far as the results show it) or gates (by_count 1: failed most
+ * first); ties by id.  Tables are small: insertion sort. */
+static void order_named(const named *t, int n, int by_count, int *order)
+{
+    for (int i = 0; i < n; i++)
+        order[i] = i;
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0; j--) {
+            const named *a = &t[order[j - 1]], *b = &t[order[j]];
+            long ka = by_count ? (long)a->count : a->best10, kb = by_count ? (long)b->count : b->best10;
+            if (ka > kb || (ka == kb && strcmp(a->id, b->id) <= 0))
+                break;
+            int tmp = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = tmp;
+        }
+}
+
 static void tier_order(const cf_ranking *rk, int *order)
 {
-    for (int i = 0; i < rk->ntiers; i++)
-        order[i] = i;
-    for (int i = 1; i < rk->ntiers; i++)
-        for (int j = i; j > 0; j--) {
-            const named *a = &rk->tiers[order[j - 1]], *b = &rk->tiers[order[j]];
-            if (a->best10 > b->best10 || (a->best10 == b->best10 && strcmp(a->id, b->id) <= 0))
-                break;
-            int t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
+    order_named(rk->tiers, rk->ntiers, 0, order);
 }
 
 static void gate_order(const cf_ranking *rk, int *order)
 {
-    for (int i = 0; i < rk->ngates; i++)
-        order[i] = i;
-    for (int i = 1; i < rk->ngates; i++)
-        for (int j = i; j > 0; j--) {
-            const named *a = &rk->gates[order[j - 1]], *b = &rk->gates[order[j]];
-            if (a->count > b->count || (a->count == b->count && strcmp(a->id, b->id) <= 0))
-                break;
-            int t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
+    order_named(rk->gates, rk->ngates, 1, order);
 }
 
 static void put_uint(cf_buf *b, unsigned long v);
@@ -1041,19 +1038,7 @@ static void write_text(cf_ranking *rk, out *o, int width, int color)
         char sc[16];
         snprintf(sc, sizeof sc, "%d.%d", r->score10 / 10, r->score10 % 10);
         cf_buf_printf(b, "%5zu  %5s  ", k + 1, sc);
-        /* the tier label, cut to its column on a character boundary */
-        const char *t = tier_label(rk, r);
-        int cols = 0;
-        const char *p = t;
-        while (*p && cols < tier_w) {
-            const char *s0 = p++;
-            while ((*p & 0xC0) == 0x80)
-                p++;
-            cf_buf_add(b, s0, (size_t)(p - s0));
-            cols++;
-        }
-        for (; cols < tier_w; cols++)
-            cf_buf_putc(b, ' ');
+        cf_buf_pad(b, tier_label(rk, r), tier_w);
         cf_buf_puts(b, r->eligible ? "  yes " : "  no  ");
         for (int i = 0; show_q && i < rk->nq; i++)
             cf_buf_printf(b, " %5d", (r->q10[i] + 5) / 10);

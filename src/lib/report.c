@@ -129,23 +129,6 @@ static const char *score_color(double s)
     return s >= 70 ? C_GREEN : s >= 40 ? C_YELLOW : C_RED;
 }
 
-/* Appends s padded (or cut, on a character boundary) to width columns,
- * counting UTF-8 characters as one column each. */
-static void put_padded(cf_buf *b, const char *s, int width)
-{
-    int cols = 0;
-    const char *p = s;
-    while (*p && cols < width) {
-        const char *start = p++;
-        while ((*p & 0xC0) == 0x80)
-            p++;
-        cf_buf_add(b, start, (size_t)(p - start));
-        cols++;
-    }
-    for (; cols < width; cols++)
-        cf_buf_putc(b, ' ');
-}
-
 /* Wraps text to width columns, each line starting with indent spaces. */
 static void put_wrapped(cf_buf *b, const char *text, int indent, int width)
 {
@@ -205,7 +188,7 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
         double s = rep->qscore[i];
         int filled = (int)lround(s / 100 * bar_w);
         cf_buf_puts(&b, "  ");
-        put_padded(&b, q->name ? q->name : q->id, name_w);
+        cf_buf_pad(&b, q->name ? q->name : q->id, name_w);
         cf_buf_printf(&b, " %s", color ? score_color(s) : "");
         for (int k = 0; k < bar_w; k++)
             cf_buf_puts(&b, k < filled ? "\xe2\x96\x88" : "\xe2\x96\x91");
