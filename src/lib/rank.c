@@ -765,6 +765,20 @@ static void write_csv(cf_ranking *rk, out *o, int bom)
     cf_buf_free(&src);
 }
 
+/* [{"id", "label", "count"}, ...] in the given order */
+static void json_named(cf_jw *w, const char *key, const named *t, const int *order, int n)
+{
+    cf_jw_open(w, key, '[');
+    for (int i = 0; i < n; i++) {
+        cf_jw_open(w, NULL, '{');
+        cf_jw_str(w, "id", t[order[i]].id);
+        cf_jw_str(w, "label", t[order[i]].label);
+        cf_jw_num(w, "count", (double)t[order[i]].count, 0);
+        cf_jw_close(w, '}');
+    }
+    cf_jw_close(w, ']');
+}
+
 static void json_summary(cf_ranking *rk, cf_jw *w)
 {
     int order[MAXT > MAXG ? MAXT : MAXG];
@@ -775,27 +789,11 @@ static void json_summary(cf_ranking *rk, cf_jw *w)
     cf_jw_num(w, "selected", (double)rk->nrecs, 0);
     cf_jw_close(w, '}');
     cf_jw_open(w, "summary", '{');
-    cf_jw_open(w, "tiers", '[');
     tier_order(rk, order);
-    for (int i = 0; i < rk->ntiers; i++) {
-        cf_jw_open(w, NULL, '{');
-        cf_jw_str(w, "id", rk->tiers[order[i]].id);
-        cf_jw_str(w, "label", rk->tiers[order[i]].label);
-        cf_jw_num(w, "count", (double)rk->tiers[order[i]].count, 0);
-        cf_jw_close(w, '}');
-    }
-    cf_jw_close(w, ']');
+    json_named(w, "tiers", rk->tiers, order, rk->ntiers);
     cf_jw_num(w, "ineligible", (double)rk->ineligible, 0);
-    cf_jw_open(w, "gates_failed", '[');
     gate_order(rk, order);
-    for (int i = 0; i < rk->ngates; i++) {
-        cf_jw_open(w, NULL, '{');
-        cf_jw_str(w, "id", rk->gates[order[i]].id);
-        cf_jw_str(w, "label", rk->gates[order[i]].label);
-        cf_jw_num(w, "count", (double)rk->gates[order[i]].count, 0);
-        cf_jw_close(w, '}');
-    }
-    cf_jw_close(w, ']');
+    json_named(w, "gates_failed", rk->gates, order, rk->ngates);
     cf_jw_open(w, "score", '{');
     cf_jw_num(w, "mean", rk->scored ? rk->sum10 / 10.0 / (double)rk->scored : 0, 2);
     cf_jw_num(w, "median", median10(rk->hist + MAXQ * HIST, rk->scored) / 10, 2);
