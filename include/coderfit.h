@@ -43,7 +43,8 @@ void cf_free(void *p);
 /* Make allocation number n (1-based, counted from now) and every later one
  * fail; 0 turns failure injection off.  For tests only. */
 void cf_alloc_fail_after(unsigned long n);
-/* Number of allocations made since the last cf_alloc_fail_after(). */
+/* Number of allocations made since the last cf_alloc_fail_after(n) with
+ * n > 0 (allocations are not counted while injection is off). */
 unsigned long cf_alloc_count(void);
 
 /* Arenas: while a thread is in one, the library's allocations (and
