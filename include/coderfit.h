@@ -94,6 +94,13 @@ void cf_diag_add(cf_diags *d, const char *file, unsigned line, unsigned col,
  * into a caller-supplied stream. */
 void cf_diag_print(FILE *out, const cf_diag *dg);
 
+/* Writes diagnostics, sorted by file, line and column, as text (one
+ * "FILE:LINE:COL: severity: message [rule]" a line), json (an object with
+ * counts and a "problems" array) or github (workflow commands that
+ * annotate the file).  The string is returned in *out (cf_free). */
+typedef enum cf_diag_format { CF_DIAG_TEXT, CF_DIAG_JSON, CF_DIAG_GITHUB } cf_diag_format;
+cf_status cf_diags_write(cf_diags *d, cf_diag_format f, char **out, size_t *len);
+
 /* ---- dates ------------------------------------------------------------- */
 /* A calendar date as a day number (days since 1970-01-01). */
 typedef long cf_day;
@@ -115,6 +122,11 @@ cf_status cf_rubric_load(const char *name, const char *text, size_t len,
                          cf_rubric **out, cf_diags *d);
 /* Loads the rubric compiled into the library. */
 cf_status cf_rubric_load_default(cf_rubric **out, cf_diags *d);
+/* The rubric in text as JSON (pretty, final newline) in *out (cf_free),
+ * after checking it as cf_rubric_load does: the shape `schema rubric`
+ * describes.  Plain YAML numbers and booleans become JSON ones. */
+cf_status cf_rubric_json(const char *name, const char *text, size_t len, char **out, size_t *outlen,
+                         cf_diags *d);
 /* The embedded rubric's YAML text (static, NUL-terminated) and its name. */
 const char *cf_rubric_default_text(size_t *len);
 extern const char cf_rubric_default_name[];

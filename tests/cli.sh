@@ -194,6 +194,68 @@ EOF
     done
 fi
 
+# --- lint ---------------------------------------------------------------------------
+# Each file in tests/rubrics is broken in one way and says, in its "# expect:"
+# lines, where and under which rule lint must report it.
+expect_exit 0 "lint: the built-in rubric is clean" -- "$CF" lint --strict rubrics/medical-coder.yaml
+[ ! -s "$T/out" ] && ok || no "lint: a clean rubric prints nothing"
+for f in rubrics/*.yaml examples/rubrics/*.yaml; do
+    expect_exit 0 "lint --strict $f" -- "$CF" lint --strict "$f"
+done
+for f in tests/rubrics/*.yaml; do
+    errors=$(grep -c '^# expect: ' "$f")
+    want=1
+    [ "$errors" = 0 ] && want=0
+    expect_exit $want "lint $f" -- timeout 10 "$CF" lint "$f"
+    cp "$T/out" "$T/lint.txt"
+    timeout 10 "$CF" lint -f json "$f" | tr -d ' \n' >"$T/lint.json"
+    timeout 10 "$CF" lint -f github "$f" >"$T/lint.gh"
+    grep '^# expect' "$f" | while read -r _ kind pos rule; do
+        sev=error
+        [ "$kind" = "expect-warning:" ] && sev=warning
+        l=${pos%:*}
+        c=${pos#*:}
+        grep -q "^$f:$l:$c: $sev: .* \[$rule\]$" "$T/lint.txt" || echo "FAIL: lint $f: no $sev [$rule] at $l:$c in text"
+        grep -q "\"line\":$l,\"column\":$c,\"severity\":\"$sev\",\"rule\":\"$rule\"" "$T/lint.json" || echo "FAIL: lint $f: no $sev [$rule] at $l:$c in json"
+        grep -q "^::$sev file=$f,line=$l,col=$c,title=$rule::" "$T/lint.gh" || echo "FAIL: lint $f: no $sev [$rule] at $l:$c in github"
+    done >"$T/lint.fails"
+    [ -s "$T/lint.fails" ] && { no "lint $f: $(cat "$T/lint.fails")"; } || ok
+done
+expect_exit 1 "lint --strict fails on warnings" -- "$CF" lint --strict tests/rubrics/missing-advice.yaml
+expect_exit 1 "lint: several files, every problem" -- "$CF" lint tests/rubrics/unknown-key.yaml tests/rubrics/tier-gap.yaml rubrics/medical-coder.yaml
+[ "$(grep -c ': error: ' "$T/out")" = 2 ] && ok || no "lint: one error from each broken file"
+expect_exit 2 "lint: no rubric" -- "$CF" lint
+expect_exit 2 "lint: bad format" -- "$CF" lint -f xml rubrics/medical-coder.yaml
+
+# --- show and schema rubric ------------------------------------------------------------
+expect_exit 0 "show" -- "$CF" show
+cmp -s "$T/out" rubrics/medical-coder.yaml && ok || no "show prints the embedded rubric as written"
+expect_exit 0 "show -f json" -- "$CF" show -f json
+cp "$T/out" "$T/rubric.json"
+expect_grep "$T/rubric.json" '"weight": 25,' "show -f json has numbers as numbers"
+expect_exit 3 "show: an invalid rubric" -- "$CF" show -r tests/rubrics/tier-gap.yaml
+expect_exit 0 "schema rubric" -- "$CF" schema rubric
+cp "$T/out" "$T/rubric.schema.json"
+if [ -n "$PY" ]; then
+    "$CF" show -f json -r examples/rubrics/coding-auditor.yaml >"$T/auditor.json"
+    "$PY" - "$T/rubric.schema.json" "$T/rubric.json" "$T/auditor.json" <<'EOF2'
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft202012Validator.check_schema(schema)
+v = jsonschema.Draft202012Validator(schema)
+for path in sys.argv[2:]:
+    v.validate(json.load(open(path)))
+# and it rejects what the loader rejects
+bad = json.load(open(sys.argv[2]))
+bad["qualities"][0]["criteria"][0]["levels"] = {"x": 1}
+assert not v.is_valid(bad)
+bad = json.load(open(sys.argv[2]))
+bad["qualities"][0]["weight"] = 0
+assert not v.is_valid(bad)
+EOF2
+    [ $? = 0 ] && ok || no "the rubrics validate against schema rubric, and broken ones do not"
+fi
+
 # --- rank -----------------------------------------------------------------------
 # A folder that mixes good profiles, malformed JSON, non-profile JSON, an
 # NDJSON stream with a broken line, and a file that is not a profile input.
@@ -238,7 +300,7 @@ done
 # the README's recipe: shards of a few files each, scored side by side
 mkdir -p "$T/shards"
 find "$M" -name '*.json' | sort | CF="$CF" D="$T/shards" xargs -n 3 -P 2 sh -c \
-    '"$CF" rank -q -f ndjson --as-of 2026-11-26 "$@" >"$D/shard-$$.ndjson"; true' sh
+    '"$CF" rank -q -f ndjson --as-of 2026-11-26 "$@" >"$D/shard-$$.ndjson" 2>/dev/null; true' sh
 "$CF" rank --merge -f csv "$T"/shards/shard-*.ndjson >"$T/merged.csv" 2>/dev/null
 "$CF" rank -f csv $ASOF $(find "$M" -name '*.json') >"$T/direct.csv" 2>/dev/null
 [ "$(ls "$T/shards" | wc -l)" -ge 3 ] && cmp -s "$T/merged.csv" "$T/direct.csv" && ok || no "the shard recipe gives the bytes of one run"

@@ -299,7 +299,12 @@ cf_status cli_load_rubric(const cli_opts *o, cf_rubric **r)
         st = cf_rubric_load(o->rubric, text, len, r, &d);
         cf_free(text);
     }
-    cli_print_diags(&d);
+    /* warnings are for `coderfit lint`; scoring shows only errors */
+    for (size_t i = 0; i < d.n; i++)
+        if (d.items[i].severity == CF_SEV_ERROR) {
+            fputs("coderfit: ", stderr);
+            cf_diag_print(stderr, &d.items[i]);
+        }
     cf_diags_clear(&d);
     if (st == CF_ESYSTEM)
         cli_error(NULL, "out of memory");

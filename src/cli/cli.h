@@ -105,6 +105,8 @@ cf_status cli_each_profile(const cli_opts *o, char **paths, int n, cli_profile_f
 int cmd_score(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
+int cmd_show(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 
 #endif

@@ -8,7 +8,8 @@ static const char usage_text[] =
     "\n"
     "Prints a JSON Schema (draft 2020-12).  NAME is one of:\n"
     "  profile   the native coderfit profile (what `coderfit convert` prints)\n"
-    "  report    the fit report of `coderfit score -f json`\n";
+    "  report    the fit report of `coderfit score -f json`\n"
+    "  rubric    the rubric format (what `coderfit show -f json` prints)\n";
 
 int cmd_schema(int argc, char **argv)
 {
@@ -17,14 +18,14 @@ int cmd_schema(int argc, char **argv)
         return CF_OK;
     }
     if (argc != 2)
-        return cli_usage_error("schema", "expected one schema name (profile, report)");
+        return cli_usage_error("schema", "expected one schema name (profile, report, rubric)");
     if (argv[1][0] == '-')
         return cli_usage_error("schema", "unknown option '%s'", argv[1]);
     char *s;
     size_t len;
     cf_status st = cf_schema(argv[1], &s, &len);
     if (st == CF_EUSAGE)
-        return cli_usage_error("schema", "unknown schema '%s' (profile, report)", argv[1]);
+        return cli_usage_error("schema", "unknown schema '%s' (profile, report, rubric)", argv[1]);
     if (st) {
         cli_error("schema", "out of memory");
         return st;

@@ -16,7 +16,9 @@ static const command commands[] = {
     {"score", cmd_score, "one fit report per profile"},
     {"rank", cmd_rank, "score and rank a batch: files, folders, NDJSON streams"},
     {"convert", cmd_convert, "print the normalised profile that scoring reads"},
-    {"schema", cmd_schema, "print the JSON Schema of a profile or a report"},
+    {"lint", cmd_lint, "check rubrics: every problem, with its line and column"},
+    {"show", cmd_show, "print the effective rubric (yaml or json)"},
+    {"schema", cmd_schema, "print the JSON Schema of a profile, a report or a rubric"},
 };
 
 static void usage(FILE *f)

@@ -2,6 +2,7 @@
  * front end. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 
@@ -59,14 +60,107 @@ void cf_diag_add(cf_diags *d, const char *file, unsigned line, unsigned col,
     dg->message = b.s;
 }
 
-void cf_diag_print(FILE *out, const cf_diag *dg)
+/* "FILE:LINE:COL: severity: message [rule]" and a newline */
+static void format_text(cf_buf *b, const cf_diag *dg)
 {
     const char *sev = dg->severity == CF_SEV_ERROR ? "error" : "warning";
     if (dg->line)
-        fprintf(out, "%s:%u:%u: %s: %s", dg->file, dg->line, dg->col, sev, dg->message);
+        cf_buf_printf(b, "%s:%u:%u: %s: %s", dg->file, dg->line, dg->col, sev, dg->message);
     else
-        fprintf(out, "%s: %s: %s", dg->file, sev, dg->message);
+        cf_buf_printf(b, "%s: %s: %s", dg->file, sev, dg->message);
     if (dg->rule)
-        fprintf(out, " [%s]", dg->rule);
-    fputc('\n', out);
+        cf_buf_printf(b, " [%s]", dg->rule);
+    cf_buf_putc(b, '\n');
+}
+
+static int diag_cmp(const void *a, const void *b)
+{
+    const cf_diag *x = a, *y = b;
+    int c = strcmp(x->file, y->file);
+    if (c)
+        return c;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return (x->severity > y->severity) - (x->severity < y->severity);
+}
+
+/* A GitHub workflow command value: %, CR and LF escaped, and in
+ * properties also ',' and ':'. */
+static void gh_escape(cf_buf *b, const char *s, int property)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '%': cf_buf_puts(b, "%25"); break;
+        case '\r': cf_buf_puts(b, "%0D"); break;
+        case '\n': cf_buf_puts(b, "%0A"); break;
+        case ',': cf_buf_puts(b, property ? "%2C" : ","); break;
+        case ':': cf_buf_puts(b, property ? "%3A" : ":"); break;
+        default: cf_buf_putc(b, *s);
+        }
+    }
+}
+
+cf_status cf_diags_write(cf_diags *d, cf_diag_format f, char **out, size_t *len)
+{
+    cf_buf b = {0};
+    if (d->n > 1)
+        qsort(d->items, d->n, sizeof *d->items, diag_cmp);   /* stable enough: ties are rare */
+    if (f == CF_DIAG_JSON) {
+        cf_jw w = {&b, 1, 0, {0}};
+        size_t errors = cf_diags_errors(d);
+        cf_jw_open(&w, NULL, '{');
+        cf_jw_num(&w, "errors", (double)errors, 0);
+        cf_jw_num(&w, "warnings", (double)(d->n - errors), 0);
+        cf_jw_open(&w, "problems", '[');
+        for (size_t i = 0; i < d->n; i++) {
+            const cf_diag *dg = &d->items[i];
+            cf_jw_open(&w, NULL, '{');
+            cf_jw_str(&w, "file", dg->file);
+            cf_jw_num(&w, "line", dg->line, 0);
+            cf_jw_num(&w, "column", dg->col, 0);
+            cf_jw_str(&w, "severity", dg->severity == CF_SEV_ERROR ? "error" : "warning");
+            cf_jw_str(&w, "rule", dg->rule);
+            cf_jw_str(&w, "message", dg->message);
+            cf_jw_close(&w, '}');
+        }
+        cf_jw_close(&w, ']');
+        cf_jw_close(&w, '}');
+        cf_buf_putc(&b, '\n');
+    } else {
+        for (size_t i = 0; i < d->n; i++) {
+            const cf_diag *dg = &d->items[i];
+            const char *sev = dg->severity == CF_SEV_ERROR ? "error" : "warning";
+            if (f == CF_DIAG_GITHUB) {
+                cf_buf_printf(&b, "::%s file=", sev);
+                gh_escape(&b, dg->file, 1);
+                if (dg->line)
+                    cf_buf_printf(&b, ",line=%u,col=%u", dg->line, dg->col);
+                if (dg->rule) {
+                    cf_buf_puts(&b, ",title=");
+                    gh_escape(&b, dg->rule, 1);
+                }
+                cf_buf_puts(&b, "::");
+                gh_escape(&b, dg->message, 0);
+                cf_buf_putc(&b, '\n');
+            } else {
+                format_text(&b, dg);
+            }
+        }
+        if (!b.s)
+            cf_buf_puts(&b, "");
+    }
+    return cf_buf_finish(&b, out, len);
+}
+
+void cf_diag_print(FILE *out, const cf_diag *dg)
+{
+    cf_buf b = {0};
+    format_text(&b, dg);
+    if (b.s)
+        fputs(b.s, out);
+    else
+        fprintf(out, "%s: out of memory\n", dg->file);
+    cf_buf_free(&b);
 }

@@ -608,6 +608,9 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
     c->id = get_id(l, n, "criterion id");
     c->label = get_text(l, n, "label", "'label'");
     c->advice = get_text(l, n, "advice", "'advice'");
+    if (!cf_ymap_get(n, "advice"))
+        cf_diag_add(l->d, l->name, n->line, n->col, CF_SEV_WARNING, "missing-advice",
+                    "criterion '%s' has no advice: a counselor gets nothing to act on", c->id ? c->id : "?");
     const cf_ynode *w = cf_ymap_get(n, "weight");
     if (w)
         get_range(l, w, "a criterion weight", 0, 1e9, 1, &c->weight);
@@ -774,6 +777,10 @@ static void load_gate(loader *l, cf_gate *g, const cf_ynode *n)
     g->id = get_id(l, n, "gate id");
     g->label = get_text(l, n, "label", "'label'");
     g->advice = get_text(l, n, "advice", "'advice'");
+    if (!cf_ymap_get(n, "advice"))
+        cf_diag_add(l->d, l->name, n->line, n->col, CF_SEV_WARNING, "missing-advice",
+                    "gate '%s' has no advice: an applicant who fails it is not told how to pass",
+                    g->id ? g->id : "?");
     const cf_ynode *any = cf_ymap_get(n, "any"), *all = cf_ymap_get(n, "all");
     if (!!any == !!all) {
         err(l, n, "gate-conditions", "a gate needs exactly one of 'any' or 'all'");
@@ -942,6 +949,56 @@ static void load_root(loader *l, const cf_ynode *root)
     compute_shares(r);
 }
 
+/* Problems libyaml reports poorly or not at all: bytes that are not UTF-8
+ * (libyaml says only "invalid leading UTF-8 octet") and tabs in
+ * indentation, one diagnostic per line.  Returns the number found. */
+static int check_text(const char *name, const char *text, size_t len, cf_diags *d)
+{
+    int found = 0;
+    unsigned line = 1;
+    size_t bol = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\n') {
+            line++;
+            bol = ++i;
+            continue;
+        }
+        if (c == '\t') {
+            int indent = 1;
+            for (size_t k = bol; k < i; k++)
+                indent &= text[k] == ' ' || text[k] == '\t' || text[k] == '-';
+            if (indent) {
+                cf_diag_add(d, name, line, (unsigned)(i - bol) + 1, CF_SEV_ERROR, "tabs",
+                            "tab in indentation (YAML indents with spaces)");
+                found++;
+                while (i < len && text[i] != '\n')
+                    i++;
+                continue;
+            }
+        }
+        size_t n = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
+                 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+        int ok = n > 0 && i + n <= len;
+        for (size_t k = 1; ok && k < n; k++)
+            ok = ((unsigned char)text[i + k] & 0xC0) == 0x80;
+        if (ok && n == 3) {
+            unsigned cp = ((c & 0x0Fu) << 12) | (((unsigned char)text[i + 1] & 0x3Fu) << 6);
+            ok = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
+        } else if (ok && n == 4) {
+            unsigned cp = ((c & 0x07u) << 18) | (((unsigned char)text[i + 1] & 0x3Fu) << 12);
+            ok = cp >= 0x10000 && cp <= 0x10FFFF;
+        }
+        if (!ok) {
+            cf_diag_add(d, name, line, (unsigned)(i - bol) + 1, CF_SEV_ERROR, "encoding",
+                        "not UTF-8 (byte 0x%02x): save the rubric as UTF-8", c);
+            return found + 1;   /* the rest cannot be read reliably */
+        }
+        i += n;
+    }
+    return found;
+}
+
 cf_status cf_rubric_load(const char *name, const char *text, size_t len,
                          cf_rubric **out, cf_diags *d)
 {
@@ -951,6 +1008,8 @@ cf_status cf_rubric_load(const char *name, const char *text, size_t len,
         cf_diag_add(d, name, 1, 1, CF_SEV_ERROR, "empty", "empty rubric");
         return CF_ERUBRIC;
     }
+    if (check_text(name, text, len, d))
+        return d->oom ? CF_ESYSTEM : CF_ERUBRIC;
     cf_status st = cf_yaml_parse(name, text, len, &doc, d);
     if (st)
         return st;
@@ -1057,4 +1116,61 @@ cf_status cf_rubric_load_default(cf_rubric **out, cf_diags *d)
     size_t len;
     const char *text = cf_rubric_default_text(&len);
     return cf_rubric_load(cf_rubric_default_name, text, len, out, d);
+}
+
+/* ---- the rubric as JSON --------------------------------------------------- */
+
+static cJSON *node_json(const cf_ynode *n)
+{
+    if (n->kind == CF_Y_SCALAR) {
+        char *end;
+        if (n->plain) {
+            if (strcmp(n->value, "true") == 0 || strcmp(n->value, "false") == 0)
+                return cJSON_CreateBool(n->value[0] == 't');
+            if (!*n->value || strcmp(n->value, "~") == 0 || strcmp(n->value, "null") == 0)
+                return cJSON_CreateNull();
+            double v = strtod(n->value, &end);
+            if (!*end && !strpbrk(n->value, "xXnN") && isfinite(v))
+                return cJSON_CreateNumber(v);
+        }
+        return cJSON_CreateString(n->value);
+    }
+    cJSON *o = n->kind == CF_Y_MAP ? cJSON_CreateObject() : cJSON_CreateArray();
+    if (!o)
+        return NULL;
+    for (size_t i = 0; i < n->n; i += n->kind == CF_Y_MAP ? 2 : 1) {
+        cJSON *v = node_json(n->kind == CF_Y_MAP ? n->items[i + 1] : n->items[i]);
+        if (!v) {
+            cJSON_Delete(o);
+            return NULL;
+        }
+        if (n->kind == CF_Y_MAP)
+            cJSON_AddItemToObject(o, n->items[i]->value, v);
+        else
+            cJSON_AddItemToArray(o, v);
+    }
+    return o;
+}
+
+cf_status cf_rubric_json(const char *name, const char *text, size_t len, char **out, size_t *outlen,
+                         cf_diags *d)
+{
+    cf_rubric *r = NULL;
+    *out = NULL;
+    cf_status st = cf_rubric_load(name, text, len, &r, d);
+    cf_rubric_free(r);
+    if (st)
+        return st;
+    cf_ydoc doc;
+    if ((st = cf_yaml_parse(name, text, len, &doc, d)))
+        return st;
+    cJSON *j = node_json(doc.root);
+    cf_yaml_free(&doc);
+    if (!j)
+        return CF_ESYSTEM;
+    cf_buf b = {0};
+    cf_json_write(&b, j, 0, 1);
+    cf_buf_putc(&b, '\n');
+    cJSON_Delete(j);
+    return cf_buf_finish(&b, out, outlen);
 }

@@ -142,13 +142,112 @@ static const char report_schema[] =
     "  }\n"
     "}\n";
 
+/* The rubric format, version 1, as a JSON Schema; `coderfit show -f json`
+ * prints a rubric in the shape it describes. */
+static const char rubric_schema[] =
+    "{\n"
+    "  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n"
+    "  \"title\": \"coderfit rubric (" CF_RUBRIC_FORMAT ")\",\n"
+    "  \"type\": \"object\",\n"
+    "  \"required\": [\"format\", \"id\", \"version\", \"tiers\", \"qualities\"],\n"
+    "  \"additionalProperties\": false,\n"
+    "  \"properties\": {\n"
+    "    \"format\": {\"const\": \"" CF_RUBRIC_FORMAT "\"},\n"
+    "    \"id\": {\"$ref\": \"#/$defs/id\"},\n"
+    "    \"version\": {\"type\": \"string\"},\n"
+    "    \"title\": {\"type\": \"string\"},\n"
+    "    \"description\": {\"type\": \"string\"},\n"
+    "    \"tiers\": {\"type\": \"array\", \"minItems\": 1, \"description\": \"highest first; the last min is 0\",\n"
+    "      \"items\": {\"type\": \"object\", \"required\": [\"id\", \"label\", \"min\"], \"additionalProperties\": false,\n"
+    "        \"properties\": {\"id\": {\"$ref\": \"#/$defs/id\"}, \"label\": {\"type\": \"string\"},\n"
+    "                       \"min\": {\"type\": \"number\", \"minimum\": 0, \"maximum\": 100},\n"
+    "                       \"description\": {\"type\": \"string\"}}}},\n"
+    "    \"gates\": {\"type\": \"array\",\n"
+    "      \"items\": {\"type\": \"object\", \"required\": [\"id\", \"label\"], \"additionalProperties\": false,\n"
+    "        \"properties\": {\"id\": {\"$ref\": \"#/$defs/id\"}, \"label\": {\"type\": \"string\"},\n"
+    "                       \"advice\": {\"type\": \"string\"}, \"description\": {\"type\": \"string\"},\n"
+    "                       \"any\": {\"$ref\": \"#/$defs/conditions\"}, \"all\": {\"$ref\": \"#/$defs/conditions\"}},\n"
+    "        \"oneOf\": [{\"required\": [\"any\"]}, {\"required\": [\"all\"]}]}},\n"
+    "    \"qualities\": {\"type\": \"array\", \"minItems\": 1,\n"
+    "      \"items\": {\"type\": \"object\", \"required\": [\"id\", \"name\", \"weight\", \"criteria\"],\n"
+    "        \"additionalProperties\": false,\n"
+    "        \"properties\": {\"id\": {\"$ref\": \"#/$defs/id\"}, \"name\": {\"type\": \"string\"},\n"
+    "                       \"weight\": {\"$ref\": \"#/$defs/weight\"}, \"description\": {\"type\": \"string\"},\n"
+    "                       \"criteria\": {\"type\": \"array\", \"minItems\": 1,\n"
+    "                                    \"items\": {\"$ref\": \"#/$defs/criterion\"}}}}}\n"
+    "  },\n"
+    "  \"$defs\": {\n"
+    "    \"id\": {\"type\": \"string\", \"pattern\": \"^[a-z0-9_-]+$\"},\n"
+    "    \"weight\": {\"type\": \"number\", \"exclusiveMinimum\": 0},\n"
+    "    \"fraction\": {\"type\": \"number\", \"minimum\": 0, \"maximum\": 1},\n"
+    "    \"path\": {\"type\": \"string\", \"pattern\": \"^[a-z_][a-z0-9_]*(\\\\[\\\\])?(\\\\.[a-z_][a-z0-9_]*(\\\\[\\\\])?)*$\"},\n"
+    "    \"conditions\": {\"type\": \"array\", \"minItems\": 1,\n"
+    "      \"items\": {\"type\": \"object\", \"required\": [\"criterion\"], \"additionalProperties\": false,\n"
+    "        \"properties\": {\"criterion\": {\"type\": \"string\", \"pattern\": \"^[a-z0-9_-]+\\\\.[a-z0-9_-]+$\"},\n"
+    "                       \"at_least\": {\"$ref\": \"#/$defs/fraction\"}, \"above\": {\"$ref\": \"#/$defs/fraction\"}},\n"
+    "        \"oneOf\": [{\"required\": [\"at_least\"]}, {\"required\": [\"above\"]}]}},\n"
+    "    \"where\": {\"type\": \"object\", \"additionalProperties\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}}},\n"
+    "    \"criterion\": {\n"
+    "      \"type\": \"object\",\n"
+    "      \"required\": [\"id\", \"type\", \"weight\", \"path\"],\n"
+    "      \"properties\": {\n"
+    "        \"id\": {\"$ref\": \"#/$defs/id\"},\n"
+    "        \"label\": {\"type\": \"string\"},\n"
+    "        \"type\": {\"enum\": [\"credential\", \"level\", \"ramp\", \"terms\", \"flag\", \"recency\"]},\n"
+    "        \"weight\": {\"$ref\": \"#/$defs/weight\"},\n"
+    "        \"missing\": {\"oneOf\": [{\"const\": \"zero\"}, {\"$ref\": \"#/$defs/fraction\"}]},\n"
+    "        \"advice\": {\"type\": \"string\"},\n"
+    "        \"description\": {\"type\": \"string\"}\n"
+    "      },\n"
+    "      \"allOf\": [\n"
+    "        {\"if\": {\"properties\": {\"type\": {\"const\": \"credential\"}}},\n"
+    "         \"then\": {\"required\": [\"points\"], \"properties\": {\n"
+    "           \"path\": {\"$ref\": \"#/$defs/path\"},\n"
+    "           \"points\": {\"type\": \"object\", \"minProperties\": 1, \"additionalProperties\": {\"$ref\": \"#/$defs/fraction\"}},\n"
+    "           \"combine\": {\"enum\": [\"best\", \"sum\"]},\n"
+    "           \"currency\": {\"type\": \"object\", \"additionalProperties\": false, \"properties\": {\n"
+    "             \"renew_every_months\": {\"type\": \"number\", \"exclusiveMinimum\": 0},\n"
+    "             \"grace_days\": {\"type\": \"number\", \"minimum\": 0},\n"
+    "             \"lapsed\": {\"$ref\": \"#/$defs/fraction\"}}}}}},\n"
+    "        {\"if\": {\"properties\": {\"type\": {\"const\": \"level\"}}},\n"
+    "         \"then\": {\"required\": [\"levels\"], \"properties\": {\n"
+    "           \"path\": {\"$ref\": \"#/$defs/path\"}, \"where\": {\"$ref\": \"#/$defs/where\"},\n"
+    "           \"levels\": {\"type\": \"object\", \"minProperties\": 1, \"additionalProperties\": {\"$ref\": \"#/$defs/fraction\"}}}}},\n"
+    "        {\"if\": {\"properties\": {\"type\": {\"const\": \"ramp\"}}},\n"
+    "         \"then\": {\"required\": [\"from\", \"to\"], \"properties\": {\n"
+    "           \"path\": {\"$ref\": \"#/$defs/path\"}, \"where\": {\"$ref\": \"#/$defs/where\"},\n"
+    "           \"from\": {\"type\": \"number\"}, \"to\": {\"type\": \"number\"}}}},\n"
+    "        {\"if\": {\"properties\": {\"type\": {\"const\": \"terms\"}}},\n"
+    "         \"then\": {\"required\": [\"terms\"], \"properties\": {\n"
+    "           \"path\": {\"oneOf\": [{\"$ref\": \"#/$defs/path\"},\n"
+    "                    {\"type\": \"object\", \"minProperties\": 1,\n"
+    "                     \"propertyNames\": {\"$ref\": \"#/$defs/path\"},\n"
+    "                     \"additionalProperties\": {\"type\": \"number\", \"exclusiveMinimum\": 0, \"maximum\": 1}}]},\n"
+    "           \"terms\": {\"type\": \"object\", \"minProperties\": 1,\n"
+    "                     \"additionalProperties\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}}},\n"
+    "           \"full\": {\"type\": \"number\", \"exclusiveMinimum\": 0}}}},\n"
+    "        {\"if\": {\"properties\": {\"type\": {\"const\": \"flag\"}}},\n"
+    "         \"then\": {\"properties\": {\"path\": {\"$ref\": \"#/$defs/path\"}, \"where\": {\"$ref\": \"#/$defs/where\"}}}},\n"
+    "        {\"if\": {\"properties\": {\"type\": {\"const\": \"recency\"}}},\n"
+    "         \"then\": {\"required\": [\"full_within_months\", \"zero_after_months\"], \"properties\": {\n"
+    "           \"path\": {\"$ref\": \"#/$defs/path\"}, \"where\": {\"$ref\": \"#/$defs/where\"},\n"
+    "           \"full_within_months\": {\"type\": \"number\", \"minimum\": 0},\n"
+    "           \"zero_after_months\": {\"type\": \"number\", \"exclusiveMinimum\": 0}}}}\n"
+    "      ],\n"
+    "      \"unevaluatedProperties\": false\n"
+    "    }\n"
+    "  }\n"
+    "}\n";
+
 cf_status cf_schema(const char *name, char **out, size_t *len)
 {
     *out = NULL;
-    if (strcmp(name, "report") == 0) {
-        *out = cf_strdup(report_schema);
+    const char *fixed = strcmp(name, "report") == 0 ? report_schema
+                      : strcmp(name, "rubric") == 0 ? rubric_schema : NULL;
+    if (fixed) {
+        *out = cf_strdup(fixed);
         if (len)
-            *len = sizeof report_schema - 1;
+            *len = strlen(fixed);
         return *out ? CF_OK : CF_ESYSTEM;
     }
     if (strcmp(name, "profile") != 0)
@@ -182,3 +281,4 @@ cf_status cf_schema(const char *name, char **out, size_t *len)
     cJSON_Delete(root);
     return cf_buf_finish(&b, out, len);
 }
+

@@ -115,8 +115,10 @@ static void check_duplicates(builder *b, cf_ynode *map)
     cf_free(keys);
 }
 
-/* Adds a finished node (or an alias to one) to the open collection. */
-static void attach(builder *b, cf_ynode *node)
+/* Adds a finished node (or an alias to one) to the open collection;
+ * line and col are where it stands (an alias's own position, not its
+ * anchor's). */
+static void attach(builder *b, cf_ynode *node, unsigned line, unsigned col)
 {
     if (b->depth == 0) {
         b->doc->root = node;
@@ -124,7 +126,7 @@ static void attach(builder *b, cf_ynode *node)
     }
     cf_ynode *parent = b->stack[b->depth - 1];
     if (parent->kind == CF_Y_MAP && parent->n % 2 == 0 && node->kind != CF_Y_SCALAR) {
-        problem(b, node->line, node->col, "syntax", "%s", "a mapping key must be a scalar");
+        problem(b, line, col, "syntax", "%s", "a mapping key must be a scalar");
         return;
     }
     if (push_item(b, parent, node))
@@ -132,10 +134,10 @@ static void attach(builder *b, cf_ynode *node)
     unsigned long size = parent->size + node->size;
     parent->size = size > MAX_NODES ? MAX_NODES + 1 : size;
     if (parent->size > MAX_NODES && node->size > 1)
-        problem(b, node->line, node->col, "alias-expansion",
+        problem(b, line, col, "alias-expansion",
                 "%s", "aliases expand to more than 100000 nodes (unbounded alias expansion)");
     else if (parent->size > MAX_NODES)
-        problem(b, node->line, node->col, "too-large", "%s", "document has more than 100000 nodes");
+        problem(b, line, col, "too-large", "%s", "document has more than 100000 nodes");
 }
 
 static int check_tag(builder *b, const yaml_char_t *tag, const yaml_mark_t *m, cf_ykind kind)
@@ -197,7 +199,7 @@ static void on_alias(builder *b, const yaml_event_t *ev)
                 problem(b, line, col, "alias-cycle",
                         "alias '*%s' refers to a node that contains it (self-referencing alias)", name);
             else
-                attach(b, b->anchors[i].node);
+                attach(b, b->anchors[i].node, line, col);
             return;
         }
     problem(b, line, col, "unknown-anchor", "alias '*%s' refers to no anchor", name);
@@ -231,7 +233,7 @@ static void on_end(builder *b)
                 b->anchors[i].open = 0;
     if (n->kind == CF_Y_MAP)
         check_duplicates(b, n);
-    attach(b, n);
+    attach(b, n, n->line, n->col);
 }
 
 static void on_scalar(builder *b, const yaml_event_t *ev)
@@ -251,7 +253,7 @@ static void on_scalar(builder *b, const yaml_event_t *ev)
     if (memchr(n->value, '\0', n->len))
         problem(b, n->line, n->col, "syntax", "%s", "NUL character in a scalar");
     register_anchor(b, ev->data.scalar.anchor, n, 0);
-    attach(b, n);
+    attach(b, n, n->line, n->col);
 }
 
 cf_status cf_yaml_parse(const char *name, const char *text, size_t len,
