@@ -73,17 +73,21 @@ static void format_text(cf_buf *b, const cf_diag *dg)
     cf_buf_putc(b, '\n');
 }
 
+int cf_position_cmp(const char *fa, unsigned la, unsigned ca, const char *fb, unsigned lb, unsigned cb)
+{
+    int c = strcmp(fa, fb);
+    if (c)
+        return c;
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    return (ca > cb) - (ca < cb);
+}
+
 static int diag_cmp(const void *a, const void *b)
 {
     const cf_diag *x = a, *y = b;
-    int c = strcmp(x->file, y->file);
-    if (c)
-        return c;
-    if (x->line != y->line)
-        return x->line < y->line ? -1 : 1;
-    if (x->col != y->col)
-        return x->col < y->col ? -1 : 1;
-    return (x->severity > y->severity) - (x->severity < y->severity);
+    int c = cf_position_cmp(x->file, x->line, x->col, y->file, y->line, y->col);
+    return c ? c : (x->severity > y->severity) - (x->severity < y->severity);
 }
 
 /* A GitHub workflow command value: %, CR and LF escaped, and in

@@ -75,6 +75,9 @@ void cf_jw_bool(cf_jw *w, const char *key, int v);
 void cf_jw_sep(cf_jw *w, const char *key);
 
 /* ---- positions --------------------------------------------------------- */
+/* Orders positions: by file, then line, then column. */
+int cf_position_cmp(const char *fa, unsigned la, unsigned ca, const char *fb, unsigned lb, unsigned cb);
+
 /* Line and column (1-based, bytes) of text[off], counting from first_line. */
 void cf_text_position(const char *text, size_t off, unsigned first_line,
                       unsigned *line, unsigned *col);

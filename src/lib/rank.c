@@ -80,14 +80,8 @@ static int rec_qsort(const void *a, const void *b)
 static int err_cmp(const void *a, const void *b)
 {
     const err_rec *x = a, *y = b;
-    int c = strcmp(x->source, y->source);
-    if (c)
-        return c;
-    if (x->line != y->line)
-        return x->line < y->line ? -1 : 1;
-    if (x->col != y->col)
-        return x->col < y->col ? -1 : 1;
-    return strcmp(x->message, y->message);
+    int c = cf_position_cmp(x->source, x->line, x->col, y->source, y->line, y->col);
+    return c ? c : strcmp(x->message, y->message);
 }
 
 /* "FILE:LINE" names a record of a stream; anything else is a whole file. */
