@@ -196,6 +196,34 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
 cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o,
                          char **out, size_t *len);
 
+/* ---- rubric test cases ------------------------------------------------------
+ * A case file (YAML) holds "cases": each a name, a profile (a path relative
+ * to the case file, or the profile inline), an as_of date and what to
+ * expect: tier, eligible, score [min, max], qualities {id: [min, max]},
+ * gates_passed, gates_failed (then no other gate may fail), top_gap
+ * (quality.criterion).  Score ranges compare the printed figure. */
+typedef struct cf_cases cf_cases;
+
+typedef struct cf_case_info {
+    const char *name;
+    const char *path;          /* the profile's file, or NULL */
+    const char *json;          /* the inline profile as JSON text, or NULL */
+    unsigned line, col;        /* of the case in its file */
+    int has_as_of;
+    cf_day as_of;
+} cf_case_info;
+
+/* Loads a case file; CF_EINPUT with positioned diagnostics when it is
+ * malformed.  *out belongs to the caller (cf_cases_free). */
+cf_status cf_cases_load(const char *name, const char *text, size_t len, cf_cases **out, cf_diags *d);
+void cf_cases_free(cf_cases *cs);
+size_t cf_cases_count(const cf_cases *cs);
+/* Strings owned by cs. */
+cf_case_info cf_case_get(const cf_cases *cs, size_t i);
+/* Checks case i against the report of its profile: CF_OK, or CF_NO with
+ * one line per failed expectation in *failures (cf_free). */
+cf_status cf_case_check(const cf_cases *cs, size_t i, const cf_report *rep, char **failures);
+
 /* ---- ranking ---------------------------------------------------------------
  * A ranking collects scored reports (or, to merge shards, the NDJSON reports
  * that `score -f ndjson` and `rank -f ndjson` write) and input errors, and

@@ -256,6 +256,31 @@ EOF2
     [ $? = 0 ] && ok || no "the rubrics validate against schema rubric, and broken ones do not"
 fi
 
+# --- test ------------------------------------------------------------------------------
+expect_exit 0 "test: the default rubric passes its cases" -- "$CF" test rubrics/medical-coder.yaml tests/cases/medical-coder.yaml
+n_cases=$(grep -c '^  - name: ' tests/cases/medical-coder.yaml)
+[ "$n_cases" -ge 20 ] && tail -n 1 "$T/out" | grep -q "^$n_cases passed, 0 failed$" && ok || no "test: every case runs and passes ($n_cases)"
+expect_exit 0 "test: a folder of case files" -- "$CF" test rubrics/medical-coder.yaml tests/cases
+# a copy with a tier threshold moved, and one with a weight changed: cases fail, named
+sed 's/{id: strong,     label: Strong fit,     min: 70}/{id: strong,     label: Strong fit,     min: 90}/' rubrics/medical-coder.yaml >"$T/tier.yaml"
+sed '0,/        weight: 45/s//        weight: 20/' rubrics/medical-coder.yaml >"$T/weight.yaml"
+cmp -s "$T/tier.yaml" rubrics/medical-coder.yaml && no "test: the tier edit changed nothing" || ok
+cmp -s "$T/weight.yaml" rubrics/medical-coder.yaml && no "test: the weight edit changed nothing" || ok
+expect_exit 1 "test: a moved tier threshold fails cases" -- "$CF" test "$T/tier.yaml" tests/cases/medical-coder.yaml
+expect_grep "$T/out" "^FAIL  credentialed inpatient coder with years of remote work  (tests/cases/medical-coder.yaml:[0-9]*)$" "test: the failing case is named"
+expect_grep "$T/out" "tier: expected strong, got good" "test: expected and got"
+expect_exit 1 "test: a changed weight fails cases" -- "$CF" test "$T/weight.yaml" tests/cases/medical-coder.yaml
+expect_grep "$T/out" "^FAIL  RHIT with an associate degree in HIT " "test: the weight's case is named"
+expect_exit 1 "test -f tap" -- "$CF" test -f tap "$T/tier.yaml" tests/cases/medical-coder.yaml
+head -n 2 "$T/out" | tr '\n' ' ' | grep -q "^TAP version 13 1\.\.$n_cases " && ok || no "test: tap plan"
+expect_grep "$T/out" "^not ok [0-9]* - credentialed inpatient coder" "test: tap names a failure"
+expect_exit 1 "test -f junit" -- "$CF" test -f junit "$T/tier.yaml" tests/cases/medical-coder.yaml
+expect_grep "$T/out" "<testsuites tests=\"$n_cases\" failures=\"[1-9][0-9]*\">" "test: junit counts"
+expect_grep "$T/out" '<failure message="tier: expected strong, got good' "test: junit failure message"
+printf 'cases:\n  - name: x\n    profile: {basics: {name: X}}\n    expect: {tier: strong, colour: red}\n' >"$T/badcases.yaml"
+expect_exit 4 "test: a malformed case file" -- "$CF" test rubrics/medical-coder.yaml "$T/badcases.yaml"
+expect_grep "$T/err" "badcases.yaml:4:28: error: unknown expectation 'colour'" "test: case file errors are positioned"
+
 # --- rank -----------------------------------------------------------------------
 # A folder that mixes good profiles, malformed JSON, non-profile JSON, an
 # NDJSON stream with a broken line, and a file that is not a profile input.

@@ -107,6 +107,7 @@ int cmd_convert(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_test(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 
 #endif

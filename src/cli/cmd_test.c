@@ -1,0 +1,361 @@
+/* coderfit test: run a rubric's test cases. */
+#include <dirent.h>
+#include <stdarg.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "cli.h"
+
+static const char usage_text[] =
+    "usage: coderfit test [OPTION]... RUBRIC CASES...\n"
+    "\n"
+    "Scores the profile of each case in the CASES files (or in the *.yaml files\n"
+    "of CASES folders) with RUBRIC and checks what the case expects: tier,\n"
+    "eligible, score and quality ranges, gates passed and failed, the top gap.\n"
+    "A profile path in a case is relative to its case file.  docs/rubric.md\n"
+    "describes the case format.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FORMAT       text (default; the last line is \"N passed, N\n"
+    "                            failed\"), junit or tap\n"
+    "  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
+    "      --as-of YYYY-MM-DD    for cases that give none (default: today)\n"
+    "      --max-input-size SIZE largest file accepted (default 16M)\n"
+    "  -h, --help                show this help\n"
+    "\n"
+    "Exit status: 0 every case passed, 1 a case failed, 2 usage error,\n"
+    "3 invalid rubric, 4 invalid case file, 5 system error.\n";
+
+enum { FMT_TEXT, FMT_JUNIT, FMT_TAP };
+
+typedef struct result {
+    char *file, *name;
+    unsigned line;
+    char *failures;           /* NULL: passed */
+} result;
+
+typedef struct results {
+    result *v;
+    size_t n, cap;
+    size_t failed;
+} results;
+
+static int add_result(results *rs, const char *file, const char *name, unsigned line, char *failures)
+{
+    if (rs->n == rs->cap) {
+        size_t cap = rs->cap ? rs->cap * 2 : 32;
+        result *v = cf_realloc(rs->v, cap * sizeof *v);
+        if (!v) {
+            cf_free(failures);
+            return -1;
+        }
+        rs->v = v;
+        rs->cap = cap;
+    }
+    result *r = &rs->v[rs->n];
+    r->file = cf_strdup(file);
+    r->name = cf_strdup(name ? name : "(unnamed)");
+    r->line = line;
+    r->failures = failures;
+    if (!r->file || !r->name) {
+        cf_free(r->file);
+        cf_free(r->name);
+        cf_free(failures);
+        return -1;
+    }
+    rs->n++;
+    rs->failed += failures != NULL;
+    return 0;
+}
+
+/* A formatted, allocated string (cf_free); NULL when out of memory. */
+static char *why(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *why(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = n >= 0 ? cf_malloc((size_t)n + 1) : NULL;
+    if (s) {
+        va_start(ap, fmt);
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    return s;
+}
+
+/* path as seen from the case file's folder */
+static char *resolve(const char *case_file, const char *path)
+{
+    const char *slash = strrchr(case_file, '/');
+    size_t dir = path[0] == '/' || !slash ? 0 : (size_t)(slash - case_file) + 1;
+    char *s = cf_malloc(dir + strlen(path) + 1);
+    if (s) {
+        memcpy(s, case_file, dir);
+        strcpy(s + dir, path);
+    }
+    return s;
+}
+
+static cf_status run_file(const cli_opts *o, const cf_rubric *r, const char *file, results *rs, int *bad_file)
+{
+    char *text, err[256];
+    size_t len;
+    cf_status st = cli_read_input(file, o->max_input, &text, &len, err, sizeof err);
+    if (st) {
+        cli_error(NULL, "%s: error: %s", file, err);
+        *bad_file = 1;
+        return st == CF_EINPUT ? CF_OK : st;
+    }
+    cf_diags d = {0};
+    cf_cases *cs = NULL;
+    st = cf_cases_load(file, text, len, &cs, &d);
+    cf_free(text);
+    cli_print_diags(&d);
+    cf_diags_clear(&d);
+    if (st == CF_EINPUT) {
+        *bad_file = 1;
+        return CF_OK;
+    }
+    if (st)
+        return st;
+    for (size_t i = 0; i < cf_cases_count(cs) && !st; i++) {
+        cf_case_info k = cf_case_get(cs, i);
+        char *failures = NULL, *ptext = NULL, *source = NULL;
+        size_t plen = 0;
+        if (k.path) {
+            source = resolve(file, k.path);
+            if (!source) {
+                st = CF_ESYSTEM;
+                break;
+            }
+            if (cli_read_input(source, o->max_input, &ptext, &plen, err, sizeof err) != CF_OK)
+                failures = why("profile %s: %s\n", source, err);
+        } else {
+            ptext = cf_strdup(k.json);
+            plen = ptext ? strlen(ptext) : 0;
+            source = why("%s:%s", file, "inline");
+        }
+        if (!failures && ptext) {
+            cf_profile *p = NULL;
+            cf_report *rep = NULL;
+            cf_status ps = cf_profile_parse(source, ptext, plen, 1, k.has_as_of ? k.as_of : o->as_of, &p, &d);
+            if (ps == CF_EINPUT) {
+                failures = why("profile: %s\n", d.n ? d.items[0].message : "invalid");
+            } else if (ps) {
+                st = ps;
+            } else if ((ps = cf_score(r, p, &rep)) != CF_OK) {
+                st = ps;
+            } else if (cf_case_check(cs, i, rep, &failures) == CF_ESYSTEM) {
+                st = CF_ESYSTEM;
+            }
+            cf_diags_clear(&d);
+            cf_report_free(rep);
+            cf_profile_free(p);
+        }
+        cf_free(ptext);
+        cf_free(source);
+        if (!st && add_result(rs, file, k.name, k.line, failures))
+            st = CF_ESYSTEM;
+    }
+    cf_cases_free(cs);
+    return st;
+}
+
+static int yaml_name(const char *n)
+{
+    size_t len = strlen(n);
+    return n[0] != '.' && len > 5 && strcmp(n + len - 5, ".yaml") == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A folder's *.yaml files, in name order. */
+static cf_status run_dir(const cli_opts *o, const cf_rubric *r, const char *dir, results *rs, int *bad)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        cli_error(NULL, "%s: error: cannot read folder", dir);
+        *bad = 1;
+        return CF_OK;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    cf_status st = CF_OK;
+    struct dirent *de;
+    while ((de = readdir(d)) && !st) {
+        if (!yaml_name(de->d_name))
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **v = cf_realloc(names, cap * sizeof *v);
+            if (!v) {
+                st = CF_ESYSTEM;
+                break;
+            }
+            names = v;
+        }
+        names[n] = why("%s/%s", dir, de->d_name);
+        if (!names[n])
+            st = CF_ESYSTEM;
+        else
+            n++;
+    }
+    closedir(d);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        if (!st)
+            st = run_file(o, r, names[i], rs, bad);
+        cf_free(names[i]);
+    }
+    cf_free(names);
+    return st;
+}
+
+static void xml(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '&': fputs("&amp;", f); break;
+        case '"': fputs("&quot;", f); break;
+        default: fputc(*s, f);
+        }
+    }
+}
+
+static void write_results(FILE *f, int fmt, const results *rs)
+{
+    if (fmt == FMT_TAP) {
+        fprintf(f, "TAP version 13\n1..%zu\n", rs->n);
+        for (size_t i = 0; i < rs->n; i++) {
+            const result *r = &rs->v[i];
+            fprintf(f, "%s %zu - %s\n", r->failures ? "not ok" : "ok", i + 1, r->name);
+            if (r->failures) {
+                fprintf(f, "  ---\n  at: %s:%u\n  failures:\n", r->file, r->line);
+                for (const char *p = r->failures; *p;) {
+                    size_t n = strcspn(p, "\n");
+                    fprintf(f, "    - \"%.*s\"\n", (int)n, p);
+                    p += n + (p[n] == '\n');
+                }
+                fputs("  ...\n", f);
+            }
+        }
+        return;
+    }
+    if (fmt == FMT_JUNIT) {
+        fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites tests=\"%zu\" failures=\"%zu\">\n",
+                rs->n, rs->failed);
+        for (size_t i = 0; i < rs->n;) {
+            size_t j = i, failed = 0;
+            while (j < rs->n && strcmp(rs->v[j].file, rs->v[i].file) == 0)
+                failed += rs->v[j++].failures != NULL;
+            fputs("  <testsuite name=\"", f);
+            xml(f, rs->v[i].file);
+            fprintf(f, "\" tests=\"%zu\" failures=\"%zu\">\n", j - i, failed);
+            for (size_t k = i; k < j; k++) {
+                const result *r = &rs->v[k];
+                fputs("    <testcase classname=\"", f);
+                xml(f, r->file);
+                fputs("\" name=\"", f);
+                xml(f, r->name);
+                if (!r->failures) {
+                    fputs("\"/>\n", f);
+                    continue;
+                }
+                fputs("\">\n      <failure message=\"", f);
+                size_t n = strcspn(r->failures, "\n");
+                char first[512];
+                snprintf(first, sizeof first, "%.*s", (int)(n < 500 ? n : 500), r->failures);
+                xml(f, first);
+                fputs("\">", f);
+                xml(f, r->failures);
+                fputs("</failure>\n    </testcase>\n", f);
+            }
+            fputs("  </testsuite>\n", f);
+            i = j;
+        }
+        fputs("</testsuites>\n", f);
+        return;
+    }
+    for (size_t i = 0; i < rs->n; i++) {
+        const result *r = &rs->v[i];
+        if (!r->failures) {
+            fprintf(f, "ok    %s\n", r->name);
+            continue;
+        }
+        fprintf(f, "FAIL  %s  (%s:%u)\n", r->name, r->file, r->line);
+        for (const char *p = r->failures; *p;) {
+            size_t n = strcspn(p, "\n");
+            fprintf(f, "        %.*s\n", (int)n, p);
+            p += n + (p[n] == '\n');
+        }
+    }
+    fprintf(f, "%zu passed, %zu failed\n", rs->n - rs->failed, rs->failed);
+}
+
+int cmd_test(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"as-of", required_argument, NULL, OPT_AS_OF},
+        {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    cli_opts o;
+    cli_opts_init(&o);
+    cli_parse parsed = cli_getopt(argc, argv, ":f:o:h", longopts, "test", usage_text, &o);
+    if (parsed != CLI_PARSE_OK)
+        return parsed == CLI_PARSE_HELP ? CF_OK : CF_EUSAGE;
+    int fmt = FMT_TEXT;
+    if (o.format && strcmp(o.format, "junit") == 0)
+        fmt = FMT_JUNIT;
+    else if (o.format && strcmp(o.format, "tap") == 0)
+        fmt = FMT_TAP;
+    else if (o.format && strcmp(o.format, "text") != 0)
+        return cli_usage_error("test", "unknown format '%s' (text, junit, tap)", o.format);
+    if (argc - optind < 2)
+        return cli_usage_error("test", "expected a rubric and at least one case file");
+    o.rubric = argv[optind];
+    cf_rubric *r;
+    cf_status st = cli_load_rubric(&o, &r);
+    if (st)
+        return st;
+    results rs = {0};
+    int bad = 0;
+    for (int i = optind + 1; i < argc && !st; i++) {
+        struct stat sb;
+        if (stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+            st = run_dir(&o, r, argv[i], &rs, &bad);
+        else
+            st = run_file(&o, r, argv[i], &rs, &bad);
+    }
+    cf_rubric_free(r);
+    cli_out out;
+    if (!st && !(st = cli_out_open(&out, o.output))) {
+        write_results(out.f, fmt, &rs);
+        st = cli_out_close(&out);
+    }
+    for (size_t i = 0; i < rs.n; i++) {
+        cf_free(rs.v[i].file);
+        cf_free(rs.v[i].name);
+        cf_free(rs.v[i].failures);
+    }
+    cf_free(rs.v);
+    if (st) {
+        if (st == CF_ESYSTEM)
+            cli_error("test", "out of memory or write error");
+        return st;
+    }
+    return bad ? CF_EINPUT : rs.failed ? CF_NO : CF_OK;
+}

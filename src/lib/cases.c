@@ -1,0 +1,396 @@
+/* Rubric test cases: named profiles with what the rubric must make of
+ * them (tier, eligibility, score and quality ranges, gates, the top gap).
+ * The case file is YAML; every problem in it is positioned like a
+ * rubric's. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "report.h"
+#include "yamltree.h"
+
+typedef struct range {
+    int set;
+    double lo, hi;
+} range;
+
+typedef struct qrange {
+    char *id;
+    range r;
+} qrange;
+
+typedef struct one_case {
+    char *name;
+    unsigned line, col;
+    char *path;               /* profile file, relative to the case file */
+    char *json;               /* or the profile inline, as JSON */
+    cf_day as_of;
+    int has_as_of;
+    char *tier;
+    int eligible;             /* -1: not checked */
+    range score;
+    qrange *quals;
+    size_t nquals;
+    char **passed, **failed;  /* gate ids */
+    size_t npassed, nfailed;
+    int gates_checked;        /* gates_failed given: no other gate may fail */
+    char *top_gap;            /* quality.criterion */
+} one_case;
+
+struct cf_cases {
+    one_case *v;
+    size_t n;
+};
+
+typedef struct cl {
+    const char *name;
+    cf_diags *d;
+    int errors, oom;
+} cl;
+
+static void cerr(cl *c, const cf_ynode *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void cerr(cl *c, const cf_ynode *n, const char *fmt, ...)
+{
+    cf_buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    cf_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    cf_diag_add(c->d, c->name, n ? n->line : 1, n ? n->col : 1, CF_SEV_ERROR, "bad-case", "%s",
+                b.s ? b.s : "");
+    if (b.oom)
+        c->oom = 1;
+    cf_buf_free(&b);
+    c->errors++;
+}
+
+static char *sdup(cl *c, const char *s)
+{
+    char *r = cf_strdup(s);
+    if (!r)
+        c->oom = 1;
+    return r;
+}
+
+static const char *scalar(cl *c, const cf_ynode *n, const char *what)
+{
+    if (n->kind != CF_Y_SCALAR) {
+        cerr(c, n, "%s must be a scalar", what);
+        return NULL;
+    }
+    return n->value;
+}
+
+static int get_range(cl *c, const cf_ynode *n, range *r, const char *what)
+{
+    if (n->kind != CF_Y_SEQ || n->n != 2 || n->items[0]->kind != CF_Y_SCALAR ||
+        n->items[1]->kind != CF_Y_SCALAR) {
+        cerr(c, n, "%s must be a range [min, max]", what);
+        return 0;
+    }
+    char *e1, *e2;
+    r->lo = strtod(n->items[0]->value, &e1);
+    r->hi = strtod(n->items[1]->value, &e2);
+    if (*e1 || *e2 || !isfinite(r->lo) || !isfinite(r->hi) || r->lo > r->hi) {
+        cerr(c, n, "%s must be a range [min, max] of numbers", what);
+        return 0;
+    }
+    r->set = 1;
+    return 1;
+}
+
+static void get_ids(cl *c, const cf_ynode *n, char ***out, size_t *nout, const char *what)
+{
+    if (n->kind != CF_Y_SEQ) {
+        cerr(c, n, "%s must be a list of gate ids", what);
+        return;
+    }
+    *out = cf_calloc(n->n ? n->n : 1, sizeof **out);
+    if (!*out) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < n->n; i++) {
+        const char *s = scalar(c, n->items[i], what);
+        if (s)
+            (*out)[(*nout)++] = sdup(c, s);
+    }
+}
+
+/* The YAML of an inline profile as JSON text. */
+static void node_to_json(cf_buf *b, const cf_ynode *n)
+{
+    if (n->kind == CF_Y_SCALAR) {
+        char *end;
+        if (n->plain && (strcmp(n->value, "true") == 0 || strcmp(n->value, "false") == 0 ||
+                         strcmp(n->value, "null") == 0)) {
+            cf_buf_puts(b, n->value);
+            return;
+        }
+        if (n->plain && *n->value) {
+            double v = strtod(n->value, &end);
+            if (!*end && !strpbrk(n->value, "xXnN") && isfinite(v)) {
+                cf_buf_num(b, v, 6);
+                return;
+            }
+        }
+        cf_buf_json_str(b, n->value);
+        return;
+    }
+    int map = n->kind == CF_Y_MAP;
+    cf_buf_putc(b, map ? '{' : '[');
+    for (size_t i = 0; i < n->n; i += map ? 2 : 1) {
+        if (i)
+            cf_buf_putc(b, ',');
+        if (map) {
+            cf_buf_json_str(b, n->items[i]->value);
+            cf_buf_putc(b, ':');
+        }
+        node_to_json(b, map ? n->items[i + 1] : n->items[i]);
+    }
+    cf_buf_putc(b, map ? '}' : ']');
+}
+
+static void load_case(cl *c, one_case *k, const cf_ynode *n)
+{
+    static const char *const keys[] = {"name", "profile", "as_of", "expect", "description", NULL};
+    k->eligible = -1;
+    k->line = n->line;
+    k->col = n->col;
+    if (n->kind != CF_Y_MAP) {
+        cerr(c, n, "%s", "a case must be a mapping");
+        return;
+    }
+    for (size_t i = 0; i + 1 < n->n; i += 2) {
+        int known = 0;
+        for (const char *const *kk = keys; *kk; kk++)
+            known |= strcmp(*kk, n->items[i]->value) == 0;
+        if (!known)
+            cerr(c, n->items[i], "unknown key '%s' in a case (name, profile, as_of, expect)", n->items[i]->value);
+    }
+    const cf_ynode *name = cf_ymap_get(n, "name"), *prof = cf_ymap_get(n, "profile");
+    const cf_ynode *asof = cf_ymap_get(n, "as_of"), *exp = cf_ymap_get(n, "expect");
+    const char *s;
+    if (!name || !(s = scalar(c, name, "'name'"))) {
+        if (!name)
+            cerr(c, n, "%s", "a case needs a 'name'");
+    } else {
+        k->name = sdup(c, s);
+    }
+    if (!prof) {
+        cerr(c, n, "%s", "a case needs a 'profile' (a path, or the profile itself)");
+    } else if (prof->kind == CF_Y_SCALAR) {
+        k->path = sdup(c, prof->value);
+    } else if (prof->kind == CF_Y_MAP) {
+        cf_buf b = {0};
+        node_to_json(&b, prof);
+        if (b.oom)
+            c->oom = 1;
+        k->json = b.s;
+    } else {
+        cerr(c, prof, "%s", "'profile' must be a path or a mapping");
+    }
+    if (asof && (s = scalar(c, asof, "'as_of'"))) {
+        if (cf_date_parse_day(s, &k->as_of))
+            cerr(c, asof, "'as_of' must be a date YYYY-MM-DD, not '%s'", s);
+        else
+            k->has_as_of = 1;
+    }
+    if (!exp)
+        return;
+    if (exp->kind != CF_Y_MAP) {
+        cerr(c, exp, "%s", "'expect' must be a mapping");
+        return;
+    }
+    for (size_t i = 0; i + 1 < exp->n; i += 2) {
+        const cf_ynode *key = exp->items[i], *v = exp->items[i + 1];
+        if (strcmp(key->value, "tier") == 0) {
+            if ((s = scalar(c, v, "'tier'")))
+                k->tier = sdup(c, s);
+        } else if (strcmp(key->value, "eligible") == 0) {
+            if ((s = scalar(c, v, "'eligible'"))) {
+                if (strcmp(s, "true") == 0 || strcmp(s, "false") == 0)
+                    k->eligible = s[0] == 't';
+                else
+                    cerr(c, v, "'eligible' must be true or false, not '%s'", s);
+            }
+        } else if (strcmp(key->value, "score") == 0) {
+            get_range(c, v, &k->score, "'score'");
+        } else if (strcmp(key->value, "qualities") == 0) {
+            if (v->kind != CF_Y_MAP) {
+                cerr(c, v, "%s", "'qualities' must map quality ids to ranges");
+                continue;
+            }
+            k->quals = cf_calloc(v->n / 2 + 1, sizeof *k->quals);
+            if (!k->quals) {
+                c->oom = 1;
+                continue;
+            }
+            for (size_t j = 0; j + 1 < v->n; j += 2) {
+                qrange *q = &k->quals[k->nquals++];
+                q->id = sdup(c, v->items[j]->value);
+                get_range(c, v->items[j + 1], &q->r, "a quality's range");
+            }
+        } else if (strcmp(key->value, "gates_passed") == 0) {
+            get_ids(c, v, &k->passed, &k->npassed, "'gates_passed'");
+        } else if (strcmp(key->value, "gates_failed") == 0) {
+            get_ids(c, v, &k->failed, &k->nfailed, "'gates_failed'");
+            k->gates_checked = 1;
+        } else if (strcmp(key->value, "top_gap") == 0) {
+            if ((s = scalar(c, v, "'top_gap'")))
+                k->top_gap = sdup(c, s);
+        } else {
+            cerr(c, key, "unknown expectation '%s' (tier, eligible, score, qualities, gates_passed, "
+                         "gates_failed, top_gap)", key->value);
+        }
+    }
+}
+
+cf_status cf_cases_load(const char *name, const char *text, size_t len, cf_cases **out, cf_diags *d)
+{
+    cf_ydoc doc;
+    *out = NULL;
+    cf_status st = cf_yaml_parse(name, text, len, &doc, d);
+    if (st)
+        return st == CF_ERUBRIC ? CF_EINPUT : st;
+    cl c = {name, d, 0, 0};
+    cf_cases *cs = cf_calloc(1, sizeof *cs);
+    const cf_ynode *list = doc.root ? cf_ymap_get(doc.root, "cases") : NULL;
+    if (!cs) {
+        cf_yaml_free(&doc);
+        return CF_ESYSTEM;
+    }
+    if (!list || list->kind != CF_Y_SEQ || !list->n) {
+        cerr(&c, list ? list : doc.root, "%s", "a case file holds a non-empty list 'cases'");
+    } else {
+        for (size_t i = 0; doc.root && i + 1 < doc.root->n; i += 2)
+            if (strcmp(doc.root->items[i]->value, "cases") != 0)
+                cerr(&c, doc.root->items[i], "unknown key '%s' in a case file (cases)",
+                     doc.root->items[i]->value);
+        cs->v = cf_calloc(list->n, sizeof *cs->v);
+        if (!cs->v)
+            c.oom = 1;
+        for (size_t i = 0; cs->v && i < list->n; i++) {
+            load_case(&c, &cs->v[i], list->items[i]);
+            cs->n = i + 1;
+        }
+    }
+    cf_yaml_free(&doc);
+    if (c.oom || d->oom) {
+        cf_cases_free(cs);
+        return CF_ESYSTEM;
+    }
+    if (c.errors) {
+        cf_cases_free(cs);
+        return CF_EINPUT;
+    }
+    *out = cs;
+    return CF_OK;
+}
+
+void cf_cases_free(cf_cases *cs)
+{
+    if (!cs)
+        return;
+    for (size_t i = 0; i < cs->n; i++) {
+        one_case *k = &cs->v[i];
+        cf_free(k->name);
+        cf_free(k->path);
+        cf_free(k->json);
+        cf_free(k->tier);
+        cf_free(k->top_gap);
+        for (size_t j = 0; j < k->nquals; j++)
+            cf_free(k->quals[j].id);
+        cf_free(k->quals);
+        for (size_t j = 0; j < k->npassed; j++)
+            cf_free(k->passed[j]);
+        for (size_t j = 0; j < k->nfailed; j++)
+            cf_free(k->failed[j]);
+        cf_free(k->passed);
+        cf_free(k->failed);
+    }
+    cf_free(cs->v);
+    cf_free(cs);
+}
+
+size_t cf_cases_count(const cf_cases *cs) { return cs->n; }
+
+cf_case_info cf_case_get(const cf_cases *cs, size_t i)
+{
+    const one_case *k = &cs->v[i];
+    cf_case_info info = {k->name, k->path, k->json, k->line, k->col, k->has_as_of, k->as_of};
+    return info;
+}
+
+static int has(char *const *ids, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(ids[i], id) == 0)
+            return 1;
+    return 0;
+}
+
+/* The printed figure (one decimal), as reports show it. */
+static double shown(double v)
+{
+    return round(v * 10) / 10;
+}
+
+cf_status cf_case_check(const cf_cases *cs, size_t i, const cf_report *rep, char **failures)
+{
+    const one_case *k = &cs->v[i];
+    const cf_rubric *r = rep->r;
+    cf_buf b = {0};
+    *failures = NULL;
+    if (k->tier && strcmp(k->tier, r->tiers[rep->tier].id) != 0)
+        cf_buf_printf(&b, "tier: expected %s, got %s (score %.1f)\n", k->tier, r->tiers[rep->tier].id,
+                      shown(rep->score));
+    if (k->eligible >= 0 && k->eligible != rep->eligible)
+        cf_buf_printf(&b, "eligible: expected %s, got %s\n", k->eligible ? "true" : "false",
+                      rep->eligible ? "true" : "false");
+    if (k->score.set && (shown(rep->score) < k->score.lo || shown(rep->score) > k->score.hi))
+        cf_buf_printf(&b, "score: expected %g to %g, got %.1f\n", k->score.lo, k->score.hi, shown(rep->score));
+    for (size_t j = 0; j < k->nquals; j++) {
+        const qrange *q = &k->quals[j];
+        size_t qi = r->nqualities;
+        for (size_t x = 0; x < r->nqualities; x++)
+            if (strcmp(r->qualities[x].id, q->id) == 0)
+                qi = x;
+        if (qi == r->nqualities)
+            cf_buf_printf(&b, "qualities: the rubric has no quality '%s'\n", q->id);
+        else if (shown(rep->qscore[qi]) < q->r.lo || shown(rep->qscore[qi]) > q->r.hi)
+            cf_buf_printf(&b, "%s: expected %g to %g, got %.1f\n", q->id, q->r.lo, q->r.hi, shown(rep->qscore[qi]));
+    }
+    for (size_t g = 0; g < r->ngates; g++) {
+        const char *id = r->gates[g].id;
+        if (has(k->passed, k->npassed, id) && !rep->gate_passed[g])
+            cf_buf_printf(&b, "gate %s: expected passed, got failed\n", id);
+        if (has(k->failed, k->nfailed, id) && rep->gate_passed[g])
+            cf_buf_printf(&b, "gate %s: expected failed, got passed\n", id);
+        if (k->gates_checked && !has(k->failed, k->nfailed, id) && !rep->gate_passed[g])
+            cf_buf_printf(&b, "gate %s: failed, and gates_failed does not list it\n", id);
+    }
+    for (size_t j = 0; j < k->npassed + k->nfailed; j++) {
+        const char *id = j < k->npassed ? k->passed[j] : k->failed[j - k->npassed];
+        int found = 0;
+        for (size_t g = 0; g < r->ngates; g++)
+            found |= strcmp(r->gates[g].id, id) == 0;
+        if (!found)
+            cf_buf_printf(&b, "gates: the rubric has no gate '%s'\n", id);
+    }
+    if (k->top_gap) {
+        char got[256] = "none";
+        if (rep->ngaps) {
+            const cf_criterion *c = rep->res[rep->gaps[0]].c;
+            snprintf(got, sizeof got, "%s.%s", c->qid, c->id);
+        }
+        if (strcmp(got, k->top_gap) != 0)
+            cf_buf_printf(&b, "top_gap: expected %s, got %s\n", k->top_gap, got);
+    }
+    if (!b.len && !b.oom) {
+        cf_buf_free(&b);
+        return CF_OK;
+    }
+    cf_status st = cf_buf_finish(&b, failures, NULL);
+    return st ? st : CF_NO;
+}
