@@ -117,40 +117,6 @@ static void get_ids(cl *c, const cf_ynode *n, char ***out, size_t *nout, const c
     }
 }
 
-/* The YAML of an inline profile as JSON text. */
-static void node_to_json(cf_buf *b, const cf_ynode *n)
-{
-    if (n->kind == CF_Y_SCALAR) {
-        char *end;
-        if (n->plain && (strcmp(n->value, "true") == 0 || strcmp(n->value, "false") == 0 ||
-                         strcmp(n->value, "null") == 0)) {
-            cf_buf_puts(b, n->value);
-            return;
-        }
-        if (n->plain && *n->value) {
-            double v = strtod(n->value, &end);
-            if (!*end && !strpbrk(n->value, "xXnN") && isfinite(v)) {
-                cf_buf_num(b, v, 6);
-                return;
-            }
-        }
-        cf_buf_json_str(b, n->value);
-        return;
-    }
-    int map = n->kind == CF_Y_MAP;
-    cf_buf_putc(b, map ? '{' : '[');
-    for (size_t i = 0; i < n->n; i += map ? 2 : 1) {
-        if (i)
-            cf_buf_putc(b, ',');
-        if (map) {
-            cf_buf_json_str(b, n->items[i]->value);
-            cf_buf_putc(b, ':');
-        }
-        node_to_json(b, map ? n->items[i + 1] : n->items[i]);
-    }
-    cf_buf_putc(b, map ? '}' : ']');
-}
-
 static void load_case(cl *c, one_case *k, const cf_ynode *n)
 {
     static const char *const keys[] = {"name", "profile", "as_of", "expect", "description", NULL};
@@ -182,9 +148,12 @@ static void load_case(cl *c, one_case *k, const cf_ynode *n)
     } else if (prof->kind == CF_Y_SCALAR) {
         k->path = sdup(c, prof->value);
     } else if (prof->kind == CF_Y_MAP) {
+        cJSON *j = cf_ynode_json(prof);
         cf_buf b = {0};
-        node_to_json(&b, prof);
-        if (b.oom)
+        if (j)
+            cf_json_write(&b, j, 0, 0);
+        cJSON_Delete(j);
+        if (!j || b.oom)
             c->oom = 1;
         k->json = b.s;
     } else {

@@ -1120,38 +1120,6 @@ cf_status cf_rubric_load_default(cf_rubric **out, cf_diags *d)
 
 /* ---- the rubric as JSON --------------------------------------------------- */
 
-static cJSON *node_json(const cf_ynode *n)
-{
-    if (n->kind == CF_Y_SCALAR) {
-        char *end;
-        if (n->plain) {
-            if (strcmp(n->value, "true") == 0 || strcmp(n->value, "false") == 0)
-                return cJSON_CreateBool(n->value[0] == 't');
-            if (!*n->value || strcmp(n->value, "~") == 0 || strcmp(n->value, "null") == 0)
-                return cJSON_CreateNull();
-            double v = strtod(n->value, &end);
-            if (!*end && !strpbrk(n->value, "xXnN") && isfinite(v))
-                return cJSON_CreateNumber(v);
-        }
-        return cJSON_CreateString(n->value);
-    }
-    cJSON *o = n->kind == CF_Y_MAP ? cJSON_CreateObject() : cJSON_CreateArray();
-    if (!o)
-        return NULL;
-    for (size_t i = 0; i < n->n; i += n->kind == CF_Y_MAP ? 2 : 1) {
-        cJSON *v = node_json(n->kind == CF_Y_MAP ? n->items[i + 1] : n->items[i]);
-        if (!v) {
-            cJSON_Delete(o);
-            return NULL;
-        }
-        if (n->kind == CF_Y_MAP)
-            cJSON_AddItemToObject(o, n->items[i]->value, v);
-        else
-            cJSON_AddItemToArray(o, v);
-    }
-    return o;
-}
-
 cf_status cf_rubric_json(const char *name, const char *text, size_t len, char **out, size_t *outlen,
                          cf_diags *d)
 {
@@ -1164,7 +1132,7 @@ cf_status cf_rubric_json(const char *name, const char *text, size_t len, char **
     cf_ydoc doc;
     if ((st = cf_yaml_parse(name, text, len, &doc, d)))
         return st;
-    cJSON *j = node_json(doc.root);
+    cJSON *j = cf_ynode_json(doc.root);
     cf_yaml_free(&doc);
     if (!j)
         return CF_ESYSTEM;

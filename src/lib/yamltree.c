@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -352,4 +353,36 @@ cf_ynode *cf_ymap_get(const cf_ynode *map, const char *key)
         if (map->items[i]->kind == CF_Y_SCALAR && strcmp(map->items[i]->value, key) == 0)
             return map->items[i + 1];
     return NULL;
+}
+
+cJSON *cf_ynode_json(const cf_ynode *n)
+{
+    if (n->kind == CF_Y_SCALAR) {
+        char *end;
+        if (n->plain) {
+            if (strcmp(n->value, "true") == 0 || strcmp(n->value, "false") == 0)
+                return cJSON_CreateBool(n->value[0] == 't');
+            if (!*n->value || strcmp(n->value, "~") == 0 || strcmp(n->value, "null") == 0)
+                return cJSON_CreateNull();
+            double v = strtod(n->value, &end);
+            if (!*end && !strpbrk(n->value, "xXnN") && isfinite(v))
+                return cJSON_CreateNumber(v);
+        }
+        return cJSON_CreateString(n->value);
+    }
+    cJSON *o = n->kind == CF_Y_MAP ? cJSON_CreateObject() : cJSON_CreateArray();
+    if (!o)
+        return NULL;
+    for (size_t i = 0; i < n->n; i += n->kind == CF_Y_MAP ? 2 : 1) {
+        cJSON *v = cf_ynode_json(n->kind == CF_Y_MAP ? n->items[i + 1] : n->items[i]);
+        if (!v) {
+            cJSON_Delete(o);
+            return NULL;
+        }
+        if (n->kind == CF_Y_MAP)
+            cJSON_AddItemToObject(o, n->items[i]->value, v);
+        else
+            cJSON_AddItemToArray(o, v);
+    }
+    return o;
 }

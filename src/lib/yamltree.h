@@ -33,6 +33,10 @@ cf_status cf_yaml_parse(const char *name, const char *text, size_t len,
                         cf_ydoc *doc, cf_diags *d);
 void cf_yaml_free(cf_ydoc *doc);
 
+/* The node as a cJSON tree (plain YAML numbers, booleans and nulls as JSON
+ * ones; aliases expanded); NULL when out of memory. */
+cJSON *cf_ynode_json(const cf_ynode *n);
+
 /* Value of key in a mapping, or NULL. */
 cf_ynode *cf_ymap_get(const cf_ynode *map, const char *key);
 
