@@ -56,6 +56,8 @@ typedef struct cf_arena cf_arena;
 cf_arena *cf_arena_new(void);          /* NULL when out of memory */
 void cf_arena_enter(cf_arena *a);
 void cf_arena_leave(void);
+/* The arena this thread is in, or NULL. */
+cf_arena *cf_arena_current(void);
 void cf_arena_reset(cf_arena *a);      /* only after leaving it */
 void cf_arena_free(cf_arena *a);
 
@@ -223,6 +225,24 @@ cf_case_info cf_case_get(const cf_cases *cs, size_t i);
 /* Checks case i against the report of its profile: CF_OK, or CF_NO with
  * one line per failed expectation in *failures (cf_free). */
 cf_status cf_case_check(const cf_cases *cs, size_t i, const cf_report *rep, char **failures);
+
+/* ---- rubric diffs ----------------------------------------------------------------
+ * How an edit of a rubric moves a set of profiles: add the report of each
+ * profile under the old and the new rubric, then write the rubric-level
+ * changes, each profile's old and new score, tier and rank, and a summary
+ * (moved profiles, tier changes, mean and largest change, Kendall's tau). */
+typedef struct cf_diff cf_diff;
+typedef enum cf_diff_format { CF_DIFF_TEXT, CF_DIFF_JSON, CF_DIFF_MD } cf_diff_format;
+
+/* Borrows both rubrics (they must outlive the diff); NULL when out of memory. */
+cf_diff *cf_diff_new(const cf_rubric *old_r, const cf_rubric *new_r);
+void cf_diff_free(cf_diff *df);
+cf_status cf_diff_add(cf_diff *df, const cf_report *old_rep, const cf_report *new_rep);
+/* Profiles whose tier changed, and the largest score change (as printed). */
+int cf_diff_tier_changes(const cf_diff *df);
+double cf_diff_max_change(const cf_diff *df);
+/* The whole diff in *out (cf_free). */
+cf_status cf_diff_write(cf_diff *df, cf_diff_format f, char **out, size_t *len);
 
 /* ---- ranking ---------------------------------------------------------------
  * A ranking collects scored reports (or, to merge shards, the NDJSON reports

@@ -59,8 +59,11 @@ expect_exit 4 "one bad file in a batch" -- "$CF" score -f ndjson $ASOF "$EX/inpa
 [ "$(wc -l <"$T/out")" = 2 ] && ok || no "the good profiles of a batch are still reported"
 expect_exit 4 "nonexistent profile" -- "$CF" score "$T/nope.json"
 expect_grep "$T/err" "nope.json: error: No such file" "nonexistent profile message"
-expect_exit 4 "a directory" -- "$CF" score "$T"
-expect_grep "$T/err" "is a directory" "directory message"
+mkdir -p "$T/onedir/deeper"
+cp "$EX/inpatient-coder.json" "$T/onedir/deeper/"
+echo "not a profile file" >"$T/onedir/notes.txt"
+expect_exit 0 "a folder is searched for profiles" -- "$CF" score -f ndjson $ASOF "$T/onedir"
+[ "$(wc -l <"$T/out")" = 1 ] && ok || no "a folder gives one report per profile file in it"
 mkfifo "$T/fifo"
 expect_exit 4 "a FIFO does not block" -- timeout 5 "$CF" score "$T/fifo"
 expect_grep "$T/err" "not a regular file" "FIFO message"
@@ -280,6 +283,34 @@ expect_grep "$T/out" '<failure message="tier: expected strong, got good' "test: 
 printf 'cases:\n  - name: x\n    profile: {basics: {name: X}}\n    expect: {tier: strong, colour: red}\n' >"$T/badcases.yaml"
 expect_exit 4 "test: a malformed case file" -- "$CF" test rubrics/medical-coder.yaml "$T/badcases.yaml"
 expect_grep "$T/err" "badcases.yaml:4:28: error: unknown expectation 'colour'" "test: case file errors are positioned"
+
+# --- diff -------------------------------------------------------------------------------
+expect_exit 0 "diff: a rubric against itself" -- "$CF" diff $ASOF -f json rubrics/medical-coder.yaml rubrics/medical-coder.yaml "$EX"
+expect_grep "$T/out" '"rubric_changes": \[\],' "diff: no rubric change"
+expect_grep "$T/out" '"moved": 0,' "diff: no profile moved"
+expect_grep "$T/out" '"kendall_tau": 1' "diff: the rankings agree"
+# one weight changed: the moved profiles are exactly those whose score differs
+# when each rubric ranks them on its own
+sed '0,/        weight: 45/s//        weight: 20/' rubrics/medical-coder.yaml >"$T/w.yaml"
+expect_exit 0 "diff: one weight changed" -- "$CF" diff $ASOF -f json rubrics/medical-coder.yaml "$T/w.yaml" "$EX"
+cp "$T/out" "$T/diff.json"
+tr -d '\n' <"$T/diff.json" | tr -s ' ' | grep -q '"rubric_changes": \[ "criterion education.credential: weight 45 -> 20" \], "profiles"' && ok || no "diff: the rubric change is listed first"
+"$CF" rank $ASOF -f csv "$EX" | cut -d, -f2,3 | sort >"$T/old.csv"
+"$CF" rank $ASOF -f csv -r "$T/w.yaml" "$EX" 2>/dev/null | cut -d, -f2,3 | sort >"$T/new.csv"
+join -t, "$T/old.csv" "$T/new.csv" | awk -F, '$2 != $3 { print $1 }' | sort >"$T/moved.want"
+tr -d ' \n' <"$T/diff.json" | grep -o '{"source":"[^"]*"[^}]*"moved":true}' | sed 's/{"source":"\([^"]*\)".*/\1/' | sort >"$T/moved.got"
+[ -s "$T/moved.want" ] && cmp -s "$T/moved.want" "$T/moved.got" && ok || no "diff: the moved profiles, want $(cat "$T/moved.want" | tr '\n' ' '), got $(cat "$T/moved.got" | tr '\n' ' ')"
+expect_exit 1 "diff --max-delta crossed" -- "$CF" diff $ASOF --max-delta 1 rubrics/medical-coder.yaml "$T/w.yaml" "$EX"
+expect_exit 0 "diff --max-delta not crossed" -- "$CF" diff $ASOF --max-delta 5 rubrics/medical-coder.yaml "$T/w.yaml" "$EX"
+expect_exit 0 "diff --fail-on-tier-change, no tier change" -- "$CF" diff $ASOF --fail-on-tier-change rubrics/medical-coder.yaml "$T/w.yaml" "$EX"
+sed 's/{id: strong,     label: Strong fit,     min: 70}/{id: strong,     label: Strong fit,     min: 84}/' rubrics/medical-coder.yaml >"$T/t.yaml"
+expect_exit 1 "diff --fail-on-tier-change" -- "$CF" diff $ASOF --fail-on-tier-change rubrics/medical-coder.yaml "$T/t.yaml" "$EX"
+expect_grep "$T/out" "tier strong: min 70 -> 84" "diff: a tier change is listed"
+expect_grep "$T/out" "83.2 *83.2 *\. *strong -> good .*inpatient-coder.json" "diff: the profile's tier change is shown"
+expect_exit 0 "diff -f md" -- "$CF" diff $ASOF -f md rubrics/medical-coder.yaml "$T/w.yaml" "$EX"
+expect_grep "$T/out" "^| source | old | new | change | tier | rank |" "diff: md table"
+expect_exit 3 "diff: an invalid new rubric" -- "$CF" diff rubrics/medical-coder.yaml tests/rubrics/tier-gap.yaml "$EX"
+expect_exit 2 "diff: too few arguments" -- "$CF" diff rubrics/medical-coder.yaml
 
 # --- rank -----------------------------------------------------------------------
 # A folder that mixes good profiles, malformed JSON, non-profile JSON, an

@@ -6,9 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n > k && strcmp(s + n - k, suffix) == 0;
+}
 
 void cli_opts_init(cli_opts *o)
 {
@@ -74,14 +81,13 @@ cli_parse cli_getopt(int argc, char **argv, const char *shortopts, const struct 
 
 /* ---- document lists ----------------------------------------------------- */
 
-static int is_stream(const char *path);
 
 void cli_list_begin(cli_list *l, FILE *f, int ndjson, char **paths, int n)
 {
     l->f = f;
     l->ndjson = ndjson;
     l->count = 0;
-    l->array = !ndjson && (n > 1 || (n == 1 && is_stream(paths[0])));
+    l->array = !ndjson && (n > 1 || (n == 1 && cli_is_stream(paths[0])));
     if (l->array)
         fputs("[\n", f);
 }
@@ -406,13 +412,76 @@ int cli_out_width(const cli_out *out)
     return 0;
 }
 
+/* ---- folders ---------------------------------------------------------------- */
+
+int cli_is_profile_file(const char *path)
+{
+    return has_suffix(path, ".json") || has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson");
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int cli_walk(const char *dir, cli_file_fn on_file, cli_error_fn on_error, void *ctx)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        char msg[256], why[128];
+        put_errno(why, sizeof why, errno);
+        snprintf(msg, sizeof msg, "cannot read folder: %s", why);
+        return on_error(ctx, dir, msg);
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int r = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;   /* ., .. and hidden files */
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            char **v = cf_realloc(names, cap * sizeof *v);
+            if (!v) {
+                r = -1;
+                break;
+            }
+            names = v;
+        }
+        size_t len = strlen(dir) + strlen(de->d_name) + 2;
+        if (!(names[n] = cf_malloc(len))) {
+            r = -1;
+            break;
+        }
+        snprintf(names[n++], len, "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", de->d_name);
+    }
+    closedir(d);
+    if (n > 1)
+        qsort(names, n, sizeof *names, name_cmp);   /* the same order everywhere */
+    for (size_t i = 0; i < n; i++) {
+        struct stat lst, st;
+        if (!r && lstat(names[i], &lst) == 0) {
+            /* links to folders are not followed (a link can make a loop);
+             * links to files are, and dangling ones are reported when read */
+            if (S_ISDIR(lst.st_mode))
+                r = cli_walk(names[i], on_file, on_error, ctx);
+            else if (cli_is_profile_file(names[i]) && stat(names[i], &st) == 0 && S_ISREG(st.st_mode))
+                r = on_file(ctx, names[i], (unsigned long long)st.st_size);
+            else if (cli_is_profile_file(names[i]) && S_ISLNK(lst.st_mode) && stat(names[i], &st) != 0)
+                r = on_file(ctx, names[i], 0);
+        }
+        cf_free(names[i]);
+    }
+    cf_free(names);
+    return r;
+}
+
 /* ---- profiles ------------------------------------------------------------- */
 
-static int is_stream(const char *path)
+int cli_is_stream(const char *path)
 {
-    size_t n = strlen(path);
-    return strcmp(path, "-") == 0 || (n > 6 && strcmp(path + n - 6, ".jsonl") == 0) ||
-           (n > 7 && strcmp(path + n - 7, ".ndjson") == 0);
+    return strcmp(path, "-") == 0 || has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson");
 }
 
 /* One profile, from parse to output, in the arena (all it allocates is
@@ -508,7 +577,7 @@ static cf_status each_input(const cli_opts *o, cf_arena *a, const char *path, cl
         (*failed)++;
         return CF_OK;
     }
-    if (is_stream(path))
+    if (cli_is_stream(path))
         st = each_record(o, a, path, text, len, fn, ctx, failed);
     else
         st = one_profile(o, a, path, text, len, 1, NULL, fn, ctx, failed);
@@ -516,13 +585,46 @@ static cf_status each_input(const cli_opts *o, cf_arena *a, const char *path, cl
     return st;
 }
 
+typedef struct each_ctx {
+    const cli_opts *o;
+    cf_arena *a;
+    cli_profile_fn fn;
+    void *ctx;
+    unsigned long *failed;
+    cf_status st;
+} each_ctx;
+
+static int each_file(void *vctx, const char *path, unsigned long long size)
+{
+    each_ctx *e = vctx;
+    (void)size;
+    e->st = each_input(e->o, e->a, path, e->fn, e->ctx, e->failed);
+    return e->st ? -1 : 0;
+}
+
+static int each_error(void *vctx, const char *path, const char *message)
+{
+    each_ctx *e = vctx;
+    cli_error(NULL, "%s: error: %s", path, message);
+    (*e->failed)++;
+    return 0;
+}
+
 cf_status cli_each_profile(const cli_opts *o, char **paths, int n, cli_profile_fn fn,
                            void *ctx, unsigned long *failed)
 {
-    cf_arena *a = cf_arena_new();
-    cf_status st = a ? CF_OK : CF_ESYSTEM;
-    for (int i = 0; i < n && !st; i++)
-        st = each_input(o, a, paths[i], fn, ctx, failed);
-    cf_arena_free(a);
-    return st;
+    each_ctx e = {o, cf_arena_new(), fn, ctx, failed, CF_OK};
+    if (!e.a)
+        return CF_ESYSTEM;
+    for (int i = 0; i < n && !e.st; i++) {
+        struct stat sb;
+        if (strcmp(paths[i], "-") != 0 && stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            if (cli_walk(paths[i], each_file, each_error, &e) && !e.st)
+                e.st = CF_ESYSTEM;
+        } else {
+            e.st = each_input(o, e.a, paths[i], fn, ctx, failed);
+        }
+    }
+    cf_arena_free(e.a);
+    return e.st;
 }

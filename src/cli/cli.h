@@ -92,7 +92,21 @@ void cli_out_abort(cli_out *out);
 int cli_out_color(const cli_out *out, cli_color c);
 int cli_out_width(const cli_out *out);
 
-/* Calls fn for every profile in the inputs: files hold one JSON document;
+/* Walks a folder and its subfolders in name order, calling on_file for each
+ * *.json, *.jsonl and *.ndjson file (with its size) and on_error for a
+ * folder that cannot be read.  Links to folders are not followed.  Returns
+ * 0, or the first non-zero a callback returned (-1: out of memory). */
+typedef int (*cli_file_fn)(void *ctx, const char *path, unsigned long long size);
+typedef int (*cli_error_fn)(void *ctx, const char *path, const char *message);
+int cli_walk(const char *dir, cli_file_fn on_file, cli_error_fn on_error, void *ctx);
+int cli_is_profile_file(const char *path);
+/* "-" and *.jsonl / *.ndjson hold one profile per line. */
+int cli_is_stream(const char *path);
+
+/* Calls fn for every profile in the inputs (folders are searched as
+ * cli_walk does): files hold one JSON document;
+ * fn runs in an arena that is reset after each profile, so what it keeps
+ * must be allocated after cf_arena_leave() (and cf_arena_enter() again);
  * "-" (stdin) and *.jsonl / *.ndjson hold a stream of them, one per line,
  * each named FILE:LINE.  A bad input is reported on stderr and counted in
  * *failed; the rest go on.  Returns CF_OK, or CF_ESYSTEM (out of memory,
@@ -108,6 +122,7 @@ int cmd_rank(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_test(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 
 #endif

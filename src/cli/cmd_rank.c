@@ -298,17 +298,6 @@ typedef struct inputs {
     size_t n, cap;
 } inputs;
 
-static int has_ext(const char *path, const char *ext)
-{
-    size_t n = strlen(path), e = strlen(ext);
-    return n > e && strcmp(path + n - e, ext) == 0;
-}
-
-static int is_stream_name(const char *path)
-{
-    return strcmp(path, "-") == 0 || has_ext(path, ".jsonl") || has_ext(path, ".ndjson");
-}
-
 static int add_input(inputs *in, const char *path, unsigned long long size)
 {
     if (in->n == in->cap) {
@@ -322,47 +311,24 @@ static int add_input(inputs *in, const char *path, unsigned long long size)
     char *copy = cf_strdup(path);
     if (!copy)
         return -1;
-    in->v[in->n++] = (input){copy, is_stream_name(path), size};
+    in->v[in->n++] = (input){copy, cli_is_stream(path), size};
     return 0;
 }
 
-/* Adds the profile files below dir.  Symbolic links to folders are not
- * followed (a link can make a loop); links to files are. */
-static int walk_dir(inputs *in, const char *dir, cf_ranking *rk)
+typedef struct walk_ctx {
+    inputs *in;
+    cf_ranking *rk;
+} walk_ctx;
+
+static int walk_file(void *ctx, const char *path, unsigned long long size)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
-        char msg[256];
-        snprintf(msg, sizeof msg, "cannot read folder: %s", strerror(errno));
-        fprintf(stderr, "coderfit: %s: error: %s\n", dir, msg);
-        return cf_ranking_add_error(rk, dir, 0, 0, msg) ? -1 : 0;
-    }
-    struct dirent *de;
-    int r = 0;
-    while (!r && (de = readdir(d))) {
-        if (de->d_name[0] == '.')
-            continue;   /* ., .. and hidden files */
-        size_t n = strlen(dir) + strlen(de->d_name) + 2;
-        char *path = cf_malloc(n);
-        if (!path) {
-            r = -1;
-            break;
-        }
-        snprintf(path, n, "%s%s%s", dir, has_ext(dir, "/") ? "" : "/", de->d_name);
-        int wanted = has_ext(path, ".json") || has_ext(path, ".jsonl") || has_ext(path, ".ndjson");
-        struct stat lst, st;
-        if (lstat(path, &lst) == 0) {
-            if (S_ISDIR(lst.st_mode))
-                r = walk_dir(in, path, rk);
-            else if (wanted && stat(path, &st) == 0 && S_ISREG(st.st_mode))
-                r = add_input(in, path, (unsigned long long)st.st_size);
-            else if (wanted && S_ISLNK(lst.st_mode) && stat(path, &st) != 0)
-                r = add_input(in, path, 0);   /* dangling: reported when read */
-        }
-        cf_free(path);
-    }
-    closedir(d);
-    return r;
+    return add_input(((walk_ctx *)ctx)->in, path, size);
+}
+
+static int walk_error(void *ctx, const char *path, const char *message)
+{
+    fprintf(stderr, "coderfit: %s: error: %s\n", path, message);
+    return cf_ranking_add_error(((walk_ctx *)ctx)->rk, path, 0, 0, message) ? -1 : 0;
 }
 
 static int push(pool *p, job *j)
@@ -689,7 +655,8 @@ int cmd_rank(int argc, char **argv)
             if (add_input(&in, a, 0))
                 st = CF_ESYSTEM;
         } else if (stat(a, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            if (walk_dir(&in, a, all))
+            walk_ctx wc = {&in, all};
+            if (cli_walk(a, walk_file, walk_error, &wc))
                 st = CF_ESYSTEM;
         } else if (add_input(&in, a, stat(a, &sb) == 0 ? (unsigned long long)sb.st_size : 0)) {
             st = CF_ESYSTEM;

@@ -18,6 +18,7 @@ static const command commands[] = {
     {"convert", cmd_convert, "print the normalised profile that scoring reads"},
     {"lint", cmd_lint, "check rubrics: every problem, with its line and column"},
     {"test", cmd_test, "run a rubric's test cases"},
+    {"diff", cmd_diff, "how a rubric edit moves scores, tiers and ranks"},
     {"show", cmd_show, "print the effective rubric (yaml or json)"},
     {"schema", cmd_schema, "print the JSON Schema of a profile, a report or a rubric"},
 };

@@ -91,6 +91,11 @@ void cf_arena_leave(void)
     active = NULL;
 }
 
+cf_arena *cf_arena_current(void)
+{
+    return active;
+}
+
 void cf_arena_reset(cf_arena *a)
 {
     /* keep the largest (newest) block for the next profile */

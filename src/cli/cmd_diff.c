@@ -1,0 +1,141 @@
+/* coderfit diff: what a rubric edit does to a set of profiles. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+static const char usage_text[] =
+    "usage: coderfit diff [OPTION]... OLD NEW PROFILE...\n"
+    "\n"
+    "Scores the profiles with the OLD and the NEW rubric and shows what the\n"
+    "edit changes: first the rubric-level changes (weights, criteria, tiers,\n"
+    "gates), then each profile's old and new score, the change, its tier and\n"
+    "its rank in each ranking, then a summary: profiles moved, tier changes,\n"
+    "mean and largest absolute change, Kendall's tau between the rankings.\n"
+    "PROFILEs are files, or streams (- and *.jsonl, *.ndjson) as for score.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FORMAT        text (default), json or md\n"
+    "  -o, --output FILE          write to FILE (atomically) instead of stdout\n"
+    "      --as-of YYYY-MM-DD     date that every date rule counts from (default: today)\n"
+    "      --fail-on-tier-change  exit 1 when any profile changes tier\n"
+    "      --max-delta X          exit 1 when any score moves by more than X\n"
+    "      --max-input-size SIZE  largest input accepted (default 16M)\n"
+    "  -h, --help                 show this help\n"
+    "\n"
+    "Exit status: 0 ok, 1 a --fail-on-tier-change or --max-delta limit was\n"
+    "crossed, 2 usage error, 3 invalid rubric, 4 an input was invalid,\n"
+    "5 system error.\n";
+
+enum { OPT_FAIL_TIER = 4000, OPT_MAX_DELTA };
+
+typedef struct diff_ctx {
+    const cf_rubric *old, *new;
+    cf_diff *df;
+} diff_ctx;
+
+static cf_status add(void *vctx, cf_profile *p)
+{
+    diff_ctx *ctx = vctx;
+    cf_report *a = NULL, *b = NULL;
+    cf_status st = cf_score_figures(ctx->old, p, &a);
+    if (!st)
+        st = cf_score_figures(ctx->new, p, &b);
+    if (!st) {
+        /* the diff keeps its rows: outside the profile's arena */
+        cf_arena *arena = cf_arena_current();
+        cf_arena_leave();
+        st = cf_diff_add(ctx->df, a, b);
+        cf_arena_enter(arena);
+    }
+    cf_report_free(a);
+    cf_report_free(b);
+    return st;
+}
+
+int cmd_diff(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"as-of", required_argument, NULL, OPT_AS_OF},
+        {"fail-on-tier-change", no_argument, NULL, OPT_FAIL_TIER},
+        {"max-delta", required_argument, NULL, OPT_MAX_DELTA},
+        {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    cli_opts o;
+    cli_opts_init(&o);
+    int fail_tier = 0, c;
+    double max_delta = -1;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 'h':
+            fputs(usage_text, stdout);
+            return CF_OK;
+        case OPT_FAIL_TIER:
+            fail_tier = 1;
+            break;
+        case OPT_MAX_DELTA:
+            max_delta = strtod(optarg, &end);
+            if (*end || end == optarg || max_delta < 0 || max_delta > 100)
+                return cli_usage_error("diff", "--max-delta wants a number from 0 to 100, not '%s'", optarg);
+            break;
+        case '?':
+            return cli_usage_error("diff", "unknown option '%s'", argv[optind - 1]);
+        case ':':
+            return cli_usage_error("diff", "option '%s' needs a value", argv[optind - 1]);
+        default:
+            if (cli_common_option(&o, c, optarg, "diff") <= 0)
+                return CF_EUSAGE;
+        }
+    }
+    cf_diff_format fmt = CF_DIFF_TEXT;
+    if (o.format && strcmp(o.format, "json") == 0)
+        fmt = CF_DIFF_JSON;
+    else if (o.format && strcmp(o.format, "md") == 0)
+        fmt = CF_DIFF_MD;
+    else if (o.format && strcmp(o.format, "text") != 0)
+        return cli_usage_error("diff", "unknown format '%s' (text, json, md)", o.format);
+    if (argc - optind < 3)
+        return cli_usage_error("diff", "expected an old rubric, a new rubric and at least one profile");
+
+    cf_rubric *old = NULL, *new = NULL;
+    o.rubric = argv[optind];
+    cf_status st = cli_load_rubric(&o, &old);
+    if (!st) {
+        o.rubric = argv[optind + 1];
+        st = cli_load_rubric(&o, &new);
+    }
+    diff_ctx ctx = {old, new, NULL};
+    unsigned long failed = 0;
+    if (!st && !(ctx.df = cf_diff_new(old, new)))
+        st = CF_ESYSTEM;
+    if (!st)
+        st = cli_each_profile(&o, argv + optind + 2, argc - optind - 2, add, &ctx, &failed);
+    char *s = NULL;
+    size_t len = 0;
+    if (!st)
+        st = cf_diff_write(ctx.df, fmt, &s, &len);
+    cli_out out;
+    if (!st && !(st = cli_out_open(&out, o.output))) {
+        fwrite(s, 1, len, out.f);
+        st = cli_out_close(&out);
+    }
+    int crossed = !st && ((fail_tier && cf_diff_tier_changes(ctx.df) > 0) ||
+                          (max_delta >= 0 && cf_diff_max_change(ctx.df) > max_delta));
+    cf_free(s);
+    cf_diff_free(ctx.df);
+    cf_rubric_free(old);
+    cf_rubric_free(new);
+    if (st) {
+        if (st == CF_ESYSTEM)
+            cli_error("diff", "out of memory or write error");
+        return st;
+    }
+    return failed ? CF_EINPUT : crossed ? CF_NO : CF_OK;
+}

@@ -1,0 +1,473 @@
+/* What a rubric edit does: the changes between two rubrics, and how they
+ * move the scores, tiers and ranks of a set of profiles.  Scores are
+ * compared as printed (tenths), so that a change nobody can see is none. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "report.h"
+
+typedef struct drow {
+    char *source;
+    int old10, new10;
+    char *old_tier, *new_tier;
+    int old_rank, new_rank;   /* 1-based, filled in when written */
+} drow;
+
+struct cf_diff {
+    const cf_rubric *old, *new;
+    drow *v;
+    size_t n, cap;
+};
+
+cf_diff *cf_diff_new(const cf_rubric *old_r, const cf_rubric *new_r)
+{
+    cf_diff *df = cf_calloc(1, sizeof *df);
+    if (df) {
+        df->old = old_r;
+        df->new = new_r;
+    }
+    return df;
+}
+
+void cf_diff_free(cf_diff *df)
+{
+    if (!df)
+        return;
+    for (size_t i = 0; i < df->n; i++) {
+        cf_free(df->v[i].source);
+        cf_free(df->v[i].old_tier);
+        cf_free(df->v[i].new_tier);
+    }
+    cf_free(df->v);
+    cf_free(df);
+}
+
+static int tenths(double v)
+{
+    return (int)lround(v * 10);
+}
+
+cf_status cf_diff_add(cf_diff *df, const cf_report *old_rep, const cf_report *new_rep)
+{
+    if (df->n == df->cap) {
+        size_t cap = df->cap ? df->cap * 2 : 32;
+        drow *v = cf_realloc(df->v, cap * sizeof *v);
+        if (!v)
+            return CF_ESYSTEM;
+        df->v = v;
+        df->cap = cap;
+    }
+    drow *r = &df->v[df->n];
+    memset(r, 0, sizeof *r);
+    r->source = cf_strdup(old_rep->source);
+    r->old_tier = cf_strdup(cf_report_tier(old_rep));
+    r->new_tier = cf_strdup(cf_report_tier(new_rep));
+    if (!r->source || !r->old_tier || !r->new_tier) {
+        cf_free(r->source);
+        cf_free(r->old_tier);
+        cf_free(r->new_tier);
+        return CF_ESYSTEM;
+    }
+    r->old10 = tenths(old_rep->score);
+    r->new10 = tenths(new_rep->score);
+    df->n++;
+    return CF_OK;
+}
+
+/* ---- the rubrics' differences ----------------------------------------------- */
+
+/* Everything a criterion's score depends on, as text, to tell whether it
+ * changed (its weight is compared apart). */
+static void fingerprint(cf_buf *b, const cf_criterion *c, const cf_rubric *r)
+{
+    cf_buf_printf(b, "%d|%s|%.17g|", (int)c->type, c->path.text ? c->path.text : "", c->missing);
+    for (size_t i = 0; i < c->npairs; i++)
+        cf_buf_printf(b, "%s=%.17g,", c->pairs[i].key, c->pairs[i].val);
+    cf_buf_printf(b, "|%d|%d|%.17g|%.17g|%.17g|%.17g|%.17g|%.17g|%.17g|%.17g|", c->combine_sum,
+                  c->has_currency, c->renew_months, c->grace_days, c->lapsed, c->from, c->to,
+                  c->full_within, c->zero_after, c->full);
+    for (size_t i = 0; i < c->nwhere; i++) {
+        cf_buf_printf(b, "%s:", c->where[i].key);
+        for (size_t j = 0; j < c->where[i].nvalues; j++)
+            cf_buf_printf(b, "%s,", c->where[i].values[j]);
+    }
+    for (size_t i = 0; i < c->nsources; i++)
+        cf_buf_printf(b, "|%s=%.17g", r->sources[c->sources[i].src].text, c->sources[i].weight);
+    for (size_t i = 0; i < c->nterms; i++) {
+        cf_buf_printf(b, "|%s:", c->terms[i].id);
+        for (size_t j = 0; j < c->terms[i].naliases; j++) {
+            const cf_alias *a = &c->terms[i].aliases[j];
+            for (size_t k = 0; k < a->n; k++)
+                cf_buf_printf(b, "%s ", r->vocab.words[a->ids[k]]);
+            cf_buf_putc(b, ',');
+        }
+    }
+}
+
+static int same_criterion(const cf_criterion *a, const cf_rubric *ra, const cf_criterion *b,
+                          const cf_rubric *rb, int *oom)
+{
+    cf_buf x = {0}, y = {0};
+    fingerprint(&x, a, ra);
+    fingerprint(&y, b, rb);
+    int same = x.s && y.s && strcmp(x.s, y.s) == 0;
+    *oom |= x.oom || y.oom;
+    cf_buf_free(&x);
+    cf_buf_free(&y);
+    return same;
+}
+
+static const cf_quality *find_quality(const cf_rubric *r, const char *id)
+{
+    for (size_t i = 0; i < r->nqualities; i++)
+        if (strcmp(r->qualities[i].id, id) == 0)
+            return &r->qualities[i];
+    return NULL;
+}
+
+static const cf_criterion *find_criterion(const cf_quality *q, const char *id)
+{
+    for (size_t i = 0; q && i < q->ncriteria; i++)
+        if (strcmp(q->criteria[i].id, id) == 0)
+            return &q->criteria[i];
+    return NULL;
+}
+
+static void gate_text(cf_buf *b, const cf_gate *g, const cf_rubric *r)
+{
+    cf_buf_printf(b, "%s:", g->any ? "any" : "all");
+    for (size_t i = 0; i < g->nconds; i++) {
+        const cf_cond *c = &g->conds[i];
+        cf_buf_printf(b, "%s.%s %s %g;", r->qualities[c->q].id, r->qualities[c->q].criteria[c->c].id,
+                      c->above ? ">" : ">=", c->value);
+    }
+}
+
+/* One line per change, in rubric order: qualities and their criteria, then
+ * tiers, then gates. */
+static void rubric_changes(const cf_rubric *a, const cf_rubric *b, char ***out, size_t *n, int *oom)
+{
+    cf_buf lines = {0};
+    if (!a->version || !b->version || strcmp(a->version, b->version) != 0)
+        cf_buf_printf(&lines, "version %s -> %s\n", a->version ? a->version : "?", b->version ? b->version : "?");
+    for (size_t i = 0; i < a->nqualities; i++) {
+        const cf_quality *qa = &a->qualities[i], *qb = find_quality(b, qa->id);
+        if (!qb) {
+            cf_buf_printf(&lines, "quality %s removed\n", qa->id);
+            continue;
+        }
+        if (qa->weight != qb->weight)
+            cf_buf_printf(&lines, "quality %s: weight %g -> %g\n", qa->id, qa->weight, qb->weight);
+        for (size_t j = 0; j < qa->ncriteria; j++) {
+            const cf_criterion *ca = &qa->criteria[j], *cb = find_criterion(qb, ca->id);
+            if (!cb) {
+                cf_buf_printf(&lines, "criterion %s.%s removed\n", qa->id, ca->id);
+                continue;
+            }
+            if (ca->weight != cb->weight)
+                cf_buf_printf(&lines, "criterion %s.%s: weight %g -> %g\n", qa->id, ca->id, ca->weight, cb->weight);
+            if (!same_criterion(ca, a, cb, b, oom))
+                cf_buf_printf(&lines, "criterion %s.%s: rule changed (type, path, points, levels, terms or limits)\n",
+                              qa->id, ca->id);
+        }
+        for (size_t j = 0; j < qb->ncriteria; j++)
+            if (!find_criterion(qa, qb->criteria[j].id))
+                cf_buf_printf(&lines, "criterion %s.%s added\n", qb->id, qb->criteria[j].id);
+    }
+    for (size_t i = 0; i < b->nqualities; i++)
+        if (!find_quality(a, b->qualities[i].id))
+            cf_buf_printf(&lines, "quality %s added\n", b->qualities[i].id);
+    for (size_t i = 0; i < a->ntiers; i++) {
+        const cf_tier *tb = NULL;
+        for (size_t j = 0; j < b->ntiers; j++)
+            if (strcmp(b->tiers[j].id, a->tiers[i].id) == 0)
+                tb = &b->tiers[j];
+        if (!tb)
+            cf_buf_printf(&lines, "tier %s removed\n", a->tiers[i].id);
+        else if (tb->min != a->tiers[i].min)
+            cf_buf_printf(&lines, "tier %s: min %g -> %g\n", a->tiers[i].id, a->tiers[i].min, tb->min);
+    }
+    for (size_t j = 0; j < b->ntiers; j++) {
+        int found = 0;
+        for (size_t i = 0; i < a->ntiers; i++)
+            found |= strcmp(b->tiers[j].id, a->tiers[i].id) == 0;
+        if (!found)
+            cf_buf_printf(&lines, "tier %s added (min %g)\n", b->tiers[j].id, b->tiers[j].min);
+    }
+    for (size_t i = 0; i < a->ngates; i++) {
+        const cf_gate *gb = NULL;
+        for (size_t j = 0; j < b->ngates; j++)
+            if (strcmp(b->gates[j].id, a->gates[i].id) == 0)
+                gb = &b->gates[j];
+        if (!gb) {
+            cf_buf_printf(&lines, "gate %s removed\n", a->gates[i].id);
+            continue;
+        }
+        cf_buf x = {0}, y = {0};
+        gate_text(&x, &a->gates[i], a);
+        gate_text(&y, gb, b);
+        if (!x.s || !y.s || strcmp(x.s, y.s) != 0)
+            cf_buf_printf(&lines, "gate %s: conditions changed\n", a->gates[i].id);
+        *oom |= x.oom || y.oom;
+        cf_buf_free(&x);
+        cf_buf_free(&y);
+    }
+    for (size_t j = 0; j < b->ngates; j++) {
+        int found = 0;
+        for (size_t i = 0; i < a->ngates; i++)
+            found |= strcmp(b->gates[j].id, a->gates[i].id) == 0;
+        if (!found)
+            cf_buf_printf(&lines, "gate %s added\n", b->gates[j].id);
+    }
+    *oom |= lines.oom;
+    /* split into lines */
+    *n = 0;
+    *out = NULL;
+    if (!lines.s || *oom) {
+        cf_buf_free(&lines);
+        return;
+    }
+    size_t count = 0;
+    for (char *p = lines.s; *p; p++)
+        count += *p == '\n';
+    *out = cf_calloc(count + 1, sizeof **out);
+    if (!*out) {
+        *oom = 1;
+        cf_buf_free(&lines);
+        return;
+    }
+    for (char *p = lines.s; *p;) {
+        char *nl = strchr(p, '\n');
+        char *line = cf_strndup(p, (size_t)(nl - p));
+        if (!line) {
+            *oom = 1;
+            break;
+        }
+        (*out)[(*n)++] = line;
+        p = nl + 1;
+    }
+    cf_buf_free(&lines);
+}
+
+/* ---- ranks and Kendall's tau ----------------------------------------------------- */
+
+typedef struct rank_key {
+    int score10;
+    const char *source;
+    size_t row;
+} rank_key;
+
+static int rank_cmp(const void *a, const void *b)
+{
+    const rank_key *x = a, *y = b;
+    if (x->score10 != y->score10)
+        return x->score10 > y->score10 ? -1 : 1;
+    return strcmp(x->source, y->source);
+}
+
+/* Ranks in each ranking, ties broken by source as rank breaks them. */
+static int assign_ranks(cf_diff *df)
+{
+    rank_key *keys = cf_malloc((df->n ? df->n : 1) * sizeof *keys);
+    if (!keys)
+        return -1;
+    for (int old = 1; old >= 0; old--) {
+        for (size_t i = 0; i < df->n; i++)
+            keys[i] = (rank_key){old ? df->v[i].old10 : df->v[i].new10, df->v[i].source, i};
+        if (df->n > 1)
+            qsort(keys, df->n, sizeof *keys, rank_cmp);
+        for (size_t i = 0; i < df->n; i++) {
+            if (old)
+                df->v[keys[i].row].old_rank = (int)i + 1;
+            else
+                df->v[keys[i].row].new_rank = (int)i + 1;
+        }
+    }
+    cf_free(keys);
+    return 0;
+}
+
+/* Kendall's tau-b between the old and the new scores (ties counted). */
+static double kendall_tau(const cf_diff *df)
+{
+    double concordant = 0, discordant = 0, ties_old = 0, ties_new = 0, pairs = 0;
+    for (size_t i = 0; i < df->n; i++)
+        for (size_t j = i + 1; j < df->n; j++) {
+            int a = (df->v[i].old10 > df->v[j].old10) - (df->v[i].old10 < df->v[j].old10);
+            int b = (df->v[i].new10 > df->v[j].new10) - (df->v[i].new10 < df->v[j].new10);
+            pairs++;
+            if (!a)
+                ties_old++;
+            if (!b)
+                ties_new++;
+            if (a && b && a == b)
+                concordant++;
+            else if (a && b)
+                discordant++;
+        }
+    double denom = sqrt((pairs - ties_old) * (pairs - ties_new));
+    return denom > 0 ? (concordant - discordant) / denom : 1;
+}
+
+/* ---- output ------------------------------------------------------------------------- */
+
+int cf_diff_tier_changes(const cf_diff *df)
+{
+    int n = 0;
+    for (size_t i = 0; i < df->n; i++)
+        n += strcmp(df->v[i].old_tier, df->v[i].new_tier) != 0;
+    return n;
+}
+
+double cf_diff_max_change(const cf_diff *df)
+{
+    int max = 0;
+    for (size_t i = 0; i < df->n; i++) {
+        int d = abs(df->v[i].new10 - df->v[i].old10);
+        if (d > max)
+            max = d;
+    }
+    return max / 10.0;
+}
+
+static void put10(cf_buf *b, int v10, int sign)
+{
+    if (sign && v10 > 0)
+        cf_buf_putc(b, '+');
+    if (v10 < 0) {
+        cf_buf_putc(b, '-');
+        v10 = -v10;
+    }
+    cf_buf_printf(b, "%d.%d", v10 / 10, v10 % 10);
+}
+
+static int row_cmp(const void *a, const void *b)
+{
+    const drow *x = a, *y = b;
+    if (x->new_rank != y->new_rank)
+        return x->new_rank < y->new_rank ? -1 : 1;
+    return 0;
+}
+
+cf_status cf_diff_write(cf_diff *df, cf_diff_format f, char **out, size_t *len)
+{
+    char **changes = NULL;
+    size_t nchanges = 0;
+    int oom = 0;
+    cf_buf b = {0};
+    rubric_changes(df->old, df->new, &changes, &nchanges, &oom);
+    if (oom || assign_ranks(df)) {
+        for (size_t i = 0; i < nchanges; i++)
+            cf_free(changes[i]);
+        cf_free(changes);
+        return CF_ESYSTEM;
+    }
+    if (df->n > 1)
+        qsort(df->v, df->n, sizeof *df->v, row_cmp);
+    size_t moved = 0;
+    long sum = 0;
+    const drow *largest = NULL;
+    for (size_t i = 0; i < df->n; i++) {
+        const drow *r = &df->v[i];
+        int d = abs(r->new10 - r->old10);
+        moved += d != 0;
+        sum += d;
+        if (d && (!largest || d > abs(largest->new10 - largest->old10)))
+            largest = r;
+    }
+    int tier_changes = cf_diff_tier_changes(df);
+    double mean = df->n ? sum / 10.0 / (double)df->n : 0, tau = kendall_tau(df);
+
+    if (f == CF_DIFF_JSON) {
+        cf_jw w = {&b, 1, 0, {0}};
+        cf_jw_open(&w, NULL, '{');
+        const cf_rubric *rs[2] = {df->old, df->new};
+        for (int k = 0; k < 2; k++) {
+            cf_jw_open(&w, k ? "new" : "old", '{');
+            cf_jw_str(&w, "id", rs[k]->id);
+            cf_jw_str(&w, "version", rs[k]->version);
+            cf_jw_str(&w, "checksum", rs[k]->checksum);
+            cf_jw_close(&w, '}');
+        }
+        cf_jw_open(&w, "rubric_changes", '[');
+        for (size_t i = 0; i < nchanges; i++)
+            cf_jw_str(&w, NULL, changes[i]);
+        cf_jw_close(&w, ']');
+        cf_jw_open(&w, "profiles", '[');
+        for (size_t i = 0; i < df->n; i++) {
+            const drow *r = &df->v[i];
+            cf_jw_open(&w, NULL, '{');
+            cf_jw_str(&w, "source", r->source);
+            cf_jw_num(&w, "old_score", r->old10 / 10.0, 1);
+            cf_jw_num(&w, "new_score", r->new10 / 10.0, 1);
+            cf_jw_num(&w, "change", (r->new10 - r->old10) / 10.0, 1);
+            cf_jw_str(&w, "old_tier", r->old_tier);
+            cf_jw_str(&w, "new_tier", r->new_tier);
+            cf_jw_num(&w, "old_rank", r->old_rank, 0);
+            cf_jw_num(&w, "new_rank", r->new_rank, 0);
+            cf_jw_bool(&w, "moved", r->new10 != r->old10);
+            cf_jw_close(&w, '}');
+        }
+        cf_jw_close(&w, ']');
+        cf_jw_open(&w, "summary", '{');
+        cf_jw_num(&w, "profiles", (double)df->n, 0);
+        cf_jw_num(&w, "moved", (double)moved, 0);
+        cf_jw_num(&w, "tier_changes", tier_changes, 0);
+        cf_jw_num(&w, "mean_abs_change", mean, 2);
+        cf_jw_num(&w, "max_abs_change", cf_diff_max_change(df), 1);
+        cf_jw_num(&w, "kendall_tau", tau, 4);
+        cf_jw_close(&w, '}');
+        cf_jw_close(&w, '}');
+        cf_buf_putc(&b, '\n');
+    } else {
+        int md = f == CF_DIFF_MD;
+        cf_buf_printf(&b, "%sRubric changes (%s %s -> %s %s)\n\n", md ? "## " : "", df->old->id,
+                      df->old->version, df->new->id, df->new->version);
+        if (!nchanges)
+            cf_buf_puts(&b, md ? "None.\n" : "  none\n");
+        for (size_t i = 0; i < nchanges; i++)
+            cf_buf_printf(&b, "%s%s\n", md ? "- " : "  ", changes[i]);
+        cf_buf_printf(&b, "\n%sProfiles\n\n", md ? "## " : "");
+        if (md)
+            cf_buf_puts(&b, "| source | old | new | change | tier | rank |\n| --- | ---: | ---: | ---: | --- | --- |\n");
+        else
+            cf_buf_puts(&b, "     old    new  change  tier                       rank        source\n");
+        for (size_t i = 0; i < df->n; i++) {
+            const drow *r = &df->v[i];
+            cf_buf tier = {0}, chg = {0}, o = {0}, n = {0};
+            cf_buf_printf(&tier, "%s%s%s", r->old_tier, strcmp(r->old_tier, r->new_tier) ? " -> " : "",
+                          strcmp(r->old_tier, r->new_tier) ? r->new_tier : "");
+            put10(&chg, r->new10 - r->old10, 1);
+            put10(&o, r->old10, 0);
+            put10(&n, r->new10, 0);
+            char rank[48];
+            if (r->old_rank == r->new_rank)
+                snprintf(rank, sizeof rank, "%d", r->new_rank);
+            else
+                snprintf(rank, sizeof rank, "%d -> %d", r->old_rank, r->new_rank);
+            if (md)
+                cf_buf_printf(&b, "| %s | %s | %s | %s | %s | %s |\n", r->source, o.s, n.s,
+                              r->new10 == r->old10 ? "0" : chg.s, tier.s, rank);
+            else
+                cf_buf_printf(&b, "  %6s %6s  %6s  %-26s %-11s %s\n", o.s ? o.s : "", n.s ? n.s : "",
+                              r->new10 == r->old10 ? "." : chg.s ? chg.s : "", tier.s ? tier.s : "", rank,
+                              r->source);
+            b.oom |= tier.oom || chg.oom || o.oom || n.oom;
+            cf_buf_free(&tier);
+            cf_buf_free(&chg);
+            cf_buf_free(&o);
+            cf_buf_free(&n);
+        }
+        cf_buf_printf(&b, "\n%sSummary\n\n", md ? "## " : "");
+        cf_buf_printf(&b, "%s%zu of %zu profiles moved, %d changed tier\n", md ? "- " : "  ", moved, df->n,
+                      tier_changes);
+        cf_buf_printf(&b, "%smean absolute change %.2f, largest %.1f%s%s%s\n", md ? "- " : "  ", mean,
+                      cf_diff_max_change(df), largest ? " (" : "", largest ? largest->source : "",
+                      largest ? ")" : "");
+        cf_buf_printf(&b, "%sKendall's tau between the rankings: %.4f\n", md ? "- " : "  ", tau);
+    }
+    for (size_t i = 0; i < nchanges; i++)
+        cf_free(changes[i]);
+    cf_free(changes);
+    return cf_buf_finish(&b, out, len);
+}
