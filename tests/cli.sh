@@ -280,9 +280,19 @@ expect_grep "$T/out" "^not ok [0-9]* - credentialed inpatient coder" "test: tap 
 expect_exit 1 "test -f junit" -- "$CF" test -f junit "$T/tier.yaml" tests/cases/medical-coder.yaml
 expect_grep "$T/out" "<testsuites tests=\"$n_cases\" failures=\"[1-9][0-9]*\">" "test: junit counts"
 expect_grep "$T/out" '<failure message="tier: expected strong, got good' "test: junit failure message"
+printf 'cases:\n  - name: names a criterion\n    profile: {basics: {name: X}}\n    expect: {top_gap: education.nope, gates_failed: [nogate]}\n' >"$T/nocrit.yaml"
+expect_exit 1 "test: a case naming a criterion or gate that does not exist" -- "$CF" test rubrics/medical-coder.yaml "$T/nocrit.yaml"
+expect_grep "$T/out" "top_gap: the rubric has no criterion 'education.nope'" "test: names the missing criterion"
+expect_grep "$T/out" "gates: the rubric has no gate 'nogate'" "test: names the missing gate"
 printf 'cases:\n  - name: x\n    profile: {basics: {name: X}}\n    expect: {tier: strong, colour: red}\n' >"$T/badcases.yaml"
 expect_exit 4 "test: a malformed case file" -- "$CF" test rubrics/medical-coder.yaml "$T/badcases.yaml"
 expect_grep "$T/err" "badcases.yaml:4:28: error: unknown expectation 'colour'" "test: case file errors are positioned"
+
+# the example pre-commit hook: passes here, fails on a broken rubric
+CODERFIT="$CF" sh examples/ci/pre-commit >"$T/hook.out" 2>&1 && ok || no "examples/ci/pre-commit fails on this tree: $(cat "$T/hook.out")"
+mkdir -p "$T/hookrepo/rubrics" "$T/hookrepo/tests/cases"
+cp tests/rubrics/tier-gap.yaml "$T/hookrepo/rubrics/"
+(cd "$T/hookrepo" && CODERFIT="$OLDPWD/$CF" sh "$OLDPWD/examples/ci/pre-commit" >/dev/null 2>&1) && no "the pre-commit hook passes a broken rubric" || ok
 
 # --- diff -------------------------------------------------------------------------------
 expect_exit 0 "diff: a rubric against itself" -- "$CF" diff $ASOF -f json rubrics/medical-coder.yaml rubrics/medical-coder.yaml "$EX"

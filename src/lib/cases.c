@@ -348,6 +348,17 @@ cf_status cf_case_check(const cf_cases *cs, size_t i, const cf_report *rep, char
             cf_buf_printf(&b, "gates: the rubric has no gate '%s'\n", id);
     }
     if (k->top_gap) {
+        int known = 0;
+        for (size_t x = 0; x < r->nqualities; x++)
+            for (size_t y = 0; y < r->qualities[x].ncriteria; y++) {
+                char ref[256];
+                snprintf(ref, sizeof ref, "%s.%s", r->qualities[x].id, r->qualities[x].criteria[y].id);
+                known |= strcmp(ref, k->top_gap) == 0;
+            }
+        if (!known)
+            cf_buf_printf(&b, "top_gap: the rubric has no criterion '%s'\n", k->top_gap);
+    }
+    if (k->top_gap) {
         char got[256] = "none";
         if (rep->ngaps) {
             const cf_criterion *c = rep->res[rep->gaps[0]].c;
