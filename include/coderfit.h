@@ -155,6 +155,14 @@ const char *cf_profile_source(const cf_profile *p);
 /* Renames the profile (a record in a stream is FILE:LINE); 0 or -1 when
  * out of memory. */
 int cf_profile_set_source(cf_profile *p, const char *source);
+/* What-if: adds to p what an applicant could gain, then recomputes its
+ * derived figures.  what is "credential" (a code: CPC, CCA, ...; earned and
+ * active at the as-of date), "training" (certificate, associate, bachelor
+ * or master, in medical coding, completed at the as-of date), "course" (a
+ * course title), "skill" (a listed skill) or "coding-months" (that many
+ * months of coding work up to the as-of date).  CF_EUSAGE with a message in
+ * err for an unknown what or value; CF_ESYSTEM when out of memory. */
+cf_status cf_profile_with(cf_profile *p, const char *what, const char *value, char *err, size_t errsize);
 /* "native" or "jsonresume". */
 const char *cf_profile_input_format(const cf_profile *p);
 /* The normalised native profile as JSON, pretty (two-space indent) or on
@@ -299,6 +307,14 @@ unsigned long cf_ranking_failed(const cf_ranking *rk);
 /* Writes the ranking and its summary, once.  CF_OK, or CF_ESYSTEM when
  * the sink failed or memory ran out. */
 cf_status cf_ranking_write(cf_ranking *rk, const cf_rank_write_opts *w, cf_sink sink, void *ctx);
+
+/* The counselor's advice on a report: failed gates first with what would
+ * pass them, then the gaps in order of points with their advice; with alt
+ * (the report of the same profile after cf_profile_with), what the
+ * "with" changes would give.  In *out (cf_free). */
+typedef enum cf_advice_format { CF_ADVICE_TEXT, CF_ADVICE_JSON, CF_ADVICE_MD } cf_advice_format;
+cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char *const *with, size_t nwith,
+                          cf_advice_format f, char **out, size_t *len);
 
 /* The JSON Schema of "profile" or "report", pretty-printed with a final
  * newline, in *out (cf_free).  CF_EUSAGE when name is unknown. */

@@ -123,6 +123,7 @@ int cmd_lint(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_advise(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 
 #endif

@@ -15,6 +15,7 @@ typedef struct command {
 static const command commands[] = {
     {"score", cmd_score, "one fit report per profile"},
     {"rank", cmd_rank, "score and rank a batch: files, folders, NDJSON streams"},
+    {"advise", cmd_advise, "the counselor's view: gaps worth most, advice, what-if"},
     {"convert", cmd_convert, "print the normalised profile that scoring reads"},
     {"lint", cmd_lint, "check rubrics: every problem, with its line and column"},
     {"test", cmd_test, "run a rubric's test cases"},

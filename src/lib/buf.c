@@ -128,6 +128,67 @@ void cf_buf_num(cf_buf *b, double v, int decimals)
     cf_buf_add(b, tmp, n > 0 ? (size_t)n : 0);
 }
 
+void cf_buf_html(cf_buf *b, const char *s)
+{
+    for (const char *run = s;; s++) {
+        const char *rep = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;"
+                        : *s == '"' ? "&quot;" : *s == '\'' ? "&#39;" : NULL;
+        if (!rep && *s)
+            continue;
+        cf_buf_add(b, run, (size_t)(s - run));
+        if (!*s)
+            return;
+        cf_buf_puts(b, rep);
+        run = s + 1;
+    }
+}
+
+void cf_buf_md(cf_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '<')
+            cf_buf_puts(b, "&lt;");
+        else if (*s == '>')
+            cf_buf_puts(b, "&gt;");
+        else if (*s == '&')
+            cf_buf_puts(b, "&amp;");
+        else if (*s == '\n' || *s == '\r')
+            cf_buf_putc(b, ' ');
+        else {
+            if (strchr("\\`*_[]|#", *s))
+                cf_buf_putc(b, '\\');
+            cf_buf_putc(b, *s);
+        }
+    }
+}
+
+/* Wraps text to width columns, each line starting with indent spaces. */
+void cf_buf_wrap(cf_buf *b, const char *text, int indent, int width)
+{
+    int col = indent;
+    const char *s = text;
+    for (int i = 0; i < indent; i++)
+        cf_buf_putc(b, ' ');
+    while (*s) {
+        size_t n = strcspn(s, " ");
+        if (col > indent && col + 1 + (int)n > width) {
+            cf_buf_putc(b, '\n');
+            for (int i = 0; i < indent; i++)
+                cf_buf_putc(b, ' ');
+            col = indent;
+        } else if (col > indent) {
+            cf_buf_putc(b, ' ');
+            col++;
+        }
+        cf_buf_add(b, s, n);
+        col += (int)n;
+        s += n;
+        while (*s == ' ')
+            s++;
+    }
+    cf_buf_putc(b, '\n');
+}
+
 void cf_buf_pad(cf_buf *b, const char *s, int width)
 {
     int cols = 0;

@@ -49,6 +49,14 @@ void cf_buf_vprintf(cf_buf *b, const char *fmt, va_list ap) __attribute__((forma
 void cf_buf_json_str(cf_buf *b, const char *s);
 /* Appends a number with at most `decimals` decimals, trailing zeros cut. */
 void cf_buf_num(cf_buf *b, double v, int decimals);
+/* Appends text wrapped to width columns, each line indented by indent
+ * spaces, with a final newline. */
+void cf_buf_wrap(cf_buf *b, const char *text, int indent, int width);
+/* Appends s escaped for HTML text and attributes (& < > " '). */
+void cf_buf_html(cf_buf *b, const char *s);
+/* Appends s escaped for Markdown text: HTML's < > & as entities, Markdown's
+ * punctuation with a backslash, line ends as spaces. */
+void cf_buf_md(cf_buf *b, const char *s);
 /* Appends s padded (or cut, on a character boundary) to width columns,
  * counting each UTF-8 character as one column. */
 void cf_buf_pad(cf_buf *b, const char *s, int width);
@@ -211,6 +219,10 @@ cf_status cf_derive(cJSON *root, cf_day as_of);
 cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
                                const char *text, size_t len, unsigned first_line,
                                cf_day as_of, cJSON **out, cf_diags *d);
+
+/* A credential code the importer knows (case ignored): its canonical
+ * spelling, body (may be NULL) and kind.  0, or -1 when unknown. */
+int cf_credential_info(const char *code, const char **canonical, const char **body, const char **kind);
 
 /* cJSON helpers that keep allocation failures visible. */
 cJSON *cf_json_add_str(cJSON *obj, const char *key, const char *val);

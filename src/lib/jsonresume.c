@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "classify.h"
 
 typedef cf_rule rule;
@@ -139,6 +140,18 @@ static const rule relationships[] = {
     {"instructor", {"instructor", "professor", "teacher", "taught", "student", NULL}},
     {"colleague", {"colleague", "coworker", "co worker", "peer", "worked alongside", "teammate", NULL}},
 };
+
+int cf_credential_info(const char *code, const char **canonical, const char **body, const char **kind)
+{
+    for (size_t i = 0; i < CF_ARRAY_LEN(cred_rules); i++)
+        if (strcasecmp(cred_rules[i].result, code) == 0) {
+            *canonical = cred_rules[i].result;
+            *body = cred_info[i].body;
+            *kind = cred_info[i].kind;
+            return 0;
+        }
+    return -1;
+}
 
 static int t_cred, t_status, t_level, t_field, t_kind, t_setting, t_remote, t_skill, t_rel,
     t_hs, t_now, t_hipaa;

@@ -520,3 +520,90 @@ int cf_profile_set_source(cf_profile *p, const char *source)
     p->source = s;
     return 0;
 }
+
+/* ---- what-if ---------------------------------------------------------------- */
+
+/* The array root[key], made when absent; NULL when out of memory. */
+static cJSON *array_of(cJSON *obj, const char *key)
+{
+    cJSON *a = cf_get(obj, key);
+    return cJSON_IsArray(a) ? a : cf_json_add_arr(obj, key);
+}
+
+cf_status cf_profile_with(cf_profile *p, const char *what, const char *value, char *err, size_t errsize)
+{
+    cJSON *root = p->root, *e = NULL;
+    char day[11];
+    cf_day_format(p->as_of, day);
+    if (strcmp(what, "credential") == 0) {
+        const char *code, *body, *kind;
+        if (cf_credential_info(value, &code, &body, &kind)) {
+            snprintf(err, errsize, "unknown credential '%s' (for example CPC, CCA, CCS, RHIT, CPC-A)", value);
+            return CF_EUSAGE;
+        }
+        cJSON *a = array_of(root, "credentials");
+        if (!a || !(e = cJSON_CreateObject()))
+            return CF_ESYSTEM;
+        cJSON_AddItemToArray(a, e);
+        if (!cf_json_add_str(e, "code", code) || (body && !cf_json_add_str(e, "body", body)) ||
+            !cf_json_add_str(e, "kind", kind) || !cf_json_add_str(e, "earned", day) ||
+            !cf_json_add_str(e, "status", "active") || !cf_json_add_str(e, "from", "what-if"))
+            return CF_ESYSTEM;
+    } else if (strcmp(what, "training") == 0) {
+        static const char *const levels[] = {"certificate", "associate", "bachelor", "master", NULL};
+        int ok = 0;
+        for (const char *const *l = levels; *l; l++)
+            ok |= strcmp(*l, value) == 0;
+        if (!ok) {
+            snprintf(err, errsize, "training wants certificate, associate, bachelor or master, not '%s'", value);
+            return CF_EUSAGE;
+        }
+        cJSON *a = array_of(root, "education");
+        if (!a || !(e = cJSON_CreateObject()))
+            return CF_ESYSTEM;
+        cJSON_AddItemToArray(a, e);
+        if (!cf_json_add_str(e, "level", value) || !cf_json_add_str(e, "field", "medical_coding") ||
+            !cf_json_add_str(e, "title", "coding training (what-if)") || !cf_json_add_str(e, "completed", day) ||
+            !cf_json_add_str(e, "from", "what-if"))
+            return CF_ESYSTEM;
+    } else if (strcmp(what, "course") == 0) {
+        cJSON *a = array_of(root, "education"), *courses;
+        if (!a || !(e = cJSON_CreateObject()))
+            return CF_ESYSTEM;
+        cJSON_AddItemToArray(a, e);
+        if (!cf_json_add_str(e, "level", "other") || !cf_json_add_str(e, "field", "other") ||
+            !cf_json_add_str(e, "title", "coursework (what-if)") || !cf_json_add_str(e, "completed", day) ||
+            !(courses = cf_json_add_arr(e, "courses")) || cf_json_push_str(courses, value) ||
+            !cf_json_add_str(e, "from", "what-if"))
+            return CF_ESYSTEM;
+    } else if (strcmp(what, "skill") == 0) {
+        cJSON *skills = cf_get(root, "skills");
+        if (!cJSON_IsObject(skills) && !(skills = cf_json_add_obj(root, "skills")))
+            return CF_ESYSTEM;
+        cJSON *a = array_of(skills, "other");
+        if (!a || cf_json_push_str(a, value))
+            return CF_ESYSTEM;
+    } else if (strcmp(what, "coding-months") == 0) {
+        char *end;
+        long n = strtol(value, &end, 10);
+        if (*end || end == value || n < 1 || n > 600) {
+            snprintf(err, errsize, "coding-months wants a number of months from 1 to 600, not '%s'", value);
+            return CF_EUSAGE;
+        }
+        int y = atoi(day), m = atoi(day + 5), d = atoi(day + 8);
+        char start[11];
+        /* n months before the as-of date; the job runs to it */
+        cf_day_format(cf_days_from_civil(y, m - (int)n, d) + 1, start);
+        cJSON *a = array_of(root, "experience");
+        if (!a || !(e = cJSON_CreateObject()))
+            return CF_ESYSTEM;
+        cJSON_AddItemToArray(a, e);
+        if (!cf_json_add_str(e, "title", "coding work (what-if)") || !cf_json_add_str(e, "kind", "coding") ||
+            !cf_json_add_str(e, "start", start) || !cf_json_add_str(e, "from", "what-if"))
+            return CF_ESYSTEM;
+    } else {
+        snprintf(err, errsize, "unknown what-if '%s' (credential, training, course, skill, coding-months)", what);
+        return CF_EUSAGE;
+    }
+    return cf_derive(root, p->as_of);
+}

@@ -129,33 +129,6 @@ static const char *score_color(double s)
     return s >= 70 ? C_GREEN : s >= 40 ? C_YELLOW : C_RED;
 }
 
-/* Wraps text to width columns, each line starting with indent spaces. */
-static void put_wrapped(cf_buf *b, const char *text, int indent, int width)
-{
-    int col = indent;
-    const char *s = text;
-    for (int i = 0; i < indent; i++)
-        cf_buf_putc(b, ' ');
-    while (*s) {
-        size_t n = strcspn(s, " ");
-        if (col > indent && col + 1 + (int)n > width) {
-            cf_buf_putc(b, '\n');
-            for (int i = 0; i < indent; i++)
-                cf_buf_putc(b, ' ');
-            col = indent;
-        } else if (col > indent) {
-            cf_buf_putc(b, ' ');
-            col++;
-        }
-        cf_buf_add(b, s, n);
-        col += (int)n;
-        s += n;
-        while (*s == ' ')
-            s++;
-    }
-    cf_buf_putc(b, '\n');
-}
-
 cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out, size_t *len)
 {
     cf_buf b = {0};
@@ -209,7 +182,7 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
                 cf_buf_printf(&b, "    %s\xe2\x9c\x97 %s%s\n", color ? C_RED : "",
                               r->gates[g].label ? r->gates[g].label : r->gates[g].id, reset);
                 if (r->gates[g].advice)
-                    put_wrapped(&b, r->gates[g].advice, 6, width);
+                    cf_buf_wrap(&b, r->gates[g].advice, 6, width);
             }
         }
     }
@@ -227,7 +200,7 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
             cf_buf_printf(&b, "    %5s  %s: %s%s\n", pts, qname,
                           c->label ? c->label : c->id, res->missing ? " (not stated)" : "");
             if (c->advice)
-                put_wrapped(&b, c->advice, 11, width);
+                cf_buf_wrap(&b, c->advice, 11, width);
         }
     }
     return cf_buf_finish(&b, out, len);

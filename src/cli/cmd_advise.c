@@ -1,0 +1,138 @@
+/* coderfit advise: the counselor's view of one profile. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+static const char usage_text[] =
+    "usage: coderfit advise [OPTION]... PROFILE\n"
+    "\n"
+    "What holds the profile back and what each step is worth: a failed gate\n"
+    "first, with what would pass it, then the gaps that cost the most points,\n"
+    "each with its quality, whether the profile says anything about it, and\n"
+    "the rubric's advice.  --with shows what a step would change.\n"
+    "\n"
+    "Options:\n"
+    "  -r, --rubric FILE         rubric (default: the embedded medical-coder rubric)\n"
+    "      --as-of YYYY-MM-DD    date that every date rule counts from (default: today)\n"
+    "  -w, --with WHAT=VALUE     what if the applicant had it (repeatable):\n"
+    "                              credential=CPC       a current credential\n"
+    "                              training=associate   a coding program (certificate,\n"
+    "                                                   associate, bachelor, master)\n"
+    "                              course=\"Anatomy and Physiology\"\n"
+    "                              skill=Epic\n"
+    "                              coding-months=24     months of coding work\n"
+    "  -f, --format FORMAT       text (default), json or md\n"
+    "  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
+    "  -h, --help                show this help\n"
+    "\n"
+    "Exit status: 0 ok, 2 usage error, 3 invalid rubric, 4 invalid profile,\n"
+    "5 system error.\n";
+
+/* Reads and parses the profile (twice for a what-if: the second copy is
+ * changed). */
+static cf_status load(const cli_opts *o, const char *path, cf_profile **p)
+{
+    char *text, err[256];
+    size_t len;
+    cf_status st = cli_read_input(path, o->max_input, &text, &len, err, sizeof err);
+    if (st) {
+        cli_error(NULL, "%s: error: %s", path, err);
+        return st;
+    }
+    cf_diags d = {0};
+    st = cf_profile_parse(path, text, len, 1, o->as_of, p, &d);
+    cli_print_diags(&d);
+    cf_diags_clear(&d);
+    cf_free(text);
+    return st;
+}
+
+int cmd_advise(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"rubric", required_argument, NULL, 'r'},
+        {"as-of", required_argument, NULL, OPT_AS_OF},
+        {"with", required_argument, NULL, 'w'},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    cli_opts o;
+    cli_opts_init(&o);
+    const char *with[64];
+    size_t nwith = 0;
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":r:w:f:o:h", longopts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(usage_text, stdout);
+            return CF_OK;
+        }
+        if (c == 'w') {
+            if (nwith == sizeof with / sizeof with[0])
+                return cli_usage_error("advise", "too many --with (at most 64)");
+            if (!strchr(optarg, '='))
+                return cli_usage_error("advise", "--with wants WHAT=VALUE, not '%s'", optarg);
+            with[nwith++] = optarg;
+            continue;
+        }
+        if (c == '?')
+            return cli_usage_error("advise", "unknown option '%s'", argv[optind - 1]);
+        if (c == ':')
+            return cli_usage_error("advise", "option '%s' needs a value", argv[optind - 1]);
+        if (cli_common_option(&o, c, optarg, "advise") <= 0)
+            return CF_EUSAGE;
+    }
+    cf_advice_format fmt = CF_ADVICE_TEXT;
+    if (o.format && strcmp(o.format, "json") == 0)
+        fmt = CF_ADVICE_JSON;
+    else if (o.format && strcmp(o.format, "md") == 0)
+        fmt = CF_ADVICE_MD;
+    else if (o.format && strcmp(o.format, "text") != 0)
+        return cli_usage_error("advise", "unknown format '%s' (text, json, md)", o.format);
+    if (argc - optind != 1)
+        return cli_usage_error("advise", "expected one profile");
+
+    cf_rubric *r = NULL;
+    cf_profile *p = NULL, *q = NULL;
+    cf_report *rep = NULL, *alt = NULL;
+    char *s = NULL;
+    size_t len = 0;
+    cf_status st = cli_load_rubric(&o, &r);
+    if (!st)
+        st = load(&o, argv[optind], &p);
+    if (!st)
+        st = cf_score(r, p, &rep);
+    if (!st && nwith) {
+        st = load(&o, argv[optind], &q);
+        for (size_t i = 0; i < nwith && !st; i++) {
+            char what[64], err[256];
+            size_t k = strcspn(with[i], "=");
+            snprintf(what, sizeof what, "%.*s", (int)(k < 63 ? k : 63), with[i]);
+            st = cf_profile_with(q, what, with[i] + k + 1, err, sizeof err);
+            if (st == CF_EUSAGE)
+                cli_usage_error("advise", "--with %s: %s", with[i], err);
+        }
+        if (!st)
+            st = cf_score(r, q, &alt);
+    }
+    if (!st)
+        st = cf_advice_write(rep, alt, with, nwith, fmt, &s, &len);
+    cli_out out;
+    if (!st && !(st = cli_out_open(&out, o.output))) {
+        fwrite(s, 1, len, out.f);
+        st = cli_out_close(&out);
+    }
+    if (st == CF_ESYSTEM)
+        cli_error("advise", "out of memory or write error");
+    cf_free(s);
+    cf_report_free(rep);
+    cf_report_free(alt);
+    cf_profile_free(p);
+    cf_profile_free(q);
+    cf_rubric_free(r);
+    return st;
+}

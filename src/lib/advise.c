@@ -1,0 +1,217 @@
+/* The counselor's view of a report: a failed gate first, with what would
+ * pass it, then the gaps that cost the most points, each with its quality,
+ * whether the profile stated anything, and the rubric's advice; and, for a
+ * what-if, the score, tier and gates it would give. */
+#include <math.h>
+#include <string.h>
+#include "report.h"
+
+static double r1(double v)
+{
+    v = round(v * 10) / 10;
+    return v == 0 ? 0 : v;
+}
+
+static const char *qname(const cf_rubric *r, const char *qid)
+{
+    for (size_t i = 0; i < r->nqualities; i++)
+        if (strcmp(r->qualities[i].id, qid) == 0)
+            return r->qualities[i].name ? r->qualities[i].name : qid;
+    return qid;
+}
+
+/* How the profile stands on a criterion, in words. */
+static const char *standing(const cf_result *res)
+{
+    if (res->missing)
+        return "not stated in the profile: add it if it applies";
+    if (res->fraction <= 0)
+        return "the profile has nothing that counts here yet";
+    return "partly there";
+}
+
+static void put_text(cf_buf *b, const char *s, cf_advice_format f)
+{
+    if (f == CF_ADVICE_MD)
+        cf_buf_md(b, s);
+    else
+        cf_buf_puts(b, s);
+}
+
+static void gate_needs_json(cf_jw *w, const cf_report *rep, const cf_gate *g)
+{
+    cf_jw_open(w, "needs", '[');
+    for (size_t c = 0; c < g->nconds; c++) {
+        const cf_cond *cd = &g->conds[c];
+        const cf_result *res = &rep->res[rep->qfirst[cd->q] + cd->c];
+        cf_jw_open(w, NULL, '{');
+        cf_buf ref = {0};
+        cf_buf_printf(&ref, "%s.%s", res->c->qid, res->c->id);
+        cf_jw_str(w, "criterion", ref.s ? ref.s : "");
+        cf_buf_free(&ref);
+        cf_jw_str(w, "label", res->c->label ? res->c->label : res->c->id);
+        cf_jw_str(w, "op", cd->above ? "above" : "at_least");
+        cf_jw_num(w, "value", cd->value, 3);
+        cf_jw_num(w, "current", res->fraction, 3);
+        cf_jw_str(w, "advice", res->c->advice);
+        cf_jw_close(w, '}');
+    }
+    cf_jw_close(w, ']');
+}
+
+static void whatif_json(cf_jw *w, const cf_report *rep, const cf_report *alt, const char *const *with,
+                        size_t nwith)
+{
+    cf_jw_open(w, "what_if", '{');
+    cf_jw_open(w, "with", '[');
+    for (size_t i = 0; i < nwith; i++)
+        cf_jw_str(w, NULL, with[i]);
+    cf_jw_close(w, ']');
+    cf_jw_num(w, "score", alt->score, 1);
+    cf_jw_num(w, "change", r1(alt->score) - r1(rep->score), 1);
+    cf_jw_str(w, "tier", cf_report_tier(alt));
+    cf_jw_bool(w, "eligible", alt->eligible);
+    cf_jw_open(w, "gates", '[');
+    for (size_t g = 0; g < alt->r->ngates; g++) {
+        cf_jw_open(w, NULL, '{');
+        cf_jw_str(w, "id", alt->r->gates[g].id);
+        cf_jw_bool(w, "passed", alt->gate_passed[g]);
+        cf_jw_close(w, '}');
+    }
+    cf_jw_close(w, ']');
+    cf_jw_close(w, '}');
+}
+
+cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char *const *with, size_t nwith,
+                          cf_advice_format f, char **out, size_t *len)
+{
+    const cf_rubric *r = rep->r;
+    cf_buf b = {0};
+    char day[11];
+    cf_day_format(rep->as_of, day);
+    double attainable = 0;
+    for (size_t k = 0; k < rep->ngaps; k++)
+        attainable += rep->res[rep->gaps[k]].c->share - rep->res[rep->gaps[k]].points;
+
+    if (f == CF_ADVICE_JSON) {
+        cf_jw w = {&b, 1, 0, {0}};
+        cf_jw_open(&w, NULL, '{');
+        cf_jw_str(&w, "source", rep->source);
+        cf_jw_str(&w, "as_of", day);
+        cf_jw_num(&w, "score", rep->score, 1);
+        cf_jw_str(&w, "tier", cf_report_tier(rep));
+        cf_jw_str(&w, "tier_label", r->tiers[rep->tier].label);
+        cf_jw_bool(&w, "eligible", rep->eligible);
+        cf_jw_open(&w, "gates", '[');
+        for (int pass = 0; pass < 2; pass++)   /* failed gates first */
+            for (size_t g = 0; g < r->ngates; g++) {
+                if (rep->gate_passed[g] != pass)
+                    continue;
+                cf_jw_open(&w, NULL, '{');
+                cf_jw_str(&w, "id", r->gates[g].id);
+                cf_jw_str(&w, "label", r->gates[g].label);
+                cf_jw_bool(&w, "passed", rep->gate_passed[g]);
+                if (!pass) {
+                    cf_jw_str(&w, "advice", r->gates[g].advice);
+                    gate_needs_json(&w, rep, &r->gates[g]);
+                }
+                cf_jw_close(&w, '}');
+            }
+        cf_jw_close(&w, ']');
+        cf_jw_open(&w, "gaps", '[');
+        for (size_t k = 0; k < rep->ngaps; k++) {
+            const cf_result *res = &rep->res[rep->gaps[k]];
+            cf_jw_open(&w, NULL, '{');
+            cf_jw_str(&w, "quality", res->c->qid);
+            cf_jw_str(&w, "criterion", res->c->id);
+            cf_jw_str(&w, "label", res->c->label ? res->c->label : res->c->id);
+            cf_jw_num(&w, "points", res->c->share - res->points, 1);
+            cf_jw_bool(&w, "stated", !res->missing);
+            cf_jw_str(&w, "standing", standing(res));
+            cf_jw_str(&w, "advice", res->c->advice);
+            cf_jw_close(&w, '}');
+        }
+        cf_jw_close(&w, ']');
+        cf_jw_num(&w, "attainable", attainable, 1);
+        if (alt)
+            whatif_json(&w, rep, alt, with, nwith);
+        cf_jw_close(&w, '}');
+        cf_buf_putc(&b, '\n');
+        return cf_buf_finish(&b, out, len);
+    }
+
+    int md = f == CF_ADVICE_MD;
+    const char *h2 = md ? "## " : "", *li = md ? "- " : "    ", *sub = md ? "  " : "      ";
+    if (md) {
+        cf_buf_puts(&b, "# Advice for ");
+        cf_buf_md(&b, rep->source);
+        cf_buf_printf(&b, "\n\nAs of %s: score **%.1f** of 100, tier **", day, r1(rep->score));
+        cf_buf_md(&b, r->tiers[rep->tier].label);
+        cf_buf_printf(&b, "**, %s.\n\n", rep->eligible ? "eligible" : "**not eligible**");
+    } else {
+        cf_buf_printf(&b, "%s  (as of %s)\n  Score %.1f / 100   %s   %s\n\n", rep->source, day, r1(rep->score),
+                      r->tiers[rep->tier].label, rep->eligible ? "eligible" : "NOT ELIGIBLE");
+    }
+    for (size_t g = 0; g < r->ngates; g++) {
+        if (rep->gate_passed[g])
+            continue;
+        const cf_gate *gate = &r->gates[g];
+        cf_buf_printf(&b, "%sFirst: pass the gate \"", md ? "## " : "  ");
+        put_text(&b, gate->label, f);
+        cf_buf_printf(&b, "\"\n\n%sIt needs %s of:\n", md ? "" : "  ", gate->any ? "one" : "each");
+        for (size_t c = 0; c < gate->nconds; c++) {
+            const cf_cond *cd = &gate->conds[c];
+            const cf_result *res = &rep->res[rep->qfirst[cd->q] + cd->c];
+            cf_buf_puts(&b, li);
+            put_text(&b, res->c->label ? res->c->label : res->c->id, f);
+            cf_buf_printf(&b, " %s %g (now %.2f)\n", cd->above ? "above" : "at least", cd->value, res->fraction);
+        }
+        if (gate->advice && md) {
+            cf_buf_putc(&b, '\n');
+            put_text(&b, gate->advice, f);
+            cf_buf_putc(&b, '\n');
+        } else if (gate->advice) {
+            cf_buf_putc(&b, '\n');
+            cf_buf_wrap(&b, gate->advice, 2, 80);
+        }
+        cf_buf_putc(&b, '\n');
+    }
+    cf_buf_printf(&b, "%sWhat would raise the score most (points out of 100)\n\n", md ? h2 : "  ");
+    for (size_t k = 0; k < rep->ngaps; k++) {
+        const cf_result *res = &rep->res[rep->gaps[k]];
+        const cf_criterion *c = res->c;
+        cf_buf_printf(&b, "%s%s+%.1f points: ", li, md ? "**" : "", r1(c->share - res->points));
+        put_text(&b, qname(r, c->qid), f);
+        cf_buf_puts(&b, " > ");
+        put_text(&b, c->label ? c->label : c->id, f);
+        cf_buf_printf(&b, "%s\n%s%s", md ? "**" : "", sub, standing(res));
+        if (!res->missing && res->fraction > 0)
+            cf_buf_printf(&b, ": %.0f%% of it so far", res->fraction * 100);
+        cf_buf_putc(&b, '\n');
+        if (c->advice && md) {
+            cf_buf_puts(&b, sub);
+            put_text(&b, c->advice, f);
+            cf_buf_putc(&b, '\n');
+        } else if (c->advice) {
+            cf_buf_wrap(&b, c->advice, 6, 80);
+        }
+    }
+    cf_buf_printf(&b, "\n%sAll of these together: %.1f points; the score can reach %.1f.\n", md ? "" : "  ",
+                  r1(attainable), r1(rep->score + attainable));
+    if (alt) {
+        cf_buf_printf(&b, "\n%sWhat if: ", md ? h2 : "  ");
+        for (size_t i = 0; i < nwith; i++) {
+            cf_buf_puts(&b, i ? ", " : "");
+            put_text(&b, with[i], f);
+        }
+        cf_buf_printf(&b, "\n\n%sscore %.1f -> %.1f (%+.1f)\n", li, r1(rep->score), r1(alt->score),
+                      r1(alt->score) - r1(rep->score));
+        cf_buf_printf(&b, "%stier %s -> %s\n", li, r->tiers[rep->tier].label, alt->r->tiers[alt->tier].label);
+        for (size_t g = 0; g < r->ngates; g++)
+            cf_buf_printf(&b, "%sgate %s: %s -> %s\n", li, r->gates[g].id, rep->gate_passed[g] ? "passed" : "failed",
+                          alt->gate_passed[g] ? "passed" : "failed");
+        cf_buf_printf(&b, "%s%s -> %s\n", li, rep->eligible ? "eligible" : "not eligible",
+                      alt->eligible ? "eligible" : "not eligible");
+    }
+    return cf_buf_finish(&b, out, len);
+}
