@@ -192,7 +192,7 @@ double cf_report_score(const cf_report *rep);
 const char *cf_report_tier(const cf_report *rep);
 int cf_report_eligible(const cf_report *rep);
 
-typedef enum cf_format { CF_FMT_TEXT, CF_FMT_JSON, CF_FMT_NDJSON } cf_format;
+typedef enum cf_format { CF_FMT_TEXT, CF_FMT_JSON, CF_FMT_NDJSON, CF_FMT_MD, CF_FMT_HTML } cf_format;
 typedef struct cf_text_opts {
     int color;        /* ANSI colour */
     int width;        /* terminal columns, 0 for 80 */
@@ -202,6 +202,12 @@ typedef struct cf_text_opts {
  * pretty is set, else on one line; always followed by a newline.  The
  * string is returned in *out (cf_free). */
 cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *len);
+/* The report as Markdown, or as one self-contained HTML page (inline CSS
+ * with print rules, an inline SVG chart with a text alternative, no
+ * external resource); every profile and rubric string escaped.  In *out
+ * (cf_free). */
+cf_status cf_report_md(const cf_report *rep, char **out, size_t *len);
+cf_status cf_report_html(const cf_report *rep, char **out, size_t *len);
 /* Writes the report as text for a terminal. */
 cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o,
                          char **out, size_t *len);

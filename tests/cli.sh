@@ -197,6 +197,50 @@ EOF
     done
 fi
 
+# --- advise, md and html ------------------------------------------------------------------
+expect_exit 0 "advise" -- "$CF" advise $ASOF "$EX/high-school-only.json"
+expect_grep "$T/out" "First: pass the gate \"Post-secondary coding/HIT training or a coding credential\"" "advise: the failed gate comes first"
+head -n 8 "$T/out" | grep -q "First: pass the gate" && ok || no "advise: the gate before the gaps"
+expect_grep "$T/out" "Coding or HIT training at least 0.6 (now 0.00)" "advise: what would pass the gate"
+expect_grep "$T/out" "not stated in the profile: add it if it applies" "advise: not stated is told apart"
+expect_grep "$T/out" "the profile has nothing that counts here yet" "advise: stated but missing is told apart"
+expect_exit 0 "advise -f json --with credential=CPC" -- "$CF" advise $ASOF -f json --with credential=CPC "$EX/high-school-only.json"
+cp "$T/out" "$T/advise.json"
+if [ -n "$PY" ]; then
+    "$PY" - "$T/advise.json" <<'EOF2'
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert a["eligible"] is False and a["gates"][0]["passed"] is False and a["gates"][0]["id"] == "coding_training"
+assert all(set(g) >= {"quality", "criterion", "points", "stated", "advice"} for g in a["gaps"])
+pts = [g["points"] for g in a["gaps"]]
+assert pts == sorted(pts, reverse=True) and all(p > 0 for p in pts)
+assert a["score"] + sum(pts) <= 100.05, a["score"] + sum(pts)
+w = a["what_if"]
+assert w["score"] > a["score"] and w["eligible"] is True
+assert [g for g in w["gates"] if g["id"] == "coding_training"][0]["passed"] is True
+EOF2
+    [ $? = 0 ] && ok || no "advise: gate first, gaps in order, score plus gaps within 100, what-if CPC passes the gate"
+fi
+expect_exit 0 "advise: several what-ifs" -- "$CF" advise $ASOF --with training=associate --with "course=Anatomy and Physiology" --with skill=Epic --with coding-months=24 "$EX/high-school-only.json"
+expect_grep "$T/out" "gate coding_training: failed -> passed" "advise: what-if training passes the gate"
+expect_exit 2 "advise: an unknown credential" -- "$CF" advise --with credential=XYZ "$EX/high-school-only.json"
+expect_exit 2 "advise: an unknown what-if" -- "$CF" advise --with hobby=chess "$EX/high-school-only.json"
+expect_exit 0 "advise -f md" -- "$CF" advise $ASOF -f md "$EX/apprentice-cpc-a.json"
+expect_grep "$T/out" "^## What would raise the score most" "advise: md"
+# the strings a report shows of a profile are its name (the source) and its
+# evidence; a file name can hold anything
+printf '{"basics": {"name": "Eve <script>x</script>"}, "work": [{"position": "Coder <script>alert(1)</script>", "startDate": "2020", "highlights": ["ICD-10-CM <b>"]}]}\n' >"$T/hostile \"q\" & <script>.json"
+expect_exit 0 "score -f md of a hostile profile" -- "$CF" score $ASOF -f md "$T/hostile \"q\" & <script>.json"
+grep -q "<script\|<b>" "$T/out" && no "md: a profile string is not escaped" || ok
+expect_grep "$T/out" "&lt;script&gt;" "md: < is escaped"
+expect_exit 0 "score -f html of a hostile profile" -- "$CF" score $ASOF -f html "$T/hostile \"q\" & <script>.json"
+grep -q "<script\|<b>" "$T/out" && no "html: a profile string is not escaped" || ok
+expect_grep "$T/out" "hostile &quot;q&quot; &amp; &lt;script&gt;.json" "html: quotes, & and < are escaped"
+grep -qi 'http:\|https:\|src=\|@import\|url(' "$T/out" && no "html: the page refers to something outside itself" || ok
+expect_grep "$T/out" "@media print" "html: print rules"
+expect_grep "$T/out" '<svg role="img" aria-labelledby="chart-title chart-desc"' "html: the chart has a text alternative"
+expect_exit 2 "score -f html of two profiles" -- "$CF" score -f html "$EX/inpatient-coder.json" "$EX/it-graduate.json"
+
 # --- lint ---------------------------------------------------------------------------
 # Each file in tests/rubrics is broken in one way and says, in its "# expect:"
 # lines, where and under which rule lint must report it.

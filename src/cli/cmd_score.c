@@ -16,7 +16,8 @@ static const char usage_text[] =
     "  -r, --rubric FILE         rubric to score with (default: the embedded\n"
     "                            medical-coder rubric)\n"
     "      --as-of YYYY-MM-DD    date that every date rule counts from (default: today)\n"
-    "  -f, --format FORMAT       text (default), json or ndjson\n"
+    "  -f, --format FORMAT       text (default), json, ndjson, md, or html (one\n"
+    "                            self-contained page for one profile)\n"
     "  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
     "      --color WHEN          colour text output: auto (default), always, never\n"
     "      --max-input-size SIZE largest input accepted, e.g. 512K, 16M (default 16M)\n"
@@ -46,14 +47,18 @@ static cf_status emit(void *vctx, cf_profile *p)
         return st;
     if (ctx->fmt == CF_FMT_TEXT)
         st = cf_report_text(rep, &ctx->text, &s, &len);
+    else if (ctx->fmt == CF_FMT_MD)
+        st = cf_report_md(rep, &s, &len);
+    else if (ctx->fmt == CF_FMT_HTML)
+        st = ctx->list.count ? CF_EUSAGE : cf_report_html(rep, &s, &len);
     else
         st = cf_report_json(rep, ctx->fmt == CF_FMT_JSON, &s, &len);
     cf_report_free(rep);
     if (st)
         return st;
-    if (ctx->fmt == CF_FMT_TEXT) {
+    if (ctx->fmt == CF_FMT_TEXT || ctx->fmt == CF_FMT_MD || ctx->fmt == CF_FMT_HTML) {
         if (ctx->list.count++)
-            fputc('\n', ctx->list.f);
+            fputs(ctx->fmt == CF_FMT_MD ? "\n---\n\n" : "\n", ctx->list.f);
         fwrite(s, 1, len, ctx->list.f);
     } else {
         cli_list_add(&ctx->list, s, len);
@@ -87,10 +92,16 @@ int cmd_score(int argc, char **argv)
         ctx.fmt = CF_FMT_JSON;
     else if (strcmp(o.format, "ndjson") == 0)
         ctx.fmt = CF_FMT_NDJSON;
+    else if (strcmp(o.format, "md") == 0)
+        ctx.fmt = CF_FMT_MD;
+    else if (strcmp(o.format, "html") == 0)
+        ctx.fmt = CF_FMT_HTML;
     else
-        return cli_usage_error("score", "unknown format '%s' (text, json, ndjson)", o.format);
+        return cli_usage_error("score", "unknown format '%s' (text, json, ndjson, md, html)", o.format);
     if (optind >= argc)
         return cli_usage_error("score", "no profile given");
+    if (ctx.fmt == CF_FMT_HTML && (argc - optind != 1 || cli_is_stream(argv[optind])))
+        return cli_usage_error("score", "-f html makes one page for one profile file");
 
     cf_rubric *r;
     cf_status st = cli_load_rubric(&o, &r);
@@ -104,13 +115,13 @@ int cmd_score(int argc, char **argv)
     ctx.r = r;
     ctx.text.color = cli_out_color(&out, o.color);
     ctx.text.width = cli_out_width(&out);
-    if (ctx.fmt == CF_FMT_TEXT)
+    if (ctx.fmt == CF_FMT_TEXT || ctx.fmt == CF_FMT_MD || ctx.fmt == CF_FMT_HTML)
         ctx.list.f = out.f;
     else
         cli_list_begin(&ctx.list, out.f, ctx.fmt == CF_FMT_NDJSON, argv + optind, argc - optind);
     unsigned long failed = 0;
     st = cli_each_profile(&o, argv + optind, argc - optind, emit, &ctx, &failed);
-    if (ctx.fmt != CF_FMT_TEXT)
+    if (ctx.fmt == CF_FMT_JSON || ctx.fmt == CF_FMT_NDJSON)
         cli_list_end(&ctx.list);
     cf_rubric_free(r);
     if (st) {

@@ -89,9 +89,9 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
     cf_buf b = {0};
     char day[11];
     cf_day_format(rep->as_of, day);
-    double attainable = 0;
+    double attainable = 0;   /* as shown: the sum of the gaps shown */
     for (size_t k = 0; k < rep->ngaps; k++)
-        attainable += rep->res[rep->gaps[k]].c->share - rep->res[rep->gaps[k]].points;
+        attainable += cf_gap_points(&rep->res[rep->gaps[k]]);
 
     if (f == CF_ADVICE_JSON) {
         cf_jw w = {&b, 1, 0, {0}};
@@ -125,7 +125,7 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
             cf_jw_str(&w, "quality", res->c->qid);
             cf_jw_str(&w, "criterion", res->c->id);
             cf_jw_str(&w, "label", res->c->label ? res->c->label : res->c->id);
-            cf_jw_num(&w, "points", res->c->share - res->points, 1);
+            cf_jw_num(&w, "points", cf_gap_points(res), 1);
             cf_jw_bool(&w, "stated", !res->missing);
             cf_jw_str(&w, "standing", standing(res));
             cf_jw_str(&w, "advice", res->c->advice);
@@ -180,7 +180,7 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
     for (size_t k = 0; k < rep->ngaps; k++) {
         const cf_result *res = &rep->res[rep->gaps[k]];
         const cf_criterion *c = res->c;
-        cf_buf_printf(&b, "%s%s+%.1f points: ", li, md ? "**" : "", r1(c->share - res->points));
+        cf_buf_printf(&b, "%s%s+%.1f points: ", li, md ? "**" : "", cf_gap_points(res));
         put_text(&b, qname(r, c->qid), f);
         cf_buf_puts(&b, " > ");
         put_text(&b, c->label ? c->label : c->id, f);
@@ -196,8 +196,9 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
             cf_buf_wrap(&b, c->advice, 6, 80);
         }
     }
+    double reach = r1(rep->score) + r1(attainable);
     cf_buf_printf(&b, "\n%sAll of these together: %.1f points; the score can reach %.1f.\n", md ? "" : "  ",
-                  r1(attainable), r1(rep->score + attainable));
+                  r1(attainable), reach > 100 ? 100 : reach);
     if (alt) {
         cf_buf_printf(&b, "\n%sWhat if: ", md ? h2 : "  ");
         for (size_t i = 0; i < nwith; i++) {

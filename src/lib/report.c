@@ -97,7 +97,7 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
         cf_jw_str(&w, "quality", res->c->qid);
         cf_jw_str(&w, "criterion", res->c->id);
         cf_jw_str(&w, "label", res->c->label ? res->c->label : res->c->id);
-        cf_jw_num(&w, "points", res->c->share - res->points, 1);
+        cf_jw_num(&w, "points", cf_gap_points(res), 1);
         cf_jw_bool(&w, "stated", !res->missing);
         cf_jw_str(&w, "advice", res->c->advice);
         cf_jw_close(&w, '}');
@@ -196,7 +196,7 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
                 if (strcmp(r->qualities[i].id, c->qid) == 0 && r->qualities[i].name)
                     qname = r->qualities[i].name;
             char pts[16];
-            snprintf(pts, sizeof pts, "+%.1f", r1(c->share - res->points));
+            snprintf(pts, sizeof pts, "+%.1f", cf_gap_points(res));
             cf_buf_printf(&b, "    %5s  %s: %s%s\n", pts, qname,
                           c->label ? c->label : c->id, res->missing ? " (not stated)" : "");
             if (c->advice)

@@ -2,6 +2,7 @@
 #ifndef CF_REPORT_H
 #define CF_REPORT_H
 
+#include <math.h>
 #include "rubric.h"
 
 typedef struct cf_evidence {
@@ -36,5 +37,12 @@ struct cf_report {
     size_t *gaps;             /* result indices, most points first */
     size_t ngaps;
 };
+
+/* The points a gap would add, as shown: cut (not rounded) to a tenth, so
+ * that the score and all the gaps shown never add up to more than 100. */
+static inline double cf_gap_points(const cf_result *res)
+{
+    return floor((res->c->share - res->points) * 10 + 1e-9) / 10;
+}
 
 #endif

@@ -1,0 +1,282 @@
+/* Reports as documents: Markdown, and one self-contained HTML page (no
+ * external script, style, font or image) with an inline SVG chart, that
+ * prints on A4 and Letter.  Every string from the profile or the rubric is
+ * escaped. */
+#include <math.h>
+#include <string.h>
+#include "report.h"
+
+static double r1(double v)
+{
+    v = round(v * 10) / 10;
+    return v == 0 ? 0 : v;
+}
+
+static double total_weight(const cf_rubric *r)
+{
+    double t = 0;
+    for (size_t i = 0; i < r->nqualities; i++)
+        t += r->qualities[i].weight;
+    return t;
+}
+
+/* ---- Markdown ------------------------------------------------------------------ */
+
+cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
+{
+    const cf_rubric *r = rep->r;
+    cf_buf b = {0};
+    char day[11];
+    cf_day_format(rep->as_of, day);
+    cf_buf_puts(&b, "# Fit report: ");
+    cf_buf_md(&b, rep->source);
+    cf_buf_printf(&b, "\n\nAs of %s, rubric `", day);
+    cf_buf_md(&b, r->id);
+    cf_buf_puts(&b, "` ");
+    cf_buf_md(&b, r->version ? r->version : "");
+    cf_buf_printf(&b, ".\n\n**Score %.1f / 100**, ", r1(rep->score));
+    cf_buf_md(&b, r->tiers[rep->tier].label);
+    cf_buf_printf(&b, ", %s; %.0f%% of the rubric's weight is stated.\n\n", rep->eligible ? "eligible" : "**not eligible**",
+                  rep->completeness * 100);
+    cf_buf_puts(&b, "## Qualities\n\n| quality | weight | score |\n| --- | ---: | ---: |\n");
+    for (size_t i = 0; i < r->nqualities; i++) {
+        cf_buf_puts(&b, "| ");
+        cf_buf_md(&b, r->qualities[i].name ? r->qualities[i].name : r->qualities[i].id);
+        cf_buf_printf(&b, " | %g | %.1f |\n", r->qualities[i].weight, r1(rep->qscore[i]));
+    }
+    if (r->ngates) {
+        cf_buf_puts(&b, "\n## Gates\n\n");
+        for (size_t g = 0; g < r->ngates; g++) {
+            cf_buf_printf(&b, "- %s: ", rep->gate_passed[g] ? "passed" : "**failed**");
+            cf_buf_md(&b, r->gates[g].label ? r->gates[g].label : r->gates[g].id);
+            if (!rep->gate_passed[g] && r->gates[g].advice) {
+                cf_buf_puts(&b, ". ");
+                cf_buf_md(&b, r->gates[g].advice);
+            }
+            cf_buf_putc(&b, '\n');
+        }
+    }
+    cf_buf_puts(&b, "\n## Criteria\n");
+    for (size_t i = 0; i < r->nqualities; i++) {
+        const cf_quality *q = &r->qualities[i];
+        cf_buf_puts(&b, "\n### ");
+        cf_buf_md(&b, q->name ? q->name : q->id);
+        cf_buf_printf(&b, " (%.1f)\n\n| criterion | points | of | evidence |\n| --- | ---: | ---: | --- |\n",
+                      r1(rep->qscore[i]));
+        for (size_t j = 0; j < q->ncriteria; j++) {
+            const cf_result *res = &rep->res[rep->qfirst[i] + j];
+            cf_buf_puts(&b, "| ");
+            cf_buf_md(&b, res->c->label ? res->c->label : res->c->id);
+            cf_buf_printf(&b, " | %.1f | %.1f | ", r1(res->points), r1(res->c->share));
+            if (!res->nev)
+                cf_buf_puts(&b, res->missing ? "not stated" : "nothing that counts");
+            for (size_t e = 0; e < res->nev; e++) {
+                cf_buf_puts(&b, e ? "; " : "");
+                cf_buf_md(&b, res->ev[e].path);
+                cf_buf_puts(&b, ": ");
+                cf_buf_md(&b, res->ev[e].value ? res->ev[e].value : "");
+                if (res->ev[e].note) {
+                    cf_buf_puts(&b, " (");
+                    cf_buf_md(&b, res->ev[e].note);
+                    cf_buf_putc(&b, ')');
+                }
+            }
+            cf_buf_puts(&b, " |\n");
+        }
+    }
+    if (rep->ngaps) {
+        cf_buf_puts(&b, "\n## Gaps, most points first\n\n");
+        for (size_t k = 0; k < rep->ngaps; k++) {
+            const cf_result *res = &rep->res[rep->gaps[k]];
+            cf_buf_printf(&b, "%zu. **+%.1f** ", k + 1, cf_gap_points(res));
+            cf_buf_md(&b, res->c->label ? res->c->label : res->c->id);
+            cf_buf_puts(&b, res->missing ? " (not stated)" : "");
+            if (res->c->advice) {
+                cf_buf_puts(&b, ": ");
+                cf_buf_md(&b, res->c->advice);
+            }
+            cf_buf_putc(&b, '\n');
+        }
+    }
+    return cf_buf_finish(&b, out, len);
+}
+
+/* ---- HTML ------------------------------------------------------------------------ */
+
+static const char css[] =
+    ":root{--ink:#1d2430;--muted:#5b6472;--line:#d8dde5;--good:#2f7d4f;--mid:#b7791f;--low:#b83232;"
+    "--bar:#3b6ea5;--weight:#c9d3e0}"
+    "*{box-sizing:border-box}"
+    "body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:var(--ink);"
+    "max-width:56rem;margin:2rem auto;padding:0 1.25rem}"
+    "h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:1px solid var(--line)}"
+    "h3{font-size:1rem;margin:1.25rem 0 .25rem}"
+    ".meta,.muted{color:var(--muted)}.source{font-family:ui-monospace,Menlo,Consolas,monospace;word-break:break-all}"
+    ".score{font-size:1.25rem}.score strong{font-size:2rem}"
+    ".pass{color:var(--good)}.fail{color:var(--low);font-weight:600}"
+    "table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:left;padding:.3rem .5rem;"
+    "border-bottom:1px solid var(--line);vertical-align:top}th{font-weight:600}td.num,th.num{text-align:right;"
+    "white-space:nowrap}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em;word-break:break-all}"
+    "figure{margin:.5rem 0}svg{max-width:100%;height:auto}figcaption{color:var(--muted);font-size:.85rem}"
+    "ol.gaps li{margin:.4rem 0}"
+    "@page{margin:14mm}"
+    "@media print{body{margin:0;max-width:none;font-size:10.5pt}h2{break-after:avoid}"
+    "table,figure,li{break-inside:avoid}a{color:inherit;text-decoration:none}}";
+
+static const char *color_of(double s)
+{
+    return s >= 70 ? "var(--good)" : s >= 40 ? "var(--mid)" : "var(--low)";
+}
+
+static void chart(cf_buf *b, const cf_report *rep)
+{
+    const cf_rubric *r = rep->r;
+    double total = total_weight(r), max_w = 0;
+    for (size_t i = 0; i < r->nqualities; i++)
+        if (r->qualities[i].weight > max_w)
+            max_w = r->qualities[i].weight;
+    int row = 34, top = 10, h = top + row * (int)r->nqualities + 24;
+    cf_buf_printf(b, "<figure><svg role=\"img\" aria-labelledby=\"chart-title chart-desc\" "
+                     "viewBox=\"0 0 720 %d\" width=\"720\" height=\"%d\">",
+                  h, h);
+    cf_buf_puts(b, "<title id=\"chart-title\">Score of each quality, with its weight</title><desc id=\"chart-desc\">");
+    for (size_t i = 0; i < r->nqualities; i++) {
+        cf_buf_html(b, r->qualities[i].name ? r->qualities[i].name : r->qualities[i].id);
+        cf_buf_printf(b, ": %.1f of 100, weight %g of %g. ", r1(rep->qscore[i]), r->qualities[i].weight, total);
+    }
+    cf_buf_puts(b, "</desc>");
+    for (size_t i = 0; i < r->nqualities; i++) {
+        int y = top + row * (int)i;
+        double s = rep->qscore[i], w = r->qualities[i].weight;
+        cf_buf_printf(b, "<text x=\"0\" y=\"%d\" font-size=\"13\" fill=\"#1d2430\">", y + 15);
+        cf_buf_html(b, r->qualities[i].name ? r->qualities[i].name : r->qualities[i].id);
+        cf_buf_printf(b, "</text><rect x=\"260\" y=\"%d\" width=\"300\" height=\"14\" fill=\"#eef1f5\"/>", y + 3);
+        cf_buf_printf(b, "<rect x=\"260\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"%s\"/>", y + 3, 3 * s,
+                      s >= 70 ? "#2f7d4f" : s >= 40 ? "#b7791f" : "#b83232");
+        cf_buf_printf(b, "<rect x=\"260\" y=\"%d\" width=\"%.1f\" height=\"5\" fill=\"#c9d3e0\"/>", y + 20,
+                      max_w > 0 ? 300 * w / max_w : 0);
+        cf_buf_printf(b, "<text x=\"570\" y=\"%d\" font-size=\"13\" fill=\"#1d2430\">%.1f</text>", y + 15, r1(s));
+        cf_buf_printf(b, "<text x=\"620\" y=\"%d\" font-size=\"11\" fill=\"#5b6472\">weight %g</text>", y + 15, w);
+    }
+    cf_buf_printf(b, "<text x=\"260\" y=\"%d\" font-size=\"11\" fill=\"#5b6472\">0</text>"
+                     "<text x=\"545\" y=\"%d\" font-size=\"11\" fill=\"#5b6472\">100</text>",
+                  h - 6, h - 6);
+    cf_buf_puts(b, "</svg><figcaption>Bars: the score of each quality (0 to 100). The thin grey bar under "
+                   "each shows its weight, the heaviest quality at full length.</figcaption></figure>");
+}
+
+cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
+{
+    const cf_rubric *r = rep->r;
+    cf_buf b = {0};
+    char day[11];
+    cf_day_format(rep->as_of, day);
+    cf_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Fit report: ");
+    cf_buf_html(&b, rep->source);
+    cf_buf_printf(&b, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>Fit report</h1>\n<p class=\"source\">", css);
+    cf_buf_html(&b, rep->source);
+    cf_buf_printf(&b, "</p>\n<p class=\"meta\">As of %s &middot; rubric ", day);
+    cf_buf_html(&b, r->title ? r->title : r->id);
+    cf_buf_puts(&b, " (");
+    cf_buf_html(&b, r->id);
+    cf_buf_puts(&b, " ");
+    cf_buf_html(&b, r->version ? r->version : "");
+    cf_buf_puts(&b, ")</p>\n</header>\n<main>\n");
+
+    cf_buf_printf(&b, "<section aria-labelledby=\"s-summary\">\n<h2 id=\"s-summary\">Summary</h2>\n"
+                      "<p class=\"score\"><strong style=\"color:%s\">%.1f</strong> / 100 &middot; ",
+                  color_of(rep->score), r1(rep->score));
+    cf_buf_html(&b, r->tiers[rep->tier].label);
+    cf_buf_printf(&b, " &middot; <span class=\"%s\">%s</span></p>\n", rep->eligible ? "pass" : "fail",
+                  rep->eligible ? "eligible" : "not eligible");
+    cf_buf_printf(&b, "<p class=\"muted\">%.0f%% of the rubric's weight is stated in the profile.</p>\n</section>\n",
+                  rep->completeness * 100);
+
+    cf_buf_puts(&b, "<section aria-labelledby=\"s-qualities\">\n<h2 id=\"s-qualities\">Qualities</h2>\n");
+    chart(&b, rep);
+    cf_buf_puts(&b, "<table>\n<caption class=\"muted\">The chart's figures</caption>\n<thead><tr><th scope=\"col\">Quality</th>"
+                    "<th scope=\"col\" class=\"num\">Weight</th><th scope=\"col\" class=\"num\">Score</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < r->nqualities; i++) {
+        cf_buf_puts(&b, "<tr><th scope=\"row\">");
+        cf_buf_html(&b, r->qualities[i].name ? r->qualities[i].name : r->qualities[i].id);
+        cf_buf_printf(&b, "</th><td class=\"num\">%g</td><td class=\"num\">%.1f</td></tr>\n", r->qualities[i].weight,
+                      r1(rep->qscore[i]));
+    }
+    cf_buf_puts(&b, "</tbody>\n</table>\n</section>\n");
+
+    if (r->ngates) {
+        cf_buf_puts(&b, "<section aria-labelledby=\"s-gates\">\n<h2 id=\"s-gates\">Gates</h2>\n<ul>\n");
+        for (size_t g = 0; g < r->ngates; g++) {
+            cf_buf_printf(&b, "<li><span class=\"%s\">%s</span>: ", rep->gate_passed[g] ? "pass" : "fail",
+                          rep->gate_passed[g] ? "passed" : "failed");
+            cf_buf_html(&b, r->gates[g].label ? r->gates[g].label : r->gates[g].id);
+            if (!rep->gate_passed[g] && r->gates[g].advice) {
+                cf_buf_puts(&b, "<br><span class=\"muted\">");
+                cf_buf_html(&b, r->gates[g].advice);
+                cf_buf_puts(&b, "</span>");
+            }
+            cf_buf_puts(&b, "</li>\n");
+        }
+        cf_buf_puts(&b, "</ul>\n</section>\n");
+    }
+
+    if (rep->ngaps) {
+        cf_buf_puts(&b, "<section aria-labelledby=\"s-gaps\">\n<h2 id=\"s-gaps\">What would raise the score most</h2>\n"
+                        "<ol class=\"gaps\">\n");
+        for (size_t k = 0; k < rep->ngaps; k++) {
+            const cf_result *res = &rep->res[rep->gaps[k]];
+            const char *qn = res->c->qid;
+            for (size_t i = 0; i < r->nqualities; i++)
+                if (strcmp(r->qualities[i].id, res->c->qid) == 0 && r->qualities[i].name)
+                    qn = r->qualities[i].name;
+            cf_buf_printf(&b, "<li><strong>+%.1f points</strong> ", cf_gap_points(res));
+            cf_buf_html(&b, qn);
+            cf_buf_puts(&b, " &rsaquo; ");
+            cf_buf_html(&b, res->c->label ? res->c->label : res->c->id);
+            cf_buf_puts(&b, res->missing ? " <span class=\"muted\">(not stated)</span>" : "");
+            if (res->c->advice) {
+                cf_buf_puts(&b, "<br>");
+                cf_buf_html(&b, res->c->advice);
+            }
+            cf_buf_puts(&b, "</li>\n");
+        }
+        cf_buf_puts(&b, "</ol>\n</section>\n");
+    }
+
+    cf_buf_puts(&b, "<section aria-labelledby=\"s-evidence\">\n<h2 id=\"s-evidence\">Evidence</h2>\n");
+    for (size_t i = 0; i < r->nqualities; i++) {
+        const cf_quality *q = &r->qualities[i];
+        cf_buf_puts(&b, "<table>\n<caption><h3>");
+        cf_buf_html(&b, q->name ? q->name : q->id);
+        cf_buf_printf(&b, " &middot; %.1f</h3></caption>\n<thead><tr><th scope=\"col\">Criterion</th>"
+                          "<th scope=\"col\" class=\"num\">Points</th><th scope=\"col\">Evidence</th></tr></thead>\n<tbody>\n",
+                      r1(rep->qscore[i]));
+        for (size_t j = 0; j < q->ncriteria; j++) {
+            const cf_result *res = &rep->res[rep->qfirst[i] + j];
+            cf_buf_puts(&b, "<tr><th scope=\"row\">");
+            cf_buf_html(&b, res->c->label ? res->c->label : res->c->id);
+            cf_buf_printf(&b, "</th><td class=\"num\">%.1f / %.1f</td><td>", r1(res->points), r1(res->c->share));
+            if (!res->nev)
+                cf_buf_puts(&b, res->missing ? "<span class=\"muted\">not stated</span>"
+                                             : "<span class=\"muted\">nothing that counts</span>");
+            for (size_t e = 0; e < res->nev; e++) {
+                cf_buf_puts(&b, e ? "<br><code>" : "<code>");
+                cf_buf_html(&b, res->ev[e].path);
+                cf_buf_puts(&b, "</code> ");
+                cf_buf_html(&b, res->ev[e].value ? res->ev[e].value : "");
+                if (res->ev[e].note) {
+                    cf_buf_puts(&b, " <span class=\"muted\">(");
+                    cf_buf_html(&b, res->ev[e].note);
+                    cf_buf_puts(&b, ")</span>");
+                }
+            }
+            cf_buf_puts(&b, "</td></tr>\n");
+        }
+        cf_buf_puts(&b, "</tbody>\n</table>\n");
+    }
+    cf_buf_puts(&b, "</section>\n</main>\n<footer class=\"muted\"><p>coderfit " CF_VERSION " &middot; rubric checksum ");
+    cf_buf_html(&b, r->checksum);
+    cf_buf_puts(&b, "</p></footer>\n</body>\n</html>\n");
+    return cf_buf_finish(&b, out, len);
+}

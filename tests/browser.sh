@@ -1,0 +1,41 @@
+#!/bin/sh
+# Browser test: renders the HTML report of several profiles (one with
+# <script> and quotes in its strings) in headless Chromium and checks that
+# each page shows, draws its chart, logs no error and loads nothing from the
+# network.  Screenshots go to BUILD/screenshots.
+# usage: tests/browser.sh BUILD_DIR
+B=${1:-build}
+CF="$B/coderfit"
+OUT="$B/screenshots"
+CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || echo)}
+if [ -z "$CHROMIUM" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "browser test: installing chromium with apt-get" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1
+    CHROMIUM=$(command -v chromium || echo)
+fi
+if [ -z "$CHROMIUM" ] || ! command -v node >/dev/null 2>&1; then
+    echo "FAIL: the browser test needs chromium and node (sudo apt-get install chromium nodejs)"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+rm -rf "$OUT"
+mkdir -p "$OUT"
+# a profile whose strings try to break out of the page
+cat >"$OUT/hostile.json" <<'JSON'
+{"basics": {"name": "Eve <script>alert(1)</script>", "summary": "\"quoted\" & <b>bold</b> 'single' </p><script>document.title='x'</script>"},
+ "work": [{"position": "Coder <img src=x onerror=alert(2)>", "startDate": "2020-01",
+           "highlights": ["Coded ICD-10-CM <script>fetch('http://example.com')</script> \"and\" CPT"]}],
+ "skills": [{"name": "Epic\"><script>alert(3)</script>", "keywords": ["3M 360 Encompass"]}]}
+JSON
+fail=0
+for f in inpatient-coder apprentice-cpc-a high-school-only remote-auditor.native; do
+    "$CF" score -f html --as-of 2026-11-26 -o "$OUT/$f.html" "examples/applicants/$f.json" || fail=1
+done
+"$CF" score -f html --as-of 2026-11-26 -o "$OUT/hostile.html" "$OUT/hostile.json" || fail=1
+if grep -q '<script' "$OUT"/*.html; then
+    echo "FAIL: a report holds a <script> element"
+    fail=1
+fi
+node --experimental-websocket --no-warnings tests/browser/check.mjs "$CHROMIUM" "$OUT"/*.html
+status=$?
+[ $fail = 0 ] && [ $status = 0 ]
