@@ -38,7 +38,7 @@ TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o)
 HEADERS := $(wildcard include/*.h src/lib/*.h src/cli/*.h)
 STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all run test check bench install uninstall clean deps
+.PHONY: all run test check bench fuzz check-valgrind install uninstall clean deps
 
 all: $(BUILD)/coderfit
 
@@ -87,6 +87,11 @@ $(BUILD)/tools/%: tools/%.c | $(STAMP)
 bench: $(BUILD)/coderfit $(BUILD)/tools/gen $(BUILD)/tools/floor $(BUILD)/tools/peakrss
 	@sh tools/bench.sh $(BUILD)
 
+# libFuzzer targets, each run for FUZZ_SECONDS (clang, ASan + UBSan).
+FUZZ_SECONDS ?= 60
+fuzz: | $(STAMP)
+	@sh tools/fuzz.sh $(FUZZ_SECONDS)
+
 run: $(BUILD)/coderfit
 	$(BUILD)/coderfit rank examples/applicants
 
@@ -106,4 +111,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz build-vg
