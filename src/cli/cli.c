@@ -592,12 +592,14 @@ typedef struct each_ctx {
     void *ctx;
     unsigned long *failed;
     cf_status st;
+    unsigned long found;      /* profile files found in the folder */
 } each_ctx;
 
 static int each_file(void *vctx, const char *path, unsigned long long size)
 {
     each_ctx *e = vctx;
     (void)size;
+    e->found++;
     e->st = each_input(e->o, e->a, path, e->fn, e->ctx, e->failed);
     return e->st ? -1 : 0;
 }
@@ -613,14 +615,19 @@ static int each_error(void *vctx, const char *path, const char *message)
 cf_status cli_each_profile(const cli_opts *o, char **paths, int n, cli_profile_fn fn,
                            void *ctx, unsigned long *failed)
 {
-    each_ctx e = {o, cf_arena_new(), fn, ctx, failed, CF_OK};
+    each_ctx e = {o, cf_arena_new(), fn, ctx, failed, CF_OK, 0};
     if (!e.a)
         return CF_ESYSTEM;
     for (int i = 0; i < n && !e.st; i++) {
         struct stat sb;
         if (strcmp(paths[i], "-") != 0 && stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            e.found = 0;
             if (cli_walk(paths[i], each_file, each_error, &e) && !e.st)
                 e.st = CF_ESYSTEM;
+            if (!e.st && !e.found) {
+                cli_error(NULL, "%s: error: no *.json, *.jsonl or *.ndjson file in this folder", paths[i]);
+                (*failed)++;
+            }
         } else {
             e.st = each_input(o, e.a, paths[i], fn, ctx, failed);
         }

@@ -656,8 +656,15 @@ int cmd_rank(int argc, char **argv)
                 st = CF_ESYSTEM;
         } else if (stat(a, &sb) == 0 && S_ISDIR(sb.st_mode)) {
             walk_ctx wc = {&in, all};
+            size_t before = in.n;
             if (cli_walk(a, walk_file, walk_error, &wc))
                 st = CF_ESYSTEM;
+            else if (in.n == before) {
+                static const char none[] = "no *.json, *.jsonl or *.ndjson file in this folder";
+                fprintf(stderr, "coderfit: %s: error: %s\n", a, none);
+                if (cf_ranking_add_error(all, a, 0, 0, none))
+                    st = CF_ESYSTEM;
+            }
         } else if (add_input(&in, a, stat(a, &sb) == 0 ? (unsigned long long)sb.st_size : 0)) {
             st = CF_ESYSTEM;
         }

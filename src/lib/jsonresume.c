@@ -740,10 +740,12 @@ static void import_skills(importer *im, const cJSON *resume)
         const char *name = get_str(im, e, "name");
         const cJSON *kw = get_arr(im, e, "keywords");
         int n = kw ? cJSON_GetArraySize(kw) : 0;
-        for (int k = -1; k < n; k++) {
+        /* the group's name, then its keywords, walked once (an index
+         * lookup per keyword would be quadratic) */
+        const cJSON *w = kw ? kw->child : NULL;
+        for (int k = -1; k < n; k++, w = k > 0 && w ? w->next : w) {
             const char *s = name;
             if (k >= 0) {
-                const cJSON *w = cJSON_GetArrayItem(kw, k);
                 if (!cJSON_IsString(w)) {
                     char where[256];
                     cf_jctx_push_key(&im->c, "keywords");

@@ -1,0 +1,90 @@
+#!/bin/sh
+# Hostile inputs: each must end with its documented exit status and message,
+# within a few seconds, without a crash or a hang (docs/reliability.md lists
+# them).  usage: tests/hostile.sh BUILD_DIR
+B=${1:-build}
+CF="$B/coderfit"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ASOF="--as-of 2026-11-26"
+
+# case NAME EXIT MESSAGE -- COMMAND...  (MESSAGE: a grep pattern for stderr, or "")
+case_() {
+    name=$1 want=$2 msg=$3
+    shift 4
+    start=$(date +%s)
+    timeout 20 "$@" >"$T/out" 2>"$T/err"
+    got=$?
+    took=$(($(date +%s) - start))
+    if [ "$got" != "$want" ]; then
+        fail=$((fail + 1)); echo "FAIL: $name: exit $got, want $want ($(head -c 200 "$T/err"))"
+    elif [ -n "$msg" ] && ! grep -q -e "$msg" "$T/err"; then
+        fail=$((fail + 1)); echo "FAIL: $name: no '$msg' in $(head -c 200 "$T/err")"
+    elif [ "$took" -gt 5 ]; then
+        fail=$((fail + 1)); echo "FAIL: $name: took ${took}s"
+    else
+        pass=$((pass + 1))
+    fi
+}
+
+NATIVE='{"format": "coderfit-profile/1", '
+
+# JSON nested 100,000 deep
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]" }' >"$T/deep.json"
+case_ "JSON nested 100,000 deep" 4 "deep.json:1:257: error: invalid JSON: nesting deeper than 256 levels" -- "$CF" score "$T/deep.json"
+# YAML nested 100,000 deep, as a rubric
+{ printf 'format: coderfit-rubric/1\ntiers: '; awk 'BEGIN { for (i = 0; i < 100000; i++) printf "[" }'; echo; } >"$T/deep.yaml"
+case_ "YAML nested 100,000 deep (lint)" 1 "" -- "$CF" lint "$T/deep.yaml"
+grep -q "deep.yaml:2:71: error: nesting deeper than 64 levels \[too-deep\]" "$T/out" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: deep YAML: $(head -c 200 "$T/out")"; }
+case_ "YAML nested 100,000 deep (score -r)" 3 "nesting deeper than 64 levels" -- "$CF" score -r "$T/deep.yaml" examples/applicants/inpatient-coder.json
+# YAML billion laughs and a self-referencing alias
+case_ "YAML billion laughs" 3 "alias-expansion" -- "$CF" score -r tests/rubrics/alias-bomb.yaml examples/applicants/inpatient-coder.json
+case_ "YAML self-referencing alias" 3 "alias-cycle" -- "$CF" score -r tests/rubrics/alias-cycle.yaml examples/applicants/inpatient-coder.json
+# numbers
+echo "$NATIVE\"measures\": {\"audit_accuracy\": 1e999999}}" >"$T/huge.json"
+case_ "a number like 1e999999" 4 "huge.json:1:47: error: 'measures.audit_accuracy' is too large a number" -- "$CF" score "$T/huge.json"
+echo "$NATIVE\"measures\": {\"audit_accuracy\": -0}}" >"$T/negzero.json"
+case_ "-0" 0 "" -- "$CF" score $ASOF "$T/negzero.json"
+echo "$NATIVE\"measures\": {\"audit_accuracy\": NaN}}" >"$T/nan.json"
+case_ "NaN" 4 "nan.json:1:65: error: invalid JSON: unexpected character" -- "$CF" score "$T/nan.json"
+echo "$NATIVE\"measures\": {\"charts_per_hour\": Infinity}}" >"$T/inf.json"
+case_ "Infinity" 4 "inf.json:1:66: error: invalid JSON" -- "$CF" score "$T/inf.json"
+# NUL bytes and invalid UTF-8 in strings
+printf '{"basics": {"name": "a\000b"}}' >"$T/nul.json"
+case_ "a NUL byte in a string" 4 "nul.json:1:23: error: invalid JSON: NUL byte in string" -- "$CF" score "$T/nul.json"
+printf '{"basics": {"name": "a\\u0000b"}}' >"$T/nulesc.json"
+case_ "an escaped NUL in a string" 0 "" -- "$CF" score $ASOF "$T/nulesc.json"
+printf '{"basics": {"name": "caf\351"}}' >"$T/latin1.json"
+case_ "invalid UTF-8 in a string" 4 "latin1.json:1:25: error: invalid JSON: invalid UTF-8 in string" -- "$CF" score "$T/latin1.json"
+# duplicate keys
+echo '{"basics": {"name": "a", "name": "b"}}' >"$T/dup.json"
+case_ "duplicate keys" 4 "dup.json:1:26: error: duplicate key 'name'" -- "$CF" score "$T/dup.json"
+# a one-million-element array
+awk 'BEGIN { printf "{\"basics\": {\"name\": \"x\"}, \"skills\": [{\"name\": \"many\", \"keywords\": ["; for (i = 0; i < 1000000; i++) printf "%s\"Epic\"", (i ? "," : ""); print "]}]}" }' >"$T/million.json"
+case_ "a one-million-element array" 0 "" -- "$CF" score $ASOF "$T/million.json"
+# a 100 MB string
+awk 'BEGIN { printf "{\"basics\": {\"summary\": \""; s = "abcdefghij"; for (i = 0; i < 10; i++) s = s s; for (i = 0; i < 10240; i++) printf "%s", s; print "\"}}" }' >"$T/big.json"
+case_ "a 100 MB string (the default limit)" 4 "big.json: error: larger than the input size limit (16777216 bytes; see --max-input-size)" -- "$CF" score "$T/big.json"
+case_ "a 100 MB string (allowed)" 0 "" -- "$CF" score $ASOF --max-input-size 200M -f ndjson "$T/big.json"
+# files that are not files
+: >"$T/empty.json"
+case_ "an empty file" 4 "empty.json:1:1: error: empty input (no JSON value)" -- "$CF" score "$T/empty.json"
+mkdir -p "$T/dir"
+case_ "a folder with no profile in it" 4 "dir: error: no \*.json, \*.jsonl or \*.ndjson file in this folder" -- "$CF" score "$T/dir"
+mkfifo "$T/fifo.json"
+case_ "a FIFO (must not block)" 4 "fifo.json: error: not a regular file" -- "$CF" score "$T/fifo.json"
+case_ "/dev/zero as a file" 4 "/dev/zero: error: not a regular file" -- "$CF" score /dev/zero
+case_ "/dev/zero on stdin (stops at the size limit)" 4 "-: error: larger than the input size limit (1048576 bytes" -- sh -c "\"$CF\" score --max-input-size 1M - </dev/zero"
+ln -s "$T/nowhere.json" "$T/dangling.json"
+case_ "a dangling symbolic link" 4 "dangling.json: error: No such file or directory" -- "$CF" score "$T/dangling.json"
+# accepted: a UTF-8 byte-order mark and CRLF line ends
+printf '\357\273\277{"basics":\r\n {"name": "Bom"},\r\n "work": [{"position": "Coder", "startDate": "2020"}]}\r\n' >"$T/bom.json"
+case_ "a UTF-8 BOM and CRLF line ends" 0 "" -- "$CF" score $ASOF "$T/bom.json"
+printf '\357\273\277format: coderfit-rubric/1\r\n' >"$T/bom.yaml"
+case_ "a BOM and CRLF in a rubric: read, then checked" 1 "" -- "$CF" lint "$T/bom.yaml"
+grep -q "missing-key" "$T/out" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: BOM rubric: $(head -c 200 "$T/out")"; }
+
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
