@@ -87,6 +87,10 @@ $(BUILD)/tools/%: tools/%.c | $(STAMP)
 bench: $(BUILD)/coderfit $(BUILD)/tools/gen $(BUILD)/tools/floor $(BUILD)/tools/peakrss
 	@sh tools/bench.sh $(BUILD)
 
+# The whole suite under valgrind's memcheck: no error, no leak.
+check-valgrind: $(BUILD)/coderfit $(BUILD)/unit-tests
+	@sh tools/valgrind.sh $(BUILD)
+
 # libFuzzer targets, each run for FUZZ_SECONDS (clang, ASan + UBSan).
 FUZZ_SECONDS ?= 60
 fuzz: | $(STAMP)

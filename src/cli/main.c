@@ -3,6 +3,7 @@
  * checked, because a full disk is an error, not silence. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 
@@ -59,6 +60,12 @@ int main(int argc, char **argv)
         fputs("coderfit: internal error: the importer's tables do not fit\n", stderr);
         return CF_ESYSTEM;
     }
+#ifdef CF_FAULT_INJECTION
+    /* the fault-injection build: allocation number N fails (tools/fault.sh) */
+    const char *fail_at = getenv("CODERFIT_FAIL_AT");
+    if (fail_at)
+        cf_alloc_fail_after(strtoul(fail_at, NULL, 10));
+#endif
     if (argc < 2) {
         usage(stderr);
         return CF_EUSAGE;

@@ -12,8 +12,8 @@
 #include <string.h>
 #include "internal.h"
 
-static unsigned long fail_at;     /* 0: never fail */
-static unsigned long count;
+static unsigned long fail_at;     /* 0: never fail; set before threads start */
+static _Atomic unsigned long count;
 
 static int should_fail(void)
 {

@@ -1,0 +1,68 @@
+#!/bin/sh
+# Fault injection (SQLite's way): a build in which allocation number N
+# fails -- ours, cJSON's (through its hooks) and libyaml's (its static
+# library with malloc, realloc, free and strdup renamed to ours) -- run for
+# N = 1, 2, ... until the command completes.  Every run must exit 0, or 5
+# with "out of memory"; AddressSanitizer turns a crash or a leak into
+# another exit status.  usage: tools/fault.sh   (from the project root)
+set -u
+B=build-fault
+SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+make -s BUILD=$B CFLAGS="-g -O1 -DCF_FAULT_INJECTION" SANFLAGS= LDFLAGS= $B/libcoderfit.a \
+    CC="${CC:-cc} $SAN" || exit 1
+libyaml=$(pkg-config --variable=libdir yaml-0.1)/libyaml.a
+objcopy --redefine-sym malloc=cf_malloc --redefine-sym realloc=cf_realloc --redefine-sym free=cf_free \
+    --redefine-sym strdup=cf_strdup "$libyaml" "$B/libyaml-fault.a" || exit 1
+mkdir -p "$B/obj/cli"
+for f in src/cli/*.c; do
+    ${CC:-cc} $SAN -g -O1 -DCF_FAULT_INJECTION -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude \
+        $(pkg-config --cflags libcjson yaml-0.1) -c -o "$B/obj/cli/$(basename "$f" .c).o" "$f" || exit 1
+done
+${CC:-cc} $SAN -o "$B/coderfit" "$B"/obj/cli/*.o "$B/libcoderfit.a" "$B/libyaml-fault.a" \
+    $(pkg-config --libs libcjson) -lm -lpthread || exit 1
+
+CF="$B/coderfit"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+pass=0
+fail=0
+# loop NAME -- COMMAND...
+loop() {
+    name=$1
+    shift 2
+    n=1
+    bad=0
+    while :; do
+        CODERFIT_FAIL_AT=$n "$@" >"$T/out" 2>"$T/err"
+        rc=$?
+        if [ $rc = 0 ]; then
+            break
+        fi
+        if [ $rc != 5 ] || ! grep -q "out of memory" "$T/err"; then
+            bad=$((bad + 1))
+            [ $bad -le 3 ] && echo "FAIL: $name: allocation $n: exit $rc: $(head -c 300 "$T/err" | tr '\n' ' ')"
+        fi
+        n=$((n + 1))
+        if [ $n -gt 20000 ]; then
+            echo "FAIL: $name: still failing after 20000 allocations"
+            bad=$((bad + 1))
+            break
+        fi
+    done
+    echo "$name: $((n - 1)) allocations failed one at a time, then the run completed; $bad bad runs"
+    if [ $bad = 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+}
+# The built-in rubric alone takes some seven thousand allocations to load,
+# so most loops use the small example rubric; one runs with the built-in.
+SMALL="-r examples/rubrics/coding-auditor.yaml"
+loop "score (built-in rubric, JSON Resume)" -- "$CF" score --as-of 2026-11-26 -f json examples/applicants/inpatient-coder.json
+loop "score -f html (native profile)" -- "$CF" score $SMALL --as-of 2026-11-26 -f html examples/applicants/remote-auditor.native.json
+loop "advise --with" -- "$CF" advise $SMALL --as-of 2026-11-26 --with credential=CPC examples/applicants/nurse-to-coder.json
+loop "rank --jobs 1 (files and a stream)" -- "$CF" rank $SMALL -q -j 1 --as-of 2026-11-26 -f json examples/applicants/apprentice-cpc-a.json \
+    examples/applicants/new-cca.native.json tests/fuzz/corpus/stream/examples.ndjson
+loop "rank --merge" -- "$CF" rank --merge -f csv tests/fuzz/corpus/stream/reports.ndjson
+loop "lint" -- "$CF" lint examples/rubrics/coding-auditor.yaml tests/rubrics/unknown-key.yaml
+loop "test" -- "$CF" test examples/rubrics/coding-auditor.yaml tests/fault-cases.yaml
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]

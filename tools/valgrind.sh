@@ -1,0 +1,20 @@
+#!/bin/sh
+# make check-valgrind: the whole suite with every program run under
+# valgrind's memcheck; any memory error or leak makes that run exit 99,
+# which the tests see as a wrong exit status.
+# usage: tools/valgrind.sh BUILD_DIR
+set -eu
+B=${1:-build}
+V=build-vg
+command -v valgrind >/dev/null 2>&1 || { echo "check-valgrind needs valgrind (apt-get install valgrind)"; exit 1; }
+mkdir -p "$V"
+for prog in coderfit unit-tests; do
+    cat >"$V/$prog" <<WRAP
+#!/bin/sh
+exec valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \\
+    --errors-for-leak-kinds=definite,indirect "$(pwd)/$B/$prog" "\$@"
+WRAP
+    chmod +x "$V/$prog"
+done
+# valgrind runs programs some twenty times slower: give the hostile cases time
+HOSTILE_SECONDS=120 exec sh tests/run.sh "$V"
