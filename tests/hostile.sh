@@ -80,6 +80,11 @@ case_ "/dev/zero as a file" 4 "/dev/zero: error: not a regular file" -- "$CF" sc
 case_ "/dev/zero on stdin (stops at the size limit)" 4 "-: error: larger than the input size limit (1048576 bytes" -- sh -c "\"$CF\" score --max-input-size 1M - </dev/zero"
 ln -s "$T/nowhere.json" "$T/dangling.json"
 case_ "a dangling symbolic link" 4 "dangling.json: error: No such file or directory" -- "$CF" score "$T/dangling.json"
+# short reads: a profile that arrives a few bytes at a time through a pipe
+case_ "short reads through a pipe" 0 "" -- sh -c "dd if=examples/applicants/inpatient-coder.json bs=7 status=none | \"$CF\" score $ASOF -f json - >/dev/null"
+# failing writes: a full disk is an error, with or without -o
+case_ "writing to a full disk" 5 "cannot write to standard output" -- sh -c "\"$CF\" score $ASOF examples/applicants/inpatient-coder.json >/dev/full"
+case_ "rank writing to a full disk" 5 "" -- sh -c "\"$CF\" rank -q $ASOF -f csv examples/applicants >/dev/full"
 # accepted: a UTF-8 byte-order mark and CRLF line ends
 printf '\357\273\277{"basics":\r\n {"name": "Bom"},\r\n "work": [{"position": "Coder", "startDate": "2020"}]}\r\n' >"$T/bom.json"
 case_ "a UTF-8 BOM and CRLF line ends" 0 "" -- "$CF" score $ASOF "$T/bom.json"

@@ -4,7 +4,8 @@
 # library with malloc, realloc, free and strdup renamed to ours) -- run for
 # N = 1, 2, ... until the command completes.  Every run must exit 0, or 5
 # with "out of memory"; AddressSanitizer turns a crash or a leak into
-# another exit status.  usage: tools/fault.sh   (from the project root)
+# another exit status.  usage: tools/fault.sh   (from the project root;
+# FAULT_ONLY=WORD runs only the loops whose name holds WORD)
 set -u
 B=build-fault
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
@@ -31,6 +32,7 @@ fail=0
 loop() {
     name=$1
     shift 2
+    case "$name" in *"${FAULT_ONLY:-}"*) ;; *) return ;; esac
     n=1
     bad=0
     while :; do

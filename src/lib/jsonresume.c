@@ -779,7 +779,7 @@ static void import_skills(importer *im, const cJSON *resume)
     cf_jctx_pop(&im->c);
     for (int k = 0; k < 3; k++)
         if (lists[k])
-            cJSON_AddItemToObject(out, names[k], lists[k]);
+            cJSON_AddItemToObjectCS(out, names[k], lists[k]);   /* literal key: no allocation */
 }
 
 static void import_references(importer *im, const cJSON *resume)
@@ -841,7 +841,7 @@ cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
     import_work(&im, resume, "work", exp);
     import_work(&im, resume, "volunteer", exp);
     if (cJSON_GetArraySize(exp))
-        cJSON_AddItemToObject(im.out, "experience", exp);
+        cJSON_AddItemToObjectCS(im.out, "experience", exp);   /* literal key: no allocation */
     else
         cf_json_delete(exp);
     import_skills(&im, resume);

@@ -16,12 +16,12 @@ static cJSON *object_schema(const cf_field *fields)
         cJSON *s = field_schema(f, f->type, f);
         if (!s)
             goto fail;
-        cJSON_AddItemToObject(props, f->name, s);
+        cJSON_AddItemToObjectCS(props, f->name, s);   /* the model's static names */
         if ((f->flags & CF_F_REQUIRED) && cf_json_push_str(req, f->name))
             goto fail;
     }
     if (cJSON_GetArraySize(req))
-        cJSON_AddItemToObject(o, "required", req);
+        cJSON_AddItemToObjectCS(o, "required", req);
     else
         cJSON_Delete(req);
     req = NULL;
@@ -51,7 +51,7 @@ static cJSON *field_schema(const cf_field *f, cf_ftype type, const cf_field *own
         cJSON *items = s ? field_schema(f, f->item, owner) : NULL;
         ok = s && items && cf_json_add_str(s, "type", "array");
         if (items)
-            cJSON_AddItemToObject(s, "items", items);
+            cJSON_AddItemToObjectCS(s, "items", items);
         break;
     }
     case CF_T_NUMBER:

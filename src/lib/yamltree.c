@@ -379,9 +379,12 @@ cJSON *cf_ynode_json(const cf_ynode *n)
             cJSON_Delete(o);
             return NULL;
         }
-        if (n->kind == CF_Y_MAP)
-            cJSON_AddItemToObject(o, n->items[i]->value, v);
-        else
+        if (n->kind == CF_Y_MAP && !cJSON_AddItemToObject(o, n->items[i]->value, v)) {
+            cJSON_Delete(v);
+            cJSON_Delete(o);
+            return NULL;
+        }
+        if (n->kind != CF_Y_MAP)
             cJSON_AddItemToArray(o, v);
     }
     return o;
