@@ -326,4 +326,48 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
  * newline, in *out (cf_free).  CF_EUSAGE when name is unknown. */
 cf_status cf_schema(const char *name, char **out, size_t *len);
 
+/* ---- adverse-impact audit ---------------------------------------------------
+ * Selection and scoring rates and impact ratios by sex, race/ethnicity (the
+ * EEO-1 categories) and the two crossed: the four-fifths rule of 29 CFR
+ * 1607.4(D) and the bias audits of New York City's Local Law 144.  A
+ * category holding under 2% of the applicants is left out of the ratios; a
+ * ratio under 0.8 is flagged.  docs/fairness.md has the formulas. */
+typedef struct cf_audit cf_audit;
+
+typedef enum cf_select_kind { CF_SELECT_TIER, CF_SELECT_TOP, CF_SELECT_MIN_SCORE } cf_select_kind;
+typedef struct cf_audit_select {
+    cf_select_kind kind;
+    const char *const *tiers;   /* CF_SELECT_TIER: these tier ids */
+    size_t ntiers;
+    size_t top;                 /* CF_SELECT_TOP: the best N by score, then source */
+    double min_score;           /* CF_SELECT_MIN_SCORE: score (as printed) >= this */
+} cf_audit_select;
+
+typedef enum cf_audit_format { CF_AUDIT_TEXT, CF_AUDIT_CSV, CF_AUDIT_JSON, CF_AUDIT_MD } cf_audit_format;
+
+cf_audit *cf_audit_new(void);
+void cf_audit_free(cf_audit *a);
+/* Adds a scored applicant: its source (a profile path, or FILE:LINE), its
+ * score (rounded to one decimal, as printed) and tier id. */
+cf_status cf_audit_add(cf_audit *a, const char *source, double score, const char *tier);
+size_t cf_audit_count(const cf_audit *a);
+/* One JSON document from a report file (score -f ndjson, rank -f ndjson),
+ * starting at line `line` of file: a report is added; an error record of
+ * rank is CF_EINPUT with a diagnostic naming the input that failed.  *taken
+ * is 0 when the document is neither (read it as a profile). */
+cf_status cf_audit_add_report(cf_audit *a, const char *file, unsigned line, const char *text, size_t len,
+                              int *taken, cf_diags *d);
+/* Reads a demographics file: CSV with a header naming source, sex and
+ * race_ethnicity, or JSON (an array of such records, or an object keyed by
+ * source).  Empty, "unknown" or "declined" are unknown categories.
+ * CF_EINPUT with positioned diagnostics, or CF_ESYSTEM. */
+cf_status cf_audit_demographics(cf_audit *a, const char *file, const char *text, size_t len,
+                                cf_diags *d);
+/* The smallest impact ratio (selection or scoring) of a category counted
+ * in the ratios: 1 when there is none, -1 when out of memory. */
+double cf_audit_min_ratio(cf_audit *a, const cf_audit_select *sel);
+/* The audit in *out (cf_free); rule is the selection as the user gave it. */
+cf_status cf_audit_write(cf_audit *a, const cf_audit_select *sel, const char *rule, cf_audit_format f,
+                         char **out, size_t *len);
+
 #endif

@@ -4,29 +4,9 @@
 # Prints one line per failure and ends with "N passed, N failed".
 
 B=${1:-build}
-CF="$B/coderfit"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
+. tests/lib.sh
 ASOF="--as-of 2026-11-26"
 EX=examples/applicants
-
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-# expect_exit CODE DESCRIPTION -- COMMAND...
-expect_exit() {
-    want=$1 desc=$2
-    shift 3
-    "$@" >"$T/out" 2>"$T/err"
-    got=$?
-    if [ "$got" = "$want" ]; then ok; else no "$desc: exit $got, want $want ($(head -c 300 "$T/err"))"; fi
-}
-# expect_grep FILE PATTERN DESCRIPTION
-expect_grep() {
-    if grep -q -e "$2" "$1"; then ok; else no "$3: no '$2' in $(head -c 300 "$1")"; fi
-}
 
 # --- usage -------------------------------------------------------------------
 expect_exit 2 "no arguments" -- "$CF"
@@ -463,5 +443,4 @@ expect_grep "$T/out" "Total score" "rank: text summary of qualities"
 expect_exit 0 "rank: stdin" -- sh -c "cat \"$EX/inpatient-coder.json\" | tr -d '\n' | \"$CF\" rank $ASOF -f csv -"
 expect_grep "$T/out" '^1,-:1,' "rank: stdin records are named -:LINE"
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

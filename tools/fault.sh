@@ -64,6 +64,8 @@ loop "advise --with" -- "$CF" advise $SMALL --as-of 2026-11-26 --with credential
 loop "rank --jobs 1 (files and a stream)" -- "$CF" rank $SMALL -q -j 1 --as-of 2026-11-26 -f json examples/applicants/apprentice-cpc-a.json \
     examples/applicants/new-cca.native.json tests/fuzz/corpus/stream/examples.ndjson
 loop "rank --merge" -- "$CF" rank --merge -f csv tests/fuzz/corpus/stream/reports.ndjson
+loop "audit (reports and profiles)" -- "$CF" audit $SMALL --as-of 2026-11-26 -d tests/audit/demographics.csv --select top=3 -f json \
+    tests/audit/reports.ndjson examples/applicants/new-cca.native.json
 loop "lint" -- "$CF" lint examples/rubrics/coding-auditor.yaml tests/rubrics/unknown-key.yaml
 loop "test" -- "$CF" test examples/rubrics/coding-auditor.yaml tests/fault-cases.yaml
 echo "$pass passed, $fail failed"

@@ -492,8 +492,11 @@ static cf_status one_profile(const cli_opts *o, cf_arena *a, const char *source,
 {
     cf_diags d = {0};
     cf_profile *p = NULL;
+    cf_status st = CF_OK;
+    if (o->doc_fn && o->doc_fn(ctx, source, name, text, len, first_line, failed, &st))
+        return st;
     cf_arena_enter(a);
-    cf_status st = cf_profile_parse(source, text, len, first_line, o->as_of, &p, &d);
+    st = cf_profile_parse(source, text, len, first_line, o->as_of, &p, &d);
     cli_print_diags(&d);
     if (st == CF_EINPUT) {
         (*failed)++;

@@ -24,6 +24,11 @@ typedef struct cli_opts {
     cli_color color;
     int quiet;
     unsigned long max_input;
+    /* When set, each input document goes first to doc_fn, which returns 1
+     * when it took the document (setting *st), 0 to have it read as a
+     * profile.  name is FILE:LINE for a record of a stream, else NULL. */
+    int (*doc_fn)(void *ctx, const char *source, const char *name, const char *text, size_t len,
+                  unsigned first_line, unsigned long *failed, cf_status *st);
 } cli_opts;
 
 /* Common option handling inside a command's getopt_long loop: returns 1
@@ -125,5 +130,6 @@ int cmd_test(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_advise(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 #endif

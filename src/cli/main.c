@@ -17,6 +17,7 @@ static const command commands[] = {
     {"score", cmd_score, "one fit report per profile"},
     {"rank", cmd_rank, "score and rank a batch: files, folders, NDJSON streams"},
     {"advise", cmd_advise, "the counselor's view: gaps worth most, advice, what-if"},
+    {"audit", cmd_audit, "adverse-impact audit: rates and impact ratios by sex, race/ethnicity"},
     {"convert", cmd_convert, "print the normalised profile that scoring reads"},
     {"lint", cmd_lint, "check rubrics: every problem, with its line and column"},
     {"test", cmd_test, "run a rubric's test cases"},

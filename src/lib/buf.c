@@ -228,3 +228,18 @@ void cf_buf_free(cf_buf *b)
     b->s = NULL;
     b->len = b->cap = 0;
 }
+
+void cf_buf_csv(cf_buf *b, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        cf_buf_puts(b, s);
+        return;
+    }
+    cf_buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            cf_buf_putc(b, '"');
+        cf_buf_putc(b, *s);
+    }
+    cf_buf_putc(b, '"');
+}

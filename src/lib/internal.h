@@ -57,6 +57,9 @@ void cf_buf_html(cf_buf *b, const char *s);
 /* Appends s escaped for Markdown text: HTML's < > & as entities, Markdown's
  * punctuation with a backslash, line ends as spaces. */
 void cf_buf_md(cf_buf *b, const char *s);
+/* Appends s as a CSV field (RFC 4180): quoted, quotes doubled, when it
+ * holds a comma, a quote or a line end. */
+void cf_buf_csv(cf_buf *b, const char *s);
 /* Appends s padded (or cut, on a character boundary) to width columns,
  * counting each UTF-8 character as one column. */
 void cf_buf_pad(cf_buf *b, const char *s, int width);

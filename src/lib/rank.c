@@ -497,6 +497,7 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
             cf_buf_putc(&b, '{');
             cf_buf_add(&b, comma + 1, blen - (size_t)(comma + 1 - body));
             if (b.oom) {
+                cf_buf_free(&b);
                 st = CF_ESYSTEM;
                 goto out;
             }
@@ -696,21 +697,6 @@ static void put10(cf_buf *b, int v10)
 }
 
 /* A CSV field (RFC 4180): quoted when it holds a comma, quote or line end. */
-static void csv_field(cf_buf *b, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        cf_buf_puts(b, s);
-        return;
-    }
-    cf_buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            cf_buf_putc(b, '"');
-        cf_buf_putc(b, *s);
-    }
-    cf_buf_putc(b, '"');
-}
-
 /* A Markdown table cell: pipes and line ends escaped. */
 static void md_cell(cf_buf *b, const char *s)
 {
@@ -729,7 +715,7 @@ static void write_csv(cf_ranking *rk, out *o, int bom)
     cf_buf_puts(b, "rank,source,score,tier,eligible");
     for (int i = 0; i < rk->nq; i++) {
         cf_buf_putc(b, ',');
-        csv_field(b, rk->qid[i]);
+        cf_buf_csv(b, rk->qid[i]);
     }
     cf_buf_puts(b, ",tier_label\r\n");
     cf_buf src = {0};
@@ -739,18 +725,18 @@ static void write_csv(cf_ranking *rk, out *o, int bom)
         cf_buf_putc(b, ',');
         src.len = 0;
         put_source(&src, r);
-        csv_field(b, src.s ? src.s : "");
+        cf_buf_csv(b, src.s ? src.s : "");
         cf_buf_putc(b, ',');
         put10(b, r->score10);
         cf_buf_putc(b, ',');
-        csv_field(b, rk->tiers[r->tier].id);
+        cf_buf_csv(b, rk->tiers[r->tier].id);
         cf_buf_puts(b, r->eligible ? ",true" : ",false");
         for (int i = 0; i < rk->nq; i++) {
             cf_buf_putc(b, ',');
             put10(b, r->q10[i]);
         }
         cf_buf_putc(b, ',');
-        csv_field(b, tier_label(rk, r));
+        cf_buf_csv(b, tier_label(rk, r));
         cf_buf_puts(b, "\r\n");
         flush(o, 0);
     }

@@ -1,0 +1,29 @@
+# What the command-line test scripts share: sourced after B is set.
+# Sets CF and T (a temporary folder removed on exit) and counts results.
+CF="$B/coderfit"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect_exit CODE DESCRIPTION -- COMMAND...
+expect_exit() {
+    want=$1 desc=$2
+    shift 3
+    "$@" >"$T/out" 2>"$T/err"
+    got=$?
+    if [ "$got" = "$want" ]; then ok; else no "$desc: exit $got, want $want ($(head -c 300 "$T/err"))"; fi
+}
+# expect_grep FILE PATTERN DESCRIPTION
+expect_grep() {
+    if grep -q -e "$2" "$1"; then ok; else no "$3: no '$2' in $(head -c 300 "$1")"; fi
+}
+
+# Ends a script: the result line and the exit status.
+finish() {
+    echo "$pass passed, $fail failed"
+    [ "$fail" = 0 ]
+}
