@@ -274,6 +274,7 @@ typedef struct cf_rank_opts {
     size_t ntiers;
     int eligible_only;
     int keep_reports;           /* json and ndjson output print the reports */
+    int blind;                  /* failed inputs are named by cf_blind_id */
 } cf_rank_opts;
 
 typedef enum cf_rank_format {
@@ -325,6 +326,17 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
 /* The JSON Schema of "profile" or "report", pretty-printed with a final
  * newline, in *out (cf_free).  CF_EUSAGE when name is unknown. */
 cf_status cf_schema(const char *name, char **out, size_t *len);
+
+/* ---- blind review ----------------------------------------------------------
+ * The opaque id of a source ("applicant-" and 12 hex digits of a hash of the
+ * source: the same in every run), and a report made blind: its source
+ * becomes that id, and every string it quotes from the profile has the
+ * applicant's name (and each word of it), contact details, address, links,
+ * institution and employer names, and any e-mail address or phone number,
+ * replaced by "[redacted]".  p is the profile the report was made from. */
+#define CF_BLIND_ID_SIZE 24
+void cf_blind_id(const char *source, char out[CF_BLIND_ID_SIZE]);
+cf_status cf_report_blind(cf_report *rep, const cf_profile *p);
 
 /* ---- adverse-impact audit ---------------------------------------------------
  * Selection and scoring rates and impact ratios by sex, race/ethnicity (the

@@ -24,6 +24,8 @@ typedef struct cli_opts {
     cli_color color;
     int quiet;
     unsigned long max_input;
+    int blind;                 /* --blind: reports name an opaque id */
+    const char *key;           /* --key FILE: where the id-to-source key goes */
     /* When set, each input document goes first to doc_fn, which returns 1
      * when it took the document (setting *st), 0 to have it read as a
      * profile.  name is FILE:LINE for a record of a stream, else NULL. */
@@ -35,7 +37,7 @@ typedef struct cli_opts {
  * when it consumed option c, 0 when c is not a common option, -1 on a bad
  * value (message already printed). */
 enum {
-    OPT_AS_OF = 1000, OPT_COLOR, OPT_MAX_INPUT
+    OPT_AS_OF = 1000, OPT_COLOR, OPT_MAX_INPUT, OPT_BLIND, OPT_KEY
 };
 int cli_common_option(cli_opts *o, int c, const char *arg, const char *cmd);
 void cli_opts_init(cli_opts *o);
@@ -119,6 +121,13 @@ int cli_is_stream(const char *path);
 typedef cf_status (*cli_profile_fn)(void *ctx, cf_profile *p);
 cf_status cli_each_profile(const cli_opts *o, char **paths, int n, cli_profile_fn fn,
                            void *ctx, unsigned long *failed);
+
+/* Blind review: makes rep blind (cf_report_blind) and, with --key, notes
+ * its id and source for the key (thread-safe).  CF_OK or CF_ESYSTEM. */
+cf_status cli_blind(const cli_opts *o, cf_report *rep, const cf_profile *p);
+/* With --key, writes the key: a CSV of id and source, sorted by id, to
+ * o->key (atomically).  Frees what cli_blind kept. */
+cf_status cli_key_write(const cli_opts *o);
 
 /* Subcommands. */
 int cmd_score(int argc, char **argv);

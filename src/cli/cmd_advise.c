@@ -23,6 +23,10 @@ static const char usage_text[] =
     "                              skill=Epic\n"
     "                              coding-months=24     months of coding work\n"
     "  -f, --format FORMAT       text (default), json or md\n"
+    "      --blind               name each applicant by an opaque id (the same in\n"
+    "                            every run), and cut names, contact details,\n"
+    "                            addresses and institutions out of the report\n"
+    "      --key FILE            with --blind, write the id-to-source key to FILE\n"
     "  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
     "  -h, --help                show this help\n"
     "\n"
@@ -57,6 +61,8 @@ int cmd_advise(int argc, char **argv)
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
         {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
+        {"blind", no_argument, NULL, OPT_BLIND},
+        {"key", required_argument, NULL, OPT_KEY},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     cli_opts o;
@@ -106,6 +112,8 @@ int cmd_advise(int argc, char **argv)
         st = load(&o, argv[optind], &p);
     if (!st)
         st = cf_score(r, p, &rep);
+    if (!st)
+        st = cli_blind(&o, rep, p);
     if (!st && nwith) {
         st = load(&o, argv[optind], &q);
         for (size_t i = 0; i < nwith && !st; i++) {
@@ -118,6 +126,8 @@ int cmd_advise(int argc, char **argv)
         }
         if (!st)
             st = cf_score(r, q, &alt);
+        if (!st && o.blind)
+            st = cf_report_blind(alt, q);
     }
     if (!st)
         st = cf_advice_write(rep, alt, with, nwith, fmt, &s, &len);
@@ -126,6 +136,8 @@ int cmd_advise(int argc, char **argv)
         fwrite(s, 1, len, out.f);
         st = cli_out_close(&out);
     }
+    if (!st)
+        st = cli_key_write(&o);
     if (st == CF_ESYSTEM)
         cli_error("advise", "out of memory or write error");
     cf_free(s);

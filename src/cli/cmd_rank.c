@@ -44,6 +44,10 @@ static const char usage_text[] =
     "                            machines): rank them as one run would\n"
     "      --color WHEN          colour text output: auto (default), always, never\n"
     "      --max-input-size SIZE largest file or stream line accepted (default 16M)\n"
+    "      --blind               name each applicant by an opaque id (the same in\n"
+    "                            every run), and cut names, contact details,\n"
+    "                            addresses and institutions out of the report\n"
+    "      --key FILE            with --blind, write the id-to-source key to FILE\n"
     "  -q, --quiet               no progress line\n"
     "  -h, --help                show this help\n"
     "\n"
@@ -154,6 +158,8 @@ static cf_status one(pool *p, cf_ranking *rk, cf_arena *a, const char *file, con
         st = CF_ESYSTEM;
     if (st == CF_OK)
         st = p->evidence ? cf_score(p->r, prof, &rep) : cf_score_figures(p->r, prof, &rep);
+    if (st == CF_OK)
+        st = cli_blind(p->o, rep, prof);
     cf_arena_leave();
     if (st == CF_EINPUT)
         st = record_diags(p, rk, file, &d);
@@ -525,6 +531,8 @@ int cmd_rank(int argc, char **argv)
         {"tier", required_argument, NULL, OPT_TIER},
         {"eligible-only", no_argument, NULL, OPT_ELIGIBLE},
         {"bom", no_argument, NULL, OPT_BOM},
+        {"blind", no_argument, NULL, OPT_BLIND},
+        {"key", required_argument, NULL, OPT_KEY},
         {"merge", no_argument, NULL, OPT_MERGE},
         {"color", required_argument, NULL, OPT_COLOR},
         {"colour", required_argument, NULL, OPT_COLOR},
@@ -626,7 +634,12 @@ int cmd_rank(int argc, char **argv)
         status = cli_usage_error("rank", merging ? "no report file given" : "no input given");
         goto usage;
     }
+    if (merging && o.blind) {
+        status = cli_usage_error("rank", "--blind applies when profiles are scored: blind the shards instead");
+        goto usage;
+    }
     ro.keep_reports = wo.format == CF_RANK_JSON || wo.format == CF_RANK_NDJSON;
+    ro.blind = o.blind;
 
     cf_rubric *r = NULL;
     cf_ranking *all = cf_ranking_new(&ro);
@@ -769,6 +782,8 @@ write:
         goto done;
     }
     st = cli_out_close(&out);
+    if (!st)
+        st = cli_key_write(&o);
 done:
     if (st == CF_ESYSTEM)
         cli_error("rank", "out of memory or system error");

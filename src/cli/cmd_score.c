@@ -21,6 +21,10 @@ static const char usage_text[] =
     "  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
     "      --color WHEN          colour text output: auto (default), always, never\n"
     "      --max-input-size SIZE largest input accepted, e.g. 512K, 16M (default 16M)\n"
+    "      --blind               name each applicant by an opaque id (the same in\n"
+    "                            every run), and cut names, contact details,\n"
+    "                            addresses and institutions out of the report\n"
+    "      --key FILE            with --blind, write the id-to-source key to FILE\n"
     "  -q, --quiet               print nothing but the reports and errors\n"
     "  -h, --help                show this help\n"
     "\n"
@@ -30,6 +34,7 @@ static const char usage_text[] =
     "was invalid (the others are still reported), 5 system error.\n";
 
 typedef struct score_ctx {
+    const cli_opts *o;
     const cf_rubric *r;
     cf_format fmt;
     cf_text_opts text;
@@ -45,6 +50,10 @@ static cf_status emit(void *vctx, cf_profile *p)
     cf_status st = cf_score(ctx->r, p, &rep);
     if (st)
         return st;
+    if ((st = cli_blind(ctx->o, rep, p))) {
+        cf_report_free(rep);
+        return st;
+    }
     if (ctx->fmt == CF_FMT_TEXT)
         st = cf_report_text(rep, &ctx->text, &s, &len);
     else if (ctx->fmt == CF_FMT_MD)
@@ -77,6 +86,8 @@ int cmd_score(int argc, char **argv)
         {"color", required_argument, NULL, OPT_COLOR},
         {"colour", required_argument, NULL, OPT_COLOR},
         {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
+        {"blind", no_argument, NULL, OPT_BLIND},
+        {"key", required_argument, NULL, OPT_KEY},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -113,6 +124,7 @@ int cmd_score(int argc, char **argv)
         return st;
     }
     ctx.r = r;
+    ctx.o = &o;
     ctx.text.color = cli_out_color(&out, o.color);
     ctx.text.width = cli_out_width(&out);
     if (ctx.fmt == CF_FMT_TEXT || ctx.fmt == CF_FMT_MD || ctx.fmt == CF_FMT_HTML)
@@ -129,7 +141,7 @@ int cmd_score(int argc, char **argv)
         cli_out_abort(&out);
         return st;
     }
-    if ((st = cli_out_close(&out)))
+    if ((st = cli_out_close(&out)) || (st = cli_key_write(&o)))
         return st;
     return failed ? CF_EINPUT : CF_OK;
 }

@@ -518,6 +518,13 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
     for (size_t i = 0; i < a->n; i++) {
         demo_row key = {a->a[i].source, 0, 0};
         const demo_row *r = bsearch(&key, a->rows, a->nrows, sizeof *a->rows, cmp_source);
+        char id[CF_BLIND_ID_SIZE];
+        if (!r) {
+            /* demographics keyed by the blind id of the source */
+            cf_blind_id(a->a[i].source, id);
+            key.source = id;
+            r = bsearch(&key, a->rows, a->nrows, sizeof *a->rows, cmp_source);
+        }
         a->a[i].sex = r ? r->sex : -1;
         a->a[i].race = r ? r->race : -1;
         if (!r)

@@ -403,6 +403,11 @@ cf_status cf_ranking_add_error(cf_ranking *rk, const char *source, unsigned line
         rk->caperrs = cap;
     }
     err_rec *e = &rk->errs[rk->nerrs];
+    char id[CF_BLIND_ID_SIZE];
+    if (rk->o.blind) {
+        cf_blind_id(source, id);
+        source = id;
+    }
     e->source = cf_strdup(source);
     e->message = cf_strdup(message);
     if (!e->source || !e->message) {

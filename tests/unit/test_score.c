@@ -253,6 +253,61 @@ static void jsonresume_data(void)
     }
 }
 
+/* Blind review: the source becomes the same opaque id every time, every
+ * identifying string quoted in the report is cut out, nothing else moves. */
+static void blind(void)
+{
+    size_t len;
+    char *json = t_read("tests/blind/identifying.json", &len);
+    CHECK(json != NULL);
+    if (!json)
+        return;
+    cf_profile *p = t_profile(json, ASOF);
+    cf_report *rep = NULL, *plain = NULL;
+    CHECK(p && cf_score(rubric, p, &rep) == CF_OK && cf_score(rubric, p, &plain) == CF_OK);
+    if (!rep || !plain) {
+        cf_free(json);
+        cf_report_free(rep);
+        cf_report_free(plain);
+        cf_profile_free(p);
+        return;
+    }
+    /* Evidence as a custom rubric could quote it: free text of the profile. */
+    CHECK(rep->nres > 1 && rep->res[0].nev > 0);
+    cf_free(rep->res[0].ev[0].value);
+    rep->res[0].ev[0].value = cf_strdup(
+        "Marisol's audits at Lakeshore Regional Medical Center (LAKESHORE REGIONAL MEDICAL CENTER), "
+        "okonkwo-bianchi, marisol.ob@example.org, jane@x.example.com, +1 (555) 867-5309, 555-867-5309, "
+        "Northbridge Community College, 4417 Juniper Hollow Road, Evanston 60614, "
+        "https://linkedin.example.com/in/marisolokonkwo; 97.4% accuracy, 2.8 charts per hour, 2026-11-26, "
+        "Marisolo stays");
+    CHECK(cf_report_blind(rep, p) == CF_OK);
+    const char *v = rep->res[0].ev[0].value;
+    static const char *const gone[] = {
+        "Marisol", "Okonkwo", "okonkwo", "Lakeshore", "LAKESHORE", "example.org", "x.example.com",
+        "867", "Northbridge", "Juniper", "Evanston", "60614", "linkedin", NULL};
+    for (int i = 0; gone[i]; i++)
+        CHECKF(!strstr(v, gone[i]) || strstr(v, "Marisolo") == strstr(v, gone[i]), "'%s' left in: %s", gone[i], v);
+    CHECKF(strstr(v, "97.4% accuracy, 2.8 charts per hour, 2026-11-26") != NULL, "figures cut: %s", v);
+    CHECKF(strstr(v, "Marisolo stays") != NULL, "a longer word cut: %s", v);
+    CHECKF(strstr(v, "[redacted]'s audits at [redacted] ([redacted])") != NULL, "%s", v);
+    char id[CF_BLIND_ID_SIZE];
+    cf_blind_id(cf_profile_source(p), id);
+    CHECK(strcmp(rep->source, id) == 0 && strncmp(id, "applicant-", 10) == 0 && strlen(id) == 22);
+    char id2[CF_BLIND_ID_SIZE];
+    cf_blind_id("another/file.json", id2);
+    CHECK(strcmp(id, id2) != 0);
+    /* the numbers do not move */
+    char *sa = signature(rep), *sb = signature(plain);
+    CHECK(sa && sb && strcmp(sa, sb) == 0);
+    cf_free(sa);
+    cf_free(sb);
+    cf_free(json);
+    cf_report_free(rep);
+    cf_report_free(plain);
+    cf_profile_free(p);
+}
+
 void test_score(void)
 {
     cf_diags d = {0};
@@ -265,6 +320,7 @@ void test_score(void)
     determinism();
     adding_a_cpc();
     rankings();
+    blind();
     jsonresume_data();
     cf_rubric_free(rubric);
     rubric = NULL;

@@ -1,0 +1,228 @@
+/* Blind review: a report that names no one.  The source becomes a stable
+ * opaque id, and every string of the report taken from the profile has the
+ * applicant's name, contact details, address, links and the names of
+ * institutions and employers cut out, with any e-mail address or phone
+ * number the text holds. */
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "internal.h"
+#include "report.h"
+
+#define REDACTED "[redacted]"
+
+void cf_blind_id(const char *source, char out[CF_BLIND_ID_SIZE])
+{
+    uint64_t h = cf_fnv1a(source, strlen(source), 0xcbf29ce484222325ULL);
+    snprintf(out, CF_BLIND_ID_SIZE, "applicant-%012" PRIx64, (uint64_t)(h & 0xffffffffffffULL));
+}
+
+typedef struct words {
+    const char **s;
+    size_t n, cap;
+    int oom;
+} words;
+
+static void add_word(words *w, const char *s)
+{
+    if (!s || strlen(s) < 2)
+        return;
+    if (w->n == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 16;
+        const char **p = cf_realloc(w->s, cap * sizeof *p);
+        if (!p) {
+            w->oom = 1;
+            return;
+        }
+        w->s = p;
+        w->cap = cap;
+    }
+    w->s[w->n++] = s;
+}
+
+/* Keys under "applicant" whose values say who the applicant is (the
+ * others, such as a label or summary, describe the work). */
+static int identifying(const char *key)
+{
+    static const char *const keys[] = {
+        "name", "given_name", "family_name", "first_name", "last_name", "middle_name",
+        "email", "phone", "url", "photo", "image", "picture", "address", "street",
+        "city", "postalCode", "postal_code", "zip", "username", "network", "profiles",
+        "location", "id", NULL,
+    };
+    for (int i = 0; key && keys[i]; i++)
+        if (strcmp(key, keys[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Every string below v (which is identifying as a whole when all is set). */
+static void collect(words *w, const cJSON *v, int all)
+{
+    for (const cJSON *c = v ? v->child : NULL; c; c = c->next) {
+        int id = all || identifying(c->string);
+        if (cJSON_IsString(c) && id) {
+            add_word(w, c->valuestring);
+        } else if (cJSON_IsArray(c) || cJSON_IsObject(c)) {
+            collect(w, c, id);
+        }
+    }
+}
+
+static int by_length(const void *a, const void *b)
+{
+    size_t x = strlen(*(const char *const *)a), y = strlen(*(const char *const *)b);
+    return (x < y) - (x > y);
+}
+
+/* The identifying strings of a profile, longest first: the applicant's,
+ * each word of a name, and the institution and employer names. */
+static void profile_words(const cJSON *root, words *w)
+{
+    const cJSON *app = cf_get(root, "applicant");
+    collect(w, app, 0);
+    static const char *const lists[2][2] = {{"education", "institution"}, {"experience", "employer"}};
+    for (int k = 0; k < 2; k++) {
+        const cJSON *e;
+        cJSON_ArrayForEach(e, cf_get(root, lists[k][0])) {
+            const cJSON *s = cf_get(e, lists[k][1]);
+            if (cJSON_IsString(s))
+                add_word(w, s->valuestring);
+        }
+    }
+    qsort(w->s, w->n, sizeof *w->s, by_length);
+}
+
+static int is_word(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+/* Length of a phone number at s, else 0: 10 to 15 digits with the usual
+ * separators ("+1 (555) 867-5309"), or a local 3-4 number ("867-5309"),
+ * not inside a longer run of digits or a decimal.  A date (8 digits) or a
+ * figure ("97.4") is neither. */
+static size_t phone_at(const char *s, const char *start)
+{
+    if (s > start && (isdigit((unsigned char)s[-1]) || s[-1] == '.'))
+        return 0;
+    if (*s != '+' && *s != '(' && !isdigit((unsigned char)*s))
+        return 0;
+    size_t i = 0, digits = 0, end = 0, groups = 0, group[2] = {0, 0};
+    int in_group = 0;
+    for (; s[i] && strchr("0123456789+()-. ", s[i]); i++) {
+        if (isdigit((unsigned char)s[i])) {
+            if (!in_group) {
+                groups++;
+                in_group = 1;
+            }
+            if (groups <= 2)
+                group[groups - 1]++;
+            digits++;
+            end = i + 1;
+        } else {
+            in_group = 0;
+        }
+    }
+    if (digits >= 10 && digits <= 15)
+        return end;
+    if (digits == 7 && groups == 2 && group[0] == 3 && group[1] == 4 && s[3] != '.')
+        return end;
+    return 0;
+}
+
+/* Length of an e-mail address at s (s at the start of a word), else 0. */
+static size_t email_at(const char *s)
+{
+    size_t i = 0;
+    while (s[i] && (isalnum((unsigned char)s[i]) || strchr("._%+-", s[i])))
+        i++;
+    if (!i || s[i] != '@')
+        return 0;
+    size_t j = i + 1, dot = 0;
+    while (s[j] && (isalnum((unsigned char)s[j]) || s[j] == '.' || s[j] == '-')) {
+        if (s[j] == '.')
+            dot = j;
+        j++;
+    }
+    return dot > i + 1 && dot + 1 < j ? j : 0;
+}
+
+/* s with every identifying string cut out, or NULL when out of memory. */
+static char *redact(const char *s, const words *w)
+{
+    cf_buf b = {0};
+    size_t i = 0, n = strlen(s);
+    while (i < n) {
+        size_t cut = 0;
+        int boundary = i == 0 || !is_word((unsigned char)s[i - 1]);
+        if (boundary) {
+            for (size_t k = 0; k < w->n && !cut; k++) {
+                size_t len = strlen(w->s[k]);
+                if (len <= n - i && strncasecmp(s + i, w->s[k], len) == 0 &&
+                    (i + len == n || !is_word((unsigned char)s[i + len]) ||
+                     !is_word((unsigned char)w->s[k][len - 1])))
+                    cut = len;
+            }
+            if (!cut)
+                cut = email_at(s + i);
+        }
+        if (!cut)
+            cut = phone_at(s + i, s);
+        if (cut) {
+            cf_buf_puts(&b, REDACTED);
+            i += cut;
+        } else {
+            cf_buf_putc(&b, s[i++]);
+        }
+    }
+    char *out = NULL;
+    size_t len;
+    if (cf_buf_finish(&b, &out, &len))
+        return NULL;
+    return out;
+}
+
+cf_status cf_report_blind(cf_report *rep, const cf_profile *p)
+{
+    words w = {0};
+    profile_words(p->root, &w);
+    /* each word of the applicant's name as well */
+    const cJSON *name = cf_get(cf_get(p->root, "applicant"), "name");
+    char *parts = cJSON_IsString(name) ? cf_strdup(name->valuestring) : NULL;
+    if (parts) {
+        char *save = NULL;
+        for (char *t = strtok_r(parts, " \t,.", &save); t; t = strtok_r(NULL, " \t,.", &save))
+            add_word(&w, t);
+        qsort(w.s, w.n, sizeof *w.s, by_length);
+    }
+    cf_status st = w.oom || (cJSON_IsString(name) && !parts) ? CF_ESYSTEM : CF_OK;
+    for (size_t i = 0; i < rep->nres && !st; i++) {
+        cf_result *res = &rep->res[i];
+        for (size_t k = 0; k < res->nev && !st; k++) {
+            if (!res->ev[k].value)
+                continue;
+            char *v = redact(res->ev[k].value, &w);
+            if (!v) {
+                st = CF_ESYSTEM;
+                break;
+            }
+            cf_free(res->ev[k].value);
+            res->ev[k].value = v;
+        }
+    }
+    char id[CF_BLIND_ID_SIZE];
+    cf_blind_id(rep->source, id);
+    char *src = st ? NULL : cf_strdup(id);
+    if (!st && !src)
+        st = CF_ESYSTEM;
+    if (src) {
+        cf_free(rep->source);
+        rep->source = src;
+    }
+    cf_free(parts);
+    cf_free(w.s);
+    return st;
+}

@@ -1,0 +1,137 @@
+#!/bin/sh
+# Blind review: with --blind no name, e-mail, phone, address, link,
+# institution or employer of the inputs, nor their file names, appears in
+# any output format of score, advise or rank; the ids are stable and the key
+# maps them back; scores do not move.
+# usage: tests/blind.sh BUILD_DIR      (run from the project root)
+
+B=${1:-build}
+. tests/lib.sh
+ASOF="--as-of 2026-11-26"
+mkdir "$T/in"
+cp examples/applicants/*.json tests/blind/identifying.json "$T/in/"
+
+# The identifying strings of every input, one per line, as the inputs give
+# them (the check ignores case).
+"$CF" show >"$T/rubric.yaml"
+python3 - "$T/in" "$T/rubric.yaml" >"$T/words" <<'PY'
+import json, os, sys
+d = sys.argv[1]
+rubric = open(sys.argv[2]).read().lower()
+out = set()
+def strings(v):
+    if isinstance(v, str):
+        yield v
+    elif isinstance(v, dict):
+        for x in v.values():
+            yield from strings(x)
+    elif isinstance(v, list):
+        for x in v:
+            yield from strings(x)
+for f in sorted(os.listdir(d)):
+    out.add(os.path.splitext(f)[0].replace(".native", ""))   # the file name
+    j = json.load(open(os.path.join(d, f)))
+    who = j.get("basics") or j.get("applicant") or {}
+    for k in ("name", "email", "phone", "url", "image"):
+        if isinstance(who.get(k), str):
+            out.add(who[k])
+    if isinstance(who.get("name"), str):
+        out.update(w for w in who["name"].replace(",", " ").split() if len(w) > 2)
+    loc = who.get("location") or {}
+    for k in ("address", "city", "postalCode"):
+        if isinstance(loc.get(k), str):
+            out.add(loc[k])
+    for p in who.get("profiles") or []:
+        out.update(str(p.get(k)) for k in ("url", "username") if p.get(k))
+    for w in j.get("work", []) + j.get("volunteer", []):
+        for k in ("name", "company", "organization"):
+            if isinstance(w.get(k), str):
+                out.add(w[k])
+    for e in j.get("education", []):
+        if isinstance(e.get("institution"), str):
+            out.add(e["institution"])
+    for e in j.get("experience", []):
+        if isinstance(e.get("employer"), str):
+            out.add(e["employer"])
+    for r in j.get("references", []):
+        if isinstance(r.get("name"), str):
+            out.add(r["name"])
+# A string the rubric itself holds (an employer named "Home") is not
+# looked for: the report prints the rubric's words.
+for w in sorted(x for x in out if x.strip() and x.lower() not in rubric):
+    print(w)
+PY
+[ "$(wc -l <"$T/words")" -ge 40 ] && ok || no "too few identifying strings found: $(wc -l <"$T/words")"
+grep -qx "Marisol Okonkwo-Bianchi" "$T/words" && grep -qx "Lakeshore Regional Medical Center" "$T/words" \
+    && grep -qx "Northbridge Community College" "$T/words" && ok || no "the identifying strings miss the test profile's"
+
+# clean DESCRIPTION: $T/out holds none of the words, and is not empty
+clean() {
+    if [ ! -s "$T/out" ]; then
+        no "$1: no output"
+    elif grep -F -i -f "$T/words" "$T/out" >"$T/hits"; then
+        no "$1: $(grep -o -F -i -f "$T/words" "$T/out" | sort -u | head -5 | tr '\n' '|')"
+    else
+        ok
+    fi
+}
+
+for f in "$T"/in/*.json; do
+    for fmt in text json ndjson md; do
+        expect_exit 0 "score --blind -f $fmt $(basename "$f")" -- "$CF" score $ASOF --blind -f $fmt "$f"
+        clean "score --blind -f $fmt $(basename "$f")"
+    done
+    expect_exit 0 "score --blind -f html" -- "$CF" score $ASOF --blind -f html "$f"
+    clean "score --blind -f html $(basename "$f")"
+    for fmt in text json md; do
+        expect_exit 0 "advise --blind -f $fmt" -- "$CF" advise $ASOF --blind -f $fmt --with credential=CPC "$f"
+        clean "advise --blind -f $fmt $(basename "$f")"
+    done
+done
+# Without --blind the same check finds names: it can fail.
+"$CF" score $ASOF -f json "$T/in/identifying.json" >"$T/out"
+grep -q -F -i -f "$T/words" "$T/out" && ok || no "an ordinary report names the applicant (the check would catch it)"
+
+for fmt in text csv json ndjson md; do
+    expect_exit 0 "rank --blind -f $fmt" -- "$CF" rank $ASOF -q --blind -f $fmt "$T/in"
+    clean "rank --blind -f $fmt"
+done
+# A failed input is named by its id too.
+printf '{"basics": {"name": "Quentin Failwright"}, "work": 3}\n' >"$T/in/quentin-failwright.json"
+echo "Quentin Failwright" >>"$T/words"
+echo "quentin-failwright" >>"$T/words"
+expect_exit 4 "rank --blind with a bad input" -- "$CF" rank $ASOF -q --blind -f ndjson "$T/in"
+clean "rank --blind: the error record"
+expect_grep "$T/out" '"error":{"source":"applicant-' "rank --blind: the error record has an id"
+rm "$T/in/quentin-failwright.json"
+
+# Scores and tiers do not move; the order of ties may (ids sort otherwise).
+"$CF" rank $ASOF -q -f csv "$T/in" | cut -d, -f3,4 | sort >"$T/plain"
+"$CF" rank $ASOF -q --blind -f csv "$T/in" | cut -d, -f3,4 | sort >"$T/blind"
+[ -s "$T/plain" ] && cmp -s "$T/plain" "$T/blind" && ok || no "--blind changed scores or tiers"
+
+# The key: every id of the output, each with its source; the same in every run.
+expect_exit 0 "rank --key" -- "$CF" rank $ASOF -q --key "$T/key.csv" -f csv "$T/in"
+head -n 1 "$T/key.csv" | grep -qx "id,source" && ok || no "key header"
+[ "$(($(wc -l <"$T/key.csv") - 1))" = "$(ls "$T/in" | wc -l)" ] && ok || no "key: one line per input"
+tail -n +2 "$T/out" | cut -d, -f2 | sort >"$T/ids"
+tail -n +2 "$T/key.csv" | cut -d, -f1 >"$T/keyids"
+cmp -s "$T/ids" "$T/keyids" && ok || no "key ids differ from the ranking's"
+grep -q "^applicant-[0-9a-f]\{12\},\"$T/in/identifying.json\"$" "$T/key.csv" && ok || no "key line for the test profile"
+cp "$T/key.csv" "$T/key1.csv"
+"$CF" score $ASOF --key "$T/key2.csv" -f json "$T/in/identifying.json" >/dev/null
+id=$(grep identifying "$T/key1.csv" | cut -d, -f1)
+grep -q "^$id," "$T/key2.csv" && ok || no "the id differs between runs and commands"
+
+expect_exit 2 "--blind with --merge" -- "$CF" rank --blind --merge "$T/key.csv"
+
+# An audit of blind reports, with demographics keyed by blind id.
+"$CF" rank $ASOF -q --blind -f ndjson -o "$T/blind.ndjson" "$T/in"
+{ echo "source,sex,race_ethnicity"; tail -n +2 "$T/key1.csv" | cut -d, -f1 | sed 's/$/,Female,White/'; } >"$T/demo.csv"
+expect_exit 0 "audit of blind reports" -- "$CF" audit -d "$T/demo.csv" --select top=3 -f json "$T/blind.ndjson"
+expect_grep "$T/out" '"without_demographics": 0' "audit: blind ids matched"
+# ... and of the profiles themselves, matched through their ids.
+expect_exit 0 "audit of profiles by blind id" -- "$CF" audit $ASOF -d "$T/demo.csv" --select top=3 -f json "$T/in"
+expect_grep "$T/out" '"without_demographics": 0' "audit: sources matched by their blind ids"
+
+finish
