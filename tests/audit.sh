@@ -159,6 +159,14 @@ cmp -s "$T/out" "$T/from-profiles.json" && ok || no "audit of profiles and of th
 field without_demographics 0
 field applicants 10
 
+# A demographics file with no row: every applicant is of unknown category,
+# so there is no group and nothing to flag.
+printf 'source,sex,race_ethnicity\n' >"$T/empty.csv"
+expect_exit 0 "audit with no demographics row" -- "$CF" audit -d "$T/empty.csv" --select top=3 -f json $D/reports.ndjson
+field groups '[]'
+field without_demographics 11
+field unknown '{"sex": 11, "race_ethnicity": 11, "intersection": 11}'
+
 # --- --fail-under -------------------------------------------------------------------
 expect_exit 1 "fail-under 0.8 with a flag" -- "$CF" audit -d $D/demographics.csv --select tier=strong,good --fail-under 0.8 $D/reports.ndjson
 # Two applicants tied at 50, both selected: every selection ratio is 1 and,

@@ -2,9 +2,10 @@
 # Fault injection (SQLite's way): a build in which allocation number N
 # fails -- ours, cJSON's (through its hooks) and libyaml's (its static
 # library with malloc, realloc, free and strdup renamed to ours) -- run for
-# N = 1, 2, ... until the command completes.  Every run must exit 0, or 5
-# with "out of memory"; AddressSanitizer turns a crash or a leak into
-# another exit status.  usage: tools/fault.sh   (from the project root;
+# N = 1, 2, ... until the command completes as it does without faults.
+# Every other run must exit 5 with "out of memory"; AddressSanitizer turns a
+# crash or a leak into another exit status.
+# usage: tools/fault.sh   (from the project root;
 # FAULT_ONLY=WORD runs only the loops whose name holds WORD)
 set -u
 B=build-fault
@@ -29,21 +30,26 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 pass=0
 fail=0
 # loop NAME -- COMMAND...
+# A run without faults gives the expected status and output (lint and test
+# answer 1 for a broken rubric or a failing case); with a fault, a run must
+# give exactly those, or exit 5 with "out of memory".
 loop() {
     name=$1
     shift 2
     case "$name" in *"${FAULT_ONLY:-}"*) ;; *) return ;; esac
+    "$@" >"$T/want" 2>"$T/want-err"
+    want=$?
     n=1
     bad=0
     while :; do
         CODERFIT_FAIL_AT=$n "$@" >"$T/out" 2>"$T/err"
         rc=$?
-        if [ $rc = 0 ]; then
+        if [ $rc = "$want" ] && cmp -s "$T/out" "$T/want" && cmp -s "$T/err" "$T/want-err"; then
             break
         fi
         if [ $rc != 5 ] || ! grep -q "out of memory" "$T/err"; then
             bad=$((bad + 1))
-            [ $bad -le 3 ] && echo "FAIL: $name: allocation $n: exit $rc: $(head -c 300 "$T/err" | tr '\n' ' ')"
+            [ $bad -le 3 ] && echo "FAIL: $name: allocation $n: exit $rc (want $want or 5): $(head -c 300 "$T/err" | tr '\n' ' ')"
         fi
         n=$((n + 1))
         if [ $n -gt 20000 ]; then
@@ -52,7 +58,7 @@ loop() {
             break
         fi
     done
-    echo "$name: $((n - 1)) allocations failed one at a time, then the run completed; $bad bad runs"
+    echo "$name: $((n - 1)) allocations failed one at a time, then the run completed (exit $want); $bad bad runs"
     if [ $bad = 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 }
 # The built-in rubric alone takes some seven thousand allocations to load,

@@ -13,7 +13,7 @@ SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 make -s BUILD=$B CC="$CC" CFLAGS="-g -O1 $SAN" LDFLAGS="-fsanitize=address,undefined" $B/libcoderfit.a
 libs="$(pkg-config --libs libcjson yaml-0.1) -lm -lpthread"
 status=0
-for t in rubric profile stream; do
+for t in rubric profile stream audit; do
     "$CC" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude \
         -o "$B/fuzz_$t" "tests/fuzz/fuzz_$t.c" "$B/libcoderfit.a" $libs
     mkdir -p "$B/corpus-$t"

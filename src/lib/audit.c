@@ -514,12 +514,13 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
         cf_free(scores);
         return CF_ESYSTEM;
     }
-    qsort(a->rows, a->nrows, sizeof *a->rows, cmp_source);
+    if (a->nrows)
+        qsort(a->rows, a->nrows, sizeof *a->rows, cmp_source);
     for (size_t i = 0; i < a->n; i++) {
         demo_row key = {a->a[i].source, 0, 0};
-        const demo_row *r = bsearch(&key, a->rows, a->nrows, sizeof *a->rows, cmp_source);
+        const demo_row *r = a->nrows ? bsearch(&key, a->rows, a->nrows, sizeof *a->rows, cmp_source) : NULL;
         char id[CF_BLIND_ID_SIZE];
-        if (!r) {
+        if (!r && a->nrows) {
             /* demographics keyed by the blind id of the source */
             cf_blind_id(a->a[i].source, id);
             key.source = id;

@@ -1,5 +1,5 @@
 /* libFuzzer target: a profile (native or JSON Resume) through import,
- * scoring, every report format, advice and a what-if. */
+ * scoring, every report format, advice, a what-if and a blind report. */
 #include <stdint.h>
 #include <stdlib.h>
 #include "coderfit.h"
@@ -40,6 +40,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 cf_advice_write(rep, alt, with, 1, CF_ADVICE_JSON, &s, NULL) == CF_OK)
                 cf_free(s);
             cf_report_free(alt);
+            if (cf_report_blind(rep, p) == CF_OK && cf_report_json(rep, 0, &s, NULL) == CF_OK)
+                cf_free(s);
         }
         if (cf_profile_to_json(p, 0, &s, NULL) == CF_OK)
             cf_free(s);

@@ -1,0 +1,62 @@
+/* libFuzzer target: an audit.  The input is a demographics file (CSV or
+ * JSON), then a line "---", then NDJSON report lines; every selection
+ * rule and every format is written. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "coderfit.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *text = (const char *)data;
+    size_t split = size, rest = size;
+    for (size_t i = 0; i + 5 <= size; i++)
+        if (memcmp(text + i, "\n---\n", 5) == 0) {
+            split = i + 1;
+            rest = i + 5;
+            break;
+        }
+    cf_audit *a = cf_audit_new();
+    if (!a)
+        abort();
+    cf_diags d = {0};
+    cf_audit_demographics(a, "demo", text, split, &d);
+    cf_diags_clear(&d);
+    unsigned line = 1;
+    for (size_t p = rest; p < size;) {
+        const char *nl = memchr(text + p, '\n', size - p);
+        size_t end = nl ? (size_t)(nl - text) : size;
+        int taken = 0;
+        if (end > p)
+            cf_audit_add_report(a, "reports", line, text + p, end - p, &taken, &d);
+        cf_diags_clear(&d);
+        p = end + 1;
+        line++;
+    }
+    /* a few applicants of every kind, so that the figures are computed */
+    static const char *const src[] = {"a01", "a02", "a03", "x", ""};
+    for (int i = 0; i < 5; i++)
+        cf_audit_add(a, src[i], i * 20.05, i % 2 ? "good" : "fair");
+    static const char *const tiers[] = {"good", "strong"};
+    const cf_audit_select sel[3] = {
+        {CF_SELECT_TIER, tiers, 2, 0, 0},
+        {CF_SELECT_TOP, NULL, 0, 2, 0},
+        {CF_SELECT_MIN_SCORE, NULL, 0, 0, 40},
+    };
+    for (int s = 0; s < 3; s++) {
+        if (cf_audit_min_ratio(a, &sel[s]) > 1)
+            abort();
+        for (int f = CF_AUDIT_TEXT; f <= CF_AUDIT_MD; f++) {
+            char *out = NULL;
+            size_t len = 0;
+            if (cf_audit_write(a, &sel[s], "rule", (cf_audit_format)f, &out, &len) == CF_OK &&
+                (!out || strlen(out) != len))
+                abort();
+            cf_free(out);
+        }
+    }
+    cf_audit_free(a);
+    return 0;
+}
