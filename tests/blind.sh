@@ -123,6 +123,12 @@ cp "$T/key.csv" "$T/key1.csv"
 id=$(grep identifying "$T/key1.csv" | cut -d, -f1)
 grep -q "^$id," "$T/key2.csv" && ok || no "the id differs between runs and commands"
 
+# A profile with nothing identifying in it (found by fuzzing: an empty list
+# of words was sorted through a null pointer).
+printf '{"work": [], "certificates": [{"name": "CPC", "date": "2025-03"}]}\n' >"$T/nobody.json"
+expect_exit 0 "score --blind, nothing to cut" -- "$CF" score $ASOF --blind --key "$T/nobody.csv" -f json "$T/nobody.json"
+expect_grep "$T/out" '"source": "applicant-' "score --blind, nothing to cut: an id"
+
 expect_exit 2 "--blind with --merge" -- "$CF" rank --blind --merge "$T/key.csv"
 
 # An audit of blind reports, with demographics keyed by blind id.

@@ -2,8 +2,8 @@
 # make fuzz: builds the libFuzzer targets (clang, ASan + UBSan) and runs
 # each for FUZZ_SECONDS, from the seed corpus in tests/fuzz/corpus.  New
 # inputs go to build-fuzz/corpus-TARGET; a crash, leak or timeout stops the
-# run and is saved as build-fuzz/crash-TARGET-*: copy it into
-# tests/regress/ so the suite keeps it.
+# run and is saved as build-fuzz/crash-TARGET-*: add it to the seed corpus
+# and make a test of it, so the suite keeps it.
 # usage: tools/fuzz.sh SECONDS
 set -eu
 secs=${1:-60}

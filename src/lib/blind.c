@@ -92,7 +92,8 @@ static void profile_words(const cJSON *root, words *w)
                 add_word(w, s->valuestring);
         }
     }
-    qsort(w->s, w->n, sizeof *w->s, by_length);
+    if (w->n > 1)
+        qsort(w->s, w->n, sizeof *w->s, by_length);
 }
 
 static int is_word(unsigned char c)
@@ -196,7 +197,8 @@ cf_status cf_report_blind(cf_report *rep, const cf_profile *p)
         char *save = NULL;
         for (char *t = strtok_r(parts, " \t,.", &save); t; t = strtok_r(NULL, " \t,.", &save))
             add_word(&w, t);
-        qsort(w.s, w.n, sizeof *w.s, by_length);
+        if (w.n > 1)
+            qsort(w.s, w.n, sizeof *w.s, by_length);
     }
     cf_status st = w.oom || (cJSON_IsString(name) && !parts) ? CF_ESYSTEM : CF_OK;
     for (size_t i = 0; i < rep->nres && !st; i++) {
