@@ -363,6 +363,7 @@ static size_t figure_lex(const char *s, ftok *t)
     size_t n = 0;
     while (*s && n < MAX_FTOK) {
         unsigned char c = (unsigned char)*s;
+        t[n].w[0] = '\0';   /* only words have text: the others compare as "" */
         if (c >= '0' && c <= '9') {
             double v = 0, f = 0.1;
             while (*s >= '0' && *s <= '9')
