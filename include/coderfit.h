@@ -375,11 +375,10 @@ cf_status cf_audit_add_report(cf_audit *a, const char *file, unsigned line, cons
  * CF_EINPUT with positioned diagnostics, or CF_ESYSTEM. */
 cf_status cf_audit_demographics(cf_audit *a, const char *file, const char *text, size_t len,
                                 cf_diags *d);
-/* The smallest impact ratio (selection or scoring) of a category counted
- * in the ratios: 1 when there is none, -1 when out of memory. */
-double cf_audit_min_ratio(cf_audit *a, const cf_audit_select *sel);
-/* The audit in *out (cf_free); rule is the selection as the user gave it. */
+/* The audit in *out (cf_free); rule is the selection as the user gave it.
+ * With smallest, also the smallest impact ratio (selection or scoring) of a
+ * category counted in the ratios, 1 when there is none. */
 cf_status cf_audit_write(cf_audit *a, const cf_audit_select *sel, const char *rule, cf_audit_format f,
-                         char **out, size_t *len);
+                         char **out, size_t *len, double *smallest);
 
 #endif

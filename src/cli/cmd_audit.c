@@ -182,6 +182,7 @@ int cmd_audit(int argc, char **argv)
     unsigned long failed = 0;
     char *text = NULL, *s = NULL, err[256];
     size_t len = 0;
+    double smallest = 1;
     cf_status st = ctx.a ? cli_load_rubric(&o, &r) : CF_ESYSTEM;
     ctx.r = r;
     if (!st && (st = cli_read_input(demo, o.max_input, &text, &len, err, sizeof err)))
@@ -201,7 +202,7 @@ int cmd_audit(int argc, char **argv)
         st = CF_EINPUT;
     }
     if (!st)
-        st = cf_audit_write(ctx.a, &sel, rule, fmt, &s, &len);
+        st = cf_audit_write(ctx.a, &sel, rule, fmt, &s, &len, &smallest);
     cli_out out;
     if (!st && !(st = cli_out_open(&out, o.output))) {
         fwrite(s, 1, len, out.f);
@@ -209,7 +210,7 @@ int cmd_audit(int argc, char **argv)
     }
     if (!st && failed)
         st = CF_EINPUT;
-    if (!st && fail_under >= 0 && cf_audit_min_ratio(ctx.a, &sel) < fail_under)
+    if (!st && fail_under >= 0 && smallest < fail_under)
         st = CF_NO;
     if (st == CF_ESYSTEM)
         cli_error("audit", "out of memory or write error");

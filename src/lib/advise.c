@@ -121,15 +121,7 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
         cf_jw_open(&w, "gaps", '[');
         for (size_t k = 0; k < rep->ngaps; k++) {
             const cf_result *res = &rep->res[rep->gaps[k]];
-            cf_jw_open(&w, NULL, '{');
-            cf_jw_str(&w, "quality", res->c->qid);
-            cf_jw_str(&w, "criterion", res->c->id);
-            cf_jw_str(&w, "label", res->c->label ? res->c->label : res->c->id);
-            cf_jw_num(&w, "points", cf_gap_points(res), 1);
-            cf_jw_bool(&w, "stated", !res->missing);
-            cf_jw_str(&w, "standing", standing(res));
-            cf_jw_str(&w, "advice", res->c->advice);
-            cf_jw_close(&w, '}');
+            cf_gap_json(&w, res, standing(res));
         }
         cf_jw_close(&w, ']');
         cf_jw_num(&w, "attainable", attainable, 1);

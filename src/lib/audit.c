@@ -590,17 +590,15 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
     return CF_OK;
 }
 
-double cf_audit_min_ratio(cf_audit *a, const cf_audit_select *sel)
+/* The smallest impact ratio of a category counted in the ratios, or 1. */
+static double min_ratio(const figures *fg)
 {
-    figures fg;
-    if (compute(a, sel, &fg))
-        return -1;
     double m = 1;
-    for (int i = 0; i < fg.ng; i++) {
-        if (fg.g[i].ir >= 0)
-            m = fmin(m, fg.g[i].ir);
-        if (fg.g[i].sir >= 0)
-            m = fmin(m, fg.g[i].sir);
+    for (int i = 0; i < fg->ng; i++) {
+        if (fg->g[i].ir >= 0)
+            m = fmin(m, fg->g[i].ir);
+        if (fg->g[i].sir >= 0)
+            m = fmin(m, fg->g[i].sir);
     }
     return m;
 }
@@ -732,11 +730,13 @@ static void write_table(cf_buf *b, const figures *fg, int md)
 }
 
 cf_status cf_audit_write(cf_audit *a, const cf_audit_select *sel, const char *rule, cf_audit_format f,
-                         char **out, size_t *len)
+                         char **out, size_t *len, double *smallest)
 {
     figures fg;
     if (compute(a, sel, &fg))
         return CF_ESYSTEM;
+    if (smallest)
+        *smallest = min_ratio(&fg);
     cf_buf b = {0};
     switch (f) {
     case CF_AUDIT_JSON:

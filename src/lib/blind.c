@@ -78,11 +78,15 @@ static int by_length(const void *a, const void *b)
 }
 
 /* The identifying strings of a profile, longest first: the applicant's,
- * each word of a name, and the institution and employer names. */
-static void profile_words(const cJSON *root, words *w)
+ * each word of the name (cut from parts, a copy of it that the caller
+ * frees), and the institution and employer names. */
+static void profile_words(const cJSON *root, char *parts, words *w)
 {
     const cJSON *app = cf_get(root, "applicant");
     collect(w, app, 0);
+    char *save = NULL;
+    for (char *t = parts ? strtok_r(parts, " \t,.", &save) : NULL; t; t = strtok_r(NULL, " \t,.", &save))
+        add_word(w, t);
     static const char *const lists[2][2] = {{"education", "institution"}, {"experience", "employer"}};
     for (int k = 0; k < 2; k++) {
         const cJSON *e;
@@ -189,17 +193,9 @@ static char *redact(const char *s, const words *w)
 cf_status cf_report_blind(cf_report *rep, const cf_profile *p)
 {
     words w = {0};
-    profile_words(p->root, &w);
-    /* each word of the applicant's name as well */
     const cJSON *name = cf_get(cf_get(p->root, "applicant"), "name");
     char *parts = cJSON_IsString(name) ? cf_strdup(name->valuestring) : NULL;
-    if (parts) {
-        char *save = NULL;
-        for (char *t = strtok_r(parts, " \t,.", &save); t; t = strtok_r(NULL, " \t,.", &save))
-            add_word(&w, t);
-        if (w.n > 1)
-            qsort(w.s, w.n, sizeof *w.s, by_length);
-    }
+    profile_words(p->root, parts, &w);
     cf_status st = w.oom || (cJSON_IsString(name) && !parts) ? CF_ESYSTEM : CF_OK;
     for (size_t i = 0; i < rep->nres && !st; i++) {
         cf_result *res = &rep->res[i];

@@ -9,6 +9,20 @@ static const char *type_name(cf_ctype t)
     return names[t];
 }
 
+void cf_gap_json(cf_jw *w, const cf_result *res, const char *standing)
+{
+    cf_jw_open(w, NULL, '{');
+    cf_jw_str(w, "quality", res->c->qid);
+    cf_jw_str(w, "criterion", res->c->id);
+    cf_jw_str(w, "label", res->c->label ? res->c->label : res->c->id);
+    cf_jw_num(w, "points", cf_gap_points(res), 1);
+    cf_jw_bool(w, "stated", !res->missing);
+    if (standing)
+        cf_jw_str(w, "standing", standing);
+    cf_jw_str(w, "advice", res->c->advice);
+    cf_jw_close(w, '}');
+}
+
 cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *len)
 {
     cf_buf b = {0};
@@ -92,15 +106,7 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
 
     cf_jw_open(&w, "gaps", '[');
     for (size_t k = 0; k < rep->ngaps; k++) {
-        const cf_result *res = &rep->res[rep->gaps[k]];
-        cf_jw_open(&w, NULL, '{');
-        cf_jw_str(&w, "quality", res->c->qid);
-        cf_jw_str(&w, "criterion", res->c->id);
-        cf_jw_str(&w, "label", res->c->label ? res->c->label : res->c->id);
-        cf_jw_num(&w, "points", cf_gap_points(res), 1);
-        cf_jw_bool(&w, "stated", !res->missing);
-        cf_jw_str(&w, "advice", res->c->advice);
-        cf_jw_close(&w, '}');
+        cf_gap_json(&w, &rep->res[rep->gaps[k]], NULL);
     }
     cf_jw_close(&w, ']');
     cf_jw_close(&w, '}');

@@ -45,4 +45,8 @@ static inline double cf_gap_points(const cf_result *res)
     return floor((res->c->share - res->points) * 10 + 1e-9) / 10;
 }
 
+/* One gap as a JSON object (report and advice): quality, criterion, label,
+ * points, stated, then standing when given, then advice. */
+void cf_gap_json(cf_jw *w, const cf_result *res, const char *standing);
+
 #endif

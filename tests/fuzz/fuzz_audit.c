@@ -46,13 +46,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         {CF_SELECT_MIN_SCORE, NULL, 0, 0, 40},
     };
     for (int s = 0; s < 3; s++) {
-        if (cf_audit_min_ratio(a, &sel[s]) > 1)
-            abort();
         for (int f = CF_AUDIT_TEXT; f <= CF_AUDIT_MD; f++) {
             char *out = NULL;
             size_t len = 0;
-            if (cf_audit_write(a, &sel[s], "rule", (cf_audit_format)f, &out, &len) == CF_OK &&
-                (!out || strlen(out) != len))
+            double smallest = -1;
+            if (cf_audit_write(a, &sel[s], "rule", (cf_audit_format)f, &out, &len, &smallest) == CF_OK &&
+                (!out || strlen(out) != len || !(smallest >= 0 && smallest <= 1)))
                 abort();
             cf_free(out);
         }
