@@ -23,6 +23,8 @@ void cli_opts_init(cli_opts *o)
     memset(o, 0, sizeof *o);
     o->as_of = cf_today();
     o->max_input = CF_DEFAULT_MAX_INPUT;
+    opterr = 0;
+    optind = 1;     /* getopt starts again at the first argument */
 }
 
 static void vmessage(const char *cmd, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
@@ -52,30 +54,146 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return CF_EUSAGE;
 }
 
-cli_parse cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
-                     const char *cmd, const char *usage, cli_opts *o)
+/* ---- options and help --------------------------------------------------- */
+
+#define CLI_MAX_OPTIONS 32
+
+static const cli_option help_option = {"help", 'h', NULL, "show this help"};
+
+static int is_short(int val)
+{
+    return val > 0 && val < 128 && ((val >= 'a' && val <= 'z') || (val >= 'A' && val <= 'Z'));
+}
+
+/* The left column of an option's help line: "  -r, --rubric FILE". */
+static int option_left(const cli_option *op, char *buf, size_t size)
+{
+    char sh[8] = "    ";
+    if (is_short(op->val))
+        snprintf(sh, sizeof sh, "-%c, ", op->val);
+    return snprintf(buf, size, "  %s--%s%s%s", sh, op->name, op->arg ? " " : "", op->arg ? op->arg : "");
+}
+
+/* An option's help: after the left column, each line of the text, broken
+ * at spaces to stay within 79 columns; later lines start at column col
+ * (plus the line's own indent). */
+static void help_line(FILE *f, const cli_option *op, int col)
+{
+    char left[96];
+    int n = option_left(op, left, sizeof left);
+    fprintf(f, "%s%*s", left, col - n, "");
+    int room = 79 - col > 20 ? 79 - col : 20;
+    for (const char *h = op->help; *h;) {
+        size_t k = strcspn(h, "\n"), indent = strspn(h, " ");
+        const char *end = h + k;
+        for (int first = 1; h < end; first = 0) {
+            size_t lim = (size_t)room - (first ? 0 : indent), len = (size_t)(end - h);
+            if (len > lim) {
+                len = lim;
+                while (len > 0 && h[len] != ' ')
+                    len--;
+                if (len == 0)
+                    len = lim;
+            }
+            if (!first)
+                fprintf(f, "%*s", col + (int)indent, "");
+            fprintf(f, "%.*s\n", (int)len, h);
+            h += len;
+            while (h < end && *h == ' ')
+                h++;
+        }
+        if (*h == '\n' && *++h)
+            fprintf(f, "%*s", col, "");
+    }
+}
+
+void cli_help(FILE *f, const cli_command *cmd)
+{
+    char left[96];
+    int col = option_left(&help_option, left, sizeof left);
+    for (const cli_option *op = cmd->options; op && op->name; op++) {
+        int n = option_left(op, left, sizeof left);
+        if (op->help && n > col)
+            col = n;
+    }
+    col += 2;
+    fputs(cmd->usage, f);
+    if (cmd->options) {
+        fputs("\nOptions:\n", f);
+        for (const cli_option *op = cmd->options; op->name; op++)
+            if (op->help)
+                help_line(f, op, col);
+        help_line(f, &help_option, col);
+    }
+    if (cmd->after)
+        fprintf(f, "\n%s", cmd->after);
+}
+
+static int check_format(const cli_command *cmd, cli_opts *o)
+{
+    o->format_index = 0;
+    if (!o->format)
+        return 0;
+    for (int i = 0; cmd->formats && cmd->formats[i]; i++)
+        if (strcmp(cmd->formats[i], o->format) == 0) {
+            o->format_index = i;
+            return 0;
+        }
+    char list[128] = "";
+    for (int i = 0; cmd->formats && cmd->formats[i]; i++)
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", cmd->formats[i]);
+    cli_usage_error(cmd->name, "unknown format '%s' (%s)", o->format, list);
+    return -1;
+}
+
+int cli_option_next(const cli_command *cmd, int argc, char **argv, cli_opts *o)
+{
+    struct option longopts[CLI_MAX_OPTIONS + 2];
+    char shortopts[2 * CLI_MAX_OPTIONS + 4] = ":";
+    size_t n = 0, k = 1;
+    for (const cli_option *op = cmd->options; op && op->name && n < CLI_MAX_OPTIONS; op++) {
+        longopts[n++] = (struct option){op->name, op->arg ? required_argument : no_argument, NULL, op->val};
+        if (is_short(op->val) && op->help) {
+            shortopts[k++] = (char)op->val;
+            if (op->arg)
+                shortopts[k++] = ':';
+        }
+    }
+    longopts[n++] = (struct option){"help", no_argument, NULL, 'h'};
+    longopts[n] = (struct option){NULL, 0, NULL, 0};
+    shortopts[k++] = 'h';
+    shortopts[k] = '\0';
+
+    int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+    switch (c) {
+    case -1:
+        return cmd->formats && check_format(cmd, o) ? CLI_OPT_ERROR : -1;
+    case 'h':
+        cli_help(stdout, cmd);
+        return CLI_OPT_HELP;
+    case '?':
+        cli_usage_error(cmd->name, "unknown option '%s'", argv[optind - 1]);
+        return CLI_OPT_ERROR;
+    case ':':
+        cli_usage_error(cmd->name, "option '%s' needs a value", argv[optind - 1]);
+        return CLI_OPT_ERROR;
+    }
+    int r = cli_common_option(o, c, optarg, cmd->name);
+    return r > 0 ? 0 : r < 0 ? CLI_OPT_ERROR : c;
+}
+
+cli_parse cli_getopt(int argc, char **argv, const cli_command *cmd, cli_opts *o)
 {
     int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(usage, stdout);
+    while ((c = cli_option_next(cmd, argc, argv, o)) != -1) {
+        if (c == CLI_OPT_HELP)
             return CLI_PARSE_HELP;
-        }
-        if (c == '?') {
-            cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+        if (c == CLI_OPT_ERROR)
+            return CLI_PARSE_ERROR;
+        if (c != 0) {
+            cli_usage_error(cmd->name, "unknown option '%s'", argv[optind - 1]);
             return CLI_PARSE_ERROR;
         }
-        if (c == ':') {
-            cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
-            return CLI_PARSE_ERROR;
-        }
-        int r = cli_common_option(o, c, optarg, cmd);
-        if (r == 0)
-            cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
-        if (r <= 0)
-            return CLI_PARSE_ERROR;
     }
     return CLI_PARSE_OK;
 }

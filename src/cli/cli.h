@@ -2,6 +2,7 @@
 #ifndef CF_CLI_H
 #define CF_CLI_H
 
+#include <getopt.h>   /* optarg and optind, which the option loops use */
 #include <stdio.h>
 #include "coderfit.h"
 
@@ -20,6 +21,7 @@ typedef struct cli_opts {
     const char *as_of_text;
     cf_day as_of;
     const char *format;        /* as given, NULL for the default */
+    int format_index;          /* its place in the command's formats */
     const char *output;        /* NULL: stdout */
     cli_color color;
     int quiet;
@@ -33,22 +35,51 @@ typedef struct cli_opts {
                   unsigned first_line, unsigned long *failed, cf_status *st);
 } cli_opts;
 
-/* Common option handling inside a command's getopt_long loop: returns 1
+/* Common option handling inside a command's option loop: returns 1
  * when it consumed option c, 0 when c is not a common option, -1 on a bad
  * value (message already printed). */
 enum {
     OPT_AS_OF = 1000, OPT_COLOR, OPT_MAX_INPUT, OPT_BLIND, OPT_KEY
 };
 int cli_common_option(cli_opts *o, int c, const char *arg, const char *cmd);
+/* Sets the defaults, and starts option parsing at argv[1]. */
 void cli_opts_init(cli_opts *o);
 
-/* Runs getopt_long over a command's arguments, handling the common
- * options; on CLI_PARSE_OK, optind points at the first operand.  On -h it
- * prints usage to stdout and returns CLI_PARSE_HELP (exit 0); on a bad
- * option it prints the message and returns CLI_PARSE_ERROR (exit 2). */
-struct option;
-cli_parse cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
-                     const char *cmd, const char *usage, cli_opts *o);
+/* A command's options, described once: the parser, --help, and through
+ * --help the manual page and the shell completions (tests/docs.sh checks
+ * them against each other) all come from this table. */
+typedef struct cli_option {
+    const char *name;          /* long name, without "--" */
+    int val;                   /* a letter (also the short option), or OPT_* */
+    const char *arg;           /* the value's name in --help, NULL for none */
+    const char *help;          /* lines after the first indented to match;
+                                  NULL: an alias of the entry before it */
+} cli_option;
+
+typedef struct cli_command {
+    const char *name;
+    const char *summary;       /* one line for 'coderfit --help' */
+    const char *usage;         /* "usage: ..." lines and the description */
+    const cli_option *options; /* ends with a NULL name; -h is added */
+    const char *const *formats;/* for -f, NULL-terminated, the default first */
+    const char *after;         /* notes and the exit status */
+} cli_command;
+
+/* Prints a command's --help. */
+void cli_help(FILE *f, const cli_command *cmd);
+
+/* The next option of a command's arguments (getopt_long over cmd's table):
+ * -1 at the end (optind is the first operand; a -f value has been checked
+ * against cmd's formats and its index set in o->format_index), 0 for a
+ * common option (handled), CLI_OPT_HELP after printing the help (exit 0),
+ * CLI_OPT_ERROR after printing a usage error (exit 2), else the val of a
+ * command's own option, with its value in optarg. */
+enum { CLI_OPT_HELP = -2, CLI_OPT_ERROR = -3 };
+int cli_option_next(const cli_command *cmd, int argc, char **argv, cli_opts *o);
+
+/* Runs cli_option_next to the end for a command with no options of its
+ * own; on CLI_PARSE_OK, optind points at the first operand. */
+cli_parse cli_getopt(int argc, char **argv, const cli_command *cmd, cli_opts *o);
 
 /* Writes a series of JSON documents: one object alone, an array of them, or
  * one per line.  An array is used when the inputs could hold several
@@ -129,16 +160,18 @@ cf_status cli_blind(const cli_opts *o, cf_report *rep, const cf_profile *p);
  * o->key (atomically).  Frees what cli_blind kept. */
 cf_status cli_key_write(const cli_opts *o);
 
-/* Subcommands. */
-int cmd_score(int argc, char **argv);
-int cmd_convert(int argc, char **argv);
-int cmd_rank(int argc, char **argv);
-int cmd_lint(int argc, char **argv);
-int cmd_show(int argc, char **argv);
-int cmd_test(int argc, char **argv);
-int cmd_diff(int argc, char **argv);
-int cmd_advise(int argc, char **argv);
-int cmd_schema(int argc, char **argv);
-int cmd_audit(int argc, char **argv);
+/* Subcommands: each with its description. */
+#define CLI_COMMAND(n) int cmd_##n(int argc, char **argv); extern const cli_command cli_##n
+CLI_COMMAND(score);
+CLI_COMMAND(rank);
+CLI_COMMAND(advise);
+CLI_COMMAND(audit);
+CLI_COMMAND(convert);
+CLI_COMMAND(lint);
+CLI_COMMAND(test);
+CLI_COMMAND(diff);
+CLI_COMMAND(show);
+CLI_COMMAND(schema);
+#undef CLI_COMMAND
 
 #endif

@@ -1,37 +1,38 @@
 /* coderfit advise: the counselor's view of one profile. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
 
-static const char usage_text[] =
+static const cli_option options[] = {
+    {"rubric", 'r', "FILE", "rubric (default: the embedded medical-coder rubric)"},
+    {"as-of", OPT_AS_OF, "YYYY-MM-DD", "the day date rules count from (default: today)"},
+    {"with", 'w', "WHAT=VALUE", "what if the applicant had it (repeatable):\n"
+                                "  credential=CPC    a current credential\n"
+                                "  training=LEVEL    a coding program: certificate,\n"
+                                "                    associate, bachelor or master\n"
+                                "  course=\"Anatomy and Physiology\"\n"
+                                "  skill=Epic\n"
+                                "  coding-months=24  months of coding work"},
+    {"format", 'f', "FORMAT", "text (default), json or md"},
+    {"blind", OPT_BLIND, NULL, "name each applicant by an opaque id (the same in every run), and cut names, contact details, addresses and institutions out of the report"},
+    {"key", OPT_KEY, "FILE", "with --blind, write the id-to-source key to FILE"},
+    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
+    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted, e.g. 512K, 16M (default 16M)"},
+    {NULL, 0, NULL, NULL}};
+
+static const char *const formats[] = {"text", "json", "md", NULL};
+
+const cli_command cli_advise = {
+    "advise", "the counselor's view: gaps worth most, advice, what-if",
     "usage: coderfit advise [OPTION]... PROFILE\n"
     "\n"
     "What holds the profile back and what each step is worth: a failed gate\n"
     "first, with what would pass it, then the gaps that cost the most points,\n"
     "each with its quality, whether the profile says anything about it, and\n"
-    "the rubric's advice.  --with shows what a step would change.\n"
-    "\n"
-    "Options:\n"
-    "  -r, --rubric FILE         rubric (default: the embedded medical-coder rubric)\n"
-    "      --as-of YYYY-MM-DD    date that every date rule counts from (default: today)\n"
-    "  -w, --with WHAT=VALUE     what if the applicant had it (repeatable):\n"
-    "                              credential=CPC       a current credential\n"
-    "                              training=associate   a coding program (certificate,\n"
-    "                                                   associate, bachelor, master)\n"
-    "                              course=\"Anatomy and Physiology\"\n"
-    "                              skill=Epic\n"
-    "                              coding-months=24     months of coding work\n"
-    "  -f, --format FORMAT       text (default), json or md\n"
-    "      --blind               name each applicant by an opaque id (the same in\n"
-    "                            every run), and cut names, contact details,\n"
-    "                            addresses and institutions out of the report\n"
-    "      --key FILE            with --blind, write the id-to-source key to FILE\n"
-    "  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
-    "  -h, --help                show this help\n"
-    "\n"
+    "the rubric's advice.  --with shows what a step would change.\n",
+    options, formats,
     "Exit status: 0 ok, 2 usage error, 3 invalid rubric, 4 invalid profile,\n"
-    "5 system error.\n";
+    "5 system error.\n"};
 
 /* Reads and parses the profile (twice for a what-if: the second copy is
  * changed). */
@@ -54,51 +55,26 @@ static cf_status load(const cli_opts *o, const char *path, cf_profile **p)
 
 int cmd_advise(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"rubric", required_argument, NULL, 'r'},
-        {"as-of", required_argument, NULL, OPT_AS_OF},
-        {"with", required_argument, NULL, 'w'},
-        {"format", required_argument, NULL, 'f'},
-        {"output", required_argument, NULL, 'o'},
-        {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
-        {"blind", no_argument, NULL, OPT_BLIND},
-        {"key", required_argument, NULL, OPT_KEY},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
     cli_opts o;
     cli_opts_init(&o);
     const char *with[64];
     size_t nwith = 0;
     int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":r:w:f:o:h", longopts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(usage_text, stdout);
+    while ((c = cli_option_next(&cli_advise, argc, argv, &o)) != -1) {
+        if (c == CLI_OPT_HELP)
             return CF_OK;
-        }
+        if (c == CLI_OPT_ERROR)
+            return CF_EUSAGE;
         if (c == 'w') {
             if (nwith == sizeof with / sizeof with[0])
                 return cli_usage_error("advise", "too many --with (at most 64)");
             if (!strchr(optarg, '='))
                 return cli_usage_error("advise", "--with wants WHAT=VALUE, not '%s'", optarg);
             with[nwith++] = optarg;
-            continue;
         }
-        if (c == '?')
-            return cli_usage_error("advise", "unknown option '%s'", argv[optind - 1]);
-        if (c == ':')
-            return cli_usage_error("advise", "option '%s' needs a value", argv[optind - 1]);
-        if (cli_common_option(&o, c, optarg, "advise") <= 0)
-            return CF_EUSAGE;
     }
-    cf_advice_format fmt = CF_ADVICE_TEXT;
-    if (o.format && strcmp(o.format, "json") == 0)
-        fmt = CF_ADVICE_JSON;
-    else if (o.format && strcmp(o.format, "md") == 0)
-        fmt = CF_ADVICE_MD;
-    else if (o.format && strcmp(o.format, "text") != 0)
-        return cli_usage_error("advise", "unknown format '%s' (text, json, md)", o.format);
+    static const cf_advice_format format_of[] = {CF_ADVICE_TEXT, CF_ADVICE_JSON, CF_ADVICE_MD};
+    cf_advice_format fmt = format_of[o.format_index];
     if (argc - optind != 1)
         return cli_usage_error("advise", "expected one profile");
 

@@ -1,11 +1,26 @@
 /* coderfit audit: adverse-impact figures for a batch, by sex and
  * race/ethnicity, from scored reports or from profiles scored here. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 
-static const char usage_text[] =
+enum { OPT_SELECT = 2000, OPT_FAIL_UNDER };
+
+static const cli_option options[] = {
+    {"demographics", 'd', "FILE", "CSV with a header naming source, sex and race_ethnicity (EEO-1 categories; empty or 'unknown' allowed), or the same as JSON"},
+    {"select", OPT_SELECT, "RULE", "who is selected: tier=ID[,ID...], top=N or min-score=X"},
+    {"fail-under", OPT_FAIL_UNDER, "X", "exit 1 when an impact ratio is under X (0.8: a flag)"},
+    {"rubric", 'r', "FILE", "rubric for profiles (default: the embedded one)"},
+    {"as-of", OPT_AS_OF, "YYYY-MM-DD", "the day date rules count from (default: today)"},
+    {"format", 'f', "FORMAT", "text (default), csv, json or md"},
+    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
+    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file or stream line accepted (default 16M)"},
+    {NULL, 0, NULL, NULL}};
+
+static const char *const formats[] = {"text", "csv", "json", "md", NULL};
+
+const cli_command cli_audit = {
+    "audit", "adverse-impact audit: rates and impact ratios by sex, race/ethnicity",
     "usage: coderfit audit -d FILE --select RULE [OPTION]... REPORTS/PROFILES...\n"
     "\n"
     "Adverse-impact audit (the four-fifths rule of 29 CFR 1607.4(D); the bias\n"
@@ -16,26 +31,11 @@ static const char usage_text[] =
     "ratio (the rate over the highest category's), scoring rate (the share\n"
     "scoring above the median of all applicants) and its impact ratio.  A ratio\n"
     "under 0.8 is flagged: a reason to review, not a finding.  A category with\n"
-    "under 2% of the applicants is left out of the ratios.\n"
-    "\n"
-    "Options:\n"
-    "  -d, --demographics FILE   CSV with a header naming source, sex and\n"
-    "                            race_ethnicity (EEO-1 categories; empty or\n"
-    "                            'unknown' allowed), or the same as JSON\n"
-    "      --select RULE         who is selected: tier=ID[,ID...], top=N or\n"
-    "                            min-score=X\n"
-    "      --fail-under X        exit 1 when an impact ratio is under X (0.8: a flag)\n"
-    "  -r, --rubric FILE         rubric for profiles (default: the embedded one)\n"
-    "      --as-of YYYY-MM-DD    date that every date rule counts from (default: today)\n"
-    "  -f, --format FORMAT       text (default), csv, json or md\n"
-    "  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
-    "      --max-input-size SIZE largest file or stream line accepted (default 16M)\n"
-    "  -h, --help                show this help\n"
-    "\n"
+    "under 2% of the applicants is left out of the ratios.\n",
+    options, formats,
     "Exit status: 0 ok, 1 a ratio under --fail-under, 2 usage error, 3 invalid\n"
-    "rubric, 4 an input failed (the rest were still audited), 5 system error.\n";
+    "rubric, 4 an input failed (the rest were still audited), 5 system error.\n"};
 
-enum { OPT_SELECT = 2000, OPT_FAIL_UNDER };
 
 typedef struct audit_ctx {
     cf_audit *a;
@@ -110,58 +110,33 @@ static int parse_select(const char *rule, cf_audit_select *sel, char **buf, cons
 
 int cmd_audit(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"demographics", required_argument, NULL, 'd'},
-        {"select", required_argument, NULL, OPT_SELECT},
-        {"fail-under", required_argument, NULL, OPT_FAIL_UNDER},
-        {"rubric", required_argument, NULL, 'r'},
-        {"as-of", required_argument, NULL, OPT_AS_OF},
-        {"format", required_argument, NULL, 'f'},
-        {"output", required_argument, NULL, 'o'},
-        {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
     cli_opts o;
     cli_opts_init(&o);
     const char *demo = NULL, *rule = NULL;
     double fail_under = -1;
     int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":d:r:f:o:h", longopts, NULL)) != -1) {
+    while ((c = cli_option_next(&cli_audit, argc, argv, &o)) != -1) {
         char *end;
         switch (c) {
-        case 'h':
-            fputs(usage_text, stdout);
+        case CLI_OPT_HELP:
             return CF_OK;
+        case CLI_OPT_ERROR:
+            return CF_EUSAGE;
         case 'd':
             demo = optarg;
-            continue;
+            break;
         case OPT_SELECT:
             rule = optarg;
-            continue;
+            break;
         case OPT_FAIL_UNDER:
             fail_under = strtod(optarg, &end);
             if (!*optarg || *end || !(fail_under >= 0 && fail_under <= 1))
                 return cli_usage_error("audit", "--fail-under wants a ratio from 0 to 1, not '%s'", optarg);
-            continue;
-        case '?':
-            return cli_usage_error("audit", "unknown option '%s'", argv[optind - 1]);
-        case ':':
-            return cli_usage_error("audit", "option '%s' needs a value", argv[optind - 1]);
+            break;
         }
-        if (cli_common_option(&o, c, optarg, "audit") <= 0)
-            return CF_EUSAGE;
     }
-    cf_audit_format fmt = CF_AUDIT_TEXT;
-    if (o.format && strcmp(o.format, "json") == 0)
-        fmt = CF_AUDIT_JSON;
-    else if (o.format && strcmp(o.format, "csv") == 0)
-        fmt = CF_AUDIT_CSV;
-    else if (o.format && strcmp(o.format, "md") == 0)
-        fmt = CF_AUDIT_MD;
-    else if (o.format && strcmp(o.format, "text") != 0)
-        return cli_usage_error("audit", "unknown format '%s' (text, csv, json, md)", o.format);
+    static const cf_audit_format format_of[] = {CF_AUDIT_TEXT, CF_AUDIT_CSV, CF_AUDIT_JSON, CF_AUDIT_MD};
+    cf_audit_format fmt = format_of[o.format_index];
     if (!demo)
         return cli_usage_error("audit", "a demographics file is needed (-d FILE)");
     if (!rule)

@@ -1,26 +1,27 @@
 /* coderfit convert: the normalised profile that scoring reads. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
 
-static const char usage_text[] =
+static const cli_option options[] = {
+    {"as-of", OPT_AS_OF, "YYYY-MM-DD", "date the derived figures count to (default: today)"},
+    {"format", 'f', "FORMAT", "json (default; several inputs give an array) or ndjson (one profile per line)"},
+    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
+    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted (default 16M)"},
+    {NULL, 0, NULL, NULL}};
+
+static const char *const formats[] = {"json", "ndjson", NULL};
+
+const cli_command cli_convert = {
+    "convert", "print the normalised profile that scoring reads",
     "usage: coderfit convert [OPTION]... PROFILE...\n"
     "\n"
     "Prints each profile as the native coderfit profile that scoring reads: a\n"
     "JSON Resume mapped to the native model (recognised credentials, education\n"
     "level and field, kinds of work, stated figures), and the derived figures\n"
-    "(coding months, remote months, ...) computed at the as-of date.\n"
-    "\n"
-    "Options:\n"
-    "      --as-of YYYY-MM-DD    date the derived figures count to (default: today)\n"
-    "  -f, --format FORMAT       json (default; several inputs give an array)\n"
-    "                            or ndjson (one profile per line)\n"
-    "  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
-    "      --max-input-size SIZE largest input accepted (default 16M)\n"
-    "  -h, --help                show this help\n"
-    "\n"
-    "Exit status: 0 ok, 2 usage error, 4 an input was invalid, 5 system error.\n";
+    "(coding months, remote months, ...) computed at the as-of date.\n",
+    options, formats,
+    "Exit status: 0 ok, 2 usage error, 4 an input was invalid, 5 system error.\n"};
 
 static cf_status emit(void *vctx, cf_profile *p)
 {
@@ -37,21 +38,12 @@ static cf_status emit(void *vctx, cf_profile *p)
 
 int cmd_convert(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"as-of", required_argument, NULL, OPT_AS_OF},
-        {"format", required_argument, NULL, 'f'},
-        {"output", required_argument, NULL, 'o'},
-        {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
     cli_opts o;
     cli_opts_init(&o);
-    cli_parse parsed = cli_getopt(argc, argv, ":f:o:h", longopts, "convert", usage_text, &o);
+    cli_parse parsed = cli_getopt(argc, argv, &cli_convert, &o);
     if (parsed != CLI_PARSE_OK)
         return parsed == CLI_PARSE_HELP ? CF_OK : CF_EUSAGE;
-    int ndjson = o.format && strcmp(o.format, "ndjson") == 0;
-    if (o.format && !ndjson && strcmp(o.format, "json") != 0)
-        return cli_usage_error("convert", "unknown format '%s' (json, ndjson)", o.format);
+    int ndjson = o.format_index == 1;
     if (optind >= argc)
         return cli_usage_error("convert", "no profile given");
     cli_out out;

@@ -1,11 +1,24 @@
 /* coderfit diff: what a rubric edit does to a set of profiles. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 
-static const char usage_text[] =
+enum { OPT_FAIL_TIER = 4000, OPT_MAX_DELTA };
+
+static const cli_option options[] = {
+    {"format", 'f', "FORMAT", "text (default), json or md"},
+    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
+    {"as-of", OPT_AS_OF, "YYYY-MM-DD", "the day date rules count from (default: today)"},
+    {"fail-on-tier-change", OPT_FAIL_TIER, NULL, "exit 1 when any profile changes tier"},
+    {"max-delta", OPT_MAX_DELTA, "X", "exit 1 when any score moves by more than X"},
+    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted (default 16M)"},
+    {NULL, 0, NULL, NULL}};
+
+static const char *const formats[] = {"text", "json", "md", NULL};
+
+const cli_command cli_diff = {
+    "diff", "how a rubric edit moves scores, tiers and ranks",
     "usage: coderfit diff [OPTION]... OLD NEW PROFILE...\n"
     "\n"
     "Scores the profiles with the OLD and the NEW rubric and shows what the\n"
@@ -13,22 +26,12 @@ static const char usage_text[] =
     "gates), then each profile's old and new score, the change, its tier and\n"
     "its rank in each ranking, then a summary: profiles moved, tier changes,\n"
     "mean and largest absolute change, Kendall's tau between the rankings.\n"
-    "PROFILEs are files, or streams (- and *.jsonl, *.ndjson) as for score.\n"
-    "\n"
-    "Options:\n"
-    "  -f, --format FORMAT        text (default), json or md\n"
-    "  -o, --output FILE          write to FILE (atomically) instead of stdout\n"
-    "      --as-of YYYY-MM-DD     date that every date rule counts from (default: today)\n"
-    "      --fail-on-tier-change  exit 1 when any profile changes tier\n"
-    "      --max-delta X          exit 1 when any score moves by more than X\n"
-    "      --max-input-size SIZE  largest input accepted (default 16M)\n"
-    "  -h, --help                 show this help\n"
-    "\n"
+    "PROFILEs are files, or streams (- and *.jsonl, *.ndjson) as for score.\n",
+    options, formats,
     "Exit status: 0 ok, 1 a --fail-on-tier-change or --max-delta limit was\n"
     "crossed, 2 usage error, 3 invalid rubric, 4 an input was invalid,\n"
-    "5 system error.\n";
+    "5 system error.\n"};
 
-enum { OPT_FAIL_TIER = 4000, OPT_MAX_DELTA };
 
 typedef struct diff_ctx {
     const cf_rubric *old, *new;
@@ -56,27 +59,17 @@ static cf_status add(void *vctx, cf_profile *p)
 
 int cmd_diff(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {"output", required_argument, NULL, 'o'},
-        {"as-of", required_argument, NULL, OPT_AS_OF},
-        {"fail-on-tier-change", no_argument, NULL, OPT_FAIL_TIER},
-        {"max-delta", required_argument, NULL, OPT_MAX_DELTA},
-        {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
     cli_opts o;
     cli_opts_init(&o);
     int fail_tier = 0, c;
     double max_delta = -1;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
+    while ((c = cli_option_next(&cli_diff, argc, argv, &o)) != -1) {
         char *end;
         switch (c) {
-        case 'h':
-            fputs(usage_text, stdout);
+        case CLI_OPT_HELP:
             return CF_OK;
+        case CLI_OPT_ERROR:
+            return CF_EUSAGE;
         case OPT_FAIL_TIER:
             fail_tier = 1;
             break;
@@ -85,22 +78,10 @@ int cmd_diff(int argc, char **argv)
             if (*end || end == optarg || max_delta < 0 || max_delta > 100)
                 return cli_usage_error("diff", "--max-delta wants a number from 0 to 100, not '%s'", optarg);
             break;
-        case '?':
-            return cli_usage_error("diff", "unknown option '%s'", argv[optind - 1]);
-        case ':':
-            return cli_usage_error("diff", "option '%s' needs a value", argv[optind - 1]);
-        default:
-            if (cli_common_option(&o, c, optarg, "diff") <= 0)
-                return CF_EUSAGE;
         }
     }
-    cf_diff_format fmt = CF_DIFF_TEXT;
-    if (o.format && strcmp(o.format, "json") == 0)
-        fmt = CF_DIFF_JSON;
-    else if (o.format && strcmp(o.format, "md") == 0)
-        fmt = CF_DIFF_MD;
-    else if (o.format && strcmp(o.format, "text") != 0)
-        return cli_usage_error("diff", "unknown format '%s' (text, json, md)", o.format);
+    static const cf_diff_format format_of[] = {CF_DIFF_TEXT, CF_DIFF_JSON, CF_DIFF_MD};
+    cf_diff_format fmt = format_of[o.format_index];
     if (argc - optind < 3)
         return cli_usage_error("diff", "expected an old rubric, a new rubric and at least one profile");
 

@@ -1,11 +1,22 @@
 /* coderfit lint: every problem of each rubric, positioned. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 
-static const char usage_text[] =
+enum { OPT_STRICT = 3000 };
+
+static const cli_option options[] = {
+    {"format", 'f', "FORMAT", "text (default), json, or github (workflow annotations with file, line and column)"},
+    {"strict", OPT_STRICT, NULL, "warnings fail too"},
+    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest rubric accepted (default 16M)"},
+    {"quiet", 'q', NULL, "print nothing when there is no problem"},
+    {NULL, 0, NULL, NULL}};
+
+static const char *const formats[] = {"text", "json", "github", NULL};
+
+const cli_command cli_lint = {
+    "lint", "check rubrics: every problem, with its line and column",
     "usage: coderfit lint [OPTION]... RUBRIC...\n"
     "\n"
     "Checks each rubric and reports every problem, not only the first, as\n"
@@ -15,57 +26,26 @@ static const char usage_text[] =
     "overlap, leave gaps or cannot be reached, gates naming no criterion,\n"
     "paths the profile model lacks or that read a protected attribute,\n"
     "duplicate terms, unbounded or self-referencing aliases; and, as a\n"
-    "warning, criteria and gates without advice.  docs/rubric.md lists the rules.\n"
-    "\n"
-    "Options:\n"
-    "  -f, --format FORMAT       text (default), json, or github (workflow\n"
-    "                            annotations with file, line and column)\n"
-    "      --strict              warnings fail too\n"
-    "      --max-input-size SIZE largest rubric accepted (default 16M)\n"
-    "  -q, --quiet               print nothing when there is no problem\n"
-    "  -h, --help                show this help\n"
-    "\n"
-    "Exit status: 0 clean, 1 problems found, 2 usage error, 5 system error.\n";
+    "warning, criteria and gates without advice.  docs/rubric.md lists the rules.\n",
+    options, formats,
+    "Exit status: 0 clean, 1 problems found, 2 usage error, 5 system error.\n"};
 
-enum { OPT_STRICT = 3000 };
 
 int cmd_lint(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {"strict", no_argument, NULL, OPT_STRICT},
-        {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
     cli_opts o;
     cli_opts_init(&o);
     int strict = 0, c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":f:qh", longopts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(usage_text, stdout);
+    while ((c = cli_option_next(&cli_lint, argc, argv, &o)) != -1) {
+        if (c == CLI_OPT_HELP)
             return CF_OK;
-        }
-        if (c == OPT_STRICT) {
-            strict = 1;
-            continue;
-        }
-        if (c == '?')
-            return cli_usage_error("lint", "unknown option '%s'", argv[optind - 1]);
-        if (c == ':')
-            return cli_usage_error("lint", "option '%s' needs a value", argv[optind - 1]);
-        if (cli_common_option(&o, c, optarg, "lint") <= 0)
+        if (c == CLI_OPT_ERROR)
             return CF_EUSAGE;
+        if (c == OPT_STRICT)
+            strict = 1;
     }
-    cf_diag_format fmt = CF_DIAG_TEXT;
-    if (o.format && strcmp(o.format, "json") == 0)
-        fmt = CF_DIAG_JSON;
-    else if (o.format && strcmp(o.format, "github") == 0)
-        fmt = CF_DIAG_GITHUB;
-    else if (o.format && strcmp(o.format, "text") != 0)
-        return cli_usage_error("lint", "unknown format '%s' (text, json, github)", o.format);
+    static const cf_diag_format format_of[] = {CF_DIAG_TEXT, CF_DIAG_JSON, CF_DIAG_GITHUB};
+    cf_diag_format fmt = format_of[o.format_index];
     if (optind >= argc)
         return cli_usage_error("lint", "no rubric given");
 

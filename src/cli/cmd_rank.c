@@ -9,7 +9,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +17,32 @@
 #include <unistd.h>
 #include "cli.h"
 
-static const char usage_text[] =
+enum { OPT_TOP = 2000, OPT_MIN_SCORE, OPT_TIER, OPT_ELIGIBLE, OPT_BOM, OPT_MERGE };
+
+static const cli_option options[] = {
+    {"rubric", 'r', "FILE", "rubric to score with (default: the embedded one)"},
+    {"as-of", OPT_AS_OF, "YYYY-MM-DD", "the day date rules count from (default: today)"},
+    {"format", 'f', "FORMAT", "text (default), csv, json, ndjson or md"},
+    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
+    {"jobs", 'j', "N", "worker threads (default: one per core)"},
+    {"top", OPT_TOP, "N", "keep the best N results"},
+    {"min-score", OPT_MIN_SCORE, "X", "keep results scoring at least X"},
+    {"tier", OPT_TIER, "ID", "keep results in this tier (repeatable)"},
+    {"eligible-only", OPT_ELIGIBLE, NULL, "keep results that pass every gate"},
+    {"bom", OPT_BOM, NULL, "csv: start with a UTF-8 byte-order mark (for Excel)"},
+    {"merge", OPT_MERGE, NULL, "the operands are NDJSON reports (from score -f ndjson or rank -f ndjson, e.g. shards scored on several machines): rank them as one run would"},
+    {"color", OPT_COLOR, "WHEN", "colour text output: auto (default), always, never"},
+    {"colour", OPT_COLOR, "WHEN", NULL},
+    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file or stream line accepted (default 16M)"},
+    {"blind", OPT_BLIND, NULL, "name each applicant by an opaque id (the same in every run), and cut names, contact details, addresses and institutions out of the report"},
+    {"key", OPT_KEY, "FILE", "with --blind, write the id-to-source key to FILE"},
+    {"quiet", 'q', NULL, "no progress line"},
+    {NULL, 0, NULL, NULL}};
+
+static const char *const formats[] = {"text", "csv", "json", "ndjson", "md", NULL};
+
+const cli_command cli_rank = {
+    "rank", "score and rank a batch: files, folders, NDJSON streams",
     "usage: coderfit rank [OPTION]... PATH...\n"
     "       coderfit rank --merge [OPTION]... REPORTS...\n"
     "\n"
@@ -26,38 +50,14 @@ static const char usage_text[] =
     "recursively for *.json, *.jsonl and *.ndjson), NDJSON streams (*.jsonl,\n"
     "*.ndjson: one profile per line) and - for an NDJSON stream on stdin.  A bad\n"
     "input is reported and counted; the batch goes on.  Results are sorted by\n"
-    "score, then source path and line, whatever the order of the inputs.\n"
-    "\n"
-    "Options:\n"
-    "  -r, --rubric FILE         rubric to score with (default: the embedded one)\n"
-    "      --as-of YYYY-MM-DD    date that every date rule counts from (default: today)\n"
-    "  -f, --format FORMAT       text (default), csv, json, ndjson or md\n"
-    "  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
-    "  -j, --jobs N              worker threads (default: one per core)\n"
-    "      --top N               keep the best N results\n"
-    "      --min-score X         keep results scoring at least X\n"
-    "      --tier ID             keep results in this tier (repeatable)\n"
-    "      --eligible-only       keep results that pass every gate\n"
-    "      --bom                 csv: start with a UTF-8 byte-order mark (for Excel)\n"
-    "      --merge               the operands are NDJSON reports (from score -f ndjson\n"
-    "                            or rank -f ndjson, e.g. shards scored on several\n"
-    "                            machines): rank them as one run would\n"
-    "      --color WHEN          colour text output: auto (default), always, never\n"
-    "      --max-input-size SIZE largest file or stream line accepted (default 16M)\n"
-    "      --blind               name each applicant by an opaque id (the same in\n"
-    "                            every run), and cut names, contact details,\n"
-    "                            addresses and institutions out of the report\n"
-    "      --key FILE            with --blind, write the id-to-source key to FILE\n"
-    "  -q, --quiet               no progress line\n"
-    "  -h, --help                show this help\n"
-    "\n"
+    "score, then source path and line, whatever the order of the inputs.\n",
+    options, formats,
     "The summary (text, md, json) counts inputs, scored and failed (always\n"
     "scored + failed = inputs), results per tier, the gates failed most, and\n"
     "each quality's mean and median.  Ranks number the selected results.\n"
     "Exit status: 0 ok, 2 usage error, 3 invalid rubric, 4 an input failed\n"
-    "(all others were still ranked), 5 system error.\n";
+    "(all others were still ranked), 5 system error.\n"};
 
-enum { OPT_TOP = 2000, OPT_MIN_SCORE, OPT_TIER, OPT_ELIGIBLE, OPT_BOM, OPT_MERGE };
 
 #define CHUNK (256u * 1024)   /* stream bytes per job */
 
@@ -520,26 +520,6 @@ static cf_status merge(const cli_opts *o, char **paths, int n, cf_ranking *rk, u
 
 int cmd_rank(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"rubric", required_argument, NULL, 'r'},
-        {"as-of", required_argument, NULL, OPT_AS_OF},
-        {"format", required_argument, NULL, 'f'},
-        {"output", required_argument, NULL, 'o'},
-        {"jobs", required_argument, NULL, 'j'},
-        {"top", required_argument, NULL, OPT_TOP},
-        {"min-score", required_argument, NULL, OPT_MIN_SCORE},
-        {"tier", required_argument, NULL, OPT_TIER},
-        {"eligible-only", no_argument, NULL, OPT_ELIGIBLE},
-        {"bom", no_argument, NULL, OPT_BOM},
-        {"blind", no_argument, NULL, OPT_BLIND},
-        {"key", required_argument, NULL, OPT_KEY},
-        {"merge", no_argument, NULL, OPT_MERGE},
-        {"color", required_argument, NULL, OPT_COLOR},
-        {"colour", required_argument, NULL, OPT_COLOR},
-        {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
     cli_opts o;
     cli_opts_init(&o);
     cf_rank_opts ro = {0};
@@ -548,16 +528,16 @@ int cmd_rank(int argc, char **argv)
     int merging = 0;
     const char **tiers = NULL;
     int c;
-    opterr = 0;
-    optind = 1;
     int status = CF_OK;
-    while ((c = getopt_long(argc, argv, ":r:f:o:j:qh", longopts, NULL)) != -1) {
+    while ((c = cli_option_next(&cli_rank, argc, argv, &o)) != -1) {
         char *end;
         switch (c) {
-        case 'h':
-            fputs(usage_text, stdout);
+        case CLI_OPT_HELP:
             cf_free(tiers);
             return CF_OK;
+        case CLI_OPT_ERROR:
+            status = CF_EUSAGE;
+            goto usage;
         case 'j':
             errno = 0;
             jobs = strtol(optarg, &end, 10);
@@ -603,33 +583,9 @@ int cmd_rank(int argc, char **argv)
         case OPT_MERGE:
             merging = 1;
             break;
-        case '?':
-            status = cli_usage_error("rank", "unknown option '%s'", argv[optind - 1]);
-            goto usage;
-        case ':':
-            status = cli_usage_error("rank", "option '%s' needs a value", argv[optind - 1]);
-            goto usage;
-        default:
-            if (cli_common_option(&o, c, optarg, "rank") <= 0) {
-                status = CF_EUSAGE;
-                goto usage;
-            }
         }
     }
-    static const char *const formats[] = {"text", "csv", "json", "ndjson", "md"};
-    wo.format = CF_RANK_TEXT;
-    if (o.format) {
-        int found = 0;
-        for (int i = 0; i < 5; i++)
-            if (strcmp(o.format, formats[i]) == 0) {
-                wo.format = (cf_rank_format)i;
-                found = 1;
-            }
-        if (!found) {
-            status = cli_usage_error("rank", "unknown format '%s' (text, csv, json, ndjson, md)", o.format);
-            goto usage;
-        }
-    }
+    wo.format = (cf_rank_format)o.format_index;
     if (optind >= argc) {
         status = cli_usage_error("rank", merging ? "no report file given" : "no input given");
         goto usage;

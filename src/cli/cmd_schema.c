@@ -3,18 +3,20 @@
 #include <string.h>
 #include "cli.h"
 
-static const char usage_text[] =
+const cli_command cli_schema = {
+    "schema", "print the JSON Schema of a profile, a report or a rubric",
     "usage: coderfit schema NAME\n"
     "\n"
     "Prints a JSON Schema (draft 2020-12).  NAME is one of:\n"
     "  profile   the native coderfit profile (what `coderfit convert` prints)\n"
     "  report    the fit report of `coderfit score -f json`\n"
-    "  rubric    the rubric format (what `coderfit show -f json` prints)\n";
+    "  rubric    the rubric format (what `coderfit show -f json` prints)\n",
+    NULL, NULL, NULL};
 
 int cmd_schema(int argc, char **argv)
 {
     if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-        fputs(usage_text, stdout);
+        cli_help(stdout, &cli_schema);
         return CF_OK;
     }
     if (argc != 2)

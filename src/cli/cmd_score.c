@@ -1,37 +1,37 @@
 /* coderfit score: one fit report per profile. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
 
-static const char usage_text[] =
+static const cli_option options[] = {
+    {"rubric", 'r', "FILE", "rubric to score with (default: the embedded medical-coder rubric)"},
+    {"as-of", OPT_AS_OF, "YYYY-MM-DD", "the day date rules count from (default: today)"},
+    {"format", 'f', "FORMAT", "text (default), json, ndjson, md, or html (one self-contained page for one profile)"},
+    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
+    {"color", OPT_COLOR, "WHEN", "colour text output: auto (default), always, never"},
+    {"colour", OPT_COLOR, "WHEN", NULL},
+    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted, e.g. 512K, 16M (default 16M)"},
+    {"blind", OPT_BLIND, NULL, "name each applicant by an opaque id (the same in every run), and cut names, contact details, addresses and institutions out of the report"},
+    {"key", OPT_KEY, "FILE", "with --blind, write the id-to-source key to FILE"},
+    {"quiet", 'q', NULL, "print nothing but the reports and errors"},
+    {NULL, 0, NULL, NULL}};
+
+static const char *const formats[] = {"text", "json", "ndjson", "md", "html", NULL};
+static const cf_format format_of[] = {CF_FMT_TEXT, CF_FMT_JSON, CF_FMT_NDJSON, CF_FMT_MD, CF_FMT_HTML};
+
+const cli_command cli_score = {
+    "score", "one fit report per profile",
     "usage: coderfit score [OPTION]... PROFILE...\n"
     "\n"
     "Scores each profile (a JSON Resume or a coderfit profile; - reads stdin,\n"
     "where, as in *.jsonl and *.ndjson files, one profile per line is allowed)\n"
     "and writes a fit report: total score, tier, gates, a score per quality,\n"
-    "the evidence behind each criterion and the gaps that cost the most.\n"
-    "\n"
-    "Options:\n"
-    "  -r, --rubric FILE         rubric to score with (default: the embedded\n"
-    "                            medical-coder rubric)\n"
-    "      --as-of YYYY-MM-DD    date that every date rule counts from (default: today)\n"
-    "  -f, --format FORMAT       text (default), json, ndjson, md, or html (one\n"
-    "                            self-contained page for one profile)\n"
-    "  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
-    "      --color WHEN          colour text output: auto (default), always, never\n"
-    "      --max-input-size SIZE largest input accepted, e.g. 512K, 16M (default 16M)\n"
-    "      --blind               name each applicant by an opaque id (the same in\n"
-    "                            every run), and cut names, contact details,\n"
-    "                            addresses and institutions out of the report\n"
-    "      --key FILE            with --blind, write the id-to-source key to FILE\n"
-    "  -q, --quiet               print nothing but the reports and errors\n"
-    "  -h, --help                show this help\n"
-    "\n"
+    "the evidence behind each criterion and the gaps that cost the most.\n",
+    options, formats,
     "With -f json, one profile file gives one JSON object; several inputs, or\n"
     "stdin or a stream file, give an array.\n"
     "Exit status: 0 all scored, 2 usage error, 3 invalid rubric, 4 an input\n"
-    "was invalid (the others are still reported), 5 system error.\n";
+    "was invalid (the others are still reported), 5 system error.\n"};
 
 typedef struct score_ctx {
     const cli_opts *o;
@@ -78,37 +78,13 @@ static cf_status emit(void *vctx, cf_profile *p)
 
 int cmd_score(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"rubric", required_argument, NULL, 'r'},
-        {"as-of", required_argument, NULL, OPT_AS_OF},
-        {"format", required_argument, NULL, 'f'},
-        {"output", required_argument, NULL, 'o'},
-        {"color", required_argument, NULL, OPT_COLOR},
-        {"colour", required_argument, NULL, OPT_COLOR},
-        {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
-        {"blind", no_argument, NULL, OPT_BLIND},
-        {"key", required_argument, NULL, OPT_KEY},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
     cli_opts o;
     cli_opts_init(&o);
-    cli_parse parsed = cli_getopt(argc, argv, ":r:f:o:qh", longopts, "score", usage_text, &o);
+    cli_parse parsed = cli_getopt(argc, argv, &cli_score, &o);
     if (parsed != CLI_PARSE_OK)
         return parsed == CLI_PARSE_HELP ? CF_OK : CF_EUSAGE;
     score_ctx ctx = {0};
-    if (!o.format || strcmp(o.format, "text") == 0)
-        ctx.fmt = CF_FMT_TEXT;
-    else if (strcmp(o.format, "json") == 0)
-        ctx.fmt = CF_FMT_JSON;
-    else if (strcmp(o.format, "ndjson") == 0)
-        ctx.fmt = CF_FMT_NDJSON;
-    else if (strcmp(o.format, "md") == 0)
-        ctx.fmt = CF_FMT_MD;
-    else if (strcmp(o.format, "html") == 0)
-        ctx.fmt = CF_FMT_HTML;
-    else
-        return cli_usage_error("score", "unknown format '%s' (text, json, ndjson, md, html)", o.format);
+    ctx.fmt = format_of[o.format_index];
     if (optind >= argc)
         return cli_usage_error("score", "no profile given");
     if (ctx.fmt == CF_FMT_HTML && (argc - optind != 1 || cli_is_stream(argv[optind])))

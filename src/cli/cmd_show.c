@@ -1,40 +1,33 @@
 /* coderfit show: the effective rubric. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
 
-static const char usage_text[] =
+static const cli_option options[] = {
+    {"rubric", 'r', "FILE", "the rubric (default: the embedded medical-coder rubric)"},
+    {"format", 'f', "FORMAT", "yaml (default: the rubric as written) or json (in the shape `coderfit schema rubric` describes)"},
+    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
+    {NULL, 0, NULL, NULL}};
+
+static const char *const formats[] = {"yaml", "json", NULL};
+
+const cli_command cli_show = {
+    "show", "print the effective rubric (yaml or json)",
     "usage: coderfit show [OPTION]...\n"
     "\n"
     "Prints the rubric that scoring would use: the embedded one, or the one\n"
-    "named with -r, after checking it.\n"
-    "\n"
-    "Options:\n"
-    "  -r, --rubric FILE   the rubric (default: the embedded medical-coder rubric)\n"
-    "  -f, --format FORMAT yaml (default: the rubric as written) or json (in the\n"
-    "                      shape `coderfit schema rubric` describes)\n"
-    "  -o, --output FILE   write to FILE (atomically) instead of stdout\n"
-    "  -h, --help          show this help\n"
-    "\n"
-    "Exit status: 0 ok, 2 usage error, 3 invalid rubric, 5 system error.\n";
+    "named with -r, after checking it.\n",
+    options, formats,
+    "Exit status: 0 ok, 2 usage error, 3 invalid rubric, 5 system error.\n"};
 
 int cmd_show(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"rubric", required_argument, NULL, 'r'},
-        {"format", required_argument, NULL, 'f'},
-        {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
     cli_opts o;
     cli_opts_init(&o);
-    cli_parse parsed = cli_getopt(argc, argv, ":r:f:o:h", longopts, "show", usage_text, &o);
+    cli_parse parsed = cli_getopt(argc, argv, &cli_show, &o);
     if (parsed != CLI_PARSE_OK)
         return parsed == CLI_PARSE_HELP ? CF_OK : CF_EUSAGE;
-    int json = o.format && strcmp(o.format, "json") == 0;
-    if (o.format && !json && strcmp(o.format, "yaml") != 0)
-        return cli_usage_error("show", "unknown format '%s' (yaml, json)", o.format);
+    int json = o.format_index == 1;
     if (optind < argc)
         return cli_usage_error("show", "unexpected argument '%s'", argv[optind]);
 

@@ -1,34 +1,36 @@
 /* coderfit test: run a rubric's test cases. */
 #include <dirent.h>
 #include <stdarg.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "cli.h"
 
-static const char usage_text[] =
+enum { FMT_TEXT, FMT_JUNIT, FMT_TAP };
+
+static const cli_option options[] = {
+    {"format", 'f', "FORMAT", "text (default; the last line is \"N passed, N failed\"), junit or tap"},
+    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
+    {"as-of", OPT_AS_OF, "YYYY-MM-DD", "for cases that give none (default: today)"},
+    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file accepted (default 16M)"},
+    {NULL, 0, NULL, NULL}};
+
+static const char *const formats[] = {"text", "junit", "tap", NULL};
+
+const cli_command cli_test = {
+    "test", "run a rubric's test cases",
     "usage: coderfit test [OPTION]... RUBRIC CASES...\n"
     "\n"
     "Scores the profile of each case in the CASES files (or in the *.yaml files\n"
     "of CASES folders) with RUBRIC and checks what the case expects: tier,\n"
     "eligible, score and quality ranges, gates passed and failed, the top gap.\n"
     "A profile path in a case is relative to its case file.  docs/rubric.md\n"
-    "describes the case format.\n"
-    "\n"
-    "Options:\n"
-    "  -f, --format FORMAT       text (default; the last line is \"N passed, N\n"
-    "                            failed\"), junit or tap\n"
-    "  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
-    "      --as-of YYYY-MM-DD    for cases that give none (default: today)\n"
-    "      --max-input-size SIZE largest file accepted (default 16M)\n"
-    "  -h, --help                show this help\n"
-    "\n"
+    "describes the case format.\n",
+    options, formats,
     "Exit status: 0 every case passed, 1 a case failed, 2 usage error,\n"
-    "3 invalid rubric, 4 invalid case file, 5 system error.\n";
+    "3 invalid rubric, 4 invalid case file, 5 system error.\n"};
 
-enum { FMT_TEXT, FMT_JUNIT, FMT_TAP };
 
 typedef struct result {
     char *file, *name;
@@ -305,25 +307,12 @@ static void write_results(FILE *f, int fmt, const results *rs)
 
 int cmd_test(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {"output", required_argument, NULL, 'o'},
-        {"as-of", required_argument, NULL, OPT_AS_OF},
-        {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
     cli_opts o;
     cli_opts_init(&o);
-    cli_parse parsed = cli_getopt(argc, argv, ":f:o:h", longopts, "test", usage_text, &o);
+    cli_parse parsed = cli_getopt(argc, argv, &cli_test, &o);
     if (parsed != CLI_PARSE_OK)
         return parsed == CLI_PARSE_HELP ? CF_OK : CF_EUSAGE;
-    int fmt = FMT_TEXT;
-    if (o.format && strcmp(o.format, "junit") == 0)
-        fmt = FMT_JUNIT;
-    else if (o.format && strcmp(o.format, "tap") == 0)
-        fmt = FMT_TAP;
-    else if (o.format && strcmp(o.format, "text") != 0)
-        return cli_usage_error("test", "unknown format '%s' (text, junit, tap)", o.format);
+    int fmt = o.format_index;  /* FMT_TEXT, FMT_JUNIT, FMT_TAP: the order of formats */
     if (argc - optind < 2)
         return cli_usage_error("test", "expected a rubric and at least one case file");
     o.rubric = argv[optind];

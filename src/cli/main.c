@@ -8,22 +8,15 @@
 #include "cli.h"
 
 typedef struct command {
-    const char *name;
     int (*fn)(int argc, char **argv);
-    const char *summary;
+    const cli_command *doc;
 } command;
 
 static const command commands[] = {
-    {"score", cmd_score, "one fit report per profile"},
-    {"rank", cmd_rank, "score and rank a batch: files, folders, NDJSON streams"},
-    {"advise", cmd_advise, "the counselor's view: gaps worth most, advice, what-if"},
-    {"audit", cmd_audit, "adverse-impact audit: rates and impact ratios by sex, race/ethnicity"},
-    {"convert", cmd_convert, "print the normalised profile that scoring reads"},
-    {"lint", cmd_lint, "check rubrics: every problem, with its line and column"},
-    {"test", cmd_test, "run a rubric's test cases"},
-    {"diff", cmd_diff, "how a rubric edit moves scores, tiers and ranks"},
-    {"show", cmd_show, "print the effective rubric (yaml or json)"},
-    {"schema", cmd_schema, "print the JSON Schema of a profile, a report or a rubric"},
+    {cmd_score, &cli_score},     {cmd_rank, &cli_rank}, {cmd_advise, &cli_advise},
+    {cmd_audit, &cli_audit},     {cmd_convert, &cli_convert}, {cmd_lint, &cli_lint},
+    {cmd_test, &cli_test},       {cmd_diff, &cli_diff}, {cmd_show, &cli_show},
+    {cmd_schema, &cli_schema},
 };
 
 static void usage(FILE *f)
@@ -35,7 +28,7 @@ static void usage(FILE *f)
           "\n"
           "Commands:\n", f);
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-10s %s\n", commands[i].doc->name, commands[i].doc->summary);
     fputs("\n"
           "Options:\n"
           "  -h, --help     show this help\n"
@@ -82,7 +75,7 @@ int main(int argc, char **argv)
         return finish(CF_OK);
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(commands[i].name, cmd) == 0)
+        if (strcmp(commands[i].doc->name, cmd) == 0)
             return finish(commands[i].fn(argc - 1, argv + 1));
     if (cmd[0] == '-')
         return cli_usage_error(NULL, "unknown option '%s'", cmd);
