@@ -4,13 +4,19 @@
 #   make run        rank the bundled example applicants with the embedded rubric
 #   make test       run the whole test suite (ends "N passed, N failed")
 #   make test SAN=1 the same under AddressSanitizer + UndefinedBehaviorSanitizer
-#   make install    install under $(DESTDIR)$(PREFIX)
+#   make install    install under $(DESTDIR)$(PREFIX): the program, its
+#                   manual pages, the rubric and examples, shell completions
+#   make uninstall  remove what make install installed
 #
-# Honours CC, CFLAGS, LDFLAGS, PREFIX and DESTDIR.
+# Honours CC, CFLAGS, LDFLAGS, PREFIX, DESTDIR and the *DIR variables below.
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/coderfit
+MANDIR ?= $(PREFIX)/share/man
+DOCDIR ?= $(PREFIX)/share/doc/coderfit
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 PKG_CONFIG ?= pkg-config
 DEPS := libcjson yaml-0.1
 
@@ -104,15 +110,35 @@ test: $(BUILD)/coderfit $(BUILD)/unit-tests
 
 check: test
 
+# What make install puts where: uninstall removes these files, then the
+# folders that held only them.
+EXAMPLES := $(wildcard examples/applicants/*.json examples/rubrics/*.yaml examples/ci/* examples/*.csv)
+DOCS := README.md LICENSE $(wildcard docs/*.md)
+
 install: $(BUILD)/coderfit
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rubrics $(DESTDIR)$(DATADIR)/examples/applicants
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(DATADIR)/rubrics $(DESTDIR)$(DOCDIR)/docs \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(sort $(dir $(EXAMPLES:%=$(DESTDIR)$(DATADIR)/%)))
 	install -m 755 $(BUILD)/coderfit $(DESTDIR)$(BINDIR)/coderfit
+	sed 's|/usr/local/share/coderfit|$(DATADIR)|g' docs/coderfit.1 >$(DESTDIR)$(MANDIR)/man1/coderfit.1
+	sed 's|/usr/local/share/coderfit|$(DATADIR)|g' docs/coderfit-rubric.5 >$(DESTDIR)$(MANDIR)/man5/coderfit-rubric.5
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/coderfit.1 $(DESTDIR)$(MANDIR)/man5/coderfit-rubric.5
 	install -m 644 rubrics/*.yaml $(DESTDIR)$(DATADIR)/rubrics/
-	install -m 644 examples/applicants/*.json $(DESTDIR)$(DATADIR)/examples/applicants/
+	for f in $(EXAMPLES); do install -m 644 $$f $(DESTDIR)$(DATADIR)/$$f || exit 1; done
+	chmod 755 $(DESTDIR)$(DATADIR)/examples/ci/pre-commit
+	for f in $(DOCS); do install -m 644 $$f $(DESTDIR)$(DOCDIR)/$$f || exit 1; done
+	install -m 644 src/completion/coderfit.bash $(DESTDIR)$(BASHCOMPDIR)/coderfit
+	install -m 644 src/completion/_coderfit $(DESTDIR)$(ZSHCOMPDIR)/_coderfit
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/coderfit
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(BINDIR)/coderfit $(DESTDIR)$(MANDIR)/man1/coderfit.1 \
+	    $(DESTDIR)$(MANDIR)/man5/coderfit-rubric.5 \
+	    $(DESTDIR)$(BASHCOMPDIR)/coderfit $(DESTDIR)$(ZSHCOMPDIR)/_coderfit
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+	-for d in $(BINDIR) $(MANDIR)/man1 $(MANDIR)/man5 $(MANDIR) $(BASHCOMPDIR) \
+	    $(dir $(BASHCOMPDIR:%/=%)) $(ZSHCOMPDIR) $(dir $(ZSHCOMPDIR:%/=%)) $(dir $(DOCDIR:%/=%)); do \
+	    rmdir $(DESTDIR)$$d 2>/dev/null; done; true
 
 clean:
 	rm -rf build build-san build-fuzz build-vg

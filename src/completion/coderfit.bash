@@ -1,0 +1,111 @@
+# bash completion for coderfit                              -*- shell-script -*-
+#
+# Installed as share/bash-completion/completions/coderfit, where
+# bash-completion loads it the first time coderfit is completed; or source
+# it from ~/.bashrc.  The option and format lists below are checked against
+# each command's --help by the test suite.
+
+_coderfit_options()
+{
+    case $1 in
+    score) echo "--rubric -r --as-of --format -f --output -o --color --max-input-size --blind --key --quiet -q --help -h" ;;
+    rank) echo "--rubric -r --as-of --format -f --output -o --jobs -j --top --min-score --tier --eligible-only --bom --merge --color --max-input-size --blind --key --quiet -q --help -h" ;;
+    advise) echo "--rubric -r --as-of --with -w --format -f --blind --key --output -o --max-input-size --help -h" ;;
+    audit) echo "--demographics -d --select --fail-under --rubric -r --as-of --format -f --output -o --max-input-size --help -h" ;;
+    convert) echo "--as-of --format -f --output -o --max-input-size --help -h" ;;
+    lint) echo "--format -f --strict --max-input-size --quiet -q --help -h" ;;
+    test) echo "--format -f --output -o --as-of --max-input-size --help -h" ;;
+    diff) echo "--format -f --output -o --as-of --fail-on-tier-change --max-delta --max-input-size --help -h" ;;
+    show) echo "--rubric -r --format -f --output -o --help -h" ;;
+    schema) echo "--help -h" ;;
+    esac
+}
+
+_coderfit_formats()
+{
+    case $1 in
+    score) echo "text json ndjson md html" ;;
+    rank) echo "text csv json ndjson md" ;;
+    advise) echo "text json md" ;;
+    audit) echo "text csv json md" ;;
+    convert) echo "json ndjson" ;;
+    lint) echo "text json github" ;;
+    test) echo "text junit tap" ;;
+    diff) echo "text json md" ;;
+    show) echo "yaml json" ;;
+    esac
+}
+
+_coderfit()
+{
+    local cur=${COMP_WORDS[COMP_CWORD]} prev= cmd= i
+    local commands="score rank advise audit convert lint test diff show schema"
+    COMPREPLY=()
+
+    # --option=value: bash splits the word at '=' (COMP_WORDBREAKS)
+    if ((COMP_CWORD >= 2)) && [[ ${COMP_WORDS[COMP_CWORD-1]} == "=" ]]; then
+        prev=${COMP_WORDS[COMP_CWORD-2]}
+    elif ((COMP_CWORD >= 1)) && [[ $cur == "=" ]]; then
+        prev=${COMP_WORDS[COMP_CWORD-1]}
+        cur=
+    elif ((COMP_CWORD >= 1)); then
+        prev=${COMP_WORDS[COMP_CWORD-1]}
+    fi
+
+    if ((COMP_CWORD == 1)); then
+        COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
+        return
+    fi
+    cmd=${COMP_WORDS[1]}
+
+    case $prev in
+    -f | --format)
+        COMPREPLY=($(compgen -W "$(_coderfit_formats "$cmd")" -- "$cur"))
+        return ;;
+    --color | --colour)
+        COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
+        return ;;
+    --as-of)
+        COMPREPLY=($(compgen -W "$(date +%Y-%m-%d)" -- "$cur"))
+        return ;;
+    --tier)
+        COMPREPLY=($(compgen -W "strong good developing early" -- "$cur"))
+        return ;;
+    -w | --with)
+        compopt -o nospace 2>/dev/null
+        COMPREPLY=($(compgen -W "credential= training= course= skill= coding-months=" -- "$cur"))
+        return ;;
+    --select)
+        compopt -o nospace 2>/dev/null
+        COMPREPLY=($(compgen -W "tier= top= min-score=" -- "$cur"))
+        return ;;
+    -j | --jobs | --top | --min-score | --max-delta | --fail-under | --max-input-size)
+        return ;;
+    -r | --rubric)
+        COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
+        return ;;
+    -d | --demographics)
+        COMPREPLY=($(compgen -f -X '!*.@(csv|json)' -- "$cur") $(compgen -d -- "$cur"))
+        return ;;
+    -o | --output | --key)
+        COMPREPLY=($(compgen -f -- "$cur"))
+        return ;;
+    esac
+
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$(_coderfit_options "$cmd")" -- "$cur"))
+        return
+    fi
+    case $cmd in
+    schema)
+        COMPREPLY=($(compgen -W "profile report rubric" -- "$cur")) ;;
+    lint)
+        COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur")) ;;
+    show) ;;
+    *)
+        COMPREPLY=($(compgen -f -- "$cur")) ;;
+    esac
+}
+
+shopt -s extglob 2>/dev/null
+complete -F _coderfit -o filenames coderfit

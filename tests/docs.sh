@@ -1,0 +1,222 @@
+#!/bin/sh
+# Documentation and packaging: each command's --help, its section of
+# coderfit(1) and the bash and zsh completions name the same options; the
+# completions offer the formats each command accepts; both manual pages
+# render with no groff warning; make install puts everything under DESTDIR
+# and PREFIX, where the program, man and bash completion work, and make
+# uninstall takes it all away again.
+# usage: tests/docs.sh BUILD_DIR
+B=${1:-build}
+. tests/lib.sh
+MAN1=docs/coderfit.1
+MAN5=docs/coderfit-rubric.5
+BASHCOMP=src/completion/coderfit.bash
+ZSHCOMP=src/completion/_coderfit
+
+BASH_COMPLETION=/usr/share/bash-completion/bash_completion
+need() {
+    missing=
+    for tool in groff man bash zsh; do
+        command -v $tool >/dev/null 2>&1 || missing="$missing $tool"
+    done
+    [ -f $BASH_COMPLETION ] || missing="$missing bash-completion"
+}
+need
+if [ -n "$missing" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "docs test: installing groff-base man-db zsh bash-completion with apt-get" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq groff-base man-db zsh bash-completion >/dev/null 2>&1
+    need
+fi
+if [ -n "$missing" ]; then
+    echo "FAIL: the documentation test needs$missing (sudo apt-get install groff-base man-db zsh bash-completion)"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+# same A B DESCRIPTION: two files hold the same lines, in any order
+same() {
+    sort -u "$1" >"$T/same.a"
+    sort -u "$2" >"$T/same.b"
+    if cmp -s "$T/same.a" "$T/same.b"; then
+        ok
+    else
+        no "$3: $(diff "$T/same.a" "$T/same.b" | grep '^[<>]' | tr '\n' ' ')"
+    fi
+}
+
+# The options of a command's --help, one per line as "-r --rubric" or
+# "--as-of" (-h --help left out).
+help_options() {
+    "$CF" "$1" --help | sed -n 's/^  \(-[a-zA-Z], \|    \)\(--[a-z][a-z-]*\).*/\1\2/p' |
+        sed -e 's/, / /' -e 's/^ *//' | grep -v -e '--help$'
+}
+# The same from the command's section of coderfit(1): the tag line of
+# each .TP, such as \fB\-r\fR, \fB\-\-rubric\fR \fIFILE\fR.
+man_options() {
+    awk -v cmd="$1" '
+        /^\.S[HS]/ { inside = ($0 ~ "^\\.SS \"coderfit " cmd "[ \"]") ; next }
+        inside && tp { print } { tp = inside && /^\.TP/ }' "$MAN1" |
+        sed -e 's/\\f[BIR]//g' -e 's/\\-/-/g' |
+        sed -n 's/^\(-[a-zA-Z], \)\{0,1\}\(--[a-z][a-z-]*\).*/\1\2/p' | sed 's/, / /'
+}
+# Every option word, one per line, with -h and --help.
+words_of() { tr ' ' '\n' <"$1" | grep . ; printf '%s\n' -h --help; }
+
+# bash: runs the completion for the words given (the last is the one
+# being completed) and prints what it offers, one per line.
+bash_complete() {
+    bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _coderfit; printf "%s\n" "${COMPREPLY[@]}"' \
+        _ "$COMPFILE" "$@" | grep . | sort -u
+}
+COMPFILE=$BASHCOMP
+
+# zsh: the options a command's block of _coderfit names, its shared specs
+# ($rubric, $asof, ...) spelled out.
+zsh_options() {
+    awk -v cmd="$1" '$1 == cmd ")" { inside = 1 } inside { print } inside && /;;/ { exit }' "$ZSHCOMP" |
+        sed -e 's/\$rubric/ {-r,--rubric} /g' -e 's/\$asof/ --as-of /g' -e 's/\$output/ {-o,--output} /g' \
+            -e 's/\$maxin/ --max-input-size /g' -e 's/\$color/ --color /g' -e 's/\$blind/ --blind /g' \
+            -e 's/\$key/ --key /g' -e 's/\$help/ {-h,--help} /g' -e 's/\[[^]]*\]//g' >"$T/zblock"
+    { grep -o -e '--[a-z][a-z-]*' "$T/zblock"; grep -o -e '[{(]-[a-zA-Z][+, ]' "$T/zblock" | cut -c2-3; } | grep . | sort -u
+}
+
+commands=$("$CF" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p')
+[ "$(echo "$commands" | wc -l)" -ge 10 ] && ok || no "coderfit --help lists the commands: $commands"
+
+for cmd in $commands; do
+    help_options "$cmd" >"$T/help.$cmd"
+    man_options "$cmd" >"$T/man.$cmd"
+    grep -q "^\.SS \"coderfit $cmd[ \"]" "$MAN1" && ok || no "coderfit(1) has no section for $cmd"
+    same "$T/help.$cmd" "$T/man.$cmd" "$cmd: options of --help (<) and of coderfit(1) (>)"
+
+    words_of "$T/help.$cmd" >"$T/words.$cmd"
+    bash -c '. "$1"; _coderfit_options "$2"' _ "$BASHCOMP" "$cmd" | tr ' ' '\n' | grep . >"$T/bash.$cmd"
+    same "$T/words.$cmd" "$T/bash.$cmd" "$cmd: options of --help (<) and of the bash completion (>)"
+    bash_complete coderfit "$cmd" -- >"$T/bashlong.$cmd"
+    grep -e '^--' "$T/words.$cmd" >"$T/long.$cmd"
+    same "$T/long.$cmd" "$T/bashlong.$cmd" "$cmd: bash completes '--' to the long options"
+    zsh_options "$cmd" >"$T/zsh.$cmd"
+    same "$T/words.$cmd" "$T/zsh.$cmd" "$cmd: options of --help (<) and of the zsh completion (>)"
+
+    # the formats: those a bad -f value lists, those the completions offer
+    if grep -q -e '--format' "$T/long.$cmd"; then
+        "$CF" "$cmd" -f no-such-format >/dev/null 2>"$T/err"
+        sed -n "s/.*unknown format 'no-such-format' (\(.*\))/\1/p" "$T/err" | sed 's/, /\n/g' >"$T/fmt.$cmd"
+        [ -s "$T/fmt.$cmd" ] && ok || no "$cmd: -f no-such-format lists no formats ($(cat "$T/err"))"
+        bash_complete coderfit "$cmd" -f "" >"$T/bashfmt.$cmd"
+        same "$T/fmt.$cmd" "$T/bashfmt.$cmd" "$cmd: formats accepted (<) and completed by bash after -f (>)"
+        bash_complete coderfit "$cmd" --format = "" >"$T/bashfmt2.$cmd"
+        same "$T/fmt.$cmd" "$T/bashfmt2.$cmd" "$cmd: bash completes --format=, too"
+        awk -v cmd="$cmd" '$1 == cmd ")" { inside = 1 } inside { print } inside && /;;/ { exit }' "$ZSHCOMP" |
+            sed -n 's/.*--format=}.*:format:(\([^)]*\)).*/\1/p' | tr ' ' '\n' >"$T/zshfmt.$cmd"
+        same "$T/fmt.$cmd" "$T/zshfmt.$cmd" "$cmd: formats accepted (<) and completed by zsh (>)"
+        for f in $(cat "$T/fmt.$cmd"); do
+            "$CF" "$cmd" -f "$f" >/dev/null 2>"$T/err"
+            grep -q 'unknown format' "$T/err" && no "$cmd -f $f: $(cat "$T/err")" || ok
+        done
+    fi
+done
+
+# commands, schema names, tiers, --with and --select values
+printf '%s\n' $commands --help --version >"$T/cmds"
+bash_complete coderfit "" >"$T/bashcmds"
+same "$T/cmds" "$T/bashcmds" "the commands of coderfit --help (<) and of bash completion (>)"
+[ "$(bash_complete coderfit ra)" = rank ] && ok || no "bash completes 'ra' to rank"
+awk '/^  commands=\(/ { inside = 1; next } inside && /^  \)/ { exit } inside' "$ZSHCOMP" |
+    sed -n "s/^ *'\([a-z]*\):.*/\1/p" >"$T/zshcmds"
+printf '%s\n' $commands >"$T/cmds2"
+same "$T/cmds2" "$T/zshcmds" "the commands of coderfit --help (<) and of zsh completion (>)"
+"$CF" schema no-such >/dev/null 2>"$T/err"
+sed -n 's/.*unknown schema .no-such. (\(.*\))/\1/p' "$T/err" | sed 's/, /\n/g' >"$T/schemas"
+bash_complete coderfit schema "" >"$T/bashschemas"
+same "$T/schemas" "$T/bashschemas" "schema names accepted (<) and completed (>)"
+"$CF" show -f json | python3 -c 'import json, sys; print("\n".join(t["id"] for t in json.load(sys.stdin)["tiers"]))' >"$T/tiers"
+bash_complete coderfit rank --tier "" >"$T/bashtiers"
+same "$T/tiers" "$T/bashtiers" "the built-in rubric's tiers (<) and those completed after --tier (>)"
+bash_complete coderfit advise --with "" >"$T/with"
+for w in credential=CPC training=associate course=Anatomy skill=Epic coding-months=24; do
+    grep -qx "${w%%=*}=" "$T/with" && ok || no "bash completes --with to ${w%%=*}="
+    "$CF" advise --as-of 2026-11-26 --with "$w" examples/applicants/new-cca.native.json >"$T/out" 2>"$T/err" &&
+        grep -q "What if: $w" "$T/out" && ok || no "advise --with $w is offered but refused: $(cat "$T/err")"
+done
+[ "$(wc -l <"$T/with")" = 5 ] && ok || no "bash completes --with to five things: $(cat "$T/with")"
+bash_complete coderfit audit --select "" >"$T/select"
+printf '%s\n' min-score= tier= top= >"$T/select.want"
+same "$T/select.want" "$T/select" "bash completes --select to the three rules"
+# file operands
+[ "$(bash_complete coderfit score examples/applicants/inpat)" = examples/applicants/inpatient-coder.json ] && ok ||
+    no "bash completes a profile file name"
+bash_complete coderfit lint rubrics/ >"$T/lintfiles"
+grep -qx rubrics/medical-coder.yaml "$T/lintfiles" && ok || no "bash completes rubric files for lint: $(cat "$T/lintfiles")"
+bash_complete coderfit rank -r examples/rubrics/ >"$T/rfiles"
+grep -qx examples/rubrics/coding-auditor.yaml "$T/rfiles" && ok || no "bash completes -r to a rubric file: $(cat "$T/rfiles")"
+zsh -n "$ZSHCOMP" && ok || no "_coderfit is not valid zsh"
+bash -n "$BASHCOMP" && ok || no "coderfit.bash is not valid bash"
+
+# manual pages: no groff warning, the version of --version
+version=$("$CF" --version | sed -n 's/^coderfit \([^ ]*\) (rubric format \(coderfit-rubric\/[0-9]*\).*/\1/p')
+[ -n "$version" ] && ok || no "--version prints the version and the rubric format: $("$CF" --version)"
+for page in "$MAN1" "$MAN5"; do
+    groff -man -ww -Tutf8 -z "$page" 2>"$T/err" && [ ! -s "$T/err" ] && ok || no "groff -man -ww $page: $(cat "$T/err")"
+    MANWIDTH=80 man --warnings -l "$page" >"$T/page" 2>"$T/err" && [ ! -s "$T/err" ] && ok ||
+        no "man -l $page: $(cat "$T/err")"
+    [ "$(wc -l <"$T/page")" -gt 100 ] && ok || no "man -l $page renders: $(head -5 "$T/page")"
+    grep -q "^\.TH .* \"coderfit $version\"" "$page" && ok || no "$page: .TH names coderfit $version"
+done
+for section in NAME SYNOPSIS DESCRIPTION COMMANDS "EXIT STATUS" ENVIRONMENT FILES EXAMPLES "SEE ALSO"; do
+    grep -q "^\.SH \"*$section\"*$" "$MAN1" && ok || no "coderfit(1) has no $section"
+done
+# every exit status of the README is in coderfit(1)
+for code in 0 1 2 3 4 5; do
+    awk '/^\.SH EXIT STATUS/ { s = 1; next } /^\.SH/ { s = 0 } s' "$MAN1" | grep -qx "\.B $code" && ok ||
+        no "coderfit(1) EXIT STATUS lacks $code"
+done
+# every rule of docs/rubric.md is in coderfit-rubric(5)
+sed -n '/^## Errors and warnings/,/^## /s/^| `\([a-z-]*\)`.*/\1/p' docs/rubric.md >"$T/rules"
+[ "$(wc -l <"$T/rules")" -ge 25 ] && ok || no "docs/rubric.md lists the rules"
+while read -r rule; do
+    pat=$(printf '%s' "$rule" | sed 's/-/\\\\-/g')
+    grep -q "^\.BR* $pat\( \|\$\)" "$MAN5" && ok || no "coderfit-rubric(5) lacks the rule $rule"
+done <"$T/rules"
+# the environment coderfit(1) describes is what the program reads
+grep -ho 'getenv("[A-Z_]*")' src/cli/*.c src/lib/*.c | sed 's/getenv("\(.*\)")/\1/' |
+    grep -v '^CODERFIT_FAIL_AT$' | sort -u >"$T/env"
+awk '/^\.SH ENVIRONMENT/ { s = 1; next } /^\.SH/ { s = 0 } s && tp { print $2 } { tp = /^\.TP/ }' "$MAN1" | sort -u >"$T/manenv"
+same "$T/env" "$T/manenv" "variables read (<) and described in ENVIRONMENT (>)"
+
+# make install / uninstall under DESTDIR and PREFIX
+R="$T/root"
+make -s --no-print-directory -o "$B/coderfit" install BUILD="$B" DESTDIR="$R" PREFIX=/usr >"$T/out" 2>&1 &&
+    ok || no "make install: $(cat "$T/out")"
+for f in bin/coderfit share/man/man1/coderfit.1 share/man/man5/coderfit-rubric.5 \
+    share/coderfit/rubrics/medical-coder.yaml share/coderfit/examples/applicants/inpatient-coder.json \
+    share/coderfit/examples/demographics.csv share/coderfit/examples/ci/pre-commit \
+    share/bash-completion/completions/coderfit share/zsh/site-functions/_coderfit \
+    share/doc/coderfit/README.md share/doc/coderfit/docs/rubric.md; do
+    [ -f "$R/usr/$f" ] && ok || no "make install did not install /usr/$f"
+done
+[ -x "$R/usr/bin/coderfit" ] && [ -x "$R/usr/share/coderfit/examples/ci/pre-commit" ] && ok || no "installed programs are executable"
+"$R/usr/bin/coderfit" score --as-of 2026-11-26 "$R/usr/share/coderfit/examples/applicants/inpatient-coder.json" >"$T/out" 2>&1 &&
+    grep -q 'Strong fit' "$T/out" && ok || no "the installed coderfit scores an installed example: $(head -3 "$T/out")"
+"$R/usr/bin/coderfit" lint "$R/usr/share/coderfit/rubrics/medical-coder.yaml" >"$T/out" 2>&1 && ok ||
+    no "the installed rubric lints clean: $(head -3 "$T/out")"
+"$R/usr/bin/coderfit" show >"$T/shown" && cmp -s "$T/shown" "$R/usr/share/coderfit/rubrics/medical-coder.yaml" && ok ||
+    no "the installed rubric is the built-in one"
+MANWIDTH=80 man -M "$R/usr/share/man" coderfit >"$T/page" 2>"$T/err" && grep -q 'coderfit rank' "$T/page" && ok ||
+    no "man coderfit from the installed pages: $(cat "$T/err")"
+grep -q '/usr/share/coderfit/rubrics/medical-coder.yaml' "$T/page" && ! grep -q '/usr/local/' "$T/page" && ok ||
+    no "the installed coderfit(1) names the installed files under PREFIX"
+MANWIDTH=80 man -M "$R/usr/share/man" 5 coderfit-rubric >"$T/page" 2>"$T/err" && grep -q 'CRITERION TYPES' "$T/page" && ok ||
+    no "man 5 coderfit-rubric from the installed pages: $(cat "$T/err")"
+COMPFILE="$R/usr/share/bash-completion/completions/coderfit"
+[ "$(bash_complete coderfit adv)" = advise ] && ok || no "the installed bash completion completes a command"
+[ "$(bash_complete coderfit rank --eli)" = --eligible-only ] && ok || no "the installed bash completion completes an option"
+# bash-completion finds it by name in its completions folder, as it would in /usr
+bash -c 'BASH_COMPLETION_USER_DIR=$1/usr/share/bash-completion; . "$2"; __load_completion coderfit && complete -p coderfit' \
+    _ "$R" "$BASH_COMPLETION" >"$T/out" 2>&1 && grep -q '_coderfit' "$T/out" && ok ||
+    no "bash-completion loads the installed completion: $(cat "$T/out")"
+make -s --no-print-directory uninstall DESTDIR="$R" PREFIX=/usr >"$T/out" 2>&1 && ok || no "make uninstall: $(cat "$T/out")"
+left=$(find "$R" -mindepth 1 ! -path "$R/usr" ! -path "$R/usr/share")
+[ -z "$left" ] && ok || no "make uninstall left: $left"
+
+finish
