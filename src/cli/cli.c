@@ -29,8 +29,11 @@ void cli_opts_init(cli_opts *o)
 
 static void vmessage(const char *cmd, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
+/* Messages go to stderr after what is already written to stdout, so that
+ * the two stay in order when they go to one log (2>&1). */
 static void vmessage(const char *cmd, const char *fmt, va_list ap)
 {
+    fflush(stdout);
     fprintf(stderr, "coderfit: %s%s", cmd ? cmd : "", cmd ? ": " : "");
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
@@ -233,6 +236,8 @@ void cli_list_end(cli_list *l)
 
 void cli_print_diags(const cf_diags *d)
 {
+    if (d->n || d->oom)
+        fflush(stdout);
     for (size_t i = 0; i < d->n; i++) {
         fputs("coderfit: ", stderr);
         cf_diag_print(stderr, &d->items[i]);

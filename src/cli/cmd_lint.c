@@ -85,9 +85,11 @@ int cmd_lint(int argc, char **argv)
     }
     if (!(o.quiet && d.n == 0 && fmt != CF_DIAG_JSON))
         fwrite(s, 1, len, stdout);
-    if (fmt == CF_DIAG_TEXT && d.n && !o.quiet)
+    if (fmt == CF_DIAG_TEXT && d.n && !o.quiet) {
+        fflush(stdout);
         fprintf(stderr, "coderfit: lint: %zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s",
                 warnings, warnings == 1 ? "" : "s");
+    }
     cf_free(s);
     cf_diags_clear(&d);
     return errors || (strict && warnings) ? CF_NO : CF_OK;
