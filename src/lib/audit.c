@@ -683,6 +683,12 @@ static void write_table(cf_buf *b, const figures *fg, int md)
 {
     static const char *const titles[3] = {"Sex", "Race/ethnicity", "Sex and race/ethnicity"};
     char name[160];
+    int width = 8;   /* the category column: as wide as the longest name shown */
+    for (int i = 0; i < fg->ng; i++) {
+        category_name(&fg->g[i], name, sizeof name);
+        if ((int)strlen(name) > width)
+            width = (int)strlen(name);
+    }
     for (int dm = 0; dm < 3; dm++) {
         if (md)
             cf_buf_printf(b, "\n## %s\n\n| category | applicants | selected | selection rate | impact ratio "
@@ -690,7 +696,7 @@ static void write_table(cf_buf *b, const figures *fg, int md)
                              "| ---: | ---: | --- |\n",
                           titles[dm]);
         else
-            cf_buf_printf(b, "\n%s\n  %-52s %6s %6s %8s %8s %8s %8s\n", titles[dm], "category", "appl.",
+            cf_buf_printf(b, "\n%s\n  %-*s %6s %6s %8s %8s %8s %8s\n", titles[dm], width, "category", "appl.",
                           "sel.", "sel.rate", "ratio", "scor.rt", "ratio");
         for (int i = 0; i < fg->ng; i++) {
             const group *g = &fg->g[i];
@@ -708,7 +714,7 @@ static void write_table(cf_buf *b, const figures *fg, int md)
                 cf_buf_printf(b, " | %s |\n", mark);
             } else {
                 cf_buf_puts(b, "  ");
-                cf_buf_pad(b, name, 52);
+                cf_buf_pad(b, name, width);
                 cf_buf_printf(b, " %6lu %6lu %8.4f ", g->n, g->selected, g->sel_rate);
                 if (g->ir < 0)
                     cf_buf_printf(b, "%8s", "-");
