@@ -69,6 +69,9 @@ loop "score -f html (native profile)" -- "$CF" score $SMALL --as-of 2026-11-26 -
 loop "advise --with" -- "$CF" advise $SMALL --as-of 2026-11-26 --with credential=CPC examples/applicants/nurse-to-coder.json
 loop "rank --jobs 1 (files and a stream)" -- "$CF" rank $SMALL -q -j 1 --as-of 2026-11-26 -f json examples/applicants/apprentice-cpc-a.json \
     examples/applicants/new-cca.native.json tests/fuzz/corpus/stream/examples.ndjson
+loop "score --blind" -- "$CF" score $SMALL --as-of 2026-11-26 --blind -f json tests/blind/identifying.json
+loop "rank --blind --key" -- sh -c 'rm -f "$3" && "$1" rank -r "$2" -q -j 1 --as-of 2026-11-26 --key "$3" -f ndjson \
+    tests/blind/identifying.json examples/applicants/inpatient-coder.json && cat "$3"' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/key.csv"
 loop "rank --merge" -- "$CF" rank --merge -f csv tests/fuzz/corpus/stream/reports.ndjson
 loop "audit (reports and profiles)" -- "$CF" audit $SMALL --as-of 2026-11-26 -d tests/audit/demographics.csv --select top=3 -f json \
     tests/audit/reports.ndjson examples/applicants/new-cca.native.json
