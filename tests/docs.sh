@@ -84,6 +84,8 @@ commands=$("$CF" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p'
 [ "$(echo "$commands" | wc -l)" -ge 10 ] && ok || no "coderfit --help lists the commands: $commands"
 
 for cmd in $commands; do
+    "$CF" "$cmd" --help >"$T/h1" && "$CF" help "$cmd" >"$T/h2" && cmp -s "$T/h1" "$T/h2" && ok ||
+        no "coderfit help $cmd is coderfit $cmd --help"
     help_options "$cmd" >"$T/help.$cmd"
     man_options "$cmd" >"$T/man.$cmd"
     grep -q "^\.SS \"coderfit $cmd[ \"]" "$MAN1" && ok || no "coderfit(1) has no section for $cmd"

@@ -34,7 +34,7 @@ static void usage(FILE *f)
           "  -h, --help     show this help\n"
           "      --version  show the program and rubric format versions\n"
           "\n"
-          "Run 'coderfit COMMAND --help' for a command's options.\n"
+          "Run 'coderfit COMMAND --help' or 'coderfit help COMMAND' for a command's options.\n"
           "Exit status: 0 ok, 1 check answered no, 2 usage error, 3 invalid rubric,\n"
           "4 invalid profile or input, 5 system error.\n", f);
 }
@@ -65,6 +65,14 @@ int main(int argc, char **argv)
         return CF_EUSAGE;
     }
     const char *cmd = argv[1];
+    if (strcmp(cmd, "help") == 0 && argc == 3) {
+        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+            if (strcmp(commands[i].doc->name, argv[2]) == 0) {
+                cli_help(stdout, commands[i].doc);
+                return finish(CF_OK);
+            }
+        return cli_usage_error(NULL, "unknown command '%s'", argv[2]);
+    }
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);
         return finish(CF_OK);
