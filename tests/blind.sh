@@ -139,5 +139,14 @@ expect_grep "$T/out" '"without_demographics": 0' "audit: blind ids matched"
 # ... and of the profiles themselves, matched through their ids.
 expect_exit 0 "audit of profiles by blind id" -- "$CF" audit $ASOF -d "$T/demo.csv" --select top=3 -f json "$T/in"
 expect_grep "$T/out" '"without_demographics": 0' "audit: sources matched by their blind ids"
+# ... and of blind reports against demographics keyed by path: the same
+# audit as that of the reports that are not blind.
+"$CF" rank $ASOF -q -f ndjson -o "$T/open.ndjson" "$T/in"
+{ echo "source,sex,race_ethnicity"; i=0; for f in "$T"/in/*; do
+    i=$((i + 1)); [ $((i % 2)) = 0 ] && echo "$f,Female,White" || echo "$f,Male,Asian"; done; } >"$T/demo-path.csv"
+"$CF" audit -d "$T/demo-path.csv" --select top=3 -f json "$T/open.ndjson" >"$T/audit-open.json"
+expect_exit 0 "audit of blind reports, demographics by path" -- "$CF" audit -d "$T/demo-path.csv" --select top=3 -f json "$T/blind.ndjson"
+expect_grep "$T/out" '"without_demographics": 0' "audit: blind reports matched to paths"
+cmp -s "$T/out" "$T/audit-open.json" && ok || no "audit of blind reports differs from that of open ones"
 
 finish

@@ -514,8 +514,25 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
         cf_free(scores);
         return CF_ESYSTEM;
     }
-    if (a->nrows)
+    /* The demographics again, keyed by the blind id of their source, for
+     * blind reports audited against demographics keyed by path. */
+    demo_row *byid = cf_malloc((a->nrows ? a->nrows : 1) * sizeof *byid);
+    char (*ids)[CF_BLIND_ID_SIZE] = cf_malloc((a->nrows ? a->nrows : 1) * sizeof *ids);
+    if (!byid || !ids) {
+        cf_free(order);
+        cf_free(scores);
+        cf_free(byid);
+        cf_free(ids);
+        return CF_ESYSTEM;
+    }
+    for (size_t k = 0; k < a->nrows; k++) {
+        cf_blind_id(a->rows[k].source, ids[k]);
+        byid[k] = (demo_row){ids[k], a->rows[k].sex, a->rows[k].race};
+    }
+    if (a->nrows) {
         qsort(a->rows, a->nrows, sizeof *a->rows, cmp_source);
+        qsort(byid, a->nrows, sizeof *byid, cmp_source);
+    }
     for (size_t i = 0; i < a->n; i++) {
         demo_row key = {a->a[i].source, 0, 0};
         const demo_row *r = a->nrows ? bsearch(&key, a->rows, a->nrows, sizeof *a->rows, cmp_source) : NULL;
@@ -526,6 +543,11 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
             key.source = id;
             r = bsearch(&key, a->rows, a->nrows, sizeof *a->rows, cmp_source);
         }
+        if (!r && a->nrows) {
+            /* a blind report, demographics keyed by source */
+            key.source = a->a[i].source;
+            r = bsearch(&key, byid, a->nrows, sizeof *byid, cmp_source);
+        }
         a->a[i].sex = r ? r->sex : -1;
         a->a[i].race = r ? r->race : -1;
         if (!r)
@@ -533,6 +555,8 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
         order[i] = &a->a[i];
         scores[i] = a->a[i].score;
     }
+    cf_free(byid);
+    cf_free(ids);
     qsort(order, a->n, sizeof *order, cmp_rank);
     qsort(scores, a->n, sizeof *scores, cmp_double);
     if (a->n)
