@@ -1,10 +1,11 @@
 #!/bin/sh
 # Documentation and packaging: each command's --help, its section of
 # coderfit(1) and the bash and zsh completions name the same options; the
-# completions offer the formats each command accepts; both manual pages
-# render with no groff warning; make install puts everything under DESTDIR
-# and PREFIX, where the program, man and bash completion work, and make
-# uninstall takes it all away again.
+# completions offer the formats each command accepts (both are run for
+# real: bash's function with COMP_WORDS set, zsh's on a pseudo-terminal by
+# tests/zsh-complete.zsh); both manual pages render with no groff warning;
+# make install puts everything under DESTDIR and PREFIX, where the program,
+# man and bash completion work, and make uninstall takes it all away again.
 # usage: tests/docs.sh BUILD_DIR
 B=${1:-build}
 . tests/lib.sh
@@ -70,15 +71,13 @@ bash_complete() {
 }
 COMPFILE=$BASHCOMP
 
-# zsh: the options a command's block of _coderfit names, its shared specs
-# ($rubric, $asof, ...) spelled out.
-zsh_options() {
-    awk -v cmd="$1" '$1 == cmd ")" { inside = 1 } inside { print } inside && /;;/ { exit }' "$ZSHCOMP" |
-        sed -e 's/\$rubric/ {-r,--rubric} /g' -e 's/\$asof/ --as-of /g' -e 's/\$output/ {-o,--output} /g' \
-            -e 's/\$maxin/ --max-input-size /g' -e 's/\$color/ --color /g' -e 's/\$blind/ --blind /g' \
-            -e 's/\$key/ --key /g' -e 's/\$help/ {-h,--help} /g' -e 's/\[[^]]*\]//g' >"$T/zblock"
-    { grep -o -e '--[a-z][a-z-]*' "$T/zblock"; grep -o -e '[{(]-[a-zA-Z][+, ]' "$T/zblock" | cut -c2-3; } | grep . | sort -u
+# zsh: what its completion offers for each line given, in $T/zsh/N.
+zsh_complete() {
+    rm -rf "$T/zsh" && mkdir -p "$T/zsh"
+    timeout 120 zsh -f tests/zsh-complete.zsh "$(dirname "$ZSHCOMP")" "$T/zsh" "$@" >"$T/zsh.log" 2>&1 ||
+        no "zsh completion did not run: $(head -c 300 "$T/zsh.log")"
 }
+zsh_offers() { sort -u "$T/zsh/$1"; }
 
 commands=$("$CF" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p')
 [ "$(echo "$commands" | wc -l)" -ge 10 ] && ok || no "coderfit --help lists the commands: $commands"
@@ -97,8 +96,6 @@ for cmd in $commands; do
     bash_complete coderfit "$cmd" -- >"$T/bashlong.$cmd"
     grep -e '^--' "$T/words.$cmd" >"$T/long.$cmd"
     same "$T/long.$cmd" "$T/bashlong.$cmd" "$cmd: bash completes '--' to the long options"
-    zsh_options "$cmd" >"$T/zsh.$cmd"
-    same "$T/words.$cmd" "$T/zsh.$cmd" "$cmd: options of --help (<) and of the zsh completion (>)"
 
     # the formats: those a bad -f value lists, those the completions offer
     if grep -q -e '--format' "$T/long.$cmd"; then
@@ -109,9 +106,6 @@ for cmd in $commands; do
         same "$T/fmt.$cmd" "$T/bashfmt.$cmd" "$cmd: formats accepted (<) and completed by bash after -f (>)"
         bash_complete coderfit "$cmd" --format = "" >"$T/bashfmt2.$cmd"
         same "$T/fmt.$cmd" "$T/bashfmt2.$cmd" "$cmd: bash completes --format=, too"
-        awk -v cmd="$cmd" '$1 == cmd ")" { inside = 1 } inside { print } inside && /;;/ { exit }' "$ZSHCOMP" |
-            sed -n 's/.*--format=}.*:format:(\([^)]*\)).*/\1/p' | tr ' ' '\n' >"$T/zshfmt.$cmd"
-        same "$T/fmt.$cmd" "$T/zshfmt.$cmd" "$cmd: formats accepted (<) and completed by zsh (>)"
         for f in $(cat "$T/fmt.$cmd"); do
             "$CF" "$cmd" -f "$f" >/dev/null 2>"$T/err"
             grep -q 'unknown format' "$T/err" && no "$cmd -f $f: $(cat "$T/err")" || ok
@@ -124,10 +118,38 @@ printf '%s\n' $commands --help --version >"$T/cmds"
 bash_complete coderfit "" >"$T/bashcmds"
 same "$T/cmds" "$T/bashcmds" "the commands of coderfit --help (<) and of bash completion (>)"
 [ "$(bash_complete coderfit ra)" = rank ] && ok || no "bash completes 'ra' to rank"
-awk '/^  commands=\(/ { inside = 1; next } inside && /^  \)/ { exit } inside' "$ZSHCOMP" |
-    sed -n "s/^ *'\([a-z]*\):.*/\1/p" >"$T/zshcmds"
+
+# zsh, for real: the commands, each command's options and formats, values
+set -- "coderfit " "coderfit schema " "coderfit rank --tier " "coderfit advise --with " "coderfit lint rubrics/"
+for cmd in $commands; do
+    set -- "$@" "coderfit $cmd -"
+    grep -q -e '--format' "$T/long.$cmd" && set -- "$@" "coderfit $cmd -f "
+done
+zsh_complete "$@"
 printf '%s\n' $commands >"$T/cmds2"
+zsh_offers 1 >"$T/zshcmds"
 same "$T/cmds2" "$T/zshcmds" "the commands of coderfit --help (<) and of zsh completion (>)"
+zsh_offers 2 >"$T/zshschemas"
+"$CF" schema no-such 2>&1 | sed -n 's/.*unknown schema .no-such. (\(.*\))/\1/p' | sed 's/, /\n/g' >"$T/schemas0"
+same "$T/schemas0" "$T/zshschemas" "schema names accepted (<) and completed by zsh (>)"
+zsh_offers 3 >"$T/zshtiers"
+"$CF" show -f json | python3 -c 'import json, sys; print("\n".join(t["id"] for t in json.load(sys.stdin)["tiers"]))' | sort >"$T/tiers0"
+same "$T/tiers0" "$T/zshtiers" "the built-in rubric's tiers (<) and those zsh completes after --tier (>)"
+printf '%s\n' coding-months= course= credential= skill= training= >"$T/with0"
+zsh_offers 4 >"$T/zshwith"
+same "$T/with0" "$T/zshwith" "zsh completes --with"
+zsh_offers 5 | grep -qx medical-coder.yaml && ok || no "zsh completes a rubric file for lint: $(zsh_offers 5)"
+i=5
+for cmd in $commands; do
+    i=$((i + 1))
+    zsh_offers $i >"$T/zshopts.$cmd"
+    same "$T/words.$cmd" "$T/zshopts.$cmd" "$cmd: options of --help (<) and those zsh completes after '-' (>)"
+    if grep -q -e '--format' "$T/long.$cmd"; then
+        i=$((i + 1))
+        zsh_offers $i >"$T/zshfmt.$cmd"
+        same "$T/fmt.$cmd" "$T/zshfmt.$cmd" "$cmd: formats accepted (<) and completed by zsh after -f (>)"
+    fi
+done
 "$CF" schema no-such >/dev/null 2>"$T/err"
 sed -n 's/.*unknown schema .no-such. (\(.*\))/\1/p' "$T/err" | sed 's/, /\n/g' >"$T/schemas"
 bash_complete coderfit schema "" >"$T/bashschemas"
