@@ -111,7 +111,8 @@ test: $(BUILD)/coderfit $(BUILD)/unit-tests
 check: test
 
 # What make install puts where: uninstall removes these files, then the
-# folders that held only them.
+# folders they leave empty (a file of one's own in them stays).
+RUBRICS := $(wildcard rubrics/*.yaml)
 EXAMPLES := $(wildcard examples/applicants/*.json examples/rubrics/*.yaml examples/ci/* examples/*.csv)
 DOCS := README.md LICENSE $(wildcard docs/*.md)
 
@@ -124,7 +125,7 @@ install: $(BUILD)/coderfit
 	sed 's|/usr/local/share/coderfit|$(DATADIR)|g' docs/coderfit.1 >$(DESTDIR)$(MANDIR)/man1/coderfit.1
 	sed 's|/usr/local/share/coderfit|$(DATADIR)|g' docs/coderfit-rubric.5 >$(DESTDIR)$(MANDIR)/man5/coderfit-rubric.5
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/coderfit.1 $(DESTDIR)$(MANDIR)/man5/coderfit-rubric.5
-	install -m 644 rubrics/*.yaml $(DESTDIR)$(DATADIR)/rubrics/
+	install -m 644 $(RUBRICS) $(DESTDIR)$(DATADIR)/rubrics/
 	for f in $(EXAMPLES); do install -m 644 $$f $(DESTDIR)$(DATADIR)/$$f || exit 1; done
 	chmod 755 $(DESTDIR)$(DATADIR)/examples/ci/pre-commit
 	for f in $(DOCS); do install -m 644 $$f $(DESTDIR)$(DOCDIR)/$$f || exit 1; done
@@ -134,10 +135,14 @@ install: $(BUILD)/coderfit
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/coderfit $(DESTDIR)$(MANDIR)/man1/coderfit.1 \
 	    $(DESTDIR)$(MANDIR)/man5/coderfit-rubric.5 \
-	    $(DESTDIR)$(BASHCOMPDIR)/coderfit $(DESTDIR)$(ZSHCOMPDIR)/_coderfit
-	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
-	-for d in $(BINDIR) $(MANDIR)/man1 $(MANDIR)/man5 $(MANDIR) $(BASHCOMPDIR) \
-	    $(dir $(BASHCOMPDIR:%/=%)) $(ZSHCOMPDIR) $(dir $(ZSHCOMPDIR:%/=%)) $(dir $(DOCDIR:%/=%)); do \
+	    $(DESTDIR)$(BASHCOMPDIR)/coderfit $(DESTDIR)$(ZSHCOMPDIR)/_coderfit \
+	    $(RUBRICS:%=$(DESTDIR)$(DATADIR)/%) \
+	    $(EXAMPLES:%=$(DESTDIR)$(DATADIR)/%) $(DOCS:%=$(DESTDIR)$(DOCDIR)/%)
+	-for d in $(sort $(dir $(EXAMPLES))) examples/ rubrics/ ""; do \
+	    rmdir $(DESTDIR)$(DATADIR)/$$d 2>/dev/null; done; \
+	for d in $(DOCDIR)/docs $(DOCDIR) $(BINDIR) $(MANDIR)/man1 $(MANDIR)/man5 $(MANDIR) \
+	    $(BASHCOMPDIR) $(dir $(BASHCOMPDIR:%/=%)) $(ZSHCOMPDIR) $(dir $(ZSHCOMPDIR:%/=%)) \
+	    $(dir $(DOCDIR:%/=%)); do \
 	    rmdir $(DESTDIR)$$d 2>/dev/null; done; true
 
 clean:

@@ -239,8 +239,13 @@ COMPFILE="$R/usr/share/bash-completion/completions/coderfit"
 bash -c 'BASH_COMPLETION_USER_DIR=$1/usr/share/bash-completion; . "$2"; __load_completion coderfit && complete -p coderfit' \
     _ "$R" "$BASH_COMPLETION" >"$T/out" 2>&1 && grep -q '_coderfit' "$T/out" && ok ||
     no "bash-completion loads the installed completion: $(cat "$T/out")"
+# uninstall removes what install put there, and nothing of one's own
+echo "# a team's rubric" >"$R/usr/share/coderfit/rubrics/team.yaml"
 make -s --no-print-directory uninstall DESTDIR="$R" PREFIX=/usr >"$T/out" 2>&1 && ok || no "make uninstall: $(cat "$T/out")"
-left=$(find "$R" -mindepth 1 ! -path "$R/usr" ! -path "$R/usr/share")
+[ "$(find "$R" -type f)" = "$R/usr/share/coderfit/rubrics/team.yaml" ] && ok ||
+    no "make uninstall left other files, or removed one of one's own: $(find "$R" -type f | head -5)"
+left=$(find "$R" -mindepth 1 ! -path "$R/usr" ! -path "$R/usr/share" ! -path "$R/usr/share/coderfit" \
+    ! -path "$R/usr/share/coderfit/rubrics" ! -path "$R/usr/share/coderfit/rubrics/team.yaml")
 [ -z "$left" ] && ok || no "make uninstall left: $left"
 
 finish
