@@ -90,6 +90,14 @@ for cmd in $commands; do
     grep -q "^\.SS \"coderfit $cmd[ \"]" "$MAN1" && ok || no "coderfit(1) has no section for $cmd"
     same "$T/help.$cmd" "$T/man.$cmd" "$cmd: options of --help (<) and of coderfit(1) (>)"
 
+    # the parser takes every option --help lists
+    "$CF" "$cmd" --help | sed -n 's/^  \(-[a-zA-Z], \|    \)--\([a-z][a-z-]*\)\( [^ ]\)\{0,1\}.*/\2\3/p' |
+        grep -v '^help$' >"$T/parse.$cmd"
+    while read -r opt arg; do
+        if [ -n "$arg" ]; then set -- "--$opt=x"; else set -- "--$opt"; fi
+        "$CF" "$cmd" "$@" </dev/null >/dev/null 2>"$T/err"
+        grep -q "unknown option" "$T/err" && no "$cmd: --help lists --$opt, which the parser refuses" || ok
+    done <"$T/parse.$cmd"
     words_of "$T/help.$cmd" >"$T/words.$cmd"
     bash -c '. "$1"; _coderfit_options "$2"' _ "$BASHCOMP" "$cmd" | tr ' ' '\n' | grep . >"$T/bash.$cmd"
     same "$T/words.$cmd" "$T/bash.$cmd" "$cmd: options of --help (<) and of the bash completion (>)"

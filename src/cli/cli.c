@@ -59,6 +59,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 
 /* ---- options and help --------------------------------------------------- */
 
+/* The most options a command has (rank: 19); tests/docs.sh checks that the
+ * parser takes every option --help lists. */
 #define CLI_MAX_OPTIONS 32
 
 static const cli_option help_option = {"help", 'h', NULL, "show this help"};
