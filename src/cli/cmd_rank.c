@@ -58,7 +58,6 @@ const cli_command cli_rank = {
     "Exit status: 0 ok, 2 usage error, 3 invalid rubric, 4 an input failed\n"
     "(all others were still ranked), 5 system error.\n"};
 
-
 #define CHUNK (256u * 1024)   /* stream bytes per job */
 
 typedef struct input {
