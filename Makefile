@@ -4,6 +4,8 @@
 #   make run        rank the bundled example applicants with the embedded rubric
 #   make test       run the whole test suite (ends "N passed, N failed")
 #   make test SAN=1 the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make check-valgrind  the suite under valgrind's memcheck
+#   make check-fault     every allocation made to fail in turn (some minutes)
 #   make install    install under $(DESTDIR)$(PREFIX): the program, its
 #                   manual pages, the rubric and examples, shell completions
 #   make uninstall  remove what make install installed
@@ -44,7 +46,7 @@ TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o)
 HEADERS := $(wildcard include/*.h src/lib/*.h src/cli/*.h)
 STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all run test check bench fuzz check-valgrind install uninstall clean deps
+.PHONY: all run test check bench fuzz check-valgrind check-fault install uninstall clean deps
 
 all: $(BUILD)/coderfit
 
@@ -96,6 +98,10 @@ bench: $(BUILD)/coderfit $(BUILD)/tools/gen $(BUILD)/tools/floor $(BUILD)/tools/
 # The whole suite under valgrind's memcheck: no error, no leak.
 check-valgrind: $(BUILD)/coderfit $(BUILD)/unit-tests
 	@sh tools/valgrind.sh $(BUILD)
+
+# Every allocation made to fail in turn, command by command (tools/fault.sh).
+check-fault: | $(STAMP)
+	@sh tools/fault.sh
 
 # libFuzzer targets, each run for FUZZ_SECONDS (clang, ASan + UBSan).
 FUZZ_SECONDS ?= 60
