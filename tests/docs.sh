@@ -9,6 +9,7 @@
 # usage: tests/docs.sh BUILD_DIR
 B=${1:-build}
 . tests/lib.sh
+CFABS=$(cd "$B" && pwd)/coderfit
 MAN1=docs/coderfit.1
 MAN5=docs/coderfit-rubric.5
 BASHCOMP=src/completion/coderfit.bash
@@ -90,12 +91,14 @@ for cmd in $commands; do
     grep -q "^\.SS \"coderfit $cmd[ \"]" "$MAN1" && ok || no "coderfit(1) has no section for $cmd"
     same "$T/help.$cmd" "$T/man.$cmd" "$cmd: options of --help (<) and of coderfit(1) (>)"
 
-    # the parser takes every option --help lists
+    # the parser takes every option --help lists (run in a folder of its
+    # own: --output=x and --key=x may write x)
     "$CF" "$cmd" --help | sed -n 's/^  \(-[a-zA-Z], \|    \)--\([a-z][a-z-]*\)\( [^ ]\)\{0,1\}.*/\2\3/p' |
         grep -v '^help$' >"$T/parse.$cmd"
+    mkdir -p "$T/scratch"
     while read -r opt arg; do
         if [ -n "$arg" ]; then set -- "--$opt=x"; else set -- "--$opt"; fi
-        "$CF" "$cmd" "$@" </dev/null >/dev/null 2>"$T/err"
+        (cd "$T/scratch" && "$CFABS" "$cmd" "$@" </dev/null >/dev/null 2>"$T/err")
         grep -q "unknown option" "$T/err" && no "$cmd: --help lists --$opt, which the parser refuses" || ok
     done <"$T/parse.$cmd"
     words_of "$T/help.$cmd" >"$T/words.$cmd"
