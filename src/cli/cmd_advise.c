@@ -14,7 +14,9 @@ static const cli_option options[] = {
                                 "  skill=Epic\n"
                                 "  coding-months=24  months of coding work"},
     {"format", 'f', "FORMAT", "text (default), json or md"},
-    {"blind", OPT_BLIND, NULL, "name each applicant by an opaque id (the same in every run), and cut names, contact details, addresses and institutions out of the report"},
+    {"blind", OPT_BLIND, NULL, "name each applicant by an opaque id (the same in every run), "
+                               "and cut names, contact details, addresses and institutions "
+                               "out of the report"},
     {"key", OPT_KEY, "FILE", "with --blind, write the id-to-source key to FILE"},
     {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted, e.g. 512K, 16M (default 16M)"},

@@ -7,7 +7,9 @@
 enum { OPT_SELECT = 2000, OPT_FAIL_UNDER };
 
 static const cli_option options[] = {
-    {"demographics", 'd', "FILE", "CSV with a header naming source, sex and race_ethnicity (EEO-1 categories; empty or 'unknown' allowed), or the same as JSON"},
+    {"demographics", 'd', "FILE", "CSV with a header naming source, sex and race_ethnicity "
+                                  "(EEO-1 categories; empty or 'unknown' allowed), or the same "
+                                  "as JSON"},
     {"select", OPT_SELECT, "RULE", "who is selected: tier=ID[,ID...], top=N or min-score=X"},
     {"fail-under", OPT_FAIL_UNDER, "X", "exit 1 when an impact ratio is under X (0.8: a flag)"},
     {"rubric", 'r', "FILE", "rubric for profiles (default: the embedded one)"},

@@ -7,7 +7,8 @@
 enum { OPT_STRICT = 3000 };
 
 static const cli_option options[] = {
-    {"format", 'f', "FORMAT", "text (default), json, or github (workflow annotations with file, line and column)"},
+    {"format", 'f', "FORMAT", "text (default), json, or github (workflow annotations with "
+                              "file, line and column)"},
     {"strict", OPT_STRICT, NULL, "warnings fail too"},
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest rubric accepted (default 16M)"},
     {"quiet", 'q', NULL, "print nothing when there is no problem"},

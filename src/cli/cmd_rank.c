@@ -30,11 +30,15 @@ static const cli_option options[] = {
     {"tier", OPT_TIER, "ID", "keep results in this tier (repeatable)"},
     {"eligible-only", OPT_ELIGIBLE, NULL, "keep results that pass every gate"},
     {"bom", OPT_BOM, NULL, "csv: start with a UTF-8 byte-order mark (for Excel)"},
-    {"merge", OPT_MERGE, NULL, "the operands are NDJSON reports (from score -f ndjson or rank -f ndjson, e.g. shards scored on several machines): rank them as one run would"},
+    {"merge", OPT_MERGE, NULL, "the operands are NDJSON reports (from score -f ndjson or "
+                               "rank -f ndjson, e.g. shards scored on several machines): "
+                               "rank them as one run would"},
     {"color", OPT_COLOR, "WHEN", "colour text output: auto (default), always, never"},
     {"colour", OPT_COLOR, "WHEN", NULL},
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file or stream line accepted (default 16M)"},
-    {"blind", OPT_BLIND, NULL, "name each applicant by an opaque id (the same in every run), and cut names, contact details, addresses and institutions out of the report"},
+    {"blind", OPT_BLIND, NULL, "name each applicant by an opaque id (the same in every run), "
+                               "and cut names, contact details, addresses and institutions "
+                               "out of the report"},
     {"key", OPT_KEY, "FILE", "with --blind, write the id-to-source key to FILE"},
     {"quiet", 'q', NULL, "no progress line"},
     {NULL, 0, NULL, NULL}};

@@ -5,7 +5,8 @@
 
 static const cli_option options[] = {
     {"rubric", 'r', "FILE", "the rubric (default: the embedded medical-coder rubric)"},
-    {"format", 'f', "FORMAT", "yaml (default: the rubric as written) or json (in the shape `coderfit schema rubric` describes)"},
+    {"format", 'f', "FORMAT", "yaml (default: the rubric as written) or json (in the shape "
+                              "`coderfit schema rubric` describes)"},
     {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
     {NULL, 0, NULL, NULL}};
 
