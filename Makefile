@@ -144,7 +144,7 @@ uninstall:
 	    $(DESTDIR)$(BASHCOMPDIR)/coderfit $(DESTDIR)$(ZSHCOMPDIR)/_coderfit \
 	    $(RUBRICS:%=$(DESTDIR)$(DATADIR)/%) \
 	    $(EXAMPLES:%=$(DESTDIR)$(DATADIR)/%) $(DOCS:%=$(DESTDIR)$(DOCDIR)/%)
-	-for d in $(sort $(dir $(EXAMPLES))) examples/ rubrics/ ""; do \
+	for d in $(sort $(dir $(EXAMPLES))) examples/ rubrics/ ""; do \
 	    rmdir $(DESTDIR)$(DATADIR)/$$d 2>/dev/null; done; \
 	for d in $(DOCDIR)/docs $(DOCDIR) $(BINDIR) $(MANDIR)/man1 $(MANDIR)/man5 $(MANDIR) \
 	    $(BASHCOMPDIR) $(dir $(BASHCOMPDIR:%/=%)) $(ZSHCOMPDIR) $(dir $(ZSHCOMPDIR:%/=%)) \

@@ -65,6 +65,19 @@ typedef struct cli_command {
     const char *after;         /* notes and the exit status */
 } cli_command;
 
+/* The common options, described once for every command that takes them
+ * (cli_common_option handles them). */
+#define CLI_OPTION_AS_OF {"as-of", OPT_AS_OF, "YYYY-MM-DD", "the day date rules count from (default: today)"}
+#define CLI_OPTION_OUTPUT {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"}
+#define CLI_OPTION_COLOR                                                                           \
+    {"color", OPT_COLOR, "WHEN", "colour text output: auto (default), always, never"},             \
+    {"colour", OPT_COLOR, "WHEN", NULL}
+#define CLI_OPTION_BLIND                                                                           \
+    {"blind", OPT_BLIND, NULL, "name each applicant by an opaque id (the same in every run), "     \
+                               "and cut names, contact details, addresses and institutions "       \
+                               "out of the report"},                                               \
+    {"key", OPT_KEY, "FILE", "with --blind, write the id-to-source key to FILE"}
+
 /* Prints a command's --help. */
 void cli_help(FILE *f, const cli_command *cmd);
 

@@ -5,7 +5,7 @@
 
 static const cli_option options[] = {
     {"rubric", 'r', "FILE", "rubric (default: the embedded medical-coder rubric)"},
-    {"as-of", OPT_AS_OF, "YYYY-MM-DD", "the day date rules count from (default: today)"},
+    CLI_OPTION_AS_OF,
     {"with", 'w', "WHAT=VALUE", "what if the applicant had it (repeatable):\n"
                                 "  credential=CPC    a current credential\n"
                                 "  training=LEVEL    a coding program: certificate,\n"
@@ -14,11 +14,8 @@ static const cli_option options[] = {
                                 "  skill=Epic\n"
                                 "  coding-months=24  months of coding work"},
     {"format", 'f', "FORMAT", "text (default), json or md"},
-    {"blind", OPT_BLIND, NULL, "name each applicant by an opaque id (the same in every run), "
-                               "and cut names, contact details, addresses and institutions "
-                               "out of the report"},
-    {"key", OPT_KEY, "FILE", "with --blind, write the id-to-source key to FILE"},
-    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
+    CLI_OPTION_BLIND,
+    CLI_OPTION_OUTPUT,
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted, e.g. 512K, 16M (default 16M)"},
     {NULL, 0, NULL, NULL}};
 

@@ -13,9 +13,9 @@ static const cli_option options[] = {
     {"select", OPT_SELECT, "RULE", "who is selected: tier=ID[,ID...], top=N or min-score=X"},
     {"fail-under", OPT_FAIL_UNDER, "X", "exit 1 when an impact ratio is under X (0.8: a flag)"},
     {"rubric", 'r', "FILE", "rubric for profiles (default: the embedded one)"},
-    {"as-of", OPT_AS_OF, "YYYY-MM-DD", "the day date rules count from (default: today)"},
+    CLI_OPTION_AS_OF,
     {"format", 'f', "FORMAT", "text (default), csv, json or md"},
-    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
+    CLI_OPTION_OUTPUT,
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file or stream line accepted (default 16M)"},
     {NULL, 0, NULL, NULL}};
 

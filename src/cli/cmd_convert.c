@@ -7,7 +7,7 @@ static const cli_option options[] = {
     {"as-of", OPT_AS_OF, "YYYY-MM-DD", "date the derived figures count to (default: today)"},
     {"format", 'f', "FORMAT", "json (default; several inputs give an array) or ndjson (one "
                               "profile per line)"},
-    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
+    CLI_OPTION_OUTPUT,
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted (default 16M)"},
     {NULL, 0, NULL, NULL}};
 

@@ -8,8 +8,8 @@ enum { OPT_FAIL_TIER = 4000, OPT_MAX_DELTA };
 
 static const cli_option options[] = {
     {"format", 'f', "FORMAT", "text (default), json or md"},
-    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
-    {"as-of", OPT_AS_OF, "YYYY-MM-DD", "the day date rules count from (default: today)"},
+    CLI_OPTION_OUTPUT,
+    CLI_OPTION_AS_OF,
     {"fail-on-tier-change", OPT_FAIL_TIER, NULL, "exit 1 when any profile changes tier"},
     {"max-delta", OPT_MAX_DELTA, "X", "exit 1 when any score moves by more than X"},
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted (default 16M)"},

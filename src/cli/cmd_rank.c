@@ -21,9 +21,9 @@ enum { OPT_TOP = 2000, OPT_MIN_SCORE, OPT_TIER, OPT_ELIGIBLE, OPT_BOM, OPT_MERGE
 
 static const cli_option options[] = {
     {"rubric", 'r', "FILE", "rubric to score with (default: the embedded one)"},
-    {"as-of", OPT_AS_OF, "YYYY-MM-DD", "the day date rules count from (default: today)"},
+    CLI_OPTION_AS_OF,
     {"format", 'f', "FORMAT", "text (default), csv, json, ndjson or md"},
-    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
+    CLI_OPTION_OUTPUT,
     {"jobs", 'j', "N", "worker threads (default: one per core)"},
     {"top", OPT_TOP, "N", "keep the best N results"},
     {"min-score", OPT_MIN_SCORE, "X", "keep results scoring at least X"},
@@ -33,13 +33,9 @@ static const cli_option options[] = {
     {"merge", OPT_MERGE, NULL, "the operands are NDJSON reports (from score -f ndjson or "
                                "rank -f ndjson, e.g. shards scored on several machines): "
                                "rank them as one run would"},
-    {"color", OPT_COLOR, "WHEN", "colour text output: auto (default), always, never"},
-    {"colour", OPT_COLOR, "WHEN", NULL},
+    CLI_OPTION_COLOR,
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file or stream line accepted (default 16M)"},
-    {"blind", OPT_BLIND, NULL, "name each applicant by an opaque id (the same in every run), "
-                               "and cut names, contact details, addresses and institutions "
-                               "out of the report"},
-    {"key", OPT_KEY, "FILE", "with --blind, write the id-to-source key to FILE"},
+    CLI_OPTION_BLIND,
     {"quiet", 'q', NULL, "no progress line"},
     {NULL, 0, NULL, NULL}};
 

@@ -5,17 +5,13 @@
 
 static const cli_option options[] = {
     {"rubric", 'r', "FILE", "rubric to score with (default: the embedded medical-coder rubric)"},
-    {"as-of", OPT_AS_OF, "YYYY-MM-DD", "the day date rules count from (default: today)"},
+    CLI_OPTION_AS_OF,
     {"format", 'f', "FORMAT", "text (default), json, ndjson, md, or html (one "
                               "self-contained page for one profile)"},
-    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
-    {"color", OPT_COLOR, "WHEN", "colour text output: auto (default), always, never"},
-    {"colour", OPT_COLOR, "WHEN", NULL},
+    CLI_OPTION_OUTPUT,
+    CLI_OPTION_COLOR,
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted, e.g. 512K, 16M (default 16M)"},
-    {"blind", OPT_BLIND, NULL, "name each applicant by an opaque id (the same in every run), "
-                               "and cut names, contact details, addresses and institutions "
-                               "out of the report"},
-    {"key", OPT_KEY, "FILE", "with --blind, write the id-to-source key to FILE"},
+    CLI_OPTION_BLIND,
     {"quiet", 'q', NULL, "print nothing but the reports and errors"},
     {NULL, 0, NULL, NULL}};
 

@@ -7,7 +7,7 @@ static const cli_option options[] = {
     {"rubric", 'r', "FILE", "the rubric (default: the embedded medical-coder rubric)"},
     {"format", 'f', "FORMAT", "yaml (default: the rubric as written) or json (in the shape "
                               "`coderfit schema rubric` describes)"},
-    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
+    CLI_OPTION_OUTPUT,
     {NULL, 0, NULL, NULL}};
 
 static const char *const formats[] = {"yaml", "json", NULL};

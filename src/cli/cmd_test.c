@@ -11,7 +11,7 @@ enum { FMT_TEXT, FMT_JUNIT, FMT_TAP };
 
 static const cli_option options[] = {
     {"format", 'f', "FORMAT", "text (default; the last line is \"N passed, N failed\"), junit or tap"},
-    {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"},
+    CLI_OPTION_OUTPUT,
     {"as-of", OPT_AS_OF, "YYYY-MM-DD", "for cases that give none (default: today)"},
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file accepted (default 16M)"},
     {NULL, 0, NULL, NULL}};

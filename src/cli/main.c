@@ -39,6 +39,14 @@ static void usage(FILE *f)
           "4 invalid profile or input, 5 system error.\n", f);
 }
 
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].doc->name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
 static int finish(int status)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -66,12 +74,11 @@ int main(int argc, char **argv)
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "help") == 0 && argc == 3) {
-        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-            if (strcmp(commands[i].doc->name, argv[2]) == 0) {
-                cli_help(stdout, commands[i].doc);
-                return finish(CF_OK);
-            }
-        return cli_usage_error(NULL, "unknown command '%s'", argv[2]);
+        const command *c = find_command(argv[2]);
+        if (!c)
+            return cli_usage_error(NULL, "unknown command '%s'", argv[2]);
+        cli_help(stdout, c->doc);
+        return finish(CF_OK);
     }
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);
@@ -82,9 +89,9 @@ int main(int argc, char **argv)
                CF_PROFILE_FORMAT);
         return finish(CF_OK);
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(commands[i].doc->name, cmd) == 0)
-            return finish(commands[i].fn(argc - 1, argv + 1));
+    const command *c = find_command(cmd);
+    if (c)
+        return finish(c->fn(argc - 1, argv + 1));
     if (cmd[0] == '-')
         return cli_usage_error(NULL, "unknown option '%s'", cmd);
     return cli_usage_error(NULL, "unknown command '%s'", cmd);
