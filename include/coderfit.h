@@ -137,6 +137,9 @@ void cf_rubric_free(cf_rubric *r);
 const char *cf_rubric_id(const cf_rubric *r);
 const char *cf_rubric_version(const cf_rubric *r);
 const char *cf_rubric_checksum(const cf_rubric *r);
+/* The rubric's tiers, highest first: their number, and the id of the i-th. */
+size_t cf_rubric_ntiers(const cf_rubric *r);
+const char *cf_rubric_tier_id(const cf_rubric *r, size_t i);
 
 /* ---- profiles ---------------------------------------------------------- */
 typedef struct cf_profile cf_profile;
@@ -311,6 +314,8 @@ cf_status cf_ranking_absorb(cf_ranking *dst, cf_ranking *src);
 /* Counts so far. */
 unsigned long cf_ranking_scored(const cf_ranking *rk);
 unsigned long cf_ranking_failed(const cf_ranking *rk);
+/* Whether any result added so far is in the tier with this id. */
+int cf_ranking_has_tier(const cf_ranking *rk, const char *id);
 /* Writes the ranking and its summary, once.  CF_OK, or CF_ESYSTEM when
  * the sink failed or memory ran out. */
 cf_status cf_ranking_write(cf_ranking *rk, const cf_rank_write_opts *w, cf_sink sink, void *ctx);
@@ -363,6 +368,8 @@ void cf_audit_free(cf_audit *a);
  * score (rounded to one decimal, as printed) and tier id. */
 cf_status cf_audit_add(cf_audit *a, const char *source, double score, const char *tier);
 size_t cf_audit_count(const cf_audit *a);
+/* Whether any applicant added so far is in the tier with this id. */
+int cf_audit_has_tier(const cf_audit *a, const char *id);
 /* One JSON document from a report file (score -f ndjson, rank -f ndjson),
  * starting at line `line` of file: a report is added; an error record of
  * rank is CF_EINPUT with a diagnostic naming the input that failed.  *taken

@@ -158,6 +158,15 @@ expect_exit 0 "audit reports" -- "$CF" audit -d examples/demographics.csv --sele
 cmp -s "$T/out" "$T/from-profiles.json" && ok || no "audit of profiles and of their reports differ"
 field without_demographics 0
 field applicants 10
+# a tier id that neither the rubric nor any report has is a usage error
+expect_exit 2 "audit: unknown tier" -- "$CF" audit -d examples/demographics.csv --select tier=strong,Good "$T/rep.ndjson"
+expect_grep "$T/err" "^coderfit: audit: --select: 'Good' is not a tier of rubric medical-coder (strong, good, developing, early) nor of any report read$" "audit: unknown tier message"
+[ -s "$T/out" ] && no "audit: output despite an unknown tier" || ok
+# reports of another rubric bring their own tiers
+"$CF" rank $ASOF -r examples/rubrics/coding-auditor.yaml -f ndjson examples/applicants >"$T/aud.ndjson" 2>/dev/null
+expect_exit 0 "audit: a tier of the reports' rubric" -- "$CF" audit -d examples/demographics.csv --select tier=hire -f json "$T/aud.ndjson"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["selected"] > 0 else 1)' "$T/out" && ok || no "audit: tier=hire selects the auditor rubric's hires"
+
 
 # A demographics file with no row: every applicant is of unknown category,
 # so there is no group and nothing to flag.

@@ -431,6 +431,20 @@ grep -q "^1,\"$T/with,comma.json\",83" "$T/bom.csv" && ok || no "rank: a csv fie
 "$CF" rank $ASOF -f csv --tier strong --tier good "$EX" | awk -F, 'NR > 1 && $4 != "strong" && $4 != "good" { bad = 1 } END { exit bad || NR != 4 }' && ok || no "rank --tier"
 "$CF" rank $ASOF -f csv --eligible-only "$EX" | awk -F, 'NR > 1 && $5 != "true" { bad = 1 } END { exit bad || NR < 2 }' && ok || no "rank --eligible-only"
 expect_exit 2 "rank: bad --top" -- "$CF" rank --top 0 "$EX"
+# a tier the rubric does not have is a usage error, not an empty shortlist
+expect_exit 2 "rank: a --tier the rubric lacks" -- "$CF" rank $ASOF --tier strong --tier Good "$EX"
+expect_grep "$T/err" "^coderfit: rank: --tier: 'Good' is not a tier of rubric medical-coder (strong, good, developing, early)$" "rank: unknown tier message"
+[ -s "$T/out" ] && no "rank: output despite an unknown tier" || ok
+expect_exit 0 "rank: --tier of the rubric given" -- "$CF" rank $ASOF -r examples/rubrics/coding-auditor.yaml -f csv --tier hire "$EX"
+awk -F, 'NR > 1 && $4 != "hire" { bad = 1 } END { exit bad || NR < 2 }' "$T/out" && ok || no "rank: --tier hire with the auditor rubric"
+expect_exit 2 "rank: --tier of another rubric" -- "$CF" rank $ASOF --tier hire "$EX"
+# --merge has no rubric: a tier no report is in gets a warning
+"$CF" rank $ASOF -f ndjson "$EX" >"$T/tiers.ndjson" 2>/dev/null
+expect_exit 0 "rank --merge: a tier no report is in" -- "$CF" rank --merge -f csv --tier strong --tier stronk "$T/tiers.ndjson"
+expect_grep "$T/err" "^coderfit: rank: warning: --tier 'stronk': no report read is in this tier$" "rank --merge: unknown tier warning"
+[ "$(wc -l <"$T/out")" = 3 ] && ok || no "rank --merge --tier: the strong ones still listed"
+expect_exit 0 "rank --merge: known tiers" -- "$CF" rank --merge -f csv --tier strong "$T/tiers.ndjson"
+[ -s "$T/err" ] && no "rank --merge: a warning for a tier reports have" || ok
 expect_exit 2 "rank: bad --jobs" -- "$CF" rank -j x "$EX"
 expect_exit 2 "rank: bad format" -- "$CF" rank -f xml "$EX"
 

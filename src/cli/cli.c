@@ -450,6 +450,25 @@ cf_status cli_load_rubric(const cli_opts *o, cf_rubric **r)
     return st;
 }
 
+cf_status cli_check_tiers(const char *cmd, const char *opt, const cf_rubric *r, const char *const *ids,
+                          size_t n, cli_tier_seen_fn seen, const void *ctx)
+{
+    size_t nt = cf_rubric_ntiers(r);
+    for (size_t i = 0; i < n; i++) {
+        int known = seen && seen(ctx, ids[i]);
+        for (size_t t = 0; t < nt && !known; t++)
+            known = strcmp(ids[i], cf_rubric_tier_id(r, t)) == 0;
+        if (known)
+            continue;
+        char list[512] = "";
+        for (size_t t = 0; t < nt; t++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", t ? ", " : "", cf_rubric_tier_id(r, t));
+        return cli_usage_error(cmd, "%s: '%s' is not a tier of rubric %s (%s)%s", opt, ids[i], cf_rubric_id(r),
+                               list, seen ? " nor of any report read" : "");
+    }
+    return CF_OK;
+}
+
 /* ---- output ---------------------------------------------------------------- */
 
 cf_status cli_out_open(cli_out *out, const char *path)

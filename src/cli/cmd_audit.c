@@ -110,6 +110,11 @@ static int parse_select(const char *rule, cf_audit_select *sel, char **buf, cons
     return -1;
 }
 
+static int audit_has_tier(const void *a, const char *id)
+{
+    return cf_audit_has_tier(a, id);
+}
+
 int cmd_audit(int argc, char **argv)
 {
     cli_opts o;
@@ -174,6 +179,8 @@ int cmd_audit(int argc, char **argv)
         o.doc_fn = take_report;
         st = cli_each_profile(&o, argv + optind, argc - optind, take_profile, &ctx, &failed);
     }
+    if (!st && sel.kind == CF_SELECT_TIER)
+        st = cli_check_tiers("audit", "--select", r, sel.tiers, sel.ntiers, audit_has_tier, ctx.a);
     if (!st && !cf_audit_count(ctx.a)) {
         cli_error("audit", "no applicant to audit");
         st = CF_EINPUT;

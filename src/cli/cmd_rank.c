@@ -610,9 +610,13 @@ int cmd_rank(int argc, char **argv)
 
     if (merging) {
         st = merge(&o, argv + optind, argc - optind, all, &bad_lines);
+        /* no rubric here: a tier that no shard has may be a misspelling */
+        for (size_t i = 0; !st && i < ro.ntiers; i++)
+            if (!cf_ranking_has_tier(all, tiers[i]))
+                cli_error("rank", "warning: --tier '%s': no report read is in this tier", tiers[i]);
         goto write;
     }
-    if ((st = cli_load_rubric(&o, &r)))
+    if ((st = cli_load_rubric(&o, &r)) || (st = cli_check_tiers("rank", "--tier", r, tiers, ro.ntiers, NULL, NULL)))
         goto done;
 
     /* list the inputs */

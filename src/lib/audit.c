@@ -112,6 +112,14 @@ size_t cf_audit_count(const cf_audit *a)
     return a->n;
 }
 
+int cf_audit_has_tier(const cf_audit *a, const char *id)
+{
+    for (size_t i = 0; i < a->n; i++)
+        if (strcmp(a->a[i].tier, id) == 0)
+            return 1;
+    return 0;
+}
+
 /* Whether text[0..len) holds needle. */
 static int holds(const char *text, size_t len, const char *needle)
 {

@@ -150,6 +150,14 @@ void cf_ranking_free(cf_ranking *rk)
 unsigned long cf_ranking_scored(const cf_ranking *rk) { return rk->scored; }
 unsigned long cf_ranking_failed(const cf_ranking *rk) { return rk->failed; }
 
+int cf_ranking_has_tier(const cf_ranking *rk, const char *id)
+{
+    for (int i = 0; i < rk->ntiers; i++)
+        if (strcmp(rk->tiers[i].id, id) == 0)
+            return 1;
+    return 0;
+}
+
 static int same(const char *a, const char *b)
 {
     return (!a && !b) || (a && b && strcmp(a, b) == 0);

@@ -1110,6 +1110,8 @@ void cf_rubric_free(cf_rubric *r)
 const char *cf_rubric_id(const cf_rubric *r) { return r->id; }
 const char *cf_rubric_version(const cf_rubric *r) { return r->version; }
 const char *cf_rubric_checksum(const cf_rubric *r) { return r->checksum; }
+size_t cf_rubric_ntiers(const cf_rubric *r) { return r->ntiers; }
+const char *cf_rubric_tier_id(const cf_rubric *r, size_t i) { return i < r->ntiers ? r->tiers[i].id : NULL; }
 
 cf_status cf_rubric_load_default(cf_rubric **out, cf_diags *d)
 {
