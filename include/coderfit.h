@@ -175,11 +175,26 @@ cf_status cf_profile_to_json(const cf_profile *p, int pretty, char **out, size_t
 /* Finds where the next JSON text in a stream begins: skips whitespace and
  * an initial UTF-8 byte-order mark.  Returns the offset, or len at the end. */
 size_t cf_json_skip_space(const char *text, size_t len, size_t pos);
-/* Length of the JSON value starting at text[pos] if it is well-formed, or 0
- * (then a diagnostic for file is added to d, positioned in the stream whose
- * line 1 starts at text[0]). */
-size_t cf_json_value_length(const char *file, const char *text, size_t len,
-                            size_t pos, cf_diags *d);
+
+/* Streams of profiles (stdin, *.ndjson, *.jsonl) are split into records
+ * without parsing them.  A stream holds one JSON text per line (NDJSON),
+ * unless its first non-blank line is a lone "{" or "[": then it holds
+ * pretty-printed JSON texts one after another (jq's output, or files put
+ * together with cat), and a record ends at a newline outside every string
+ * and bracket. */
+typedef enum cf_split_mode { CF_SPLIT_UNKNOWN = -1, CF_SPLIT_LINES, CF_SPLIT_TEXTS } cf_split_mode;
+/* The mode of a stream that starts with text[0..len); CF_SPLIT_UNKNOWN
+ * while its first non-blank line is not complete and more may come. */
+cf_split_mode cf_split_mode_of(const char *text, size_t len, int more);
+/* Length of the record at the start of text[0..len), its newline
+ * included; 0 when it does not end there (at the end of the stream, the
+ * rest is the last record). */
+size_t cf_split_record(cf_split_mode m, const char *text, size_t len);
+/* Where to start again in text[0..len) after a record that is not
+ * well-formed JSON, from the line holding offset from on: the first line
+ * after offset 0 that is "{" alone from column 1 (how pretty-printers start
+ * a text), or len.  A truncated text thus loses no text after it. */
+size_t cf_split_resync(const char *text, size_t len, size_t from);
 
 /* ---- scoring and reports ---------------------------------------------- */
 typedef struct cf_report cf_report;

@@ -457,4 +457,52 @@ expect_grep "$T/out" "Total score" "rank: text summary of qualities"
 expect_exit 0 "rank: stdin" -- sh -c "cat \"$EX/inpatient-coder.json\" | tr -d '\n' | \"$CF\" rank $ASOF -f csv -"
 expect_grep "$T/out" '^1,-:1,' "rank: stdin records are named -:LINE"
 
+# --- pretty-printed JSON texts one after another (jq's output, files put
+# together with cat): a stream whose first line is a lone "{" -------------------
+python3 - "$EX" "$T" <<'EOF'
+import json, os, sys
+ex, t = sys.argv[1], sys.argv[2]
+docs = [json.load(open(os.path.join(ex, f))) for f in sorted(os.listdir(ex)) if f.endswith('.json')]
+with open(os.path.join(t, 'pretty.json'), 'w') as p, open(os.path.join(t, 'compact.ndjson'), 'w') as c:
+    for i in range(120):
+        for d in docs:
+            p.write(json.dumps(d, indent=2) + '\n')
+            c.write(json.dumps(d) + '\n')
+EOF
+n_pretty=$(( $(ls "$EX"/*.json | wc -l) * 120 ))
+[ "$(wc -c <"$T/pretty.json")" -gt 1048576 ] && ok || no "the pretty stream spans several chunks"
+expect_exit 0 "rank: pretty-printed texts on stdin" -- sh -c "\"$CF\" rank -q $ASOF -j 1 -f csv - <\"$T/pretty.json\""
+[ "$(wc -l <"$T/out")" = $((n_pretty + 1)) ] && ok || no "rank: every pretty-printed text is a record ($(wc -l <"$T/out") lines)"
+cp "$T/out" "$T/pretty1.csv"
+"$CF" rank -q $ASOF -j 2 -f csv - <"$T/pretty.json" >"$T/pretty2.csv"
+cmp -s "$T/pretty1.csv" "$T/pretty2.csv" && ok || no "rank: a pretty stream gives the same bytes with --jobs 1 and 2"
+"$CF" rank -q $ASOF -f csv - <"$T/compact.ndjson" >"$T/compact.csv"
+cut -d, -f3- "$T/pretty1.csv" | sort >"$T/pretty.scores"
+cut -d, -f3- "$T/compact.csv" | sort >"$T/compact.scores"
+cmp -s "$T/pretty.scores" "$T/compact.scores" && ok || no "rank: the pretty and the compact stream score alike"
+expect_grep "$T/pretty1.csv" '^[0-9]*,-:1,' "rank: a pretty text is named by its first line"
+"$CF" score $ASOF -f ndjson - <"$T/pretty.json" | sed 's/^[^,]*,"source":"\([^"]*\)".*/\1/' | sort >"$T/score.src"
+cut -d, -f2 "$T/pretty1.csv" | sed 1d | sort >"$T/rank.src"
+[ "$(wc -l <"$T/score.src")" = "$n_pretty" ] && cmp -s "$T/score.src" "$T/rank.src" && ok || no "score and rank split a pretty stream alike"
+# a truncated text loses nothing after it
+{ cat "$EX/it-graduate.json"; head -n 6 "$EX/billing-specialist.json"; cat "$EX/inpatient-coder.json" "$EX/new-cca.native.json"; } >"$T/trunc.json"
+at=$(( $(wc -l <"$EX/it-graduate.json") + 7 ))
+expect_exit 4 "rank: a truncated pretty text" -- sh -c "\"$CF\" rank $ASOF -f csv - <\"$T/trunc.json\""
+[ "$(wc -l <"$T/out")" = 4 ] && ok || no "rank: the texts around a truncated one are scored"
+expect_grep "$T/err" "^coderfit: -:$at:1: error: invalid JSON" "rank: the truncated text's error is where the next text starts"
+expect_exit 4 "score: a truncated pretty text" -- sh -c "\"$CF\" score $ASOF -f ndjson - <\"$T/trunc.json\""
+[ "$(wc -l <"$T/out")" = 3 ] && ok || no "score: the texts around a truncated one are scored"
+expect_grep "$T/err" "^coderfit: -:$at:1: error: invalid JSON" "score: the same error position as rank"
+# ... even when it holds back more than any record may be: one error, the rest scored
+{ head -n 6 "$EX/billing-specialist.json"; cat "$T/pretty.json"; } >"$T/trunc-big.json"
+expect_exit 4 "rank: a truncated text before a long stream" -- sh -c "\"$CF\" rank -q $ASOF --max-input-size 64K -f json - <\"$T/trunc-big.json\""
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); c=d["counts"]; e=d["errors"]; sys.exit(0 if (c["scored"], c["failed"]) == (int(sys.argv[2]), 1) and e[0]["line"] == 1 and "longer than the input size limit" in e[0]["message"] else 1)' "$T/out" "$n_pretty" && ok || no "rank: a truncated text held back a long stream"
+# NDJSON: a line cut short is an error at its own line, and the next is read
+{ printf '{"basics": {"name": "X"}, "work": [\n'; tr -d '\n' <"$EX/inpatient-coder.json"; echo; } >"$T/cut.ndjson"
+expect_exit 4 "score: an NDJSON line cut short" -- "$CF" score $ASOF -f ndjson "$T/cut.ndjson"
+expect_grep "$T/err" "^coderfit: $T/cut.ndjson:1:36: error: invalid JSON: unexpected end of input" "score: a short line's error is on that line"
+expect_grep "$T/out" "\"source\":\"$T/cut.ndjson:2\"" "score: the line after a short one is scored"
+expect_exit 4 "rank: an NDJSON line cut short" -- "$CF" rank $ASOF -f csv "$T/cut.ndjson"
+expect_grep "$T/err" "^coderfit: $T/cut.ndjson:1:36: error: invalid JSON: unexpected end of input" "rank: the same position as score"
+
 finish

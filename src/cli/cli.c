@@ -636,21 +636,80 @@ int cli_is_stream(const char *path)
     return strcmp(path, "-") == 0 || has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson");
 }
 
+static unsigned count_lines(const char *s, size_t n)
+{
+    unsigned k = 0;
+    for (const char *e = s + n; (s = memchr(s, '\n', (size_t)(e - s))); s++)
+        k++;
+    return k;
+}
+
+int cli_records_next(cli_records *it, const char **s, size_t *n, unsigned *line)
+{
+    while (it->pos < it->len) {
+        const char *r = it->text + it->pos;
+        size_t rest = it->len - it->pos, k = cf_split_record(it->mode, r, rest);
+        if (!k)
+            k = rest;
+        unsigned at = it->line;
+        it->pos += k;
+        it->line += it->mode == CF_SPLIT_TEXTS ? count_lines(r, k) : r[k - 1] == '\n';
+        if (r[k - 1] == '\n')
+            k--;
+        size_t i = 0;
+        while (i < k && (r[i] == ' ' || r[i] == '\t' || r[i] == '\r' || r[i] == '\n'))
+            i++;
+        if (i == k)
+            continue;   /* a blank line */
+        *s = r;
+        *n = k;
+        *line = at;
+        return 1;
+    }
+    return 0;
+}
+
+void cli_records_resync(cli_records *it, const char *s, size_t n, unsigned line, unsigned err_line)
+{
+    if (it->mode != CF_SPLIT_TEXTS)
+        return;
+    size_t from = 0;
+    for (unsigned l = line; l < err_line && from < n; l++) {
+        const char *nl = memchr(s + from, '\n', n - from);
+        from = nl ? (size_t)(nl - s) + 1 : n;
+    }
+    size_t k = cf_split_resync(s, n, from);
+    if (k < n) {
+        it->pos = (size_t)(s - it->text) + k;
+        it->line = line + count_lines(s, k);
+    }
+}
+
+unsigned cli_json_error_line(const cf_diags *d)
+{
+    return d->n && d->items[0].rule && strcmp(d->items[0].rule, "json") == 0 ? d->items[0].line : 0;
+}
+
 /* One profile, from parse to output, in the arena (all it allocates is
- * released at once when it is done). */
+ * released at once when it is done).  *json_err (when given): the line of a
+ * JSON syntax error, else 0. */
 static cf_status one_profile(const cli_opts *o, cf_arena *a, const char *source, const char *text,
                              size_t len, unsigned first_line, const char *name, cli_profile_fn fn,
-                             void *ctx, unsigned long *failed)
+                             void *ctx, unsigned long *failed, unsigned *json_err)
 {
     cf_diags d = {0};
     cf_profile *p = NULL;
     cf_status st = CF_OK;
+    if (json_err)
+        *json_err = 0;
     if (o->doc_fn && o->doc_fn(ctx, source, name, text, len, first_line, failed, &st))
         return st;
     cf_arena_enter(a);
     st = cf_profile_parse(source, text, len, first_line, o->as_of, &p, &d);
     cli_print_diags(&d);
     if (st == CF_EINPUT) {
+        if (json_err)
+            *json_err = cli_json_error_line(&d);
         (*failed)++;
         st = CF_OK;
     } else if (st == CF_OK) {
@@ -667,52 +726,33 @@ static cf_status one_profile(const cli_opts *o, cf_arena *a, const char *source,
     return st;
 }
 
-/* A stream: JSON texts one after another, normally one per line. */
+/* A stream: one profile per line, or pretty-printed ones one after another
+ * (cf_split_mode_of).  A stream of one profile is named after the stream. */
 static cf_status each_record(const cli_opts *o, cf_arena *a, const char *path, const char *text,
                              size_t len, cli_profile_fn fn, void *ctx, unsigned long *failed)
 {
-    size_t pos = cf_json_skip_space(text, len, 0);
-    unsigned line = 1;
-    size_t counted = 0;      /* text[0..counted) has been scanned for lines */
-    int records = 0;
     const char *src = strcmp(path, "-") == 0 ? "-" : path;
-    if (pos >= len) {
+    if (cf_json_skip_space(text, len, 0) >= len) {
         cli_error(NULL, "%s:1:1: error: empty input (no JSON value) [json]", src);
         (*failed)++;
         return CF_OK;
     }
-    while (pos < len) {
-        for (; counted < pos; counted++)
-            line += text[counted] == '\n';
-        /* Hand over the record from the start of its line, so that
-         * columns count from there, unless another record shares it. */
-        size_t bol = pos;
-        while (bol > 0 && (text[bol - 1] == ' ' || text[bol - 1] == '\t'))
-            bol--;
-        if (bol > 0 && text[bol - 1] != '\n')
-            bol = pos;
-        cf_diags d = {0};
-        size_t vlen = cf_json_value_length(src, text, len, pos, &d);
-        cf_status st = CF_OK;
-        if (!vlen) {
-            cli_print_diags(&d);
-            (*failed)++;
-            /* resume at the next line */
-            const char *nl = memchr(text + pos, '\n', len - pos);
-            pos = nl ? (size_t)(nl - text) + 1 : len;
-        } else {
-            size_t end = pos + vlen;
-            int alone = records == 0 && cf_json_skip_space(text, len, end) >= len;
-            char name[4200];
-            snprintf(name, sizeof name, "%s:%u", src, line);
-            st = one_profile(o, a, src, text + bol, end - bol, line, alone ? NULL : name, fn, ctx, failed);
-            pos = end;
-            records++;
-        }
-        cf_diags_clear(&d);
+    cli_records it = {text, len, 0, 1, cf_split_mode_of(text, len, 0)};
+    const char *s;
+    size_t n;
+    unsigned line;
+    int first = 1;
+    while (cli_records_next(&it, &s, &n, &line)) {
+        int alone = first && cf_json_skip_space(text, len, it.pos) >= len;
+        char name[4200];
+        unsigned json_err;
+        first = 0;
+        snprintf(name, sizeof name, "%s:%u", src, line);
+        cf_status st = one_profile(o, a, src, s, n, line, alone ? NULL : name, fn, ctx, failed, &json_err);
         if (st)
             return st;
-        pos = cf_json_skip_space(text, len, pos);
+        if (json_err)
+            cli_records_resync(&it, s, n, line, json_err);
     }
     return CF_OK;
 }
@@ -735,7 +775,7 @@ static cf_status each_input(const cli_opts *o, cf_arena *a, const char *path, cl
     if (cli_is_stream(path))
         st = each_record(o, a, path, text, len, fn, ctx, failed);
     else
-        st = one_profile(o, a, path, text, len, 1, NULL, fn, ctx, failed);
+        st = one_profile(o, a, path, text, len, 1, NULL, fn, ctx, failed, NULL);
     cf_free(text);
     return st;
 }

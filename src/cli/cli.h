@@ -158,8 +158,26 @@ typedef int (*cli_file_fn)(void *ctx, const char *path, unsigned long long size)
 typedef int (*cli_error_fn)(void *ctx, const char *path, const char *message);
 int cli_walk(const char *dir, cli_file_fn on_file, cli_error_fn on_error, void *ctx);
 int cli_is_profile_file(const char *path);
-/* "-" and *.jsonl / *.ndjson hold one profile per line. */
+/* "-" and *.jsonl / *.ndjson are streams of profiles (cf_split_mode_of). */
 int cli_is_stream(const char *path);
+
+/* The records of a stream, or of a chunk of whole records of one. */
+typedef struct cli_records {
+    const char *text;
+    size_t len, pos;
+    unsigned line;            /* the line of text[pos] */
+    cf_split_mode mode;
+} cli_records;
+/* The next record that is not blank: *s and *n (without its newline) and
+ * the line it starts on; 0 at the end. */
+int cli_records_next(cli_records *it, const char **s, size_t *n, unsigned *line);
+/* After the record s[0..n) from line went wrong as JSON at err_line (or,
+ * when 0, could not be read at all): a stream of pretty-printed texts goes
+ * on from the next one that starts inside it, so that a truncated text
+ * loses no other. */
+void cli_records_resync(cli_records *it, const char *s, size_t n, unsigned line, unsigned err_line);
+/* The line of the first error in d when it is one of JSON syntax, else 0. */
+unsigned cli_json_error_line(const cf_diags *d);
 
 /* Calls fn for every profile in the inputs (folders are searched as
  * cli_walk does): files hold one JSON document;

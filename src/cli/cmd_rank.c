@@ -34,7 +34,7 @@ static const cli_option options[] = {
                                "rank -f ndjson, e.g. shards scored on several machines): "
                                "rank them as one run would"},
     CLI_OPTION_COLOR,
-    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file or stream line accepted (default 16M)"},
+    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file or stream record accepted (default 16M)"},
     CLI_OPTION_BLIND,
     {"quiet", 'q', NULL, "no progress line"},
     {NULL, 0, NULL, NULL}};
@@ -48,9 +48,11 @@ const cli_command cli_rank = {
     "\n"
     "Scores every profile in the PATHs and ranks them: files, folders (searched\n"
     "recursively for *.json, *.jsonl and *.ndjson), NDJSON streams (*.jsonl,\n"
-    "*.ndjson: one profile per line) and - for an NDJSON stream on stdin.  A bad\n"
-    "input is reported and counted; the batch goes on.  Results are sorted by\n"
-    "score, then source path and line, whatever the order of the inputs.\n",
+    "*.ndjson: one profile per line) and - for a stream on stdin.  A stream\n"
+    "whose first line is a lone { holds pretty-printed profiles one after\n"
+    "another (jq's output, or files put together with cat).  A bad input is\n"
+    "reported and counted; the batch goes on.  Results are sorted by score,\n"
+    "then source path and line, whatever the order of the inputs.\n",
     options, formats,
     "The summary (text, md, json) counts inputs, scored and failed (always\n"
     "scored + failed = inputs), results per tier, the gates failed most, and\n"
@@ -68,9 +70,10 @@ typedef struct input {
 
 typedef struct job {
     const input *in;          /* the file job's input, or the stream's */
-    char *data;               /* a chunk of whole lines, or NULL for a file job */
+    char *data;               /* a chunk of whole records, or NULL for a file job */
     size_t len, cap;
     unsigned first_line;
+    cf_split_mode mode;       /* of the chunk's stream */
     struct job *next;
 } job;
 
@@ -144,9 +147,10 @@ static cf_status record_diags(pool *p, cf_ranking *rk, const char *source, const
 }
 
 /* Scores one profile in the worker's arena; what the ranking keeps is
- * copied out of it before it is reset. */
+ * copied out of it before it is reset.  *json_err (when given): the line of
+ * a JSON syntax error, else 0. */
 static cf_status one(pool *p, cf_ranking *rk, cf_arena *a, const char *file, const char *text,
-                     size_t len, unsigned line, const char *record_name)
+                     size_t len, unsigned line, const char *record_name, unsigned *json_err)
 {
     cf_diags d = {0};
     cf_profile *prof = NULL;
@@ -160,9 +164,11 @@ static cf_status one(pool *p, cf_ranking *rk, cf_arena *a, const char *file, con
     if (st == CF_OK)
         st = cli_blind(p->o, rep, prof);
     cf_arena_leave();
-    if (st == CF_EINPUT)
+    if (st == CF_EINPUT) {
+        if (json_err)
+            *json_err = cli_json_error_line(&d);
         st = record_diags(p, rk, file, &d);
-    else if (st == CF_OK)
+    } else if (st == CF_OK)
         st = cf_ranking_add(rk, rep);
     cf_report_free(rep);
     cf_profile_free(prof);
@@ -171,42 +177,33 @@ static cf_status one(pool *p, cf_ranking *rk, cf_arena *a, const char *file, con
     return st;
 }
 
-static int blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-            return 0;
-    return 1;
-}
-
 static cf_status run_chunk(pool *p, cf_ranking *rk, cf_arena *a, const job *j, unsigned long *count)
 {
     const char *name = j->in->path;
     char record[4200];
-    unsigned line = j->first_line;
-    size_t pos = 0;
-    while (pos < j->len) {
-        const char *nl = memchr(j->data + pos, '\n', j->len - pos);
-        size_t end = nl ? (size_t)(nl - j->data) : j->len;
-        const char *s = j->data + pos;
-        size_t n = end - pos;
-        if (!blank(s, n)) {
-            cf_status st;
-            (*count)++;
-            if (n > p->o->max_input) {
-                char msg[128];
-                snprintf(msg, sizeof msg, "line longer than the input size limit (%lu bytes)", p->o->max_input);
-                print_error(p, name, line, 1, msg);
-                st = cf_ranking_add_error(rk, name, line, 1, msg);
-            } else {
-                snprintf(record, sizeof record, "%s:%u", name, line);
-                st = one(p, rk, a, name, s, n, line, record);
-            }
-            if (st)
-                return st;
+    cli_records it = {j->data, j->len, 0, j->first_line, j->mode};
+    const char *s;
+    size_t n;
+    unsigned line;
+    while (cli_records_next(&it, &s, &n, &line)) {
+        cf_status st;
+        unsigned json_err = 0;
+        (*count)++;
+        if (n > p->o->max_input) {
+            char msg[128];
+            snprintf(msg, sizeof msg, "%s longer than the input size limit (%lu bytes)",
+                     j->mode == CF_SPLIT_TEXTS ? "JSON text" : "line", p->o->max_input);
+            print_error(p, name, line, 1, msg);
+            st = cf_ranking_add_error(rk, name, line, 1, msg);
+            cli_records_resync(&it, s, n, line, 0);
+        } else {
+            snprintf(record, sizeof record, "%s:%u", name, line);
+            st = one(p, rk, a, name, s, n, line, record, &json_err);
+            if (json_err)
+                cli_records_resync(&it, s, n, line, json_err);
         }
-        pos = end + 1;
-        line++;
+        if (st)
+            return st;
     }
     return CF_OK;
 }
@@ -224,7 +221,7 @@ static cf_status run_file(pool *p, cf_ranking *rk, cf_arena *a, const job *j, un
     }
     if (st)
         return st;
-    st = one(p, rk, a, j->in->path, text, len, 1, NULL);
+    st = one(p, rk, a, j->in->path, text, len, 1, NULL, NULL);
     cf_free(text);
     return st;
 }
@@ -359,7 +356,41 @@ static int push(pool *p, job *j)
     return stop ? -1 : 0;
 }
 
-/* Reads a stream and queues it in chunks of whole lines. */
+/* The length of buf's whole records: up to its last newline (NDJSON), or
+ * to the end of its last whole pretty-printed text, *known (kept from call
+ * to call as buf fills) being where the last one found ends. */
+static size_t whole_records(cf_split_mode mode, const char *buf, size_t len, size_t *known)
+{
+    if (mode != CF_SPLIT_TEXTS) {
+        size_t cut = len;
+        while (cut > 0 && buf[cut - 1] != '\n')
+            cut--;
+        return cut;
+    }
+    size_t k;
+    while (*known < len && (k = cf_split_record(mode, buf + *known, len - *known)))
+        *known += k;
+    return *known;
+}
+
+/* Where to cut a buffer that holds no end of a record within any limit:
+ * before the last pretty-printed text's first line (a truncated one leaves
+ * the rest of the stream whole), at the last newline, or at the end. */
+static size_t forced_cut(cf_split_mode mode, const char *buf, size_t len)
+{
+    size_t cut = 0, at, from = 1;
+    while (mode == CF_SPLIT_TEXTS && (at = cf_split_resync(buf, len, from)) < len) {
+        const char *nl = memchr(buf + at, '\n', len - at);
+        cut = at;
+        from = nl ? (size_t)(nl - buf) + 1 : len;
+    }
+    if (cut)
+        return cut;
+    cut = whole_records(CF_SPLIT_LINES, buf, len, NULL);
+    return cut ? cut : len;
+}
+
+/* Reads a stream and queues it in chunks of whole records. */
 static cf_status produce_stream(pool *p, const input *in, cf_ranking *rk)
 {
     int fd = STDIN_FILENO;
@@ -379,6 +410,9 @@ static cf_status produce_stream(pool *p, const input *in, cf_ranking *rk)
     unsigned line = 1;
     char *buf = NULL;
     size_t len = 0, cap = 0;
+    size_t known = 0;         /* buf[0..known) holds whole records */
+    size_t most = CHUNK + p->o->max_input;
+    cf_split_mode mode = CF_SPLIT_UNKNOWN;
     int eof = 0;
     cf_status status = CF_OK;
     while (!eof) {
@@ -402,20 +436,25 @@ static cf_status produce_stream(pool *p, const input *in, cf_ranking *rk)
         }
         eof = r == 0;
         len += (size_t)r;
-        /* hand over the whole lines; keep the rest */
+        if (mode == CF_SPLIT_UNKNOWN && (mode = cf_split_mode_of(buf, len, !eof && len < most)) == CF_SPLIT_UNKNOWN)
+            continue;   /* the first line is not all here */
+        /* hand over the whole records; keep the rest */
         size_t cut = len;
         if (!eof) {
-            while (cut > 0 && buf[cut - 1] != '\n')
-                cut--;
-            if (cut == 0 && len < CHUNK + p->o->max_input)
-                continue;   /* one long line: read on */
-            if (cut == 0)
-                cut = len;  /* too long for any limit: let the worker reject it */
-            if (cut < CHUNK && !eof)
+            cut = whole_records(mode, buf, len, &known);
+            if (cut == 0 && len < most)
+                continue;   /* one long record: read on */
+            if (cut == 0) {
+                /* too long for any limit: let the worker reject it */
+                cut = forced_cut(mode, buf, len);
+                known = 0;
+            }
+            if (cut < CHUNK && len < most)
                 continue;   /* fill a chunk first */
         }
         if (cut == 0)
             break;
+        known = known > cut ? known - cut : 0;
         /* at least a chunk's room, so that buffers are reused whole */
         job *j = chunk_job(p, cut > CHUNK ? cut : CHUNK);
         if (!j) {
@@ -426,6 +465,7 @@ static cf_status produce_stream(pool *p, const input *in, cf_ranking *rk)
         j->in = in;
         j->len = cut;
         j->first_line = line;
+        j->mode = mode;
         j->next = NULL;
         for (const char *q = buf, *e = buf + cut; (q = memchr(q, '\n', (size_t)(e - q))); q++)
             line++;
@@ -492,25 +532,21 @@ static cf_status merge(const cli_opts *o, char **paths, int n, cf_ranking *rk, u
             (*bad)++;
             continue;
         }
-        unsigned line = 1;
-        size_t pos = 0;
-        while (pos < len) {
-            const char *nl = memchr(text + pos, '\n', len - pos);
-            size_t end = nl ? (size_t)(nl - text) : len;
-            if (!blank(text + pos, end - pos)) {
-                cf_diags d = {0};
-                st = cf_ranking_add_line(rk, paths[i], line, text + pos, end - pos, &d);
-                cli_print_diags(&d);
-                cf_diags_clear(&d);
-                if (st == CF_EINPUT)
-                    (*bad)++;
-                else if (st) {
-                    cf_free(text);
-                    return st;
-                }
+        cli_records it = {text, len, 0, 1, CF_SPLIT_LINES};
+        const char *s;
+        size_t slen;
+        unsigned line;
+        while (cli_records_next(&it, &s, &slen, &line)) {
+            cf_diags d = {0};
+            st = cf_ranking_add_line(rk, paths[i], line, s, slen, &d);
+            cli_print_diags(&d);
+            cf_diags_clear(&d);
+            if (st == CF_EINPUT)
+                (*bad)++;
+            else if (st) {
+                cf_free(text);
+                return st;
             }
-            pos = end + 1;
-            line++;
         }
         cf_free(text);
     }

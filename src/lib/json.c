@@ -302,16 +302,90 @@ static void add_scan_diag(cf_diags *d, const char *file, const char *text,
     cf_diag_add(d, file, line, col, CF_SEV_ERROR, "json", "invalid JSON: %s", e->msg);
 }
 
-size_t cf_json_value_length(const char *file, const char *text, size_t len,
-                            size_t pos, cf_diags *d)
+/* ---- splitting streams ------------------------------------------------- */
+
+/* Whether text[0..len) is c alone (from column 1 unless indented may be
+ * set), with only white space after it. */
+static int lone(const char *text, size_t len, char c, int indented)
 {
-    scan_err e;
-    size_t end;
-    if (scan_value(text, len, pos, &end, &e)) {
-        add_scan_diag(d, file, text, 1, &e);
+    size_t i = 0;
+    while (indented && i < len && (text[i] == ' ' || text[i] == '\t'))
+        i++;
+    if (i == len || text[i] != c)
         return 0;
+    for (i++; i < len; i++)
+        if (!is_ws(text[i]))
+            return 0;
+    return 1;
+}
+
+cf_split_mode cf_split_mode_of(const char *text, size_t len, int more)
+{
+    size_t pos = cf_json_skip_space(text, len, 0);
+    if (pos == len)
+        return more ? CF_SPLIT_UNKNOWN : CF_SPLIT_LINES;
+    size_t bol = pos;
+    while (bol > 0 && text[bol - 1] != '\n')
+        bol--;
+    const char *nl = memchr(text + pos, '\n', len - pos);
+    if (!nl && more)
+        return CF_SPLIT_UNKNOWN;
+    size_t eol = nl ? (size_t)(nl - text) : len;
+    if (bol == 0 && eol >= 3 && (unsigned char)text[0] == 0xEF)
+        bol = 3;   /* the byte-order mark */
+    return lone(text + bol, eol - bol, '{', 1) || lone(text + bol, eol - bol, '[', 1) ? CF_SPLIT_TEXTS
+                                                                                   : CF_SPLIT_LINES;
+}
+
+size_t cf_split_record(cf_split_mode m, const char *text, size_t len)
+{
+    if (m != CF_SPLIT_TEXTS) {
+        const char *nl = memchr(text, '\n', len);
+        return nl ? (size_t)(nl - text) + 1 : 0;
     }
-    return end - pos;
+    /* Brackets and quotes only, without validating: the parser checks the
+     * record.  Most bytes are in strings, which memchr crosses. */
+    long depth = 0;
+    size_t i = 0;
+    while (i < len) {
+        char c = text[i++];
+        if (c == '"') {
+            for (;;) {
+                const char *q = memchr(text + i, '"', len - i);
+                if (!q)
+                    return 0;
+                size_t k = (size_t)(q - text), bs = 0;
+                while (k - bs > i && text[k - bs - 1] == '\\')
+                    bs++;
+                i = k + 1;
+                if (bs % 2 == 0)
+                    break;
+            }
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            if (depth > 0)
+                depth--;
+        } else if (c == '\n' && depth == 0) {
+            return i;
+        }
+    }
+    return 0;
+}
+
+size_t cf_split_resync(const char *text, size_t len, size_t from)
+{
+    size_t pos = from > len ? len : from;
+    while (pos > 0 && text[pos - 1] != '\n')
+        pos--;
+    while (pos < len) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t eol = nl ? (size_t)(nl - text) : len;
+        if (pos > 0 && lone(text + pos, eol - pos, '{', 0))
+            return pos;
+        pos = nl ? eol + 1 : len;
+    }
+    return len;
 }
 
 cJSON *cf_json_parse(const char *file, const char *text, size_t len,

@@ -1,6 +1,7 @@
-/* libFuzzer target: an NDJSON batch as rank reads it, each line scored in
- * an arena and ranked, and the same lines merged as reports; then every
- * ranking format written. */
+/* libFuzzer target: a stream as rank reads it (NDJSON, or pretty-printed
+ * texts one after another), split into records, each scored in an arena
+ * and ranked, starting again after a record that is not JSON, and the same
+ * records merged as reports; then every ranking format written. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,11 +33,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cf_rank_opts ro = {3, 10, NULL, 0, 0, 1};
     cf_ranking *rk = cf_ranking_new(&ro), *merged = cf_ranking_new(&ro);
     const char *text = (const char *)data;
+    cf_split_mode mode = cf_split_mode_of(text, size, 0);
     size_t pos = 0;
     unsigned line = 1;
     while (rk && merged && pos < size) {
-        const char *nl = memchr(text + pos, '\n', size - pos);
-        size_t end = nl ? (size_t)(nl - text) : size;
+        size_t k = cf_split_record(mode, text + pos, size - pos);
+        size_t end = k ? pos + k : size, next = end;
+        if (k)
+            end--;   /* the newline */
         cf_diags d = {0};
         cf_profile *p = NULL;
         cf_report *rep = NULL;
@@ -47,8 +51,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         cf_arena_leave();
         if (st == CF_OK)
             cf_ranking_add(rk, rep);
-        else if (d.n)
+        else if (d.n) {
             cf_ranking_add_error(rk, "fuzz.ndjson", d.items[0].line, d.items[0].col, d.items[0].message);
+            if (d.items[0].rule && strcmp(d.items[0].rule, "json") == 0 && mode == CF_SPLIT_TEXTS) {
+                size_t at = cf_split_resync(text + pos, end - pos, 0);
+                if (at < end - pos)
+                    next = pos + at;
+            }
+        }
         cf_report_free(rep);
         cf_profile_free(p);
         cf_diags_clear(&d);
@@ -56,8 +66,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         cf_diags d2 = {0};
         cf_ranking_add_line(merged, "fuzz.ndjson", line, text + pos, end - pos, &d2);
         cf_diags_clear(&d2);
-        pos = end + 1;
-        line++;
+        for (size_t i = pos; i < next; i++)
+            line += text[i] == '\n';
+        pos = next;
     }
     if (rk && merged)
         cf_ranking_absorb(rk, merged);

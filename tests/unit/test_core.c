@@ -229,6 +229,44 @@ static void numbers(void)
     cf_buf_free(&b);
 }
 
+static size_t rec(cf_split_mode m, const char *t)
+{
+    return cf_split_record(m, t, strlen(t));
+}
+
+static void split_streams(void)
+{
+    /* the mode: from the first line that is not blank */
+    CHECK(cf_split_mode_of("{\"a\": 1}\n{", 10, 1) == CF_SPLIT_LINES);
+    CHECK(cf_split_mode_of("\n\n{\n  \"a\": 1", 14, 1) == CF_SPLIT_TEXTS);
+    CHECK(cf_split_mode_of("\xef\xbb\xbf{\r\n", 6, 1) == CF_SPLIT_TEXTS);   /* BOM, CRLF */
+    CHECK(cf_split_mode_of("  [ \n", 5, 1) == CF_SPLIT_TEXTS);
+    CHECK(cf_split_mode_of("{\"a\":", 5, 1) == CF_SPLIT_UNKNOWN);          /* more may come */
+    CHECK(cf_split_mode_of("{\"a\":", 5, 0) == CF_SPLIT_LINES);
+    CHECK(cf_split_mode_of("{", 1, 0) == CF_SPLIT_TEXTS);
+    CHECK(cf_split_mode_of(" \n ", 3, 1) == CF_SPLIT_UNKNOWN);
+    CHECK(cf_split_mode_of("{ \"a\": 1 }\n", 12, 0) == CF_SPLIT_LINES);
+    /* lines: every newline ends a record; the last needs its newline */
+    CHECK(rec(CF_SPLIT_LINES, "{\n}\n") == 2);
+    CHECK(rec(CF_SPLIT_LINES, "{\"a\": 1}") == 0);
+    /* texts: a newline outside strings and brackets */
+    CHECK(rec(CF_SPLIT_TEXTS, "{\n  \"a\": [\n    1\n  ]\n}\n{\n") == 23);
+    CHECK(rec(CF_SPLIT_TEXTS, "{\"a\": \"}\n\"}\nx") == 12);                 /* a bracket in a string */
+    CHECK(rec(CF_SPLIT_TEXTS, "{\"a\": \"\\\"}\n\"}\nx") == 14);           /* an escaped quote */
+    CHECK(rec(CF_SPLIT_TEXTS, "{\"a\": \"\\\\\"}\nx") == 12);             /* an escaped backslash */
+    CHECK(rec(CF_SPLIT_TEXTS, "{\n  \"a\": 1\n") == 0);                     /* not closed yet */
+    CHECK(rec(CF_SPLIT_TEXTS, "{\"a\": \"\n") == 0);                         /* in a string */
+    CHECK(rec(CF_SPLIT_TEXTS, "}}\n{") == 3);                                /* too many closed */
+    /* resync: the next line that is "{" from column 1, after offset 0 */
+    const char *t = "{\n  \"a\": {\n    \"b\": 1\n{\r\n  {\n{";
+    size_t n = strlen(t);
+    CHECK(cf_split_resync(t, n, 0) == 22);
+    CHECK(cf_split_resync(t, n, 22) == 22);
+    CHECK(cf_split_resync(t, n, 24) == 22);                     /* from the line holding it */
+    CHECK(cf_split_resync(t, n, 26) == 29);                     /* "  {" is indented */
+    CHECK(cf_split_resync("{\n}", 3, 0) == 3);
+}
+
 void test_day_numbers(void);
 
 void test_core(void)
@@ -237,6 +275,7 @@ void test_core(void)
     test_day_numbers();
     numbers();
     strict_json();
+    split_streams();
     positions();
     tokens();
     json_test_suite();
