@@ -45,8 +45,8 @@ echo "not a profile file" >"$T/onedir/notes.txt"
 expect_exit 0 "a folder is searched for profiles" -- "$CF" score -f ndjson $ASOF "$T/onedir"
 [ "$(wc -l <"$T/out")" = 1 ] && ok || no "a folder gives one report per profile file in it"
 mkfifo "$T/fifo"
-expect_exit 4 "a FIFO does not block" -- timeout 5 "$CF" score "$T/fifo"
-expect_grep "$T/err" "not a regular file" "FIFO message"
+expect_exit 4 "a FIFO with no writer does not block" -- timeout 5 "$CF" score "$T/fifo"
+expect_grep "$T/err" "fifo:1:1: error: empty input" "FIFO message"
 expect_exit 4 "/dev/zero" -- timeout 5 "$CF" score /dev/zero
 : >"$T/empty.json"
 expect_exit 4 "empty file" -- "$CF" score "$T/empty.json"
@@ -504,5 +504,12 @@ expect_grep "$T/err" "^coderfit: $T/cut.ndjson:1:36: error: invalid JSON: unexpe
 expect_grep "$T/out" "\"source\":\"$T/cut.ndjson:2\"" "score: the line after a short one is scored"
 expect_exit 4 "rank: an NDJSON line cut short" -- "$CF" rank $ASOF -f csv "$T/cut.ndjson"
 expect_grep "$T/err" "^coderfit: $T/cut.ndjson:1:36: error: invalid JSON: unexpected end of input" "rank: the same position as score"
+
+# a pipe named as an operand (<(...), /dev/stdin) is read as stdin is
+expect_exit 0 "score: a pipe operand" -- sh -c "cat \"$EX/inpatient-coder.json\" | \"$CF\" score $ASOF -f ndjson /dev/stdin"
+expect_grep "$T/out" '"source":"/dev/stdin"' "score: a pipe holding one profile is named after it"
+expect_exit 0 "rank: a pipe operand holding a stream" -- sh -c "cat \"$T/compact.ndjson\" | \"$CF\" rank -q $ASOF -f csv /dev/stdin"
+[ "$(wc -l <"$T/out")" = $((n_pretty + 1)) ] && ok || no "rank: every line of a pipe operand is a record"
+expect_grep "$T/out" '^[0-9]*,/dev/stdin:1,' "rank: a pipe's records are named by line"
 
 finish

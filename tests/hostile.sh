@@ -75,8 +75,9 @@ case_ "an empty file" 4 "empty.json:1:1: error: empty input (no JSON value)" -- 
 mkdir -p "$T/dir"
 case_ "a folder with no profile in it" 4 "dir: error: no \*.json, \*.jsonl or \*.ndjson file in this folder" -- "$CF" score "$T/dir"
 mkfifo "$T/fifo.json"
-case_ "a FIFO (must not block)" 4 "fifo.json: error: not a regular file" -- "$CF" score "$T/fifo.json"
-case_ "/dev/zero as a file" 4 "/dev/zero: error: not a regular file" -- "$CF" score /dev/zero
+case_ "a FIFO with no writer (must not block)" 4 "fifo.json:1:1: error: empty input (no JSON value)" -- "$CF" score "$T/fifo.json"
+case_ "rank: a FIFO with no writer (must not block)" 4 "fifo.json:1:1: error: empty input (no JSON value)" -- "$CF" rank "$T/fifo.json"
+case_ "/dev/zero as a file" 4 "/dev/zero: error: not a regular file or a pipe" -- "$CF" score /dev/zero
 case_ "/dev/zero on stdin (stops at the size limit)" 4 "-: error: larger than the input size limit (1048576 bytes" -- sh -c "\"$CF\" score --max-input-size 1M - </dev/zero"
 ln -s "$T/nowhere.json" "$T/dangling.json"
 case_ "a dangling symbolic link" 4 "dangling.json: error: No such file or directory" -- "$CF" score "$T/dangling.json"

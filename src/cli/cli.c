@@ -331,7 +331,8 @@ cf_status cli_read_input(const char *path, unsigned long max, char **buf, size_t
     if (strcmp(path, "-") == 0) {
         fd = STDIN_FILENO;
     } else {
-        /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+        /* O_NONBLOCK: opening a FIFO must not wait for a writer (a named
+         * FIFO that has none reads as empty). */
         fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0) {
             put_errno(errbuf, errsize, errno);
@@ -348,8 +349,8 @@ cf_status cli_read_input(const char *path, unsigned long max, char **buf, size_t
             close(fd);
             return CF_EINPUT;
         }
-        if (!S_ISREG(st.st_mode)) {
-            snprintf(errbuf, errsize, "not a regular file (to read a pipe or device, use - for stdin)");
+        if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+            snprintf(errbuf, errsize, "not a regular file or a pipe (to read a device, use - for stdin)");
             close(fd);
             return CF_EINPUT;
         }
@@ -633,7 +634,12 @@ int cli_walk(const char *dir, cli_file_fn on_file, cli_error_fn on_error, void *
 
 int cli_is_stream(const char *path)
 {
-    return strcmp(path, "-") == 0 || has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson");
+    if (strcmp(path, "-") == 0 || has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson"))
+        return 1;
+    /* a pipe named as an operand (<(jq -c ...), /dev/stdin) is read as
+     * stdin is; folders only ever yield *.json files that are regular */
+    struct stat st;
+    return !has_suffix(path, ".json") && stat(path, &st) == 0 && S_ISFIFO(st.st_mode);
 }
 
 static unsigned count_lines(const char *s, size_t n)

@@ -397,9 +397,9 @@ static cf_status produce_stream(pool *p, const input *in, cf_ranking *rk)
     if (strcmp(in->path, "-") != 0) {
         fd = open(in->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         struct stat st;
-        if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fd < 0 || fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode))) {
             const char *why = fd < 0 ? strerror(errno) : S_ISDIR(st.st_mode) ? "is a directory"
-                                                                              : "not a regular file";
+                                                                              : "not a regular file or a pipe";
             fprintf(stderr, "coderfit: %s: error: %s\n", in->path, why);
             if (fd >= 0)
                 close(fd);
