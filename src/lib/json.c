@@ -548,7 +548,7 @@ static int dup_walk(const cJSON *v, cf_json_path *path, int depth)
             for (const cJSON *c = v->child; c && !dup; c = c->next, i++) {
                 int j = 0;
                 for (const cJSON *o = v->child; o != c; o = o->next, j++)
-                    if (strcmp(o->string, c->string) == 0) {
+                    if (o->string[0] == c->string[0] && strcmp(o->string, c->string) == 0) {
                         dup = c->string;
                         break;
                     }

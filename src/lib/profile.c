@@ -27,8 +27,8 @@ static void check_object(cf_jctx *c, const cf_field *fields, cJSON *obj)
     char where[256];
     for (cJSON *m = obj->child; m; m = m->next) {
         const cf_field *f = NULL;
-        for (const cf_field *k = fields; k->name; k++)
-            if (strcmp(k->name, m->string) == 0)
+        for (const cf_field *k = fields; k->name && !f; k++)
+            if (k->name[0] == m->string[0] && strcmp(k->name, m->string) == 0)
                 f = k;
         cf_jctx_push_key(c, m->string);
         if (!f) {

@@ -184,9 +184,9 @@ static char *get_text(loader *l, const cf_ynode *map, const char *key, const cha
 
 /* ---- vocabulary ------------------------------------------------------- */
 
-static size_t vocab_hash(const char *s, size_t n)
+static uint64_t vocab_hash(const char *s, size_t n)
 {
-    return (size_t)cf_fnv1a(s, n, CF_FNV_INIT);
+    return cf_fnv1a(s, n, CF_FNV_INIT);
 }
 
 int cf_vocab_find_hashed(const cf_vocab *v, const char *tok, size_t n, uint64_t hash)
@@ -195,10 +195,10 @@ int cf_vocab_find_hashed(const cf_vocab *v, const char *tok, size_t n, uint64_t 
         return -1;
     size_t mask = v->nslots - 1;
     for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
-        int id = v->slots[i];
+        int id = v->slots[i].id;
         if (id < 0)
             return -1;
-        if (strncmp(v->words[id], tok, n) == 0 && v->words[id][n] == '\0')
+        if (v->slots[i].hash == hash && strncmp(v->words[id], tok, n) == 0 && v->words[id][n] == '\0')
             return id;
     }
 }
@@ -210,16 +210,17 @@ int cf_vocab_find(const cf_vocab *v, const char *tok, size_t n)
 
 static int vocab_rehash(cf_vocab *v, size_t nslots)
 {
-    int *slots = cf_malloc(nslots * sizeof *slots);
+    cf_vslot *slots = cf_malloc(nslots * sizeof *slots);
     if (!slots)
         return -1;
     for (size_t i = 0; i < nslots; i++)
-        slots[i] = -1;
+        slots[i].id = -1;
     for (size_t w = 0; w < v->nwords; w++) {
-        size_t i = vocab_hash(v->words[w], strlen(v->words[w])) & (nslots - 1);
-        while (slots[i] >= 0)
+        uint64_t h = vocab_hash(v->words[w], strlen(v->words[w]));
+        size_t i = (size_t)h & (nslots - 1);
+        while (slots[i].id >= 0)
             i = (i + 1) & (nslots - 1);
-        slots[i] = (int)w;
+        slots[i] = (cf_vslot){h, (int)w};
     }
     cf_free(v->slots);
     v->slots = slots;
@@ -242,10 +243,11 @@ static int vocab_add(cf_vocab *v, const char *tok, size_t n)
     if (!w)
         return -1;
     v->words[v->nwords] = w;
-    size_t i = vocab_hash(tok, n) & (v->nslots - 1);
-    while (v->slots[i] >= 0)
+    uint64_t h = vocab_hash(tok, n);
+    size_t i = (size_t)h & (v->nslots - 1);
+    while (v->slots[i].id >= 0)
         i = (i + 1) & (v->nslots - 1);
-    v->slots[i] = (int)v->nwords;
+    v->slots[i] = (cf_vslot){h, (int)v->nwords};
     return (int)v->nwords++;
 }
 

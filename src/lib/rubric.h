@@ -94,11 +94,18 @@ typedef struct cf_tier {
     double min;
 } cf_tier;
 
-/* The vocabulary of all term aliases: token -> id, open addressing. */
+/* The vocabulary of all term aliases: token -> id, open addressing.  A
+ * slot keeps its word's hash, so that a probe compares strings only when
+ * the hashes agree (most tokens of a profile are in no alias). */
+typedef struct cf_vslot {
+    uint64_t hash;
+    int id;                   /* -1 empty, else word id */
+} cf_vslot;
+
 typedef struct cf_vocab {
     char **words;
     size_t nwords;
-    int *slots;               /* -1 empty, else word id */
+    cf_vslot *slots;
     size_t nslots;
 } cf_vocab;
 
