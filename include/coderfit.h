@@ -285,6 +285,12 @@ cf_status cf_diff_write(cf_diff *df, cf_diff_format f, char **out, size_t *len);
  * output is the same whatever order the reports came in. */
 typedef struct cf_ranking cf_ranking;
 
+/* Whether a CSV field s starts like a spreadsheet formula (=, +, -, @, a tab
+ * or a carriage return): every CSV this library writes puts a ' before
+ * such a field, so that Excel, LibreOffice and Google Sheets show it as text
+ * instead of running it (a file name is the applicant's to choose). */
+int cf_csv_formula_like(const char *s);
+
 typedef struct cf_rank_opts {
     size_t top;                 /* keep the best N selected results; 0: all */
     double min_score;           /* select score >= this (as printed) */

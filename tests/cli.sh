@@ -423,6 +423,15 @@ cp "$EX/inpatient-coder.json" "$T/with,comma.json"
 "$CF" rank $ASOF -f csv --bom "$T/with,comma.json" >"$T/bom.csv"
 [ "$(head -c 3 "$T/bom.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf" ] && ok || no "rank --bom"
 grep -q "^1,\"$T/with,comma.json\",83" "$T/bom.csv" && ok || no "rank: a csv field with a comma is quoted"
+# a file name that a spreadsheet would run as a formula is written as text
+mkdir -p "$T/formula"
+cp "$EX/it-graduate.json" "$T/formula/=HYPERLINK(1).json"
+cp "$EX/inpatient-coder.json" "$T/formula/@SUM(1,2).json"
+cf_abs=$(cd "$(dirname "$CF")" && pwd)/coderfit
+(cd "$T/formula" && "$cf_abs" rank $ASOF -q -f csv --blind --key key.csv -- *.json >blind.csv && "$cf_abs" rank $ASOF -q -f csv -- *.json >named.csv)
+grep -q "^2,'=HYPERLINK(1).json,2.6," "$T/formula/named.csv" && ok || no "rank: a csv field starting with = gets a ' ($(sed -n 3p "$T/formula/named.csv" | cut -c1-40))"
+grep -q "^1,\"'@SUM(1,2).json\",83" "$T/formula/named.csv" && ok || no "rank: a quoted csv field starting with @ gets a '"
+grep -q "^applicant-[0-9a-f]*,\"'=HYPERLINK(1).json\"$" "$T/formula/key.csv" && ok || no "rank --key: the key's source gets a ' too"
 
 # selection
 "$CF" rank $ASOF -f csv --top 3 "$EX" >"$T/top.csv"
@@ -455,7 +464,7 @@ expect_exit 0 "rank -f text" -- "$CF" rank $ASOF "$EX"
 expect_grep "$T/out" "^  $((n_good - 2)) inputs: $((n_good - 2)) scored, 0 failed$" "rank: text summary"
 expect_grep "$T/out" "Total score" "rank: text summary of qualities"
 expect_exit 0 "rank: stdin" -- sh -c "cat \"$EX/inpatient-coder.json\" | tr -d '\n' | \"$CF\" rank $ASOF -f csv -"
-expect_grep "$T/out" '^1,-:1,' "rank: stdin records are named -:LINE"
+expect_grep "$T/out" "^1,'-:1," "rank: stdin records are named -:LINE (after a ', as a spreadsheet would read - as a formula)"
 
 # --- pretty-printed JSON texts one after another (jq's output, files put
 # together with cat): a stream whose first line is a lone "{" -------------------
@@ -480,9 +489,9 @@ cmp -s "$T/pretty1.csv" "$T/pretty2.csv" && ok || no "rank: a pretty stream give
 cut -d, -f3- "$T/pretty1.csv" | sort >"$T/pretty.scores"
 cut -d, -f3- "$T/compact.csv" | sort >"$T/compact.scores"
 cmp -s "$T/pretty.scores" "$T/compact.scores" && ok || no "rank: the pretty and the compact stream score alike"
-expect_grep "$T/pretty1.csv" '^[0-9]*,-:1,' "rank: a pretty text is named by its first line"
+expect_grep "$T/pretty1.csv" "^[0-9]*,'-:1," "rank: a pretty text is named by its first line"
 "$CF" score $ASOF -f ndjson - <"$T/pretty.json" | sed 's/^[^,]*,"source":"\([^"]*\)".*/\1/' | sort >"$T/score.src"
-cut -d, -f2 "$T/pretty1.csv" | sed 1d | sort >"$T/rank.src"
+cut -d, -f2 "$T/pretty1.csv" | sed "1d; s/^'//" | sort >"$T/rank.src"
 [ "$(wc -l <"$T/score.src")" = "$n_pretty" ] && cmp -s "$T/score.src" "$T/rank.src" && ok || no "score and rank split a pretty stream alike"
 # a truncated text loses nothing after it
 { cat "$EX/it-graduate.json"; head -n 6 "$EX/billing-specialist.json"; cat "$EX/inpatient-coder.json" "$EX/new-cca.native.json"; } >"$T/trunc.json"

@@ -904,7 +904,8 @@ cf_status cli_key_write(const cli_opts *o)
                 if (i && strcmp(key_lines[i], key_lines[i - 1]) == 0)
                     continue;
                 const char *sp = strchr(key_lines[i], ' ');
-                fprintf(out.f, "%.*s,\"", (int)(sp - key_lines[i]), key_lines[i]);
+                fprintf(out.f, "%.*s,\"%s", (int)(sp - key_lines[i]), key_lines[i],
+                        cf_csv_formula_like(sp + 1) ? "'" : "");
                 for (const char *c = sp + 1; *c; c++) {
                     if (*c == '"')
                         putc('"', out.f);

@@ -229,17 +229,23 @@ void cf_buf_free(cf_buf *b)
     b->len = b->cap = 0;
 }
 
+int cf_csv_formula_like(const char *s)
+{
+    return *s && strchr("=+-@\t\r", *s) != NULL;
+}
+
 void cf_buf_csv(cf_buf *b, const char *s)
 {
-    if (!strpbrk(s, ",\"\r\n")) {
-        cf_buf_puts(b, s);
-        return;
-    }
-    cf_buf_putc(b, '"');
+    int quoted = strpbrk(s, ",\"\r\n") != NULL;
+    if (quoted)
+        cf_buf_putc(b, '"');
+    if (cf_csv_formula_like(s))
+        cf_buf_putc(b, '\'');
     for (; *s; s++) {
         if (*s == '"')
             cf_buf_putc(b, '"');
         cf_buf_putc(b, *s);
     }
-    cf_buf_putc(b, '"');
+    if (quoted)
+        cf_buf_putc(b, '"');
 }

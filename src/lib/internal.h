@@ -58,7 +58,8 @@ void cf_buf_html(cf_buf *b, const char *s);
  * punctuation with a backslash, line ends as spaces. */
 void cf_buf_md(cf_buf *b, const char *s);
 /* Appends s as a CSV field (RFC 4180): quoted, quotes doubled, when it
- * holds a comma, a quote or a line end. */
+ * holds a comma, a quote or a line end; after a ' when it starts like a
+ * spreadsheet formula (cf_csv_formula_like). */
 void cf_buf_csv(cf_buf *b, const char *s);
 /* Appends s padded (or cut, on a character boundary) to width columns,
  * counting each UTF-8 character as one column. */

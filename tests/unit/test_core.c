@@ -229,6 +229,37 @@ static void numbers(void)
     cf_buf_free(&b);
 }
 
+static int csv_is(const char *s, const char *want)
+{
+    cf_buf b = {0};
+    cf_buf_csv(&b, s);
+    cf_buf_putc(&b, '|');   /* so that an empty field is a string too */
+    int ok = b.s && strncmp(b.s, want, strlen(want)) == 0 && b.s[strlen(want)] == '|';
+    if (!ok)
+        fprintf(stderr, "csv of '%s': %s\n", s, b.s ? b.s : "(null)");
+    cf_buf_free(&b);
+    return ok;
+}
+
+static void csv_fields(void)
+{
+    CHECK(csv_is("plain", "plain"));
+    CHECK(csv_is("", ""));
+    CHECK(csv_is("a,b", "\"a,b\""));
+    CHECK(csv_is("say \"hi\"", "\"say \"\"hi\"\"\""));
+    CHECK(csv_is("two\nlines", "\"two\nlines\""));
+    /* what a spreadsheet would run as a formula is shown as text */
+    CHECK(csv_is("=HYPERLINK(1).json", "'=HYPERLINK(1).json"));
+    CHECK(csv_is("+1", "'+1"));
+    CHECK(csv_is("-:12", "'-:12"));
+    CHECK(csv_is("@SUM(A1)", "'@SUM(A1)"));
+    CHECK(csv_is("\tx", "'\tx"));
+    CHECK(csv_is("\rx", "\"'\rx\""));
+    CHECK(csv_is("=a,b", "\"'=a,b\""));
+    CHECK(csv_is("a=b-c", "a=b-c"));
+    CHECK(csv_is("'=x", "'=x"));
+}
+
 static size_t rec(cf_split_mode m, const char *t)
 {
     return cf_split_record(m, t, strlen(t));
@@ -274,6 +305,7 @@ void test_core(void)
     dates();
     test_day_numbers();
     numbers();
+    csv_fields();
     strict_json();
     split_streams();
     positions();
