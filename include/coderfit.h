@@ -66,6 +66,12 @@ void cf_arena_free(cf_arena *a);
  * error). */
 cf_status cf_init(void);
 
+/* Replaces each control character of s (C0 and DEL: newlines, escapes) with
+ * '?', as ls -q does, before s goes to a terminal: a file name, or a key
+ * quoted from a profile, cannot then move the cursor or recolour the screen.
+ * Text outputs and messages show names this way; JSON escapes them. */
+void cf_text_shown(char *s);
+
 /* ---- diagnostics ------------------------------------------------------- */
 typedef enum cf_severity { CF_SEV_ERROR, CF_SEV_WARNING } cf_severity;
 

@@ -92,6 +92,24 @@ case_ "a UTF-8 BOM and CRLF line ends" 0 "" -- "$CF" score $ASOF "$T/bom.json"
 printf '\357\273\277format: coderfit-rubric/1\r\n' >"$T/bom.yaml"
 case_ "a BOM and CRLF in a rubric: read, then checked" 1 "" -- "$CF" lint "$T/bom.yaml"
 grep -q "missing-key" "$T/out" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: BOM rubric: $(head -c 200 "$T/out")"; }
+# names and keys that would drive a terminal (an escape, a newline): text
+# output and messages show each control character as ?, JSON keeps the bytes
+check() { if eval "$1"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $2"; fi; }
+ESC=$(printf '\033')
+mkdir -p "$T/esc"
+cp examples/applicants/it-graduate.json "$T/esc/$(printf 'a\033[31mred\nx.json')"
+printf '%s"applicant": {"id": "x"}, "ke\\u001b[2Jy": 1}' "$NATIVE" >"$T/esc/$(printf 'c\033[1m.json')"
+case_ "rank: file names with an escape and a newline" 4 "esc/c?\[1m.json:1:1: error: unknown key 'ke?\[2Jy'" -- "$CF" rank $ASOF "$T/esc"
+check '! grep -q "$ESC" "$T/out" "$T/err"' "rank: an escape from a file name or a key reached the terminal"
+check 'grep -q "esc/a?\[31mred?x.json$" "$T/out"' "rank: a file name's control characters are shown as ?"
+case_ "score: the same names" 4 "esc/c?\[1m.json:1:1: error: unknown key" -- "$CF" score $ASOF "$T/esc"
+check '! grep -q "$ESC" "$T/out" "$T/err" && grep -q "a?\[31mred?x.json  (JSON Resume" "$T/out"' "score: an escape reached the terminal"
+case_ "advise: a name with an escape" 0 "" -- "$CF" advise $ASOF "$T/esc/$(printf 'a\033[31mred\nx.json')"
+check '! grep -q "$ESC" "$T/out" && grep -q "a?\[31mred?x.json  (as of" "$T/out"' "advise: an escape reached the terminal"
+case_ "diff: the same names" 4 "" -- "$CF" diff $ASOF rubrics/medical-coder.yaml examples/rubrics/coding-auditor.yaml "$T/esc"
+check '! grep -q "$ESC" "$T/out" "$T/err" && grep -q "a?\[31mred?x.json$" "$T/out"' "diff: an escape reached the terminal"
+case_ "rank -f json: the same names" 4 "" -- "$CF" rank $ASOF -f json "$T/esc"
+check 'grep -qF "\"source\":\"$T/esc/a\\u001b[31mred\\nx.json\"" "$T/out"' "rank -f json: a source is not kept byte for byte"
 
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -30,13 +30,29 @@ void cli_opts_init(cli_opts *o)
 static void vmessage(const char *cmd, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 /* Messages go to stderr after what is already written to stdout, so that
- * the two stay in order when they go to one log (2>&1). */
+ * the two stay in order when they go to one log (2>&1), in one write (the
+ * workers of rank write theirs too), with control characters shown as '?'
+ * (cf_text_shown). */
 static void vmessage(const char *cmd, const char *fmt, va_list ap)
 {
+    char small[512], *heap = NULL;
+    const char *s = small;
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    if (n >= (int)sizeof small) {
+        if ((heap = cf_malloc((size_t)n + 1)))
+            vsnprintf(heap, (size_t)n + 1, fmt, again);
+        s = heap;
+    }
+    va_end(again);
+    if (n < 0 || !s)
+        s = "(a message that could not be formatted)";
+    else
+        cf_text_shown(heap ? heap : small);
     fflush(stdout);
-    fprintf(stderr, "coderfit: %s%s", cmd ? cmd : "", cmd ? ": " : "");
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    fprintf(stderr, "coderfit: %s%s%s\n", cmd ? cmd : "", cmd ? ": " : "", s);
+    cf_free(heap);
 }
 
 void cli_error(const char *cmd, const char *fmt, ...)

@@ -115,7 +115,10 @@ static void print_error(pool *p, const char *file, unsigned line, unsigned col, 
     char *s = n > 0 ? cf_malloc((size_t)n + 1) : NULL;
     if (!s)
         return;
-    snprintf(s, (size_t)n + 1, "coderfit: %s%s: error: %s\n", file, pos, msg);
+    snprintf(s, (size_t)n, "coderfit: %s%s: error: %s", file, pos, msg);
+    cf_text_shown(s);
+    s[n - 1] = '\n';
+    s[n] = '\0';
     pthread_mutex_lock(&p->err_mu);
     fputs(s, stderr);
     pthread_mutex_unlock(&p->err_mu);
@@ -329,7 +332,7 @@ static int walk_file(void *ctx, const char *path, unsigned long long size)
 
 static int walk_error(void *ctx, const char *path, const char *message)
 {
-    fprintf(stderr, "coderfit: %s: error: %s\n", path, message);
+    cli_error(NULL, "%s: error: %s", path, message);
     return cf_ranking_add_error(((walk_ctx *)ctx)->rk, path, 0, 0, message) ? -1 : 0;
 }
 
@@ -400,7 +403,7 @@ static cf_status produce_stream(pool *p, const input *in, cf_ranking *rk)
         if (fd < 0 || fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode))) {
             const char *why = fd < 0 ? strerror(errno) : S_ISDIR(st.st_mode) ? "is a directory"
                                                                               : "not a regular file or a pipe";
-            fprintf(stderr, "coderfit: %s: error: %s\n", in->path, why);
+            cli_error(NULL, "%s: error: %s", in->path, why);
             if (fd >= 0)
                 close(fd);
             return cf_ranking_add_error(rk, in->path, 0, 0, why);
@@ -430,8 +433,9 @@ static cf_status produce_stream(pool *p, const input *in, cf_ranking *rk)
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            fprintf(stderr, "coderfit: %s: error: %s\n", in->path, strerror(errno));
-            status = cf_ranking_add_error(rk, in->path, line, 1, strerror(errno));
+            const char *why = strerror(errno);
+            cli_error(NULL, "%s: error: %s", in->path, why);
+            status = cf_ranking_add_error(rk, in->path, line, 1, why);
             break;
         }
         eof = r == 0;
@@ -669,7 +673,7 @@ int cmd_rank(int argc, char **argv)
                 st = CF_ESYSTEM;
             else if (in.n == before) {
                 static const char none[] = "no *.json, *.jsonl or *.ndjson file in this folder";
-                fprintf(stderr, "coderfit: %s: error: %s\n", a, none);
+                cli_error(NULL, "%s: error: %s", a, none);
                 if (cf_ranking_add_error(all, a, 0, 0, none))
                     st = CF_ESYSTEM;
             }

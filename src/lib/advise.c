@@ -141,7 +141,8 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
         cf_buf_md(&b, r->tiers[rep->tier].label);
         cf_buf_printf(&b, "**, %s.\n\n", rep->eligible ? "eligible" : "**not eligible**");
     } else {
-        cf_buf_printf(&b, "%s  (as of %s)\n  Score %.1f / 100   %s   %s\n\n", rep->source, day, r1(rep->score),
+        cf_buf_shown(&b, rep->source, strlen(rep->source));
+        cf_buf_printf(&b, "  (as of %s)\n  Score %.1f / 100   %s   %s\n\n", day, r1(rep->score),
                       r->tiers[rep->tier].label, rep->eligible ? "eligible" : "NOT ELIGIBLE");
     }
     for (size_t g = 0; g < r->ngates; g++) {

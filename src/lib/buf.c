@@ -143,6 +143,24 @@ void cf_buf_html(cf_buf *b, const char *s)
     }
 }
 
+static int is_control(unsigned char c)
+{
+    return c < 0x20 || c == 0x7f;
+}
+
+void cf_text_shown(char *s)
+{
+    for (; *s; s++)
+        if (is_control((unsigned char)*s))
+            *s = '?';
+}
+
+void cf_buf_shown(cf_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        cf_buf_putc(b, is_control((unsigned char)s[i]) ? '?' : s[i]);
+}
+
 void cf_buf_md(cf_buf *b, const char *s)
 {
     for (; *s; s++) {
@@ -154,6 +172,8 @@ void cf_buf_md(cf_buf *b, const char *s)
             cf_buf_puts(b, "&amp;");
         else if (*s == '\n' || *s == '\r')
             cf_buf_putc(b, ' ');
+        else if (is_control((unsigned char)*s))
+            cf_buf_putc(b, '?');
         else {
             if (strchr("\\`*_[]|#", *s))
                 cf_buf_putc(b, '\\');

@@ -64,12 +64,17 @@ void cf_diag_add(cf_diags *d, const char *file, unsigned line, unsigned col,
 static void format_text(cf_buf *b, const cf_diag *dg)
 {
     const char *sev = dg->severity == CF_SEV_ERROR ? "error" : "warning";
+    size_t start = b->len;
     if (dg->line)
         cf_buf_printf(b, "%s:%u:%u: %s: %s", dg->file, dg->line, dg->col, sev, dg->message);
     else
         cf_buf_printf(b, "%s: %s: %s", dg->file, sev, dg->message);
     if (dg->rule)
         cf_buf_printf(b, " [%s]", dg->rule);
+    if (b->s && !b->oom) {
+        b->s[b->len] = '\0';
+        cf_text_shown(b->s + start);
+    }
     cf_buf_putc(b, '\n');
 }
 

@@ -445,13 +445,17 @@ cf_status cf_diff_write(cf_diff *df, cf_diff_format f, char **out, size_t *len)
                 snprintf(rank, sizeof rank, "%d", r->new_rank);
             else
                 snprintf(rank, sizeof rank, "%d -> %d", r->old_rank, r->new_rank);
-            if (md)
-                cf_buf_printf(&b, "| %s | %s | %s | %s | %s | %s |\n", r->source, o.s, n.s,
+            if (md) {
+                cf_buf_puts(&b, "| ");
+                cf_buf_md(&b, r->source);
+                cf_buf_printf(&b, " | %s | %s | %s | %s | %s |\n", o.s, n.s,
                               r->new10 == r->old10 ? "0" : chg.s, tier.s, rank);
-            else
-                cf_buf_printf(&b, "  %6s %6s  %6s  %-26s %-11s %s\n", o.s ? o.s : "", n.s ? n.s : "",
-                              r->new10 == r->old10 ? "." : chg.s ? chg.s : "", tier.s ? tier.s : "", rank,
-                              r->source);
+            } else {
+                cf_buf_printf(&b, "  %6s %6s  %6s  %-26s %-11s ", o.s ? o.s : "", n.s ? n.s : "",
+                              r->new10 == r->old10 ? "." : chg.s ? chg.s : "", tier.s ? tier.s : "", rank);
+                cf_buf_shown(&b, r->source, strlen(r->source));
+                cf_buf_putc(&b, '\n');
+            }
             b.oom |= tier.oom || chg.oom || o.oom || n.oom;
             cf_buf_free(&tier);
             cf_buf_free(&chg);
@@ -461,9 +465,17 @@ cf_status cf_diff_write(cf_diff *df, cf_diff_format f, char **out, size_t *len)
         cf_buf_printf(&b, "\n%sSummary\n\n", md ? "## " : "");
         cf_buf_printf(&b, "%s%zu of %zu profiles moved, %d changed tier\n", md ? "- " : "  ", moved, df->n,
                       tier_changes);
-        cf_buf_printf(&b, "%smean absolute change %.2f, largest %.1f%s%s%s\n", md ? "- " : "  ", mean,
-                      cf_diff_max_change(df), largest ? " (" : "", largest ? largest->source : "",
-                      largest ? ")" : "");
+        cf_buf_printf(&b, "%smean absolute change %.2f, largest %.1f", md ? "- " : "  ", mean,
+                      cf_diff_max_change(df));
+        if (largest) {
+            cf_buf_puts(&b, " (");
+            if (md)
+                cf_buf_md(&b, largest->source);
+            else
+                cf_buf_shown(&b, largest->source, strlen(largest->source));
+            cf_buf_putc(&b, ')');
+        }
+        cf_buf_putc(&b, '\n');
         cf_buf_printf(&b, "%sKendall's tau between the rankings: %.4f\n", md ? "- " : "  ", tau);
     }
     for (size_t i = 0; i < nchanges; i++)

@@ -711,15 +711,6 @@ static void put10(cf_buf *b, int v10)
 
 /* A CSV field (RFC 4180): quoted when it holds a comma, quote or line end. */
 /* A Markdown table cell: pipes and line ends escaped. */
-static void md_cell(cf_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '|' || *s == '\\' || *s == '*' || *s == '_' || *s == '`' || *s == '<' || *s == '[')
-            cf_buf_putc(b, '\\');
-        cf_buf_putc(b, *s == '\n' || *s == '\r' ? ' ' : *s);
-    }
-}
-
 static void write_csv(cf_ranking *rk, out *o, int bom)
 {
     cf_buf *b = &o->b;
@@ -923,7 +914,7 @@ static void text_summary(cf_ranking *rk, cf_buf *b, int md)
         double med = median10(rk->hist + (i < 0 ? MAXQ : i) * HIST, rk->scored) / 10;
         if (md) {
             cf_buf_puts(b, "| ");
-            md_cell(b, name);
+            cf_buf_md(b, name);
             cf_buf_printf(b, " | %.2f | %.2f |\n", mean, med);
         } else {
             cf_buf_printf(b, "  %-38.38s %6.2f  %6.2f\n", name, mean, med);
@@ -940,17 +931,18 @@ static void text_errors(cf_ranking *rk, cf_buf *b, int md)
         const err_rec *e = &rk->errs[k];
         if (md) {
             cf_buf_puts(b, "- ");
-            md_cell(b, e->source);
+            cf_buf_md(b, e->source);
         } else {
-            cf_buf_printf(b, "  %s", e->source);
+            cf_buf_puts(b, "  ");
+            cf_buf_shown(b, e->source, strlen(e->source));
         }
         if (e->line)
             cf_buf_printf(b, ":%u:%u", e->line, e->col);
         cf_buf_puts(b, ": ");
         if (md)
-            md_cell(b, e->message);
+            cf_buf_md(b, e->message);
         else
-            cf_buf_puts(b, e->message);
+            cf_buf_shown(b, e->message, strlen(e->message));
         cf_buf_putc(b, '\n');
     }
 }
@@ -978,11 +970,11 @@ static void write_md(cf_ranking *rk, out *o)
         src.len = 0;
         put_source(&src, r);
         cf_buf_printf(b, "| %zu | ", k + 1);
-        md_cell(b, src.s ? src.s : "");
+        cf_buf_md(b, src.s ? src.s : "");
         cf_buf_puts(b, " | ");
         put10(b, r->score10);
         cf_buf_puts(b, " | ");
-        md_cell(b, tier_label(rk, r));
+        cf_buf_md(b, tier_label(rk, r));
         cf_buf_puts(b, r->eligible ? " | yes |" : " | no |");
         for (int i = 0; i < rk->nq; i++) {
             cf_buf_putc(b, ' ');
@@ -1041,9 +1033,9 @@ static void write_text(cf_ranking *rk, out *o, int width, int color)
         cf_buf_puts(b, "  ");
         if ((int)n > src_w) {
             cf_buf_puts(b, "...");
-            cf_buf_puts(b, s + n - (size_t)(src_w - 3));
+            cf_buf_shown(b, s + n - (size_t)(src_w - 3), (size_t)(src_w - 3));
         } else {
-            cf_buf_puts(b, s);
+            cf_buf_shown(b, s, n);
         }
         cf_buf_putc(b, '\n');
         flush(o, 0);

@@ -147,7 +147,9 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
     char day[11];
     cf_day_format(rep->as_of, day);
 
-    cf_buf_printf(&b, "%s%s%s  %s(%s, as of %s)%s\n", bold, rep->source, reset, dim,
+    cf_buf_puts(&b, bold);
+    cf_buf_shown(&b, rep->source, strlen(rep->source));
+    cf_buf_printf(&b, "%s  %s(%s, as of %s)%s\n", reset, dim,
                   strcmp(rep->input_format, "native") == 0 ? "coderfit profile" : "JSON Resume",
                   day, reset);
     cf_buf_printf(&b, "  Score %s%s%5.1f%s / 100   %s%s%s   %s%s%s\n", bold,
