@@ -514,6 +514,10 @@ expect_grep "$T/out" "\"source\":\"$T/cut.ndjson:2\"" "score: the line after a s
 expect_exit 4 "rank: an NDJSON line cut short" -- "$CF" rank $ASOF -f csv "$T/cut.ndjson"
 expect_grep "$T/err" "^coderfit: $T/cut.ndjson:1:36: error: invalid JSON: unexpected end of input" "rank: the same position as score"
 
+# an export of profiles as one JSON array: the error says how to stream it
+python3 -c 'import json,sys; print(json.dumps([json.load(open(f)) for f in sys.argv[1:]]))' "$EX/it-graduate.json" "$EX/inpatient-coder.json" >"$T/export.json"
+expect_exit 4 "rank: an array of profiles" -- "$CF" rank $ASOF "$T/export.json"
+expect_grep "$T/err" "export.json:1:1: error: not a profile: an array of 2 objects where one profile was expected (jq -c '.\[\]' FILE puts them one per line" "rank: an array of profiles: the hint"
 # a pipe named as an operand (<(...), /dev/stdin) is read as stdin is
 expect_exit 0 "score: a pipe operand" -- sh -c "cat \"$EX/inpatient-coder.json\" | \"$CF\" score $ASOF -f ndjson /dev/stdin"
 expect_grep "$T/out" '"source":"/dev/stdin"' "score: a pipe holding one profile is named after it"

@@ -433,8 +433,14 @@ cf_status cf_profile_parse(const char *source, const char *text, size_t len,
     if (!cJSON_IsObject(doc)) {
         unsigned line, col;
         cf_text_position(text, cf_json_skip_space(text, len, 0), first_line, &line, &col);
-        cf_diag_add(d, source, line, col, CF_SEV_ERROR, "not-a-profile",
-                    "not a profile: expected a JSON object");
+        if (cJSON_IsArray(doc) && cJSON_IsObject(doc->child))
+            cf_diag_add(d, source, line, col, CF_SEV_ERROR, "not-a-profile",
+                        "not a profile: an array of %d object%s where one profile was expected "
+                        "(jq -c '.[]' FILE puts them one per line, a stream to read from -)",
+                        cJSON_GetArraySize(doc), cJSON_GetArraySize(doc) == 1 ? "" : "s");
+        else
+            cf_diag_add(d, source, line, col, CF_SEV_ERROR, "not-a-profile",
+                        "not a profile: expected a JSON object");
         st = CF_EINPUT;
         goto fail;
     }
