@@ -331,8 +331,8 @@ cf_split_mode cf_split_mode_of(const char *text, size_t len, int more)
     if (!nl && more)
         return CF_SPLIT_UNKNOWN;
     size_t eol = nl ? (size_t)(nl - text) : len;
-    if (bol == 0 && eol >= 3 && (unsigned char)text[0] == 0xEF)
-        bol = 3;   /* the byte-order mark */
+    if (bol == 0 && cf_json_skip_space(text, len < 3 ? len : 3, 0) == 3)
+        bol = 3;   /* past a byte-order mark (or spaces, which lone() skips too) */
     return lone(text + bol, eol - bol, '{', 1) || lone(text + bol, eol - bol, '[', 1) ? CF_SPLIT_TEXTS
                                                                                    : CF_SPLIT_LINES;
 }
