@@ -271,6 +271,7 @@ static void split_streams(void)
     CHECK(cf_split_mode_of("{\"a\": 1}\n{", 10, 1) == CF_SPLIT_LINES);
     CHECK(cf_split_mode_of("\n\n{\n  \"a\": 1", 14, 1) == CF_SPLIT_TEXTS);
     CHECK(cf_split_mode_of("\xef\xbb\xbf{\r\n", 6, 1) == CF_SPLIT_TEXTS);   /* BOM, CRLF */
+    CHECK(cf_split_mode_of("\xef\xbf\xbd{\n", 5, 1) == CF_SPLIT_LINES);     /* U+FFFD is no BOM */
     CHECK(cf_split_mode_of("  [ \n", 5, 1) == CF_SPLIT_TEXTS);
     CHECK(cf_split_mode_of("{\"a\":", 5, 1) == CF_SPLIT_UNKNOWN);          /* more may come */
     CHECK(cf_split_mode_of("{\"a\":", 5, 0) == CF_SPLIT_LINES);
