@@ -455,10 +455,67 @@ static size_t skip_value(const char *t, size_t len, size_t i)
 
 /* Whether the string literal at t[i] is exactly key (no escapes in keys of
  * ours, so a byte comparison suffices). */
+/* The UTF-8 bytes of code point cp in out; their number. */
+static size_t utf8_put(unsigned long cp, unsigned char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (unsigned char)cp;
+        return 1;
+    }
+    size_t n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    for (size_t b = n - 1; b > 0; b--, cp >>= 6)
+        out[b] = (unsigned char)(0x80 | (cp & 0x3F));
+    out[0] = (unsigned char)((n == 2 ? 0xC0 : n == 3 ? 0xE0 : 0xF0) | cp);
+    return n;
+}
+
+/* Whether the JSON string at t[i] (checked already by the strict scanner)
+ * decodes to key, as cJSON decodes it: "caf\u00e9" is the key "café", and
+ * \u0000 ends it. */
 static int key_is(const char *t, size_t len, size_t i, const char *key)
 {
-    size_t n = strlen(key);
-    return i + n + 2 <= len && memcmp(t + i + 1, key, n) == 0 && t[i + 1 + n] == '"';
+    const unsigned char *k = (const unsigned char *)key;
+    for (i++; i < len && t[i] != '"';) {
+        unsigned char out[4];
+        size_t n = 1;
+        if (t[i] != '\\') {
+            out[0] = (unsigned char)t[i++];
+        } else {
+            char e = i + 1 < len ? t[i + 1] : '\0';
+            i += 2;
+            switch (e) {
+            case '"': case '\\': case '/': out[0] = (unsigned char)e; break;
+            case 'b': out[0] = '\b'; break;
+            case 'f': out[0] = '\f'; break;
+            case 'n': out[0] = '\n'; break;
+            case 'r': out[0] = '\r'; break;
+            case 't': out[0] = '\t'; break;
+            case 'u': {
+                long cp = hex4(t, len, i);
+                i += 4;
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    long lo = i + 1 < len && t[i] == '\\' && t[i + 1] == 'u' ? hex4(t, len, i + 2) : -1;
+                    if (lo < 0xDC00 || lo > 0xDFFF)
+                        return 0;
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    i += 6;
+                }
+                if (cp < 0)
+                    return 0;
+                if (cp == 0)
+                    return *k == '\0';
+                n = utf8_put((unsigned long)cp, out);
+                break;
+            }
+            default:
+                return 0;
+            }
+        }
+        for (size_t b = 0; b < n; b++, k++)
+            if (!*k || out[b] != *k)
+                return 0;
+    }
+    return i < len && *k == '\0';
 }
 
 size_t cf_json_locate(const char *t, size_t len, const cf_json_path *path)

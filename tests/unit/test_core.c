@@ -94,6 +94,20 @@ static void positions(void)
     cf_text_position(t, cf_json_locate(t, strlen(t), &dup), 1, &line, &col);
     CHECKF(line == 3 && col == 11, "%u:%u", line, col);
     cJSON_Delete(v);
+    /* keys written with escapes are found by what they decode to */
+    const char *esc = "{\"a\": 1,\n \"caf\\u00e9\": 2, \"e\\ud83d\\ude00\": 3, \"x\\/y\\n\": 4, \"caf\": 5}";
+    cf_json_path pe = {{"caf\xc3\xa9"}, {0}, 1};
+    cf_text_position(esc, cf_json_locate(esc, strlen(esc), &pe), 1, &line, &col);
+    CHECKF(line == 2 && col == 2, "%u:%u", line, col);
+    cf_json_path pe2 = {{"e\xf0\x9f\x98\x80"}, {0}, 1};
+    cf_text_position(esc, cf_json_locate(esc, strlen(esc), &pe2), 1, &line, &col);
+    CHECKF(line == 2 && col == 18, "%u:%u", line, col);
+    cf_json_path pe3 = {{"x/y\n"}, {0}, 1};
+    cf_text_position(esc, cf_json_locate(esc, strlen(esc), &pe3), 1, &line, &col);
+    CHECKF(line == 2 && col == 38, "%u:%u", line, col);
+    cf_json_path pe4 = {{"caf"}, {0}, 1};                      /* a prefix is not the key */
+    cf_text_position(esc, cf_json_locate(esc, strlen(esc), &pe4), 1, &line, &col);
+    CHECKF(line == 2 && col == 51, "%u:%u", line, col);
     /* many keys: the sorted path of the duplicate finder */
     char big[4000] = "{";
     for (int i = 0; i < 40; i++)
