@@ -6,6 +6,7 @@
 #   make test SAN=1 the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make check-valgrind  the suite under valgrind's memcheck
 #   make check-fault     every allocation made to fail in turn (some minutes)
+#   make panel      how the ranking agrees with the coding manager's panel
 #   make install    install under $(DESTDIR)$(PREFIX): the program, its
 #                   manual pages, the rubric and examples, shell completions
 #   make uninstall  remove what make install installed
@@ -46,7 +47,7 @@ TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o)
 HEADERS := $(wildcard include/*.h src/lib/*.h src/cli/*.h)
 STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all run test check bench fuzz check-valgrind check-fault install uninstall clean deps
+.PHONY: all run test check bench panel fuzz check-valgrind check-fault install uninstall clean deps
 
 all: $(BUILD)/coderfit
 
@@ -94,6 +95,10 @@ $(BUILD)/tools/%: tools/%.c | $(STAMP)
 
 bench: $(BUILD)/coderfit $(BUILD)/tools/gen $(BUILD)/tools/floor $(BUILD)/tools/peakrss
 	@sh tools/bench.sh $(BUILD)
+
+# The agreement figures of PANEL.md on tests/panel, each disagreement first.
+panel: $(BUILD)/coderfit
+	@sh tools/panel.sh -v $(BUILD)
 
 # The whole suite under valgrind's memcheck: no error, no leak.
 check-valgrind: $(BUILD)/coderfit $(BUILD)/unit-tests

@@ -154,10 +154,20 @@ typedef struct cf_profile cf_profile;
  * source names it in diagnostics and reports; first_line is the line of
  * text[0] within that source (1 for a whole file).  Dates after as_of do
  * not count.  Returns CF_OK with *out owned by the caller (cf_profile_free),
- * CF_EINPUT with positioned diagnostics, or CF_ESYSTEM. */
+ * CF_EINPUT with positioned diagnostics, or CF_ESYSTEM.
+ *
+ * A profile is refused (CF_EINPUT) only when it is not JSON or not a
+ * profile at all.  A field that cannot be used (a date no rule reads, a
+ * wrong type, a duplicate key: the last value wins, an unknown key of the
+ * native model) is left out of scoring: the profile is read, with a
+ * warning (CF_SEV_WARNING) in d for each such field, which its reports
+ * carry too.  A caller that wants such profiles refused checks
+ * cf_profile_warnings. */
 cf_status cf_profile_parse(const char *source, const char *text, size_t len,
                            unsigned first_line, cf_day as_of,
                            cf_profile **out, cf_diags *d);
+/* The number of fields left out of p, each reported as a warning. */
+size_t cf_profile_warnings(const cf_profile *p);
 void cf_profile_free(cf_profile *p);
 /* The profile's source name (owned by p). */
 const char *cf_profile_source(const cf_profile *p);
@@ -213,6 +223,8 @@ cf_status cf_score(const cf_rubric *r, const cf_profile *p, cf_report **out);
 cf_status cf_score_figures(const cf_rubric *r, const cf_profile *p, cf_report **out);
 void cf_report_free(cf_report *rep);
 double cf_report_score(const cf_report *rep);
+/* The number of fields of the profile left out of the report (warnings). */
+size_t cf_report_warnings(const cf_report *rep);
 const char *cf_report_tier(const cf_report *rep);
 int cf_report_eligible(const cf_report *rep);
 

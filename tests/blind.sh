@@ -97,12 +97,17 @@ for fmt in text csv json ndjson md; do
     clean "rank --blind -f $fmt"
 done
 # A failed input is named by its id too.
-printf '{"basics": {"name": "Quentin Failwright"}, "work": 3}\n' >"$T/in/quentin-failwright.json"
+printf '{"basics": {"name": "Quentin Failwright"}, "work": [\n' >"$T/in/quentin-failwright.json"
 echo "Quentin Failwright" >>"$T/words"
 echo "quentin-failwright" >>"$T/words"
 expect_exit 4 "rank --blind with a bad input" -- "$CF" rank $ASOF -q --blind -f ndjson "$T/in"
 clean "rank --blind: the error record"
 expect_grep "$T/out" '"error":{"source":"applicant-' "rank --blind: the error record has an id"
+# A field left out is a warning in the report, which names no one either.
+printf '{"basics": {"name": "Quentin Failwright"}, "work": 3}\n' >"$T/in/quentin-failwright.json"
+expect_exit 0 "rank --blind with a field left out" -- "$CF" rank $ASOF -q --blind -f ndjson "$T/in"
+clean "rank --blind: a report with a warning"
+expect_grep "$T/out" '"warnings":\[{"field":"work"' "rank --blind: the warning is in the report"
 rm "$T/in/quentin-failwright.json"
 
 # Scores and tiers do not move; the order of ties may (ids sort otherwise).

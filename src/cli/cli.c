@@ -264,6 +264,22 @@ void cli_print_diags(const cf_diags *d)
         fputs("coderfit: out of memory (some messages were lost)\n", stderr);
 }
 
+cf_status cli_profile_checked(const cli_opts *o, cf_profile **p, cf_diags *d, int print)
+{
+    cf_status st = CF_OK;
+    if (*p && o->strict && cf_profile_warnings(*p)) {
+        for (size_t i = 0; i < d->n; i++)
+            d->items[i].severity = CF_SEV_ERROR;
+        cf_profile_free(*p);
+        *p = NULL;
+        st = CF_EINPUT;
+    }
+    /* a profile read has warnings only: -q keeps them to the reports */
+    if (print && !(o->quiet && st == CF_OK))
+        cli_print_diags(d);
+    return st;
+}
+
 int cli_common_option(cli_opts *o, int c, const char *arg, const char *cmd)
 {
     switch (c) {
@@ -300,6 +316,9 @@ int cli_common_option(cli_opts *o, int c, const char *arg, const char *cmd)
         return 1;
     case OPT_BLIND:
         o->blind = 1;
+        return 1;
+    case OPT_STRICT:
+        o->strict = 1;
         return 1;
     case OPT_KEY:
         o->key = arg;
@@ -728,7 +747,10 @@ static cf_status one_profile(const cli_opts *o, cf_arena *a, const char *source,
         return st;
     cf_arena_enter(a);
     st = cf_profile_parse(source, text, len, first_line, o->as_of, &p, &d);
-    cli_print_diags(&d);
+    if (st == CF_OK)
+        st = cli_profile_checked(o, &p, &d, 1);
+    else
+        cli_print_diags(&d);
     if (st == CF_EINPUT) {
         if (json_err)
             *json_err = cli_json_error_line(&d);

@@ -27,6 +27,7 @@ typedef struct cli_opts {
     int quiet;
     unsigned long max_input;
     int blind;                 /* --blind: reports name an opaque id */
+    int strict;                /* --strict: a profile with a field left out is refused */
     const char *key;           /* --key FILE: where the id-to-source key goes */
     /* When set, each input document goes first to doc_fn, which returns 1
      * when it took the document (setting *st), 0 to have it read as a
@@ -39,7 +40,7 @@ typedef struct cli_opts {
  * when it consumed option c, 0 when c is not a common option, -1 on a bad
  * value (message already printed). */
 enum {
-    OPT_AS_OF = 1000, OPT_COLOR, OPT_MAX_INPUT, OPT_BLIND, OPT_KEY
+    OPT_AS_OF = 1000, OPT_COLOR, OPT_MAX_INPUT, OPT_BLIND, OPT_KEY, OPT_STRICT
 };
 int cli_common_option(cli_opts *o, int c, const char *arg, const char *cmd);
 /* Sets the defaults, and starts option parsing at argv[1]. */
@@ -78,6 +79,11 @@ typedef struct cli_command {
                                "out of the report"},                                               \
     {"key", OPT_KEY, "FILE", "with --blind, write the id-to-source key to FILE"}
 
+#define CLI_OPTION_STRICT                                                                          \
+    {"strict", OPT_STRICT, NULL, "refuse a profile with a field that cannot be used (an "         \
+                                 "unreadable date, a wrong type, a duplicate key) instead of "     \
+                                 "leaving the field out with a warning"}
+
 /* Prints a command's --help. */
 void cli_help(FILE *f, const cli_command *cmd);
 
@@ -112,6 +118,11 @@ void cli_list_end(cli_list *l);
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints each diagnostic as "coderfit: FILE:LINE:COL: error: ... [rule]". */
 void cli_print_diags(const cf_diags *d);
+/* After cf_profile_parse returned CF_OK for p: with --strict, a profile
+ * with warnings is refused (its warnings become errors in d, p is freed and
+ * NULL; returns CF_EINPUT); otherwise CF_OK.  Either way d is printed (with
+ * -q, without warnings) unless print is 0. */
+cf_status cli_profile_checked(const cli_opts *o, cf_profile **p, cf_diags *d, int print);
 /* Prints a usage error and a pointer to --help; returns CF_EUSAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

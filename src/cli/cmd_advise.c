@@ -15,6 +15,7 @@ static const cli_option options[] = {
                                 "  coding-months=24  months of coding work"},
     {"format", 'f', "FORMAT", "text (default), json or md"},
     CLI_OPTION_BLIND,
+    CLI_OPTION_STRICT,
     CLI_OPTION_OUTPUT,
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted, e.g. 512K, 16M (default 16M)"},
     {NULL, 0, NULL, NULL}};
@@ -46,7 +47,10 @@ static cf_status load(const cli_opts *o, const char *path, cf_profile **p)
     }
     cf_diags d = {0};
     st = cf_profile_parse(path, text, len, 1, o->as_of, p, &d);
-    cli_print_diags(&d);
+    if (st == CF_OK)
+        st = cli_profile_checked(o, p, &d, 1);
+    else
+        cli_print_diags(&d);
     cf_diags_clear(&d);
     cf_free(text);
     return st;

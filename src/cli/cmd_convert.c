@@ -9,6 +9,7 @@ static const cli_option options[] = {
                               "profile per line)"},
     CLI_OPTION_OUTPUT,
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted (default 16M)"},
+    CLI_OPTION_STRICT,
     {NULL, 0, NULL, NULL}};
 
 static const char *const formats[] = {"json", "ndjson", NULL};

@@ -4,8 +4,6 @@
 #include <string.h>
 #include "cli.h"
 
-enum { OPT_STRICT = 3000 };
-
 static const cli_option options[] = {
     {"format", 'f', "FORMAT", "text (default), json, or github (workflow annotations with "
                               "file, line and column)"},
@@ -36,15 +34,14 @@ int cmd_lint(int argc, char **argv)
 {
     cli_opts o;
     cli_opts_init(&o);
-    int strict = 0, c;
+    int c;
     while ((c = cli_option_next(&cli_lint, argc, argv, &o)) != -1) {
         if (c == CLI_OPT_HELP)
             return CF_OK;
         if (c == CLI_OPT_ERROR)
             return CF_EUSAGE;
-        if (c == OPT_STRICT)
-            strict = 1;
     }
+    int strict = o.strict;
     static const cf_diag_format format_of[] = {CF_DIAG_TEXT, CF_DIAG_JSON, CF_DIAG_GITHUB};
     cf_diag_format fmt = format_of[o.format_index];
     if (optind >= argc)

@@ -36,7 +36,8 @@ static const cli_option options[] = {
     CLI_OPTION_COLOR,
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file or stream record accepted (default 16M)"},
     CLI_OPTION_BLIND,
-    {"quiet", 'q', NULL, "no progress line"},
+    CLI_OPTION_STRICT,
+    {"quiet", 'q', NULL, "no progress line, no warnings on stderr"},
     {NULL, 0, NULL, NULL}};
 
 static const char *const formats[] = {"text", "csv", "json", "ndjson", "md", NULL};
@@ -104,18 +105,19 @@ typedef struct worker {
 
 /* ---- reporting a bad input --------------------------------------------------- */
 
-/* "coderfit: FILE[:LINE:COL]: error: MESSAGE", as one write so that the
- * lines of several threads never mix. */
-static void print_error(pool *p, const char *file, unsigned line, unsigned col, const char *msg)
+/* "coderfit: FILE[:LINE:COL]: error: MESSAGE" (or warning), as one write so
+ * that the lines of several threads never mix. */
+static void print_message(pool *p, const char *file, unsigned line, unsigned col, const char *sev,
+                          const char *msg)
 {
     char pos[48] = "";
     if (line)
         snprintf(pos, sizeof pos, ":%u:%u", line, col);
-    int n = snprintf(NULL, 0, "coderfit: %s%s: error: %s\n", file, pos, msg);
+    int n = snprintf(NULL, 0, "coderfit: %s%s: %s: %s\n", file, pos, sev, msg);
     char *s = n > 0 ? cf_malloc((size_t)n + 1) : NULL;
     if (!s)
         return;
-    snprintf(s, (size_t)n, "coderfit: %s%s: error: %s", file, pos, msg);
+    snprintf(s, (size_t)n, "coderfit: %s%s: %s: %s", file, pos, sev, msg);
     cf_text_shown(s);
     s[n - 1] = '\n';
     s[n] = '\0';
@@ -123,6 +125,27 @@ static void print_error(pool *p, const char *file, unsigned line, unsigned col, 
     fputs(s, stderr);
     pthread_mutex_unlock(&p->err_mu);
     cf_free(s);
+}
+
+static void print_error(pool *p, const char *file, unsigned line, unsigned col, const char *msg)
+{
+    print_message(p, file, line, col, "error", msg);
+}
+
+/* The warnings of a profile that was scored: fields left out. */
+static cf_status print_warnings(pool *p, const cf_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const cf_diag *dg = &d->items[i];
+        size_t n = strlen(dg->message) + strlen(dg->rule) + 4;
+        char *msg = cf_malloc(n);
+        if (!msg)
+            return CF_ESYSTEM;
+        snprintf(msg, n, "%s [%s]", dg->message, dg->rule);
+        print_message(p, dg->file, dg->line, dg->col, "warning", msg);
+        cf_free(msg);
+    }
+    return CF_OK;
 }
 
 /* Records the first error of d (and prints all of them) against the
@@ -160,6 +183,8 @@ static cf_status one(pool *p, cf_ranking *rk, cf_arena *a, const char *file, con
     cf_report *rep = NULL;
     cf_arena_enter(a);
     cf_status st = cf_profile_parse(file, text, len, line, p->o->as_of, &prof, &d);
+    if (st == CF_OK)
+        st = cli_profile_checked(p->o, &prof, &d, 0);
     if (st == CF_OK && record_name && cf_profile_set_source(prof, record_name))
         st = CF_ESYSTEM;
     if (st == CF_OK)
@@ -171,8 +196,11 @@ static cf_status one(pool *p, cf_ranking *rk, cf_arena *a, const char *file, con
         if (json_err)
             *json_err = cli_json_error_line(&d);
         st = record_diags(p, rk, file, &d);
-    } else if (st == CF_OK)
+    } else if (st == CF_OK) {
         st = cf_ranking_add(rk, rep);
+        if (st == CF_OK && d.n && !p->o->quiet)
+            st = print_warnings(p, &d);
+    }
     cf_report_free(rep);
     cf_profile_free(prof);
     cf_diags_clear(&d);

@@ -12,6 +12,7 @@ static const cli_option options[] = {
     CLI_OPTION_COLOR,
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted, e.g. 512K, 16M (default 16M)"},
     CLI_OPTION_BLIND,
+    CLI_OPTION_STRICT,
     {"quiet", 'q', NULL, "print nothing but the reports and errors"},
     {NULL, 0, NULL, NULL}};
 

@@ -8,14 +8,14 @@
 _coderfit_options()
 {
     case $1 in
-    score) echo "--rubric -r --as-of --format -f --output -o --color --max-input-size --blind --key --quiet -q --help -h" ;;
-    rank) echo "--rubric -r --as-of --format -f --output -o --jobs -j --top --min-score --tier --eligible-only --bom --merge --color --max-input-size --blind --key --quiet -q --help -h" ;;
-    advise) echo "--rubric -r --as-of --with -w --format -f --blind --key --output -o --max-input-size --help -h" ;;
-    audit) echo "--demographics -d --select --fail-under --rubric -r --as-of --format -f --output -o --max-input-size --help -h" ;;
-    convert) echo "--as-of --format -f --output -o --max-input-size --help -h" ;;
+    score) echo "--rubric -r --as-of --format -f --output -o --color --max-input-size --blind --key --quiet -q --strict --help -h" ;;
+    rank) echo "--rubric -r --as-of --format -f --output -o --jobs -j --top --min-score --tier --eligible-only --bom --merge --color --max-input-size --blind --key --quiet -q --strict --help -h" ;;
+    advise) echo "--rubric -r --as-of --with -w --format -f --blind --key --output -o --max-input-size --strict --help -h" ;;
+    audit) echo "--demographics -d --select --fail-under --rubric -r --as-of --format -f --output -o --max-input-size --strict --help -h" ;;
+    convert) echo "--as-of --format -f --output -o --max-input-size --strict --help -h" ;;
     lint) echo "--format -f --strict --max-input-size --quiet -q --help -h" ;;
     test) echo "--format -f --output -o --as-of --max-input-size --help -h" ;;
-    diff) echo "--format -f --output -o --as-of --fail-on-tier-change --max-delta --max-input-size --help -h" ;;
+    diff) echo "--format -f --output -o --as-of --fail-on-tier-change --max-delta --max-input-size --strict --help -h" ;;
     show) echo "--rubric -r --format -f --output -o --help -h" ;;
     schema) echo "--help -h" ;;
     esac

@@ -9,10 +9,10 @@
 #include <string.h>
 #include "classify.h"
 
-#define MAX_WORDS 1024
-#define SLOTS 2048            /* a power of two, twice MAX_WORDS */
-#define MAX_PHRASES 1024
-#define MAX_TABLES 16
+#define MAX_WORDS 2048
+#define SLOTS 4096            /* a power of two, twice MAX_WORDS */
+#define MAX_PHRASES 2048
+#define MAX_TABLES 24
 
 typedef struct word {
     const char *s;            /* into a phrase literal */
@@ -75,7 +75,7 @@ static int add_word(const char *s, size_t n)
 
 int cf_cl_compile(const cf_rule *rules, size_t nrules)
 {
-    if (ntables == MAX_TABLES) {
+    if (ntables == MAX_TABLES || nrules > 64) {
         broken = 1;
         return -1;
     }
@@ -137,9 +137,9 @@ void cf_cl_text_add(cf_cl_text *t, const char *s)
     cf_tokenize(s, tok_step, t);
 }
 
-unsigned cf_cl_match(int table, const cf_cl_text *t)
+uint64_t cf_cl_match(int table, const cf_cl_text *t)
 {
-    unsigned found = 0;
+    uint64_t found = 0;
     for (int i = 0; i < t->n; i++) {
         int id = t->ids[i];
         if (id < 0)
@@ -152,7 +152,7 @@ unsigned cf_cl_match(int table, const cf_cl_text *t)
             while (k < ph->n && t->ids[i + k] == ph->ids[k])
                 k++;
             if (k == ph->n)
-                found |= 1u << ph->rule;
+                found |= (uint64_t)1 << ph->rule;
         }
     }
     return found;
@@ -160,7 +160,7 @@ unsigned cf_cl_match(int table, const cf_cl_text *t)
 
 int cf_cl_first(int table, const cf_cl_text *t)
 {
-    unsigned m = cf_cl_match(table, t);
+    uint64_t m = cf_cl_match(table, t);
     if (!m)
         return -1;
     int r = 0;
@@ -169,4 +169,25 @@ int cf_cl_first(int table, const cf_cl_text *t)
         r++;
     }
     return r;
+}
+
+int cf_cl_longest(int table, const int *ids, int n, int i, int *len)
+{
+    int best = -1, best_len = 0;
+    if (i >= n || ids[i] < 0)
+        return -1;
+    for (int p = first[table][ids[i]]; p >= 0; p = phrases[p].next) {
+        const phrase *ph = &phrases[p];
+        if (ph->n <= best_len || i + ph->n > n)
+            continue;
+        int k = 1;
+        while (k < ph->n && ids[i + k] == ph->ids[k])
+            k++;
+        if (k == ph->n) {
+            best = ph->rule;
+            best_len = ph->n;
+        }
+    }
+    *len = best_len;
+    return best;
 }

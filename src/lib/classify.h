@@ -8,10 +8,10 @@
 #define CF_CL_MAX_TOKENS 2048    /* words of one classified text */
 
 /* A rule: a result and its phrases, lowercase words separated by single
- * spaces, NULL-terminated.  At most 32 rules a table. */
+ * spaces, NULL-terminated.  At most 64 rules a table. */
 typedef struct cf_rule {
     const char *result;
-    const char *phrases[20];
+    const char *phrases[40];
 } cf_rule;
 
 /* Compiles a table (once, single-threaded, from cf_init); returns its
@@ -31,9 +31,13 @@ typedef struct cf_cl_text {
 /* Appends s's words (after a break, so phrases never span two texts). */
 void cf_cl_text_add(cf_cl_text *t, const char *s);
 /* Bit r is set when some phrase of rule r occurs in t. */
-unsigned cf_cl_match(int table, const cf_cl_text *t);
+uint64_t cf_cl_match(int table, const cf_cl_text *t);
 /* The first rule (in table order) with a phrase in t, or -1. */
 int cf_cl_first(int table, const cf_cl_text *t);
+
+/* The rule of the longest phrase of table that starts at ids[i] and ends
+ * before ids[n], with its length in words in *len; -1 when none does. */
+int cf_cl_longest(int table, const int *ids, int n, int i, int *len);
 
 /* Compiles the importer's tables; 0 or -1. */
 int cf_jsonresume_init(void);

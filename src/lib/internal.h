@@ -107,8 +107,31 @@ typedef struct cf_json_path {
     int depth;
 } cf_json_path;
 
+/* Warnings of a profile: fields left out of scoring, each with the path of
+ * the field in the input and its position.  Past CF_MAX_WARNINGS they are
+ * only counted (locating each costs a walk of the text). */
+typedef struct cf_warning {
+    char *field;              /* "work[0].startDate" */
+    unsigned line, col;
+    const char *rule;         /* static */
+    char *message;
+} cf_warning;
+
+typedef struct cf_warnings {
+    cf_warning *v;
+    size_t n, cap;
+    unsigned long more;       /* past CF_MAX_WARNINGS, counted only */
+} cf_warnings;
+
+#define CF_MAX_WARNINGS 50
+
+void cf_warnings_free(cf_warnings *w);
+/* A deep copy; -1 when out of memory (dst is then left empty). */
+int cf_warnings_copy(cf_warnings *dst, const cf_warnings *src);
+
 /* A cursor over a parsed document that turns a problem at the current
- * path into a positioned diagnostic. */
+ * path into a positioned diagnostic: an error, or a warning (also kept in
+ * warn, when set). */
 typedef struct cf_jctx {
     const char *source, *text;
     size_t len;
@@ -116,6 +139,8 @@ typedef struct cf_jctx {
     cf_diags *d;
     cf_json_path path;
     int errors;
+    cf_warnings *warn;
+    int oom;
 } cf_jctx;
 
 void cf_jctx_push_key(cf_jctx *c, const char *key);
@@ -124,6 +149,10 @@ void cf_jctx_pop(cf_jctx *c);
 /* The dotted path of the cursor ("education[1].level") in buf. */
 const char *cf_jctx_path(const cf_jctx *c, char *buf, size_t size);
 void cf_jctx_error(cf_jctx *c, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A field that cannot be used: a warning at the cursor's path; the caller
+ * leaves the field out. */
+void cf_jctx_warn(cf_jctx *c, const char *rule, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Byte classes for JSON strings: CF_JC_ESCAPE, a byte written escaped
@@ -141,11 +170,14 @@ cJSON *cf_json_parse(const char *file, const char *text, size_t len,
 /* Offset of the value at path within text, or of the nearest enclosing value
  * that exists. */
 size_t cf_json_locate(const char *text, size_t len, const cf_json_path *path);
-/* Duplicate key anywhere in the tree: returns the path of the second
- * occurrence in *dup, or 0 when there is none. */
-int cf_json_find_duplicate(const cJSON *root, cf_json_path *dup);
+/* Duplicate keys anywhere in the tree: every occurrence of a key but the
+ * last is removed (the last value wins, as in JavaScript and Python), and
+ * fn is called with the path of the last occurrence and how many there
+ * were.  Returns 0, or -1 when out of memory. */
+typedef void (*cf_dup_fn)(void *ctx, const cf_json_path *at, int count);
+int cf_json_dedupe(cJSON *root, cf_dup_fn fn, void *ctx);
 
-/* ---- dates --------------------------------------------------------------
+/* ---- dates ----------------------------------------------------------------
  * A profile date: YYYY, YYYY-MM or YYYY-MM-DD.  first/last are the first and
  * last day of the period it names. */
 typedef struct cf_date {
@@ -153,28 +185,67 @@ typedef struct cf_date {
     int precision;        /* 1 year, 2 month, 3 day */
 } cf_date;
 
+/* The date forms of the native model only: YYYY, YYYY-MM, YYYY-MM-DD. */
 int cf_date_parse(const char *s, cf_date *out);
+/* A date as people write it: the native forms, an ISO date-time
+ * ("2019-03-01T00:00:00Z"), "Mar 2019", "March 2019", "Sept. 2019",
+ * "March 5, 2019", "5 March 2019", "03/2019", "3/5/2019", "2019/03", or a
+ * word for the present (CF_DATE_NOW: "Present", "Current", "till date",
+ * ...), any case.  CF_DATE_OK (out filled), CF_DATE_NOW, or CF_DATE_BAD. */
+enum { CF_DATE_OK = 0, CF_DATE_NOW = 1, CF_DATE_BAD = -1 };
+int cf_date_read(const char *s, cf_date *out);
+/* Writes d in the native form of its precision ("2019", "2019-03",
+ * "2019-03-05") into buf (at least 11 bytes). */
+void cf_date_format(const cf_date *d, char *buf);
+/* The month (1-12) a word names ("mar", "march", "sept"), or 0. */
+int cf_month_word(const char *w, size_t n);
 cf_day cf_days_from_civil(int y, int m, int d);
 double cf_days_to_months(long days);
 
-/* ---- text ---------------------------------------------------------------
- * Tokens are maximal runs of ASCII letters and digits (and any non-ASCII
- * byte), lowercased.  "ICD-10-CM" is icd / 10 / cm. */
+/* ---- text (text.c) --------------------------------------------------------
+ * Words are maximal runs of letters and digits in any alphabet, lowercased;
+ * Unicode spaces, dashes, quotes, bullets and signs (the trademark and
+ * registered signs too) separate them.  "ICD-10-CM" is icd / 10 / cm;
+ * "E/M" and "E&M" are em; "ICD-10-CM/PCS" is icd 10 cm icd 10 pcs; an
+ * ampersand between words is "and". */
 typedef struct cf_token {
     const char *s;
     size_t n;
 } cf_token;
 
-/* Calls fn for each token of s (lowercased into a scratch buffer, at most
+/* Calls fn for each word of s (lowercased into a scratch buffer, at most
  * 64 bytes kept) with its FNV-1a hash, as cf_fnv1a(tok, n, CF_FNV_INIT)
  * gives: lowercasing and hashing in one pass. */
 typedef int (*cf_token_fn)(void *ctx, const char *tok, size_t n, uint64_t hash);
 int cf_tokenize(const char *s, cf_token_fn fn, void *ctx);
 
+/* A sentence as the importer reads it: the same words, numbers (with a
+ * decimal point, or a range "18-22"), percent signs, a slash ("charts/hour"),
+ * a currency sign, and the breaks between sentences (. ; ! ? line ends,
+ * bullets) and within them (, : and dashes). */
+enum { CF_LX_WORD, CF_LX_NUM, CF_LX_PCT, CF_LX_BREAK, CF_LX_SOFT, CF_LX_PER, CF_LX_DOLLAR };
+typedef struct cf_lexeme {
+    unsigned char kind;
+    unsigned char n;          /* a word's length in bytes (w holds 31 of them) */
+    unsigned char joined;     /* joined to the lexeme before by one hyphen ("CPC-A") */
+    unsigned char range;      /* a number: "18-22", num2 holds 22 */
+    unsigned char decimal;    /* a number with a decimal point */
+    unsigned char ndigits;    /* a number's digits before any point */
+    char w[32];
+    uint64_t hash;            /* a word's, as cf_tokenize gives it */
+    double num, num2;
+    unsigned off;             /* where it starts in the text */
+} cf_lexeme;
+
+/* Reads s into at most max lexemes; returns how many. */
+size_t cf_lex(const char *s, cf_lexeme *out, size_t max);
+/* Whether l is a word of the NULL-terminated list. */
+int cf_lexeme_in(const cf_lexeme *l, const char *const *words);
 
 /* ---- profile model ----------------------------------------------------- */
 struct cf_profile {
     char *source;
+    cf_warnings warnings;      /* fields left out of scoring */
     const char *input_format;  /* "native" or "jsonresume" */
     cJSON *root;               /* normalised native model, with "derived" */
     cJSON *resume;             /* the JSON Resume it came from, whose strings
@@ -216,15 +287,19 @@ int cf_element_counts(const cJSON *elem, const char *gate_date, cf_day as_of);
 #define CF_COUNTS(e) ((e)->valueint == 1)
 #define CF_SET_COUNTS(e, yes) ((e)->valueint = (yes) ? 1 : 2)
 
-/* Validates a native profile tree in place (keys, types, dates), removes an
- * input "derived", then computes "derived" afresh. */
+/* Checks a native profile tree in place: a field that does not fit the
+ * model (an unknown key, a wrong type, a date that cannot be read, a value
+ * out of range) is removed with a warning (in warn and d); dates written
+ * as people write them are rewritten as YYYY[-MM[-DD]].  CF_EINPUT only
+ * for a "format" that is not this model's. */
 cf_status cf_native_check(cJSON *root, const char *source, const char *text,
-                          size_t len, unsigned first_line, cf_diags *d);
+                          size_t len, unsigned first_line, cf_warnings *warn, cf_diags *d);
 cf_status cf_derive(cJSON *root, cf_day as_of);
-/* Maps a JSON Resume document to a new native tree (*out). */
+/* Maps a JSON Resume document to a new native tree (*out).  Fields that
+ * cannot be used are left out with a warning (in warn and d). */
 cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
                                const char *text, size_t len, unsigned first_line,
-                               cf_day as_of, cJSON **out, cf_diags *d);
+                               cf_day as_of, cf_warnings *warn, cJSON **out, cf_diags *d);
 
 /* A credential code the importer knows (case ignored): its canonical
  * spelling, body (may be NULL) and kind.  0, or -1 when unknown. */

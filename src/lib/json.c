@@ -580,6 +580,7 @@ size_t cf_json_locate(const char *t, size_t len, const cf_json_path *path)
 typedef struct keyref {
     const char *key;
     int order;
+    const cJSON *item;
 } keyref;
 
 static int keyref_cmp(const void *a, const void *b)
@@ -589,74 +590,142 @@ static int keyref_cmp(const void *a, const void *b)
     return c ? c : (x->order > y->order) - (x->order < y->order);
 }
 
-/* Returns 1 and fills path when a duplicate is found below v. */
-static int dup_walk(const cJSON *v, cf_json_path *path, int depth)
+typedef struct dedupe {
+    cf_json_path path;
+    cf_dup_fn fn;
+    void *ctx;
+    int oom;
+} dedupe;
+
+/* Reports key (seen count times, the last at occurrence count-1) below the
+ * current path. */
+static void dup_report(dedupe *dd, int depth, const char *key, int count)
+{
+    if (depth < 64) {
+        dd->path.key[depth] = key;
+        dd->path.index[depth] = count - 1;
+    }
+    dd->path.depth = depth + 1;
+    cf_json_path at = dd->path;
+    if (at.depth > 64)
+        at.depth = 64;
+    dd->fn(dd->ctx, &at, count);
+}
+
+/* Removes from object v every member whose key comes again later. */
+static void dup_object(dedupe *dd, cJSON *v, int n, int depth)
+{
+    if (n <= 16) {
+        /* decide first, then remove: a key is reported once, by its first
+         * occurrence, with the count and the key that stays */
+        cJSON *items[16];
+        int count[16] = {0};
+        const char *keep[16] = {0};
+        int k = 0, dups = 0;
+        for (cJSON *c = v->child; c; c = c->next)
+            items[k++] = c;
+        for (int a = 0; a < n; a++) {
+            if (count[a])
+                continue;
+            int last = a, seen = 1;
+            for (int b = a + 1; b < n; b++)
+                if (items[b]->string[0] == items[a]->string[0] && strcmp(items[b]->string, items[a]->string) == 0) {
+                    count[b] = -1;
+                    last = b;
+                    seen++;
+                }
+            if (seen > 1) {
+                dups = 1;
+                count[a] = seen;
+                count[last] = 0;
+                keep[a] = items[last]->string;
+            }
+        }
+        for (int a = 0; dups && a < n; a++) {
+            if (count[a] > 1)
+                dup_report(dd, depth, keep[a], count[a]);
+            if (count[a])
+                cf_json_delete(cJSON_DetachItemViaPointer(v, items[a]));
+        }
+        return;
+    }
+    /* Many members: sort to find the duplicates (the common case has none). */
+    keyref *refs = cf_malloc((size_t)n * sizeof *refs);
+    int *count = refs ? cf_calloc((size_t)n, sizeof *count) : NULL;
+    if (!refs || !count) {
+        cf_free(refs);
+        dd->oom = 1;
+        return;
+    }
+    int i = 0, dups = 0;
+    for (cJSON *c = v->child; c; c = c->next, i++)
+        refs[i] = (keyref){c->string, i, c};
+    qsort(refs, (size_t)n, sizeof *refs, keyref_cmp);
+    /* count[order]: for the first of a run, its size; -1 for every other
+     * member but the last, which stays; keep[order] the key that stays */
+    const char **keep = cf_calloc((size_t)n, sizeof *keep);
+    if (!keep) {
+        cf_free(refs);
+        cf_free(count);
+        dd->oom = 1;
+        return;
+    }
+    for (i = 0; i < n;) {
+        int j = i + 1;
+        while (j < n && strcmp(refs[j].key, refs[i].key) == 0)
+            j++;
+        if (j - i > 1) {
+            dups = 1;
+            for (int k = i; k < j - 1; k++)
+                count[refs[k].order] = -1;
+            count[refs[i].order] = j - i;
+            keep[refs[i].order] = refs[j - 1].item->string;
+        }
+        i = j;
+    }
+    cf_free(refs);
+    if (dups) {
+        cJSON *next;
+        i = 0;
+        for (cJSON *c = v->child; c; c = next, i++) {
+            next = c->next;
+            if (count[i] > 1)
+                dup_report(dd, depth, keep[i], count[i]);
+            if (count[i])
+                cf_json_delete(cJSON_DetachItemViaPointer(v, c));
+        }
+    }
+    cf_free(keep);
+    cf_free(count);
+}
+
+static void dup_walk(dedupe *dd, cJSON *v, int depth)
 {
     if (!cJSON_IsObject(v) && !cJSON_IsArray(v))
-        return 0;
+        return;
     int n = 0;
     for (const cJSON *c = v->child; c; c = c->next)
         n++;
-    if (cJSON_IsObject(v) && n > 1) {
-        const char *dup = NULL;
-        int dup_order = 0;
-        if (n <= 16) {
-            int i = 0;
-            for (const cJSON *c = v->child; c && !dup; c = c->next, i++) {
-                int j = 0;
-                for (const cJSON *o = v->child; o != c; o = o->next, j++)
-                    if (o->string[0] == c->string[0] && strcmp(o->string, c->string) == 0) {
-                        dup = c->string;
-                        break;
-                    }
-            }
-        } else {
-            keyref *refs = cf_malloc((size_t)n * sizeof *refs);
-            if (!refs)
-                return -1;
-            int i = 0;
-            for (const cJSON *c = v->child; c; c = c->next, i++)
-                refs[i] = (keyref){c->string, i};
-            qsort(refs, (size_t)n, sizeof *refs, keyref_cmp);
-            for (i = 1; i < n; i++)
-                if (strcmp(refs[i].key, refs[i - 1].key) == 0 &&
-                    (!dup || refs[i].order < dup_order)) {
-                    dup = refs[i].key;
-                    dup_order = refs[i].order;
-                }
-            cf_free(refs);
-        }
-        if (dup) {
-            if (depth < 64) {
-                path->key[depth] = dup;
-                path->index[depth] = 1;
-                path->depth = depth + 1;
-            } else {
-                path->depth = depth;
-            }
-            return 1;
-        }
-    }
+    if (cJSON_IsObject(v) && n > 1)
+        dup_object(dd, v, n, depth);
     int i = 0;
-    for (const cJSON *c = v->child; c; c = c->next, i++) {
+    for (cJSON *c = v->child; c && !dd->oom; c = c->next, i++) {
         if (depth < 64) {
-            path->key[depth] = cJSON_IsObject(v) ? c->string : NULL;
-            path->index[depth] = cJSON_IsObject(v) ? 0 : i;
+            dd->path.key[depth] = cJSON_IsObject(v) ? c->string : NULL;
+            dd->path.index[depth] = cJSON_IsObject(v) ? 0 : i;
         }
-        int r = dup_walk(c, path, depth + 1);
-        if (r)
-            return r;
+        dup_walk(dd, c, depth + 1);
     }
-    return 0;
 }
 
-int cf_json_find_duplicate(const cJSON *root, cf_json_path *dup)
+int cf_json_dedupe(cJSON *root, cf_dup_fn fn, void *ctx)
 {
-    dup->depth = 0;
-    int r = dup_walk(root, dup, 0);
-    if (r == 1 && dup->depth > 64)
-        dup->depth = 64;
-    return r;
+    dedupe dd;
+    memset(&dd, 0, sizeof dd);
+    dd.fn = fn;
+    dd.ctx = ctx;
+    dup_walk(&dd, root, 0);
+    return dd.oom ? -1 : 0;
 }
 
 /* ---- building and writing --------------------------------------------- */
@@ -804,23 +873,117 @@ const char *cf_jctx_path(const cf_jctx *c, char *buf, size_t size)
     return buf;
 }
 
-void cf_jctx_error(cf_jctx *c, const char *rule, const char *fmt, ...)
+/* The message of a problem at the cursor, and where the cursor is. */
+static void jctx_problem(cf_jctx *c, cf_buf *b, unsigned *line, unsigned *col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
+
+static void jctx_problem(cf_jctx *c, cf_buf *b, unsigned *line, unsigned *col, const char *fmt, va_list ap)
 {
-    cf_buf b = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    cf_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
+    cf_buf_vprintf(b, fmt, ap);
     cf_json_path p = c->path;
     if (p.depth > 64)
         p.depth = 64;
-    size_t off = cf_json_locate(c->text, c->len, &p);
+    cf_text_position(c->text, cf_json_locate(c->text, c->len, &p), c->first_line, line, col);
+}
+
+void cf_jctx_error(cf_jctx *c, const char *rule, const char *fmt, ...)
+{
+    cf_buf b = {0};
     unsigned line, col;
-    cf_text_position(c->text, off, c->first_line, &line, &col);
+    va_list ap;
+    va_start(ap, fmt);
+    jctx_problem(c, &b, &line, &col, fmt, ap);
+    va_end(ap);
     if (b.oom)
         c->d->oom = 1;
     else
         cf_diag_add(c->d, c->source, line, col, CF_SEV_ERROR, rule, "%s", b.s ? b.s : "");
     cf_buf_free(&b);
     c->errors++;
+}
+
+void cf_jctx_warn(cf_jctx *c, const char *rule, const char *fmt, ...)
+{
+    cf_warnings *w = c->warn;
+    if (w && w->n >= CF_MAX_WARNINGS) {
+        w->more++;
+        return;
+    }
+    cf_buf b = {0};
+    unsigned line, col;
+    va_list ap;
+    va_start(ap, fmt);
+    jctx_problem(c, &b, &line, &col, fmt, ap);
+    va_end(ap);
+    char where[256];
+    cf_jctx_path(c, where, sizeof where);
+    if (b.oom) {
+        c->d->oom = 1;
+        c->oom = 1;
+        cf_buf_free(&b);
+        return;
+    }
+    cf_diag_add(c->d, c->source, line, col, CF_SEV_WARNING, rule, "%s", b.s ? b.s : "");
+    if (w) {
+        if (w->n == w->cap) {
+            size_t cap = w->cap ? w->cap * 2 : 4;
+            cf_warning *v = cf_realloc(w->v, cap * sizeof *v);
+            if (!v) {
+                c->oom = 1;
+                cf_buf_free(&b);
+                return;
+            }
+            w->v = v;
+            w->cap = cap;
+        }
+        cf_warning *e = &w->v[w->n];
+        e->field = cf_strdup(where);
+        e->message = b.s ? b.s : cf_strdup("");
+        b.s = NULL;
+        e->line = line;
+        e->col = col;
+        e->rule = rule;
+        if (!e->field || !e->message) {
+            cf_free(e->field);
+            cf_free(e->message);
+            c->oom = 1;
+        } else {
+            w->n++;
+        }
+    }
+    cf_buf_free(&b);
+}
+
+void cf_warnings_free(cf_warnings *w)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        cf_free(w->v[i].field);
+        cf_free(w->v[i].message);
+    }
+    cf_free(w->v);
+    memset(w, 0, sizeof *w);
+}
+
+int cf_warnings_copy(cf_warnings *dst, const cf_warnings *src)
+{
+    memset(dst, 0, sizeof *dst);
+    dst->more = src->more;
+    if (!src->n)
+        return 0;
+    dst->v = cf_malloc(src->n * sizeof *dst->v);
+    if (!dst->v)
+        return -1;
+    dst->cap = src->n;
+    for (size_t i = 0; i < src->n; i++) {
+        cf_warning *e = &dst->v[i];
+        *e = src->v[i];
+        e->field = cf_strdup(src->v[i].field);
+        e->message = cf_strdup(src->v[i].message);
+        dst->n = i + 1;
+        if (!e->field || !e->message) {
+            cf_warnings_free(dst);
+            return -1;
+        }
+    }
+    return 0;
 }

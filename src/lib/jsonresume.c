@@ -1,61 +1,23 @@
 /* JSON Resume (v1.x) to the native model.
  *
  * A resume says things in words; the native model says them in fields.  The
- * importer recognises credentials by acronym and full name, the level and
- * field of each education entry, the kind of each job, remote work, code
- * sets and software in skills, and figures stated in text ("97.4% coding
- * accuracy", "2.8 charts per hour").  Each native entry records where it
- * came from ("from": "certificates[2]"). */
+ * importer recognises the level and field of each education entry, the kind
+ * of each job, remote work, code sets and software in skills; credentials
+ * wherever they are stated (certificates, the label, after the name, the
+ * summary, education and work) and the figures written in prose ("97.4%
+ * coding accuracy", "18-22 records a day"), through sentences.c.  Dates are
+ * read as people write them.  Each native entry records where it came from
+ * ("from": "certificates[2]").  A field that cannot be used is left out
+ * with a warning; the resume is still read. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "classify.h"
+#include "resume.h"
 
 typedef cf_rule rule;
 
 /* ---- recognition tables ------------------------------------------------ */
-
-/* Order matters: the apprentice and physician-based variants come before
- * the credentials whose acronym they contain. */
-static const rule cred_rules[] = {
-    {"CPC-A", {"cpc a", "certified professional coder apprentice", "cpc apprentice", NULL}},
-    {"COC-A", {"coc a", "certified outpatient coder apprentice", "coc apprentice", NULL}},
-    {"CCS-P", {"ccs p", "certified coding specialist physician", NULL}},
-    {"CPC", {"cpc", "certified professional coder", NULL}},
-    {"COC", {"coc", "certified outpatient coder", "cpc h", NULL}},
-    {"CIC", {"cic", "certified inpatient coder", NULL}},
-    {"CRC", {"crc", "certified risk adjustment coder", NULL}},
-    {"CPMA", {"cpma", "certified professional medical auditor", NULL}},
-    {"CPB", {"cpb", "certified professional biller", NULL}},
-    {"CCS", {"ccs", "certified coding specialist", NULL}},
-    {"CCA", {"cca", "certified coding associate", NULL}},
-    {"RHIT", {"rhit", "registered health information technician", NULL}},
-    {"RHIA", {"rhia", "registered health information administrator", NULL}},
-    {"CBCS", {"cbcs", "certified billing and coding specialist", NULL}},
-    {"RN", {"rn", "registered nurse", NULL}},
-    {"LPN", {"lpn", "licensed practical nurse", NULL}},
-    {"LVN", {"lvn", "licensed vocational nurse", NULL}},
-    {"CNA", {"cna", "certified nursing assistant", "certified nurse aide", "nursing assistant", NULL}},
-    {"CMA", {"cma", "certified medical assistant", NULL}},
-    {"RMA", {"rma", "registered medical assistant", NULL}},
-    {"EMT", {"emt", "emergency medical technician", NULL}},
-    {"Paramedic", {"paramedic", NULL}},
-    {"CPhT", {"cpht", "pharmacy technician", NULL}},
-    {"CPR", {"cpr", "cardiopulmonary resuscitation", NULL}},
-    {"BLS", {"bls", "basic life support", NULL}},
-};
-
-/* Body and kind of each credential above, in the same order. */
-static const struct {
-    const char *body, *kind;
-} cred_info[] = {
-    {"AAPC", "coding"}, {"AAPC", "coding"}, {"AHIMA", "coding"}, {"AAPC", "coding"}, {"AAPC", "coding"},
-    {"AAPC", "coding"}, {"AAPC", "coding"}, {"AAPC", "coding"}, {"AAPC", "coding"}, {"AHIMA", "coding"},
-    {"AHIMA", "coding"}, {"AHIMA", "coding"}, {"AHIMA", "coding"}, {"NHA", "coding"}, {NULL, "clinical"},
-    {NULL, "clinical"}, {NULL, "clinical"}, {NULL, "clinical"}, {NULL, "clinical"}, {NULL, "clinical"},
-    {NULL, "clinical"}, {NULL, "clinical"}, {NULL, "clinical"}, {NULL, "other"}, {NULL, "other"},
-};
 
 static const rule cred_status[] = {
     {"expired", {"expired", NULL}},
@@ -72,11 +34,15 @@ static const rule edu_levels[] = {
     {"high_school", {"high school", "ged", "secondary", "hs diploma", "hiset", NULL}},
     {"certificate", {"certificate", "certification", "diploma", "program", "programme",
                      "course", "training", NULL}},
+    {"coursework", {"coursework", "non degree", "nondegree", "some college", "courses", "classes",
+                    "credits", NULL}},
 };
+#define LEVEL_HIGH_SCHOOL 4
 
 static const rule edu_fields[] = {
     {"medical_coding", {"medical coding", "coding", "billing and coding", "coding and billing",
-                        "medical billing", "medical coder", "coder", NULL}},
+                        "medical billing", "medical coder", "coder", "cpc", "coc", "cic", "ccs",
+                        "cca", "crc", NULL}},
     {"hit", {"health information technology", "health information technician", "hit", NULL}},
     {"him", {"health information management", "health information", "him", NULL}},
     {"clinical", {"nursing", "nurse", "medical assistant", "medical assisting", "allied health",
@@ -87,18 +53,40 @@ static const rule edu_fields[] = {
                       "health services", "public health", NULL}},
 };
 
+/* Job kinds, decided in job_kind() from the rules that match a position. */
+enum {
+    JK_CODING, JK_CDI, JK_BILLING, JK_HIM, JK_CLINICAL, JK_ADMIN, JK_AUDIT, JK_REVINT,
+    JK_ABSTRACT, JK_SOFTWARE
+};
 static const rule work_kinds[] = {
-    {"coding", {"coder", "coding", "coding specialist", "coding auditor", NULL}},
-    {"cdi", {"clinical documentation", "cdi", "documentation integrity", NULL}},
-    {"billing", {"billing", "biller", "claims", "revenue cycle", "reimbursement",
-                 "accounts receivable", "collections", NULL}},
-    {"him", {"health information", "medical records", "him", "release of information",
-             "records clerk", "records technician", "records specialist", NULL}},
-    {"clinical", {"nurse", "rn", "lpn", "lvn", "cna", "nursing", "medical assistant", "emt",
-                  "paramedic", "phlebotomist", "patient care", "pharmacy technician", NULL}},
-    {"healthcare_admin", {"patient access", "patient registration", "medical receptionist",
-                          "medical secretary", "unit secretary", "health unit coordinator",
-                          "medical office", NULL}},
+    [JK_CODING] = {"coding", {"coder", "coders", "coding", NULL}},
+    [JK_CDI] = {"cdi", {"clinical documentation", "cdi", "documentation integrity",
+                        "documentation improvement", "documentation specialist", NULL}},
+    [JK_BILLING] = {"billing", {"billing", "biller", "claims", "revenue cycle", "reimbursement",
+                                "accounts receivable", "collections", "patient financial services",
+                                "denials", "denial", "charge entry", "payment posting", "payment poster",
+                                "ar", "patient accounts", "patient accounting", "insurance follow up", NULL}},
+    [JK_HIM] = {"him", {"health information", "medical records", "him", "release of information",
+                        "records clerk", "records technician", "records specialist", "chart completion",
+                        NULL}},
+    [JK_CLINICAL] = {"clinical", {"nurse", "rn", "lpn", "lvn", "cna", "nursing", "medical assistant", "emt",
+                                  "paramedic", "phlebotomist", "patient care", "pharmacy technician",
+                                  "respiratory therapist", "physician assistant", NULL}},
+    [JK_ADMIN] = {"healthcare_admin", {"patient access", "patient registration", "medical receptionist",
+                                       "medical secretary", "unit secretary", "health unit coordinator",
+                                       "medical office", NULL}},
+    [JK_AUDIT] = {"audit", {"coding auditor", "coding audit", "medical auditor", "chart auditor",
+                            "drg auditor", "compliance auditor", "coding quality", "quality coding",
+                            "drg validator", "drg validation", "coding validator", "coding validation",
+                            "coding compliance", NULL}},
+    [JK_REVINT] = {"revenue_integrity", {"revenue integrity", "charge capture", "chargemaster",
+                                         "charge description master", "charge integrity", NULL}},
+    [JK_ABSTRACT] = {"abstracting", {"abstractor", "abstracting", "data abstraction", "cancer registrar",
+                                     "tumor registrar", NULL}},
+    [JK_SOFTWARE] = {"other", {"software", "developer", "programmer", "programming", "engineer",
+                               "engineering", "python", "java", "javascript", "typescript", "web",
+                               "full stack", "frontend", "front end", "backend", "back end", "devops",
+                               "bootcamp", "data scientist", "golang", "ruby", "php", NULL}},
 };
 
 static const rule settings[] = {
@@ -116,22 +104,15 @@ static const rule remote_words[] = {
 
 static const rule skill_kinds[] = {
     {"code_sets", {"icd", "icd10", "icd10cm", "icd10pcs", "icd 10", "icd 9", "icd 11", "cpt",
-                   "hcpcs", "drg", "ms drg", "apr drg", "apc", "hcc", "modifiers", NULL}},
+                   "hcpcs", "drg", "ms drg", "apr drg", "apc", "hcc", "modifiers", "em", NULL}},
     {"systems", {"epic", "cerner", "oracle health", "meditech", "eclinicalworks", "athenahealth",
-                 "nextgen", "allscripts", "3m", "encoderpro", "trucode", "optum", "excel",
-                 NULL}},
+                 "athenaone", "nextgen", "allscripts", "3m", "solventum", "encoderpro", "trucode",
+                 "optum", "excel", NULL}},
     {"systems", {"ehr", "emr", "encoder", "cac", "computer assisted coding", "mpi",
                  "master patient index", "grouper", NULL}},
 };
 
 static const rule high_school[] = {{"high_school", {"high school", NULL}}};
-
-static const rule now_words[] = {{"now", {"present", "current", "now", "ongoing", NULL}}};
-
-static const rule hipaa_words[] = {
-    {"certificate", {"hipaa", NULL}},
-    {"training", {"hipaa training", "hipaa compliance training", NULL}},
-};
 
 static const rule relationships[] = {
     {"supervisor", {"supervisor", "supervised", NULL}},
@@ -141,25 +122,30 @@ static const rule relationships[] = {
     {"colleague", {"colleague", "coworker", "co worker", "peer", "worked alongside", "teammate", NULL}},
 };
 
+/* "References available upon request" is not a reference. */
+static const rule placeholder[] = {
+    {"placeholder", {"upon request", "on request", "available upon", "furnished upon", "provided upon",
+                     "upon your request", NULL}},
+};
+
 int cf_credential_info(const char *code, const char **canonical, const char **body, const char **kind)
 {
-    for (size_t i = 0; i < CF_ARRAY_LEN(cred_rules); i++)
-        if (strcasecmp(cred_rules[i].result, code) == 0) {
-            *canonical = cred_rules[i].result;
-            *body = cred_info[i].body;
-            *kind = cred_info[i].kind;
-            return 0;
-        }
-    return -1;
+    int k = cf_cred_find(code);
+    if (k < 0)
+        return -1;
+    const cf_cred *c = cf_cred_at(k);
+    *canonical = c->code;
+    *body = c->body;
+    *kind = c->kind;
+    return 0;
 }
 
-static int t_cred, t_status, t_level, t_field, t_kind, t_setting, t_remote, t_skill, t_rel,
-    t_hs, t_now, t_hipaa;
+static int t_status, t_level, t_field, t_kind, t_setting, t_remote, t_skill, t_rel, t_hs, t_placeholder;
 
 int cf_jsonresume_init(void)
 {
-    _Static_assert(CF_ARRAY_LEN(cred_rules) == CF_ARRAY_LEN(cred_info), "credential tables");
-    t_cred = cf_cl_compile(cred_rules, CF_ARRAY_LEN(cred_rules));
+    if (cf_sentences_init())
+        return -1;
     t_status = cf_cl_compile(cred_status, CF_ARRAY_LEN(cred_status));
     t_level = cf_cl_compile(edu_levels, CF_ARRAY_LEN(edu_levels));
     t_field = cf_cl_compile(edu_fields, CF_ARRAY_LEN(edu_fields));
@@ -169,8 +155,7 @@ int cf_jsonresume_init(void)
     t_skill = cf_cl_compile(skill_kinds, CF_ARRAY_LEN(skill_kinds));
     t_rel = cf_cl_compile(relationships, CF_ARRAY_LEN(relationships));
     t_hs = cf_cl_compile(high_school, CF_ARRAY_LEN(high_school));
-    t_now = cf_cl_compile(now_words, CF_ARRAY_LEN(now_words));
-    t_hipaa = cf_cl_compile(hipaa_words, CF_ARRAY_LEN(hipaa_words));
+    t_placeholder = cf_cl_compile(placeholder, CF_ARRAY_LEN(placeholder));
     return cf_cl_ok() ? 0 : -1;
 }
 
@@ -187,6 +172,41 @@ static const rule *classify2(int t, const rule *rules, const char *s, const char
 
 #define CLASSIFY(t, rules, s) classify2(t, rules, s, NULL)
 
+/* The kind of a job from its position. */
+static int job_kind(const char *position)
+{
+    cf_cl_text text;
+    text.n = 0;
+    cf_cl_text_add(&text, position);
+    uint64_t m = cf_cl_match(t_kind, &text);
+#define HAS(k) (m & ((uint64_t)1 << (k)))
+    /* "Software Engineer - Coding Standards", "Coding Instructor (Python
+     * bootcamp)": coding of another kind */
+    if (HAS(JK_SOFTWARE))
+        return -1;
+    static const int order[] = {JK_AUDIT, JK_CDI, JK_REVINT, JK_ABSTRACT};
+    for (size_t i = 0; i < CF_ARRAY_LEN(order); i++)
+        if (HAS(order[i]))
+            return order[i];
+    /* "Billing & Coding Specialist" is billing first */
+    if (HAS(JK_CODING))
+        return HAS(JK_BILLING) ? JK_BILLING : JK_CODING;
+    static const int rest[] = {JK_BILLING, JK_HIM, JK_CLINICAL, JK_ADMIN};
+    for (size_t i = 0; i < CF_ARRAY_LEN(rest); i++)
+        if (HAS(rest[i]))
+            return rest[i];
+#undef HAS
+    return -1;
+}
+
+/* Kinds whose work is coding or next to it: their text is read for
+ * figures and their setting. */
+static int coding_related(int kind)
+{
+    return kind == JK_CODING || kind == JK_AUDIT || kind == JK_CDI || kind == JK_ABSTRACT ||
+           kind == JK_REVINT;
+}
+
 /* ---- importer state ---------------------------------------------------- */
 
 typedef struct importer {
@@ -194,10 +214,7 @@ typedef struct importer {
     cf_day as_of;
     int oom;
     cJSON *out;
-    double accuracy, per_hour, ceu;
-    int have_accuracy, have_per_hour, have_ceu;
-    cf_date hipaa;
-    int have_hipaa, hipaa_trained;
+    cf_reading rd;
 } importer;
 
 static cJSON *item(const cJSON *obj, const char *key)
@@ -205,39 +222,54 @@ static cJSON *item(const cJSON *obj, const char *key)
     return cf_get(obj, key);
 }
 
-/* The string at obj.key, or NULL; a present value of another type is an
- * error. */
+static void warn_type(importer *im, const char *key, const char *what)
+{
+    char where[256];
+    if (key)
+        cf_jctx_push_key(&im->c, key);
+    cf_jctx_warn(&im->c, "wrong-type", "'%s' must be %s: left out", cf_jctx_path(&im->c, where, sizeof where),
+                 what);
+    if (key)
+        cf_jctx_pop(&im->c);
+}
+
+/* The string at obj.key, or NULL; a present value of another type is left
+ * out with a warning. */
 static const char *get_str(importer *im, const cJSON *obj, const char *key)
 {
     const cJSON *v = item(obj, key);
     if (!v || cJSON_IsNull(v))
         return NULL;
     if (!cJSON_IsString(v)) {
-        char where[256];
-        cf_jctx_push_key(&im->c, key);
-        cf_jctx_error(&im->c, "wrong-type", "'%s' must be a string",
-                      cf_jctx_path(&im->c, where, sizeof where));
-        cf_jctx_pop(&im->c);
+        warn_type(im, key, "a string");
         return NULL;
     }
     return v->valuestring;
 }
 
-/* The array at obj.key (NULL when absent); another type is an error. */
-static const cJSON *get_arr(importer *im, const cJSON *obj, const char *key)
+/* The array at obj.key (NULL when absent); a single string stands for an
+ * array of one (*one is set); another type is left out with a warning. */
+static const cJSON *get_list(importer *im, const cJSON *obj, const char *key, int *one)
 {
     const cJSON *v = item(obj, key);
+    if (one)
+        *one = 0;
     if (!v || cJSON_IsNull(v))
         return NULL;
+    if (one && cJSON_IsString(v)) {
+        *one = 1;
+        return v;
+    }
     if (!cJSON_IsArray(v)) {
-        char where[256];
-        cf_jctx_push_key(&im->c, key);
-        cf_jctx_error(&im->c, "wrong-type", "'%s' must be an array",
-                      cf_jctx_path(&im->c, where, sizeof where));
-        cf_jctx_pop(&im->c);
+        warn_type(im, key, "an array");
         return NULL;
     }
     return v;
+}
+
+static const cJSON *get_arr(importer *im, const cJSON *obj, const char *key)
+{
+    return get_list(im, obj, key, NULL);
 }
 
 static int is_obj_elem(importer *im, const cJSON *e, int i)
@@ -246,8 +278,8 @@ static int is_obj_elem(importer *im, const cJSON *e, int i)
         return 1;
     char where[256];
     cf_jctx_push_index(&im->c, i);
-    cf_jctx_error(&im->c, "wrong-type", "'%s' must be an object",
-                  cf_jctx_path(&im->c, where, sizeof where));
+    cf_jctx_warn(&im->c, "wrong-type", "'%s' must be an object: left out",
+                 cf_jctx_path(&im->c, where, sizeof where));
     cf_jctx_pop(&im->c);
     return 0;
 }
@@ -274,32 +306,67 @@ static void add_str(importer *im, cJSON *obj, const char *key, const char *val)
         im->oom = 1;
 }
 
-/* A date field: valid ISO dates are copied; "present" and friends mean no
- * date; anything else is an error.  Returns 1 and fills dt when copied. */
+static int has_text(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s > ' ')
+            return 1;
+    return 0;
+}
+
+/* A date field, read as people write it ("Mar 2019", "03/2019", a year as a
+ * number) and put in the model's form; "Present" and friends mean no date
+ * (an end date: the work goes on).  A date that cannot be read is left out
+ * with a warning.  Returns 1 and fills dt when there is a date. */
 static int get_date(importer *im, const cJSON *obj, const char *key, cJSON *dst,
                     const char *dst_key, cf_date *dt)
 {
-    const char *s = get_str(im, obj, key);
-    if (!s || !*s)
-        return 0;
+    const cJSON *v = item(obj, key);
     cf_date tmp;
+    char where[256], buf[16];
     if (!dt)
         dt = &tmp;
-    if (cf_date_parse(s, dt) == 0) {
+    if (!v || cJSON_IsNull(v))
+        return 0;
+    const char *s = NULL;
+    if (cJSON_IsNumber(v) && v->valuedouble >= 1900 && v->valuedouble < 2200 &&
+        v->valuedouble == floor(v->valuedouble)) {
+        snprintf(buf, sizeof buf, "%d", (int)v->valuedouble);
+        s = buf;
+    } else if (cJSON_IsString(v)) {
+        s = v->valuestring;
+    } else {
+        warn_type(im, key, "a date");
+        return 0;
+    }
+    if (!has_text(s))
+        return 0;
+    if (cf_date_parse(s, dt) == 0 && s != buf) {
         if (dst)
             add_ref(im, dst, dst_key, s);
         return 1;
     }
-    if (CLASSIFY(t_now, now_words, s))
-        return 0;   /* "Present": no end */
-    {
-        char where[256];
-        cf_jctx_push_key(&im->c, key);
-        cf_jctx_error(&im->c, "bad-date", "'%s' is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                      cf_jctx_path(&im->c, where, sizeof where));
-        cf_jctx_pop(&im->c);
-        return 0;
+    int r = cf_date_read(s, dt);
+    if (r == CF_DATE_OK) {
+        char iso[11];
+        cf_date_format(dt, iso);
+        if (dst)
+            add_str(im, dst, dst_key, iso);
+        return 1;
     }
+    cf_jctx_push_key(&im->c, key);
+    if (r == CF_DATE_NOW) {
+        /* "Present" as an end date: the work goes on; as any other date it
+         * says nothing */
+        if (strcmp(key, "endDate") != 0)
+            cf_jctx_warn(&im->c, "bad-date", "'%s' names the present, not a date: left out",
+                         cf_jctx_path(&im->c, where, sizeof where));
+    } else {
+        cf_jctx_warn(&im->c, "bad-date", "'%s' is not a date (such as 2019-03, Mar 2019 or 03/2019): "
+                     "left out", cf_jctx_path(&im->c, where, sizeof where));
+    }
+    cf_jctx_pop(&im->c);
+    return 0;
 }
 
 static void add_from(importer *im, cJSON *obj, const char *section, int i)
@@ -309,12 +376,14 @@ static void add_from(importer *im, cJSON *obj, const char *section, int i)
     add_str(im, obj, "from", from);
 }
 
-/* Copies an array of strings (obj.key) into dst[dst_key]; returns it. */
+/* Copies an array of strings (obj.key, or one string) into dst[dst_key];
+ * returns it. */
 static cJSON *copy_strings(importer *im, const cJSON *obj, const char *key,
                            cJSON *dst, const char *dst_key)
 {
-    const cJSON *arr = get_arr(im, obj, key);
-    if (!arr || !cJSON_GetArraySize(arr))
+    int one;
+    const cJSON *arr = get_list(im, obj, key, &one);
+    if (!arr || (!one && !cJSON_GetArraySize(arr)))
         return NULL;
     cJSON *out = cf_json_add_arr(dst, dst_key);
     if (!out) {
@@ -323,13 +392,13 @@ static cJSON *copy_strings(importer *im, const cJSON *obj, const char *key,
     }
     cf_jctx_push_key(&im->c, key);
     int i = 0;
-    const cJSON *e;
-    cJSON_ArrayForEach(e, arr) {
+    const cJSON *e = one ? arr : arr->child;
+    for (; e; e = one ? NULL : e->next, i++) {
         if (!cJSON_IsString(e)) {
             char where[256];
             cf_jctx_push_index(&im->c, i);
-            cf_jctx_error(&im->c, "wrong-type", "'%s' must be a string",
-                          cf_jctx_path(&im->c, where, sizeof where));
+            cf_jctx_warn(&im->c, "wrong-type", "'%s' must be a string: left out",
+                         cf_jctx_path(&im->c, where, sizeof where));
             cf_jctx_pop(&im->c);
         } else {
             cJSON *v = cJSON_CreateStringReference(e->valuestring);
@@ -338,143 +407,17 @@ static cJSON *copy_strings(importer *im, const cJSON *obj, const char *key,
             else
                 cJSON_AddItemToArray(out, v);
         }
-        i++;
     }
     cf_jctx_pop(&im->c);
     return out;
 }
 
-/* ---- figures stated in text -------------------------------------------- */
-
-enum { FT_WORD, FT_NUM, FT_PCT, FT_BREAK };
-
-typedef struct ftok {
-    int kind;
-    double num;
-    char w[24];
-} ftok;
-
-#define MAX_FTOK 512
-
-/* Splits text into words, numbers (with decimals), '%' and clause breaks;
- * '/' reads as "per". */
-static size_t figure_lex(const char *s, ftok *t)
+/* Reads a text of the resume (credentials, figures, HIPAA training). */
+static void read_text(importer *im, const char *text, int place, int index, const char *section,
+                      int credentials, int figures, int coding_job, int ceus)
 {
-    size_t n = 0;
-    while (*s && n < MAX_FTOK) {
-        unsigned char c = (unsigned char)*s;
-        t[n].w[0] = '\0';   /* only words have text: the others compare as "" */
-        if (c >= '0' && c <= '9') {
-            double v = 0, f = 0.1;
-            while (*s >= '0' && *s <= '9')
-                v = v * 10 + (*s++ - '0');
-            if (*s == '.' && s[1] >= '0' && s[1] <= '9')
-                for (s++; *s >= '0' && *s <= '9'; s++, f /= 10)
-                    v += (*s - '0') * f;
-            t[n].kind = FT_NUM;
-            t[n].num = v;
-            n++;
-            continue;
-        }
-        if ((c | 32) >= 'a' && (c | 32) <= 'z') {
-            size_t k = 0;
-            while (((unsigned char)*s | 32) >= 'a' && ((unsigned char)*s | 32) <= 'z') {
-                if (k < sizeof t[n].w - 1)
-                    t[n].w[k++] = (char)(*s | 32);
-                s++;
-            }
-            t[n].w[k] = '\0';
-            t[n].kind = FT_WORD;
-            n++;
-            continue;
-        }
-        if (c == '%') {
-            t[n++].kind = FT_PCT;
-        } else if (c == '/') {
-            t[n].kind = FT_WORD;
-            strcpy(t[n++].w, "per");
-        } else if (c == '.' || c == ';' || c == '!' || c == '?' || c == '\n' || c == ',') {
-            t[n++].kind = FT_BREAK;
-        }
-        s++;
-    }
-    return n;
-}
-
-static int word_in(const ftok *t, const char *const *words)
-{
-    if (t->kind != FT_WORD)
-        return 0;
-    for (; *words; words++)
-        if (strcmp(t->w, *words) == 0)
-            return 1;
-    return 0;
-}
-
-/* Reads figures from one piece of work text.  recent: the entry lies within
- * the 24 months before the as-of date, so CEUs stated there are recent. */
-static void scan_figures(importer *im, const char *text, int recent)
-{
-    static const char *const acc_words[] = {"accuracy", "accurate", "audit", "audits", "quality", NULL};
-    static const char *const units[] = {"charts", "chart", "records", "encounters", "cases",
-                                        "claims", "accounts", "visits", "notes", NULL};
-    static const char *const hour[] = {"hour", "hr", "hours", "hourly", NULL};
-    static const char *const per[] = {"per", "an", "a", "each", "every", NULL};
-    static const char *const ceu[] = {"ceu", "ceus", "ce", NULL};
-    if (!text)
-        return;
-    ftok *t = cf_malloc(MAX_FTOK * sizeof *t);
-    if (!t) {
-        im->oom = 1;
-        return;
-    }
-    size_t n = figure_lex(text, t);
-    for (size_t i = 0; i < n; i++) {
-        if (t[i].kind != FT_NUM)
-            continue;
-        double v = t[i].num;
-        if (i + 1 < n && t[i + 1].kind == FT_PCT) {
-            /* A percentage counts as accuracy when its clause speaks of
-             * accuracy or audits. */
-            size_t a = i, b = i + 2;
-            while (a > 0 && t[a - 1].kind != FT_BREAK && i - a < 8)
-                a--;
-            while (b < n && t[b].kind != FT_BREAK && b - i < 8)
-                b++;
-            int hit = 0;
-            for (size_t k = a; k < b; k++)
-                hit |= word_in(&t[k], acc_words);
-            if (hit && v >= 50 && v <= 100 && (!im->have_accuracy || v / 100 > im->accuracy)) {
-                im->accuracy = v / 100;
-                im->have_accuracy = 1;
-            }
-            continue;
-        }
-        /* "2.8 charts per hour", "3 inpatient records an hour", "4 charts/hr" */
-        int unit = 0;
-        for (size_t k = i + 1; k < n && k <= i + 4 && t[k].kind == FT_WORD; k++) {
-            if (word_in(&t[k], units))
-                unit = 1;
-            else if (unit && ((word_in(&t[k], per) && k + 1 < n && word_in(&t[k + 1], hour)) ||
-                              strcmp(t[k].w, "hourly") == 0)) {
-                if (v > 0 && v <= 200 && (!im->have_per_hour || v > im->per_hour)) {
-                    im->per_hour = v;
-                    im->have_per_hour = 1;
-                }
-                break;
-            }
-        }
-        /* "36 CEUs", "20 continuing education units" */
-        if (recent && i + 1 < n && v > 0 && v <= 1000 &&
-            (word_in(&t[i + 1], ceu) ||
-             (i + 2 < n && strcmp(t[i + 1].w, "continuing") == 0 && strcmp(t[i + 2].w, "education") == 0))) {
-            if (!im->have_ceu || v > im->ceu) {
-                im->ceu = v;
-                im->have_ceu = 1;
-            }
-        }
-    }
-    cf_free(t);
+    cf_text_place pl = {place, index, section, credentials, figures, coding_job, ceus};
+    cf_read_text(&im->rd, text, &pl);
 }
 
 /* ---- sections ---------------------------------------------------------- */
@@ -486,7 +429,7 @@ static void import_basics(importer *im, const cJSON *resume)
         return;
     cf_jctx_push_key(&im->c, "basics");
     if (!cJSON_IsObject(basics)) {
-        cf_jctx_error(&im->c, "wrong-type", "'basics' must be an object");
+        cf_jctx_warn(&im->c, "wrong-type", "'basics' must be an object: left out");
     } else {
         /* Everything about who the applicant is goes to "applicant", which
          * scoring never reads: the resume's own basics, not a copy. */
@@ -495,7 +438,16 @@ static void import_basics(importer *im, const cJSON *resume)
             cJSON_Delete(app);
             im->oom = 1;
         }
-        add_ref(im, im->out, "summary", get_str(im, basics, "summary"));
+        const char *summary = get_str(im, basics, "summary");
+        const char *label = get_str(im, basics, "label");
+        const char *name = get_str(im, basics, "name");
+        add_ref(im, im->out, "summary", summary);
+        /* Credentials after the name ("Jane Doe, RHIT, CCS") are read; the
+         * name itself never is. */
+        const char *post = name ? strchr(name, ',') : NULL;
+        read_text(im, label, PL_LABEL, 0, NULL, 1, 0, 0, 0);
+        read_text(im, post ? post + 1 : NULL, PL_NAME, 0, NULL, 1, 0, 0, 0);
+        read_text(im, summary, PL_SUMMARY, 0, NULL, 1, 1, 0, -1);
     }
     cf_jctx_pop(&im->c);
 }
@@ -533,7 +485,7 @@ static void import_education(importer *im, const cJSON *resume)
                 lv = CLASSIFY(t_level, edu_levels, area);
             /* a diploma from a high school is a high-school diploma */
             if ((!lv && hs) || (lv && strcmp(lv->result, "certificate") == 0 && hs))
-                lv = &edu_levels[4];
+                lv = &edu_levels[LEVEL_HIGH_SCHOOL];
             const rule *fd = classify2(t_field, edu_fields, type, area);
             add_ref(im, o, "level", lv ? lv->result : "other");
             add_ref(im, o, "field", fd ? fd->result : "other");
@@ -553,6 +505,8 @@ static void import_education(importer *im, const cJSON *resume)
             get_date(im, e, "endDate", o, "completed", NULL);
             copy_strings(im, e, "courses", o, "courses");
             add_from(im, o, "education", i);
+            read_text(im, type, PL_EDU, i, NULL, 1, 0, 0, 0);
+            read_text(im, area, PL_EDU, i, NULL, 1, 0, 0, 0);
         }
         cf_jctx_pop(&im->c);
         i++;
@@ -560,79 +514,60 @@ static void import_education(importer *im, const cJSON *resume)
     cf_jctx_pop(&im->c);
 }
 
-static void import_certificates(importer *im, const cJSON *resume)
+/* A certificate entry: what it names is read with the other mentions;
+ * kept here for the credentials built at the end. */
+typedef struct cert {
+    const char *name, *issuer;
+    int dated;
+    cf_date date;
+    int idx;                   /* index in certificates[] */
+    size_t first, last;        /* its mentions in rd: [first, last) */
+} cert;
+
+static void import_certificates(importer *im, const cJSON *resume, cert **certs, size_t *ncerts)
 {
-    const cJSON *certs = get_arr(im, resume, "certificates");
-    if (!certs || !cJSON_GetArraySize(certs))
+    const cJSON *arr = get_arr(im, resume, "certificates");
+    *certs = NULL;
+    *ncerts = 0;
+    int n = arr ? cJSON_GetArraySize(arr) : 0;
+    if (!n)
         return;
-    cJSON *out = cf_json_add_arr(im->out, "credentials");
-    if (!out) {
+    *certs = cf_calloc((size_t)n, sizeof **certs);
+    if (!*certs) {
         im->oom = 1;
         return;
     }
     cf_jctx_push_key(&im->c, "certificates");
     int i = 0;
     const cJSON *e;
-    cJSON_ArrayForEach(e, certs) {
+    cJSON_ArrayForEach(e, arr) {
         if (!is_obj_elem(im, e, i)) {
             i++;
             continue;
         }
         cf_jctx_push_index(&im->c, i);
-        const char *name = get_str(im, e, "name");
-        const char *issuer = get_str(im, e, "issuer");
-        cJSON *o = cJSON_CreateObject();
-        if (!o) {
-            im->oom = 1;
-        } else {
-            cJSON_AddItemToArray(out, o);
-            cf_cl_text text;
-            text.n = 0;
-            cf_cl_text_add(&text, name);
-            int k = cf_cl_first(t_cred, &text), sk = cf_cl_first(t_status, &text);
-            const rule *st = sk >= 0 ? &cred_status[sk] : NULL;
-            if (k >= 0)
-                add_ref(im, o, "code", cred_rules[k].result);
-            add_ref(im, o, "name", name);
-            add_ref(im, o, "body", issuer ? issuer : k >= 0 ? cred_info[k].body : NULL);
-            add_ref(im, o, "kind", k >= 0 ? cred_info[k].kind : "other");
-            cf_date dt;
-            int dated = get_date(im, e, "date", o, "earned", &dt);
-            if (st)
-                add_ref(im, o, "status", st->result);
-            if (cf_cl_match(t_hipaa, &text)) {
-                im->hipaa_trained = 1;
-                if (dated && dt.first <= im->as_of && (!im->have_hipaa || dt.first > im->hipaa.first)) {
-                    im->hipaa = dt;
-                    im->have_hipaa = 1;
-                }
-            }
-            add_from(im, o, "certificates", i);
+        cert *c = &(*certs)[(*ncerts)++];
+        c->name = get_str(im, e, "name");
+        c->issuer = get_str(im, e, "issuer");
+        c->idx = i;
+        c->dated = get_date(im, e, "date", NULL, NULL, &c->date);
+        c->first = im->rd.nm;
+        int recent = !c->dated ? -1 : im->as_of - c->date.last < 731;
+        int trained = im->rd.hipaa_trained;
+        im->rd.hipaa_trained = 0;
+        read_text(im, c->name, PL_CERT, i, NULL, 1, 0, 0, recent);
+        c->last = im->rd.nm;
+        /* a HIPAA certificate is HIPAA training, dated by the certificate */
+        if (im->rd.hipaa_trained && c->dated && c->date.first <= im->as_of &&
+            (!im->rd.have_hipaa || c->date.first > im->rd.hipaa.first)) {
+            im->rd.hipaa = c->date;
+            im->rd.have_hipaa = 1;
         }
+        im->rd.hipaa_trained |= trained;
         cf_jctx_pop(&im->c);
         i++;
     }
     cf_jctx_pop(&im->c);
-}
-
-/* Whether s may name remote work or HIPAA training: a quick look for the
- * stems of those phrases (case ignored) before tokenising it. */
-static int may_mention_remote(const char *s)
-{
-    static const char *const stems[] = {"remot", "home", "telecom", "telew", "virtual", "hipaa"};
-    for (; *s; s++) {
-        char c = (char)(*s | 32);
-        if (c != 'r' && c != 'h' && c != 't' && c != 'v')
-            continue;
-        for (size_t k = 0; k < CF_ARRAY_LEN(stems); k++) {
-            size_t i = 0;
-            while (stems[k][i] && (char)(s[i] | 32) == stems[k][i])
-                i++;
-            if (!stems[k][i])
-                return 1;
-        }
-    }
-    return 0;
 }
 
 static void import_work(importer *im, const cJSON *resume, const char *section, cJSON *out)
@@ -654,7 +589,9 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
         const char *employer = get_str(im, e, volunteer ? "organization" : "name");
         const char *location = get_str(im, e, "location");
         const char *summary = get_str(im, e, "summary");
-        const cJSON *hl = get_arr(im, e, "highlights");
+        int one;
+        const cJSON *hl = get_list(im, e, "highlights", &one);
+        const cJSON *h1 = hl ? (one ? hl : hl->child) : NULL;
         cJSON *o = cJSON_CreateObject();
         if (!o) {
             im->oom = 1;
@@ -662,8 +599,8 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
             cJSON_AddItemToArray(out, o);
             /* the position says what the job is; all its text says where
              * and how it was done */
-            const rule *kind = CLASSIFY(t_kind, work_kinds, position);
-            int coding = kind && strcmp(kind->result, "coding") == 0;
+            int kind = job_kind(position);
+            int related = coding_related(kind);
             cf_cl_text *all = cf_malloc(sizeof *all);
             if (!all) {
                 im->oom = 1;
@@ -672,17 +609,14 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
                 cf_cl_text_add(all, position);
                 cf_cl_text_add(all, location);
                 cf_cl_text_add(all, summary);
-                /* highlights matter here only for remote work and HIPAA
-                 * training, and for the setting of coding work */
-                const cJSON *h;
-                cJSON_ArrayForEach(h, hl)
-                    if (cJSON_IsString(h) && (coding || may_mention_remote(h->valuestring)))
+                for (const cJSON *h = h1; h; h = one ? NULL : h->next)
+                    if (cJSON_IsString(h))
                         cf_cl_text_add(all, h->valuestring);
             }
             add_ref(im, o, "title", position);
             add_ref(im, o, "employer", employer);
-            add_ref(im, o, "kind", kind ? kind->result : "other");
-            if (all && coding) {
+            add_ref(im, o, "kind", kind >= 0 ? work_kinds[kind].result : "other");
+            if (all && related) {
                 int set = cf_cl_first(t_setting, all);
                 if (set >= 0)
                     add_ref(im, o, "setting", settings[set].result);
@@ -699,22 +633,72 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
             add_from(im, o, section, i);
             /* CEUs stated for an entry count when it is current or ended in
              * the last 24 months; nothing dated after the as-of date counts. */
-            if (!has_start || ds.first <= im->as_of) {
-                int recent = (has_end ? im->as_of - de.last : 0) < 731;
-                scan_figures(im, summary, recent);
-                const cJSON *h;
-                cJSON_ArrayForEach(h, hl)
+            int counts = !has_start || ds.first <= im->as_of;
+            int recent = counts && (has_end ? im->as_of - de.last : 0) < 731;
+            read_text(im, position, PL_WORK_TITLE, i, section, 1, 0, 0, 0);
+            if (counts) {
+                int coding_job = kind == JK_CODING || kind == JK_AUDIT;
+                read_text(im, summary, PL_WORK_TEXT, i, section, 1, related, coding_job, recent ? -1 : 0);
+                for (const cJSON *h = h1; h; h = one ? NULL : h->next)
                     if (cJSON_IsString(h))
-                        scan_figures(im, h->valuestring, recent);
+                        read_text(im, h->valuestring, PL_WORK_TEXT, i, section, 1, related, coding_job,
+                                  recent ? -1 : 0);
             }
-            if (all && (cf_cl_match(t_hipaa, all) & 2u))
-                im->hipaa_trained = 1;
             cf_free(all);
         }
         cf_jctx_pop(&im->c);
         i++;
     }
     cf_jctx_pop(&im->c);
+}
+
+/* A skill as a list: "E/M leveling, NCCI, athenaOne" is three skills. */
+static int split_char(const char *s)
+{
+    return *s == ',' || *s == ';' || *s == '|' ||
+           (*s == '/' && s[-1] == ' ' && s[1] == ' ') ||
+           ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0xA2);
+}
+
+static void add_skill(importer *im, cJSON **lists, const char *s, size_t n, int heading)
+{
+    while (n && (unsigned char)*s <= ' ')
+        s++, n--;
+    while (n && (unsigned char)s[n - 1] <= ' ')
+        n--;
+    if (!n)
+        return;
+    char *piece = cf_strndup(s, n);
+    if (!piece) {
+        im->oom = 1;
+        return;
+    }
+    const rule *r = CLASSIFY(t_skill, skill_kinds, piece);
+    /* A group's name ("Software") is a heading, not a skill, unless it
+     * names one itself. */
+    if (heading && !r) {
+        cf_free(piece);
+        return;
+    }
+    int which = !r ? 2 : strcmp(r->result, "code_sets") == 0 ? 0 : 1;
+    if (!lists[which] && !(lists[which] = cJSON_CreateArray()))
+        im->oom = 1;
+    else if (cf_json_push_str(lists[which], piece))
+        im->oom = 1;
+    cf_free(piece);
+}
+
+static void add_skills(importer *im, cJSON **lists, const char *s, int heading)
+{
+    const char *start = s;
+    for (const char *p = s; *p; p++)
+        if (p > s && split_char(p)) {
+            add_skill(im, lists, start, (size_t)(p - start), heading);
+            start = p + ((unsigned char)*p == 0xE2 ? 3 : 1);
+            if ((unsigned char)*p == 0xE2)
+                p += 2;
+        }
+    add_skill(im, lists, start, strlen(start), heading);
 }
 
 static void import_skills(importer *im, const cJSON *resume)
@@ -739,40 +723,24 @@ static void import_skills(importer *im, const cJSON *resume)
         }
         cf_jctx_push_index(&im->c, i);
         const char *name = get_str(im, e, "name");
-        const cJSON *kw = get_arr(im, e, "keywords");
-        int n = kw ? cJSON_GetArraySize(kw) : 0;
-        /* the group's name, then its keywords, walked once (an index
-         * lookup per keyword would be quadratic) */
-        const cJSON *w = kw ? kw->child : NULL;
-        for (int k = -1; k < n; k++, w = k > 0 && w ? w->next : w) {
-            const char *s = name;
-            if (k >= 0) {
-                if (!cJSON_IsString(w)) {
-                    char where[256];
-                    cf_jctx_push_key(&im->c, "keywords");
-                    cf_jctx_push_index(&im->c, k);
-                    cf_jctx_error(&im->c, "wrong-type", "'%s' must be a string",
-                                  cf_jctx_path(&im->c, where, sizeof where));
-                    cf_jctx_pop(&im->c);
-                    cf_jctx_pop(&im->c);
-                    continue;
-                }
-                s = w->valuestring;
-            }
-            if (!s || !*s)
-                continue;
-            const rule *r = CLASSIFY(t_skill, skill_kinds, s);
-            /* A group's name ("Software") is a heading, not a skill,
-             * unless it names one itself. */
-            if (k < 0 && n > 0 && !r)
-                continue;
-            int which = !r ? 2 : strcmp(r->result, "code_sets") == 0 ? 0 : 1;
-            if (!lists[which] && !(lists[which] = cJSON_CreateArray())) {
-                im->oom = 1;
+        int one;
+        const cJSON *kw = get_list(im, e, "keywords", &one);
+        int n = !kw ? 0 : one ? 1 : cJSON_GetArraySize(kw);
+        if (name && *name)
+            add_skills(im, lists, name, n > 0);
+        int k = 0;
+        for (const cJSON *w = !kw ? NULL : one ? kw : kw->child; w; w = one ? NULL : w->next, k++) {
+            if (!cJSON_IsString(w)) {
+                char where[256];
+                cf_jctx_push_key(&im->c, "keywords");
+                cf_jctx_push_index(&im->c, k);
+                cf_jctx_warn(&im->c, "wrong-type", "'%s' must be a string: left out",
+                             cf_jctx_path(&im->c, where, sizeof where));
+                cf_jctx_pop(&im->c);
+                cf_jctx_pop(&im->c);
                 continue;
             }
-            if (cf_json_push_str(lists[which], s))
-                im->oom = 1;
+            add_skills(im, lists, w->valuestring, 0);
         }
         cf_jctx_pop(&im->c);
         i++;
@@ -788,11 +756,7 @@ static void import_references(importer *im, const cJSON *resume)
     const cJSON *refs = get_arr(im, resume, "references");
     if (!refs || !cJSON_GetArraySize(refs))
         return;
-    cJSON *out = cf_json_add_arr(im->out, "references");
-    if (!out) {
-        im->oom = 1;
-        return;
-    }
+    cJSON *out = NULL;
     cf_jctx_push_key(&im->c, "references");
     int i = 0;
     const cJSON *e;
@@ -803,16 +767,22 @@ static void import_references(importer *im, const cJSON *resume)
         }
         cf_jctx_push_index(&im->c, i);
         /* The referee's name is someone else's personal data: not kept. */
-        get_str(im, e, "name");
+        const char *name = get_str(im, e, "name");
         const char *text = get_str(im, e, "reference");
-        cJSON *o = cJSON_CreateObject();
-        if (!o) {
-            im->oom = 1;
-        } else {
-            cJSON_AddItemToArray(out, o);
-            const rule *rel = CLASSIFY(t_rel, relationships, text);
-            add_ref(im, o, "relationship", rel ? rel->result : "other");
-            add_ref(im, o, "text", text ? text : "");
+        int empty = (!name || !has_text(name)) && (!text || !has_text(text));
+        if (!empty && !CLASSIFY(t_placeholder, placeholder, name) &&
+            !CLASSIFY(t_placeholder, placeholder, text)) {
+            cJSON *o = NULL;
+            if (!out && !(out = cf_json_add_arr(im->out, "references")))
+                im->oom = 1;
+            else if (!(o = cJSON_CreateObject()))
+                im->oom = 1;
+            if (o) {
+                cJSON_AddItemToArray(out, o);
+                const rule *rel = CLASSIFY(t_rel, relationships, text);
+                add_ref(im, o, "relationship", rel ? rel->result : "other");
+                add_ref(im, o, "text", text ? text : "");
+            }
         }
         cf_jctx_pop(&im->c);
         i++;
@@ -820,14 +790,222 @@ static void import_references(importer *im, const cJSON *resume)
     cf_jctx_pop(&im->c);
 }
 
+/* ---- credentials, from every place they were stated -------------------- */
+
+static const char *const place_names[] = {
+    [PL_CERT] = "certificates", [PL_LABEL] = "basics.label", [PL_NAME] = "basics.name",
+    [PL_SUMMARY] = "basics.summary", [PL_EDU] = "education", [PL_WORK_TITLE] = "work",
+    [PL_WORK_TEXT] = "work"};
+
+static void place_string(const cf_mention *m, char *buf, size_t size)
+{
+    if (m->place == PL_CERT || m->place == PL_EDU)
+        snprintf(buf, size, "%s[%d]", place_names[m->place], m->index);
+    else if (m->place == PL_WORK_TITLE || m->place == PL_WORK_TEXT)
+        snprintf(buf, size, "%s[%d]", m->section ? m->section : "work", m->index);
+    else
+        snprintf(buf, size, "%s", place_names[m->place]);
+}
+
+/* How sure each status is, to combine mentions of one credential: a lapse
+ * stated anywhere stands unless it was renewed; a plan never outweighs a
+ * credential stated as held. */
+static int status_rank(int st)
+{
+    switch (st) {
+    case MS_ACTIVE: return 4;
+    case MS_EXPIRED: return 3;
+    case MS_LAPSED: return 2;
+    case MS_HELD: return 1;
+    default: return 0;
+    }
+}
+
+static const char *status_name(int st)
+{
+    switch (st) {
+    case MS_ACTIVE: return "active";
+    case MS_EXPIRED: return "expired";
+    case MS_LAPSED: return "lapsed";
+    case MS_FUTURE: return "in_progress";
+    default: return NULL;
+    }
+}
+
+typedef struct credbuild {
+    int code;
+    int status;
+    int has_earned, has_expires;
+    cf_date earned, expires;
+    const cert *c;             /* the certificate it was first stated in */
+    int first;                 /* its first mention */
+    cJSON *also;
+} credbuild;
+
+static void set_date(importer *im, cJSON *o, const char *key, const cf_date *d)
+{
+    char iso[11];
+    cf_date_format(d, iso);
+    add_str(im, o, key, iso);
+}
+
+static void build_credentials(importer *im, cert *certs, size_t ncerts)
+{
+    cf_reading *rd = &im->rd;
+    /* "apprentice status removed": the apprentice credential is the full
+     * one; a full credential named only as an exam passed gives way to
+     * the apprentice one stated beside it */
+    for (size_t i = 0; i < rd->nm; i++) {
+        const cf_cred *c = cf_cred_at(rd->m[i].code);
+        if (c->full >= 0 && rd->apprentice_removed)
+            rd->m[i].code = c->full;
+    }
+    for (size_t i = 0; i < rd->nm; i++) {
+        if (!rd->m[i].weak)
+            continue;
+        for (size_t j = 0; j < rd->nm; j++)
+            if (cf_cred_at(rd->m[j].code)->full == rd->m[i].code)
+                rd->m[i].code = -1;
+    }
+    size_t cap = rd->nm + ncerts;
+    credbuild *cb = cap ? cf_calloc(cap, sizeof *cb) : NULL;
+    cJSON *out = NULL;
+    if (cap && !cb) {
+        im->oom = 1;
+        return;
+    }
+    size_t nb = 0;
+    /* certificates first: where a credential is stated with its date */
+    for (size_t pass = 0, i = 0; pass < 2; i = 0, pass++)
+    for (; i < rd->nm; i++) {
+        const cf_mention *m = &rd->m[i];
+        if (m->code < 0 || (m->place == PL_CERT) != (pass == 0))
+            continue;
+        const cert *c = NULL;
+        for (size_t k = 0; m->place == PL_CERT && k < ncerts; k++)
+            if (i >= certs[k].first && i < certs[k].last)
+                c = &certs[k];
+        credbuild *b = NULL;
+        for (size_t k = 0; k < nb && !b; k++)
+            if (cb[k].code == m->code)
+                b = &cb[k];
+        if (!b) {
+            b = &cb[nb++];
+            b->code = m->code;
+            b->status = m->status;
+            b->c = c;
+            b->first = (int)i;
+            if (c && c->dated) {
+                b->earned = c->date;
+                b->has_earned = 1;
+            }
+        } else {
+            char where[64];
+            place_string(m, where, sizeof where);
+            if (!b->also && !(b->also = cJSON_CreateArray()))
+                im->oom = 1;
+            else if (b->also) {
+                /* a place once */
+                int seen = 0;
+                const cJSON *a;
+                char first[64];
+                place_string(&rd->m[b->first], first, sizeof first);
+                seen = strcmp(first, where) == 0;
+                cJSON_ArrayForEach(a, b->also)
+                    seen |= strcmp(a->valuestring, where) == 0;
+                if (!seen && cf_json_push_str(b->also, where))
+                    im->oom = 1;
+            }
+            if (!b->c && c) {
+                b->c = c;
+                if (c->dated) {
+                    b->earned = c->date;
+                    b->has_earned = 1;
+                }
+            }
+            if (status_rank(m->status) > status_rank(b->status))
+                b->status = m->status;
+        }
+        if (!b->has_earned && m->has_earned && m->status != MS_FUTURE) {
+            b->earned = m->earned;
+            b->has_earned = 1;
+        }
+        if (!b->has_expires && m->has_expires) {
+            b->expires = m->expires;
+            b->has_expires = 1;
+        }
+    }
+    /* certificates that name no credential the importer knows are kept as
+     * they are: a HIPAA course, a data-analytics certificate */
+    for (size_t k = 0; k < ncerts + nb; k++) {
+        if (!out && !(out = cf_json_add_arr(im->out, "credentials"))) {
+            im->oom = 1;
+            break;
+        }
+        cJSON *o = cJSON_CreateObject();
+        if (!o) {
+            im->oom = 1;
+            break;
+        }
+        if (k < ncerts) {
+            const cert *c = &certs[k];
+            int named = 0;
+            for (size_t j = 0; j < nb; j++)
+                named |= cb[j].c == c;
+            if (named) {
+                cJSON_Delete(o);
+                continue;
+            }
+            cJSON_AddItemToArray(out, o);
+            add_ref(im, o, "name", c->name);
+            add_ref(im, o, "body", c->issuer);
+            add_ref(im, o, "kind", "other");
+            if (c->dated)
+                set_date(im, o, "earned", &c->date);
+            const rule *st = CLASSIFY(t_status, cred_status, c->name);
+            if (st)
+                add_ref(im, o, "status", st->result);
+            add_from(im, o, "certificates", c->idx);
+            continue;
+        }
+        credbuild *b = &cb[k - ncerts];
+        const cf_cred *cr = cf_cred_at(b->code);
+        cJSON_AddItemToArray(out, o);
+        add_ref(im, o, "code", cr->code);
+        if (b->c)
+            add_ref(im, o, "name", b->c->name);
+        add_ref(im, o, "body", b->c && b->c->issuer ? b->c->issuer : cr->body);
+        add_ref(im, o, "kind", cr->kind);
+        if (b->has_earned)
+            set_date(im, o, "earned", &b->earned);
+        if (b->has_expires)
+            set_date(im, o, "expires", &b->expires);
+        if (status_name(b->status))
+            add_ref(im, o, "status", status_name(b->status));
+        char where[64];
+        place_string(&rd->m[b->first], where, sizeof where);
+        add_str(im, o, "from", where);
+        if (b->also) {
+            cJSON_AddItemToObjectCS(o, "also_from", b->also);   /* literal key: no allocation */
+            b->also = NULL;
+        }
+    }
+    for (size_t k = 0; k < nb; k++)
+        cf_json_delete(cb[k].also);
+    cf_free(cb);
+}
+
 cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
                                const char *text, size_t len, unsigned first_line,
-                               cf_day as_of, cJSON **out, cf_diags *d)
+                               cf_day as_of, cf_warnings *warn, cJSON **out, cf_diags *d)
 {
     importer im;
+    cert *certs = NULL;
+    size_t ncerts = 0;
     memset(&im, 0, sizeof im);
-    im.c = (cf_jctx){source, text, len, first_line, d, {{0}, {0}, 0}, 0};
+    im.c = (cf_jctx){source, text, len, first_line, d, {{0}, {0}, 0}, 0, warn, 0};
     im.as_of = as_of;
+    im.rd.as_of = as_of;
     *out = NULL;
     im.out = cJSON_CreateObject();
     if (!im.out || !cf_json_add_str(im.out, "format", CF_PROFILE_FORMAT))
@@ -835,7 +1013,7 @@ cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
 
     import_basics(&im, resume);
     import_education(&im, resume);
-    import_certificates(&im, resume);
+    import_certificates(&im, resume, &certs, &ncerts);
     cJSON *exp = cJSON_CreateArray();
     if (!exp)
         goto oom;
@@ -845,39 +1023,41 @@ cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
         cJSON_AddItemToObjectCS(im.out, "experience", exp);   /* literal key: no allocation */
     else
         cf_json_delete(exp);
+    build_credentials(&im, certs, ncerts);
     import_skills(&im, resume);
 
-    if (im.have_accuracy || im.have_per_hour || im.have_ceu) {
+    cf_reading *rd = &im.rd;
+    if (rd->have_accuracy || rd->have_per_hour || rd->have_per_day || rd->have_ceu) {
         cJSON *m = cf_json_add_obj(im.out, "measures");
         if (!m ||
-            (im.have_accuracy && !cf_json_add_num(m, "audit_accuracy", round(im.accuracy * 10000) / 10000)) ||
-            (im.have_per_hour && !cf_json_add_num(m, "charts_per_hour", im.per_hour)) ||
-            (im.have_ceu && !cf_json_add_num(m, "ceu_hours_24m", im.ceu)))
+            (rd->have_accuracy && !cf_json_add_num(m, "audit_accuracy", round(rd->accuracy * 10000) / 10000)) ||
+            (rd->have_per_hour && !cf_json_add_num(m, "charts_per_hour", round(rd->per_hour * 100) / 100)) ||
+            (rd->have_per_day && !cf_json_add_num(m, "charts_per_day", round(rd->per_day * 100) / 100)) ||
+            (rd->have_ceu && !cf_json_add_num(m, "ceu_hours_24m", rd->ceu)))
             goto oom;
     }
-    if (im.hipaa_trained) {
+    if (rd->hipaa_trained) {
         cJSON *a = cf_json_add_obj(im.out, "attestations");
         char day[11];
         if (!a || !cf_json_add_bool(a, "hipaa_trained", 1))
             goto oom;
-        if (im.have_hipaa) {
-            cf_day_format(im.hipaa.first, day);
-            day[im.hipaa.precision == 1 ? 4 : im.hipaa.precision == 2 ? 7 : 10] = '\0';
+        if (rd->have_hipaa) {
+            cf_date_format(&rd->hipaa, day);
             if (!cf_json_add_str(a, "hipaa_training", day))
                 goto oom;
         }
     }
     import_references(&im, resume);
 
-    if (im.oom || d->oom)
+    if (im.oom || rd->oom || im.c.oom || d->oom)
         goto oom;
-    if (im.c.errors) {
-        cf_json_delete(im.out);
-        return CF_EINPUT;
-    }
+    cf_reading_free(rd);
+    cf_free(certs);
     *out = im.out;
     return CF_OK;
 oom:
+    cf_reading_free(&im.rd);
+    cf_free(certs);
     cf_json_delete(im.out);
     return CF_ESYSTEM;
 }

@@ -8,14 +8,16 @@
 #define NOLIM 0, 0
 
 static const char *const edu_levels[] = {
-    "high_school", "certificate", "associate", "bachelor", "master", "doctorate", "other", NULL};
+    "high_school", "coursework", "certificate", "associate", "bachelor", "master", "doctorate", "other",
+    NULL};
 static const char *const edu_fields[] = {
     "medical_coding", "hit", "him", "clinical", "health_admin", "other", NULL};
 static const char *const statuses_edu[] = {"completed", "in_progress", NULL};
-static const char *const cred_kinds[] = {"coding", "clinical", "other", NULL};
+static const char *const cred_kinds[] = {"coding", "cdi", "billing", "him", "clinical", "other", NULL};
 static const char *const cred_statuses[] = {"active", "lapsed", "expired", "in_progress", NULL};
 static const char *const exp_kinds[] = {
-    "coding", "billing", "him", "cdi", "clinical", "healthcare_admin", "other", NULL};
+    "coding", "audit", "cdi", "abstracting", "revenue_integrity", "billing", "him", "clinical",
+    "healthcare_admin", "other", NULL};
 static const char *const settings[] = {
     "inpatient", "outpatient", "physician", "risk_adjustment", "mixed", "other", NULL};
 static const char *const relationships[] = {
@@ -23,7 +25,7 @@ static const char *const relationships[] = {
 
 static const cf_field education_item[] = {
     {"level", CF_T_ENUM, 0, NULL, edu_levels, NOLIM, CF_F_REQUIRED,
-     "highest level this entry reached"},
+     "highest level this entry reached (coursework: courses taken outside a programme)"},
     {"field", CF_T_ENUM, 0, NULL, edu_fields, NOLIM, 0,
      "field of study: medical_coding (coding, billing and coding), hit, him, clinical (nursing, allied health), health_admin, other"},
     {"title", CF_T_STRING, 0, NULL, NULL, NOLIM, 0, "programme or degree as written"},
@@ -43,21 +45,27 @@ static const cf_field credential_item[] = {
      "recognised acronym (CPC, CPC-A, CCS, RHIT, RN, ...); absent when not recognised"},
     {"name", CF_T_STRING, 0, NULL, NULL, NOLIM, 0, "name as written"},
     {"body", CF_T_STRING, 0, NULL, NULL, NOLIM, 0, "issuing body (AAPC, AHIMA, NHA, ...)"},
-    {"kind", CF_T_ENUM, 0, NULL, cred_kinds, NOLIM, 0, "coding, clinical (a licence) or other"},
+    {"kind", CF_T_ENUM, 0, NULL, cred_kinds, NOLIM, 0,
+     "coding, cdi (documentation integrity), billing, him (data, privacy), clinical (a licence) or other"},
     {"earned", CF_T_DATE, 0, NULL, NULL, NOLIM, 0,
      "date earned; a credential earned after the as-of date does not count"},
     {"renewed", CF_T_DATE, 0, NULL, NULL, NOLIM, 0, "last recertification"},
     {"expires", CF_T_DATE, 0, NULL, NULL, NOLIM, 0, "end of the current cycle"},
     {"status", CF_T_ENUM, 0, NULL, cred_statuses, NOLIM, 0,
      "active, lapsed, expired, in_progress (not yet earned); absent means not stated"},
-    {"from", CF_T_STRING, 0, NULL, NULL, NOLIM, 0, "where an importer found this entry"},
+    {"from", CF_T_STRING, 0, NULL, NULL, NOLIM, 0,
+     "where an importer found this entry (certificates[0], basics.label, basics.name, basics.summary, "
+     "education[1], work[2]); without earned, the credential is undated"},
+    {"also_from", CF_T_ARRAY, CF_T_STRING, NULL, NULL, NOLIM, 0,
+     "the other places the same credential is stated"},
     END};
 
 static const cf_field experience_item[] = {
     {"title", CF_T_STRING, 0, NULL, NULL, NOLIM, 0, "position as written"},
     {"employer", CF_T_STRING, 0, NULL, NULL, NOLIM, CF_F_PROTECTED, "never read by scoring"},
     {"kind", CF_T_ENUM, 0, NULL, exp_kinds, NOLIM, CF_F_REQUIRED,
-     "coding, billing, him, cdi, clinical, healthcare_admin or other"},
+     "coding, audit (coding audit and quality), cdi, abstracting, revenue_integrity, billing, him, "
+     "clinical, healthcare_admin or other"},
     {"setting", CF_T_ENUM, 0, NULL, settings, NOLIM, 0, "care setting of coding work"},
     {"start", CF_T_DATE, 0, NULL, NULL, NOLIM, 0,
      "start date; work starting after the as-of date does not count"},
@@ -87,6 +95,8 @@ static const cf_field measures_fields[] = {
     {"audit_accuracy", CF_T_NUMBER, 0, NULL, NULL, 0, 1, 0,
      "coding accuracy found by audit, as a fraction (0.974 for 97.4%)"},
     {"charts_per_hour", CF_T_NUMBER, 0, NULL, NULL, 0, 200, 0, "charts coded per hour"},
+    {"charts_per_day", CF_T_NUMBER, 0, NULL, NULL, 0, 2000, 0,
+     "charts (records, encounters, accounts) coded per day or shift, as stated: never turned into an hourly figure"},
     {"ceu_hours_24m", CF_T_NUMBER, 0, NULL, NULL, 0, 1000, 0,
      "CEU hours earned in the 24 months before the as-of date"},
     {"denial_rate", CF_T_NUMBER, 0, NULL, NULL, 0, 1, 0, "share of claims denied, as a fraction"},
@@ -110,17 +120,20 @@ static const cf_field reference_item[] = {
 
 static const cf_field derived_fields[] = {
     {"coding_months", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0,
-     "months of coding work, overlapping jobs counted once"},
+     "months of coding work (coding and coding audit), overlapping jobs counted once"},
+    {"coding_related_months", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0,
+     "months of coding, coding audit, CDI, abstracting or revenue-integrity work"},
+    {"cdi_months", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0, "months of clinical documentation integrity work"},
     {"remote_coding_months", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0, "months of remote coding work"},
     {"remote_months", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0, "months of any remote work"},
     {"clinical_months", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0, "months of clinical work"},
     {"healthcare_months", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0,
-     "months of coding, billing, HIM, CDI, clinical or healthcare administration work"},
+     "months of work in health care (every kind but other)"},
     {"reference_count", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0, "number of references"},
     {"ceu_hours_24m", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0,
      "measures.ceu_hours_24m, else the continuing education of the last 24 months"},
     {"code_of_ethics", CF_T_BOOL, 0, NULL, NULL, NOLIM, 0,
-     "attested, or implied by a current AAPC, AHIMA or NHA credential"},
+     "attested, or implied by a current AAPC, AHIMA, ACDIS or NHA credential"},
     END};
 
 static const cf_field top_fields[] = {

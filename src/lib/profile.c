@@ -20,17 +20,23 @@ static const char *type_name(cf_ftype t)
     }
 }
 
-static void check_value(cf_jctx *c, const cf_field *f, cf_ftype type, cJSON *v);
+/* Whether value v fits field f; a value that does not is reported (a
+ * warning: the field is left out) and the caller removes it.  Dates written
+ * as people write them are rewritten in the model's form. */
+static int check_value(cf_jctx *c, const cf_field *f, cf_ftype type, cJSON *v);
 
 static void check_object(cf_jctx *c, const cf_field *fields, cJSON *obj)
 {
     char where[256];
-    for (cJSON *m = obj->child; m; m = m->next) {
+    cJSON *next;
+    for (cJSON *m = obj->child; m; m = next) {
+        next = m->next;
         const cf_field *f = NULL;
         for (const cf_field *k = fields; k->name && !f; k++)
             if (k->name[0] == m->string[0] && strcmp(k->name, m->string) == 0)
                 f = k;
         cf_jctx_push_key(c, m->string);
+        int keep = 1;
         if (!f) {
             const char *best = NULL;
             size_t bestd = 3;
@@ -42,22 +48,26 @@ static void check_object(cf_jctx *c, const cf_field *fields, cJSON *obj)
                 }
             }
             if (best)
-                cf_jctx_error(c, "unknown-key", "unknown key '%s' (did you mean '%s'?)",
-                            cf_jctx_path(c, where, sizeof where), best);
+                cf_jctx_warn(c, "unknown-key", "unknown key '%s' (did you mean '%s'?): left out",
+                             cf_jctx_path(c, where, sizeof where), best);
             else
-                cf_jctx_error(c, "unknown-key", "unknown key '%s'", cf_jctx_path(c, where, sizeof where));
+                cf_jctx_warn(c, "unknown-key", "unknown key '%s': left out",
+                             cf_jctx_path(c, where, sizeof where));
+            keep = 0;
         } else if (!cJSON_IsNull(m)) {
-            check_value(c, f, f->type, m);
+            keep = check_value(c, f, f->type, m);
         }
         cf_jctx_pop(c);
+        if (!keep)
+            cf_json_delete(cJSON_DetachItemViaPointer(obj, m));
     }
     for (const cf_field *k = fields; k->name; k++)
         if ((k->flags & CF_F_REQUIRED) && !cf_get(obj, k->name))
-            cf_jctx_error(c, "missing-key", "'%s' lacks the required key '%s'",
-                        c->path.depth ? cf_jctx_path(c, where, sizeof where) : "profile", k->name);
+            cf_jctx_warn(c, "missing-key", "'%s' lacks the key '%s'",
+                         c->path.depth ? cf_jctx_path(c, where, sizeof where) : "profile", k->name);
 }
 
-static void check_value(cf_jctx *c, const cf_field *f, cf_ftype type, cJSON *v)
+static int check_value(cf_jctx *c, const cf_field *f, cf_ftype type, cJSON *v)
 {
     char where[256];
     int ok;
@@ -70,9 +80,9 @@ static void check_value(cf_jctx *c, const cf_field *f, cf_ftype type, cJSON *v)
     default: ok = cJSON_IsString(v); break;
     }
     if (!ok) {
-        cf_jctx_error(c, "wrong-type", "'%s' must be %s", cf_jctx_path(c, where, sizeof where),
-                    type_name(type));
-        return;
+        cf_jctx_warn(c, "wrong-type", "'%s' must be %s: left out", cf_jctx_path(c, where, sizeof where),
+                     type_name(type));
+        return 0;
     }
     switch (type) {
     case CF_T_OBJECT:
@@ -80,27 +90,48 @@ static void check_value(cf_jctx *c, const cf_field *f, cf_ftype type, cJSON *v)
         break;
     case CF_T_ARRAY: {
         int i = 0;
-        for (cJSON *e = v->child; e; e = e->next, i++) {
+        cJSON *next;
+        for (cJSON *e = v->child; e; e = next, i++) {
+            next = e->next;
             cf_jctx_push_index(c, i);
-            check_value(c, f, f->item, e);
+            int keep = check_value(c, f, f->item, e);
             cf_jctx_pop(c);
+            if (!keep)
+                cf_json_delete(cJSON_DetachItemViaPointer(v, e));
         }
         break;
     }
     case CF_T_NUMBER:
-        if (!isfinite(v->valuedouble))
-            cf_jctx_error(c, "out-of-range", "'%s' is too large a number",
-                          cf_jctx_path(c, where, sizeof where));
-        else if ((f->min != 0 || f->max != 0) && (v->valuedouble < f->min || v->valuedouble > f->max))
-            cf_jctx_error(c, "out-of-range", "'%s' is out of range (%g to %g)",
-                          cf_jctx_path(c, where, sizeof where), f->min, f->max);
+        if (!isfinite(v->valuedouble)) {
+            cf_jctx_warn(c, "out-of-range", "'%s' is too large a number: left out",
+                         cf_jctx_path(c, where, sizeof where));
+            return 0;
+        }
+        if ((f->min != 0 || f->max != 0) && (v->valuedouble < f->min || v->valuedouble > f->max)) {
+            cf_jctx_warn(c, "out-of-range", "'%s' is out of range (%g to %g): left out",
+                         cf_jctx_path(c, where, sizeof where), f->min, f->max);
+            return 0;
+        }
         break;
     case CF_T_DATE: {
         cf_date dt;
-        if (cf_date_parse(v->valuestring, &dt))
-            cf_jctx_error(c, "bad-date", "'%s' is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                        cf_jctx_path(c, where, sizeof where));
-        break;
+        if (cf_date_parse(v->valuestring, &dt) == 0)
+            break;
+        int r = cf_date_read(v->valuestring, &dt);
+        if (r == CF_DATE_OK) {
+            char day[11];
+            cf_date_format(&dt, day);
+            if (!cJSON_SetValuestring(v, day)) {
+                c->oom = 1;
+                return 0;
+            }
+            break;
+        }
+        if (r == CF_DATE_NOW && strcmp(f->name, "end") == 0)
+            return 0;   /* "Present": the work goes on */
+        cf_jctx_warn(c, "bad-date", "'%s' is not a date (YYYY, YYYY-MM, YYYY-MM-DD, Mar 2019, "
+                     "03/2019...): left out", cf_jctx_path(c, where, sizeof where));
+        return 0;
     }
     case CF_T_ENUM: {
         int found = 0;
@@ -110,33 +141,37 @@ static void check_value(cf_jctx *c, const cf_field *f, cf_ftype type, cJSON *v)
             cf_buf b = {0};
             for (const char *const *e = f->values; *e; e++)
                 cf_buf_printf(&b, "%s%s", e == f->values ? "" : ", ", *e);
-            cf_jctx_error(c, "bad-value", "'%s' must be one of: %s", cf_jctx_path(c, where, sizeof where),
-                        b.s ? b.s : "");
+            cf_jctx_warn(c, "bad-value", "'%s' must be one of: %s; left out",
+                         cf_jctx_path(c, where, sizeof where), b.s ? b.s : "");
+            if (b.oom)
+                c->oom = 1;
             cf_buf_free(&b);
+            return 0;
         }
         break;
     }
     default:
         break;
     }
+    return 1;
 }
 
-cf_status cf_native_check(cJSON *root, const char *source, const char *text,
-                          size_t len, unsigned first_line, cf_diags *d)
+cf_status cf_native_check(cJSON *root, const char *source, const char *text, size_t len,
+                          unsigned first_line, cf_warnings *warn, cf_diags *d)
 {
-    cf_jctx c = {source, text, len, first_line, d, {{0}, {0}, 0}, 0};
-    check_value(&c, &cf_profile_model[0], CF_T_OBJECT, root);
-    if (c.errors)
-        return CF_EINPUT;
+    cf_jctx c = {source, text, len, first_line, d, {{0}, {0}, 0}, 0, warn, 0};
     cJSON *fmt = cf_get(root, "format");
-    if (strcmp(fmt->valuestring, CF_PROFILE_FORMAT) != 0) {
-        c.path.depth = 0;
+    if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, CF_PROFILE_FORMAT) != 0) {
         cf_jctx_push_key(&c, "format");
-        cf_jctx_error(&c, "bad-format", "unsupported profile format '%s' (expected '%s')",
-                    fmt->valuestring, CF_PROFILE_FORMAT);
+        if (cJSON_IsString(fmt))
+            cf_jctx_error(&c, "bad-format", "unsupported profile format '%s' (expected '%s')",
+                          fmt->valuestring, CF_PROFILE_FORMAT);
+        else
+            cf_jctx_error(&c, "bad-format", "'format' must be the string '%s'", CF_PROFILE_FORMAT);
         return CF_EINPUT;
     }
-    return CF_OK;
+    check_object(&c, cf_profile_model[0].fields, root);
+    return c.oom || d->oom ? CF_ESYSTEM : CF_OK;
 }
 
 /* ---- derived figures --------------------------------------------------- */
@@ -234,11 +269,11 @@ static int current_coding_credential(const cJSON *root, cf_day as_of)
     cJSON_ArrayForEach(c, creds) {
         if (!CF_COUNTS(c))
             continue;
-        const cJSON *kind = cf_get(c, "kind");
         const cJSON *st = cf_get(c, "status");
         const cJSON *ex = cf_get(c, "expires");
         cf_date dt;
-        if (!cJSON_IsString(kind) || strcmp(kind->valuestring, "coding") != 0)
+        static const char *const bound[] = {"coding", "cdi", "billing", "him", NULL};
+        if (!is_kind(c, bound))
             continue;
         if (cJSON_IsString(st) && strcmp(st->valuestring, "active") != 0)
             continue;
@@ -266,11 +301,14 @@ static void mark_counting(cJSON *root, cf_day as_of)
 
 cf_status cf_derive(cJSON *root, cf_day as_of)
 {
-    static const char *const coding[] = {"coding", NULL};
+    static const char *const coding[] = {"coding", "audit", NULL};
+    static const char *const related[] = {"coding", "audit", "cdi", "abstracting", "revenue_integrity", NULL};
+    static const char *const cdi[] = {"cdi", NULL};
     static const char *const clinical[] = {"clinical", NULL};
     static const char *const health[] = {
-        "coding", "billing", "him", "cdi", "clinical", "healthcare_admin", NULL};
-    spans sc = {0}, src = {0}, sr = {0}, scl = {0}, sh = {0};
+        "coding", "audit", "cdi", "abstracting", "revenue_integrity", "billing", "him", "clinical",
+        "healthcare_admin", NULL};
+    spans sc = {0}, src = {0}, sr = {0}, scl = {0}, sh = {0}, srel = {0}, scdi = {0};
     double *ce = NULL;
     cf_status st = CF_ESYSTEM;
 
@@ -302,6 +340,10 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
         }
         if (remote)
             bad |= spans_push(&sr, ds.first, last);
+        if (is_kind(e, related))
+            bad |= spans_push(&srel, ds.first, last);
+        if (is_kind(e, cdi))
+            bad |= spans_push(&scdi, ds.first, last);
         if (is_kind(e, clinical))
             bad |= spans_push(&scl, ds.first, last);
         if (is_kind(e, health))
@@ -312,6 +354,8 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
     /* Months are stated only when the profile lists any work at all. */
     if (cJSON_GetArraySize(exp) > 0 &&
         (!cf_json_add_num(der, "coding_months", spans_months(&sc)) ||
+        !cf_json_add_num(der, "coding_related_months", spans_months(&srel)) ||
+        !cf_json_add_num(der, "cdi_months", spans_months(&scdi)) ||
         !cf_json_add_num(der, "remote_coding_months", spans_months(&src)) ||
         !cf_json_add_num(der, "remote_months", spans_months(&sr)) ||
         !cf_json_add_num(der, "clinical_months", spans_months(&scl)) ||
@@ -371,6 +415,8 @@ out:
     cf_free(sr.v);
     cf_free(scl.v);
     cf_free(sh.v);
+    cf_free(srel.v);
+    cf_free(scdi.v);
     cf_free(ce);
     return st;
 }
@@ -401,6 +447,24 @@ static int resume_shape(const cJSON *root)
     return 0;
 }
 
+/* Reports a duplicate key found by cf_json_dedupe. */
+typedef struct dup_ctx {
+    cf_jctx c;
+} dup_ctx;
+
+static void on_duplicate(void *ctx, const cf_json_path *at, int count)
+{
+    dup_ctx *dc = ctx;
+    char where[256];
+    dc->c.path = *at;
+    cf_jctx_path(&dc->c, where, sizeof where);
+    if (count == 2)
+        cf_jctx_warn(&dc->c, "duplicate-key", "duplicate key '%s': the last value is used", where);
+    else
+        cf_jctx_warn(&dc->c, "duplicate-key", "key '%s' appears %d times: the last value is used",
+                     where, count);
+}
+
 cf_status cf_profile_parse(const char *source, const char *text, size_t len,
                            unsigned first_line, cf_day as_of,
                            cf_profile **out, cf_diags *d)
@@ -414,20 +478,6 @@ cf_status cf_profile_parse(const char *source, const char *text, size_t len,
     doc = cf_json_parse(source, text, len, first_line, d, &oom);
     if (!doc) {
         st = oom ? CF_ESYSTEM : CF_EINPUT;
-        goto fail;
-    }
-    cf_json_path dup;
-    int r = cf_json_find_duplicate(doc, &dup);
-    if (r < 0) {
-        st = CF_ESYSTEM;
-        goto fail;
-    }
-    if (r > 0) {
-        unsigned line, col;
-        cf_text_position(text, cf_json_locate(text, len, &dup), first_line, &line, &col);
-        cf_diag_add(d, source, line, col, CF_SEV_ERROR, "duplicate-key", "duplicate key '%s'",
-                    dup.key[dup.depth - 1]);
-        st = CF_EINPUT;
         goto fail;
     }
     if (!cJSON_IsObject(doc)) {
@@ -450,15 +500,20 @@ cf_status cf_profile_parse(const char *source, const char *text, size_t len,
         goto fail;
     }
     p->as_of = as_of;
+    dup_ctx dc = {{source, text, len, first_line, d, {{0}, {0}, 0}, 0, &p->warnings, 0}};
+    if (cf_json_dedupe(doc, on_duplicate, &dc) || dc.c.oom) {
+        st = CF_ESYSTEM;
+        goto fail;
+    }
     if (cf_get(doc, "format")) {
-        st = cf_native_check(doc, source, text, len, first_line, d);
+        st = cf_native_check(doc, source, text, len, first_line, &p->warnings, d);
         if (st)
             goto fail;
         native = doc;
         doc = NULL;
         p->input_format = "native";
     } else if (resume_shape(doc) > 0) {
-        st = cf_jsonresume_import(doc, source, text, len, first_line, as_of, &native, d);
+        st = cf_jsonresume_import(doc, source, text, len, first_line, as_of, &p->warnings, &native, d);
         if (st)
             goto fail;
         p->input_format = "jsonresume";
@@ -475,6 +530,10 @@ cf_status cf_profile_parse(const char *source, const char *text, size_t len,
         st = CF_EINPUT;
         goto fail;
     }
+    if (p->warnings.more)
+        cf_diag_add(d, source, 0, 0, CF_SEV_WARNING, "more-warnings",
+                    "%lu more field%s left out (only the first %d are listed)", p->warnings.more,
+                    p->warnings.more == 1 ? "" : "s", CF_MAX_WARNINGS);
     st = cf_derive(native, as_of);
     if (st)
         goto fail;
@@ -489,12 +548,18 @@ fail:
     return st;
 }
 
+size_t cf_profile_warnings(const cf_profile *p)
+{
+    return p->warnings.n + p->warnings.more;
+}
+
 void cf_profile_free(cf_profile *p)
 {
     if (!p)
         return;
     cf_json_delete(p->root);
     cf_json_delete(p->resume);
+    cf_warnings_free(&p->warnings);
     cf_free(p->source);
     cf_free(p);
 }

@@ -17,6 +17,7 @@
 typedef struct rec {
     int score10;
     int eligible;
+    unsigned nwarn;           /* fields of the profile left out */
     int tier;                 /* index into rk->tiers */
     unsigned line;            /* 0: a whole file */
     char *path;
@@ -51,6 +52,7 @@ struct cf_ranking {
     int ngates;
     /* summary, over every scored input */
     unsigned long scored, failed, ineligible;
+    unsigned long warnings, warned;   /* fields left out, and profiles with any */
     long long sum10, qsum10[MAXQ];
     unsigned *hist;           /* (MAXQ + 1) * HIST: quality histograms, then the score's */
     /* selected results: a heap of the worst on top when o.top is set */
@@ -332,6 +334,8 @@ static cf_status tally(cf_ranking *rk, rec *r, const int *failed_gates, int nfai
         rk->qsum10[i] += r->q10[i];
         rk->hist[i * HIST + r->q10[i]]++;
     }
+    rk->warnings += r->nwarn;
+    rk->warned += r->nwarn > 0;
     named *t = &rk->tiers[r->tier];
     t->count++;
     if (r->score10 > t->best10)
@@ -381,6 +385,7 @@ cf_status cf_ranking_add(cf_ranking *rk, const cf_report *rep)
         return CF_ESYSTEM;
     r->score10 = tenths(rep->score);
     r->eligible = rep->eligible;
+    r->nwarn = (unsigned)cf_report_warnings(rep);
     for (int i = 0; i < nq; i++)
         r->q10[i] = (short)tenths(rep->qscore[i]);
     const cf_tier *tier = &ru->tiers[rep->tier];
@@ -526,6 +531,20 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
     }
     r->score10 = tenths(score->valuedouble);
     r->eligible = cJSON_IsTrue(elig);
+    r->nwarn = 0;
+    {
+        /* each warning an object; "more-warnings" stands for the rest */
+        const cJSON *w;
+        cJSON_ArrayForEach(w, cf_get(doc, "warnings")) {
+            const char *rule = jstr(w, "rule");
+            if (rule && strcmp(rule, "more-warnings") == 0) {
+                const char *m = jstr(w, "message");
+                r->nwarn += m ? (unsigned)strtoul(m, NULL, 10) : 0;
+            } else {
+                r->nwarn++;
+            }
+        }
+    }
     for (i = 0; i < nq; i++)
         r->q10[i] = (short)tenths(qs[i]);
     r->tier = intern(rk->tiers, &rk->ntiers, MAXT, tier, jstr(doc, "tier_label"));
@@ -583,6 +602,8 @@ cf_status cf_ranking_absorb(cf_ranking *dst, cf_ranking *src)
     }
     dst->scored += src->scored;
     dst->ineligible += src->ineligible;
+    dst->warnings += src->warnings;
+    dst->warned += src->warned;
     dst->sum10 += src->sum10;
     for (int i = 0; i < src->nq; i++)
         dst->qsum10[i] += src->qsum10[i];
@@ -606,7 +627,7 @@ cf_status cf_ranking_absorb(cf_ranking *dst, cf_ranking *src)
         cf_free(e->message);
     }
     src->nerrs = 0;
-    src->scored = src->failed = src->ineligible = 0;
+    src->scored = src->failed = src->ineligible = src->warnings = src->warned = 0;
     return st;
 }
 
@@ -721,7 +742,7 @@ static void write_csv(cf_ranking *rk, out *o, int bom)
         cf_buf_putc(b, ',');
         cf_buf_csv(b, rk->qid[i]);
     }
-    cf_buf_puts(b, ",tier_label\r\n");
+    cf_buf_puts(b, ",tier_label,warnings\r\n");
     cf_buf src = {0};
     for (size_t k = 0; k < rk->nrecs; k++) {
         const rec *r = rk->recs[k];
@@ -741,6 +762,8 @@ static void write_csv(cf_ranking *rk, out *o, int bom)
         }
         cf_buf_putc(b, ',');
         cf_buf_csv(b, tier_label(rk, r));
+        cf_buf_putc(b, ',');
+        put_uint(b, r->nwarn);
         cf_buf_puts(b, "\r\n");
         flush(o, 0);
     }
@@ -771,6 +794,8 @@ static void json_summary(cf_ranking *rk, cf_jw *w)
     cf_jw_num(w, "scored", (double)rk->scored, 0);
     cf_jw_num(w, "failed", (double)rk->failed, 0);
     cf_jw_num(w, "selected", (double)rk->nrecs, 0);
+    cf_jw_num(w, "warnings", (double)rk->warnings, 0);
+    cf_jw_num(w, "with_warnings", (double)rk->warned, 0);
     cf_jw_close(w, '}');
     cf_jw_open(w, "summary", '{');
     tier_order(rk, order);
@@ -893,6 +918,10 @@ static void text_summary(cf_ranking *rk, cf_buf *b, int md)
     cf_buf_printf(b, "\n%sSummary\n\n", h);
     cf_buf_printf(b, "%s%lu inputs: %lu scored, %lu failed\n", md ? "" : "  ", rk->scored + rk->failed,
                   rk->scored, rk->failed);
+    if (rk->warnings)
+        cf_buf_printf(b, "%s%sWarnings: %lu field%s left out of scoring, in %lu profile%s\n", md ? "\n" : "",
+                      md ? "" : "  ", rk->warnings, rk->warnings == 1 ? "" : "s", rk->warned,
+                      rk->warned == 1 ? "" : "s");
     tier_order(rk, order);
     cf_buf_printf(b, "%s%sTiers: ", md ? "\n" : "", md ? "" : "  ");
     for (int i = 0; i < rk->ntiers; i++)
@@ -955,12 +984,12 @@ static void write_md(cf_ranking *rk, out *o)
     if (rk->rubric_id)
         cf_buf_printf(b, "Rubric `%s` %s, as of %s.\n\n", rk->rubric_id,
                       rk->rubric_version ? rk->rubric_version : "", rk->as_of);
-    cf_buf_puts(b, "| rank | source | score | tier | eligible |");
+    cf_buf_puts(b, "| rank | source | score | tier | eligible | warnings |");
     for (int i = 0; i < rk->nq; i++) {
         qhead(head, rk->qid[i]);
         cf_buf_printf(b, " %s |", head);
     }
-    cf_buf_puts(b, "\n| ---: | --- | ---: | --- | --- |");
+    cf_buf_puts(b, "\n| ---: | --- | ---: | --- | --- | ---: |");
     for (int i = 0; i < rk->nq; i++)
         cf_buf_puts(b, " ---: |");
     cf_buf_putc(b, '\n');
@@ -975,7 +1004,9 @@ static void write_md(cf_ranking *rk, out *o)
         put10(b, r->score10);
         cf_buf_puts(b, " | ");
         cf_buf_md(b, tier_label(rk, r));
-        cf_buf_puts(b, r->eligible ? " | yes |" : " | no |");
+        cf_buf_puts(b, r->eligible ? " | yes | " : " | no | ");
+        put_uint(b, r->nwarn);
+        cf_buf_puts(b, " |");
         for (int i = 0; i < rk->nq; i++) {
             cf_buf_putc(b, ' ');
             put10(b, r->q10[i]);
@@ -1001,7 +1032,7 @@ static void write_text(cf_ranking *rk, out *o, int width, int color)
     /* rank, score, tier, eligible: 34 columns; each quality 6; the source
      * takes the rest, at least 20.  Qualities go when they do not fit. */
     int tier_w = 14;
-    int fixed = 5 + 2 + 5 + 2 + tier_w + 2 + 3 + 2;
+    int fixed = 5 + 2 + 5 + 2 + tier_w + 2 + 4 + 2 + 4;
     int show_q = width - fixed - 6 * rk->nq >= 20;
     int src_w = width - fixed - (show_q ? 6 * rk->nq : 0);
     if (src_w < 20)
@@ -1009,7 +1040,7 @@ static void write_text(cf_ranking *rk, out *o, int width, int color)
     if (rk->rubric_id)
         cf_buf_printf(b, "%sRanking%s  rubric %s %s, as of %s\n\n", bold, reset, rk->rubric_id,
                       rk->rubric_version ? rk->rubric_version : "", rk->as_of);
-    cf_buf_printf(b, "%s rank  score  %-*s  elig", bold, tier_w, "tier");
+    cf_buf_printf(b, "%s rank  score  %-*s  elig  warn", bold, tier_w, "tier");
     for (int i = 0; show_q && i < rk->nq; i++) {
         qhead(head, rk->qid[i]);
         cf_buf_printf(b, "  %4s", head);
@@ -1023,6 +1054,10 @@ static void write_text(cf_ranking *rk, out *o, int width, int color)
         cf_buf_printf(b, "%5zu  %5s  ", k + 1, sc);
         cf_buf_pad(b, tier_label(rk, r), tier_w);
         cf_buf_puts(b, r->eligible ? "  yes " : "  no  ");
+        if (r->nwarn)
+            cf_buf_printf(b, "  %4u", r->nwarn);
+        else
+            cf_buf_puts(b, "      ");
         for (int i = 0; show_q && i < rk->nq; i++)
             cf_buf_printf(b, " %5d", (r->q10[i] + 5) / 10);
         src.len = 0;

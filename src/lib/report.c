@@ -109,9 +109,39 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
         cf_gap_json(&w, &rep->res[rep->gaps[k]], NULL);
     }
     cf_jw_close(&w, ']');
+    cf_warnings_json(&w, &rep->warnings);
     cf_jw_close(&w, '}');
     cf_buf_putc(&b, '\n');
     return cf_buf_finish(&b, out, len);
+}
+
+void cf_warnings_json(cf_jw *w, const cf_warnings *ws)
+{
+    cf_jw_open(w, "warnings", '[');
+    for (size_t i = 0; i < ws->n; i++) {
+        const cf_warning *e = &ws->v[i];
+        cf_jw_open(w, NULL, '{');
+        cf_jw_str(w, "field", e->field);
+        cf_jw_num(w, "line", e->line, 0);
+        cf_jw_num(w, "column", e->col, 0);
+        cf_jw_str(w, "rule", e->rule);
+        cf_jw_str(w, "message", e->message);
+        cf_jw_close(w, '}');
+    }
+    if (ws->more) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%lu more field%s left out", ws->more, ws->more == 1 ? "" : "s");
+        cf_jw_open(w, NULL, '{');
+        cf_jw_str(w, "rule", "more-warnings");
+        cf_jw_str(w, "message", msg);
+        cf_jw_close(w, '}');
+    }
+    cf_jw_close(w, ']');
+}
+
+size_t cf_warnings_count(const cf_warnings *ws)
+{
+    return ws->n + ws->more;
 }
 
 /* ---- text ---------------------------------------------------------------- */
@@ -157,8 +187,24 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
                   bold, r->tiers[rep->tier].label ? r->tiers[rep->tier].label : r->tiers[rep->tier].id, reset,
                   color ? (rep->eligible ? C_GREEN : C_RED) : "",
                   rep->eligible ? "eligible" : "NOT ELIGIBLE", reset);
-    cf_buf_printf(&b, "  %sCompleteness %.0f%% of the rubric's weight is stated%s\n\n", dim,
+    cf_buf_printf(&b, "  %sCompleteness %.0f%% of the rubric's weight is stated%s\n", dim,
                   rep->completeness * 100, reset);
+    size_t nw = cf_warnings_count(&rep->warnings);
+    if (nw) {
+        cf_buf_printf(&b, "  %s%sWarnings: %zu field%s left out of scoring%s\n", bold,
+                      color ? C_YELLOW : "", nw, nw == 1 ? "" : "s", reset);
+        for (size_t i = 0; i < rep->warnings.n; i++) {
+            const cf_warning *e = &rep->warnings.v[i];
+            char pos[32];
+            snprintf(pos, sizeof pos, "%u:%u", e->line, e->col);
+            cf_buf_printf(&b, "    %-8s ", pos);
+            cf_buf_shown(&b, e->message, strlen(e->message));
+            cf_buf_putc(&b, '\n');
+        }
+        if (rep->warnings.more)
+            cf_buf_printf(&b, "    and %lu more\n", rep->warnings.more);
+    }
+    cf_buf_putc(&b, '\n');
 
     int name_w = width - 42;
     if (name_w > 44)

@@ -36,6 +36,7 @@ struct cf_report {
     int *gate_passed;
     size_t *gaps;             /* result indices, most points first */
     size_t ngaps;
+    cf_warnings warnings;     /* the profile's fields left out */
 };
 
 /* The points a gap would add, as shown: cut (not rounded) to a tenth, so
@@ -48,5 +49,9 @@ static inline double cf_gap_points(const cf_result *res)
 /* One gap as a JSON object (report and advice): quality, criterion, label,
  * points, stated, then standing when given, then advice. */
 void cf_gap_json(cf_jw *w, const cf_result *res, const char *standing);
+
+/* The warnings as a JSON array "warnings" (report, advice, ranking). */
+void cf_warnings_json(cf_jw *w, const cf_warnings *ws);
+size_t cf_warnings_count(const cf_warnings *ws);
 
 #endif

@@ -38,6 +38,19 @@ cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
     cf_buf_md(&b, r->tiers[rep->tier].label);
     cf_buf_printf(&b, ", %s; %.0f%% of the rubric's weight is stated.\n\n", rep->eligible ? "eligible" : "**not eligible**",
                   rep->completeness * 100);
+    if (cf_warnings_count(&rep->warnings)) {
+        size_t nw = cf_warnings_count(&rep->warnings);
+        cf_buf_printf(&b, "**Warnings:** %zu field%s left out of scoring.\n\n", nw, nw == 1 ? "" : "s");
+        for (size_t i = 0; i < rep->warnings.n; i++) {
+            const cf_warning *e = &rep->warnings.v[i];
+            cf_buf_printf(&b, "- %u:%u: ", e->line, e->col);
+            cf_buf_md(&b, e->message);
+            cf_buf_putc(&b, '\n');
+        }
+        if (rep->warnings.more)
+            cf_buf_printf(&b, "- and %lu more\n", rep->warnings.more);
+        cf_buf_putc(&b, '\n');
+    }
     cf_buf_puts(&b, "## Qualities\n\n| quality | weight | score |\n| --- | ---: | ---: |\n");
     for (size_t i = 0; i < r->nqualities; i++) {
         cf_buf_puts(&b, "| ");
@@ -117,6 +130,8 @@ static const char css[] =
     "table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:left;padding:.3rem .5rem;"
     "border-bottom:1px solid var(--line);vertical-align:top}th{font-weight:600}td.num,th.num{text-align:right;"
     "white-space:nowrap}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em;word-break:break-all}"
+    ".warnings{border-left:4px solid var(--mid);padding:.25rem .75rem;margin:.75rem 0;background:#fdf8ee}"
+    ".warnings ul{margin:.25rem 0;padding-left:1.25rem}"
     "figure{margin:.5rem 0}svg{max-width:100%;height:auto}figcaption{color:var(--muted);font-size:.85rem}"
     "ol.gaps li{margin:.4rem 0}"
     "@page{margin:14mm}"
@@ -190,8 +205,23 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
     cf_buf_html(&b, r->tiers[rep->tier].label);
     cf_buf_printf(&b, " &middot; <span class=\"%s\">%s</span></p>\n", rep->eligible ? "pass" : "fail",
                   rep->eligible ? "eligible" : "not eligible");
-    cf_buf_printf(&b, "<p class=\"muted\">%.0f%% of the rubric's weight is stated in the profile.</p>\n</section>\n",
+    cf_buf_printf(&b, "<p class=\"muted\">%.0f%% of the rubric's weight is stated in the profile.</p>\n",
                   rep->completeness * 100);
+    if (cf_warnings_count(&rep->warnings)) {
+        size_t nw = cf_warnings_count(&rep->warnings);
+        cf_buf_printf(&b, "<div class=\"warnings\" role=\"note\"><p><strong>Warnings:</strong> %zu field%s "
+                          "left out of scoring</p>\n<ul>\n", nw, nw == 1 ? "" : "s");
+        for (size_t i = 0; i < rep->warnings.n; i++) {
+            const cf_warning *e = &rep->warnings.v[i];
+            cf_buf_printf(&b, "<li><span class=\"muted\">line %u, column %u:</span> ", e->line, e->col);
+            cf_buf_html(&b, e->message);
+            cf_buf_puts(&b, "</li>\n");
+        }
+        if (rep->warnings.more)
+            cf_buf_printf(&b, "<li>and %lu more</li>\n", rep->warnings.more);
+        cf_buf_puts(&b, "</ul></div>\n");
+    }
+    cf_buf_puts(&b, "</section>\n");
 
     cf_buf_puts(&b, "<section aria-labelledby=\"s-qualities\">\n<h2 id=\"s-qualities\">Qualities</h2>\n");
     chart(&b, rep);

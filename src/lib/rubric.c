@@ -674,9 +674,10 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
         const cf_ynode *cur = cf_ymap_get(n, "currency");
         if (cur && want(l, cur, CF_Y_MAP, "'currency'")) {
             static const keyspec cur_keys[] = {
-                {"renew_every_months", 0}, {"grace_days", 0}, {"lapsed", 0}, {NULL, 0}};
+                {"renew_every_months", 0}, {"grace_days", 0}, {"lapsed", 0}, {"undated", 0}, {NULL, 0}};
             check_keys(l, cur, cur_keys, "'currency'", NULL, NULL);
             c->has_currency = 1;
+            c->undated = 1;
             const cf_ynode *x;
             if ((x = cf_ymap_get(cur, "renew_every_months")))
                 get_range(l, x, "'renew_every_months'", 0, 1200, 1, &c->renew_months);
@@ -684,6 +685,8 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
                 get_range(l, x, "'grace_days'", 0, 3650, 0, &c->grace_days);
             if ((x = cf_ymap_get(cur, "lapsed")))
                 get_range(l, x, "'lapsed'", 0, 1, 0, &c->lapsed);
+            if ((x = cf_ymap_get(cur, "undated")))
+                get_range(l, x, "'undated'", 0, 1, 0, &c->undated);
         }
         break;
     }

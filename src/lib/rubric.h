@@ -60,6 +60,7 @@ typedef struct cf_criterion {
     int combine_sum;          /* credential: sum (capped at 1) instead of best */
     int has_currency;
     double renew_months, grace_days, lapsed;
+    double undated;           /* factor for a credential without a date earned */
     double from, to;          /* ramp */
     double full_within, zero_after;   /* recency, months */
     cf_term *terms;           /* terms */

@@ -222,6 +222,29 @@ static double months_between(cf_day from, cf_day to)
     return cf_days_to_months(to - from);
 }
 
+/* The evidence note of a credential with no date earned: where it was
+ * stated (an importer's "from"), which tells the reader why. */
+static const char *undated_note(const cJSON *e)
+{
+    static const struct {
+        const char *prefix, *note;
+    } notes[] = {
+        {"basics.label", "undated: stated in the label"},
+        {"basics.name", "undated: stated after the name"},
+        {"basics.summary", "undated: stated in the summary"},
+        {"education", "undated: stated in education"},
+        {"work", "undated: stated in work history"},
+        {"volunteer", "undated: stated in work history"},
+        {"certificates", "undated: a certificate without a date"},
+    };
+    const cJSON *from = cf_get(e, "from");
+    if (cJSON_IsString(from))
+        for (size_t i = 0; i < CF_ARRAY_LEN(notes); i++)
+            if (strncmp(from->valuestring, notes[i].prefix, strlen(notes[i].prefix)) == 0)
+                return notes[i].note;
+    return "undated";
+}
+
 static int visit_credential(void *ctx, const visit *v)
 {
     best *b = ctx;
@@ -256,6 +279,9 @@ static int visit_credential(void *ctx, const visit *v)
                    months_between(d.last, as_of) * 1 > c->renew_months + c->grace_days / (365.2425 / 12)) {
             factor = c->lapsed;
             note = "not renewed in time";
+        } else if (!cJSON_IsString(cf_get(e, "earned"))) {
+            factor = c->undated;
+            note = undated_note(e);
         } else if (cJSON_IsString(st) || cJSON_IsString(ex) || cJSON_IsString(rn)) {
             note = "current";
         }
@@ -566,7 +592,7 @@ static cf_status score(const cf_rubric *r, const cf_profile *p, int evidence, cf
     rep->gaps = cf_calloc(n, sizeof *rep->gaps);
     rep->gate_passed = cf_calloc(r->ngates ? r->ngates : 1, sizeof *rep->gate_passed);
     if (!rep->source || !rep->qscore || !rep->qfirst || !rep->res || !rep->gaps || !rep->gate_passed ||
-        tindex_build(&t, r, p)) {
+        cf_warnings_copy(&rep->warnings, &p->warnings) || tindex_build(&t, r, p)) {
         tindex_free(&t);
         cf_report_free(rep);
         return CF_ESYSTEM;
@@ -661,9 +687,11 @@ void cf_report_free(cf_report *rep)
     cf_free(rep->qfirst);
     cf_free(rep->gate_passed);
     cf_free(rep->gaps);
+    cf_warnings_free(&rep->warnings);
     cf_free(rep);
 }
 
 double cf_report_score(const cf_report *rep) { return rep->score; }
+size_t cf_report_warnings(const cf_report *rep) { return rep->warnings.n + rep->warnings.more; }
 const char *cf_report_tier(const cf_report *rep) { return rep->r->tiers[rep->tier].id; }
 int cf_report_eligible(const cf_report *rep) { return rep->eligible; }

@@ -40,5 +40,6 @@ void test_import(void);
 void test_score(void);
 void test_cases(void);
 void test_rank(void);
+void test_restyle(void);
 
 #endif

@@ -78,6 +78,20 @@ static void strict_json(void)
     CHECK(!parses(deep, &line, &col) && line == 1 && col == 257);
 }
 
+typedef struct dups {
+    cf_json_path at[4];
+    int count[4], n;
+} dups;
+
+static void on_dup(void *ctx, const cf_json_path *at, int count)
+{
+    dups *dd = ctx;
+    if (dd->n < 4) {
+        dd->at[dd->n] = *at;
+        dd->count[dd->n++] = count;
+    }
+}
+
 static void positions(void)
 {
     const char *t = "{\n  \"a\": {\"b\": [10, {\"c\": 1}]},\n  \"d\": 2, \"d\": 3\n}";
@@ -89,10 +103,23 @@ static void positions(void)
     int oom;
     cf_diags d = {0};
     cJSON *v = cf_json_parse("x", t, strlen(t), 1, &d, &oom);
-    cf_json_path dup;
-    CHECK(v && cf_json_find_duplicate(v, &dup) == 1 && dup.depth == 1 && strcmp(dup.key[0], "d") == 0);
-    cf_text_position(t, cf_json_locate(t, strlen(t), &dup), 1, &line, &col);
+    dups dd = {0};
+    CHECK(v && cf_json_dedupe(v, on_dup, &dd) == 0 && dd.n == 1 && dd.at[0].depth == 1 &&
+          strcmp(dd.at[0].key[0], "d") == 0 && dd.count[0] == 2);
+    cf_text_position(t, cf_json_locate(t, strlen(t), &dd.at[0]), 1, &line, &col);
     CHECKF(line == 3 && col == 11, "%u:%u", line, col);
+    /* the last value wins, and the first is gone */
+    CHECK(v && cJSON_GetObjectItem(v, "d")->valuedouble == 3 && cJSON_GetArraySize(v) == 2);
+    cJSON_Delete(v);
+    /* three times, and below an array: reported once, at the last */
+    const char *t3 = "{\"w\": [{\"x\": 1, \"x\": 2, \"y\": 0, \"x\": 3}], \"z\": {}}";
+    v = cf_json_parse("x", t3, strlen(t3), 1, &d, &oom);
+    memset(&dd, 0, sizeof dd);
+    CHECK(v && cf_json_dedupe(v, on_dup, &dd) == 0 && dd.n == 1 && dd.count[0] == 3 &&
+          dd.at[0].depth == 3 && dd.at[0].index[2] == 2);
+    CHECK(v && cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(v, "w"), 0), "x")->valuedouble == 3);
+    cf_text_position(t3, cf_json_locate(t3, strlen(t3), &dd.at[0]), 1, &line, &col);
+    CHECKF(line == 1 && col == 33, "%u:%u", line, col);
     cJSON_Delete(v);
     /* keys written with escapes are found by what they decode to */
     const char *esc = "{\"a\": 1,\n \"caf\\u00e9\": 2, \"e\\ud83d\\ude00\": 3, \"x\\/y\\n\": 4, \"caf\": 5}";
@@ -114,7 +141,10 @@ static void positions(void)
         sprintf(big + strlen(big), "\"k%d\":1,", i);
     strcat(big, "\"k7\":2}");
     v = cf_json_parse("x", big, strlen(big), 1, &d, &oom);
-    CHECK(v && cf_json_find_duplicate(v, &dup) == 1 && strcmp(dup.key[0], "k7") == 0);
+    memset(&dd, 0, sizeof dd);
+    CHECK(v && cf_json_dedupe(v, on_dup, &dd) == 0 && dd.n == 1 && strcmp(dd.at[0].key[0], "k7") == 0 &&
+          dd.at[0].index[0] == 1);
+    CHECK(v && cJSON_GetArraySize(v) == 40 && cJSON_GetObjectItem(v, "k7")->valuedouble == 2);
     cJSON_Delete(v);
     cf_diags_clear(&d);
 }

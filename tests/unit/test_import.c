@@ -149,45 +149,80 @@ static void figures(void)
     CHECK(fabs(measure("98% accuracy. Earlier 95% accuracy", "2020", NULL, "audit_accuracy") - 0.98) < 1e-9);
 }
 
-static void errors(void)
+/* Whether d has a warning (not an error) of rule at line:col. */
+static int has_warning(const cf_diags *d, const char *rule, unsigned line, unsigned col)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->items[i].severity == CF_SEV_WARNING && strcmp(d->items[i].rule, rule) == 0 &&
+            d->items[i].line == line && d->items[i].col == col)
+            return 1;
+    return 0;
+}
+
+/* A field that cannot be used is a warning with its position, and the
+ * profile is read without it; only what is not a profile is refused. */
+static void warnings(void)
 {
     cf_diags d = {0};
-    /* positioned errors for wrong types and bad dates */
-    CHECK(t_profile_status("{\"work\": [\n  {\"position\": \"Coder\",\n   \"startDate\": \"June 2019\"}]}", ASOF, &d) == CF_EINPUT);
-    CHECKF(t_has_diag(&d, "bad-date", 3, 4), "%s", d.n ? d.items[0].message : "");
-    cf_diags_clear(&d);
-    CHECK(t_profile_status("{\"basics\": {\"name\": \"X\"}, \"work\": {\"position\": 1}}", ASOF, &d) == CF_EINPUT);
-    CHECK(t_has_diag(&d, "wrong-type", 1, 27));
-    cf_diags_clear(&d);
-    CHECK(t_profile_status("{\"education\": [{\"courses\": [\"A\", 7]}]}", ASOF, &d) == CF_EINPUT);
-    CHECK(t_has_diag(&d, "wrong-type", 1, 34));
-    cf_diags_clear(&d);
-    /* a native profile: unknown key with a suggestion, enum, range */
-    CHECK(t_profile_status("{\"format\": \"coderfit-profile/1\",\n \"credentails\": []}", ASOF, &d) == CF_EINPUT);
-    CHECK(t_has_diag(&d, "unknown-key", 2, 2) && strstr(d.items[0].message, "did you mean 'credentials'"));
-    cf_diags_clear(&d);
-    CHECK(t_profile_status("{\"format\": \"coderfit-profile/1\", \"education\": [{\"level\": \"phd\"}]}", ASOF, &d) == CF_EINPUT);
-    CHECK(t_has_diag(&d, "bad-value", 1, 49));
-    cf_diags_clear(&d);
-    CHECK(t_profile_status("{\"format\": \"coderfit-profile/1\", \"measures\": {\"audit_accuracy\": 97.4}}", ASOF, &d) == CF_EINPUT);
-    CHECK(t_has_diag(&d, "out-of-range", 1, 47));
-    cf_diags_clear(&d);
-    CHECK(t_profile_status("{\"format\": \"coderfit-profile/9\"}", ASOF, &d) == CF_EINPUT && t_has_diag(&d, "bad-format", 1, 2));
-    cf_diags_clear(&d);
-    CHECK(t_profile_status("{\"format\": \"coderfit-profile/1\", \"measures\": {\"audit_accuracy\": 1e999}}", ASOF, &d) == CF_EINPUT);
-    cf_diags_clear(&d);
-    /* duplicate keys, non-profiles */
-    CHECK(t_profile_status("{\"basics\": {}, \"basics\": {}}", ASOF, &d) == CF_EINPUT && t_has_diag(&d, "duplicate-key", 1, 16));
-    cf_diags_clear(&d);
-    CHECK(t_profile_status("[1, 2]", ASOF, &d) == CF_EINPUT && t_has_diag(&d, "not-a-profile", 1, 1));
-    cf_diags_clear(&d);
-    CHECK(t_profile_status("{\"a\": 1}", ASOF, &d) == CF_EINPUT && t_has_diag(&d, "not-a-profile", 1, 1));
-    cf_diags_clear(&d);
-    CHECK(t_profile_status("{\"title\": \"Coder\", \"skills\": []}", ASOF, &d) == CF_EINPUT &&
-          strstr(d.items[0].message, "job description"));
-    cf_diags_clear(&d);
+    cf_profile *p = NULL;
+#define READ(json) (cf_diags_clear(&d), cf_profile_free(p), p = NULL, \
+                    cf_profile_parse("x.json", json, strlen(json), 1, t_day(ASOF), &p, &d))
+    CHECK(READ("{\"work\": [\n  {\"position\": \"Coder\",\n   \"startDate\": \"Junee 2019\"}]}") == CF_OK);
+    CHECKF(has_warning(&d, "bad-date", 3, 4), "%s", d.n ? d.items[0].message : "");
+    CHECK(p && cf_profile_warnings(p) == 1 && !at(p, "experience", 0, "start") &&
+          str_is(at(p, "experience", 0, "kind"), "coding"));
+    CHECK(d.n && strstr(d.items[0].message, "'work[0].startDate'") && !strstr(d.items[0].message, "Junee"));
+    CHECK(READ("{\"basics\": {\"name\": \"X\"}, \"work\": {\"position\": 1}}") == CF_OK);
+    CHECK(has_warning(&d, "wrong-type", 1, 27) && p && !at(p, "experience", -1, NULL));
+    CHECK(READ("{\"education\": [{\"courses\": [\"A\", 7]}]}") == CF_OK);
+    CHECK(has_warning(&d, "wrong-type", 1, 34) &&
+          cJSON_GetArraySize(at(p, "education", 0, "courses")) == 1);
+    /* a date as a number is a year; a string where a list is wanted is a
+     * list of one */
+    CHECK(READ("{\"work\": [{\"position\": \"Coder\", \"startDate\": 2019, \"highlights\": \"Coded E/M\"}]}") == CF_OK);
+    CHECK(d.n == 0 && str_is(at(p, "experience", 0, "start"), "2019") &&
+          cJSON_GetArraySize(at(p, "experience", 0, "highlights")) == 1);
+    /* a native profile: unknown key with a suggestion, enum, range, dates */
+    CHECK(READ("{\"format\": \"coderfit-profile/1\",\n \"credentails\": []}") == CF_OK);
+    CHECK(has_warning(&d, "unknown-key", 2, 2) && strstr(d.items[0].message, "did you mean 'credentials'"));
+    CHECK(p && !cJSON_GetObjectItem(p->root, "credentails"));
+    CHECK(READ("{\"format\": \"coderfit-profile/1\", \"education\": [{\"level\": \"phd\"}]}") == CF_OK);
+    CHECK(has_warning(&d, "bad-value", 1, 49) && !at(p, "education", 0, "level"));
+    CHECK(READ("{\"format\": \"coderfit-profile/1\", \"measures\": {\"audit_accuracy\": 97.4}}") == CF_OK);
+    CHECK(has_warning(&d, "out-of-range", 1, 47) && !cJSON_GetObjectItem(at(p, "measures", -1, NULL), "audit_accuracy"));
+    CHECK(READ("{\"format\": \"coderfit-profile/1\", \"measures\": {\"audit_accuracy\": 1e999}}") == CF_OK);
+    CHECK(has_warning(&d, "out-of-range", 1, 47));
+    CHECK(READ("{\"format\": \"coderfit-profile/1\", \"experience\": [{\"kind\": \"coding\", \"start\": \"Mar 2019\","
+               " \"end\": \"Present\"}]}") == CF_OK);
+    CHECK(d.n == 0 && str_is(at(p, "experience", 0, "start"), "2019-03") && !at(p, "experience", 0, "end"));
+    CHECK(READ("{\"format\": \"coderfit-profile/1\", \"experience\": [{\"kind\": \"coding\", \"start\": \"someday\"}]}") ==
+          CF_OK);
+    CHECK(has_warning(&d, "bad-date", 1, 68) && !at(p, "experience", 0, "start"));
+    CHECK(READ("{\"format\": \"coderfit-profile/9\"}") == CF_EINPUT && t_has_diag(&d, "bad-format", 1, 2));
+    CHECK(READ("{\"format\": 1}") == CF_EINPUT && t_has_diag(&d, "bad-format", 1, 2));
+    /* duplicate keys: the last value wins, with a warning at the last */
+    CHECK(READ("{\"basics\": {}, \"basics\": {\"summary\": \"CPC\"}}") == CF_OK);
+    CHECK(has_warning(&d, "duplicate-key", 1, 16) && str_is(at(p, "summary", -1, NULL), "CPC"));
+    CHECK(READ("{\"languages\": [], \"work\": [], \"languages\": []}") == CF_OK && cf_profile_warnings(p) == 1);
+    /* past CF_MAX_WARNINGS, counted: the rest are not located */
+    {
+        char big[20000] = "{\"work\": [";
+        for (int i = 0; i < 60; i++)
+            strcat(big, i ? ", {\"startDate\": \"zz\"}" : "{\"startDate\": \"zz\"}");
+        strcat(big, "]}");
+        CHECK(READ(big) == CF_OK && cf_profile_warnings(p) == 60 && p->warnings.n == 50 && p->warnings.more == 10);
+        CHECK(t_has_diag(&d, "more-warnings", 0, 0));
+    }
+    /* what is not a profile is still refused */
+    CHECK(READ("[1, 2]") == CF_EINPUT && t_has_diag(&d, "not-a-profile", 1, 1));
+    CHECK(READ("{\"a\": 1}") == CF_EINPUT && t_has_diag(&d, "not-a-profile", 1, 1));
+    CHECK(READ("{\"title\": \"Coder\", \"skills\": []}") == CF_EINPUT && strstr(d.items[0].message, "job description"));
+    CHECK(READ("{\"basics\": ") == CF_EINPUT && t_has_diag(&d, "json", 0, 0));
     /* a profile with only a name is a profile */
-    CHECK(t_profile_status("{\"basics\": {\"name\": \"Only A. Name\"}}", ASOF, &d) == CF_OK && d.n == 0);
+    CHECK(READ("{\"basics\": {\"name\": \"Only A. Name\"}}") == CF_OK && d.n == 0);
+#undef READ
+    cf_profile_free(p);
+    cf_diags_clear(&d);
 }
 
 /* convert's output is a valid native profile that scores the same. */
@@ -233,6 +268,6 @@ void test_import(void)
     education();
     work();
     figures();
-    errors();
+    warnings();
     round_trip();
 }

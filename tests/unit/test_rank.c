@@ -80,8 +80,8 @@ static void order_and_ties(void)
     write_fmt(rk, CF_RANK_CSV, out);
     csv_sources(out->s, got, sizeof got);
     CHECKF(strcmp(got, "z.json a.json b.json s.ndjson:9 s.ndjson:10 ") == 0, "%s", got);
-    CHECK(strncmp(out->s, "rank,source,score,tier,eligible,a,b,tier_label\r\n", 48) == 0);
-    CHECK(strstr(out->s, "\r\n1,z.json,80.0,top,true,80.0,80.0,top!\r\n") != NULL);
+    CHECK(strncmp(out->s, "rank,source,score,tier,eligible,a,b,tier_label,warnings\r\n", 57) == 0);
+    CHECK(strstr(out->s, "\r\n1,z.json,80.0,top,true,80.0,80.0,top!,0\r\n") != NULL);
     cf_ranking_free(rk);
     cf_free(out);
 }

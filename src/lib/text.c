@@ -1,0 +1,559 @@
+/* Text as people type it: words for term matching and phrase tables, and
+ * sentences (words, numbers, percentages, breaks) for the importer.
+ *
+ * Both read UTF-8 through one character table, without the locale: Unicode
+ * spaces and punctuation (no-break spaces, hyphens and dashes, curly quotes,
+ * bullets, trademark and copyright signs, arrows, emoji) separate words as a
+ * reader takes them to; letters of the Latin, Greek and Cyrillic alphabets
+ * are lowercased; a soft hyphen, a zero-width joiner or a variation selector
+ * inside a word is skipped.  Bytes that are not UTF-8 stay inside words, as
+ * they always did.
+ *
+ * Two habits of coders are read as they mean them: a single letter, a slash
+ * or an ampersand and a single letter is one word ("E/M", "E&M" and "e/m"
+ * are "em"), and a short part after a slash replaces the last part of the
+ * hyphenated word before it ("ICD-10-CM/PCS" is ICD-10-CM and ICD-10-PCS).
+ * An ampersand between words reads as "and". */
+#include <string.h>
+#include "internal.h"
+
+/* Character classes. */
+enum {
+    CH_END, CH_WORD, CH_SPACE, CH_HYPHEN, CH_SLASH, CH_AMP, CH_BREAK, CH_SOFT, CH_DOT,
+    CH_PERCENT, CH_DOLLAR, CH_IGNORE, CH_PUNCT
+};
+
+/* ASCII: classes and lowercase. */
+static const unsigned char ascii_class[128] = {
+    /* controls: tab and the like are spaces, line ends are breaks */
+    CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE,
+    CH_SPACE, CH_SPACE, CH_BREAK, CH_SPACE, CH_SPACE, CH_BREAK, CH_SPACE, CH_SPACE,
+    CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE,
+    CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE,
+    /*  ! " # $ % & ' */
+    CH_SPACE, CH_BREAK, CH_PUNCT, CH_PUNCT, CH_DOLLAR, CH_PERCENT, CH_AMP, CH_PUNCT,
+    /* ( ) * + , - . / */
+    CH_PUNCT, CH_PUNCT, CH_PUNCT, CH_PUNCT, CH_SOFT, CH_HYPHEN, CH_DOT, CH_SLASH,
+    CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD,
+    /* 8 9 : ; < = > ? */
+    CH_WORD, CH_WORD, CH_SOFT, CH_BREAK, CH_PUNCT, CH_PUNCT, CH_PUNCT, CH_BREAK,
+    /* @ A-O */
+    CH_PUNCT, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD,
+    CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD,
+    /* P-Z [ \ ] ^ _ */
+    CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD,
+    CH_WORD, CH_WORD, CH_WORD, CH_PUNCT, CH_PUNCT, CH_PUNCT, CH_PUNCT, CH_PUNCT,
+    /* ` a-o */
+    CH_PUNCT, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD,
+    CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD,
+    /* p-z { | } ~ DEL */
+    CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD, CH_WORD,
+    CH_WORD, CH_WORD, CH_WORD, CH_PUNCT, CH_BREAK, CH_PUNCT, CH_PUNCT, CH_SPACE,
+};
+
+/* Code points that are not letters, in ranges (sorted, inclusive); every
+ * other code point is part of a word. */
+static const struct range {
+    uint32_t lo, hi;
+    unsigned char cls;
+} ranges[] = {
+    {0x0080, 0x009F, CH_SPACE},    /* C1 controls */
+    {0x00A0, 0x00A0, CH_SPACE},    /* no-break space */
+    {0x00A1, 0x00A9, CH_PUNCT},    /* inverted !, currency, section sign, (c) */
+    {0x00AA, 0x00AA, CH_WORD},     /* feminine ordinal */
+    {0x00AB, 0x00AC, CH_PUNCT},
+    {0x00AD, 0x00AD, CH_IGNORE},   /* soft hyphen */
+    {0x00AE, 0x00B4, CH_PUNCT},    /* (R), macron, degree, plus-minus, superscripts, acute */
+    {0x00B5, 0x00B5, CH_WORD},     /* micro */
+    {0x00B6, 0x00B6, CH_PUNCT},
+    {0x00B7, 0x00B7, CH_BREAK},    /* middle dot, a bullet */
+    {0x00B8, 0x00B9, CH_PUNCT},
+    {0x00BA, 0x00BA, CH_WORD},     /* masculine ordinal */
+    {0x00BB, 0x00BF, CH_PUNCT},
+    {0x00D7, 0x00D7, CH_PUNCT},    /* multiplication sign */
+    {0x00F7, 0x00F7, CH_PUNCT},    /* division sign */
+    {0x02B9, 0x02FF, CH_PUNCT},    /* modifier apostrophes and accents */
+    {0x037E, 0x037E, CH_BREAK},    /* Greek question mark */
+    {0x0387, 0x0387, CH_PUNCT},
+    {0x2000, 0x200B, CH_SPACE},    /* en quad .. zero-width space */
+    {0x200C, 0x200F, CH_IGNORE},   /* joiners, direction marks */
+    {0x2010, 0x2013, CH_HYPHEN},   /* hyphen, no-break hyphen, figure dash, en dash */
+    {0x2014, 0x2015, CH_SOFT},     /* em dash, horizontal bar */
+    {0x2016, 0x2021, CH_PUNCT},    /* double bar, quotes, daggers */
+    {0x2022, 0x2025, CH_BREAK},    /* bullets, leaders */
+    {0x2026, 0x2026, CH_BREAK},    /* ellipsis */
+    {0x2027, 0x2027, CH_PUNCT},
+    {0x2028, 0x2029, CH_BREAK},    /* line and paragraph separators */
+    {0x202A, 0x202E, CH_IGNORE},   /* embedding controls */
+    {0x202F, 0x202F, CH_SPACE},    /* narrow no-break space */
+    {0x2030, 0x2031, CH_PERCENT},  /* per mille */
+    {0x2032, 0x205E, CH_PUNCT},    /* primes, quotes, reference marks */
+    {0x205F, 0x205F, CH_SPACE},
+    {0x2060, 0x206F, CH_IGNORE},   /* word joiner, invisible operators */
+    {0x2070, 0x209F, CH_PUNCT},    /* super- and subscripts */
+    {0x20A0, 0x20CF, CH_DOLLAR},   /* currency signs */
+    {0x20D0, 0x20FF, CH_IGNORE},   /* combining marks for symbols */
+    {0x2100, 0x214F, CH_PUNCT},    /* letterlike symbols: TM, SM, No. */
+    {0x2150, 0x218F, CH_PUNCT},    /* number forms */
+    {0x2190, 0x21FF, CH_BREAK},    /* arrows, used as bullets */
+    {0x2200, 0x23FF, CH_PUNCT},    /* mathematical operators, technical */
+    {0x2212, 0x2212, CH_HYPHEN},   /* minus sign (inside the range above: see below) */
+    {0x2400, 0x24FF, CH_PUNCT},    /* control pictures, enclosed letters */
+    {0x2500, 0x25FF, CH_BREAK},    /* box drawing, blocks, geometric shapes (bullets) */
+    {0x2600, 0x27BF, CH_BREAK},    /* symbols, dingbats (check marks, arrows) */
+    {0x27C0, 0x2BFF, CH_PUNCT},    /* mathematical symbols, arrows */
+    {0x2E00, 0x2E7F, CH_PUNCT},    /* supplemental punctuation */
+    {0x3000, 0x3000, CH_SPACE},    /* ideographic space */
+    {0x3001, 0x3003, CH_BREAK},    /* ideographic comma and full stop */
+    {0x3004, 0x303F, CH_PUNCT},
+    {0xFE00, 0xFE0F, CH_IGNORE},   /* variation selectors (emoji presentation) */
+    {0xFE10, 0xFE1F, CH_PUNCT},
+    {0xFE30, 0xFE6F, CH_PUNCT},
+    {0xFEFF, 0xFEFF, CH_IGNORE},   /* zero-width no-break space */
+    {0xFF01, 0xFF0F, CH_PUNCT},    /* fullwidth punctuation */
+    {0xFF1A, 0xFF20, CH_PUNCT},
+    {0xFF3B, 0xFF40, CH_PUNCT},
+    {0xFF5B, 0xFF65, CH_PUNCT},
+    {0xFFF9, 0xFFFD, CH_PUNCT},    /* specials, replacement character */
+    {0x1F000, 0x1FAFF, CH_BREAK},  /* emoji and pictographs */
+    {0xE0000, 0xE007F, CH_IGNORE}, /* tags */
+    {0xE0100, 0xE01EF, CH_IGNORE}, /* variation selectors supplement */
+};
+
+static unsigned char cp_class(uint32_t cp)
+{
+    if (cp == 0x2212)
+        return CH_HYPHEN;
+    size_t lo = 0, hi = CF_ARRAY_LEN(ranges);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cp < ranges[mid].lo)
+            hi = mid;
+        else if (cp > ranges[mid].hi)
+            lo = mid + 1;
+        else
+            return ranges[mid].cls;
+    }
+    return CH_WORD;
+}
+
+/* Lowercase of a letter outside ASCII, for the alphabets resumes use. */
+static uint32_t cp_lower(uint32_t c)
+{
+    if (c < 0xC0)
+        return c;
+    if (c <= 0xDE)
+        return c == 0xD7 ? c : c + 0x20;
+    if (c >= 0x100 && c <= 0x17F) {
+        if (c == 0x130)
+            return 'i';
+        if (c == 0x178)
+            return 0xFF;
+        int odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+        if (c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F)
+            return c;
+        if (odd_upper)
+            return (c & 1) ? c + 1 : c;
+        return (c & 1) ? c : c + 1;
+    }
+    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2)
+        return c + 0x20;
+    if (c >= 0x410 && c <= 0x42F)
+        return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 0x50;
+    return c;
+}
+
+/* Decodes one UTF-8 character: its length, or 0 when the bytes are not
+ * UTF-8 (then the byte counts as one character of a word). */
+static int utf8_decode(const unsigned char *p, uint32_t *cp)
+{
+    unsigned c = p[0];
+    int n;
+    uint32_t v;
+    if (c < 0xC2)
+        return 0;
+    if (c < 0xE0) {
+        n = 2;
+        v = c & 0x1F;
+    } else if (c < 0xF0) {
+        n = 3;
+        v = c & 0x0F;
+    } else if (c < 0xF5) {
+        n = 4;
+        v = c & 0x07;
+    } else {
+        return 0;
+    }
+    for (int i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        v = v << 6 | (p[i] & 0x3F);
+    }
+    if ((n == 3 && (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))) || (n == 4 && (v < 0x10000 || v > 0x10FFFF)))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+static int utf8_encode(uint32_t c, unsigned char *out)
+{
+    if (c < 0x80) {
+        out[0] = (unsigned char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (unsigned char)(0xC0 | c >> 6);
+        out[1] = (unsigned char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (unsigned char)(0xE0 | c >> 12);
+        out[1] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+        out[2] = (unsigned char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (unsigned char)(0xF0 | c >> 18);
+    out[1] = (unsigned char)(0x80 | (c >> 12 & 0x3F));
+    out[2] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+    out[3] = (unsigned char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* The class of the character at p, its length in *len, and for a word
+ * character its lowercase bytes in low (*nlow of them). */
+static int char_at(const unsigned char *p, int *len, unsigned char *low, int *nlow)
+{
+    unsigned c = *p;
+    if (c < 0x80) {
+        *len = 1;
+        if (!c)
+            return CH_END;
+        int cls = ascii_class[c];
+        if (cls == CH_WORD) {
+            low[0] = (unsigned char)(c >= 'A' && c <= 'Z' ? c | 32 : c);
+            *nlow = 1;
+        }
+        return cls;
+    }
+    uint32_t cp;
+    int n = utf8_decode(p, &cp);
+    if (!n) {
+        *len = 1;
+        low[0] = (unsigned char)c;
+        *nlow = 1;
+        return CH_WORD;
+    }
+    *len = n;
+    int cls = cp_class(cp);
+    if (cls == CH_WORD)
+        *nlow = utf8_encode(cp_lower(cp), low);
+    return cls;
+}
+
+/* ---- words ----------------------------------------------------------------- */
+
+/* What lay between two words. */
+typedef struct gap {
+    unsigned n;                /* characters */
+    unsigned char first;       /* class of the first one */
+    unsigned char only;        /* the class when all were the same, else 0 */
+    unsigned brk : 1, soft : 1, dot : 1, percent : 1, dollar : 1, slash : 1, amp : 1, hyphen : 1;
+    unsigned dot_space : 1;    /* a full stop followed by a space or the end */
+} gap;
+
+typedef struct word {
+    const unsigned char *start;
+    char s[64];                /* lowercased, cut at 64 bytes */
+    size_t n;
+    uint64_t hash;
+    size_t chars;              /* characters, uncut */
+    int ascii_letter;          /* one ASCII letter */
+    int digits;                /* all ASCII digits */
+} word;
+
+static int is_word_class(int cls)
+{
+    return cls == CH_WORD || cls == CH_IGNORE;
+}
+
+static void word_put(word *w, const unsigned char *b, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (w->n < sizeof w->s) {
+            w->s[w->n++] = (char)b[i];
+            w->hash = (w->hash ^ b[i]) * 0x100000001b3ULL;
+        }
+}
+
+/* Skips to the next word, describing what it skipped in *g, and reads it
+ * into *w.  Returns the position after the word, or NULL at the end (*g
+ * then describes the trailing separators). */
+static const unsigned char *next_word(const unsigned char *p, gap *g, word *w)
+{
+    unsigned char low[4];
+    int len, nlow, cls;
+    memset(g, 0, sizeof *g);
+    for (;;) {
+        cls = char_at(p, &len, low, &nlow);
+        if (cls == CH_END)
+            return NULL;
+        if (cls == CH_WORD)
+            break;
+        if (cls != CH_IGNORE) {
+            if (!g->n++) {
+                g->first = (unsigned char)cls;
+                g->only = (unsigned char)cls;
+            } else if (g->only != cls) {
+                g->only = 0;
+            }
+            switch (cls) {
+            case CH_BREAK: g->brk = 1; break;
+            case CH_SOFT: g->soft = 1; break;
+            case CH_PERCENT: g->percent = 1; break;
+            case CH_DOLLAR: g->dollar = 1; break;
+            case CH_SLASH: g->slash = 1; break;
+            case CH_AMP: g->amp = 1; break;
+            case CH_HYPHEN: g->hyphen = 1; break;
+            case CH_DOT: {
+                g->dot = 1;
+                int l2, n2;
+                unsigned char tmp[4];
+                int c2 = char_at(p + len, &l2, tmp, &n2);
+                if (c2 == CH_END || c2 == CH_SPACE || c2 == CH_BREAK)
+                    g->dot_space = 1;
+                break;
+            }
+            default: break;
+            }
+        }
+        p += len;
+    }
+    w->start = p;
+    w->n = 0;
+    w->hash = CF_FNV_INIT;
+    w->chars = 0;
+    int ascii_letters = 0, digits = 0;
+    for (;;) {
+        cls = char_at(p, &len, low, &nlow);
+        if (!is_word_class(cls))
+            break;
+        if (cls == CH_WORD) {
+            word_put(w, low, nlow);
+            w->chars++;
+            if (nlow == 1 && low[0] >= 'a' && low[0] <= 'z')
+                ascii_letters++;
+            if (nlow == 1 && low[0] >= '0' && low[0] <= '9')
+                digits++;
+        }
+        p += len;
+    }
+    w->ascii_letter = w->chars == 1 && ascii_letters == 1;
+    w->digits = w->chars > 0 && (size_t)digits == w->chars;
+    /* "E/M", "E&M": a letter, a slash or ampersand and a letter, alone */
+    if (w->ascii_letter && (*p == '/' || *p == '&')) {
+        unsigned c = p[1] | 32;
+        if (c >= 'a' && c <= 'z') {
+            int l2, n2;
+            unsigned char tmp[4];
+            int after = char_at(p + 2, &l2, tmp, &n2);
+            if (!is_word_class(after)) {
+                unsigned char b = (unsigned char)c;
+                word_put(w, &b, 1);
+                w->chars = 2;
+                w->ascii_letter = 0;
+                p += 2;
+            }
+        }
+    }
+    return p;
+}
+
+/* The parts of the hyphenated word being read, kept to expand a suffix
+ * after a slash. */
+#define COMPOUND_PARTS 6
+#define COMPOUND_PART 16
+
+typedef struct compound {
+    int n;                      /* parts; -1: too long to expand */
+    char s[COMPOUND_PARTS][COMPOUND_PART];
+    size_t len[COMPOUND_PARTS];
+    uint64_t hash[COMPOUND_PARTS];
+} compound;
+
+static void compound_add(compound *c, const word *w, int joined)
+{
+    if (!joined)
+        c->n = 0;
+    if (c->n < 0)
+        return;
+    if (c->n == COMPOUND_PARTS || w->n > COMPOUND_PART) {
+        c->n = -1;
+        return;
+    }
+    memcpy(c->s[c->n], w->s, w->n);
+    c->len[c->n] = w->n;
+    c->hash[c->n] = w->hash;
+    c->n++;
+}
+
+int cf_tokenize(const char *s, cf_token_fn fn, void *ctx)
+{
+    static const char and_word[] = "and";
+    static uint64_t and_hash;
+    const unsigned char *p = (const unsigned char *)s;
+    compound c = {0};
+    gap g;
+    word w;
+    int have_prev = 0, r;
+    size_t prev_n = 0;
+    if (!and_hash)
+        and_hash = cf_fnv1a(and_word, 3, CF_FNV_INIT);
+    while ((p = next_word(p, &g, &w)) != NULL) {
+        int joined = have_prev && g.n == 1 && g.only == CH_HYPHEN;
+        if (have_prev && g.n == 1 && g.only == CH_SLASH && c.n >= 2 && prev_n <= 4 && w.n <= 4 &&
+            !w.digits) {
+            /* "ICD-10-CM/PCS": the parts before the last, again, then PCS */
+            int hyphen_next = *p == '-' || (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x93);
+            if (!hyphen_next) {
+                int k = c.n - 1;
+                for (int i = 0; i < k; i++)
+                    if ((r = fn(ctx, c.s[i], c.len[i], c.hash[i])) != 0)
+                        return r;
+                c.n = k;
+                joined = 1;
+            }
+        } else if (have_prev && g.amp && !g.brk) {
+            if ((r = fn(ctx, and_word, 3, and_hash)) != 0)
+                return r;
+        }
+        compound_add(&c, &w, joined);
+        if ((r = fn(ctx, w.s, w.n, w.hash)) != 0)
+            return r;
+        have_prev = 1;
+        prev_n = w.n;
+    }
+    return 0;
+}
+
+/* ---- sentences ----------------------------------------------------------- */
+
+static int is_month_abbrev(const word *w)
+{
+    static const char *const m[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                                    "sept", "oct", "nov", "dec"};
+    for (size_t i = 0; i < CF_ARRAY_LEN(m); i++)
+        if (strlen(m[i]) == w->n && memcmp(m[i], w->s, w->n) == 0)
+            return 1;
+    return 0;
+}
+
+static cf_lexeme *lx_push(cf_lexeme *out, size_t *n, size_t max, int kind, size_t off)
+{
+    if (*n == max)
+        return NULL;
+    cf_lexeme *l = &out[(*n)++];
+    memset(l, 0, sizeof *l);
+    l->kind = (unsigned char)kind;
+    l->off = (unsigned)off;
+    return l;
+}
+
+static double digits_value(const word *w)
+{
+    double v = 0;
+    for (size_t i = 0; i < w->n; i++)
+        v = v * 10 + (w->s[i] - '0');
+    return v;
+}
+
+static void lx_word(cf_lexeme *l, const char *s, size_t n, uint64_t hash)
+{
+    size_t k = n < sizeof l->w ? n : sizeof l->w - 1;
+    memcpy(l->w, s, k);
+    l->w[k] = '\0';
+    l->n = (unsigned char)(n < 255 ? n : 255);
+    l->hash = hash;
+}
+
+size_t cf_lex(const char *s, cf_lexeme *out, size_t max)
+{
+    const unsigned char *base = (const unsigned char *)s, *p = base, *q;
+    gap g;
+    word w;
+    size_t n = 0;
+    int prev_month = 0;
+    if (!s)
+        return 0;
+    while (n < max) {
+        size_t gap_at = (size_t)(p - base);
+        q = next_word(p, &g, &w);
+        cf_lexeme *last = n ? &out[n - 1] : NULL;
+        /* a percent sign belongs to the number before it */
+        if (g.percent && last && last->kind == CF_LX_NUM)
+            lx_push(out, &n, max, CF_LX_PCT, gap_at);
+        if (!q)
+            break;
+        last = n ? &out[n - 1] : NULL;
+        int sentence_end = g.brk || (g.dot && g.dot_space && !prev_month);
+        if (last && last->kind == CF_LX_NUM && !last->range && !last->decimal && g.n == 1 &&
+            g.only == CH_DOT && w.digits && w.n <= 15) {
+            /* "2.8": a decimal point, not a full stop */
+            double f = 1;
+            for (size_t i = 0; i < w.n; i++)
+                f /= 10;
+            last->num += digits_value(&w) * f;
+            last->decimal = 1;
+            p = q;
+            continue;
+        }
+        if (last && last->kind == CF_LX_NUM && !last->range && g.hyphen && g.n <= 3 && !g.brk &&
+            !g.soft && !g.slash && w.digits && w.n <= 15) {
+            /* "18-22", "18 – 22": a range */
+            last->num2 = digits_value(&w);
+            last->range = 1;
+            p = q;
+            continue;
+        }
+        if (n) {
+            if (sentence_end)
+                lx_push(out, &n, max, CF_LX_BREAK, gap_at);
+            else if (g.soft || (g.dot && !prev_month))
+                lx_push(out, &n, max, CF_LX_SOFT, gap_at);
+            if (g.slash && !sentence_end)
+                lx_push(out, &n, max, CF_LX_PER, gap_at);
+            if (g.amp && !sentence_end) {
+                cf_lexeme *a = lx_push(out, &n, max, CF_LX_WORD, gap_at);
+                if (a)
+                    lx_word(a, "and", 3, cf_fnv1a("and", 3, CF_FNV_INIT));
+            }
+        }
+        if (g.dollar)
+            lx_push(out, &n, max, CF_LX_DOLLAR, gap_at);
+        int num = w.digits && w.n <= 15;
+        cf_lexeme *l = lx_push(out, &n, max, num ? CF_LX_NUM : CF_LX_WORD, (size_t)(w.start - base));
+        if (!l)
+            break;
+        l->joined = g.n == 1 && g.only == CH_HYPHEN;
+        if (num) {
+            l->num = digits_value(&w);
+            l->ndigits = (unsigned char)w.n;
+        } else {
+            lx_word(l, w.s, w.n, w.hash);
+        }
+        prev_month = !num && is_month_abbrev(&w);
+        p = q;
+    }
+    return n;
+}
+
+int cf_lexeme_in(const cf_lexeme *l, const char *const *words)
+{
+    if (l->kind != CF_LX_WORD)
+        return 0;
+    for (; *words; words++)
+        if (strcmp(l->w, *words) == 0)
+            return 1;
+    return 0;
+}

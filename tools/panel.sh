@@ -1,0 +1,85 @@
+#!/bin/sh
+# How the ranking agrees with a coding manager's panel (tests/panel, see its
+# README.md): the figures of PANEL.md, then, with -v, every disagreement.
+#
+# usage: tools/panel.sh [-v] BUILD_DIR [PANEL_DIR] [RUBRIC]
+#
+# Prints, as of the panel's date:
+#   pairwise agreement  judgments in the right order (a tie counts as wrong)
+#   band agreement      profiles whose tier is their band, and within one band
+#   eligibility         profiles whose eligible matches the panel's
+#   invariance          restyled variants within 2 points and the same tier
+#   refused             profiles and variants that did not load (must be 0)
+# Exit status: 0 when every profile and variant loaded, else 1.
+verbose=0
+[ "${1:-}" = -v ] && { verbose=1; shift; }
+B=${1:-build}
+P=${2:-tests/panel}
+R=${3:-}
+ASOF=2026-11-26
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+n_files=$(ls "$P"/profiles/*.json "$P"/variants/*.json 2>/dev/null | wc -l)
+if [ -n "$R" ]; then
+    "$B/coderfit" rank -q --as-of "$ASOF" -f csv -r "$R" "$P/profiles" "$P/variants" >"$T/rank.csv" 2>"$T/err"
+else
+    "$B/coderfit" rank -q --as-of "$ASOF" -f csv "$P/profiles" "$P/variants" >"$T/rank.csv" 2>"$T/err"
+fi
+rubric=$("$B/coderfit" show -f json ${R:+-r "$R"} | sed -n 's/^  "\(id\|version\)": "\(.*\)",*$/\2/p' | paste -sd' ' -)
+
+awk -F'\t' -v verbose="$verbose" -v nfiles="$n_files" -v asof="$ASOF" -v rubric="$rubric" -v errs="$T/err" '
+function base(path,   s) { s = path; sub(/.*\//, "", s); sub(/\.json$/, "", s); return s }
+function pct(a, b) { return b ? sprintf("%d/%d (%.1f%%)", a, b, 100 * a / b) : "0/0" }
+function absv(x) { return x < 0 ? -x : x }
+BEGIN { order["strong"] = 4; order["good"] = 3; order["developing"] = 2; order["early"] = 1 }
+FILENAME ~ /rank\.csv$/ {
+    if (FNR == 1) next
+    split($0, f, ",")
+    name = base(f[2]); score[name] = f[3] + 0; tier[name] = f[4]; elig[name] = f[5] == "true" ? "yes" : "no"
+    scored++
+    next
+}
+FILENAME ~ /panel\.tsv$/ {
+    if (FNR == 1) next
+    np++
+    if (!($1 in score)) { missing = missing " " $1; next }
+    if (tier[$1] == $2) band_ok++
+    else if (verbose) printf "  band   %-22s %-10s tier %-10s %5.1f\n", $1, $2, tier[$1], score[$1]
+    if (absv(order[tier[$1]] - order[$2]) <= 1) band_near++
+    if (elig[$1] == $3) elig_ok++
+    else if (verbose) printf "  elig   %-22s panel %-3s tool %s\n", $1, $3, elig[$1]
+    next
+}
+FILENAME ~ /judgments\.tsv$/ {
+    if (FNR == 1) next
+    nj++
+    if (($1 in score) && ($2 in score) && score[$1] > score[$2]) { j_ok++; jp_ok[$3]++ }
+    else if (verbose) printf "  %-4s   %-22s %5.1f  should be above  %-22s %5.1f\n", $3, $1, score[$1], $2, score[$2]
+    jp_n[$3]++
+    next
+}
+FILENAME ~ /variants\.tsv$/ {
+    if (FNR == 1) next
+    nv++
+    d = score[$1] - score[$2]
+    if (($1 in score) && ($2 in score) && absv(d) <= 2 && tier[$1] == tier[$2]) v_ok++
+    else if (verbose) printf "  %-4s   %-28s %5.1f %-10s  original %5.1f %s\n", $3, $1, score[$1], tier[$1], score[$2], tier[$2]
+    next
+}
+END {
+    refused = nfiles - scored
+    printf "The panel (%d profiles, %d judgments, %d variants) as of %s, rubric %s\n", np, nj, nv, asof, rubric
+    printf "  pairwise agreement  %s", pct(j_ok, nj)
+    sep = ": "
+    for (p = 1; p <= 8; p++) if (("P" p) in jp_n) { printf "%sP%d %d/%d", sep, p, jp_ok["P" p], jp_n["P" p]; sep = ", " }
+    printf "\n"
+    printf "  band agreement      %s; within one band %s\n", pct(band_ok, np), pct(band_near, np)
+    printf "  eligibility         %s\n", pct(elig_ok, np)
+    printf "  invariance          %s within 2 points and the same tier\n", pct(v_ok, nv)
+    printf "  refused (exit 4)    %d%s\n", refused, missing ? " (missing:" missing ")" : ""
+    exit refused ? 1 : 0
+}' "$T/rank.csv" "$P/panel.tsv" "$P/judgments.tsv" "$P/variants.tsv"
+status=$?
+[ -s "$T/err" ] && [ "$verbose" = 1 ] && sed 's/^/  /' "$T/err"
+exit $status
