@@ -525,4 +525,55 @@ expect_exit 0 "rank: a pipe operand holding a stream" -- sh -c "cat \"$T/compact
 [ "$(wc -l <"$T/out")" = $((n_pretty + 1)) ] && ok || no "rank: every line of a pipe operand is a record"
 expect_grep "$T/out" '^[0-9]*,/dev/stdin:1,' "rank: a pipe's records are named by line"
 
+
+# --- fields that cannot be used: warnings, not refusals ------------------------
+# A date in a written form is read; one that cannot be read is left out with
+# a warning naming the field; a repeated key keeps its last value, with a
+# warning; --strict refuses both (exit 4).
+printf '{"basics": {"name": "A"},\n "work": [{"position": "Coder", "startDate": "March 2018"}]}\n' >"$T/march.json"
+expect_exit 0 "a date written 'March 2018'" -- "$CF" score $ASOF -f json "$T/march.json"
+[ ! -s "$T/err" ] && ok || no "'March 2018' is read without a warning: $(cat "$T/err")"
+expect_grep "$T/out" '"warnings": \[\]' "'March 2018': no warning in the report"
+"$CF" convert $ASOF "$T/march.json" | grep -q '"start": "2018-03"' && ok || no "'March 2018' is read as 2018-03"
+printf '{"basics": {"name": "A"},\n "work": [{"position": "Coder", "startDate": "Marhc 2018"},\n   {"position": "Coder", "startDate": "2015", "endDate": "2017"}]}\n' >"$T/baddate.json"
+expect_exit 0 "an unreadable date is a warning" -- "$CF" score $ASOF "$T/baddate.json"
+[ "$(grep -c 'warning:' "$T/err")" = 1 ] && ok || no "one warning for one bad date: $(cat "$T/err")"
+expect_grep "$T/err" "^coderfit: $T/baddate.json:2:33: warning: 'work\[0\].startDate' is not a date (such as 2019-03, Mar 2019 or 03/2019): left out \[bad-date\]$" "the warning names the field and its position"
+expect_grep "$T/out" "Warnings: 1 field left out of scoring" "the text report shows the warning"
+expect_grep "$T/out" "2:33 .*'work\[0\].startDate'" "the text report's warning has its position"
+expect_exit 0 "the other job still counts" -- "$CF" convert $ASOF "$T/baddate.json"
+expect_grep "$T/out" '"coding_months": 36' "the job with good dates counts"
+expect_exit 4 "--strict refuses a bad date" -- "$CF" score --strict $ASOF "$T/baddate.json"
+expect_grep "$T/err" "^coderfit: $T/baddate.json:2:33: error: 'work\[0\].startDate' is not a date" "--strict: the warning is an error"
+printf '{"basics": {"name": "A"}, "languages": [],\n "work": [{"position": "Coder", "startDate": "2015"}], "languages": []}\n' >"$T/dupkey.json"
+expect_exit 0 "a repeated empty key" -- "$CF" score $ASOF -f json "$T/dupkey.json"
+[ "$(grep -c 'warning:' "$T/err")" = 1 ] && ok || no "one warning for one repeated key: $(cat "$T/err")"
+expect_grep "$T/err" "^coderfit: $T/dupkey.json:2:56: warning: duplicate key 'languages': the last value is used \[duplicate-key\]$" "the duplicate's warning"
+expect_grep "$T/out" '"rule": "duplicate-key"' "the JSON report lists the warning"
+expect_exit 4 "--strict refuses a repeated key" -- "$CF" score --strict $ASOF "$T/dupkey.json"
+for fmt in md html; do
+    expect_exit 0 "score -f $fmt with a warning" -- "$CF" score $ASOF -f $fmt "$T/baddate.json"
+    expect_grep "$T/out" "field left out of scoring" "score -f $fmt shows the warning"
+done
+expect_exit 0 "score -q: warnings only in the report" -- "$CF" score -q $ASOF "$T/baddate.json"
+[ ! -s "$T/err" ] && ok || no "score -q printed $(cat "$T/err")"
+# a batch: counted, in the CSV column and the summary, every input ranked
+expect_exit 0 "rank with warnings" -- "$CF" rank -q $ASOF -f csv "$T/baddate.json" "$T/dupkey.json" "$EX/inpatient-coder.json"
+[ "$(wc -l <"$T/out")" = 4 ] && ok || no "rank: every input with a warning is ranked"
+awk -F, -v a="$T/baddate.json" -v b="$T/dupkey.json" -v c="$EX/inpatient-coder.json" \
+    'NR > 1 { n[$2] = $NF + 0 } END { exit !(n[a] == 1 && n[b] == 1 && n[c] == 0) }' "$T/out" && ok ||
+    no "rank: the warnings column counts each profile's warnings"
+expect_exit 0 "rank: the summary counts warnings" -- "$CF" rank -q $ASOF "$T/baddate.json" "$T/dupkey.json" "$EX/inpatient-coder.json"
+expect_grep "$T/out" "Warnings: 2 fields left out of scoring, in 2 profiles" "rank: the summary's warnings line"
+expect_exit 0 "rank -f json: warning counts" -- "$CF" rank -q $ASOF -f json "$T/baddate.json" "$T/dupkey.json"
+expect_grep "$T/out" '"warnings": 2,' "rank -f json: counts.warnings"
+expect_exit 0 "rank: warnings on stderr" -- "$CF" rank $ASOF -f csv "$T/baddate.json"
+expect_grep "$T/err" "baddate.json:2:33: warning:" "rank prints the warning without -q"
+expect_exit 4 "rank --strict" -- "$CF" rank --strict $ASOF -f csv "$T/baddate.json" "$EX/inpatient-coder.json"
+[ "$(wc -l <"$T/out")" = 2 ] && ok || no "rank --strict: the other input is still ranked"
+# merging shards keeps the counts
+"$CF" score $ASOF -f ndjson "$T/baddate.json" "$T/dupkey.json" >"$T/shard.ndjson" 2>/dev/null
+expect_exit 0 "rank --merge: warnings" -- "$CF" rank --merge -f csv "$T/shard.ndjson"
+awk -F, 'NR > 1 { s += $NF } END { exit s != 2 }' "$T/out" && ok || no "rank --merge: the warnings column of merged reports"
+
 finish

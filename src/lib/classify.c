@@ -9,10 +9,10 @@
 #include <string.h>
 #include "classify.h"
 
-#define MAX_WORDS 2048
-#define SLOTS 4096            /* a power of two, twice MAX_WORDS */
-#define MAX_PHRASES 2048
-#define MAX_TABLES 24
+#define MAX_WORDS 1024
+#define SLOTS 2048            /* a power of two, twice MAX_WORDS */
+#define MAX_PHRASES 1024
+#define MAX_TABLES 16
 
 typedef struct word {
     const char *s;            /* into a phrase literal */
@@ -31,7 +31,9 @@ static int nwords;
 static int slots[SLOTS];
 static phrase phrases[MAX_PHRASES];
 static int nphrases;
-static int first[MAX_TABLES][MAX_WORDS];   /* per table: first phrase per word */
+/* per word, per table: the first phrase starting with the word.  Word-major,
+ * so that the tables a text is read with find a word in one cache line. */
+static int first[MAX_WORDS][MAX_TABLES];
 static int ntables;
 static int broken;            /* a table did not fit: a build error */
 
@@ -58,6 +60,11 @@ int cf_cl_word(const char *s, size_t n)
     return word_hashed(s, n, cf_fnv1a(s, n, CF_FNV_INIT));
 }
 
+int cf_cl_word_hashed(const char *s, size_t n, uint64_t hash)
+{
+    return word_hashed(s, n, hash);
+}
+
 static int add_word(const char *s, size_t n)
 {
     int id = cf_cl_word(s, n);
@@ -81,7 +88,7 @@ int cf_cl_compile(const cf_rule *rules, size_t nrules)
     }
     int t = ntables++;
     for (int i = 0; i < MAX_WORDS; i++)
-        first[t][i] = -1;
+        first[i][t] = -1;
     /* later rules first, so that each word's chain lists rules in order */
     for (size_t r = nrules; r-- > 0;) {
         const char *const *ps = rules[r].phrases;
@@ -108,8 +115,8 @@ int cf_cl_compile(const cf_rule *rules, size_t nrules)
                 while (*s == ' ')
                     s++;
             }
-            ph->next = first[t][ph->ids[0]];
-            first[t][ph->ids[0]] = nphrases++;
+            ph->next = first[ph->ids[0]][t];
+            first[ph->ids[0]][t] = nphrases++;
         }
     }
     return t;
@@ -144,7 +151,7 @@ uint64_t cf_cl_match(int table, const cf_cl_text *t)
         int id = t->ids[i];
         if (id < 0)
             continue;
-        for (int p = first[table][id]; p >= 0; p = phrases[p].next) {
+        for (int p = first[id][table]; p >= 0; p = phrases[p].next) {
             const phrase *ph = &phrases[p];
             if (i + ph->n > t->n)
                 continue;
@@ -176,7 +183,7 @@ int cf_cl_longest(int table, const int *ids, int n, int i, int *len)
     int best = -1, best_len = 0;
     if (i >= n || ids[i] < 0)
         return -1;
-    for (int p = first[table][ids[i]]; p >= 0; p = phrases[p].next) {
+    for (int p = first[ids[i]][table]; p >= 0; p = phrases[p].next) {
         const phrase *ph = &phrases[p];
         if (ph->n <= best_len || i + ph->n > n)
             continue;
@@ -190,4 +197,12 @@ int cf_cl_longest(int table, const int *ids, int n, int i, int *len)
     }
     *len = best_len;
     return best;
+}
+
+int cf_cl_may_start(int table, const cf_cl_text *t, int from)
+{
+    for (int i = from; i < t->n; i++)
+        if (t->ids[i] >= 0 && first[t->ids[i]][table] >= 0)
+            return 1;
+    return 0;
 }

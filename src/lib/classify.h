@@ -19,8 +19,9 @@ typedef struct cf_rule {
 int cf_cl_compile(const cf_rule *rules, size_t nrules);
 /* Whether every table compiled. */
 int cf_cl_ok(void);
-/* Word id of tok, or -1. */
+/* Word id of tok, or -1; the second with tok's hash (cf_fnv1a) at hand. */
 int cf_cl_word(const char *tok, size_t n);
+int cf_cl_word_hashed(const char *tok, size_t n, uint64_t hash);
 
 /* A text as word ids (-1 for words no table knows). */
 typedef struct cf_cl_text {
@@ -38,6 +39,10 @@ int cf_cl_first(int table, const cf_cl_text *t);
 /* The rule of the longest phrase of table that starts at ids[i] and ends
  * before ids[n], with its length in words in *len; -1 when none does. */
 int cf_cl_longest(int table, const int *ids, int n, int i, int *len);
+
+/* Whether a phrase of table may start at one of t's words from index from
+ * on: when not, none occurs there. */
+int cf_cl_may_start(int table, const cf_cl_text *t, int from);
 
 /* Compiles the importer's tables; 0 or -1. */
 int cf_jsonresume_init(void);

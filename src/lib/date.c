@@ -72,9 +72,7 @@ int cf_date_parse(const char *s, cf_date *out)
     return 0;
 }
 
-/* Fills out for year y, month m (0: the whole year) and day d (0: the
- * whole month); -1 when they name no date. */
-static int civil(int y, int m, int d, cf_date *out)
+int cf_date_of(int y, int m, int d, cf_date *out)
 {
     if (y < 1900 || y > 2199 || m < 0 || m > 12 || d < 0 || d > 31 || (d && !m))
         return -1;
@@ -233,7 +231,7 @@ int cf_date_read(const char *s, cf_date *out)
     }
 #undef NUMV
 #undef YEAR
-    return civil(y, m, d, out) == 0 ? CF_DATE_OK : CF_DATE_BAD;
+    return cf_date_of(y, m, d, out) == 0 ? CF_DATE_OK : CF_DATE_BAD;
 }
 
 void cf_date_format(const cf_date *d, char *buf)

@@ -16,14 +16,16 @@ int cf_arena_owns(const void *p);
 
 /* obj[key] for an object (NULL otherwise): the first member with that
  * key.  Like cJSON_GetObjectItemCaseSensitive, but it compares the first
- * byte before calling strcmp, which the engine's lookups do millions of
- * times. */
+ * two bytes before calling strcmp, which the engine's lookups do millions
+ * of times (the model's keys often share a first letter: start, summary,
+ * setting). */
 static inline cJSON *cf_get(const cJSON *obj, const char *key)
 {
     if (!obj || !(obj->type & cJSON_Object))
         return NULL;
     for (cJSON *c = obj->child; c; c = c->next)
-        if (c->string && c->string[0] == key[0] && strcmp(c->string, key) == 0)
+        if (c->string && c->string[0] == key[0] &&
+            (!key[0] || (c->string[1] == key[1] && (!key[1] || strcmp(c->string + 2, key + 2) == 0))))
             return c;
     return NULL;
 }
@@ -197,6 +199,9 @@ int cf_date_read(const char *s, cf_date *out);
 /* Writes d in the native form of its precision ("2019", "2019-03",
  * "2019-03-05") into buf (at least 11 bytes). */
 void cf_date_format(const cf_date *d, char *buf);
+/* The period of year y, month m (0: the whole year) and day d (0: the
+ * whole month); -1 when they name no date. */
+int cf_date_of(int y, int m, int d, cf_date *out);
 /* The month (1-12) a word names ("mar", "march", "sept"), or 0. */
 int cf_month_word(const char *w, size_t n);
 cf_day cf_days_from_civil(int y, int m, int d);
@@ -239,6 +244,8 @@ typedef struct cf_lexeme {
 
 /* Reads s into at most max lexemes; returns how many. */
 size_t cf_lex(const char *s, cf_lexeme *out, size_t max);
+/* Whether text.c's two ASCII tables agree (a test). */
+int cf_text_tables_agree(void);
 /* Whether l is a word of the NULL-terminated list. */
 int cf_lexeme_in(const cf_lexeme *l, const char *const *words);
 
@@ -318,6 +325,9 @@ void cf_json_write(cf_buf *b, const cJSON *v, int indent, int pretty);
 /* FNV-1a, 64 bits. */
 uint64_t cf_fnv1a(const void *data, size_t n, uint64_t h);
 #define CF_FNV_INIT 0xcbf29ce484222325ULL
+
+/* Writes "name[i]" into buf (at least strlen(name) + 13 bytes). */
+void cf_indexed(char *buf, const char *name, int i);
 
 /* Levenshtein distance, capped. */
 size_t cf_edit_distance(const char *a, const char *b);

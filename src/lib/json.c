@@ -616,6 +616,13 @@ static void dup_report(dedupe *dd, int depth, const char *key, int count)
 static void dup_object(dedupe *dd, cJSON *v, int n, int depth)
 {
     if (n <= 16) {
+        /* nearly always: no key twice */
+        int any = 0;
+        for (const cJSON *c = v->child; c && !any; c = c->next)
+            for (const cJSON *o = c->next; o && !any; o = o->next)
+                any = o->string[0] == c->string[0] && strcmp(o->string, c->string) == 0;
+        if (!any)
+            return;
         /* decide first, then remove: a key is reported once, by its first
          * occurrence, with the count and the key that stays */
         cJSON *items[16];

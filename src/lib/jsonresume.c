@@ -142,10 +142,13 @@ int cf_credential_info(const char *code, const char **canonical, const char **bo
 
 static int t_status, t_level, t_field, t_kind, t_setting, t_remote, t_skill, t_rel, t_hs, t_placeholder;
 
+static void stems_init(void);
+
 int cf_jsonresume_init(void)
 {
     if (cf_sentences_init())
         return -1;
+    stems_init();
     t_status = cf_cl_compile(cred_status, CF_ARRAY_LEN(cred_status));
     t_level = cf_cl_compile(edu_levels, CF_ARRAY_LEN(edu_levels));
     t_field = cf_cl_compile(edu_fields, CF_ARRAY_LEN(edu_fields));
@@ -172,13 +175,10 @@ static const rule *classify2(int t, const rule *rules, const char *s, const char
 
 #define CLASSIFY(t, rules, s) classify2(t, rules, s, NULL)
 
-/* The kind of a job from its position. */
-static int job_kind(const char *position)
+/* The kind of a job from its position's words. */
+static int job_kind(const cf_cl_text *position)
 {
-    cf_cl_text text;
-    text.n = 0;
-    cf_cl_text_add(&text, position);
-    uint64_t m = cf_cl_match(t_kind, &text);
+    uint64_t m = cf_cl_match(t_kind, position);
 #define HAS(k) (m & ((uint64_t)1 << (k)))
     /* "Software Engineer - Coding Standards", "Coding Instructor (Python
      * bootcamp)": coding of another kind */
@@ -215,6 +215,7 @@ typedef struct importer {
     int oom;
     cJSON *out;
     cf_reading rd;
+    cf_cl_text *words;         /* scratch for an entry's words, one for all */
 } importer;
 
 static cJSON *item(const cJSON *obj, const char *key)
@@ -372,7 +373,7 @@ static int get_date(importer *im, const cJSON *obj, const char *key, cJSON *dst,
 static void add_from(importer *im, cJSON *obj, const char *section, int i)
 {
     char from[64];
-    snprintf(from, sizeof from, "%s[%d]", section, i);
+    cf_indexed(from, section, i);
     add_str(im, obj, "from", from);
 }
 
@@ -414,9 +415,9 @@ static cJSON *copy_strings(importer *im, const cJSON *obj, const char *key,
 
 /* Reads a text of the resume (credentials, figures, HIPAA training). */
 static void read_text(importer *im, const char *text, int place, int index, const char *section,
-                      int credentials, int figures, int coding_job, int ceus)
+                      int credentials, int figures, int coding_job, int ceus, cf_cl_text *words)
 {
-    cf_text_place pl = {place, index, section, credentials, figures, coding_job, ceus};
+    cf_text_place pl = {place, index, section, credentials, figures, coding_job, ceus, words};
     cf_read_text(&im->rd, text, &pl);
 }
 
@@ -445,9 +446,9 @@ static void import_basics(importer *im, const cJSON *resume)
         /* Credentials after the name ("Jane Doe, RHIT, CCS") are read; the
          * name itself never is. */
         const char *post = name ? strchr(name, ',') : NULL;
-        read_text(im, label, PL_LABEL, 0, NULL, 1, 0, 0, 0);
-        read_text(im, post ? post + 1 : NULL, PL_NAME, 0, NULL, 1, 0, 0, 0);
-        read_text(im, summary, PL_SUMMARY, 0, NULL, 1, 1, 0, -1);
+        read_text(im, label, PL_LABEL, 0, NULL, 1, 0, 0, 0, NULL);
+        read_text(im, post ? post + 1 : NULL, PL_NAME, 0, NULL, 1, 0, 0, 0, NULL);
+        read_text(im, summary, PL_SUMMARY, 0, NULL, 1, 1, 0, -1, NULL);
     }
     cf_jctx_pop(&im->c);
 }
@@ -480,13 +481,26 @@ static void import_education(importer *im, const cJSON *resume)
         } else {
             cJSON_AddItemToArray(out, o);
             int hs = CLASSIFY(t_hs, high_school, inst) != NULL;
-            const rule *lv = CLASSIFY(t_level, edu_levels, type);
-            if (!lv)
-                lv = CLASSIFY(t_level, edu_levels, area);
+            /* the type's and the area's words, each tokenised once */
+            cf_cl_text *words = im->words;
+            const rule *lv = NULL, *fd = NULL;
+            int may_credential = 0;
+            if (!words) {
+                im->oom = 1;
+            } else {
+                words->n = 0;
+                cf_cl_text_add(words, type);
+                int k = cf_cl_first(t_level, words);
+                lv = k >= 0 ? &edu_levels[k] : NULL;
+                cf_cl_text_add(words, area);
+                if (!lv && (k = cf_cl_first(t_level, words)) >= 0)
+                    lv = &edu_levels[k];
+                fd = (k = cf_cl_first(t_field, words)) >= 0 ? &edu_fields[k] : NULL;
+                may_credential = cf_may_name_credential(words, 0);
+            }
             /* a diploma from a high school is a high-school diploma */
             if ((!lv && hs) || (lv && strcmp(lv->result, "certificate") == 0 && hs))
                 lv = &edu_levels[LEVEL_HIGH_SCHOOL];
-            const rule *fd = classify2(t_field, edu_fields, type, area);
             add_ref(im, o, "level", lv ? lv->result : "other");
             add_ref(im, o, "field", fd ? fd->result : "other");
             if (type || area) {
@@ -505,8 +519,10 @@ static void import_education(importer *im, const cJSON *resume)
             get_date(im, e, "endDate", o, "completed", NULL);
             copy_strings(im, e, "courses", o, "courses");
             add_from(im, o, "education", i);
-            read_text(im, type, PL_EDU, i, NULL, 1, 0, 0, 0);
-            read_text(im, area, PL_EDU, i, NULL, 1, 0, 0, 0);
+            if (may_credential) {
+                read_text(im, type, PL_EDU, i, NULL, 1, 0, 0, 0, NULL);
+                read_text(im, area, PL_EDU, i, NULL, 1, 0, 0, 0, NULL);
+            }
         }
         cf_jctx_pop(&im->c);
         i++;
@@ -555,7 +571,7 @@ static void import_certificates(importer *im, const cJSON *resume, cert **certs,
         int recent = !c->dated ? -1 : im->as_of - c->date.last < 731;
         int trained = im->rd.hipaa_trained;
         im->rd.hipaa_trained = 0;
-        read_text(im, c->name, PL_CERT, i, NULL, 1, 0, 0, recent);
+        read_text(im, c->name, PL_CERT, i, NULL, 1, 0, 0, recent, NULL);
         c->last = im->rd.nm;
         /* a HIPAA certificate is HIPAA training, dated by the certificate */
         if (im->rd.hipaa_trained && c->dated && c->date.first <= im->as_of &&
@@ -568,6 +584,85 @@ static void import_certificates(importer *im, const cJSON *resume, cert **certs,
         i++;
     }
     cf_jctx_pop(&im->c);
+}
+
+/* A quick look at a text of work history before it is tokenised: the word
+ * stems (case ignored, at the start of a word) of what a text may say. */
+enum {
+    ST_REMOTE = 1,             /* remote work */
+    ST_READ = 2,               /* HIPAA training, a credential after a word of
+                                  earning, a removed apprentice designation */
+    ST_CEU = 4                 /* CEU hours */
+};
+
+static const struct {
+    const char *stem;
+    int set;
+} stems[] = {
+    {"remot", ST_REMOTE}, {"home", ST_REMOTE}, {"telecom", ST_REMOTE}, {"telew", ST_REMOTE},
+    {"virtual", ST_REMOTE}, {"hipaa", ST_READ}, {"pass", ST_READ}, {"earn", ST_READ},
+    {"obtain", ST_READ}, {"achiev", ST_READ}, {"receiv", ST_READ}, {"award", ST_READ},
+    {"attain", ST_READ}, {"hold", ST_READ}, {"held", ST_READ}, {"certif", ST_READ},
+    {"credential", ST_READ}, {"became", ST_READ}, {"remov", ST_READ}, {"lifted", ST_READ},
+    {"ceu", ST_CEU}, {"ce", ST_CEU}, {"cme", ST_CEU}, {"continuing", ST_CEU},
+};
+
+static unsigned char stem_first[256];   /* the sets whose stems start with the byte */
+
+static void stems_init(void)
+{
+    for (size_t k = 0; k < CF_ARRAY_LEN(stems); k++) {
+        unsigned char c = (unsigned char)stems[k].stem[0];
+        stem_first[c] |= (unsigned char)stems[k].set;
+        stem_first[c & ~32u] |= (unsigned char)stems[k].set;
+    }
+}
+
+/* Which of the sets of stems s names: one look at the start of each word
+ * (after a space, a hyphen or a slash, and any punctuation there). */
+static int may_mention(const char *s, int sets)
+{
+    int found = 0;
+    for (const char *p = s; p; p = strpbrk(p, " -/")) {
+        while (*p && (unsigned)(((unsigned char)*p | 32) - 'a') > 25u)
+            p++;
+        if (!*p)
+            break;
+        unsigned c = (unsigned char)*p;
+        int want = stem_first[c] & sets & ~found;
+        if (want) {
+            for (size_t k = 0; k < CF_ARRAY_LEN(stems); k++) {
+                const char *st = stems[k].stem;
+                if (!(stems[k].set & want) || st[0] != (char)(c | 32))
+                    continue;
+                size_t i = 1;
+                while (st[i] && (char)(p[i] | 32) == st[i])
+                    i++;
+                if (!st[i])
+                    found |= stems[k].set;
+            }
+            if (found == sets)
+                return found;
+        }
+        p++;
+    }
+    return found;
+}
+
+/* Whether a text of work history can say anything sentences.c reads there:
+ * a figure (when figures are read: a number), CEU hours (when they count: a
+ * number and a word for CEUs), or what ST_READ stands for.  Most duties say
+ * none of it, and reading is not free.  *remote: whether it may name remote
+ * work, when asked (remote not NULL). */
+static int worth_reading(const char *s, int figures, int ceus, int *remote)
+{
+    int numbers = (figures || ceus) && strpbrk(s, "0123456789");
+    if (numbers && figures && !remote)
+        return 1;
+    int found = may_mention(s, ST_READ | (remote ? ST_REMOTE : 0) | (numbers && ceus ? ST_CEU : 0));
+    if (remote)
+        *remote = (found & ST_REMOTE) != 0;
+    return (numbers && (figures || (found & ST_CEU))) || (found & ST_READ);
 }
 
 static void import_work(importer *im, const cJSON *resume, const char *section, cJSON *out)
@@ -598,32 +693,60 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
         } else {
             cJSON_AddItemToArray(out, o);
             /* the position says what the job is; all its text says where
-             * and how it was done */
-            int kind = job_kind(position);
-            int related = coding_related(kind);
-            cf_cl_text *all = cf_malloc(sizeof *all);
+             * and how it was done (each text tokenised once: the texts read
+             * for figures give their words to all as they are read) */
+            cf_cl_text *all = im->words;
+            int kind = -1;
             if (!all) {
                 im->oom = 1;
             } else {
                 all->n = 0;
                 cf_cl_text_add(all, position);
-                cf_cl_text_add(all, location);
-                cf_cl_text_add(all, summary);
-                for (const cJSON *h = h1; h; h = one ? NULL : h->next)
-                    if (cJSON_IsString(h))
-                        cf_cl_text_add(all, h->valuestring);
+                kind = job_kind(all);
             }
+            int related = coding_related(kind);
             add_ref(im, o, "title", position);
             add_ref(im, o, "employer", employer);
             add_ref(im, o, "kind", kind >= 0 ? work_kinds[kind].result : "other");
+            cf_date ds, de;
+            int has_start = get_date(im, e, "startDate", o, "start", &ds);
+            int has_end = get_date(im, e, "endDate", o, "end", &de);
+            /* CEUs stated for an entry count when it is current or ended in
+             * the last 24 months; nothing dated after the as-of date counts. */
+            int counts = !has_start || ds.first <= im->as_of;
+            int recent = counts && (has_end ? im->as_of - de.last : 0) < 731;
+            int coding_job = kind == JK_CODING || kind == JK_AUDIT;
+            /* a title names a credential now and then ("Coding Specialist,
+             * CPC-A"): read for one only when a word could start one */
+            if (all && cf_may_name_credential(all, 0))
+                read_text(im, position, PL_WORK_TITLE, i, section, 1, 0, 0, 0, NULL);
+            if (all) {
+                cf_cl_text_add(all, location);
+                if (counts && summary && worth_reading(summary, related, recent, NULL))
+                    read_text(im, summary, PL_WORK_TEXT, i, section, 1, related, coding_job, recent ? -1 : 0, all);
+                else
+                    cf_cl_text_add(all, summary);
+                /* highlights matter to all only for remote work, and for the
+                 * setting of coding work */
+                for (const cJSON *h = h1; h; h = one ? NULL : h->next) {
+                    if (!cJSON_IsString(h))
+                        continue;
+                    int remote = 0;
+                    int read = counts ? worth_reading(h->valuestring, related, recent, related ? NULL : &remote)
+                                      : !related && (remote = (may_mention(h->valuestring, ST_REMOTE) != 0), 0);
+                    int words = related || remote;
+                    if (read)
+                        read_text(im, h->valuestring, PL_WORK_TEXT, i, section, 1, related, coding_job,
+                                  recent ? -1 : 0, words ? all : NULL);
+                    else if (words)
+                        cf_cl_text_add(all, h->valuestring);
+                }
+            }
             if (all && related) {
                 int set = cf_cl_first(t_setting, all);
                 if (set >= 0)
                     add_ref(im, o, "setting", settings[set].result);
             }
-            cf_date ds, de;
-            int has_start = get_date(im, e, "startDate", o, "start", &ds);
-            int has_end = get_date(im, e, "endDate", o, "end", &de);
             if (all && cf_cl_match(t_remote, all) && !cf_json_add_bool(o, "remote", 1))
                 im->oom = 1;
             if (volunteer && !cf_json_add_bool(o, "volunteer", 1))
@@ -631,20 +754,6 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
             add_ref(im, o, "summary", summary);
             copy_strings(im, e, "highlights", o, "highlights");
             add_from(im, o, section, i);
-            /* CEUs stated for an entry count when it is current or ended in
-             * the last 24 months; nothing dated after the as-of date counts. */
-            int counts = !has_start || ds.first <= im->as_of;
-            int recent = counts && (has_end ? im->as_of - de.last : 0) < 731;
-            read_text(im, position, PL_WORK_TITLE, i, section, 1, 0, 0, 0);
-            if (counts) {
-                int coding_job = kind == JK_CODING || kind == JK_AUDIT;
-                read_text(im, summary, PL_WORK_TEXT, i, section, 1, related, coding_job, recent ? -1 : 0);
-                for (const cJSON *h = h1; h; h = one ? NULL : h->next)
-                    if (cJSON_IsString(h))
-                        read_text(im, h->valuestring, PL_WORK_TEXT, i, section, 1, related, coding_job,
-                                  recent ? -1 : 0);
-            }
-            cf_free(all);
         }
         cf_jctx_pop(&im->c);
         i++;
@@ -799,12 +908,13 @@ static const char *const place_names[] = {
 
 static void place_string(const cf_mention *m, char *buf, size_t size)
 {
+    (void)size;   /* 64: the longest name is "certificates" */
     if (m->place == PL_CERT || m->place == PL_EDU)
-        snprintf(buf, size, "%s[%d]", place_names[m->place], m->index);
+        cf_indexed(buf, place_names[m->place], m->index);
     else if (m->place == PL_WORK_TITLE || m->place == PL_WORK_TEXT)
-        snprintf(buf, size, "%s[%d]", m->section ? m->section : "work", m->index);
+        cf_indexed(buf, m->section ? m->section : "work", m->index);
     else
-        snprintf(buf, size, "%s", place_names[m->place]);
+        strcpy(buf, place_names[m->place]);
 }
 
 /* How sure each status is, to combine mentions of one credential: a lapse
@@ -835,8 +945,8 @@ static const char *status_name(int st)
 typedef struct credbuild {
     int code;
     int status;
-    int has_earned, has_expires;
-    cf_date earned, expires;
+    int has_earned, has_expires, has_renewed;
+    cf_date earned, expires, renewed;
     const cert *c;             /* the certificate it was first stated in */
     int first;                 /* its first mention */
     cJSON *also;
@@ -934,6 +1044,10 @@ static void build_credentials(importer *im, cert *certs, size_t ncerts)
             b->expires = m->expires;
             b->has_expires = 1;
         }
+        if (m->has_renewed && (!b->has_renewed || m->renewed.first > b->renewed.first)) {
+            b->renewed = m->renewed;
+            b->has_renewed = 1;
+        }
     }
     /* certificates that name no credential the importer knows are kept as
      * they are: a HIPAA course, a data-analytics certificate */
@@ -978,6 +1092,8 @@ static void build_credentials(importer *im, cert *certs, size_t ncerts)
         add_ref(im, o, "kind", cr->kind);
         if (b->has_earned)
             set_date(im, o, "earned", &b->earned);
+        if (b->has_renewed)
+            set_date(im, o, "renewed", &b->renewed);
         if (b->has_expires)
             set_date(im, o, "expires", &b->expires);
         if (status_name(b->status))
@@ -1006,7 +1122,10 @@ cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
     im.c = (cf_jctx){source, text, len, first_line, d, {{0}, {0}, 0}, 0, warn, 0};
     im.as_of = as_of;
     im.rd.as_of = as_of;
+    im.words = cf_malloc(sizeof *im.words);
     *out = NULL;
+    if (!im.words)
+        goto oom;
     im.out = cJSON_CreateObject();
     if (!im.out || !cf_json_add_str(im.out, "format", CF_PROFILE_FORMAT))
         goto oom;
@@ -1053,11 +1172,13 @@ cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
         goto oom;
     cf_reading_free(rd);
     cf_free(certs);
+    cf_free(im.words);
     *out = im.out;
     return CF_OK;
 oom:
     cf_reading_free(&im.rd);
     cf_free(certs);
+    cf_free(im.words);
     cf_json_delete(im.out);
     return CF_ESYSTEM;
 }

@@ -31,8 +31,8 @@ typedef struct cf_mention {
     int code;                  /* index into the credential table */
     int status;                /* MS_* */
     int weak;                  /* only an exam passed ("passed the CPC exam") */
-    int has_earned, has_expires;
-    cf_date earned, expires;
+    int has_earned, has_expires, has_renewed;
+    cf_date earned, expires, renewed;
     int place, index;          /* PL_*, and the index of its entry */
     const char *section;       /* "work" or "volunteer" for work places */
 } cf_mention;
@@ -45,6 +45,8 @@ typedef struct cf_text_place {
     int coding_job;            /* the text of a coding job: "25-30 an hour" is charts */
     int ceus;                  /* read CEU hours: 1 they are recent, -1 recent when the
                                   sentence names no year older than 24 months */
+    cf_cl_text *words;         /* when set, the text's words are appended to it, as
+                                  cf_cl_text_add would (numbers aside) */
 } cf_text_place;
 
 /* What the sentences of a resume say, gathered over its texts. */
@@ -58,7 +60,15 @@ typedef struct cf_reading {
     int apprentice_removed;    /* "apprentice status removed" */
     int oom;
     cf_day as_of;
+    /* scratch for the texts, kept from one to the next */
+    cf_lexeme *lx;
+    int *ids;
+    size_t cap;
 } cf_reading;
+
+/* Whether a credential may be named in words [from, n) of t (when not,
+ * reading the text for credentials finds none). */
+int cf_may_name_credential(const cf_cl_text *t, int from);
 
 /* Reads one text of the resume into rd. */
 void cf_read_text(cf_reading *rd, const char *text, const cf_text_place *pl);

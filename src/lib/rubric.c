@@ -1004,6 +1004,48 @@ static int check_text(const char *name, const char *text, size_t len, cf_diags *
     return found;
 }
 
+/* Numbers every term and indexes them by the first word of each alias,
+ * so that scoring looks only at the terms a profile's words can start.
+ * 0, or -1 when out of memory. */
+static int index_terms(cf_rubric *r)
+{
+    size_t nw = r->vocab.nwords, total = 0;
+    r->first_at = cf_calloc(nw + 2, sizeof *r->first_at);
+    if (!r->first_at)
+        return -1;
+    int *count = r->first_at + 1;   /* first counts, then offsets */
+    for (size_t i = 0; i < r->nqualities; i++)
+        for (size_t j = 0; j < r->qualities[i].ncriteria; j++) {
+            cf_criterion *c = &r->qualities[i].criteria[j];
+            for (size_t k = 0; k < c->nterms; k++) {
+                cf_term *t = &c->terms[k];
+                t->gid = (int)r->nterms++;
+                for (size_t a = 0; a < t->naliases; a++) {
+                    count[t->aliases[a].ids[0]]++;
+                    total++;
+                }
+            }
+        }
+    for (size_t w = 1; w <= nw; w++)
+        r->first_at[w] += r->first_at[w - 1];
+    r->first_terms = cf_malloc((total ? total : 1) * sizeof *r->first_terms);
+    int *fill = cf_malloc((nw + 1) * sizeof *fill);
+    if (!r->first_terms || !fill) {
+        cf_free(fill);
+        return -1;
+    }
+    memcpy(fill, r->first_at, (nw + 1) * sizeof *fill);
+    for (size_t i = 0; i < r->nqualities; i++)
+        for (size_t j = 0; j < r->qualities[i].ncriteria; j++) {
+            const cf_criterion *c = &r->qualities[i].criteria[j];
+            for (size_t k = 0; k < c->nterms; k++)
+                for (size_t a = 0; a < c->terms[k].naliases; a++)
+                    r->first_terms[fill[c->terms[k].aliases[a].ids[0]]++] = c->terms[k].gid;
+        }
+    cf_free(fill);
+    return 0;
+}
+
 cf_status cf_rubric_load(const char *name, const char *text, size_t len,
                          cf_rubric **out, cf_diags *d)
 {
@@ -1034,6 +1076,8 @@ cf_status cf_rubric_load(const char *name, const char *text, size_t len,
              (unsigned long long)cf_fnv1a(text, len, CF_FNV_INIT));
     load_root(&l, doc.root);
     cf_yaml_free(&doc);
+    if (!l.oom && !l.errors && index_terms(r))
+        l.oom = 1;
     if (l.oom || d->oom) {
         cf_rubric_free(r);
         return CF_ESYSTEM;
@@ -1105,6 +1149,8 @@ void cf_rubric_free(cf_rubric *r)
         cf_free(r->vocab.words[i]);
     cf_free(r->vocab.words);
     cf_free(r->vocab.slots);
+    cf_free(r->first_at);
+    cf_free(r->first_terms);
     cf_free(r->name);
     cf_free(r->id);
     cf_free(r->version);

@@ -37,6 +37,7 @@ typedef struct cf_term {
     char *id;
     cf_alias *aliases;
     size_t naliases;
+    int gid;                  /* its index among all the rubric's terms */
 } cf_term;
 
 typedef struct cf_source {    /* where a terms criterion looks, and how much it counts */
@@ -123,6 +124,10 @@ struct cf_rubric {
     cf_cpath *sources;        /* distinct paths read by terms criteria */
     size_t nsources;
     cf_vocab vocab;
+    /* the terms an alias of which starts with each word: the terms of word
+     * w are first_terms[first_at[w] .. first_at[w + 1]), by gid */
+    size_t nterms;            /* of all criteria */
+    int *first_at, *first_terms;
 };
 
 /* Word id of tok[0..n), or -1; the second takes the token's FNV-1a hash. */

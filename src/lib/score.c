@@ -150,18 +150,21 @@ static int where_ok(const cf_criterion *c, const cJSON *elem)
         const char *s = cJSON_IsString(v) ? v->valuestring : cJSON_IsTrue(v) ? "true"
                       : cJSON_IsFalse(v) ? "false" : NULL;
         int ok = 0;
-        for (size_t j = 0; s && j < c->where[i].nvalues; j++)
-            ok |= strcmp(s, c->where[i].values[j]) == 0;
+        for (size_t j = 0; s && j < c->where[i].nvalues && !ok; j++)
+            ok = s[0] == c->where[i].values[j][0] && strcmp(s, c->where[i].values[j]) == 0;
         if (!ok)
             return 0;
     }
     return 1;
 }
 
+/* The value a criterion's points or levels give key (a rubric may list
+ * forty credentials: the first two bytes are compared first). */
 static double pair_value(const cf_criterion *c, const char *key, int *found)
 {
     for (size_t i = 0; i < c->npairs; i++)
-        if (strcmp(c->pairs[i].key, key) == 0) {
+        if (c->pairs[i].key[0] == key[0] && (!key[0] || c->pairs[i].key[1] == key[1]) &&
+            strcmp(c->pairs[i].key, key) == 0) {
             *found = 1;
             return c->pairs[i].val;
         }
@@ -398,6 +401,8 @@ typedef struct tindex {
     occ *occs;
     size_t nocc, capocc;
     int *head;                /* per vocabulary word: first occurrence, -1 */
+    unsigned char *reach;     /* per term (gid): some alias's first word occurs */
+    const int *first_at, *first_terms;   /* the rubric's index of terms by first word */
     const cf_vocab *vocab;
     int src;
     const cf_cpath *path;
@@ -436,6 +441,11 @@ static int index_token(void *ctx, const char *tok, size_t n, uint64_t hash)
         /* Occurrences are pushed at the head; matching takes the best
          * weight over all of them, so their order does not matter. */
         t->occs[t->nocc] = (occ){(int)t->ntoks, (int)t->nfields - 1, t->head[id]};
+        if (t->head[id] < 0) {
+            /* a word seen for the first time: the terms it can start */
+            for (int k = t->first_at[id]; k < t->first_at[id + 1]; k++)
+                t->reach[t->first_terms[k]] = 1;
+        }
         t->head[id] = (int)t->nocc++;
     }
     t->ntoks++;
@@ -466,6 +476,7 @@ static void tindex_free(tindex *t)
     cf_free(t->toks);
     cf_free(t->occs);
     cf_free(t->head);
+    cf_free(t->reach);
 }
 
 /* t starts zeroed; tindex_free undoes a partial build. */
@@ -475,7 +486,12 @@ static int tindex_build(tindex *t, const cf_rubric *r, const cf_profile *p)
     if (!r->nsources)
         return 0;
     t->head = cf_malloc((r->vocab.nwords ? r->vocab.nwords : 1) * sizeof *t->head);
-    if (!t->head)
+    /* the terms the profile's words can start (index_token marks them):
+     * most terms of a rubric never occur in a profile, and are not looked at */
+    t->reach = cf_calloc(r->nterms ? r->nterms : 1, 1);
+    t->first_at = r->first_at;
+    t->first_terms = r->first_terms;
+    if (!t->head || !t->reach)
         return -1;
     for (size_t i = 0; i < r->vocab.nwords; i++)
         t->head[i] = -1;
@@ -500,6 +516,8 @@ static void score_terms(scorer *s, const cf_rubric *r, const tindex *t, const cf
     double credits = 0, strongest = 0;
     for (size_t k = 0; k < c->nterms; k++) {
         const cf_term *term = &c->terms[k];
+        if (!t->reach || !t->reach[term->gid])
+            continue;
         double credit = 0;
         int where = -1;
         for (size_t a = 0; a < term->naliases; a++) {

@@ -173,30 +173,42 @@ static const cf_rule ctx_rules[] = {
     [CX_APPRENTICE] = {"apprentice", {"apprentice", "apprenticeship", NULL}},
 };
 
-/* Words of the figures' sentences, found by their text. */
-static const char *const acc_words[] = {"accuracy", "accurate", "audit", "audits", "audited", "auditing",
-                                        "quality", "qa", "validation", "validated", NULL};
-static const char *const error_words[] = {"error", "errors", NULL};
-static const char *const standard_words[] = {"target", "targets", "goal", "benchmark", "standard",
-                                             "standards", "threshold", "expectation", "minimum",
-                                             "required", "requirement", NULL};
-static const char *const achieved_words[] = {"met", "meet", "meets", "meeting", "exceeded", "exceed",
-                                             "exceeds", "exceeding", "beat", "beats", "surpassed",
-                                             "above", "over", "maintained", "maintain", "achieved",
-                                             "achieve", "consistently", "averaged", "average", "my",
-                                             NULL};
-static const char *const units[] = {"charts", "chart", "records", "record", "encounters", "encounter",
-                                    "cases", "case", "accounts", "account", "visits", "visit", "notes",
-                                    "reviews", "admissions", "discharges", NULL};
-static const char *const per_words[] = {"per", "an", "a", "each", "every", NULL};
-static const char *const hour_words[] = {"hour", "hr", "hrs", "hours", NULL};
-static const char *const day_words[] = {"day", "shift", NULL};
-static const char *const ceu_words[] = {"ceu", "ceus", "ce", "ces", "ceh", "cehs", "cme", "cmes", NULL};
-static const char *const hipaa_training[] = {"training", "trained", "course", "courses", "certificate",
-                                             "certification", "certified", "refresher", "awareness",
-                                             "module", "modules", "education", "attestation", NULL};
+/* Words of the figures' sentences, one table: each word belongs to one
+ * list. */
+enum {
+    FW_ACC, FW_ERR, FW_STANDARD, FW_ACHIEVED, FW_UNIT, FW_PER, FW_HOUR, FW_DAY, FW_HOURLY, FW_DAILY,
+    FW_CEU, FW_TRAINING
+};
+static const cf_rule fig_rules[] = {
+    [FW_ACC] = {"accuracy", {"accuracy", "accurate", "audit", "audits", "audited", "auditing", "quality", "qa",
+                             "validation", "validated", NULL}},
+    [FW_ERR] = {"error", {"error", "errors", NULL}},
+    [FW_STANDARD] = {"standard", {"target", "targets", "goal", "benchmark", "standard", "standards",
+                                  "threshold", "expectation", "minimum", "required", "requirement", NULL}},
+    [FW_ACHIEVED] = {"achieved", {"met", "meet", "meets", "meeting", "exceeded", "exceed", "exceeds",
+                                  "exceeding", "beat", "beats", "surpassed", "above", "over", "maintained",
+                                  "maintain", "achieved", "achieve", "consistently", "averaged", "average",
+                                  "my", NULL}},
+    [FW_UNIT] = {"unit", {"charts", "chart", "records", "record", "encounters", "encounter", "cases", "case",
+                          "accounts", "account", "visits", "visit", "notes", "reviews", "admissions",
+                          "discharges", NULL}},
+    [FW_PER] = {"per", {"per", "an", "a", "each", "every", NULL}},
+    [FW_HOUR] = {"hour", {"hour", "hr", "hrs", "hours", NULL}},
+    [FW_DAY] = {"day", {"day", "shift", NULL}},
+    [FW_HOURLY] = {"hourly", {"hourly", NULL}},
+    [FW_DAILY] = {"daily", {"daily", NULL}},
+    [FW_CEU] = {"ceu", {"ceu", "ceus", "ce", "ces", "ceh", "cehs", "cme", "cmes", NULL}},
+    [FW_TRAINING] = {"training", {"training", "trained", "course", "courses", "certificate", "certification",
+                                  "certified", "refresher", "awareness", "module", "modules", "education",
+                                  "attestation", NULL}},
+};
 
-static int t_cred, t_ctx;
+static int t_cred, t_ctx, t_fig;
+
+int cf_may_name_credential(const cf_cl_text *t, int from)
+{
+    return cf_cl_may_start(t_cred, t, from);
+}
 
 int cf_sentences_init(void)
 {
@@ -209,7 +221,8 @@ int cf_sentences_init(void)
     }
     t_cred = cf_cl_compile(cred_rules, NCRED);
     t_ctx = cf_cl_compile(ctx_rules, CF_ARRAY_LEN(ctx_rules));
-    return t_cred >= 0 && t_ctx >= 0 ? 0 : -1;
+    t_fig = cf_cl_compile(fig_rules, CF_ARRAY_LEN(fig_rules));
+    return t_cred >= 0 && t_ctx >= 0 && t_fig >= 0 ? 0 : -1;
 }
 
 /* ---- a text as lexemes ------------------------------------------------------ */
@@ -219,11 +232,11 @@ int cf_sentences_init(void)
 typedef struct sent {
     cf_lexeme *lx;
     int *id;                  /* word id in the phrase tables, or -1 */
-    int *cx, *cxlen;          /* context phrase starting here, and its length */
+    int *cx;                  /* context phrase starting here (cx_at), -2 not yet looked up */
+    int *fw;                  /* figure word (fw_at), -2 not yet looked up */
     int n;
 } sent;
 
-#define is cf_lexeme_in
 
 static int word_eq(const cf_lexeme *l, const char *w)
 {
@@ -241,52 +254,66 @@ static int is_year(const cf_lexeme *l)
 static int date_at(const sent *s, int i, cf_date *d)
 {
     const cf_lexeme *l = &s->lx[i];
-    char buf[16];
     int m;
     if (l->kind == CF_LX_WORD && i + 1 < s->n && is_year(&s->lx[i + 1]) &&
-        (m = cf_month_word(l->w, l->n)) != 0) {
-        snprintf(buf, sizeof buf, "%04d-%02d", (int)s->lx[i + 1].num, m);
-        return cf_date_parse(buf, d) == 0 ? 2 : 0;
-    }
+        (m = cf_month_word(l->w, l->n)) != 0)
+        return cf_date_of((int)s->lx[i + 1].num, m, 0, d) == 0 ? 2 : 0;
     if (l->kind == CF_LX_NUM && !l->range && !l->decimal && l->ndigits <= 2 && l->num >= 1 && l->num <= 12 &&
-        i + 2 < s->n && s->lx[i + 1].kind == CF_LX_PER && is_year(&s->lx[i + 2])) {
-        snprintf(buf, sizeof buf, "%04d-%02d", (int)s->lx[i + 2].num, (int)l->num);
-        return cf_date_parse(buf, d) == 0 ? 3 : 0;
-    }
-    if (is_year(l) && !(i + 1 < s->n && s->lx[i + 1].kind == CF_LX_PER)) {
-        snprintf(buf, sizeof buf, "%04d", (int)l->num);
-        return cf_date_parse(buf, d) == 0 ? 1 : 0;
-    }
+        i + 2 < s->n && s->lx[i + 1].kind == CF_LX_PER && is_year(&s->lx[i + 2]))
+        return cf_date_of((int)s->lx[i + 2].num, (int)l->num, 0, d) == 0 ? 3 : 0;
+    if (is_year(l) && !(i + 1 < s->n && s->lx[i + 1].kind == CF_LX_PER))
+        return cf_date_of((int)l->num, 0, 0, d) == 0 ? 1 : 0;
     return 0;
+}
+
+/* The context phrase (CX_*) that starts at lexeme i, or -1; found when
+ * first asked for (most lexemes never are). */
+static int cx_at(const sent *s, int i)
+{
+    if (s->cx[i] == -2) {
+        int len;
+        s->cx[i] = s->id[i] >= 0 ? cf_cl_longest(t_ctx, s->id, s->n, i, &len) : -1;
+    }
+    return s->cx[i];
+}
+
+/* The list of figure words (FW_*) lexeme i is in, or -1. */
+static int fw_at(const sent *s, int i)
+{
+    if (s->fw[i] == -2) {
+        int len;
+        s->fw[i] = s->id[i] >= 0 ? cf_cl_longest(t_fig, s->id, i + 1, i, &len) : -1;
+    }
+    return s->fw[i];
 }
 
 static int sent_read(sent *s, const char *text, cf_reading *rd)
 {
-    size_t len = strlen(text), max = len + 1 < MAX_LEX ? len + 1 : MAX_LEX;
-    s->lx = cf_malloc(max * sizeof *s->lx);
-    s->id = cf_malloc(max * 3 * sizeof *s->id);
-    if (!s->lx || !s->id) {
-        cf_free(s->lx);
-        cf_free(s->id);
-        rd->oom = 1;
-        return -1;
+    size_t len = strnlen(text, MAX_LEX), max = len + 1 < MAX_LEX ? len + 1 : MAX_LEX;
+    if (max > rd->cap) {
+        size_t cap = max < 256 ? 256 : max;
+        cf_lexeme *lx = cf_realloc(rd->lx, cap * sizeof *lx);
+        if (lx)
+            rd->lx = lx;
+        int *ids = lx ? cf_realloc(rd->ids, cap * 3 * sizeof *ids) : NULL;
+        if (!ids) {
+            rd->oom = 1;
+            return -1;
+        }
+        rd->ids = ids;
+        rd->cap = cap;
     }
-    s->cx = s->id + max;
-    s->cxlen = s->cx + max;
+    s->lx = rd->lx;
+    s->id = rd->ids;
+    s->cx = rd->ids + rd->cap;
+    s->fw = s->cx + rd->cap;
     s->n = (int)cf_lex(text, s->lx, max);
     for (int i = 0; i < s->n; i++) {
         const cf_lexeme *l = &s->lx[i];
-        s->id[i] = l->kind == CF_LX_WORD && l->n < sizeof l->w ? cf_cl_word(l->w, l->n) : -1;
+        s->id[i] = l->kind == CF_LX_WORD && l->n < sizeof l->w ? cf_cl_word_hashed(l->w, l->n, l->hash) : -1;
+        s->cx[i] = s->fw[i] = -2;
     }
-    for (int i = 0; i < s->n; i++)
-        s->cx[i] = cf_cl_longest(t_ctx, s->id, s->n, i, &s->cxlen[i]);
     return 0;
-}
-
-static void sent_free(sent *s)
-{
-    cf_free(s->lx);
-    cf_free(s->id);
 }
 
 /* ---- credentials in a text ----------------------------------------------- */
@@ -329,7 +356,7 @@ static int cred_at(const sent *s, int i, int *len)
 static int ctx_in(const sent *s, int from, int to, int cat)
 {
     for (int i = from; i < to; i++)
-        if (s->cx[i] == cat)
+        if (cx_at(s, i) == cat)
             return 1;
     return 0;
 }
@@ -404,9 +431,14 @@ static void read_mentions(cf_reading *rd, const sent *s, const cf_text_place *pl
             if (!dl)
                 continue;
             found = 1;
-            if (ctx_in(s, end, i, CX_UNTIL) || ctx_in(s, end, i, CX_LAPSED) || ctx_in(s, end, i, CX_EXPIRED)) {
+            if (ctx_in(s, end, i, CX_REMOVED))
+                ;   /* "(apprentice status removed 2024)": not when it was earned */
+            else if (ctx_in(s, end, i, CX_UNTIL) || ctx_in(s, end, i, CX_LAPSED) || ctx_in(s, end, i, CX_EXPIRED)) {
                 mt.expires = d;
                 mt.has_expires = 1;
+            } else if (ctx_in(s, lo, i, CX_RENEWED)) {
+                mt.renewed = d;
+                mt.has_renewed = 1;
             } else {
                 mt.earned = d;
                 mt.has_earned = 1;
@@ -415,8 +447,13 @@ static void read_mentions(cf_reading *rd, const sent *s, const cf_text_place *pl
         for (int i = lo; i < at && !found; i++)
             if (date_at(s, i, &d)) {
                 found = 1;
-                mt.earned = d;
-                mt.has_earned = 1;
+                if (ctx_in(s, i, at, CX_RENEWED)) {
+                    mt.renewed = d;
+                    mt.has_renewed = 1;
+                } else {
+                    mt.earned = d;
+                    mt.has_earned = 1;
+                }
             }
         if (mt.has_earned && mt.earned.first > rd->as_of)
             mt.status = MS_FUTURE;   /* "CPC exam in January 2027" */
@@ -430,7 +467,9 @@ static void read_mentions(cf_reading *rd, const sent *s, const cf_text_place *pl
 static void read_apprentice(cf_reading *rd, const sent *s)
 {
     for (int i = 0; i < s->n; i++) {
-        if (s->cx[i] != CX_REMOVED)
+        const cf_lexeme *l = &s->lx[i];
+        /* "removed", "lifted": look the phrase up only for them */
+        if (l->kind != CF_LX_WORD || (l->w[0] != 'r' && l->w[0] != 'l') || cx_at(s, i) != CX_REMOVED)
             continue;
         int lo = i > 4 ? i - 4 : 0, hi = i + 4 < s->n ? i + 4 : s->n;
         int a = 0;
@@ -485,10 +524,11 @@ static void clause(const sent *s, int i, int *a, int *b)
 
 #define WHOLE MAX_LEX   /* no limit but the sentence */
 
-static int any_in(const sent *s, int a, int b, const char *const *words)
+/* Whether a word of list fw stands in lexemes [a, b). */
+static int any_in(const sent *s, int a, int b, int fw)
 {
     for (int k = a; k < b; k++)
-        if (is(&s->lx[k], words))
+        if (fw_at(s, k) == fw)
             return 1;
     return 0;
 }
@@ -497,21 +537,17 @@ static int any_in(const sent *s, int a, int b, const char *const *words)
  * with its length in *len; 0 when none. */
 static int rate_at(const sent *s, int k, int *len)
 {
-    const cf_lexeme *l = &s->lx[k];
-    if (word_eq(l, "hourly")) {
+    int fw = fw_at(s, k);
+    if (fw == FW_HOURLY || fw == FW_DAILY) {
         *len = 1;
-        return 1;
+        return fw == FW_HOURLY ? 1 : 2;
     }
-    if (word_eq(l, "daily")) {
-        *len = 1;
-        return 2;
-    }
-    if (k + 1 < s->n && (l->kind == CF_LX_PER || is(l, per_words))) {
-        const cf_lexeme *u = &s->lx[k + 1];
+    if (k + 1 < s->n && (s->lx[k].kind == CF_LX_PER || fw == FW_PER)) {
+        int u = fw_at(s, k + 1);
         *len = 2;
-        if (is(u, hour_words))
+        if (u == FW_HOUR)
             return 1;
-        if (is(u, day_words))
+        if (u == FW_DAY)
             return 2;
     }
     return 0;
@@ -542,17 +578,18 @@ static void read_figures(cf_reading *rd, const sent *s, const cf_text_place *pl)
             /* "98%, 97.9% and 98.3%": a clause that starts with a percentage
              * goes on with the accuracy of the clause before */
             int continues = a == i && a == acc_end + 1;
-            int acc = any_in(s, a, b, acc_words) || continues;
-            int err = !acc && any_in(s, a, b, error_words);
-            int standard = any_in(s, a, b, standard_words) && !any_in(s, a, b, achieved_words);
+            int acc = any_in(s, a, b, FW_ACC) || continues;
+            int err = any_in(s, a, b, FW_ERR);
+            int standard = any_in(s, a, b, FW_STANDARD) && !any_in(s, a, b, FW_ACHIEVED);
             double low = l->range ? l->num : v;
             if (standard)
                 continue;
-            if (acc && low >= 50 && low <= 100) {
-                take_max(low / 100, &rd->accuracy, &rd->have_accuracy);
-                acc_end = b;
-            } else if (err && v >= 0 && v <= 20) {
+            /* "a 2% error rate": 98% accurate */
+            if (err && v >= 0 && v <= 20) {
                 take_max(1 - v / 100, &rd->accuracy, &rd->have_accuracy);
+                acc_end = b;
+            } else if (acc && low >= 50 && low <= 100) {
+                take_max(low / 100, &rd->accuracy, &rd->have_accuracy);
                 acc_end = b;
             }
             continue;
@@ -568,7 +605,7 @@ static void read_figures(cf_reading *rd, const sent *s, const cf_text_place *pl)
                 rate = 0;
                 if (w->kind != CF_LX_WORD)
                     break;
-                if (is(w, units))
+                if (fw_at(s, k) == FW_UNIT)
                     unit = 1;
                 else if (unit)
                     break;
@@ -580,10 +617,10 @@ static void read_figures(cf_reading *rd, const sent *s, const cf_text_place *pl)
         }
         /* "36 CEUs", "20 continuing education units", "CEUs: 30" */
         if (pl->ceus && !l->range && v > 0 && v <= 1000 && l->ndigits < 4) {
-            int ceu = (i + 1 < s->n && is(&s->lx[i + 1], ceu_words)) ||
+            int ceu = (i + 1 < s->n && fw_at(s, i + 1) == FW_CEU) ||
                       (i + 2 < s->n && word_eq(&s->lx[i + 1], "continuing") && word_eq(&s->lx[i + 2], "education")) ||
-                      (i > 0 && is(&s->lx[i - 1], ceu_words)) ||
-                      (i > 1 && s->lx[i - 1].kind == CF_LX_SOFT && is(&s->lx[i - 2], ceu_words));
+                      (i > 0 && fw_at(s, i - 1) == FW_CEU) ||
+                      (i > 1 && s->lx[i - 1].kind == CF_LX_SOFT && fw_at(s, i - 2) == FW_CEU);
             if (!ceu)
                 continue;
             int recent = 1;
@@ -608,12 +645,13 @@ static void read_figures(cf_reading *rd, const sent *s, const cf_text_place *pl)
 static void read_hipaa(cf_reading *rd, const sent *s, const cf_text_place *pl)
 {
     for (int i = 0; i < s->n; i++) {
-        if (!word_eq(&s->lx[i], "hipaa"))
+        const cf_lexeme *l = &s->lx[i];
+        if (l->kind != CF_LX_WORD || l->n != 5 || memcmp(l->w, "hipaa", 5) != 0)
             continue;
         int a, b;
         around(s, i, 3, 7, 0, &a, &b);
-        int trained = pl->place == PL_CERT || any_in(s, i + 1, b, hipaa_training) ||
-                      (a < i && any_in(s, a, i, hipaa_training));
+        int trained = pl->place == PL_CERT || any_in(s, i + 1, b, FW_TRAINING) ||
+                      (a < i && any_in(s, a, i, FW_TRAINING));
         if (!trained)
             continue;
         rd->hipaa_trained = 1;
@@ -639,6 +677,14 @@ void cf_read_text(cf_reading *rd, const char *text, const cf_text_place *pl)
     sent s;
     if (!text || !*text || sent_read(&s, text, rd))
         return;
+    cf_cl_text *w = pl->words;
+    if (w) {
+        if (w->n && w->n < CF_CL_MAX_TOKENS)
+            w->ids[w->n++] = -1;   /* texts never run into each other */
+        for (int i = 0; i < s.n && w->n < CF_CL_MAX_TOKENS; i++)
+            if (s.lx[i].kind == CF_LX_WORD || s.lx[i].kind == CF_LX_NUM)
+                w->ids[w->n++] = s.id[i];
+    }
     if (pl->credentials)
         read_mentions(rd, &s, pl);
     read_apprentice(rd, &s);
@@ -646,12 +692,15 @@ void cf_read_text(cf_reading *rd, const char *text, const cf_text_place *pl)
         read_figures(rd, &s, pl);
     if (pl->place != PL_NAME)
         read_hipaa(rd, &s, pl);
-    sent_free(&s);
 }
 
 void cf_reading_free(cf_reading *rd)
 {
     cf_free(rd->m);
+    cf_free(rd->lx);
+    cf_free(rd->ids);
     rd->m = NULL;
-    rd->nm = rd->capm = 0;
+    rd->lx = NULL;
+    rd->ids = NULL;
+    rd->nm = rd->capm = rd->cap = 0;
 }

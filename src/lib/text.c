@@ -254,14 +254,16 @@ static int char_at(const unsigned char *p, int *len, unsigned char *low, int *nl
 
 /* ---- words ----------------------------------------------------------------- */
 
-/* What lay between two words. */
+/* What lay between two words: how many characters, the class of the first
+ * and, when they were all of one class, that class; a bit per class seen. */
 typedef struct gap {
-    unsigned n;                /* characters */
-    unsigned char first;       /* class of the first one */
-    unsigned char only;        /* the class when all were the same, else 0 */
-    unsigned brk : 1, soft : 1, dot : 1, percent : 1, dollar : 1, slash : 1, amp : 1, hyphen : 1;
-    unsigned dot_space : 1;    /* a full stop followed by a space or the end */
+    unsigned n;
+    unsigned char first, only;
+    unsigned seen;             /* 1 << class */
+    const unsigned char *dot;  /* the last full stop */
 } gap;
+
+#define SEEN(g, cls) ((g).seen & (1u << (cls)))
 
 typedef struct word {
     const unsigned char *start;
@@ -269,90 +271,133 @@ typedef struct word {
     size_t n;
     uint64_t hash;
     size_t chars;              /* characters, uncut */
-    int ascii_letter;          /* one ASCII letter */
-    int digits;                /* all ASCII digits */
+    int other;                 /* characters outside ASCII */
 } word;
+
+/* Whether w is all ASCII digits (asked of few words: not kept). */
+static int all_digits(const word *w)
+{
+    if (w->other || !w->n || w->chars != w->n)
+        return 0;
+    for (size_t i = 0; i < w->n; i++)
+        if (w->s[i] > '9')
+            return 0;
+    return 1;
+}
 
 static int is_word_class(int cls)
 {
     return cls == CH_WORD || cls == CH_IGNORE;
 }
 
-static void word_put(word *w, const unsigned char *b, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (w->n < sizeof w->s) {
-            w->s[w->n++] = (char)b[i];
-            w->hash = (w->hash ^ b[i]) * 0x100000001b3ULL;
-        }
-}
+/* ASCII letters and digits lowercased, 0 for any other byte below 0x80:
+ * the fast path of words, which are nearly always ASCII (a test checks it
+ * against ascii_class). */
+static const unsigned char ascii_low[256] = {
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+    0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+    0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x00, 0x00, 0x00, 0x00, 0x00,
+    /* 0x80-0xff: not ASCII, read by char_at */
+};
 
 /* Skips to the next word, describing what it skipped in *g, and reads it
  * into *w.  Returns the position after the word, or NULL at the end (*g
- * then describes the trailing separators). */
-static const unsigned char *next_word(const unsigned char *p, gap *g, word *w)
+ * then describes the trailing separators).  Inlined: it runs for every
+ * word of every profile. */
+static inline __attribute__((always_inline)) const unsigned char *next_word(const unsigned char *p, gap *g,
+                                                                              word *w)
 {
     unsigned char low[4];
     int len, nlow, cls;
-    memset(g, 0, sizeof *g);
+    g->dot = NULL;
+    /* the common case: one space, or none at the start */
+    if (p[0] == ' ' && ascii_low[p[1]]) {
+        g->n = 1;
+        g->seen = 1u << CH_SPACE;
+        g->first = g->only = CH_SPACE;
+        p++;
+        goto word;
+    }
+    g->n = 0;
+    g->seen = 0;
+    g->first = g->only = 0;
     for (;;) {
-        cls = char_at(p, &len, low, &nlow);
-        if (cls == CH_END)
-            return NULL;
-        if (cls == CH_WORD)
+        unsigned c = *p;
+        if (ascii_low[c])
             break;
-        if (cls != CH_IGNORE) {
-            if (!g->n++) {
-                g->first = (unsigned char)cls;
-                g->only = (unsigned char)cls;
-            } else if (g->only != cls) {
-                g->only = 0;
-            }
-            switch (cls) {
-            case CH_BREAK: g->brk = 1; break;
-            case CH_SOFT: g->soft = 1; break;
-            case CH_PERCENT: g->percent = 1; break;
-            case CH_DOLLAR: g->dollar = 1; break;
-            case CH_SLASH: g->slash = 1; break;
-            case CH_AMP: g->amp = 1; break;
-            case CH_HYPHEN: g->hyphen = 1; break;
-            case CH_DOT: {
-                g->dot = 1;
-                int l2, n2;
-                unsigned char tmp[4];
-                int c2 = char_at(p + len, &l2, tmp, &n2);
-                if (c2 == CH_END || c2 == CH_SPACE || c2 == CH_BREAK)
-                    g->dot_space = 1;
+        if (c < 0x80) {
+            if (!c)
+                return NULL;
+            cls = ascii_class[c];
+            len = 1;
+        } else {
+            cls = char_at(p, &len, low, &nlow);
+            if (cls == CH_WORD)
                 break;
-            }
-            default: break;
+            if (cls == CH_IGNORE) {
+                p += len;
+                continue;
             }
         }
+        if (!g->n++)
+            g->first = g->only = (unsigned char)cls;
+        else if (g->only != cls)
+            g->only = 0;
+        g->seen |= 1u << cls;
+        if (cls == CH_DOT)
+            g->dot = p;
         p += len;
     }
+word:
     w->start = p;
-    w->n = 0;
-    w->hash = CF_FNV_INIT;
-    w->chars = 0;
-    int ascii_letters = 0, digits = 0;
+    /* locals, not w's fields: a char store may alias them */
+    char *out = w->s;
+    size_t n = 0;
+    uint64_t h = CF_FNV_INIT;
+    size_t chars = 0, other = 0;   /* characters; those outside ASCII */
+    const unsigned char *ascii_from = p;
     for (;;) {
-        cls = char_at(p, &len, low, &nlow);
-        if (!is_word_class(cls))
+        unsigned char lc = ascii_low[*p];
+        if (lc) {
+            if (n < sizeof w->s) {
+                out[n++] = (char)lc;
+                h = (h ^ lc) * 0x100000001b3ULL;
+            }
+            p++;
+            continue;
+        }
+        if (*p < 0x80)
             break;
+        chars += (size_t)(p - ascii_from);
+        cls = char_at(p, &len, low, &nlow);
+        if (!is_word_class(cls)) {
+            ascii_from = p;
+            break;
+        }
         if (cls == CH_WORD) {
-            word_put(w, low, nlow);
-            w->chars++;
-            if (nlow == 1 && low[0] >= 'a' && low[0] <= 'z')
-                ascii_letters++;
-            if (nlow == 1 && low[0] >= '0' && low[0] <= '9')
-                digits++;
+            for (int i = 0; i < nlow; i++)
+                if (n < sizeof w->s) {
+                    out[n++] = (char)low[i];
+                    h = (h ^ low[i]) * 0x100000001b3ULL;
+                }
+            chars++;
+            other++;
         }
         p += len;
+        ascii_from = p;
     }
-    w->ascii_letter = w->chars == 1 && ascii_letters == 1;
-    w->digits = w->chars > 0 && (size_t)digits == w->chars;
+    chars += (size_t)(p - ascii_from);
+    w->n = n;
+    w->hash = h;
+    w->chars = chars;
+    w->other = (int)other;
     /* "E/M", "E&M": a letter, a slash or ampersand and a letter, alone */
-    if (w->ascii_letter && (*p == '/' || *p == '&')) {
+    if ((*p == '/' || *p == '&') && chars == 1 && !other && out[0] >= 'a') {
         unsigned c = p[1] | 32;
         if (c >= 'a' && c <= 'z') {
             int l2, n2;
@@ -360,9 +405,9 @@ static const unsigned char *next_word(const unsigned char *p, gap *g, word *w)
             int after = char_at(p + 2, &l2, tmp, &n2);
             if (!is_word_class(after)) {
                 unsigned char b = (unsigned char)c;
-                word_put(w, &b, 1);
+                w->s[w->n++] = (char)b;
+                w->hash = (w->hash ^ b) * 0x100000001b3ULL;
                 w->chars = 2;
-                w->ascii_letter = 0;
                 p += 2;
             }
         }
@@ -370,16 +415,13 @@ static const unsigned char *next_word(const unsigned char *p, gap *g, word *w)
     return p;
 }
 
-/* The parts of the hyphenated word being read, kept to expand a suffix
- * after a slash. */
+/* The parts of the hyphenated word being read, kept (where each starts) to
+ * expand a suffix after a slash: read again only then, which is rare. */
 #define COMPOUND_PARTS 6
-#define COMPOUND_PART 16
 
 typedef struct compound {
-    int n;                      /* parts; -1: too long to expand */
-    char s[COMPOUND_PARTS][COMPOUND_PART];
-    size_t len[COMPOUND_PARTS];
-    uint64_t hash[COMPOUND_PARTS];
+    int n;                      /* parts; -1: too many to expand */
+    const unsigned char *at[COMPOUND_PARTS];
 } compound;
 
 static void compound_add(compound *c, const word *w, int joined)
@@ -388,65 +430,132 @@ static void compound_add(compound *c, const word *w, int joined)
         c->n = 0;
     if (c->n < 0)
         return;
-    if (c->n == COMPOUND_PARTS || w->n > COMPOUND_PART) {
+    if (c->n == COMPOUND_PARTS) {
         c->n = -1;
         return;
     }
-    memcpy(c->s[c->n], w->s, w->n);
-    c->len[c->n] = w->n;
-    c->hash[c->n] = w->hash;
-    c->n++;
+    c->at[c->n++] = w->start;
 }
 
+#define AND_HASH 0xe6f79719051ff286ULL   /* cf_fnv1a("and", 3, CF_FNV_INIT) */
+
+/* Bytes that need the full tokenizer when they stand between words: '/',
+ * '&' and every byte beyond ASCII. */
+static const unsigned char special[256] = {
+    ['/'] = 1, ['&'] = 1,
+    [0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+static int tokenize_full(const char *s, cf_token_fn fn, void *ctx, size_t skip);
+
+/* Nearly every field is plain ASCII with no slash and no ampersand: then
+ * words are runs of letters and digits and nothing else applies.  Each word
+ * is passed on once the separators after it are seen to be plain; at the
+ * first that is not, the full tokenizer reads the text again from the
+ * start, passing on only the words not passed yet (it gives the same words
+ * up to there). */
 int cf_tokenize(const char *s, cf_token_fn fn, void *ctx)
 {
-    static const char and_word[] = "and";
-    static uint64_t and_hash;
+    const unsigned char *p = (const unsigned char *)s;
+    char tok[64];
+    size_t n = 0, passed = 0;
+    uint64_t h = 0;
+    int pending = 0, r;
+    for (;;) {
+        while (!ascii_low[*p]) {
+            if (!*p)
+                return pending ? fn(ctx, tok, n, h) : 0;
+            if (special[*p])
+                return tokenize_full(s, fn, ctx, passed);
+            p++;
+        }
+        if (pending) {
+            if ((r = fn(ctx, tok, n, h)) != 0)
+                return r;
+            passed++;
+        }
+        n = 0;
+        h = CF_FNV_INIT;
+        for (unsigned char c; (c = ascii_low[*p]) != 0; p++)
+            if (n < sizeof tok) {
+                tok[n++] = (char)c;
+                h = (h ^ c) * 0x100000001b3ULL;
+            }
+        pending = 1;
+    }
+}
+
+/* Calls fn, or not for the first *skip words. */
+#define EMIT(tok, n, h)                                                                            \
+    do {                                                                                           \
+        if (skip)                                                                                  \
+            skip--;                                                                                \
+        else if ((r = fn(ctx, (tok), (n), (h))) != 0)                                              \
+            return r;                                                                              \
+    } while (0)
+
+static int tokenize_full(const char *s, cf_token_fn fn, void *ctx, size_t skip)
+{
     const unsigned char *p = (const unsigned char *)s;
     compound c = {0};
     gap g;
     word w;
     int have_prev = 0, r;
     size_t prev_n = 0;
-    if (!and_hash)
-        and_hash = cf_fnv1a(and_word, 3, CF_FNV_INIT);
     while ((p = next_word(p, &g, &w)) != NULL) {
         int joined = have_prev && g.n == 1 && g.only == CH_HYPHEN;
         if (have_prev && g.n == 1 && g.only == CH_SLASH && c.n >= 2 && prev_n <= 4 && w.n <= 4 &&
-            !w.digits) {
+            !all_digits(&w)) {
             /* "ICD-10-CM/PCS": the parts before the last, again, then PCS */
             int hyphen_next = *p == '-' || (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x93);
             if (!hyphen_next) {
                 int k = c.n - 1;
-                for (int i = 0; i < k; i++)
-                    if ((r = fn(ctx, c.s[i], c.len[i], c.hash[i])) != 0)
-                        return r;
+                for (int i = 0; i < k; i++) {
+                    gap g2;
+                    word part;
+                    next_word(c.at[i], &g2, &part);
+                    EMIT(part.s, part.n, part.hash);
+                }
                 c.n = k;
                 joined = 1;
             }
-        } else if (have_prev && g.amp && !g.brk) {
-            if ((r = fn(ctx, and_word, 3, and_hash)) != 0)
-                return r;
+        } else if (have_prev && SEEN(g, CH_AMP) && !SEEN(g, CH_BREAK)) {
+            EMIT("and", 3, AND_HASH);
         }
         compound_add(&c, &w, joined);
-        if ((r = fn(ctx, w.s, w.n, w.hash)) != 0)
-            return r;
+        EMIT(w.s, w.n, w.hash);
         have_prev = 1;
         prev_n = w.n;
     }
     return 0;
 }
+#undef EMIT
 
 /* ---- sentences ----------------------------------------------------------- */
 
+/* "Sept." is not the end of a sentence. */
 static int is_month_abbrev(const word *w)
 {
-    static const char *const m[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                                    "sept", "oct", "nov", "dec"};
-    for (size_t i = 0; i < CF_ARRAY_LEN(m); i++)
-        if (strlen(m[i]) == w->n && memcmp(m[i], w->s, w->n) == 0)
+    static const char m[] = "jan feb mar apr may jun jul aug sep oct nov dec ";
+    if (w->n == 4)
+        return memcmp(w->s, "sept", 4) == 0;
+    if (w->n != 3)
+        return 0;
+    for (const char *p = m; *p; p += 4)
+        if (p[0] == w->s[0] && p[1] == w->s[1] && p[2] == w->s[2])
             return 1;
     return 0;
+}
+
+/* Whether the full stop at p ends a sentence: a space or the end follows. */
+static int dot_space(const unsigned char *p)
+{
+    unsigned char tmp[4];
+    int l2, n2, c2 = char_at(p + 1, &l2, tmp, &n2);
+    return c2 == CH_END || c2 == CH_SPACE || c2 == CH_BREAK;
 }
 
 static cf_lexeme *lx_push(cf_lexeme *out, size_t *n, size_t max, int kind, size_t off)
@@ -454,8 +563,12 @@ static cf_lexeme *lx_push(cf_lexeme *out, size_t *n, size_t max, int kind, size_
     if (*n == max)
         return NULL;
     cf_lexeme *l = &out[(*n)++];
-    memset(l, 0, sizeof *l);
+    /* every field but the word's text, which only a word has */
     l->kind = (unsigned char)kind;
+    l->n = l->joined = l->range = l->decimal = l->ndigits = 0;
+    l->w[0] = '\0';
+    l->hash = 0;
+    l->num = l->num2 = 0;
     l->off = (unsigned)off;
     return l;
 }
@@ -491,14 +604,15 @@ size_t cf_lex(const char *s, cf_lexeme *out, size_t max)
         q = next_word(p, &g, &w);
         cf_lexeme *last = n ? &out[n - 1] : NULL;
         /* a percent sign belongs to the number before it */
-        if (g.percent && last && last->kind == CF_LX_NUM)
+        if (SEEN(g, CH_PERCENT) && last && last->kind == CF_LX_NUM)
             lx_push(out, &n, max, CF_LX_PCT, gap_at);
         if (!q)
             break;
         last = n ? &out[n - 1] : NULL;
-        int sentence_end = g.brk || (g.dot && g.dot_space && !prev_month);
+        int digits = all_digits(&w);
+        int sentence_end = SEEN(g, CH_BREAK) || (SEEN(g, CH_DOT) && dot_space(g.dot) && !prev_month);
         if (last && last->kind == CF_LX_NUM && !last->range && !last->decimal && g.n == 1 &&
-            g.only == CH_DOT && w.digits && w.n <= 15) {
+            g.only == CH_DOT && digits && w.n <= 15) {
             /* "2.8": a decimal point, not a full stop */
             double f = 1;
             for (size_t i = 0; i < w.n; i++)
@@ -508,8 +622,8 @@ size_t cf_lex(const char *s, cf_lexeme *out, size_t max)
             p = q;
             continue;
         }
-        if (last && last->kind == CF_LX_NUM && !last->range && g.hyphen && g.n <= 3 && !g.brk &&
-            !g.soft && !g.slash && w.digits && w.n <= 15) {
+        if (last && last->kind == CF_LX_NUM && !last->range && SEEN(g, CH_HYPHEN) && g.n <= 3 &&
+            !SEEN(g, CH_BREAK) && !SEEN(g, CH_SOFT) && !SEEN(g, CH_SLASH) && digits && w.n <= 15) {
             /* "18-22", "18 – 22": a range */
             last->num2 = digits_value(&w);
             last->range = 1;
@@ -519,19 +633,19 @@ size_t cf_lex(const char *s, cf_lexeme *out, size_t max)
         if (n) {
             if (sentence_end)
                 lx_push(out, &n, max, CF_LX_BREAK, gap_at);
-            else if (g.soft || (g.dot && !prev_month))
+            else if (SEEN(g, CH_SOFT) || (SEEN(g, CH_DOT) && !prev_month))
                 lx_push(out, &n, max, CF_LX_SOFT, gap_at);
-            if (g.slash && !sentence_end)
+            if (SEEN(g, CH_SLASH) && !sentence_end)
                 lx_push(out, &n, max, CF_LX_PER, gap_at);
-            if (g.amp && !sentence_end) {
+            if (SEEN(g, CH_AMP) && !sentence_end) {
                 cf_lexeme *a = lx_push(out, &n, max, CF_LX_WORD, gap_at);
                 if (a)
-                    lx_word(a, "and", 3, cf_fnv1a("and", 3, CF_FNV_INIT));
+                    lx_word(a, "and", 3, AND_HASH);
             }
         }
-        if (g.dollar)
+        if (SEEN(g, CH_DOLLAR))
             lx_push(out, &n, max, CF_LX_DOLLAR, gap_at);
-        int num = w.digits && w.n <= 15;
+        int num = digits && w.n <= 15;
         cf_lexeme *l = lx_push(out, &n, max, num ? CF_LX_NUM : CF_LX_WORD, (size_t)(w.start - base));
         if (!l)
             break;
@@ -556,4 +670,15 @@ int cf_lexeme_in(const cf_lexeme *l, const char *const *words)
         if (strcmp(l->w, *words) == 0)
             return 1;
     return 0;
+}
+
+int cf_text_tables_agree(void)
+{
+    for (int c = 0; c < 128; c++) {
+        int is_word = ascii_class[c] == CH_WORD;
+        int lower = c >= 'A' && c <= 'Z' ? c | 32 : c;
+        if ((ascii_low[c] != 0) != is_word || (is_word && ascii_low[c] != lower))
+            return 0;
+    }
+    return 1;
 }

@@ -50,3 +50,20 @@ size_t cf_edit_distance(const char *a, const char *b)
     }
     return row[lb];
 }
+
+void cf_indexed(char *buf, const char *name, int i)
+{
+    size_t n = strlen(name);
+    char num[12];
+    int k = sizeof num;
+    unsigned v = i < 0 ? 0 : (unsigned)i;
+    memcpy(buf, name, n);
+    do
+        num[--k] = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    buf[n++] = '[';
+    memcpy(buf + n, num + k, sizeof num - (size_t)k);
+    n += sizeof num - (size_t)k;
+    buf[n++] = ']';
+    buf[n] = '\0';
+}

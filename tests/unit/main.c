@@ -8,7 +8,7 @@ static const struct {
 } groups[] = {
     {"core", test_core},       {"rubric", test_rubric}, {"criteria", test_criteria},
     {"import", test_import},   {"score", test_score},   {"cases", test_cases},
-    {"rank", test_rank},       {"restyle", test_restyle},
+    {"rank", test_rank},       {"read", test_read},     {"restyle", test_restyle},
 };
 
 int main(int argc, char **argv)

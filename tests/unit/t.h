@@ -40,6 +40,7 @@ void test_import(void);
 void test_score(void);
 void test_cases(void);
 void test_rank(void);
+void test_read(void);
 void test_restyle(void);
 
 #endif
