@@ -65,6 +65,8 @@ loop() {
 # so most loops use the small example rubric; one runs with the built-in.
 SMALL="-r examples/rubrics/coding-auditor.yaml"
 loop "score (built-in rubric, JSON Resume)" -- "$CF" score --as-of 2026-11-26 -f json examples/applicants/inpatient-coder.json
+loop "convert (a resume as written: signs, credentials in the label, warnings)" -- "$CF" convert tests/data/written/auditor.json
+loop "score -f html (warnings)" -- "$CF" score --as-of 2026-11-26 -f html tests/data/written/auditor.json
 loop "score -f html (native profile)" -- "$CF" score $SMALL --as-of 2026-11-26 -f html examples/applicants/remote-auditor.native.json
 loop "advise --with" -- "$CF" advise $SMALL --as-of 2026-11-26 --with credential=CPC examples/applicants/nurse-to-coder.json
 loop "rank --jobs 1 (files and a stream)" -- "$CF" rank $SMALL -q -j 1 --as-of 2026-11-26 -f json examples/applicants/apprentice-cpc-a.json \

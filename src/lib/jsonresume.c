@@ -965,17 +965,19 @@ static void build_credentials(importer *im, cert *certs, size_t ncerts)
     /* "apprentice status removed": the apprentice credential is the full
      * one; a full credential named only as an exam passed gives way to
      * the apprentice one stated beside it */
-    for (size_t i = 0; i < rd->nm; i++) {
+    for (size_t i = 0; i < rd->nm && rd->apprentice_removed; i++) {
         const cf_cred *c = cf_cred_at(rd->m[i].code);
-        if (c->full >= 0 && rd->apprentice_removed)
+        if (c->full >= 0)
             rd->m[i].code = c->full;
     }
     for (size_t i = 0; i < rd->nm; i++) {
         if (!rd->m[i].weak)
             continue;
         for (size_t j = 0; j < rd->nm; j++)
-            if (cf_cred_at(rd->m[j].code)->full == rd->m[i].code)
+            if (rd->m[j].code >= 0 && cf_cred_at(rd->m[j].code)->full == rd->m[i].code) {
                 rd->m[i].code = -1;
+                break;
+            }
     }
     size_t cap = rd->nm + ncerts;
     credbuild *cb = cap ? cf_calloc(cap, sizeof *cb) : NULL;
@@ -1101,7 +1103,7 @@ static void build_credentials(importer *im, cert *certs, size_t ncerts)
         char where[64];
         place_string(&rd->m[b->first], where, sizeof where);
         add_str(im, o, "from", where);
-        if (b->also) {
+        if (b->also && b->also->child) {
             cJSON_AddItemToObjectCS(o, "also_from", b->also);   /* literal key: no allocation */
             b->also = NULL;
         }

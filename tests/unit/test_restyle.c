@@ -347,7 +347,7 @@ static void i4_spaces_string(cJSON *v, const char *key)
     if (date_key(key))
         return;
     char *s = v->valuestring;
-    for (size_t i = 1; s[i]; i++)
+    for (size_t i = 1; s[0] && s[i]; i++)
         if (s[i] == '-' && alnum((unsigned char)s[i - 1]) && alnum((unsigned char)s[i + 1]) &&
             !(isdigit((unsigned char)s[i - 1]) && isdigit((unsigned char)s[i + 1])))
             s[i] = ' ';
