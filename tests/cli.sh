@@ -463,6 +463,14 @@ expect_grep "$T/out" '^| rank | source | score | tier | eligible |' "rank: md ta
 expect_exit 0 "rank -f text" -- "$CF" rank $ASOF "$EX"
 expect_grep "$T/out" "^  $((n_good - 2)) inputs: $((n_good - 2)) scored, 0 failed$" "rank: text summary"
 expect_grep "$T/out" "Total score" "rank: text summary of qualities"
+# the table fits the terminal: every row, whatever its source's length
+for cols in 80 100 130; do
+    COLUMNS=$cols "$CF" rank -q $ASOF tests/panel/profiles "$EX" >"$T/out" 2>/dev/null
+    awk -v c=$cols '/^Summary/ { exit } length($0) > c { bad = 1 } END { exit bad }' "$T/out" && ok ||
+        no "rank at $cols columns: a row is wider: $(awk 'length($0) > m { m = length($0) } END { print m }' "$T/out")"
+done
+COLUMNS=130 "$CF" rank -q $ASOF tests/panel/profiles >"$T/out" 2>/dev/null
+grep -q "^ rank  score  tier            elig  warn  educ  atte" "$T/out" && ok || no "rank at 130 columns shows the qualities"
 expect_exit 0 "rank: stdin" -- sh -c "cat \"$EX/inpatient-coder.json\" | tr -d '\n' | \"$CF\" rank $ASOF -f csv -"
 expect_grep "$T/out" "^1,'-:1," "rank: stdin records are named -:LINE (after a ', as a spreadsheet would read - as a formula)"
 
@@ -555,6 +563,13 @@ for fmt in md html; do
     expect_exit 0 "score -f $fmt with a warning" -- "$CF" score $ASOF -f $fmt "$T/baddate.json"
     expect_grep "$T/out" "field left out of scoring" "score -f $fmt shows the warning"
 done
+# warnings in the order of the text, though duplicate keys are found first
+W="tests/data/written/auditor.json"
+expect_exit 0 "a resume with a repeated key after a bad date" -- "$CF" score $ASOF -f json "$W"
+[ "$(grep -o '^coderfit: [^ ]*: ' "$T/err" | tr '\n' ' ')" = "coderfit: $W:12:84:  coderfit: $W:23:3:  " ] && ok ||
+    no "warnings on stderr in the order of the text: $(cat "$T/err")"
+[ "$(tr -d ' \n' <"$T/out" | grep -o '"line":[0-9]*,"column":[0-9]*' | tr '\n' ' ')" = '"line":12,"column":84 "line":23,"column":3 ' ] && ok ||
+    no "the report's warnings in the order of the text"
 expect_exit 0 "score -q: warnings only in the report" -- "$CF" score -q $ASOF "$T/baddate.json"
 [ ! -s "$T/err" ] && ok || no "score -q printed $(cat "$T/err")"
 # a batch: counted, in the CSV column and the summary, every input ranked

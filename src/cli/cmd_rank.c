@@ -94,6 +94,7 @@ typedef struct pool {
     unsigned long done;       /* profiles finished, scored or failed */
     unsigned long long done_bytes;
     pthread_mutex_t err_mu;   /* one stderr line at a time */
+    int drawing;              /* a progress line is drawn on stderr */
 } pool;
 
 typedef struct worker {
@@ -113,12 +114,16 @@ static void print_message(pool *p, const char *file, unsigned line, unsigned col
     char pos[48] = "";
     if (line)
         snprintf(pos, sizeof pos, ":%u:%u", line, col);
-    int n = snprintf(NULL, 0, "coderfit: %s%s: %s: %s\n", file, pos, sev, msg);
+    /* over the progress line, which is drawn again after it */
+    const char *clear = p->drawing ? "\r\033[K" : "";
+    int n = snprintf(NULL, 0, "%scoderfit: %s%s: %s: %s\n", clear, file, pos, sev, msg);
     char *s = n > 0 ? cf_malloc((size_t)n + 1) : NULL;
     if (!s)
         return;
-    snprintf(s, (size_t)n, "coderfit: %s%s: %s: %s", file, pos, sev, msg);
-    cf_text_shown(s);
+    size_t k = strlen(clear);
+    memcpy(s, clear, k);
+    snprintf(s + k, (size_t)n - k, "coderfit: %s%s: %s: %s", file, pos, sev, msg);
+    cf_text_shown(s + k);
     s[n - 1] = '\n';
     s[n] = '\0';
     pthread_mutex_lock(&p->err_mu);
@@ -726,6 +731,7 @@ int cmd_rank(int argc, char **argv)
     p.r = r;
     p.evidence = ro.keep_reports;
     p.max_queued = (size_t)jobs * 2;   /* bounds the memory in flight */
+    p.drawing = !o.quiet && isatty(STDERR_FILENO);
     ws = cf_calloc((size_t)jobs, sizeof *ws);
     if (!ws) {
         st = CF_ESYSTEM;
@@ -745,7 +751,7 @@ int cmd_rank(int argc, char **argv)
         }
         started++;
     }
-    int progress = !o.quiet && isatty(STDERR_FILENO) && st == CF_OK;
+    int progress = p.drawing && st == CF_OK;
     double start = now(), last = 0;
     for (size_t i = 0; i < in.n && !st; i++) {
         if (in.v[i].stream) {

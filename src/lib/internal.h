@@ -332,4 +332,8 @@ void cf_indexed(char *buf, const char *name, int i);
 /* Levenshtein distance, capped. */
 size_t cf_edit_distance(const char *a, const char *b);
 
+/* Insertion sort that keeps the order of equal elements (for the short
+ * lists of a profile's warnings); size is at most 128 bytes. */
+void cf_sort_stable(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 #endif

@@ -465,6 +465,25 @@ static void on_duplicate(void *ctx, const cf_json_path *at, int count)
                      where, count);
 }
 
+/* Warnings in the order of the text: duplicate keys are found before the
+ * fields' own problems. */
+static int pos_cmp(unsigned la, unsigned ca, unsigned lb, unsigned cb)
+{
+    return la != lb ? (la > lb) - (la < lb) : (ca > cb) - (ca < cb);
+}
+
+static int warning_cmp(const void *a, const void *b)
+{
+    const cf_warning *x = a, *y = b;
+    return pos_cmp(x->line, x->col, y->line, y->col);
+}
+
+static int diag_pos_cmp(const void *a, const void *b)
+{
+    const cf_diag *x = a, *y = b;
+    return pos_cmp(x->line, x->col, y->line, y->col);
+}
+
 cf_status cf_profile_parse(const char *source, const char *text, size_t len,
                            unsigned first_line, cf_day as_of,
                            cf_profile **out, cf_diags *d)
@@ -473,6 +492,7 @@ cf_status cf_profile_parse(const char *source, const char *text, size_t len,
     cJSON *doc = NULL, *native = NULL;
     cf_profile *p = NULL;
     cf_status st;
+    size_t d0 = d ? d->n : 0;
     *out = NULL;
 
     doc = cf_json_parse(source, text, len, first_line, d, &oom);
@@ -530,6 +550,9 @@ cf_status cf_profile_parse(const char *source, const char *text, size_t len,
         st = CF_EINPUT;
         goto fail;
     }
+    cf_sort_stable(p->warnings.v, p->warnings.n, sizeof *p->warnings.v, warning_cmp);
+    if (d && d->n > d0)
+        cf_sort_stable(d->items + d0, d->n - d0, sizeof *d->items, diag_pos_cmp);
     if (p->warnings.more)
         cf_diag_add(d, source, 0, 0, CF_SEV_WARNING, "more-warnings",
                     "%lu more field%s left out (only the first %d are listed)", p->warnings.more,

@@ -1029,10 +1029,11 @@ static void write_text(cf_ranking *rk, out *o, int width, int color)
     if (width <= 0)
         width = 100000;   /* not a terminal: nothing is cut */
     const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
-    /* rank, score, tier, eligible: 34 columns; each quality 6; the source
-     * takes the rest, at least 20.  Qualities go when they do not fit. */
+    /* rank, score, tier, eligible, warnings and the gap before the
+     * source: 42 columns; each quality 6; the source takes the rest, at
+     * least 20.  Qualities go when they do not fit. */
     int tier_w = 14;
-    int fixed = 5 + 2 + 5 + 2 + tier_w + 2 + 4 + 2 + 4;
+    int fixed = 5 + 2 + 5 + 2 + tier_w + 2 + 4 + 2 + 4 + 2;
     int show_q = width - fixed - 6 * rk->nq >= 20;
     int src_w = width - fixed - (show_q ? 6 * rk->nq : 0);
     if (src_w < 20)

@@ -67,3 +67,20 @@ void cf_indexed(char *buf, const char *name, int i)
     buf[n++] = ']';
     buf[n] = '\0';
 }
+
+void cf_sort_stable(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    unsigned char tmp[128], *v = base;
+    if (size > sizeof tmp)
+        return;
+    for (size_t i = 1; i < n; i++) {
+        size_t j = i;
+        while (j > 0 && cmp(v + (j - 1) * size, v + i * size) > 0)
+            j--;
+        if (j == i)
+            continue;
+        memcpy(tmp, v + i * size, size);
+        memmove(v + (j + 1) * size, v + j * size, (i - j) * size);
+        memcpy(v + j * size, tmp, size);
+    }
+}
