@@ -19,6 +19,8 @@
 #define CF_VERSION "0.1.0"
 #define CF_RUBRIC_FORMAT "coderfit-rubric/1"
 #define CF_PROFILE_FORMAT "coderfit-profile/1"
+/* The tier of a profile that states less than a rubric's insufficient.below. */
+#define CF_TIER_INSUFFICIENT "insufficient"
 #define CF_REPORT_FORMAT "coderfit-report/1"
 
 /* Status codes double as the program's exit codes; they are never renumbered. */

@@ -5,7 +5,9 @@
 # usage: tools/panel.sh [-v] BUILD_DIR [PANEL_DIR] [RUBRIC]
 #
 # Prints, as of the panel's date:
-#   pairwise agreement  judgments in the right order (a tie counts as wrong)
+#   pairwise agreement  judgments in the right order, as rank lists them (tier
+#                       first, then score; the same tier and score is a tie,
+#                       which counts as wrong)
 #   band agreement      profiles whose tier is their band, and within one band
 #   eligibility         profiles whose eligible matches the panel's
 #   invariance          restyled variants within 2 points and the same tier
@@ -36,7 +38,7 @@ BEGIN { order["strong"] = 4; order["good"] = 3; order["developing"] = 2; order["
 FILENAME ~ /rank\.csv$/ {
     if (FNR == 1) next
     split($0, f, ",")
-    name = base(f[2]); score[name] = f[3] + 0; tier[name] = f[4]; elig[name] = f[5] == "true" ? "yes" : "no"
+    name = base(f[2]); rank[name] = f[1] + 0; score[name] = f[3] + 0; tier[name] = f[4]; elig[name] = f[5] == "true" ? "yes" : "no"
     scored++
     next
 }
@@ -54,7 +56,7 @@ FILENAME ~ /panel\.tsv$/ {
 FILENAME ~ /judgments\.tsv$/ {
     if (FNR == 1) next
     nj++
-    if (($1 in score) && ($2 in score) && score[$1] > score[$2]) { j_ok++; jp_ok[$3]++ }
+    if (($1 in score) && ($2 in score) && rank[$1] < rank[$2] && !(score[$1] == score[$2] && tier[$1] == tier[$2])) { j_ok++; jp_ok[$3]++ }
     else if (verbose) printf "  %-4s   %-22s %5.1f  should be above  %-22s %5.1f\n", $3, $1, score[$1], $2, score[$2]
     jp_n[$3]++
     next

@@ -38,22 +38,37 @@ static void put_text(cf_buf *b, const char *s, cf_advice_format f)
         cf_buf_puts(b, s);
 }
 
+static const char *const op_names[] = {"at_least", "above", "at_most", "below"};
+
 static void gate_needs_json(cf_jw *w, const cf_report *rep, const cf_gate *g)
 {
     cf_jw_open(w, "needs", '[');
     for (size_t c = 0; c < g->nconds; c++) {
         const cf_cond *cd = &g->conds[c];
-        const cf_result *res = &rep->res[rep->qfirst[cd->q] + cd->c];
         cf_jw_open(w, NULL, '{');
-        cf_buf ref = {0};
-        cf_buf_printf(&ref, "%s.%s", res->c->qid, res->c->id);
-        cf_jw_str(w, "criterion", ref.s ? ref.s : "");
-        cf_buf_free(&ref);
-        cf_jw_str(w, "label", res->c->label ? res->c->label : res->c->id);
-        cf_jw_str(w, "op", cd->above ? "above" : "at_least");
-        cf_jw_num(w, "value", cd->value, 3);
-        cf_jw_num(w, "current", res->fraction, 3);
-        cf_jw_str(w, "advice", res->c->advice);
+        cf_buf text = {0};
+        cf_cond_text(rep->r, cd, &text);
+        if (cd->kind == CF_K_CRITERION) {
+            const cf_result *res = &rep->res[rep->qfirst[cd->q] + cd->c];
+            cf_buf ref = {0};
+            cf_buf_printf(&ref, "%s.%s", res->c->qid, res->c->id);
+            cf_jw_str(w, "criterion", ref.s ? ref.s : "");
+            cf_buf_free(&ref);
+            cf_jw_str(w, "label", cd->label ? cd->label : res->c->label ? res->c->label : res->c->id);
+            cf_jw_str(w, "op", op_names[cd->op]);
+            cf_jw_num(w, "value", cd->value, 3);
+            cf_jw_num(w, "current", res->fraction, 3);
+            cf_jw_str(w, "advice", cf_result_advice(res));
+        } else {
+            if (cd->kind == CF_K_PATH) {
+                cf_jw_str(w, "path", cd->path.text);
+                cf_jw_str(w, "op", op_names[cd->op]);
+                cf_jw_num(w, "value", cd->value, 3);
+            }
+            cf_jw_str(w, "label", text.s ? text.s : "");
+        }
+        cf_jw_bool(w, "holds", rep->gcond_ok[g->cond_first + c]);
+        cf_buf_free(&text);
         cf_jw_close(w, '}');
     }
     cf_jw_close(w, ']');
@@ -100,7 +115,7 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
         cf_jw_str(&w, "as_of", day);
         cf_jw_num(&w, "score", rep->score, 1);
         cf_jw_str(&w, "tier", cf_report_tier(rep));
-        cf_jw_str(&w, "tier_label", r->tiers[rep->tier].label);
+        cf_jw_str(&w, "tier_label", cf_report_tier_label(rep));
         cf_jw_bool(&w, "eligible", rep->eligible);
         cf_jw_open(&w, "gates", '[');
         for (int pass = 0; pass < 2; pass++)   /* failed gates first */
@@ -138,12 +153,12 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
         cf_buf_puts(&b, "# Advice for ");
         cf_buf_md(&b, rep->source);
         cf_buf_printf(&b, "\n\nAs of %s: score **%.1f** of 100, tier **", day, r1(rep->score));
-        cf_buf_md(&b, r->tiers[rep->tier].label);
+        cf_buf_md(&b, cf_report_tier_label(rep));
         cf_buf_printf(&b, "**, %s.\n\n", rep->eligible ? "eligible" : "**not eligible**");
     } else {
         cf_buf_shown(&b, rep->source, strlen(rep->source));
         cf_buf_printf(&b, "  (as of %s)\n  Score %.1f / 100   %s   %s\n\n", day, r1(rep->score),
-                      r->tiers[rep->tier].label, rep->eligible ? "eligible" : "NOT ELIGIBLE");
+                      cf_report_tier_label(rep), rep->eligible ? "eligible" : "NOT ELIGIBLE");
     }
     for (size_t g = 0; g < r->ngates; g++) {
         if (rep->gate_passed[g])
@@ -154,10 +169,16 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
         cf_buf_printf(&b, "\"\n\n%sIt needs %s of:\n", md ? "" : "  ", gate->any ? "one" : "each");
         for (size_t c = 0; c < gate->nconds; c++) {
             const cf_cond *cd = &gate->conds[c];
-            const cf_result *res = &rep->res[rep->qfirst[cd->q] + cd->c];
+            cf_buf text = {0};
+            cf_cond_text(r, cd, &text);
             cf_buf_puts(&b, li);
-            put_text(&b, res->c->label ? res->c->label : res->c->id, f);
-            cf_buf_printf(&b, " %s %g (now %.2f)\n", cd->above ? "above" : "at least", cd->value, res->fraction);
+            put_text(&b, text.s ? text.s : "", f);
+            cf_buf_free(&text);
+            if (cd->kind == CF_K_CRITERION && !cd->label)
+                cf_buf_printf(&b, " (now %.2f)", rep->res[rep->qfirst[cd->q] + cd->c].fraction);
+            else
+                cf_buf_puts(&b, rep->gcond_ok[gate->cond_first + c] ? " (holds)" : " (not yet)");
+            cf_buf_putc(&b, '\n');
         }
         if (gate->advice && md) {
             cf_buf_putc(&b, '\n');
@@ -181,12 +202,13 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
         if (!res->missing && res->fraction > 0)
             cf_buf_printf(&b, ": %.0f%% of it so far", res->fraction * 100);
         cf_buf_putc(&b, '\n');
-        if (c->advice && md) {
+        const char *advice = cf_result_advice(res);
+        if (advice && md) {
             cf_buf_puts(&b, sub);
-            put_text(&b, c->advice, f);
+            put_text(&b, advice, f);
             cf_buf_putc(&b, '\n');
-        } else if (c->advice) {
-            cf_buf_wrap(&b, c->advice, 6, 80);
+        } else if (advice) {
+            cf_buf_wrap(&b, advice, 6, 80);
         }
     }
     double reach = r1(rep->score) + r1(attainable);
@@ -200,7 +222,7 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
         }
         cf_buf_printf(&b, "\n\n%sscore %.1f -> %.1f (%+.1f)\n", li, r1(rep->score), r1(alt->score),
                       r1(alt->score) - r1(rep->score));
-        cf_buf_printf(&b, "%stier %s -> %s\n", li, r->tiers[rep->tier].label, alt->r->tiers[alt->tier].label);
+        cf_buf_printf(&b, "%stier %s -> %s\n", li, cf_report_tier_label(rep), cf_report_tier_label(alt));
         for (size_t g = 0; g < r->ngates; g++)
             cf_buf_printf(&b, "%sgate %s: %s -> %s\n", li, r->gates[g].id, rep->gate_passed[g] ? "passed" : "failed",
                           alt->gate_passed[g] ? "passed" : "failed");

@@ -311,8 +311,8 @@ cf_status cf_case_check(const cf_cases *cs, size_t i, const cf_report *rep, char
     const cf_rubric *r = rep->r;
     cf_buf b = {0};
     *failures = NULL;
-    if (k->tier && strcmp(k->tier, r->tiers[rep->tier].id) != 0)
-        cf_buf_printf(&b, "tier: expected %s, got %s (score %.1f)\n", k->tier, r->tiers[rep->tier].id,
+    if (k->tier && strcmp(k->tier, cf_report_tier(rep)) != 0)
+        cf_buf_printf(&b, "tier: expected %s, got %s (score %.1f)\n", k->tier, cf_report_tier(rep),
                       shown(rep->score));
     if (k->eligible >= 0 && k->eligible != rep->eligible)
         cf_buf_printf(&b, "eligible: expected %s, got %s\n", k->eligible ? "true" : "false",

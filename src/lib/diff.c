@@ -9,6 +9,7 @@
 typedef struct drow {
     char *source;
     int old10, new10;
+    long old_key, new_key;    /* tier, then score: the order rank lists them in */
     char *old_tier, *new_tier;
     int old_rank, new_rank;   /* 1-based, filled in when written */
 } drow;
@@ -70,6 +71,9 @@ cf_status cf_diff_add(cf_diff *df, const cf_report *old_rep, const cf_report *ne
     }
     r->old10 = tenths(old_rep->score);
     r->new10 = tenths(new_rep->score);
+    /* a higher tier first (rep->tier 0 is the highest), then the score */
+    r->old_key = (1000L - (long)old_rep->tier) * 1001 + r->old10;
+    r->new_key = (1000L - (long)new_rep->tier) * 1001 + r->new10;
     df->n++;
     return CF_OK;
 }
@@ -93,6 +97,14 @@ static void fingerprint(cf_buf *b, const cf_criterion *c, const cf_rubric *r)
     }
     for (size_t i = 0; i < c->nsources; i++)
         cf_buf_printf(b, "|%s=%.17g", r->sources[c->sources[i].src].text, c->sources[i].weight);
+    cf_buf_printf(b, "|%.17g|", c->undated);
+    if (c->nranges)
+        cf_buf_printf(b, "ranges %s:", c->range_path.text);
+    for (size_t i = 0; i < c->nranges; i++)
+        cf_buf_printf(b, "%s=%.17g-%.17g,", c->ranges[i].value, c->ranges[i].from, c->ranges[i].to);
+    for (size_t i = 0; i < c->nimplied; i++)
+        cf_buf_printf(b, "|implied %s %d %.17g %.17g %.17g", c->implied[i].path.text, c->implied[i].flag,
+                      c->implied[i].from, c->implied[i].to, c->implied[i].up_to);
     for (size_t i = 0; i < c->nterms; i++) {
         cf_buf_printf(b, "|%s:", c->terms[i].id);
         for (size_t j = 0; j < c->terms[i].naliases; j++) {
@@ -133,14 +145,37 @@ static const cf_criterion *find_criterion(const cf_quality *q, const char *id)
     return NULL;
 }
 
+/* A condition as text that two rubrics can compare: by ids, not labels. */
+static void cond_key(cf_buf *b, const cf_cond *c, const cf_rubric *r)
+{
+    static const char *const ops[] = {">=", ">", "<=", "<"};
+    switch (c->kind) {
+    case CF_K_CRITERION:
+        cf_buf_printf(b, "%s.%s %s %g", r->qualities[c->q].id, r->qualities[c->q].criteria[c->c].id,
+                      ops[c->op], c->value);
+        break;
+    case CF_K_PATH:
+        cf_buf_printf(b, "%s %s %g", c->path.text, ops[c->op], c->value);
+        break;
+    case CF_K_GATE:
+        cf_buf_printf(b, "gate %s", r->gates[c->gate].id);
+        break;
+    default:
+        cf_buf_puts(b, c->kind == CF_K_ANY ? "any(" : "all(");
+        for (size_t i = 0; i < c->nsub; i++)
+            cond_key(b, &c->sub[i], r);
+        cf_buf_putc(b, ')');
+    }
+    if (c->if_missing >= 0)
+        cf_buf_puts(b, c->if_missing ? " or missing" : " not missing");
+    cf_buf_putc(b, ';');
+}
+
 static void gate_text(cf_buf *b, const cf_gate *g, const cf_rubric *r)
 {
     cf_buf_printf(b, "%s:", g->any ? "any" : "all");
-    for (size_t i = 0; i < g->nconds; i++) {
-        const cf_cond *c = &g->conds[i];
-        cf_buf_printf(b, "%s.%s %s %g;", r->qualities[c->q].id, r->qualities[c->q].criteria[c->c].id,
-                      c->above ? ">" : ">=", c->value);
-    }
+    for (size_t i = 0; i < g->nconds; i++)
+        cond_key(b, &g->conds[i], r);
 }
 
 /* One line per change, in rubric order: qualities and their criteria, then
@@ -182,10 +217,22 @@ static void rubric_changes(const cf_rubric *a, const cf_rubric *b, char ***out, 
         for (size_t j = 0; j < b->ntiers; j++)
             if (strcmp(b->tiers[j].id, a->tiers[i].id) == 0)
                 tb = &b->tiers[j];
-        if (!tb)
+        if (!tb) {
             cf_buf_printf(&lines, "tier %s removed\n", a->tiers[i].id);
-        else if (tb->min != a->tiers[i].min)
+            continue;
+        }
+        if (tb->min != a->tiers[i].min)
             cf_buf_printf(&lines, "tier %s: min %g -> %g\n", a->tiers[i].id, a->tiers[i].min, tb->min);
+        cf_buf x = {0}, y = {0};
+        for (size_t k = 0; k < a->tiers[i].nreq; k++)
+            cond_key(&x, &a->tiers[i].req[k], a);
+        for (size_t k = 0; k < tb->nreq; k++)
+            cond_key(&y, &tb->req[k], b);
+        if ((x.s || y.s) && (!x.s || !y.s || strcmp(x.s, y.s) != 0))
+            cf_buf_printf(&lines, "tier %s: requirements changed\n", a->tiers[i].id);
+        *oom |= x.oom || y.oom;
+        cf_buf_free(&x);
+        cf_buf_free(&y);
     }
     for (size_t j = 0; j < b->ntiers; j++) {
         int found = 0;
@@ -194,6 +241,9 @@ static void rubric_changes(const cf_rubric *a, const cf_rubric *b, char ***out, 
         if (!found)
             cf_buf_printf(&lines, "tier %s added (min %g)\n", b->tiers[j].id, b->tiers[j].min);
     }
+    if (a->insufficient_below != b->insufficient_below)
+        cf_buf_printf(&lines, "insufficient information: below %g -> %g\n", a->insufficient_below,
+                      b->insufficient_below);
     for (size_t i = 0; i < a->ngates; i++) {
         const cf_gate *gb = NULL;
         for (size_t j = 0; j < b->ngates; j++)
@@ -252,7 +302,7 @@ static void rubric_changes(const cf_rubric *a, const cf_rubric *b, char ***out, 
 /* ---- ranks and Kendall's tau ----------------------------------------------------- */
 
 typedef struct rank_key {
-    int score10;
+    long key;
     const char *source;
     size_t row;
 } rank_key;
@@ -260,8 +310,8 @@ typedef struct rank_key {
 static int rank_cmp(const void *a, const void *b)
 {
     const rank_key *x = a, *y = b;
-    if (x->score10 != y->score10)
-        return x->score10 > y->score10 ? -1 : 1;
+    if (x->key != y->key)
+        return x->key > y->key ? -1 : 1;
     return strcmp(x->source, y->source);
 }
 
@@ -273,7 +323,7 @@ static int assign_ranks(cf_diff *df)
         return -1;
     for (int old = 1; old >= 0; old--) {
         for (size_t i = 0; i < df->n; i++)
-            keys[i] = (rank_key){old ? df->v[i].old10 : df->v[i].new10, df->v[i].source, i};
+            keys[i] = (rank_key){old ? df->v[i].old_key : df->v[i].new_key, df->v[i].source, i};
         if (df->n > 1)
             qsort(keys, df->n, sizeof *keys, rank_cmp);
         for (size_t i = 0; i < df->n; i++) {
@@ -293,8 +343,8 @@ static double kendall_tau(const cf_diff *df)
     double concordant = 0, discordant = 0, ties_old = 0, ties_new = 0, pairs = 0;
     for (size_t i = 0; i < df->n; i++)
         for (size_t j = i + 1; j < df->n; j++) {
-            int a = (df->v[i].old10 > df->v[j].old10) - (df->v[i].old10 < df->v[j].old10);
-            int b = (df->v[i].new10 > df->v[j].new10) - (df->v[i].new10 < df->v[j].new10);
+            int a = (df->v[i].old_key > df->v[j].old_key) - (df->v[i].old_key < df->v[j].old_key);
+            int b = (df->v[i].new_key > df->v[j].new_key) - (df->v[i].new_key < df->v[j].new_key);
             pairs++;
             if (!a)
                 ties_old++;

@@ -308,9 +308,19 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
     static const char *const health[] = {
         "coding", "audit", "cdi", "abstracting", "revenue_integrity", "billing", "him", "clinical",
         "healthcare_admin", NULL};
-    spans sc = {0}, src = {0}, sr = {0}, scl = {0}, sh = {0}, srel = {0}, scdi = {0};
+    static const char *const audit[] = {"audit", NULL};
+    spans sc = {0}, src = {0}, sr = {0}, scl = {0}, sh = {0}, srel = {0}, scdi = {0}, s24 = {0}, sau = {0};
     double *ce = NULL;
     cf_status st = CF_ESYSTEM;
+    /* the last 24 months: recent coding, recent continuing education */
+    cf_day from24;
+    {
+        char day[11];
+        cf_day_format(as_of, day);
+        from24 = cf_days_from_civil(atoi(day) - 2, atoi(day + 5), atoi(day + 8));
+    }
+    const char *setting = NULL;       /* of the latest coding job */
+    cf_day setting_last = 0, setting_first = 0;
 
     mark_counting(root, as_of);
     cJSON_DeleteItemFromObjectCaseSensitive(root, "derived");
@@ -337,6 +347,15 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
             bad |= spans_push(&sc, ds.first, last);
             if (remote)
                 bad |= spans_push(&src, ds.first, last);
+            if (last > from24)
+                bad |= spans_push(&s24, ds.first > from24 ? ds.first : from24 + 1, last);
+            const cJSON *set = cf_get(e, "setting");
+            if (cJSON_IsString(set) && (!setting || last > setting_last ||
+                                        (last == setting_last && ds.first > setting_first))) {
+                setting = set->valuestring;
+                setting_last = last;
+                setting_first = ds.first;
+            }
         }
         if (remote)
             bad |= spans_push(&sr, ds.first, last);
@@ -344,6 +363,8 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
             bad |= spans_push(&srel, ds.first, last);
         if (is_kind(e, cdi))
             bad |= spans_push(&scdi, ds.first, last);
+        if (is_kind(e, audit))
+            bad |= spans_push(&sau, ds.first, last);
         if (is_kind(e, clinical))
             bad |= spans_push(&scl, ds.first, last);
         if (is_kind(e, health))
@@ -356,10 +377,14 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
         (!cf_json_add_num(der, "coding_months", spans_months(&sc)) ||
         !cf_json_add_num(der, "coding_related_months", spans_months(&srel)) ||
         !cf_json_add_num(der, "cdi_months", spans_months(&scdi)) ||
+        !cf_json_add_num(der, "audit_months", spans_months(&sau)) ||
+        !cf_json_add_num(der, "recent_coding_months", spans_months(&s24)) ||
         !cf_json_add_num(der, "remote_coding_months", spans_months(&src)) ||
         !cf_json_add_num(der, "remote_months", spans_months(&sr)) ||
         !cf_json_add_num(der, "clinical_months", spans_months(&scl)) ||
         !cf_json_add_num(der, "healthcare_months", spans_months(&sh))))
+        goto out;
+    if (setting && !cf_json_add_str(der, "setting", setting))
         goto out;
 
     const cJSON *refs = cf_get(root, "references");
@@ -379,13 +404,7 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
         ce = cf_malloc((size_t)n * sizeof *ce);
         if (!ce)
             goto out;
-        cf_day from = cf_days_from_civil(1970, 1, 1);
-        {
-            char day[11];
-            cf_day_format(as_of, day);
-            int y = atoi(day), mo = atoi(day + 5), dd = atoi(day + 8);
-            from = cf_days_from_civil(y - 2, mo, dd);
-        }
+        cf_day from = from24;
         const cJSON *c;
         cJSON_ArrayForEach(c, ces) {
             const cJSON *dv = cf_get(c, "date");
@@ -404,8 +423,10 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
     }
 
     const cJSON *att = cf_get(root, "attestations");
-    if ((cJSON_IsTrue(cf_get(att, "code_of_ethics")) ||
-         current_coding_credential(root, as_of)) &&
+    int current = current_coding_credential(root, as_of);
+    if (current && !cf_json_add_bool(der, "credential_current", 1))
+        goto out;
+    if ((cJSON_IsTrue(cf_get(att, "code_of_ethics")) || current) &&
         !cf_json_add_bool(der, "code_of_ethics", 1))
         goto out;
     st = CF_OK;
@@ -417,6 +438,8 @@ out:
     cf_free(sh.v);
     cf_free(srel.v);
     cf_free(scdi.v);
+    cf_free(s24.v);
+    cf_free(sau.v);
     cf_free(ce);
     return st;
 }

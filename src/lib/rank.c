@@ -19,6 +19,7 @@ typedef struct rec {
     int eligible;
     unsigned nwarn;           /* fields of the profile left out */
     int tier;                 /* index into rk->tiers */
+    int trank;                /* the tier's place in the rubric, 1 the highest (0: not known) */
     unsigned line;            /* 0: a whole file */
     char *path;
     char *report;             /* one-line JSON report, or NULL */
@@ -35,7 +36,8 @@ typedef struct err_rec {
 typedef struct named {
     char *id, *label;
     unsigned long count;
-    int best10;               /* best score seen in the tier: orders tiers */
+    int rank;                 /* a tier's place in the rubric, 1 the highest (0: not known) */
+    int best10;               /* best score seen in the tier: orders tiers of unknown place */
 } named;
 
 struct cf_ranking {
@@ -64,8 +66,12 @@ struct cf_ranking {
 
 /* ---- order ----------------------------------------------------------------- */
 
+/* Tier first (a profile held below a tier by its requirements ranks below
+ * that tier's profiles, whatever its score), then score, then source. */
 static int rec_cmp(const rec *a, const rec *b)
 {
+    if (a->trank != b->trank && a->trank && b->trank)
+        return a->trank < b->trank ? -1 : 1;
     if (a->score10 != b->score10)
         return a->score10 > b->score10 ? -1 : 1;
     int c = strcmp(a->path, b->path);
@@ -209,6 +215,7 @@ static int intern(named *t, int *n, int max, const char *id, const char *label)
     e->id = cf_strdup(id);
     e->label = cf_strdup(label ? label : id);
     e->count = 0;
+    e->rank = 0;
     e->best10 = -1;
     if (!e->id || !e->label) {
         cf_free(e->id);
@@ -388,8 +395,10 @@ cf_status cf_ranking_add(cf_ranking *rk, const cf_report *rep)
     r->nwarn = (unsigned)cf_report_warnings(rep);
     for (int i = 0; i < nq; i++)
         r->q10[i] = (short)tenths(rep->qscore[i]);
-    const cf_tier *tier = &ru->tiers[rep->tier];
-    r->tier = intern(rk->tiers, &rk->ntiers, MAXT, tier->id, tier->label);
+    r->tier = intern(rk->tiers, &rk->ntiers, MAXT, cf_report_tier(rep), cf_report_tier_label(rep));
+    r->trank = (int)rep->tier + 1;
+    if (r->tier >= 0)
+        rk->tiers[r->tier].rank = r->trank;
     int failed[MAXG], nfailed = 0;
     for (size_t g = 0; g < ru->ngates && nfailed < MAXG; g++)
         if (!rep->gate_passed[g]) {
@@ -548,6 +557,13 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
     for (i = 0; i < nq; i++)
         r->q10[i] = (short)tenths(qs[i]);
     r->tier = intern(rk->tiers, &rk->ntiers, MAXT, tier, jstr(doc, "tier_label"));
+    {
+        const cJSON *tr = cf_get(doc, "tier_rank");
+        r->trank = cJSON_IsNumber(tr) && tr->valuedouble >= 1 && tr->valuedouble <= MAXT + 1
+                       ? (int)tr->valuedouble : 0;
+        if (r->tier >= 0 && r->trank)
+            rk->tiers[r->tier].rank = r->trank;
+    }
     int failed[MAXG], nfailed = 0;
     const cJSON *g;
     cJSON_ArrayForEach(g, gates) {
@@ -591,6 +607,8 @@ cf_status cf_ranking_absorb(cf_ranking *dst, cf_ranking *src)
         if (tmap[i] < 0)
             return CF_ESYSTEM;
         dst->tiers[tmap[i]].count += src->tiers[i].count;
+        if (src->tiers[i].rank)
+            dst->tiers[tmap[i]].rank = src->tiers[i].rank;
         if (src->tiers[i].best10 > dst->tiers[tmap[i]].best10)
             dst->tiers[tmap[i]].best10 = src->tiers[i].best10;
     }
@@ -682,6 +700,10 @@ static void order_named(const named *t, int n, int by_count, int *order)
         for (int j = i; j > 0; j--) {
             const named *a = &t[order[j - 1]], *b = &t[order[j]];
             long ka = by_count ? (long)a->count : a->best10, kb = by_count ? (long)b->count : b->best10;
+            if (!by_count && a->rank && b->rank) {   /* the rubric's order */
+                ka = -a->rank;
+                kb = -b->rank;
+            }
             if (ka > kb || (ka == kb && strcmp(a->id, b->id) <= 0))
                 break;
             int tmp = order[j];

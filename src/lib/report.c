@@ -19,8 +19,30 @@ void cf_gap_json(cf_jw *w, const cf_result *res, const char *standing)
     cf_jw_bool(w, "stated", !res->missing);
     if (standing)
         cf_jw_str(w, "standing", standing);
-    cf_jw_str(w, "advice", res->c->advice);
+    if (cf_astate_name(res->state))
+        cf_jw_str(w, "state", cf_astate_name(res->state));
+    cf_jw_str(w, "advice", cf_result_advice(res));
     cf_jw_close(w, '}');
+}
+
+const cf_tier *cf_report_held_back(const cf_report *rep)
+{
+    if (rep->tier >= rep->r->ntiers || rep->score_tier >= rep->tier)
+        return NULL;
+    return &rep->r->tiers[rep->score_tier];
+}
+
+void cf_report_held_back_text(const cf_report *rep, cf_buf *b)
+{
+    const cf_tier *t = cf_report_held_back(rep);
+    int n = 0;
+    for (size_t k = 0; t && k < t->nreq; k++) {
+        if (rep->req_ok[t->req_first + k])
+            continue;
+        if (n++)
+            cf_buf_puts(b, "; ");
+        cf_cond_text(rep->r, &t->req[k], b);
+    }
 }
 
 cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *len)
@@ -42,8 +64,26 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
     cf_jw_close(&w, '}');
     cf_jw_str(&w, "as_of", day);
     cf_jw_num(&w, "score", rep->score, 1);
-    cf_jw_str(&w, "tier", r->tiers[rep->tier].id);
-    cf_jw_str(&w, "tier_label", r->tiers[rep->tier].label);
+    cf_jw_str(&w, "tier", cf_report_tier(rep));
+    cf_jw_str(&w, "tier_label", cf_report_tier_label(rep));
+    cf_jw_num(&w, "tier_rank", (double)rep->tier + 1, 0);
+    const cf_tier *held = cf_report_held_back(rep);
+    if (held) {
+        cf_jw_open(&w, "held_back", '{');
+        cf_jw_str(&w, "tier", held->id);
+        cf_jw_str(&w, "tier_label", held->label);
+        cf_jw_open(&w, "requires", '[');
+        for (size_t k = 0; k < held->nreq; k++) {
+            if (rep->req_ok[held->req_first + k])
+                continue;
+            cf_buf t = {0};
+            cf_cond_text(r, &held->req[k], &t);
+            cf_jw_str(&w, NULL, t.s ? t.s : "");
+            cf_buf_free(&t);
+        }
+        cf_jw_close(&w, ']');
+        cf_jw_close(&w, '}');
+    }
     cf_jw_bool(&w, "eligible", rep->eligible);
     cf_jw_num(&w, "completeness", rep->completeness, 3);
 
@@ -75,6 +115,8 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
             cf_jw_num(&w, "points", res->points, 2);
             cf_jw_num(&w, "max_points", c->share, 2);
             cf_jw_bool(&w, "missing", res->missing);
+            if (res->implied)
+                cf_jw_bool(&w, "implied", 1);
             cf_jw_open(&w, "evidence", '[');
             for (size_t e = 0; e < res->nev; e++) {
                 cf_jw_open(&w, NULL, '{');
@@ -184,11 +226,22 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
                   day, reset);
     cf_buf_printf(&b, "  Score %s%s%5.1f%s / 100   %s%s%s   %s%s%s\n", bold,
                   color ? score_color(rep->score) : "", r1(rep->score), reset,
-                  bold, r->tiers[rep->tier].label ? r->tiers[rep->tier].label : r->tiers[rep->tier].id, reset,
+                  bold, cf_report_tier_label(rep), reset,
                   color ? (rep->eligible ? C_GREEN : C_RED) : "",
                   rep->eligible ? "eligible" : "NOT ELIGIBLE", reset);
     cf_buf_printf(&b, "  %sCompleteness %.0f%% of the rubric's weight is stated%s\n", dim,
                   rep->completeness * 100, reset);
+    if (cf_report_insufficient(rep))
+        cf_buf_printf(&b, "  Too little is stated to judge: a tier needs %.0f%% of the rubric's weight\n",
+                      r->insufficient_below * 100);
+    const cf_tier *held = cf_report_held_back(rep);
+    if (held) {
+        cf_buf why = {0};
+        cf_buf_printf(&why, "The score reaches %s, which needs: ", held->label ? held->label : held->id);
+        cf_report_held_back_text(rep, &why);
+        cf_buf_wrap(&b, why.s ? why.s : "", 2, width);
+        cf_buf_free(&why);
+    }
     size_t nw = cf_warnings_count(&rep->warnings);
     if (nw) {
         cf_buf_printf(&b, "  %s%sWarnings: %zu field%s left out of scoring%s\n", bold,
@@ -253,8 +306,8 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
             snprintf(pts, sizeof pts, "+%.1f", cf_gap_points(res));
             cf_buf_printf(&b, "    %5s  %s: %s%s\n", pts, qname,
                           c->label ? c->label : c->id, res->missing ? " (not stated)" : "");
-            if (c->advice)
-                cf_buf_wrap(&b, c->advice, 11, width);
+            if (cf_result_advice(res))
+                cf_buf_wrap(&b, cf_result_advice(res), 11, width);
         }
     }
     return cf_buf_finish(&b, out, len);

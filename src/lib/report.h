@@ -16,6 +16,8 @@ typedef struct cf_result {
     double fraction;          /* 0-1 */
     double points;            /* of the total score */
     int missing;              /* the profile stated nothing for it */
+    int implied;              /* the fraction comes from an implication */
+    cf_astate state;          /* what the profile shows, for the advice */
     cf_evidence *ev;
     size_t nev, capev;
 } cf_result;
@@ -26,7 +28,10 @@ struct cf_report {
     const char *input_format;
     cf_day as_of;
     double score;
-    size_t tier;
+    size_t tier;              /* ntiers: insufficient information */
+    size_t score_tier;        /* the tier the score alone reaches */
+    unsigned char *req_ok;    /* per tier requirement (rubric->nreq): it holds */
+    unsigned char *gcond_ok;  /* per gate condition (rubric->ngconds): it holds */
     int eligible;
     double completeness;
     double *qscore;           /* per quality, 0-100 */
@@ -45,6 +50,23 @@ static inline double cf_gap_points(const cf_result *res)
 {
     return floor((res->c->share - res->points) * 10 + 1e-9) / 10;
 }
+
+/* The advice shown for a result: the text for its state, else the
+ * criterion's default (NULL when it has none). */
+const char *cf_result_advice(const cf_result *res);
+/* The state's name ("lapsed"), or NULL for the default. */
+const char *cf_astate_name(cf_astate st);
+
+/* The tier's id and label, "insufficient" and the rubric's label for a
+ * profile that states too little. */
+const char *cf_report_tier_label(const cf_report *rep);
+int cf_report_insufficient(const cf_report *rep);
+
+/* The tier whose min the score reaches but whose requirements it fails
+ * (so the profile is in a lower tier), or NULL; and those requirements in
+ * words, joined by "; ". */
+const cf_tier *cf_report_held_back(const cf_report *rep);
+void cf_report_held_back_text(const cf_report *rep, cf_buf *b);
 
 /* One gap as a JSON object (report and advice): quality, criterion, label,
  * points, stated, then standing when given, then advice. */

@@ -20,6 +20,28 @@ static double total_weight(const cf_rubric *r)
     return t;
 }
 
+/* Why the profile has the tier it has, when that is not its score's:
+ * too little stated, or a tier's requirements not met; each sentence
+ * between pre and post, text escaped by esc. */
+static void tier_note(cf_buf *b, const cf_report *rep, void (*esc)(cf_buf *, const char *), const char *pre,
+                      const char *post)
+{
+    if (cf_report_insufficient(rep))
+        cf_buf_printf(b, "%sToo little is stated to judge: a tier needs %.0f%% of the rubric's weight.%s", pre,
+                      rep->r->insufficient_below * 100, post);
+    const cf_tier *held = cf_report_held_back(rep);
+    if (!held)
+        return;
+    cf_buf why = {0};
+    cf_report_held_back_text(rep, &why);
+    cf_buf_printf(b, "%sThe score reaches ", pre);
+    esc(b, held->label ? held->label : held->id);
+    cf_buf_puts(b, ", which needs: ");
+    esc(b, why.s ? why.s : "");
+    cf_buf_printf(b, ".%s", post);
+    cf_buf_free(&why);
+}
+
 /* ---- Markdown ------------------------------------------------------------------ */
 
 cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
@@ -35,9 +57,10 @@ cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
     cf_buf_puts(&b, "` ");
     cf_buf_md(&b, r->version ? r->version : "");
     cf_buf_printf(&b, ".\n\n**Score %.1f / 100**, ", r1(rep->score));
-    cf_buf_md(&b, r->tiers[rep->tier].label);
+    cf_buf_md(&b, cf_report_tier_label(rep));
     cf_buf_printf(&b, ", %s; %.0f%% of the rubric's weight is stated.\n\n", rep->eligible ? "eligible" : "**not eligible**",
                   rep->completeness * 100);
+    tier_note(&b, rep, cf_buf_md, "", "\n\n");
     if (cf_warnings_count(&rep->warnings)) {
         size_t nw = cf_warnings_count(&rep->warnings);
         cf_buf_printf(&b, "**Warnings:** %zu field%s left out of scoring.\n\n", nw, nw == 1 ? "" : "s");
@@ -104,9 +127,9 @@ cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
             cf_buf_printf(&b, "%zu. **+%.1f** ", k + 1, cf_gap_points(res));
             cf_buf_md(&b, res->c->label ? res->c->label : res->c->id);
             cf_buf_puts(&b, res->missing ? " (not stated)" : "");
-            if (res->c->advice) {
+            if (cf_result_advice(res)) {
                 cf_buf_puts(&b, ": ");
-                cf_buf_md(&b, res->c->advice);
+                cf_buf_md(&b, cf_result_advice(res));
             }
             cf_buf_putc(&b, '\n');
         }
@@ -202,11 +225,12 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
     cf_buf_printf(&b, "<section aria-labelledby=\"s-summary\">\n<h2 id=\"s-summary\">Summary</h2>\n"
                       "<p class=\"score\"><strong style=\"color:%s\">%.1f</strong> / 100 &middot; ",
                   color_of(rep->score), r1(rep->score));
-    cf_buf_html(&b, r->tiers[rep->tier].label);
+    cf_buf_html(&b, cf_report_tier_label(rep));
     cf_buf_printf(&b, " &middot; <span class=\"%s\">%s</span></p>\n", rep->eligible ? "pass" : "fail",
                   rep->eligible ? "eligible" : "not eligible");
     cf_buf_printf(&b, "<p class=\"muted\">%.0f%% of the rubric's weight is stated in the profile.</p>\n",
                   rep->completeness * 100);
+    tier_note(&b, rep, cf_buf_html, "<p>", "</p>\n");
     if (cf_warnings_count(&rep->warnings)) {
         size_t nw = cf_warnings_count(&rep->warnings);
         cf_buf_printf(&b, "<div class=\"warnings\" role=\"note\"><p><strong>Warnings:</strong> %zu field%s "
@@ -265,9 +289,9 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
             cf_buf_puts(&b, " &rsaquo; ");
             cf_buf_html(&b, res->c->label ? res->c->label : res->c->id);
             cf_buf_puts(&b, res->missing ? " <span class=\"muted\">(not stated)</span>" : "");
-            if (res->c->advice) {
+            if (cf_result_advice(res)) {
                 cf_buf_puts(&b, "<br>");
-                cf_buf_html(&b, res->c->advice);
+                cf_buf_html(&b, cf_result_advice(res));
             }
             cf_buf_puts(&b, "</li>\n");
         }

@@ -182,6 +182,43 @@ static char *get_text(loader *l, const cf_ynode *map, const char *key, const cha
     return s ? dup(l, s) : NULL;
 }
 
+/* A mapping that must not be empty: the number of its entries, with *out
+ * an array of that many zeroed elements of size bytes; 0 after an error
+ * (reported) or when out of memory. */
+static size_t map_entries(loader *l, const cf_ynode *map, const char *what, void **out, size_t size)
+{
+    *out = NULL;
+    if (!want(l, map, CF_Y_MAP, what))
+        return 0;
+    size_t n = map->n / 2;
+    if (!n) {
+        err(l, map, "empty", "%s must not be empty", what);
+        return 0;
+    }
+    if (!(*out = cf_calloc(n, size))) {
+        l->oom = 1;
+        return 0;
+    }
+    return n;
+}
+
+/* The same for a list that must not be empty. */
+static size_t seq_entries(loader *l, const cf_ynode *seq, const char *what, void **out, size_t size)
+{
+    *out = NULL;
+    if (!want(l, seq, CF_Y_SEQ, what))
+        return 0;
+    if (!seq->n) {
+        err(l, seq, "empty", "%s must not be empty", what);
+        return 0;
+    }
+    if (!(*out = cf_calloc(seq->n, size))) {
+        l->oom = 1;
+        return 0;
+    }
+    return seq->n;
+}
+
 /* ---- vocabulary ------------------------------------------------------- */
 
 static uint64_t vocab_hash(const char *s, size_t n)
@@ -370,30 +407,159 @@ static const cf_field *check_path(loader *l, const cf_ynode *n, const char *path
     return f;
 }
 
+/* A path that a condition or an implication reads: a number, or a flag
+ * (true as 1).  Returns 1 for a flag, 0 for a number, -1 on an error. */
+static int number_path(loader *l, const cf_ynode *n, const char *path, const char *what)
+{
+    int iterates, prot;
+    const cf_field *f = cf_model_lookup(path, &iterates, &prot);
+    if (f && !prot && !(f->flags & CF_F_PROTECTED) &&
+        (f->type == CF_T_BOOL || (f->type == CF_T_ARRAY && f->item == CF_T_BOOL)))
+        return 1;
+    if (!f || prot || (f->flags & CF_F_PROTECTED) ||
+        !(f->type == CF_T_NUMBER || (f->type == CF_T_ARRAY && f->item == CF_T_NUMBER))) {
+        if (!check_path(l, n, path, CF_C_RAMP))
+            return -1;
+        err(l, n, "path-type", "%s path '%s' does not lead to a number or true or false", what, path);
+        return -1;
+    }
+    return 0;
+}
+
 /* ---- criteria ---------------------------------------------------------- */
 
 static const char *const type_names[] = {"credential", "level", "ramp", "terms", "flag", "recency"};
 
 static const char *const all_type_keys[] = {
-    "points", "combine", "currency", "levels", "where", "from", "to", "terms", "full",
+    "points", "combine", "currency", "levels", "where", "from", "to", "ranges", "terms", "full",
     "full_within_months", "zero_after_months", NULL};
+
+/* The states a criterion's advice may be written for (docs/rubric.md). */
+const char *const cf_astate_names[CF_A_COUNT] = {
+    "default", "none", "lower", "lapsed", "apprentice", "in_progress", "undated"};
+
+/* advice: a text, or a mapping of state -> text with 'default' the rest. */
+static void load_advice(loader *l, cf_criterion *c, const cf_ynode *n)
+{
+    if (n->kind == CF_Y_SCALAR) {
+        const char *s = get_string(l, n, "'advice'");
+        c->advice = s ? dup(l, s) : NULL;
+        return;
+    }
+    if (!want(l, n, CF_Y_MAP, "'advice'"))
+        return;
+    for (size_t i = 0; i + 1 < n->n; i += 2) {
+        const cf_ynode *k = n->items[i];
+        int st = -1;
+        for (int j = 0; j < CF_A_COUNT; j++)
+            if (strcmp(cf_astate_names[j], k->value) == 0)
+                st = j;
+        if (st < 0) {
+            err(l, k, "unknown-key",
+                "unknown advice state '%s' (states: default, none, lower, lapsed, apprentice, in_progress, undated)",
+                k->value);
+            continue;
+        }
+        const char *s = get_string(l, n->items[i + 1], "an advice text");
+        if (s)
+            c->advice_by[st] = dup(l, s);
+    }
+    if (!cf_ymap_get(n, "default"))
+        err(l, n, "missing-key", "'advice' by state lacks the required key 'default'");
+    c->advice = c->advice_by[CF_A_DEFAULT];
+    c->advice_by[CF_A_DEFAULT] = NULL;
+}
+
+/* implied_by: [{path, from, to, up_to, label}, ...]; a flag path takes no
+ * from and to. */
+static void load_implied(loader *l, cf_criterion *c, const cf_ynode *n)
+{
+    static const keyspec keys[] = {
+        {"path", 1}, {"from", 0}, {"to", 0}, {"up_to", 0}, {"label", 0}, {NULL, 0}};
+    void *v0;
+    size_t count = seq_entries(l, n, "'implied_by'", &v0, sizeof *c->implied);
+    c->implied = v0;
+    for (size_t i = 0; i < count; i++) {
+        const cf_ynode *e = n->items[i];
+        cf_implied *im = &c->implied[i];
+        c->nimplied = i + 1;
+        im->up_to = 1;
+        if (!want(l, e, CF_Y_MAP, "an implication"))
+            continue;
+        check_keys(l, e, keys, "an implication", NULL, NULL);
+        im->label = get_text(l, e, "label", "an implication's 'label'");
+        const cf_ynode *u = cf_ymap_get(e, "up_to");
+        if (u)
+            get_range(l, u, "'up_to'", 0, 1, 1, &im->up_to);
+        const cf_ynode *pn = cf_ymap_get(e, "path");
+        const char *ps = pn ? get_string(l, pn, "'path'") : NULL;
+        int flag = ps ? number_path(l, pn, ps, "an implication's") : -1;
+        const cf_ynode *f = cf_ymap_get(e, "from"), *t = cf_ymap_get(e, "to");
+        if (flag == 1 && (f || t))
+            err(l, f ? f : t, "unknown-key", "'%s' does not apply to a flag: true implies up_to", f ? "from" : "to");
+        else if (flag == 0 && (!f || !t))
+            err(l, e, "missing-key", "an implication on a number needs 'from' and 'to'");
+        else if (flag == 0 && get_number(l, f, "'from'", &im->from) && get_number(l, t, "'to'", &im->to) &&
+                 im->from == im->to)
+            err(l, t, "bad-number", "'from' and 'to' must differ");
+        if (flag < 0)
+            continue;
+        im->flag = flag;
+        cf_buf note = {0};
+        cf_buf_printf(&note, "implied: %s", im->label ? im->label : ps);
+        if (note.oom || compile_path(&im->path, ps))
+            l->oom = 1;
+        im->note = note.s;
+    }
+}
+
+/* ranges: {path: P, values: {V: {from, to}, ...}}: the range for the value
+ * the profile has at P (the strictest when it has several), else from-to. */
+static void load_ranges(loader *l, cf_criterion *c, const cf_ynode *n)
+{
+    static const keyspec keys[] = {{"path", 1}, {"values", 1}, {NULL, 0}};
+    static const keyspec vkeys[] = {{"from", 1}, {"to", 1}, {NULL, 0}};
+    if (!want(l, n, CF_Y_MAP, "'ranges'"))
+        return;
+    check_keys(l, n, keys, "'ranges'", NULL, NULL);
+    const cf_ynode *pn = cf_ymap_get(n, "path"), *vn = cf_ymap_get(n, "values");
+    const char *ps = pn ? get_string(l, pn, "'path'") : NULL;
+    if (ps && check_path(l, pn, ps, CF_C_LEVEL) && compile_path(&c->range_path, ps))
+        l->oom = 1;
+    if (!vn)
+        return;
+    void *v0;
+    size_t nv = map_entries(l, vn, "'values'", &v0, sizeof *c->ranges);
+    c->ranges = v0;
+    for (size_t i = 0; i < nv; i++) {
+        const cf_ynode *k = vn->items[2 * i], *v = vn->items[2 * i + 1];
+        cf_range *rg = &c->ranges[i];
+        c->nranges = i + 1;
+        rg->value = dup(l, k->value);
+        if (!want(l, v, CF_Y_MAP, "a range"))
+            continue;
+        check_keys(l, v, vkeys, "a range", NULL, NULL);
+        const cf_ynode *f = cf_ymap_get(v, "from"), *t = cf_ymap_get(v, "to");
+        if (!f || !t || !get_number(l, f, "'from'", &rg->from) || !get_number(l, t, "'to'", &rg->to))
+            continue;
+        if (rg->from == rg->to)
+            err(l, t, "bad-number", "'from' and 'to' must differ");
+        cf_buf note = {0};
+        cf_buf_printf(&note, "range for %s: %g to %g", k->value, rg->from, rg->to);
+        if (note.oom)
+            l->oom = 1;
+        rg->note = note.s;
+    }
+}
 
 static void load_pairs(loader *l, const cf_ynode *map, const char *what, double lo, double hi,
                        cf_pair **out, size_t *nout)
 {
-    if (!want(l, map, CF_Y_MAP, what))
-        return;
-    size_t n = map->n / 2;
-    if (!n) {
-        err(l, map, "empty", "%s must not be empty", what);
-        return;
-    }
-    cf_pair *p = cf_calloc(n, sizeof *p);
-    if (!p) {
-        l->oom = 1;
-        return;
-    }
-    *out = p;
+    void *p0;
+    size_t n = map_entries(l, map, what, &p0, sizeof(cf_pair));
+    cf_pair *p = p0;
+    if (p)
+        *out = p;
     for (size_t i = 0; i < n; i++) {
         const cf_ynode *k = map->items[2 * i], *v = map->items[2 * i + 1];
         p[i].key = dup(l, k->value);
@@ -511,18 +677,11 @@ static void load_terms(loader *l, cf_criterion *c, const cf_ynode *crit)
             c->sources[c->nsources++] = (cf_source){(int)s, w};
         }
     }
-    if (!t || !want(l, t, CF_Y_MAP, "'terms'"))
+    if (!t)
         return;
-    size_t n = t->n / 2;
-    if (!n) {
-        err(l, t, "empty", "'terms' must not be empty");
-        return;
-    }
-    c->terms = cf_calloc(n, sizeof *c->terms);
-    if (!c->terms) {
-        l->oom = 1;
-        return;
-    }
+    void *t0;
+    size_t n = map_entries(l, t, "'terms'", &t0, sizeof *c->terms);
+    c->terms = t0;
     for (size_t i = 0; i < n; i++) {
         const cf_ynode *k = t->items[2 * i], *v = t->items[2 * i + 1];
         cf_term *term = &c->terms[i];
@@ -579,26 +738,26 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
 {
     static const keyspec common[] = {
         {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
-        {"advice", 0}, {"description", 0}, {NULL, 0}};
+        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {NULL, 0}};
     static const keyspec credential_keys[] = {
         {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
-        {"advice", 0}, {"description", 0}, {"points", 1}, {"combine", 0}, {"currency", 0}, {NULL, 0}};
+        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"points", 1}, {"combine", 0}, {"currency", 0}, {NULL, 0}};
     static const keyspec level_keys[] = {
         {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
-        {"advice", 0}, {"description", 0}, {"levels", 1}, {"where", 0}, {NULL, 0}};
+        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"levels", 1}, {"where", 0}, {NULL, 0}};
     static const keyspec ramp_keys[] = {
         {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
-        {"advice", 0}, {"description", 0}, {"from", 1}, {"to", 1}, {"where", 0}, {NULL, 0}};
+        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"from", 1}, {"to", 1}, {"where", 0}, {"ranges", 0}, {NULL, 0}};
     static const keyspec terms_keys[] = {
         {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
-        {"advice", 0}, {"description", 0}, {"terms", 1}, {"full", 0}, {NULL, 0}};
+        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"terms", 1}, {"full", 0}, {NULL, 0}};
     static const keyspec recency_keys[] = {
         {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
-        {"advice", 0}, {"description", 0}, {"full_within_months", 1}, {"zero_after_months", 1},
+        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"full_within_months", 1}, {"zero_after_months", 1},
         {"where", 0}, {NULL, 0}};
     static const keyspec flag_keys[] = {
         {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
-        {"advice", 0}, {"description", 0}, {"where", 0}, {NULL, 0}};
+        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"where", 0}, {NULL, 0}};
     static const keyspec *const per_type[] = {
         credential_keys, level_keys, ramp_keys, terms_keys, flag_keys, recency_keys};
 
@@ -609,8 +768,9 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
         return;
     c->id = get_id(l, n, "criterion id");
     c->label = get_text(l, n, "label", "'label'");
-    c->advice = get_text(l, n, "advice", "'advice'");
-    if (!cf_ymap_get(n, "advice"))
+    if (cf_ymap_get(n, "advice"))
+        load_advice(l, c, cf_ymap_get(n, "advice"));
+    else
         cf_diag_add(l->d, l->name, n->line, n->col, CF_SEV_WARNING, "missing-advice",
                     "criterion '%s' has no advice: a counselor gets nothing to act on", c->id ? c->id : "?");
     const cf_ynode *w = cf_ymap_get(n, "weight");
@@ -648,6 +808,9 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
             get_range(l, m, "'missing'", 0, 1, 0, &c->missing);
     }
 
+    const cf_ynode *imp = cf_ymap_get(n, "implied_by");
+    if (imp)
+        load_implied(l, c, imp);
     if (type == CF_C_TERMS) {
         load_terms(l, c, n);
         return;
@@ -702,6 +865,9 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
         ok &= t && get_number(l, t, "'to'", &c->to);
         if (ok && c->from == c->to)
             err(l, t, "bad-number", "'from' and 'to' must differ");
+        const cf_ynode *rg = cf_ymap_get(n, "ranges");
+        if (rg)
+            load_ranges(l, c, rg);
         break;
     }
     case CF_C_RECENCY: {
@@ -772,6 +938,132 @@ static int find_criterion(const cf_rubric *r, const char *ref, size_t *qi, size_
     return 0;
 }
 
+static const char *const op_keys[] = {"at_least", "above", "at_most", "below"};
+
+/* One condition: {criterion: quality.id, at_least|above: X}, {path: P,
+ * at_least|above|at_most|below: X}, {gate: id} (tiers only), {any: [...]}
+ * or {all: [...]}; each with an optional label, and missing: pass|fail. */
+static void load_cond(loader *l, cf_cond *c, const cf_ynode *n, const char *rule, int allow_gate, int depth)
+{
+    static const keyspec keys[] = {
+        {"criterion", 0}, {"path", 0}, {"gate", 0}, {"any", 0}, {"all", 0}, {"at_least", 0}, {"above", 0},
+        {"at_most", 0}, {"below", 0}, {"missing", 0}, {"label", 0}, {NULL, 0}};
+    c->if_missing = -1;
+    c->kind = CF_K_ALL;       /* an empty "all" holds: the safe value after an error */
+    if (!want(l, n, CF_Y_MAP, "a condition"))
+        return;
+    check_keys(l, n, keys, "a condition", NULL, NULL);
+    c->label = get_text(l, n, "label", "a condition's 'label'");
+    const char *kinds[] = {"criterion", "path", "gate", "any", "all"};
+    const cf_ynode *kn[5];
+    int nk = 0, k = -1;
+    for (int i = 0; i < 5; i++)
+        if ((kn[i] = cf_ymap_get(n, kinds[i]))) {
+            nk++;
+            k = i;
+        }
+    if (nk != 1) {
+        err(l, n, rule, "a condition needs exactly one of 'criterion', 'path', %s'any' or 'all'",
+            allow_gate ? "'gate', " : "");
+        return;
+    }
+    const cf_ynode *opn = NULL;
+    int nop = 0;
+    for (int i = 0; i < 4; i++)
+        if (cf_ymap_get(n, op_keys[i])) {
+            opn = cf_ymap_get(n, op_keys[i]);
+            c->op = (cf_cop)i;
+            nop++;
+        }
+    const cf_ynode *mn = cf_ymap_get(n, "missing");
+    if (mn) {
+        const char *ms = get_string(l, mn, "'missing'");
+        if (ms && strcmp(ms, "pass") == 0)
+            c->if_missing = 1;
+        else if (ms && strcmp(ms, "fail") == 0)
+            c->if_missing = 0;
+        else if (ms)
+            err(l, mn, "bad-value", "a condition's 'missing' must be 'pass' or 'fail', not '%s'", ms);
+    }
+    if (k >= 2) {
+        if (nop || mn)
+            err(l, nop ? opn : mn, rule, "'%s' does not apply to a condition on %s",
+                nop ? op_keys[c->op] : "missing", k == 2 ? "a gate" : "other conditions");
+        if (k == 2) {
+            const char *id = get_string(l, kn[2], "'gate'");
+            if (!allow_gate) {
+                err(l, kn[2], rule, "a gate's condition cannot name a gate (tiers can)");
+                return;
+            }
+            if (!id)
+                return;
+            for (size_t g = 0; g < l->r->ngates; g++)
+                if (l->r->gates[g].id && strcmp(l->r->gates[g].id, id) == 0) {
+                    c->kind = CF_K_GATE;
+                    c->gate = g;
+                    return;
+                }
+            err(l, kn[2], "unknown-gate", "condition names gate '%s', which does not exist", id);
+            return;
+        }
+        const cf_ynode *list = kn[k];
+        if (depth >= 8) {
+            err(l, list, rule, "conditions nest at most 8 levels");
+            return;
+        }
+        if (!want(l, list, CF_Y_SEQ, k == 3 ? "'any'" : "'all'"))
+            return;
+        if (!list->n) {
+            err(l, list, "empty", "'%s' has no conditions", kinds[k]);
+            return;
+        }
+        c->sub = cf_calloc(list->n, sizeof *c->sub);
+        if (!c->sub) {
+            l->oom = 1;
+            return;
+        }
+        for (size_t i = 0; i < list->n; i++) {
+            load_cond(l, &c->sub[i], list->items[i], rule, allow_gate, depth + 1);
+            c->nsub = i + 1;
+        }
+        c->kind = k == 3 ? CF_K_ANY : CF_K_ALL;
+        return;
+    }
+    if (nop != 1) {
+        err(l, n, rule, "a condition needs exactly one of %s",
+            k == 0 ? "'at_least' or 'above'" : "'at_least', 'above', 'at_most' or 'below'");
+        return;
+    }
+    if (k == 0) {
+        if (c->op > CF_OP_ABOVE) {
+            err(l, opn, rule, "a condition on a criterion compares its fraction with 'at_least' or 'above'");
+            return;
+        }
+        if (!get_range(l, opn, c->op ? "'above'" : "'at_least'", 0, 1, 0, &c->value))
+            return;
+        const char *rs = get_string(l, kn[0], "'criterion'");
+        if (!rs)
+            return;
+        if (!find_criterion(l->r, rs, &c->q, &c->c)) {
+            err(l, kn[0], "unknown-criterion",
+                "condition names criterion '%s', which does not exist (write quality.criterion)", rs);
+            return;
+        }
+        c->kind = CF_K_CRITERION;
+        return;
+    }
+    if (!get_number(l, opn, op_keys[c->op], &c->value))
+        return;
+    const char *ps = get_string(l, kn[1], "'path'");
+    if (!ps || number_path(l, kn[1], ps, "a condition's") < 0)
+        return;
+    if (compile_path(&c->path, ps)) {
+        l->oom = 1;
+        return;
+    }
+    c->kind = CF_K_PATH;
+}
+
 static void load_gate(loader *l, cf_gate *g, const cf_ynode *n)
 {
     static const keyspec keys[] = {
@@ -804,51 +1096,25 @@ static void load_gate(loader *l, cf_gate *g, const cf_ynode *n)
         l->oom = 1;
         return;
     }
+    g->cond_first = l->r->ngconds;
     for (size_t i = 0; i < list->n; i++) {
-        static const keyspec ckeys[] = {{"criterion", 1}, {"at_least", 0}, {"above", 0}, {NULL, 0}};
-        const cf_ynode *cn = list->items[i];
-        if (!want(l, cn, CF_Y_MAP, "a gate condition"))
-            continue;
-        check_keys(l, cn, ckeys, "a gate condition", NULL, NULL);
-        cf_cond *c = &g->conds[g->nconds];
-        const cf_ynode *ref = cf_ymap_get(cn, "criterion");
-        const cf_ynode *al = cf_ymap_get(cn, "at_least"), *ab = cf_ymap_get(cn, "above");
-        if (!!al == !!ab) {
-            err(l, cn, "gate-conditions", "a gate condition needs exactly one of 'at_least' or 'above'");
-            continue;
-        }
-        c->above = ab != NULL;
-        if (!get_range(l, al ? al : ab, c->above ? "'above'" : "'at_least'", 0, 1, 0, &c->value))
-            continue;
-        const char *rs = ref ? get_string(l, ref, "'criterion'") : NULL;
-        if (!rs)
-            continue;
-        if (!find_criterion(l->r, rs, &c->q, &c->c)) {
-            err(l, ref, "unknown-criterion",
-                "gate condition names criterion '%s', which does not exist (write quality.criterion)", rs);
-            continue;
-        }
-        g->nconds++;
+        load_cond(l, &g->conds[i], list->items[i], "gate-conditions", 0, 0);
+        g->nconds = i + 1;
     }
+    l->r->ngconds += g->nconds;
 }
 
 static void load_tiers(loader *l, const cf_ynode *n)
 {
     cf_rubric *r = l->r;
-    if (!want(l, n, CF_Y_SEQ, "'tiers'"))
+    void *v0;
+    seq_entries(l, n, "'tiers'", &v0, sizeof *r->tiers);
+    if (!(r->tiers = v0))
         return;
-    if (!n->n) {
-        err(l, n, "empty", "'tiers' must not be empty");
-        return;
-    }
-    r->tiers = cf_calloc(n->n, sizeof *r->tiers);
-    if (!r->tiers) {
-        l->oom = 1;
-        return;
-    }
     int all_ok = 1;
     for (size_t i = 0; i < n->n; i++) {
-        static const keyspec keys[] = {{"id", 1}, {"label", 1}, {"min", 1}, {"description", 0}, {NULL, 0}};
+        static const keyspec keys[] = {
+            {"id", 1}, {"label", 1}, {"min", 1}, {"requires", 0}, {"description", 0}, {NULL, 0}};
         const cf_ynode *t = n->items[i];
         cf_tier *tier = &r->tiers[i];
         r->ntiers = i + 1;
@@ -867,6 +1133,27 @@ static void load_tiers(loader *l, const cf_ynode *n)
         for (size_t j = 0; j < i; j++)
             if (tier->id && r->tiers[j].id && strcmp(tier->id, r->tiers[j].id) == 0)
                 err(l, t, "duplicate-id", "tier id '%s' is used twice", tier->id);
+        if (tier->id && strcmp(tier->id, CF_TIER_INSUFFICIENT) == 0)
+            err(l, t, "bad-id", "tier id '%s' is kept for a profile that states too little", tier->id);
+        const cf_ynode *rq = cf_ymap_get(t, "requires");
+        if (rq && i == n->n - 1) {
+            err(l, rq, "tier-gap", "the last tier cannot have requirements: a profile that failed them "
+                "would fall in no tier");
+        } else if (rq && want(l, rq, CF_Y_SEQ, "'requires'")) {
+            if (!rq->n)
+                err(l, rq, "empty", "'requires' has no conditions");
+            tier->req = cf_calloc(rq->n ? rq->n : 1, sizeof *tier->req);
+            if (!tier->req) {
+                l->oom = 1;
+                return;
+            }
+            tier->req_first = r->nreq;
+            for (size_t k = 0; k < rq->n; k++) {
+                load_cond(l, &tier->req[k], rq->items[k], "tier-conditions", 1, 0);
+                tier->nreq = k + 1;
+            }
+            r->nreq += tier->nreq;
+        }
         if (i > 0 && all_ok && tier->min >= r->tiers[i - 1].min)
             err(l, m, "tier-order",
                 "tier '%s' (min %g) cannot be reached: tiers go highest first and a profile "
@@ -900,7 +1187,7 @@ static void load_root(loader *l, const cf_ynode *root)
 {
     static const keyspec keys[] = {
         {"format", 1}, {"id", 1}, {"version", 1}, {"title", 0}, {"description", 0},
-        {"tiers", 1}, {"gates", 0}, {"qualities", 1}, {NULL, 0}};
+        {"tiers", 1}, {"gates", 0}, {"qualities", 1}, {"insufficient", 0}, {NULL, 0}};
     cf_rubric *r = l->r;
     if (!want(l, root, CF_Y_MAP, "a rubric"))
         return;
@@ -933,9 +1220,6 @@ static void load_root(loader *l, const cf_ynode *root)
                     err(l, qs->items[i], "duplicate-id", "quality id '%s' is used twice", r->qualities[i].id);
         }
     }
-    const cf_ynode *ts = cf_ymap_get(root, "tiers");
-    if (ts)
-        load_tiers(l, ts);
     const cf_ynode *gs = cf_ymap_get(root, "gates");
     if (gs && want(l, gs, CF_Y_SEQ, "'gates'") && gs->n) {
         r->gates = cf_calloc(gs->n, sizeof *r->gates);
@@ -950,6 +1234,22 @@ static void load_root(loader *l, const cf_ynode *root)
                 if (r->gates[i].id && r->gates[j].id && strcmp(r->gates[i].id, r->gates[j].id) == 0)
                     err(l, gs->items[i], "duplicate-id", "gate id '%s' is used twice", r->gates[i].id);
         }
+    }
+    /* after the gates, which a tier's requirements may name */
+    const cf_ynode *ts = cf_ymap_get(root, "tiers");
+    if (ts)
+        load_tiers(l, ts);
+    const cf_ynode *ins = cf_ymap_get(root, "insufficient");
+    if (ins && want(l, ins, CF_Y_MAP, "'insufficient'")) {
+        static const keyspec ikeys[] = {{"below", 1}, {"label", 0}, {NULL, 0}};
+        check_keys(l, ins, ikeys, "'insufficient'", NULL, NULL);
+        const cf_ynode *b = cf_ymap_get(ins, "below");
+        if (b && get_range(l, b, "'insufficient.below'", 0, 1, 1, &r->insufficient_below) &&
+            r->insufficient_below >= 1)
+            err(l, b, "bad-number", "'insufficient.below' must be below 1: every profile would be insufficient");
+        r->insufficient_label = get_text(l, ins, "label", "'insufficient.label'");
+        if (!r->insufficient_label && !l->oom)
+            r->insufficient_label = dup(l, "Insufficient information");
     }
     compute_shares(r);
 }
@@ -1115,6 +1415,30 @@ static void free_criterion(cf_criterion *c)
     }
     cf_free(c->terms);
     cf_free(c->sources);
+    for (int i = 0; i < CF_A_COUNT; i++)
+        cf_free(c->advice_by[i]);
+    for (size_t i = 0; i < c->nimplied; i++) {
+        free_path(&c->implied[i].path);
+        cf_free(c->implied[i].label);
+        cf_free(c->implied[i].note);
+    }
+    cf_free(c->implied);
+    free_path(&c->range_path);
+    for (size_t i = 0; i < c->nranges; i++) {
+        cf_free(c->ranges[i].value);
+        cf_free(c->ranges[i].note);
+    }
+    cf_free(c->ranges);
+}
+
+static void free_conds(cf_cond *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free_conds(c[i].sub, c[i].nsub);
+        free_path(&c[i].path);
+        cf_free(c[i].label);
+    }
+    cf_free(c);
 }
 
 void cf_rubric_free(cf_rubric *r)
@@ -1134,13 +1458,15 @@ void cf_rubric_free(cf_rubric *r)
         cf_free(r->gates[i].id);
         cf_free(r->gates[i].label);
         cf_free(r->gates[i].advice);
-        cf_free(r->gates[i].conds);
+        free_conds(r->gates[i].conds, r->gates[i].nconds);
     }
     cf_free(r->gates);
     for (size_t i = 0; i < r->ntiers; i++) {
         cf_free(r->tiers[i].id);
         cf_free(r->tiers[i].label);
+        free_conds(r->tiers[i].req, r->tiers[i].nreq);
     }
+    cf_free(r->insufficient_label);
     cf_free(r->tiers);
     for (size_t i = 0; i < r->nsources; i++)
         free_path(&r->sources[i]);
@@ -1156,6 +1482,37 @@ void cf_rubric_free(cf_rubric *r)
     cf_free(r->version);
     cf_free(r->title);
     cf_free(r);
+}
+
+void cf_cond_text(const cf_rubric *r, const cf_cond *c, cf_buf *b)
+{
+    static const char *const ops[] = {"at least", "above", "at most", "below"};
+    if (c->label) {
+        cf_buf_puts(b, c->label);
+        return;
+    }
+    switch (c->kind) {
+    case CF_K_CRITERION: {
+        const cf_criterion *cr = &r->qualities[c->q].criteria[c->c];
+        cf_buf_printf(b, "%s %s %g", cr->label ? cr->label : cr->id, ops[c->op], c->value);
+        break;
+    }
+    case CF_K_PATH:
+        cf_buf_printf(b, "%s %s %g", c->path.text, ops[c->op], c->value);
+        break;
+    case CF_K_GATE:
+        cf_buf_puts(b, r->gates[c->gate].label ? r->gates[c->gate].label : r->gates[c->gate].id);
+        break;
+    default:
+        cf_buf_puts(b, c->kind == CF_K_ANY ? "one of: " : "all of: ");
+        for (size_t i = 0; i < c->nsub; i++) {
+            if (i)
+                cf_buf_puts(b, "; ");
+            cf_cond_text(r, &c->sub[i], b);
+        }
+    }
+    if (c->kind <= CF_K_PATH && c->if_missing == 1)
+        cf_buf_puts(b, " (or not stated)");
 }
 
 const char *cf_rubric_id(const cf_rubric *r) { return r->id; }

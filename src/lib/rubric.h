@@ -45,9 +45,37 @@ typedef struct cf_source {    /* where a terms criterion looks, and how much it 
     double weight;
 } cf_source;
 
+/* Evidence that implies a criterion: a figure of the profile that
+ * several qualities share (months of coding work implies coursework, tools
+ * and code sets), mapped to a fraction like a ramp and capped at up_to; a
+ * flag gives up_to when true.  The criterion takes the best of its own
+ * evidence and what is implied. */
+typedef struct cf_implied {
+    cf_cpath path;
+    int flag;                 /* the path leads to true or false */
+    double from, to, up_to;
+    char *label;              /* what people read, or NULL */
+    char *note;               /* "implied: LABEL", for evidence */
+} cf_implied;
+
+/* A ramp's range chosen by a value of the profile (productivity by
+ * setting, CEU hours by the credential's body). */
+typedef struct cf_range {
+    char *value;
+    double from, to;
+    char *note;               /* "range for VALUE: FROM to TO", for evidence */
+} cf_range;
+
+/* Advice for what the profile shows about a criterion. */
+typedef enum cf_astate {
+    CF_A_DEFAULT, CF_A_NONE, CF_A_LOWER, CF_A_LAPSED, CF_A_APPRENTICE, CF_A_IN_PROGRESS, CF_A_UNDATED,
+    CF_A_COUNT
+} cf_astate;
+
 typedef struct cf_criterion {
     char *id, *qid;           /* own id and its quality's id */
-    char *label, *advice;
+    char *label, *advice;     /* advice: the default text (advice_by[CF_A_DEFAULT]) */
+    char *advice_by[CF_A_COUNT];   /* per state, or NULL: the default applies */
     cf_ctype type;
     double weight;            /* within its quality */
     double share;             /* of the total score, in points (0-100) */
@@ -63,6 +91,11 @@ typedef struct cf_criterion {
     double renew_months, grace_days, lapsed;
     double undated;           /* factor for a credential without a date earned */
     double from, to;          /* ramp */
+    cf_cpath range_path;      /* ramp: where the value choosing the range is */
+    cf_range *ranges;
+    size_t nranges;
+    cf_implied *implied;
+    size_t nimplied;
     double full_within, zero_after;   /* recency, months */
     cf_term *terms;           /* terms */
     size_t nterms;
@@ -78,10 +111,22 @@ typedef struct cf_quality {
     size_t ncriteria;
 } cf_quality;
 
+/* A condition of a gate or a tier: a criterion's fraction, a figure of the
+ * profile, another gate, or any or all of other conditions. */
+typedef enum cf_ckind { CF_K_CRITERION, CF_K_PATH, CF_K_GATE, CF_K_ANY, CF_K_ALL } cf_ckind;
+typedef enum cf_cop { CF_OP_AT_LEAST, CF_OP_ABOVE, CF_OP_AT_MOST, CF_OP_BELOW } cf_cop;
+
 typedef struct cf_cond {
-    size_t q, c;              /* quality and criterion index */
-    int above;                /* 1: fraction > value; 0: fraction >= value */
+    cf_ckind kind;
+    size_t q, c;              /* criterion: quality and criterion index */
+    cf_cpath path;            /* path: a number (or flag, as 1 or 0) of the profile */
+    size_t gate;              /* gate: its index */
+    cf_cop op;
     double value;
+    int if_missing;           /* -1: as scored (criterion) or fails (path); 0 fails; 1 holds */
+    struct cf_cond *sub;      /* any, all */
+    size_t nsub;
+    char *label;              /* what people read, or NULL */
 } cf_cond;
 
 typedef struct cf_gate {
@@ -89,11 +134,15 @@ typedef struct cf_gate {
     int any;                  /* any condition passes it (else all must) */
     cf_cond *conds;
     size_t nconds;
+    size_t cond_first;        /* index of conds[0] among all gates' conditions */
 } cf_gate;
 
 typedef struct cf_tier {
     char *id, *label;
     double min;
+    cf_cond *req;             /* requires: all must hold, else the next tier down */
+    size_t nreq;
+    size_t req_first;         /* index of req[0] among all tiers' requirements */
 } cf_tier;
 
 /* The vocabulary of all term aliases: token -> id, open addressing.  A
@@ -117,6 +166,11 @@ struct cf_rubric {
     char checksum[17];
     cf_tier *tiers;
     size_t ntiers;
+    size_t nreq;              /* requirements of all tiers */
+    size_t ngconds;           /* conditions of all gates */
+    /* "insufficient information": below this completeness no tier is given */
+    double insufficient_below;    /* 0: never */
+    char *insufficient_label;
     cf_gate *gates;
     size_t ngates;
     cf_quality *qualities;
@@ -129,6 +183,13 @@ struct cf_rubric {
     size_t nterms;            /* of all criteria */
     int *first_at, *first_terms;
 };
+
+/* The names of the advice states, "default" first (CF_A_COUNT). */
+extern const char *const cf_astate_names[];
+
+/* The condition in words, for reports and advice: its label, else the
+ * criterion's label or the path with the comparison. */
+void cf_cond_text(const cf_rubric *r, const cf_cond *c, cf_buf *b);
 
 /* Word id of tok[0..n), or -1; the second takes the token's FNV-1a hash. */
 int cf_vocab_find(const cf_vocab *v, const char *tok, size_t n);

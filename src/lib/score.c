@@ -186,6 +186,8 @@ typedef struct best {
     visit at;                 /* where the best value is */
     const char *value;        /* its text (NULL: a number, in at.value) */
     const char *note;
+    unsigned long long ranges;   /* ramp: the ranges chosen, 0 for from-to */
+    int lapsed, apprentice, in_progress;   /* credential: what the advice needs to know */
 } best;
 
 /* The value's text for evidence: strings as they are, numbers formatted. */
@@ -274,14 +276,17 @@ static int visit_credential(void *ctx, const visit *v)
                                    strcmp(st->valuestring, "expired") == 0)) {
             factor = c->lapsed;
             note = "lapsed";
+            b->lapsed = 1;
         } else if (cJSON_IsString(ex) && cf_date_parse(ex->valuestring, &d) == 0 &&
                    d.last + (cf_day)c->grace_days < as_of) {
             factor = c->lapsed;
             note = "expired";
+            b->lapsed = 1;
         } else if (c->renew_months > 0 && cJSON_IsString(rn) && cf_date_parse(rn->valuestring, &d) == 0 &&
                    months_between(d.last, as_of) * 1 > c->renew_months + c->grace_days / (365.2425 / 12)) {
             factor = c->lapsed;
             note = "not renewed in time";
+            b->lapsed = 1;
         } else if (!cJSON_IsString(cf_get(e, "earned"))) {
             factor = c->undated;
             note = undated_note(e);
@@ -308,6 +313,30 @@ static int visit_level(void *ctx, const visit *v)
     return 0;
 }
 
+static double ramp(double x, double from, double to)
+{
+    double f = (x - from) / (to - from);
+    return f < 0 ? 0 : f > 1 ? 1 : f;
+}
+
+/* The ranges a profile's values choose (the values at the criterion's
+ * range path that have one): a bit per range, in ranges[] order. */
+typedef struct chosen {
+    const cf_criterion *c;
+    unsigned long long bits;
+} chosen;
+
+static int visit_range_value(void *ctx, const visit *v)
+{
+    chosen *ch = ctx;
+    if (!cJSON_IsString(v->value))
+        return 0;
+    for (size_t i = 0; i < ch->c->nranges && i < 64; i++)
+        if (strcmp(ch->c->ranges[i].value, v->value->valuestring) == 0)
+            ch->bits |= 1ULL << i;
+    return 0;
+}
+
 static int visit_ramp(void *ctx, const visit *v)
 {
     best *b = ctx;
@@ -318,9 +347,22 @@ static int visit_ramp(void *ctx, const visit *v)
     if (!where_ok(c, v->elem))
         return 0;
     double x = v->value->valuedouble;
-    double f = (x - c->from) / (c->to - c->from);
-    f = f < 0 ? 0 : f > 1 ? 1 : f;
-    best_offer(b, v, f, NULL, NULL);
+    if (!b->ranges) {
+        best_offer(b, v, ramp(x, c->from, c->to), NULL, NULL);
+        return 0;
+    }
+    /* the strictest of the ranges the profile chooses */
+    double f = 2;
+    const char *note = NULL;
+    for (size_t i = 0; i < c->nranges && i < 64; i++)
+        if (b->ranges & (1ULL << i)) {
+            double g = ramp(x, c->ranges[i].from, c->ranges[i].to);
+            if (g < f) {
+                f = g;
+                note = c->ranges[i].note;
+            }
+        }
+    best_offer(b, v, f, NULL, note);
     return 0;
 }
 
@@ -357,6 +399,31 @@ static int visit_recency(void *ctx, const visit *v)
     return 0;
 }
 
+/* Whether an entry the criterion would read is in progress (a credential
+ * being studied for, a programme not finished): such entries do not count,
+ * but they choose the advice. */
+static int in_progress_at(const cf_criterion *c, const cJSON *root)
+{
+    const cf_cpath *p = &c->path;
+    if (p->nseg < 1 || (!p->iter[0] && c->type != CF_C_CREDENTIAL))
+        return 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, cf_get(root, p->seg[0])) {
+        const cJSON *st = cJSON_IsObject(e) ? cf_get(e, "status") : NULL;
+        if (!cJSON_IsString(st) || strcmp(st->valuestring, "in_progress") != 0 || !where_ok(c, e))
+            continue;
+        if (c->type != CF_C_CREDENTIAL)
+            return 1;
+        const cJSON *code = cf_get(e, "code");
+        int known = 0;
+        if (cJSON_IsString(code))
+            pair_value(c, code->valuestring, &known);
+        if (known)
+            return 1;
+    }
+    return 0;
+}
+
 static void score_best(scorer *s, const cf_criterion *c, cf_result *res)
 {
     static const visit_fn fns[] = {visit_credential, visit_level, visit_ramp, NULL, visit_flag, visit_recency};
@@ -364,6 +431,11 @@ static void score_best(scorer *s, const cf_criterion *c, cf_result *res)
     memset(&b, 0, sizeof b);
     b.s = s;
     b.c = c;
+    if (c->nranges) {
+        chosen ch = {c, 0};
+        walk_path(&c->range_path, s->p->root, s->p->as_of, visit_range_value, &ch);
+        b.ranges = ch.bits;
+    }
     walk_path(&c->path, s->p->root, s->p->as_of, fns[c->type], &b);
     res->missing = b.seen == 0;
     if (b.found) {
@@ -372,6 +444,22 @@ static void score_best(scorer *s, const cf_criterion *c, cf_result *res)
         if (s->evidence)
             add_evidence(s, res, path_string(&c->path, &b.at), value_text(&b, tmp, sizeof tmp), b.note);
     }
+    /* what the advice is written for */
+    size_t vl = b.value ? strlen(b.value) : 0;
+    if (res->fraction >= 1)
+        res->state = CF_A_DEFAULT;
+    else if (c->type == CF_C_CREDENTIAL && b.lapsed)
+        res->state = CF_A_LAPSED;
+    else if (c->type == CF_C_CREDENTIAL && b.found && vl > 2 && strcmp(b.value + vl - 2, "-A") == 0)
+        res->state = CF_A_APPRENTICE;
+    else if (c->type == CF_C_CREDENTIAL && b.found && b.note && strncmp(b.note, "undated", 7) == 0)
+        res->state = CF_A_UNDATED;
+    else if (b.found)
+        res->state = CF_A_LOWER;
+    else if (in_progress_at(c, s->p->root))
+        res->state = CF_A_IN_PROGRESS;
+    else
+        res->state = CF_A_NONE;
 }
 
 /* ---- term index ----------------------------------------------------------
@@ -557,6 +645,103 @@ static void score_terms(scorer *s, const cf_rubric *r, const tindex *t, const cf
     res->missing = credits == 0;
 }
 
+/* ---- figures, implications, conditions ------------------------------------ */
+
+/* The largest number at a path (a flag as 1 or 0), with where it is. */
+typedef struct figure {
+    int found;
+    double value;
+    visit at;
+} figure;
+
+static int visit_figure(void *ctx, const visit *v)
+{
+    figure *f = ctx;
+    double x;
+    if (cJSON_IsNumber(v->value))
+        x = v->value->valuedouble;
+    else if (cJSON_IsBool(v->value))
+        x = cJSON_IsTrue(v->value);
+    else
+        return 0;
+    if (!f->found || x > f->value) {
+        f->value = x;
+        f->at = *v;
+    }
+    f->found = 1;
+    return 0;
+}
+
+static figure path_figure(const cf_cpath *p, const cf_profile *prof)
+{
+    figure f;
+    memset(&f, 0, sizeof f);
+    walk_path(p, prof->root, prof->as_of, visit_figure, &f);
+    return f;
+}
+
+/* Raises a result to what its implications give, when that is more. */
+static void apply_implied(scorer *s, const cf_criterion *c, cf_result *res)
+{
+    for (size_t i = 0; i < c->nimplied; i++) {
+        const cf_implied *im = &c->implied[i];
+        figure f = path_figure(&im->path, s->p);
+        if (!f.found)
+            continue;
+        double frac = im->flag ? (f.value > 0 ? im->up_to : 0) : ramp(f.value, im->from, im->to) * im->up_to;
+        if (frac <= res->fraction + 1e-12)
+            continue;
+        res->fraction = frac;
+        res->implied = 1;
+        res->missing = 0;
+        if (s->evidence) {
+            char tmp[32];
+            if (im->flag)
+                snprintf(tmp, sizeof tmp, "%s", f.value > 0 ? "true" : "false");
+            else
+                snprintf(tmp, sizeof tmp, "%g", f.value);
+            add_evidence(s, res, path_string(&im->path, &f.at), tmp, im->note);
+        }
+    }
+}
+
+static int cond_holds(const cf_report *rep, const cf_profile *p, const cf_cond *c)
+{
+    switch (c->kind) {
+    case CF_K_CRITERION: {
+        const cf_result *res = &rep->res[rep->qfirst[c->q] + c->c];
+        if (res->missing && c->if_missing >= 0)
+            return c->if_missing;
+        double f = res->fraction;
+        return c->op == CF_OP_ABOVE ? f > c->value : f >= c->value - 1e-12;
+    }
+    case CF_K_PATH: {
+        figure f = path_figure(&c->path, p);
+        if (!f.found)
+            return c->if_missing == 1;
+        double x = f.value;
+        switch (c->op) {
+        case CF_OP_AT_LEAST: return x >= c->value - 1e-12;
+        case CF_OP_ABOVE: return x > c->value;
+        case CF_OP_AT_MOST: return x <= c->value + 1e-12;
+        default: return x < c->value;
+        }
+    }
+    case CF_K_GATE:
+        return rep->gate_passed[c->gate];
+    case CF_K_ANY:
+        for (size_t i = 0; i < c->nsub; i++)
+            if (cond_holds(rep, p, &c->sub[i]))
+                return 1;
+        return 0;
+    default:
+        for (size_t i = 0; i < c->nsub; i++)
+            if (!cond_holds(rep, p, &c->sub[i]))
+                return 0;
+        return 1;
+    }
+}
+
 /* ---- the whole report --------------------------------------------------- */
 
 static int gap_cmp_ctx_sort(const cf_report *rep, size_t a, size_t b)
@@ -581,12 +766,6 @@ static void sort_gaps(cf_report *rep)
     }
 }
 
-static int cond_passes(const cf_report *rep, const cf_cond *c)
-{
-    double f = rep->res[rep->qfirst[c->q] + c->c].fraction;
-    return c->above ? f > c->value : f >= c->value - 1e-12;
-}
-
 static cf_status score(const cf_rubric *r, const cf_profile *p, int evidence, cf_report **out)
 {
     scorer s = {r, p, NULL, evidence, 0};
@@ -609,7 +788,10 @@ static cf_status score(const cf_rubric *r, const cf_profile *p, int evidence, cf
     rep->res = cf_calloc(n, sizeof *rep->res);
     rep->gaps = cf_calloc(n, sizeof *rep->gaps);
     rep->gate_passed = cf_calloc(r->ngates ? r->ngates : 1, sizeof *rep->gate_passed);
+    rep->req_ok = cf_calloc(r->nreq ? r->nreq : 1, 1);
+    rep->gcond_ok = cf_calloc(r->ngconds ? r->ngconds : 1, 1);
     if (!rep->source || !rep->qscore || !rep->qfirst || !rep->res || !rep->gaps || !rep->gate_passed ||
+        !rep->req_ok || !rep->gcond_ok ||
         cf_warnings_copy(&rep->warnings, &p->warnings) || tindex_build(&t, r, p)) {
         tindex_free(&t);
         cf_report_free(rep);
@@ -629,12 +811,16 @@ static cf_status score(const cf_rubric *r, const cf_profile *p, int evidence, cf
             const cf_criterion *c = &q->criteria[j];
             cf_result *res = &rep->res[k];
             res->c = c;
-            if (c->type == CF_C_TERMS)
+            if (c->type == CF_C_TERMS) {
                 score_terms(&s, r, &t, c, res);
-            else
+                res->state = res->fraction >= 1 ? CF_A_DEFAULT : res->missing ? CF_A_NONE : CF_A_LOWER;
+            } else {
                 score_best(&s, c, res);
+            }
             if (res->missing)
                 res->fraction = c->missing;
+            if (c->nimplied)
+                apply_implied(&s, c, res);
             res->points = c->share * res->fraction;
             sum += c->weight * res->fraction;
             wsum += c->weight;
@@ -655,21 +841,42 @@ static cf_status score(const cf_rubric *r, const cf_profile *p, int evidence, cf
     for (size_t g = 0; g < r->ngates; g++) {
         const cf_gate *gate = &r->gates[g];
         int pass = gate->any ? 0 : 1;
-        for (size_t c = 0; c < gate->nconds; c++)
-            pass = gate->any ? pass || cond_passes(rep, &gate->conds[c])
-                             : pass && cond_passes(rep, &gate->conds[c]);
+        for (size_t c = 0; c < gate->nconds; c++) {
+            int holds = cond_holds(rep, p, &gate->conds[c]);
+            rep->gcond_ok[gate->cond_first + c] = (unsigned char)holds;
+            pass = gate->any ? pass || holds : pass && holds;
+        }
         rep->gate_passed[g] = pass;
         rep->eligible &= pass;
     }
     /* Tier by the score as shown (one decimal), so that a printed 80.0
      * never sits in the tier below 80. */
     double shown = round(rep->score * 10) / 10;
-    rep->tier = r->ntiers - 1;
+    rep->tier = rep->score_tier = r->ntiers - 1;
+    int by_score = 1;
     for (size_t i = 0; i < r->ntiers; i++)
-        if (shown >= r->tiers[i].min) {
+        for (size_t j = 0; j < r->tiers[i].nreq; j++)
+            rep->req_ok[r->tiers[i].req_first + j] = (unsigned char)cond_holds(rep, p, &r->tiers[i].req[j]);
+    for (size_t i = 0; i < r->ntiers; i++) {
+        const cf_tier *tier = &r->tiers[i];
+        int ok = 1;
+        for (size_t j = 0; j < tier->nreq; j++)
+            ok &= rep->req_ok[tier->req_first + j];
+        if (shown < tier->min)
+            continue;
+        if (by_score) {
+            rep->score_tier = i;
+            by_score = 0;
+        }
+        /* a tier whose requirements fail gives way to the next one down */
+        if (ok) {
             rep->tier = i;
             break;
         }
+    }
+    /* too little stated to judge: no tier at all */
+    if (r->insufficient_below > 0 && rep->completeness < r->insufficient_below - 1e-12)
+        rep->tier = r->ntiers;
     if (s.oom) {
         cf_report_free(rep);
         return CF_ESYSTEM;
@@ -704,6 +911,8 @@ void cf_report_free(cf_report *rep)
     cf_free(rep->qscore);
     cf_free(rep->qfirst);
     cf_free(rep->gate_passed);
+    cf_free(rep->req_ok);
+    cf_free(rep->gcond_ok);
     cf_free(rep->gaps);
     cf_warnings_free(&rep->warnings);
     cf_free(rep);
@@ -711,5 +920,29 @@ void cf_report_free(cf_report *rep)
 
 double cf_report_score(const cf_report *rep) { return rep->score; }
 size_t cf_report_warnings(const cf_report *rep) { return rep->warnings.n + rep->warnings.more; }
-const char *cf_report_tier(const cf_report *rep) { return rep->r->tiers[rep->tier].id; }
+const char *cf_report_tier(const cf_report *rep)
+{
+    return rep->tier < rep->r->ntiers ? rep->r->tiers[rep->tier].id : CF_TIER_INSUFFICIENT;
+}
+
+const char *cf_report_tier_label(const cf_report *rep)
+{
+    if (rep->tier >= rep->r->ntiers)
+        return rep->r->insufficient_label;
+    const cf_tier *t = &rep->r->tiers[rep->tier];
+    return t->label ? t->label : t->id;
+}
+
+int cf_report_insufficient(const cf_report *rep) { return rep->tier >= rep->r->ntiers; }
+
+const char *cf_result_advice(const cf_result *res)
+{
+    const char *a = res->c->advice_by[res->state];
+    return a ? a : res->c->advice;
+}
+
+const char *cf_astate_name(cf_astate st)
+{
+    return st == CF_A_DEFAULT ? NULL : cf_astate_names[st];
+}
 int cf_report_eligible(const cf_report *rep) { return rep->eligible; }

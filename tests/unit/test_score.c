@@ -221,9 +221,15 @@ static void rankings(void)
         double s = score_of(modest[i], NULL, NULL);
         CHECKF(stuffer < s, "stuffer %f vs %s %f", stuffer, modest[i], s);
     }
-    /* a profile with only a name is scored, not eligible */
+    /* a profile with only a name is scored, not eligible, and reported as
+     * insufficient information rather than as a low tier */
     cf_report *rep = t_score(rubric, "{\"basics\": {\"name\": \"Only A. Name\"}}", ASOF);
-    CHECK(rep && !cf_report_eligible(rep) && cf_report_score(rep) == 0 && rep->completeness == 0);
+    CHECK(rep && !cf_report_eligible(rep) && cf_report_score(rep) < 5 && rep->completeness == 0);
+    CHECK(rep && cf_report_insufficient(rep) && strcmp(cf_report_tier(rep), "insufficient") == 0);
+    cf_report_free(rep);
+    /* one stated job of another kind is enough to judge: not insufficient */
+    rep = t_score(rubric, "{\"work\": [{\"position\": \"Cashier\", \"startDate\": \"2020-01\"}]}", ASOF);
+    CHECK(rep && !cf_report_insufficient(rep) && strcmp(cf_report_tier(rep), "early") == 0);
     cf_report_free(rep);
 }
 
