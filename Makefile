@@ -65,14 +65,14 @@ $(BUILD)/obj/tests/%.o: tests/%.c $(HEADERS) | $(STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests -c -o $@ $<
 
-# The default rubric is compiled in, so that `coderfit score x.json` needs
-# no other file.
+# The shipped rubrics are compiled in, so that `coderfit score x.json` needs
+# no other file and a rubric can extend one by its id.
 $(BUILD)/embed: tools/embed.c | $(STAMP)
 	@mkdir -p $(@D)
 	$(CC) -O2 -o $@ $<
 
-$(BUILD)/rubric_default.c: rubrics/medical-coder.yaml $(BUILD)/embed
-	$(BUILD)/embed $< $@ cf_rubric_default embedded:medical-coder.yaml
+$(BUILD)/rubric_default.c: $(sort $(wildcard rubrics/*.yaml)) $(BUILD)/embed
+	$(BUILD)/embed $@ $(sort $(wildcard rubrics/*.yaml))
 
 $(BUILD)/obj/rubric_default.o: $(BUILD)/rubric_default.c | $(STAMP)
 	@mkdir -p $(@D)

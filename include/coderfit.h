@@ -130,8 +130,33 @@ typedef struct cf_rubric cf_rubric;
  * CF_ESYSTEM, and *out is NULL. */
 cf_status cf_rubric_load(const char *name, const char *text, size_t len,
                          cf_rubric **out, cf_diags *d);
+/* A rubric may start from another and state only what differs:
+ * `extends: ID` names one of the rubrics compiled into the library
+ * (cf_rubric_builtin), `extends: PATH` (a name with a '/' or ending in
+ * .yaml or .yml) a file, which only a reader can supply.  A reader is given
+ * the extending rubric's name and the path as written; it returns 0 with
+ * *name and *text (both cf_malloc'd; *len bytes of text), or -1 with a
+ * message in err. */
+typedef int (*cf_rubric_reader)(void *ctx, const char *from, const char *ref, char **name, char **text,
+                                size_t *len, char *err, size_t errsize);
+/* cf_rubric_load, with files that the rubric extends read by read (NULL:
+ * only the built-in rubrics can be extended). */
+cf_status cf_rubric_load_with(const char *name, const char *text, size_t len, cf_rubric_reader read,
+                              void *ctx, cf_rubric **out, cf_diags *d);
 /* Loads the rubric compiled into the library. */
 cf_status cf_rubric_load_default(cf_rubric **out, cf_diags *d);
+/* The rubrics compiled into the library (rubrics/ of the source): their
+ * number, and the i-th one's id and text (static, NUL-terminated). */
+size_t cf_rubric_builtin_count(void);
+const char *cf_rubric_builtin(size_t i, const char **id, size_t *len);
+/* The text of the built-in rubric with this id, or NULL. */
+const char *cf_rubric_builtin_find(const char *id, size_t *len);
+/* The rubric as scoring uses it, written out (*out, cf_free): as YAML (the
+ * text itself, or for a rubric that extends another the whole result) or
+ * as JSON (pretty, final newline, the shape `schema rubric` describes),
+ * after checking it as cf_rubric_load_with does. */
+cf_status cf_rubric_show(const char *name, const char *text, size_t len, cf_rubric_reader read, void *ctx,
+                         int json, char **out, size_t *outlen, cf_diags *d);
 /* The rubric in text as JSON (pretty, final newline) in *out (cf_free),
  * after checking it as cf_rubric_load does: the shape `schema rubric`
  * describes.  Plain YAML numbers and booleans become JSON ones. */

@@ -269,6 +269,42 @@ expect_exit 1 "lint: several files, every problem" -- "$CF" lint tests/rubrics/u
 expect_exit 2 "lint: no rubric" -- "$CF" lint
 expect_exit 2 "lint: bad format" -- "$CF" lint -f xml rubrics/medical-coder.yaml
 
+# --- the shipped rubrics, and rubrics that extend others ------------------------------------
+for r in rubrics/*.yaml; do
+    expect_exit 0 "lint --strict $r" -- "$CF" lint --strict "$r"
+    id=$(basename "$r" .yaml)
+    grep -q "^id: $id$" "$r" && ok || no "$r: its id is its file's name (how extends names it)"
+done
+expect_exit 0 "show an extended rubric" -- "$CF" show -r rubrics/profee-coder.yaml
+cp "$T/out" "$T/profee.yaml"
+head -n 3 "$T/profee.yaml" | tr '\n' '|' | grep -q '^# rubrics/profee-coder.yaml|# extends embedded:medical-coder.yaml|# as one rubric:|$' && ok ||
+    no "show: the chain of an extended rubric first"
+grep -q '^id: profee-coder$' "$T/profee.yaml" && ! grep -q '^extends:' "$T/profee.yaml" && ok || no "show: the whole rubric, its own id, no extends"
+grep -q '^  - id: coding_experience$' "$T/profee.yaml" && ! grep -q 'id: mpi$' "$T/profee.yaml" && ok ||
+    no "show: the criteria of the rubric it extends, less the one removed"
+expect_exit 0 "show's output lints clean" -- "$CF" lint --strict "$T/profee.yaml"
+"$CF" show -f json -r "$T/profee.yaml" >"$T/a.json" && "$CF" show -f json -r rubrics/profee-coder.yaml >"$T/b.json" &&
+    cmp -s "$T/a.json" "$T/b.json" && ok || no "show: the extended rubric written out is the same rubric"
+expect_exit 0 "-r names a built-in rubric" -- "$CF" show -r profee-coder
+tail -n +2 "$T/out" >"$T/id.yaml"
+tail -n +2 "$T/profee.yaml" | cmp -s - "$T/id.yaml" && head -n 1 "$T/out" | grep -q '^# profee-coder$' && ok ||
+    no "show -r ID: the same rubric as its file"
+expect_exit 0 "score with a role rubric" -- "$CF" score $ASOF -r risk-adjustment-coder -f json "$EX/inpatient-coder.json"
+expect_grep "$T/out" '"id": "risk-adjustment-coder"' "the report names the role rubric"
+# a team's rubric extends a file, which extends a built-in one
+mkdir -p "$T/team/base"
+printf 'format: coderfit-rubric/1\nextends: medical-coder\nid: base\nversion: "1"\ntiers:\n  - id: strong\n    min: 101\n' >"$T/team/base/base.yaml"
+printf 'format: coderfit-rubric/1\nextends: base/base.yaml\nid: team\nversion: "1"\nqualities:\n  - id: education\n    wieght: 2\n' >"$T/team/team.yaml"
+expect_exit 1 "lint: an extended rubric is checked as a whole" -- "$CF" lint "$T/team/team.yaml"
+expect_grep "$T/out" "^$T/team/base/base.yaml:7:10: error: a tier's 'min' must be at least 0 and at most 100 \[bad-number\]$" "lint: a problem of the file extended, at its place"
+expect_grep "$T/out" "^$T/team/team.yaml:7:5: error: unknown key 'wieght' in a quality (did you mean 'weight'?) \[unknown-key\]$" "lint: a problem of the extending file, at its place"
+printf 'format: coderfit-rubric/1\nextends: ./sub/../loop.yaml\nid: loop\nversion: "1"\n' >"$T/team/loop.yaml"
+expect_exit 1 "lint: a rubric that extends itself" -- "$CF" lint "$T/team/loop.yaml"
+expect_grep "$T/out" "loop.yaml:2:10: error: rubrics extend one another in a cycle" "lint: the cycle, however the path is spelt"
+printf 'format: coderfit-rubric/1\nextends: missing.yaml\nid: m\nversion: "1"\n' >"$T/team/m.yaml"
+expect_exit 3 "score: a rubric that extends a missing file" -- "$CF" score -r "$T/team/m.yaml" "$EX/inpatient-coder.json"
+expect_grep "$T/err" "m.yaml:2:10: error: cannot read the rubric it extends, 'missing.yaml'" "the missing file is named"
+
 # --- show and schema rubric ------------------------------------------------------------
 expect_exit 0 "show" -- "$CF" show
 cmp -s "$T/out" rubrics/medical-coder.yaml && ok || no "show prints the embedded rubric as written"
@@ -280,7 +316,8 @@ expect_exit 0 "schema rubric" -- "$CF" schema rubric
 cp "$T/out" "$T/rubric.schema.json"
 if [ -n "$PY" ]; then
     "$CF" show -f json -r examples/rubrics/coding-auditor.yaml >"$T/auditor.json"
-    "$PY" - "$T/rubric.schema.json" "$T/rubric.json" "$T/auditor.json" <<'EOF2'
+    for r in rubrics/*.yaml; do "$CF" show -f json -r "$r" >"$T/$(basename "$r" .yaml).shown.json"; done
+    "$PY" - "$T/rubric.schema.json" "$T/rubric.json" "$T/auditor.json" "$T"/*.shown.json <<'EOF2'
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))
 jsonschema.Draft202012Validator.check_schema(schema)

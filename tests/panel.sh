@@ -48,11 +48,40 @@ for v in "$P"/variants/*.json; do
     if grep -q "^$(basename "$v" .json)	" "$P/variants.tsv"; then ok; else no "$v is not in variants.tsv"; fi
 done
 
-# make panel's report: the five figures, and no profile refused
+# make panel's report: the five figures, no profile refused, every goal met
 sh tools/panel.sh "$B" >"$T/panel" 2>&1
 rc=$?
-if [ "$rc" = 0 ]; then ok; else no "tools/panel.sh exits $rc: $(cat "$T/panel")"; fi
-for fig in "pairwise agreement" "band agreement" "eligibility" "invariance" "refused (exit 4)    0"; do
+sed 's/^/  /' "$T/panel"
+if [ "$rc" = 0 ]; then ok; else no "tools/panel.sh exits $rc: a figure is below its goal or a profile was refused"; fi
+for fig in "pairwise agreement" "band agreement" "eligibility" "invariance" "refused (exit 4)    0" "goals               met"; do
     expect_grep "$T/panel" "$fig" "the panel report"
 done
+# the report names what a rubric gets wrong, with both scores: one that
+# ranks by coursework alone puts new graduates above coders of years
+cat >"$T/coursework.yaml" <<'RUBRIC'
+format: coderfit-rubric/1
+id: coursework-only
+version: "1"
+tiers:
+  - {id: strong, label: Strong fit, min: 70}
+  - {id: good, label: Good fit, min: 45}
+  - {id: developing, label: Developing, min: 25}
+  - {id: early, label: Not yet a fit, min: 0}
+qualities:
+  - id: medical_knowledge
+    name: Coursework only
+    weight: 1
+    criteria:
+      - id: coursework
+        type: terms
+        weight: 1
+        path: {education[].courses: 1}
+        terms: {anatomy: [anatomy and physiology], medical terminology: [terminology]}
+        full: 2
+        advice: List your courses.
+RUBRIC
+sh tools/panel.sh -v "$B" tests/panel "$T/coursework.yaml" >"$T/panel2" 2>&1
+[ $? = 1 ] && ok || no "a coursework-only rubric fails the panel's goals"
+expect_grep "$T/panel2" "^  P1     [a-z-]* *[0-9.]*  should be above  [a-z-]* *[0-9.]*$" "the panel names a wrong judgment with both scores"
+expect_grep "$T/panel2" "goals               NOT MET, pairwise" "the panel says which goal is not met"
 finish

@@ -129,6 +129,13 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 /* Reads a whole input ("-" is stdin) of at most max bytes into a
  * NUL-terminated buffer (free()).  On failure returns CF_EINPUT or
  * CF_ESYSTEM with a message in errbuf. */
+/* The reader of rubrics that a rubric extends by path (cf_rubric_reader;
+ * ctx is the cli_opts). */
+int cli_rubric_reader(void *ctx, const char *from, const char *ref, char **name, char **text, size_t *len,
+                      char *err, size_t errsize);
+/* A rubric's text: the file path, or the built-in rubric of that id when
+ * there is no such file (*builtin set: the text is static). */
+cf_status cli_rubric_text(const cli_opts *o, const char *path, char **text, size_t *len, int *builtin);
 cf_status cli_read_input(const char *path, unsigned long max, char **buf, size_t *len,
                          char *errbuf, size_t errsize);
 

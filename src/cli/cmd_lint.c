@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cli.h"
 
 static const cli_option options[] = {
@@ -53,7 +54,14 @@ int cmd_lint(int argc, char **argv)
         char *text;
         size_t len;
         char err[256];
-        cf_status rd = cli_read_input(argv[i], o.max_input, &text, &len, err, sizeof err);
+        int builtin = 0;
+        struct stat sb;
+        cf_status rd = CF_OK;
+        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &sb) != 0 &&
+            (text = (char *)cf_rubric_builtin_find(argv[i], &len)))
+            builtin = 1;    /* lint ID: a built-in rubric */
+        else
+            rd = cli_read_input(argv[i], o.max_input, &text, &len, err, sizeof err);
         if (rd == CF_ESYSTEM) {
             st = rd;
             break;
@@ -63,10 +71,11 @@ int cmd_lint(int argc, char **argv)
             continue;
         }
         cf_rubric *r = NULL;
-        if (cf_rubric_load(argv[i], text, len, &r, &d) == CF_ESYSTEM)
+        if (cf_rubric_load_with(argv[i], text, len, cli_rubric_reader, &o, &r, &d) == CF_ESYSTEM)
             st = CF_ESYSTEM;
         cf_rubric_free(r);
-        cf_free(text);
+        if (!builtin)
+            cf_free(text);
     }
     if (st == CF_ESYSTEM || d.oom) {
         cf_diags_clear(&d);

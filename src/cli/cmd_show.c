@@ -35,26 +35,18 @@ int cmd_show(int argc, char **argv)
     const char *name = o.rubric ? o.rubric : cf_rubric_default_name;
     char *text = NULL, *owned = NULL, *out = NULL;
     size_t len, outlen;
-    char err[256];
     cf_status st;
     if (o.rubric) {
-        st = cli_read_input(o.rubric, o.max_input, &owned, &len, err, sizeof err);
-        if (st) {
-            cli_error(NULL, "%s: error: cannot read rubric: %s", o.rubric, err);
-            return st == CF_ESYSTEM ? CF_ESYSTEM : CF_ERUBRIC;
-        }
-        text = owned;
+        int builtin;
+        if ((st = cli_rubric_text(&o, o.rubric, &text, &len, &builtin)))
+            return st;
+        if (!builtin)
+            owned = text;
     } else {
         text = (char *)cf_rubric_default_text(&len);
     }
     cf_diags d = {0};
-    if (json) {
-        st = cf_rubric_json(name, text, len, &out, &outlen, &d);
-    } else {
-        cf_rubric *r = NULL;
-        st = cf_rubric_load(name, text, len, &r, &d);
-        cf_rubric_free(r);
-    }
+    st = cf_rubric_show(name, text, len, cli_rubric_reader, &o, json, &out, &outlen, &d);
     for (size_t i = 0; i < d.n; i++)
         if (d.items[i].severity == CF_SEV_ERROR) {
             fputs("coderfit: ", stderr);
@@ -63,10 +55,7 @@ int cmd_show(int argc, char **argv)
     cf_diags_clear(&d);
     cli_out o2;
     if (!st && !(st = cli_out_open(&o2, o.output))) {
-        if (json)
-            fwrite(out, 1, outlen, o2.f);
-        else
-            fwrite(text, 1, len, o2.f);
+        fwrite(out, 1, outlen, o2.f);
         st = cli_out_close(&o2);
     }
     cf_free(out);

@@ -273,8 +273,18 @@ static int current_coding_credential(const cJSON *root, cf_day as_of)
         const cJSON *ex = cf_get(c, "expires");
         cf_date dt;
         static const char *const bound[] = {"coding", "cdi", "billing", "him", NULL};
-        if (!is_kind(c, bound))
-            continue;
+        if (!is_kind(c, bound)) {
+            /* a native profile may give the code alone: its kind is known */
+            const cJSON *code = cf_get(c, "code");
+            const char *canon, *body, *kind = NULL;
+            int known = !cf_get(c, "kind") && cJSON_IsString(code) &&
+                        cf_credential_info(code->valuestring, &canon, &body, &kind) == 0;
+            int b = 0;
+            for (int k = 0; known && bound[k]; k++)
+                b |= strcmp(bound[k], kind) == 0;
+            if (!b)
+                continue;
+        }
         if (cJSON_IsString(st) && strcmp(st->valuestring, "active") != 0)
             continue;
         if (cJSON_IsString(ex) && cf_date_parse(ex->valuestring, &dt) == 0 && dt.last < as_of)

@@ -28,8 +28,8 @@ static void err(loader *l, const cf_ynode *n, const char *rule, const char *fmt,
     if (b.oom)
         l->oom = 1;
     else
-        cf_diag_add(l->d, l->name, n ? n->line : 0, n ? n->col : 0, CF_SEV_ERROR, rule, "%s",
-                    b.s ? b.s : "");
+        cf_diag_add(l->d, n && n->file ? n->file : l->name, n ? n->line : 0, n ? n->col : 0, CF_SEV_ERROR, rule,
+                    "%s", b.s ? b.s : "");
     cf_buf_free(&b);
     l->errors++;
 }
@@ -771,7 +771,7 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
     if (cf_ymap_get(n, "advice"))
         load_advice(l, c, cf_ymap_get(n, "advice"));
     else
-        cf_diag_add(l->d, l->name, n->line, n->col, CF_SEV_WARNING, "missing-advice",
+        cf_diag_add(l->d, n->file ? n->file : l->name, n->line, n->col, CF_SEV_WARNING, "missing-advice",
                     "criterion '%s' has no advice: a counselor gets nothing to act on", c->id ? c->id : "?");
     const cf_ynode *w = cf_ymap_get(n, "weight");
     if (w)
@@ -1075,7 +1075,7 @@ static void load_gate(loader *l, cf_gate *g, const cf_ynode *n)
     g->label = get_text(l, n, "label", "'label'");
     g->advice = get_text(l, n, "advice", "'advice'");
     if (!cf_ymap_get(n, "advice"))
-        cf_diag_add(l->d, l->name, n->line, n->col, CF_SEV_WARNING, "missing-advice",
+        cf_diag_add(l->d, n->file ? n->file : l->name, n->line, n->col, CF_SEV_WARNING, "missing-advice",
                     "gate '%s' has no advice: an applicant who fails it is not told how to pass",
                     g->id ? g->id : "?");
     const cf_ynode *any = cf_ymap_get(n, "any"), *all = cf_ymap_get(n, "all");
@@ -1257,7 +1257,7 @@ static void load_root(loader *l, const cf_ynode *root)
 /* Problems libyaml reports poorly or not at all: bytes that are not UTF-8
  * (libyaml says only "invalid leading UTF-8 octet") and tabs in
  * indentation, one diagnostic per line.  Returns the number found. */
-static int check_text(const char *name, const char *text, size_t len, cf_diags *d)
+int cf_rubric_check_text(const char *name, const char *text, size_t len, cf_diags *d)
 {
     int found = 0;
     unsigned line = 1;
@@ -1346,36 +1346,26 @@ static int index_terms(cf_rubric *r)
     return 0;
 }
 
-cf_status cf_rubric_load(const char *name, const char *text, size_t len,
-                         cf_rubric **out, cf_diags *d)
+cf_status cf_rubric_load_with(const char *name, const char *text, size_t len, cf_rubric_reader read,
+                              void *ctx, cf_rubric **out, cf_diags *d)
 {
-    cf_ydoc doc;
+    cf_rchain chain;
     *out = NULL;
-    if (len == 0 || cf_json_skip_space(text, len, 0) == len) {
-        cf_diag_add(d, name, 1, 1, CF_SEV_ERROR, "empty", "empty rubric");
-        return CF_ERUBRIC;
-    }
-    if (check_text(name, text, len, d))
-        return d->oom ? CF_ESYSTEM : CF_ERUBRIC;
-    cf_status st = cf_yaml_parse(name, text, len, &doc, d);
-    if (st)
+    cf_status st = cf_rchain_build(&chain, name, text, len, read, ctx, d);
+    if (st && !(st == CF_ERUBRIC && chain.root)) {
+        cf_rchain_free(&chain);
         return st;
-    if (!doc.root) {
-        cf_yaml_free(&doc);
-        cf_diag_add(d, name, 1, 1, CF_SEV_ERROR, "empty", "empty rubric");
-        return d->oom ? CF_ESYSTEM : CF_ERUBRIC;
     }
     cf_rubric *r = cf_calloc(1, sizeof *r);
-    loader l = {name, d, r, 0, 0};
+    loader l = {name, d, r, st ? 1 : 0, 0};
     if (!r || !(r->name = cf_strdup(name))) {
         cf_free(r);
-        cf_yaml_free(&doc);
+        cf_rchain_free(&chain);
         return CF_ESYSTEM;
     }
-    snprintf(r->checksum, sizeof r->checksum, "%016llx",
-             (unsigned long long)cf_fnv1a(text, len, CF_FNV_INIT));
-    load_root(&l, doc.root);
-    cf_yaml_free(&doc);
+    snprintf(r->checksum, sizeof r->checksum, "%016llx", (unsigned long long)chain.hash);
+    load_root(&l, chain.root);
+    cf_rchain_free(&chain);
     if (!l.oom && !l.errors && index_terms(r))
         l.oom = 1;
     if (l.oom || d->oom) {
@@ -1388,6 +1378,12 @@ cf_status cf_rubric_load(const char *name, const char *text, size_t len,
     }
     *out = r;
     return CF_OK;
+}
+
+cf_status cf_rubric_load(const char *name, const char *text, size_t len,
+                         cf_rubric **out, cf_diags *d)
+{
+    return cf_rubric_load_with(name, text, len, NULL, NULL, out, d);
 }
 
 static void free_criterion(cf_criterion *c)
@@ -1521,34 +1517,92 @@ const char *cf_rubric_checksum(const cf_rubric *r) { return r->checksum; }
 size_t cf_rubric_ntiers(const cf_rubric *r) { return r->ntiers; }
 const char *cf_rubric_tier_id(const cf_rubric *r, size_t i) { return i < r->ntiers ? r->tiers[i].id : NULL; }
 
+/* tools/embed's table of the shipped rubrics */
+struct cf_builtin {
+    const char *id;
+    const char *text;
+    size_t len;
+};
+extern const struct cf_builtin cf_builtins[];
+extern const size_t cf_nbuiltins;
+
+const char cf_rubric_default_name[] = "embedded:medical-coder.yaml";
+
+size_t cf_rubric_builtin_count(void) { return cf_nbuiltins; }
+
+const char *cf_rubric_builtin(size_t i, const char **id, size_t *len)
+{
+    if (i >= cf_nbuiltins)
+        return NULL;
+    if (id)
+        *id = cf_builtins[i].id;
+    if (len)
+        *len = cf_builtins[i].len;
+    return cf_builtins[i].text;
+}
+
+const char *cf_rubric_builtin_find(const char *id, size_t *len)
+{
+    for (size_t i = 0; i < cf_nbuiltins; i++)
+        if (strcmp(cf_builtins[i].id, id) == 0)
+            return cf_rubric_builtin(i, NULL, len);
+    return NULL;
+}
+
+const char *cf_rubric_default_text(size_t *len)
+{
+    return cf_rubric_builtin_find("medical-coder", len);
+}
+
 cf_status cf_rubric_load_default(cf_rubric **out, cf_diags *d)
 {
-    size_t len;
+    size_t len = 0;
     const char *text = cf_rubric_default_text(&len);
-    return cf_rubric_load(cf_rubric_default_name, text, len, out, d);
+    return cf_rubric_load(cf_rubric_default_name, text ? text : "", len, out, d);
 }
 
 /* ---- the rubric as JSON --------------------------------------------------- */
 
-cf_status cf_rubric_json(const char *name, const char *text, size_t len, char **out, size_t *outlen,
-                         cf_diags *d)
+cf_status cf_rubric_show(const char *name, const char *text, size_t len, cf_rubric_reader read, void *ctx,
+                         int json, char **out, size_t *outlen, cf_diags *d)
 {
     cf_rubric *r = NULL;
     *out = NULL;
-    cf_status st = cf_rubric_load(name, text, len, &r, d);
+    cf_status st = cf_rubric_load_with(name, text, len, read, ctx, &r, d);
     cf_rubric_free(r);
     if (st)
         return st;
-    cf_ydoc doc;
-    if ((st = cf_yaml_parse(name, text, len, &doc, d)))
+    cf_rchain chain;
+    if ((st = cf_rchain_build(&chain, name, text, len, read, ctx, d))) {
+        cf_rchain_free(&chain);
         return st;
-    cJSON *j = cf_ynode_json(doc.root);
-    cf_yaml_free(&doc);
-    if (!j)
-        return CF_ESYSTEM;
+    }
     cf_buf b = {0};
-    cf_json_write(&b, j, 0, 1);
-    cf_buf_putc(&b, '\n');
-    cJSON_Delete(j);
+    if (json) {
+        cJSON *j = cf_ynode_json(chain.root);
+        if (j) {
+            cf_json_write(&b, j, 0, 1);
+            cf_buf_putc(&b, '\n');
+            cJSON_Delete(j);
+        } else {
+            b.oom = 1;
+        }
+    } else if (chain.n == 1) {
+        cf_buf_add(&b, text, len);
+    } else {
+        /* what each rubric of the chain is, then the whole result */
+        for (int i = 0; i < chain.n; i++)
+            cf_buf_printf(&b, "# %s%s\n", i ? "extends " : "", chain.docs[i].name);
+        cf_buf_puts(&b, "# as one rubric:\n");
+        if (cf_ynode_yaml(chain.root, &b))
+            b.oom = 1;
+    }
+    cf_rchain_free(&chain);
     return cf_buf_finish(&b, out, outlen);
+}
+
+cf_status cf_rubric_json(const char *name, const char *text, size_t len, char **out, size_t *outlen,
+                         cf_diags *d)
+{
+    return cf_rubric_show(name, text, len, NULL, NULL, 1, out, outlen, d);
 }

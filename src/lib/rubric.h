@@ -3,6 +3,7 @@
 #define CF_RUBRIC_H
 
 #include "internal.h"
+#include "yamltree.h"
 
 typedef enum cf_ctype {
     CF_C_CREDENTIAL, CF_C_LEVEL, CF_C_RAMP, CF_C_TERMS, CF_C_FLAG, CF_C_RECENCY
@@ -183,6 +184,26 @@ struct cf_rubric {
     size_t nterms;            /* of all criteria */
     int *first_at, *first_terms;
 };
+
+/* A rubric's YAML with its extends resolved (extends.c): the rubric's own
+ * document first, then the one it extends, and so on; root is the merged
+ * tree, whose nodes belong to these documents and to made. */
+#define CF_MAX_EXTENDS 8
+typedef struct cf_rchain {
+    cf_ydoc docs[CF_MAX_EXTENDS + 1];
+    char *texts[CF_MAX_EXTENDS + 1];   /* texts a reader gave (owned) */
+    int n;
+    cf_ydoc made;                       /* nodes the merge made */
+    struct cf_ynode *root;
+    uint64_t hash;                      /* FNV-1a of every text, in order */
+} cf_rchain;
+
+cf_status cf_rchain_build(cf_rchain *c, const char *name, const char *text, size_t len, cf_rubric_reader read,
+                          void *ctx, cf_diags *d);
+void cf_rchain_free(cf_rchain *c);
+/* UTF-8 and tabs in indentation, which libyaml reports poorly: the number
+ * of problems added to d. */
+int cf_rubric_check_text(const char *name, const char *text, size_t len, cf_diags *d);
 
 /* The names of the advice states, "default" first (CF_A_COUNT). */
 extern const char *const cf_astate_names[];

@@ -43,45 +43,58 @@ static void problem(builder *b, unsigned line, unsigned col, const char *rule, c
     b->failed = 1;
 }
 
-static cf_ynode *new_node(builder *b, cf_ykind kind, const yaml_mark_t *m)
+cf_ynode *cf_ydoc_node(cf_ydoc *doc, cf_ykind kind, const char *file,
+                       unsigned line, unsigned col)
 {
-    cf_ydoc *doc = b->doc;
     if (doc->nall == doc->capall) {
         size_t cap = doc->capall ? doc->capall * 2 : 64;
         cf_ynode **all = cf_realloc(doc->all, cap * sizeof *all);
-        if (!all) {
-            b->oom = 1;
+        if (!all)
             return NULL;
-        }
         doc->all = all;
         doc->capall = cap;
     }
     cf_ynode *n = cf_calloc(1, sizeof *n);
-    if (!n) {
-        b->oom = 1;
+    if (!n)
         return NULL;
-    }
     n->kind = kind;
-    n->line = (unsigned)m->line + 1;
-    n->col = (unsigned)m->column + 1;
+    n->file = file;
+    n->line = line;
+    n->col = col;
     n->size = 1;
     doc->all[doc->nall++] = n;
     return n;
 }
 
-static int push_item(builder *b, cf_ynode *parent, cf_ynode *child)
+static cf_ynode *new_node(builder *b, cf_ykind kind, const yaml_mark_t *m)
+{
+    cf_ynode *n = cf_ydoc_node(b->doc, kind, b->doc->name,
+                               (unsigned)m->line + 1, (unsigned)m->column + 1);
+    if (!n)
+        b->oom = 1;
+    return n;
+}
+
+int cf_ynode_push(cf_ynode *parent, cf_ynode *child)
 {
     if (parent->n == parent->cap) {
         size_t cap = parent->cap ? parent->cap * 2 : 8;
         cf_ynode **items = cf_realloc(parent->items, cap * sizeof *items);
-        if (!items) {
-            b->oom = 1;
+        if (!items)
             return -1;
-        }
         parent->items = items;
         parent->cap = cap;
     }
     parent->items[parent->n++] = child;
+    return 0;
+}
+
+static int push_item(builder *b, cf_ynode *parent, cf_ynode *child)
+{
+    if (cf_ynode_push(parent, child) < 0) {
+        b->oom = 1;
+        return -1;
+    }
     return 0;
 }
 
@@ -270,8 +283,12 @@ cf_status cf_yaml_parse(const char *name, const char *text, size_t len,
     b.name = name;
     b.d = d;
     b.doc = doc;
-    if (!yaml_parser_initialize(&parser))
+    if (!(doc->name = cf_strdup(name)))
         return CF_ESYSTEM;
+    if (!yaml_parser_initialize(&parser)) {
+        cf_yaml_free(doc);
+        return CF_ESYSTEM;
+    }
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     while (!done && !b.failed && !b.oom) {
         if (!yaml_parser_parse(&parser, &ev)) {
@@ -342,7 +359,63 @@ void cf_yaml_free(cf_ydoc *doc)
         cf_free(doc->all[i]);
     }
     cf_free(doc->all);
+    cf_free(doc->name);
     memset(doc, 0, sizeof *doc);
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+static int emit_write(void *data, unsigned char *buffer, size_t size)
+{
+    cf_buf *b = data;
+    cf_buf_add(b, (const char *)buffer, size);
+    return !b->oom;
+}
+
+static int emit_node(yaml_emitter_t *em, const cf_ynode *n, int depth)
+{
+    yaml_event_t ev;
+    int ok;
+    if (depth > MAX_DEPTH)
+        return 0;
+    switch (n->kind) {
+    case CF_Y_SCALAR:
+        ok = yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)n->value, (int)n->len, n->plain,
+                                          !n->plain, n->plain ? YAML_PLAIN_SCALAR_STYLE
+                                                              : YAML_SINGLE_QUOTED_SCALAR_STYLE);
+        return ok && yaml_emitter_emit(em, &ev);
+    case CF_Y_SEQ:
+    case CF_Y_MAP:
+        ok = n->kind == CF_Y_SEQ
+                 ? yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE)
+                 : yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+        if (!ok || !yaml_emitter_emit(em, &ev))
+            return 0;
+        for (size_t i = 0; i < n->n; i++)
+            if (!emit_node(em, n->items[i], depth + 1))
+                return 0;
+        ok = n->kind == CF_Y_SEQ ? yaml_sequence_end_event_initialize(&ev)
+                                 : yaml_mapping_end_event_initialize(&ev);
+        return ok && yaml_emitter_emit(em, &ev);
+    }
+    return 0;
+}
+
+int cf_ynode_yaml(const cf_ynode *n, cf_buf *b)
+{
+    yaml_emitter_t em;
+    yaml_event_t ev;
+    if (!yaml_emitter_initialize(&em))
+        return -1;
+    yaml_emitter_set_output(&em, emit_write, b);
+    yaml_emitter_set_unicode(&em, 1);
+    yaml_emitter_set_width(&em, 100);
+    int ok = yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) && yaml_emitter_emit(&em, &ev) &&
+             yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1) && yaml_emitter_emit(&em, &ev) &&
+             emit_node(&em, n, 0) && yaml_document_end_event_initialize(&ev, 1) &&
+             yaml_emitter_emit(&em, &ev) && yaml_stream_end_event_initialize(&ev) && yaml_emitter_emit(&em, &ev);
+    yaml_emitter_delete(&em);
+    return ok && !b->oom ? 0 : -1;
 }
 
 cf_ynode *cf_ymap_get(const cf_ynode *map, const char *key)

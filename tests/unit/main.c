@@ -9,6 +9,7 @@ static const struct {
     {"core", test_core},       {"rubric", test_rubric}, {"criteria", test_criteria},
     {"import", test_import},   {"score", test_score},   {"cases", test_cases},
     {"rank", test_rank},       {"read", test_read},     {"restyle", test_restyle},
+    {"rules", test_rules},
 };
 
 int main(int argc, char **argv)

@@ -138,3 +138,10 @@ char *t_read(const char *path, size_t *len)
         *len = n;
     return b;
 }
+
+int t_sink_buf(void *ctx, const char *s, size_t len)
+{
+    cf_buf *b = ctx;
+    cf_buf_add(b, s, len);
+    return b->oom ? -1 : 0;
+}

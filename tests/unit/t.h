@@ -30,6 +30,8 @@ double t_quality(const cf_report *rep, const char *qid);
 /* Whether some diagnostic has rule and position (line, col; 0 = any). */
 int t_has_diag(const cf_diags *d, const char *rule, unsigned line, unsigned col);
 char *t_read(const char *path, size_t *len);          /* cf_free */
+/* A cf_sink that appends to a cf_buf. */
+int t_sink_buf(void *ctx, const char *s, size_t len);
 cf_day t_day(const char *s);
 
 /* Test groups. */
@@ -42,5 +44,6 @@ void test_cases(void);
 void test_rank(void);
 void test_read(void);
 void test_restyle(void);
+void test_rules(void);
 
 #endif
