@@ -185,6 +185,18 @@ bash_complete coderfit lint rubrics/ >"$T/lintfiles"
 grep -qx rubrics/medical-coder.yaml "$T/lintfiles" && ok || no "bash completes rubric files for lint: $(cat "$T/lintfiles")"
 bash_complete coderfit rank -r examples/rubrics/ >"$T/rfiles"
 grep -qx examples/rubrics/coding-auditor.yaml "$T/rfiles" && ok || no "bash completes -r to a rubric file: $(cat "$T/rfiles")"
+# -r: every built-in rubric's id (the error for an unknown one lists them)
+"$CF" show -r no-such-rubric >/dev/null 2>"$T/err"
+sed -n 's/.*is built in (\(.*\))$/\1/p' "$T/err" | sed 's/, /\n/g' >"$T/ids"
+ls rubrics/*.yaml | sed 's|rubrics/||; s|\.yaml$||' >"$T/ids.want"
+same "$T/ids.want" "$T/ids" "the rubrics of rubrics/ (<) and the ids an unknown -r lists as built in (>)"
+not_here() { while read -r w; do [ -e "$w" ] || echo "$w"; done; }
+bash_complete coderfit score -r "" | not_here | sort >"$T/bashids"
+same "$T/ids.want" "$T/bashids" "the built-in rubrics (<) and those bash completes after -r (>)"
+[ "$(bash_complete coderfit score -r pro)" = profee-coder ] && ok || no "bash completes -r pro to profee-coder"
+zsh_complete "coderfit score -r "
+zsh_offers 1 | not_here >"$T/zshids"
+same "$T/ids.want" "$T/zshids" "the built-in rubrics (<) and those zsh completes after -r (>)"
 zsh -n "$ZSHCOMP" && ok || no "_coderfit is not valid zsh"
 bash -n "$BASHCOMP" && ok || no "coderfit.bash is not valid bash"
 

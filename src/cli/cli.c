@@ -529,7 +529,20 @@ cf_status cli_rubric_text(const cli_opts *o, const char *path, char **text, size
     }
     cf_status st = cli_read_input(path, o->max_input, text, len, err, sizeof err);
     if (st) {
-        cli_error(NULL, "%s: error: cannot read rubric: %s", path, err);
+        /* a bare name that is neither a file nor built in: say what is */
+        char ids[256] = "";
+        if (!strchr(path, '/') && stat(path, &sb) != 0)
+            for (size_t i = 0; i < cf_rubric_builtin_count(); i++) {
+                const char *id;
+                size_t n;
+                cf_rubric_builtin(i, &id, &n);
+                snprintf(ids + strlen(ids), sizeof ids - strlen(ids), "%s%s", i ? ", " : "", id);
+            }
+        if (*ids)
+            cli_error(NULL, "%s: error: cannot read rubric: %s, and no rubric of that id is built in (%s)", path,
+                      err, ids);
+        else
+            cli_error(NULL, "%s: error: cannot read rubric: %s", path, err);
         return st == CF_ESYSTEM ? CF_ESYSTEM : CF_ERUBRIC;
     }
     return CF_OK;

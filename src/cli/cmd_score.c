@@ -4,7 +4,7 @@
 #include "cli.h"
 
 static const cli_option options[] = {
-    {"rubric", 'r', "FILE", "rubric to score with (default: the embedded medical-coder rubric)"},
+    {"rubric", 'r', "FILE", "rubric file or built-in id to score with (default: medical-coder)"},
     CLI_OPTION_AS_OF,
     {"format", 'f', "FORMAT", "text (default), json, ndjson, md, or html (one "
                               "self-contained page for one profile)"},

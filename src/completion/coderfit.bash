@@ -82,7 +82,8 @@ _coderfit()
     -j | --jobs | --top | --min-score | --max-delta | --fail-under | --max-input-size)
         return ;;
     -r | --rubric)
-        COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
+        COMPREPLY=($(compgen -W "inpatient-coder medical-coder profee-coder risk-adjustment-coder" -- "$cur")
+            $(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
         return ;;
     -d | --demographics)
         COMPREPLY=($(compgen -f -X '!*.@(csv|json)' -- "$cur") $(compgen -d -- "$cur"))
