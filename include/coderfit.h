@@ -224,7 +224,8 @@ size_t cf_json_skip_space(const char *text, size_t len, size_t pos);
  * unless its first non-blank line is a lone "{" or "[": then it holds
  * pretty-printed JSON texts one after another (jq's output, or files put
  * together with cat), and a record ends at a newline outside every string
- * and bracket. */
+ * and bracket, or before a line that is "{" alone from column 1 (how
+ * pretty-printers start a text: one left unclosed ends there). */
 typedef enum cf_split_mode { CF_SPLIT_UNKNOWN = -1, CF_SPLIT_LINES, CF_SPLIT_TEXTS } cf_split_mode;
 /* The mode of a stream that starts with text[0..len); CF_SPLIT_UNKNOWN
  * while its first non-blank line is not complete and more may come. */

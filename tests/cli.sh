@@ -235,6 +235,10 @@ grep -qi 'http:\|https:\|src=\|@import\|url(' "$T/out" && no "html: the page ref
 expect_grep "$T/out" "@media print" "html: print rules"
 expect_grep "$T/out" '<svg role="img" aria-labelledby="chart-title chart-desc"' "html: the chart has a text alternative"
 expect_exit 2 "score -f html of two profiles" -- "$CF" score -f html "$EX/inpatient-coder.json" "$EX/it-graduate.json"
+expect_exit 2 "score -f html of a folder" -- "$CF" score -f html "$EX"
+expect_grep "$T/err" "one page for one profile file (this is a folder)" "score -f html of a folder says why"
+grep -q "out of memory" "$T/err" && no "score -f html of a folder is a usage error, not a system error" || ok
+[ -s "$T/out" ] && no "score -f html of a folder writes no page" || ok
 
 # --- lint ---------------------------------------------------------------------------
 # Each file in tests/rubrics is broken in one way and says, in its "# expect:"
@@ -543,14 +547,14 @@ cut -d, -f2 "$T/pretty1.csv" | sed "1d; s/^'//" | sort >"$T/rank.src"
 at=$(( $(wc -l <"$EX/it-graduate.json") + 7 ))
 expect_exit 4 "rank: a truncated pretty text" -- sh -c "\"$CF\" rank $ASOF -f csv - <\"$T/trunc.json\""
 [ "$(wc -l <"$T/out")" = 4 ] && ok || no "rank: the texts around a truncated one are scored"
-expect_grep "$T/err" "^coderfit: -:$at:1: error: invalid JSON" "rank: the truncated text's error is where the next text starts"
+expect_grep "$T/err" "^coderfit: -:$((at - 1)):[0-9]*: error: invalid JSON: unexpected end of input (object not closed)" "rank: the truncated text ends where the next text starts"
 expect_exit 4 "score: a truncated pretty text" -- sh -c "\"$CF\" score $ASOF -f ndjson - <\"$T/trunc.json\""
 [ "$(wc -l <"$T/out")" = 3 ] && ok || no "score: the texts around a truncated one are scored"
-expect_grep "$T/err" "^coderfit: -:$at:1: error: invalid JSON" "score: the same error position as rank"
-# ... even when it holds back more than any record may be: one error, the rest scored
+expect_grep "$T/err" "^coderfit: -:$((at - 1)):[0-9]*: error: invalid JSON: unexpected end of input (object not closed)" "score: the same error position as rank"
+# ... even when what follows it is more than any record may be: one error, the rest scored
 { head -n 6 "$EX/billing-specialist.json"; cat "$T/pretty.json"; } >"$T/trunc-big.json"
 expect_exit 4 "rank: a truncated text before a long stream" -- sh -c "\"$CF\" rank -q $ASOF --max-input-size 64K -f json - <\"$T/trunc-big.json\""
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); c=d["counts"]; e=d["errors"]; sys.exit(0 if (c["scored"], c["failed"]) == (int(sys.argv[2]), 1) and e[0]["line"] == 1 and "longer than the input size limit" in e[0]["message"] else 1)' "$T/out" "$n_pretty" && ok || no "rank: a truncated text held back a long stream"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); c=d["counts"]; e=d["errors"]; sys.exit(0 if (c["scored"], c["failed"]) == (int(sys.argv[2]), 1) and e[0]["line"] == 6 and "not closed" in e[0]["message"] else 1)' "$T/out" "$n_pretty" && ok || no "rank: a truncated text held back a long stream"
 # NDJSON: a line cut short is an error at its own line, and the next is read
 { printf '{"basics": {"name": "X"}, "work": [\n'; tr -d '\n' <"$EX/inpatient-coder.json"; echo; } >"$T/cut.ndjson"
 expect_exit 4 "score: an NDJSON line cut short" -- "$CF" score $ASOF -f ndjson "$T/cut.ndjson"

@@ -80,7 +80,9 @@ mkfifo "$T/fifo.json"
 case_ "a FIFO with no writer (must not block)" 4 "fifo.json:1:1: error: empty input (no JSON value)" -- "$CF" score "$T/fifo.json"
 case_ "rank: a FIFO with no writer (must not block)" 4 "fifo.json:1:1: error: empty input (no JSON value)" -- "$CF" rank "$T/fifo.json"
 case_ "/dev/zero as a file" 4 "/dev/zero: error: not a regular file or a pipe" -- "$CF" score /dev/zero
-case_ "/dev/zero on stdin (stops at the size limit)" 4 "-: error: larger than the input size limit (1048576 bytes" -- sh -c "\"$CF\" score --max-input-size 1M - </dev/zero"
+case_ "/dev/zero on stdin (the line is refused at the size limit)" 4 "-:1:1: error: line longer than the input size limit (1048576 bytes)" -- sh -c "\"$CF\" score --max-input-size 1M - </dev/zero"
+case_ "/dev/zero on stdin (the stream stops: no end of line)" 4 "-: error: no end of line within 67371008 bytes (64 times the size limit)" -- sh -c "\"$CF\" score --max-input-size 1M - </dev/zero"
+case_ "rank: /dev/zero on stdin" 4 "-: error: no end of line within" -- sh -c "\"$CF\" rank -q --max-input-size 1M - </dev/zero"
 ln -s "$T/nowhere.json" "$T/dangling.json"
 case_ "a dangling symbolic link" 4 "dangling.json: error: No such file or directory" -- "$CF" score "$T/dangling.json"
 # short reads: a profile that arrives a few bytes at a time through a pipe

@@ -12,12 +12,6 @@
 #include <unistd.h>
 #include "cli.h"
 
-static int has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n > k && strcmp(s + n - k, suffix) == 0;
-}
-
 void cli_opts_init(cli_opts *o)
 {
     memset(o, 0, sizeof *o);
@@ -347,115 +341,6 @@ int cli_common_option(cli_opts *o, int c, const char *arg, const char *cmd)
     }
 }
 
-/* ---- input ---------------------------------------------------------------- */
-
-/* strerror, safe in threads */
-static void put_errno(char *buf, size_t size, int e)
-{
-    if (strerror_r(e, buf, size) != 0)
-        snprintf(buf, size, "error %d", e);
-}
-
-cf_status cli_read_input(const char *path, unsigned long max, char **buf, size_t *len,
-                         char *errbuf, size_t errsize)
-{
-    int fd, own = 0;
-    struct stat st;
-    *buf = NULL;
-    *len = 0;
-    if (strcmp(path, "-") == 0) {
-        fd = STDIN_FILENO;
-    } else {
-        /* O_NONBLOCK: opening a FIFO must not wait for a writer (a named
-         * FIFO that has none reads as empty). */
-        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-        if (fd < 0) {
-            put_errno(errbuf, errsize, errno);
-            return CF_EINPUT;
-        }
-        own = 1;
-        if (fstat(fd, &st) != 0) {
-            put_errno(errbuf, errsize, errno);
-            close(fd);
-            return CF_EINPUT;
-        }
-        if (S_ISDIR(st.st_mode)) {
-            snprintf(errbuf, errsize, "is a directory");
-            close(fd);
-            return CF_EINPUT;
-        }
-        if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
-            snprintf(errbuf, errsize, "not a regular file or a pipe (to read a device, use - for stdin)");
-            close(fd);
-            return CF_EINPUT;
-        }
-        if ((unsigned long long)st.st_size > max) {
-            snprintf(errbuf, errsize, "larger than the input size limit (%lu bytes; see --max-input-size)", max);
-            close(fd);
-            return CF_EINPUT;
-        }
-        int flags = fcntl(fd, F_GETFL);
-        if (flags >= 0)
-            fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-    }
-    size_t cap = 65536, n = 0;
-    char *b = cf_malloc(cap + 1);
-    if (!b) {
-        if (own)
-            close(fd);
-        snprintf(errbuf, errsize, "out of memory");
-        return CF_ESYSTEM;
-    }
-    for (;;) {
-        if (n == cap) {
-            if (cap > max) {
-                cf_free(b);
-                if (own)
-                    close(fd);
-                snprintf(errbuf, errsize, "larger than the input size limit (%lu bytes; see --max-input-size)", max);
-                return CF_EINPUT;
-            }
-            size_t ncap = cap * 2;
-            char *nb = cf_realloc(b, ncap + 1);
-            if (!nb) {
-                cf_free(b);
-                if (own)
-                    close(fd);
-                snprintf(errbuf, errsize, "out of memory");
-                return CF_ESYSTEM;
-            }
-            b = nb;
-            cap = ncap;
-        }
-        ssize_t r = read(fd, b + n, cap - n);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            put_errno(errbuf, errsize, errno);
-            cf_free(b);
-            if (own)
-                close(fd);
-            return CF_EINPUT;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-        if (n > max) {
-            cf_free(b);
-            if (own)
-                close(fd);
-            snprintf(errbuf, errsize, "larger than the input size limit (%lu bytes; see --max-input-size)", max);
-            return CF_EINPUT;
-        }
-    }
-    if (own)
-        close(fd);
-    b[n] = '\0';
-    *buf = b;
-    *len = n;
-    return CF_OK;
-}
-
 /* "a/./b" and "a/x/../b" as "a/b", in place, so that a rubric that
  * extends itself by another spelling of its name is seen to. */
 static void normal_path(char *path)
@@ -690,136 +575,7 @@ int cli_out_width(const cli_out *out)
     return 0;
 }
 
-/* ---- folders ---------------------------------------------------------------- */
-
-int cli_is_profile_file(const char *path)
-{
-    return has_suffix(path, ".json") || has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson");
-}
-
-static int name_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int cli_walk(const char *dir, cli_file_fn on_file, cli_error_fn on_error, void *ctx)
-{
-    DIR *d = opendir(dir);
-    if (!d) {
-        char msg[256], why[128];
-        put_errno(why, sizeof why, errno);
-        snprintf(msg, sizeof msg, "cannot read folder: %s", why);
-        return on_error(ctx, dir, msg);
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    int r = 0;
-    struct dirent *de;
-    while ((de = readdir(d))) {
-        if (de->d_name[0] == '.')
-            continue;   /* ., .. and hidden files */
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **v = cf_realloc(names, cap * sizeof *v);
-            if (!v) {
-                r = -1;
-                break;
-            }
-            names = v;
-        }
-        size_t len = strlen(dir) + strlen(de->d_name) + 2;
-        if (!(names[n] = cf_malloc(len))) {
-            r = -1;
-            break;
-        }
-        snprintf(names[n++], len, "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", de->d_name);
-    }
-    closedir(d);
-    if (n > 1)
-        qsort(names, n, sizeof *names, name_cmp);   /* the same order everywhere */
-    for (size_t i = 0; i < n; i++) {
-        struct stat lst, st;
-        if (!r && lstat(names[i], &lst) == 0) {
-            /* links to folders are not followed (a link can make a loop);
-             * links to files are, and dangling ones are reported when read */
-            if (S_ISDIR(lst.st_mode))
-                r = cli_walk(names[i], on_file, on_error, ctx);
-            else if (cli_is_profile_file(names[i]) && stat(names[i], &st) == 0 && S_ISREG(st.st_mode))
-                r = on_file(ctx, names[i], (unsigned long long)st.st_size);
-            else if (cli_is_profile_file(names[i]) && S_ISLNK(lst.st_mode) && stat(names[i], &st) != 0)
-                r = on_file(ctx, names[i], 0);
-        }
-        cf_free(names[i]);
-    }
-    cf_free(names);
-    return r;
-}
-
 /* ---- profiles ------------------------------------------------------------- */
-
-int cli_is_stream(const char *path)
-{
-    if (strcmp(path, "-") == 0 || has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson"))
-        return 1;
-    /* a pipe named as an operand (<(jq -c ...), /dev/stdin) is read as
-     * stdin is; folders only ever yield *.json files that are regular */
-    struct stat st;
-    return !has_suffix(path, ".json") && stat(path, &st) == 0 && S_ISFIFO(st.st_mode);
-}
-
-static unsigned count_lines(const char *s, size_t n)
-{
-    unsigned k = 0;
-    for (const char *e = s + n; (s = memchr(s, '\n', (size_t)(e - s))); s++)
-        k++;
-    return k;
-}
-
-int cli_records_next(cli_records *it, const char **s, size_t *n, unsigned *line)
-{
-    while (it->pos < it->len) {
-        const char *r = it->text + it->pos;
-        size_t rest = it->len - it->pos, k = cf_split_record(it->mode, r, rest);
-        if (!k)
-            k = rest;
-        unsigned at = it->line;
-        it->pos += k;
-        it->line += it->mode == CF_SPLIT_TEXTS ? count_lines(r, k) : r[k - 1] == '\n';
-        if (r[k - 1] == '\n')
-            k--;
-        size_t i = 0;
-        while (i < k && (r[i] == ' ' || r[i] == '\t' || r[i] == '\r' || r[i] == '\n'))
-            i++;
-        if (i == k)
-            continue;   /* a blank line */
-        *s = r;
-        *n = k;
-        *line = at;
-        return 1;
-    }
-    return 0;
-}
-
-void cli_records_resync(cli_records *it, const char *s, size_t n, unsigned line, unsigned err_line)
-{
-    if (it->mode != CF_SPLIT_TEXTS)
-        return;
-    size_t from = 0;
-    for (unsigned l = line; l < err_line && from < n; l++) {
-        const char *nl = memchr(s + from, '\n', n - from);
-        from = nl ? (size_t)(nl - s) + 1 : n;
-    }
-    size_t k = cf_split_resync(s, n, from);
-    if (k < n) {
-        it->pos = (size_t)(s - it->text) + k;
-        it->line = line + count_lines(s, k);
-    }
-}
-
-unsigned cli_json_error_line(const cf_diags *d)
-{
-    return d->n && d->items[0].rule && strcmp(d->items[0].rule, "json") == 0 ? d->items[0].line : 0;
-}
 
 /* One profile, from parse to output, in the arena (all it allocates is
  * released at once when it is done).  *json_err (when given): the line of a
@@ -861,40 +617,65 @@ static cf_status one_profile(const cli_opts *o, cf_arena *a, const char *source,
 }
 
 /* A stream: one profile per line, or pretty-printed ones one after another
- * (cf_split_mode_of).  A stream of one profile is named after the stream. */
-static cf_status each_record(const cli_opts *o, cf_arena *a, const char *path, const char *text,
-                             size_t len, cli_profile_fn fn, void *ctx, unsigned long *failed)
+ * (cf_split_mode_of), read a chunk at a time.  A stream of one profile is
+ * named after the stream. */
+typedef struct stream_ctx {
+    const cli_opts *o;
+    cf_arena *a;
+    cli_profile_fn fn;
+    void *ctx;
+    unsigned long *failed;
+    unsigned long records;
+    int unread;               /* the stream could not be opened or read */
+} stream_ctx;
+
+static cf_status stream_record(void *vctx, cli_record *rec)
 {
-    const char *src = strcmp(path, "-") == 0 ? "-" : path;
-    if (cf_json_skip_space(text, len, 0) >= len) {
-        cli_error(NULL, "%s:1:1: error: empty input (no JSON value) [json]", src);
-        (*failed)++;
+    stream_ctx *s = vctx;
+    s->records++;
+    if (cli_record_refused(rec, s->o->max_input)) {
+        (*s->failed)++;
         return CF_OK;
     }
-    cli_records it = {text, len, 0, 1, cf_split_mode_of(text, len, 0)};
-    const char *s;
-    size_t n;
-    unsigned line;
-    int first = 1;
-    while (cli_records_next(&it, &s, &n, &line)) {
-        int alone = first && cf_json_skip_space(text, len, it.pos) >= len;
-        char name[4200];
-        unsigned json_err;
-        first = 0;
-        snprintf(name, sizeof name, "%s:%u", src, line);
-        cf_status st = one_profile(o, a, src, s, n, line, alone ? NULL : name, fn, ctx, failed, &json_err);
-        if (st)
-            return st;
-        if (json_err)
-            cli_records_resync(&it, s, n, line, json_err);
-    }
+    char name[4200];
+    snprintf(name, sizeof name, "%s:%u", rec->path, rec->line);
+    return one_profile(s->o, s->a, rec->path, rec->text, rec->len, rec->line, rec->alone ? NULL : name, s->fn,
+                       s->ctx, s->failed, &rec->json_err);
+}
+
+static cf_status stream_chunk(void *vctx, const cli_chunk *c)
+{
+    return cli_chunk_records(c, ((stream_ctx *)vctx)->o->max_input, stream_record, vctx);
+}
+
+static cf_status stream_fail(void *vctx, const char *path, unsigned line, const char *message)
+{
+    stream_ctx *s = vctx;
+    (void)line;
+    cli_error(NULL, "%s: error: %s", path, message);
+    s->unread = 1;
+    (*s->failed)++;
     return CF_OK;
+}
+
+static cf_status each_record(const cli_opts *o, cf_arena *a, const char *path, cli_profile_fn fn, void *ctx,
+                             unsigned long *failed)
+{
+    stream_ctx s = {o, a, fn, ctx, failed, 0, 0};
+    cf_status st = cli_stream_chunks(path, o->max_input, stream_chunk, stream_fail, &s);
+    if (st == CF_OK && !s.records && !s.unread) {
+        cli_error(NULL, "%s:1:1: error: empty input (no JSON value) [json]", path);
+        (*failed)++;
+    }
+    return st;
 }
 
 /* One input: a file with one profile, or a stream of them. */
 static cf_status each_input(const cli_opts *o, cf_arena *a, const char *path, cli_profile_fn fn,
                             void *ctx, unsigned long *failed)
 {
+    if (cli_is_stream(path))
+        return each_record(o, a, path, fn, ctx, failed);
     char *text;
     size_t len;
     char err[256];
@@ -906,10 +687,7 @@ static cf_status each_input(const cli_opts *o, cf_arena *a, const char *path, cl
         (*failed)++;
         return CF_OK;
     }
-    if (cli_is_stream(path))
-        st = each_record(o, a, path, text, len, fn, ctx, failed);
-    else
-        st = one_profile(o, a, path, text, len, 1, NULL, fn, ctx, failed, NULL);
+    st = one_profile(o, a, path, text, len, 1, NULL, fn, ctx, failed, NULL);
     cf_free(text);
     return st;
 }

@@ -70,6 +70,9 @@ typedef struct cli_command {
  * (cli_common_option handles them). */
 #define CLI_OPTION_AS_OF {"as-of", OPT_AS_OF, "YYYY-MM-DD", "the day date rules count from (default: today)"}
 #define CLI_OPTION_OUTPUT {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"}
+#define CLI_OPTION_MAX_INPUT                                                                       \
+    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file, or record of a stream, accepted: "     \
+                                              "512K, 16M (default), 1G"}
 #define CLI_OPTION_COLOR                                                                           \
     {"color", OPT_COLOR, "WHEN", "colour text output: auto (default), always, never"},             \
     {"colour", OPT_COLOR, "WHEN", NULL}
@@ -196,6 +199,49 @@ int cli_records_next(cli_records *it, const char **s, size_t *n, unsigned *line)
 void cli_records_resync(cli_records *it, const char *s, size_t n, unsigned line, unsigned err_line);
 /* The line of the first error in d when it is one of JSON syntax, else 0. */
 unsigned cli_json_error_line(const cf_diags *d);
+
+/* Streams are read in chunks of whole records: at least CLI_CHUNK bytes
+ * (fewer at the end), at most CLI_CHUNK more than the size limit. */
+#define CLI_CHUNK (256u * 1024)
+typedef struct cli_chunk {
+    const char *path;         /* the operand ("-": stdin) */
+    const char *data;         /* whole records, valid during the call */
+    size_t len;
+    unsigned first_line;      /* the line of data[0] */
+    cf_split_mode mode;
+    int first, last;          /* the stream's first and last chunk */
+} cli_chunk;
+typedef cf_status (*cli_chunk_fn)(void *ctx, const cli_chunk *c);
+/* A stream that cannot be opened or read (line 0: opened): returns the
+ * status to carry on with. */
+typedef cf_status (*cli_fail_fn)(void *ctx, const char *path, unsigned line, const char *message);
+/* Reads the stream at path and calls fn with each chunk of it, in order;
+ * a record longer than max comes whole or cut short, for the consumer to
+ * refuse.  Returns CF_OK, CF_ESYSTEM, or what fn or fail returned. */
+cf_status cli_stream_chunks(const char *path, unsigned long max, cli_chunk_fn fn, cli_fail_fn fail, void *ctx);
+
+/* One record of a chunk, for cli_chunk_records's callback. */
+typedef struct cli_record {
+    const char *path;
+    const char *text;         /* without its newline */
+    size_t len;
+    unsigned line;            /* where it starts */
+    cf_split_mode mode;
+    int alone;                /* the stream's only record */
+    int too_long;             /* longer than the limit: refuse it */
+    unsigned json_err;        /* set by the callback: the line of a JSON
+                                 syntax error in it, to resynchronise */
+} cli_record;
+typedef cf_status (*cli_record_fn)(void *ctx, cli_record *rec);
+/* Calls fn with each record of c that is not blank; a pretty-printed text
+ * that was too long or not JSON is followed by the next one that starts
+ * inside it.  Returns CF_OK or fn's first failure. */
+cf_status cli_chunk_records(const cli_chunk *c, unsigned long max, cli_record_fn fn, void *ctx);
+/* "line (or JSON text) longer than the input size limit (N bytes)". */
+void cli_record_too_long(const cli_record *rec, unsigned long max, char *msg, size_t size);
+/* When rec is too long, says so on stderr ("PATH:LINE:1: error: ...") and
+ * returns 1. */
+int cli_record_refused(const cli_record *rec, unsigned long max);
 
 /* Calls fn for every profile in the inputs (folders are searched as
  * cli_walk does): files hold one JSON document;

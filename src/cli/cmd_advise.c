@@ -17,7 +17,7 @@ static const cli_option options[] = {
     CLI_OPTION_BLIND,
     CLI_OPTION_STRICT,
     CLI_OPTION_OUTPUT,
-    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted, e.g. 512K, 16M (default 16M)"},
+    CLI_OPTION_MAX_INPUT,
     {NULL, 0, NULL, NULL}};
 
 static const char *const formats[] = {"text", "json", "md", NULL};

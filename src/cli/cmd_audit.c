@@ -16,7 +16,7 @@ static const cli_option options[] = {
     CLI_OPTION_AS_OF,
     {"format", 'f', "FORMAT", "text (default), csv, json or md"},
     CLI_OPTION_OUTPUT,
-    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file or stream line accepted (default 16M)"},
+    CLI_OPTION_MAX_INPUT,
     CLI_OPTION_STRICT,
     {NULL, 0, NULL, NULL}};
 

@@ -8,7 +8,7 @@ static const cli_option options[] = {
     {"format", 'f', "FORMAT", "json (default; several inputs give an array) or ndjson (one "
                               "profile per line)"},
     CLI_OPTION_OUTPUT,
-    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted (default 16M)"},
+    CLI_OPTION_MAX_INPUT,
     CLI_OPTION_STRICT,
     {NULL, 0, NULL, NULL}};
 

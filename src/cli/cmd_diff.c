@@ -12,7 +12,7 @@ static const cli_option options[] = {
     CLI_OPTION_AS_OF,
     {"fail-on-tier-change", OPT_FAIL_TIER, NULL, "exit 1 when any profile changes tier"},
     {"max-delta", OPT_MAX_DELTA, "X", "exit 1 when any score moves by more than X"},
-    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted (default 16M)"},
+    CLI_OPTION_MAX_INPUT,
     CLI_OPTION_STRICT,
     {NULL, 0, NULL, NULL}};
 

@@ -34,7 +34,7 @@ static const cli_option options[] = {
                                "rank -f ndjson, e.g. shards scored on several machines): "
                                "rank them as one run would"},
     CLI_OPTION_COLOR,
-    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file or stream record accepted (default 16M)"},
+    CLI_OPTION_MAX_INPUT,
     CLI_OPTION_BLIND,
     CLI_OPTION_STRICT,
     {"quiet", 'q', NULL, "no progress line, no warnings on stderr"},
@@ -61,7 +61,6 @@ const cli_command cli_rank = {
     "Exit status: 0 ok, 2 usage error, 3 invalid rubric, 4 an input failed\n"
     "(all others were still ranked), 5 system error.\n"};
 
-#define CHUNK (256u * 1024)   /* stream bytes per job */
 
 typedef struct input {
     char *path;
@@ -213,35 +212,35 @@ static cf_status one(pool *p, cf_ranking *rk, cf_arena *a, const char *file, con
     return st;
 }
 
+typedef struct chunk_ctx {
+    pool *p;
+    cf_ranking *rk;
+    cf_arena *a;
+    unsigned long count;
+} chunk_ctx;
+
+static cf_status chunk_record(void *vctx, cli_record *rec)
+{
+    chunk_ctx *c = vctx;
+    c->count++;
+    if (rec->too_long) {
+        char msg[128];
+        cli_record_too_long(rec, c->p->o->max_input, msg, sizeof msg);
+        print_error(c->p, rec->path, rec->line, 1, msg);
+        return cf_ranking_add_error(c->rk, rec->path, rec->line, 1, msg);
+    }
+    char record[4200];
+    snprintf(record, sizeof record, "%s:%u", rec->path, rec->line);
+    return one(c->p, c->rk, c->a, rec->path, rec->text, rec->len, rec->line, record, &rec->json_err);
+}
+
 static cf_status run_chunk(pool *p, cf_ranking *rk, cf_arena *a, const job *j, unsigned long *count)
 {
-    const char *name = j->in->path;
-    char record[4200];
-    cli_records it = {j->data, j->len, 0, j->first_line, j->mode};
-    const char *s;
-    size_t n;
-    unsigned line;
-    while (cli_records_next(&it, &s, &n, &line)) {
-        cf_status st;
-        unsigned json_err = 0;
-        (*count)++;
-        if (n > p->o->max_input) {
-            char msg[128];
-            snprintf(msg, sizeof msg, "%s longer than the input size limit (%lu bytes)",
-                     j->mode == CF_SPLIT_TEXTS ? "JSON text" : "line", p->o->max_input);
-            print_error(p, name, line, 1, msg);
-            st = cf_ranking_add_error(rk, name, line, 1, msg);
-            cli_records_resync(&it, s, n, line, 0);
-        } else {
-            snprintf(record, sizeof record, "%s:%u", name, line);
-            st = one(p, rk, a, name, s, n, line, record, &json_err);
-            if (json_err)
-                cli_records_resync(&it, s, n, line, json_err);
-        }
-        if (st)
-            return st;
-    }
-    return CF_OK;
+    cli_chunk c = {j->in->path, j->data, j->len, j->first_line, j->mode, 0, 0};
+    chunk_ctx cc = {p, rk, a, 0};
+    cf_status st = cli_chunk_records(&c, p->o->max_input, chunk_record, &cc);
+    *count += cc.count;
+    return st;
 }
 
 static cf_status run_file(pool *p, cf_ranking *rk, cf_arena *a, const job *j, unsigned long *count)
@@ -392,129 +391,47 @@ static int push(pool *p, job *j)
     return stop ? -1 : 0;
 }
 
-/* The length of buf's whole records: up to its last newline (NDJSON), or
- * to the end of its last whole pretty-printed text, *known (kept from call
- * to call as buf fills) being where the last one found ends. */
-static size_t whole_records(cf_split_mode mode, const char *buf, size_t len, size_t *known)
+typedef struct produce_ctx {
+    pool *p;
+    const input *in;
+    cf_ranking *rk;
+    int stopped;              /* the pool stopped on an error */
+} produce_ctx;
+
+/* A chunk of the stream, queued as a job of its own. */
+static cf_status produce_chunk(void *vctx, const cli_chunk *c)
 {
-    if (mode != CF_SPLIT_TEXTS) {
-        size_t cut = len;
-        while (cut > 0 && buf[cut - 1] != '\n')
-            cut--;
-        return cut;
+    produce_ctx *pc = vctx;
+    /* at least a chunk's room, so that buffers are reused whole */
+    job *j = chunk_job(pc->p, c->len > CLI_CHUNK ? c->len : CLI_CHUNK);
+    if (!j)
+        return CF_ESYSTEM;
+    memcpy(j->data, c->data, c->len);
+    j->in = pc->in;
+    j->len = c->len;
+    j->first_line = c->first_line;
+    j->mode = c->mode;
+    j->next = NULL;
+    if (push(pc->p, j)) {
+        pc->stopped = 1;
+        return CF_NO;
     }
-    size_t k;
-    while (*known < len && (k = cf_split_record(mode, buf + *known, len - *known)))
-        *known += k;
-    return *known;
+    return CF_OK;
 }
 
-/* Where to cut a buffer that holds no end of a record within any limit:
- * before the last pretty-printed text's first line (a truncated one leaves
- * the rest of the stream whole), at the last newline, or at the end. */
-static size_t forced_cut(cf_split_mode mode, const char *buf, size_t len)
+static cf_status produce_fail(void *vctx, const char *path, unsigned line, const char *message)
 {
-    size_t cut = 0, at, from = 1;
-    while (mode == CF_SPLIT_TEXTS && (at = cf_split_resync(buf, len, from)) < len) {
-        const char *nl = memchr(buf + at, '\n', len - at);
-        cut = at;
-        from = nl ? (size_t)(nl - buf) + 1 : len;
-    }
-    if (cut)
-        return cut;
-    cut = whole_records(CF_SPLIT_LINES, buf, len, NULL);
-    return cut ? cut : len;
+    produce_ctx *pc = vctx;
+    cli_error(NULL, "%s: error: %s", path, message);
+    return cf_ranking_add_error(pc->rk, path, line, line ? 1 : 0, message);
 }
 
 /* Reads a stream and queues it in chunks of whole records. */
 static cf_status produce_stream(pool *p, const input *in, cf_ranking *rk)
 {
-    int fd = STDIN_FILENO;
-    if (strcmp(in->path, "-") != 0) {
-        fd = open(in->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-        struct stat st;
-        if (fd < 0 || fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode))) {
-            const char *why = fd < 0 ? strerror(errno) : S_ISDIR(st.st_mode) ? "is a directory"
-                                                                              : "not a regular file or a pipe";
-            cli_error(NULL, "%s: error: %s", in->path, why);
-            if (fd >= 0)
-                close(fd);
-            return cf_ranking_add_error(rk, in->path, 0, 0, why);
-        }
-        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    }
-    unsigned line = 1;
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    size_t known = 0;         /* buf[0..known) holds whole records */
-    size_t most = CHUNK + p->o->max_input;
-    cf_split_mode mode = CF_SPLIT_UNKNOWN;
-    int eof = 0;
-    cf_status status = CF_OK;
-    while (!eof) {
-        if (cap - len < CHUNK / 2) {
-            size_t ncap = cap ? cap * 2 : CHUNK;
-            char *nb = cf_realloc(buf, ncap);
-            if (!nb) {
-                status = CF_ESYSTEM;
-                break;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        ssize_t r = read(fd, buf + len, cap - len);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            const char *why = strerror(errno);
-            cli_error(NULL, "%s: error: %s", in->path, why);
-            status = cf_ranking_add_error(rk, in->path, line, 1, why);
-            break;
-        }
-        eof = r == 0;
-        len += (size_t)r;
-        if (mode == CF_SPLIT_UNKNOWN && (mode = cf_split_mode_of(buf, len, !eof && len < most)) == CF_SPLIT_UNKNOWN)
-            continue;   /* the first line is not all here */
-        /* hand over the whole records; keep the rest */
-        size_t cut = len;
-        if (!eof) {
-            cut = whole_records(mode, buf, len, &known);
-            if (cut == 0 && len < most)
-                continue;   /* one long record: read on */
-            if (cut == 0) {
-                /* too long for any limit: let the worker reject it */
-                cut = forced_cut(mode, buf, len);
-                known = 0;
-            }
-            if (cut < CHUNK && len < most)
-                continue;   /* fill a chunk first */
-        }
-        if (cut == 0)
-            break;
-        known = known > cut ? known - cut : 0;
-        /* at least a chunk's room, so that buffers are reused whole */
-        job *j = chunk_job(p, cut > CHUNK ? cut : CHUNK);
-        if (!j) {
-            status = CF_ESYSTEM;
-            break;
-        }
-        memcpy(j->data, buf, cut);
-        j->in = in;
-        j->len = cut;
-        j->first_line = line;
-        j->mode = mode;
-        j->next = NULL;
-        for (const char *q = buf, *e = buf + cut; (q = memchr(q, '\n', (size_t)(e - q))); q++)
-            line++;
-        memmove(buf, buf + cut, len - cut);
-        len -= cut;
-        if (push(p, j))
-            break;
-    }
-    cf_free(buf);
-    if (fd != STDIN_FILENO)
-        close(fd);
-    return status;
+    produce_ctx pc = {p, in, rk, 0};
+    cf_status st = cli_stream_chunks(in->path, p->o->max_input, produce_chunk, produce_fail, &pc);
+    return pc.stopped ? CF_OK : st;
 }
 
 static double now(void)
@@ -555,37 +472,52 @@ static long jobs_default(void)
 }
 
 /* --merge: every line of every operand is a report. */
+typedef struct merge_ctx {
+    const cli_opts *o;
+    cf_ranking *rk;
+    unsigned long *bad;
+} merge_ctx;
+
+static cf_status merge_record(void *vctx, cli_record *rec)
+{
+    merge_ctx *m = vctx;
+    if (cli_record_refused(rec, m->o->max_input)) {
+        (*m->bad)++;
+        return CF_OK;
+    }
+    cf_diags d = {0};
+    cf_status st = cf_ranking_add_line(m->rk, rec->path, rec->line, rec->text, rec->len, &d);
+    cli_print_diags(&d);
+    cf_diags_clear(&d);
+    if (st == CF_EINPUT) {
+        (*m->bad)++;
+        st = CF_OK;
+    }
+    return st;
+}
+
+static cf_status merge_chunk(void *vctx, const cli_chunk *c)
+{
+    cli_chunk lines = *c;
+    lines.mode = CF_SPLIT_LINES;
+    return cli_chunk_records(&lines, ((merge_ctx *)vctx)->o->max_input, merge_record, vctx);
+}
+
+static cf_status merge_fail(void *vctx, const char *path, unsigned line, const char *message)
+{
+    (void)line;
+    cli_error(NULL, "%s: error: %s", path, message);
+    (*((merge_ctx *)vctx)->bad)++;
+    return CF_OK;
+}
+
 static cf_status merge(const cli_opts *o, char **paths, int n, cf_ranking *rk, unsigned long *bad)
 {
+    merge_ctx m = {o, rk, bad};
     for (int i = 0; i < n; i++) {
-        char *text;
-        size_t len;
-        char err[256];
-        cf_status st = cli_read_input(paths[i], o->max_input, &text, &len, err, sizeof err);
-        if (st) {
-            cli_error(NULL, "%s: error: %s", paths[i], err);
-            if (st != CF_EINPUT)
-                return st;
-            (*bad)++;
-            continue;
-        }
-        cli_records it = {text, len, 0, 1, CF_SPLIT_LINES};
-        const char *s;
-        size_t slen;
-        unsigned line;
-        while (cli_records_next(&it, &s, &slen, &line)) {
-            cf_diags d = {0};
-            st = cf_ranking_add_line(rk, paths[i], line, s, slen, &d);
-            cli_print_diags(&d);
-            cf_diags_clear(&d);
-            if (st == CF_EINPUT)
-                (*bad)++;
-            else if (st) {
-                cf_free(text);
-                return st;
-            }
-        }
-        cf_free(text);
+        cf_status st = cli_stream_chunks(paths[i], o->max_input, merge_chunk, merge_fail, &m);
+        if (st)
+            return st;
     }
     return CF_OK;
 }

@@ -1,6 +1,7 @@
 /* coderfit score: one fit report per profile. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cli.h"
 
 static const cli_option options[] = {
@@ -10,7 +11,7 @@ static const cli_option options[] = {
                               "self-contained page for one profile)"},
     CLI_OPTION_OUTPUT,
     CLI_OPTION_COLOR,
-    {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest input accepted, e.g. 512K, 16M (default 16M)"},
+    CLI_OPTION_MAX_INPUT,
     CLI_OPTION_BLIND,
     CLI_OPTION_STRICT,
     {"quiet", 'q', NULL, "print nothing but the reports and errors"},
@@ -59,8 +60,10 @@ static cf_status emit(void *vctx, cf_profile *p)
         st = cf_report_text(rep, &ctx->text, &s, &len);
     else if (ctx->fmt == CF_FMT_MD)
         st = cf_report_md(rep, &s, &len);
+    else if (ctx->fmt == CF_FMT_HTML && ctx->list.count)
+        st = (cf_status)cli_usage_error("score", "-f html makes one page for one profile");
     else if (ctx->fmt == CF_FMT_HTML)
-        st = ctx->list.count ? CF_EUSAGE : cf_report_html(rep, &s, &len);
+        st = cf_report_html(rep, &s, &len);
     else
         st = cf_report_json(rep, ctx->fmt == CF_FMT_JSON, &s, &len);
     cf_report_free(rep);
@@ -88,8 +91,12 @@ int cmd_score(int argc, char **argv)
     ctx.fmt = format_of[o.format_index];
     if (optind >= argc)
         return cli_usage_error("score", "no profile given");
-    if (ctx.fmt == CF_FMT_HTML && (argc - optind != 1 || cli_is_stream(argv[optind])))
-        return cli_usage_error("score", "-f html makes one page for one profile file");
+    struct stat sb;
+    if (ctx.fmt == CF_FMT_HTML &&
+        (argc - optind != 1 || cli_is_stream(argv[optind]) ||
+         (stat(argv[optind], &sb) == 0 && S_ISDIR(sb.st_mode))))
+        return cli_usage_error("score", "-f html makes one page for one profile file%s",
+                               argc - optind == 1 && !cli_is_stream(argv[optind]) ? " (this is a folder)" : "");
 
     cf_rubric *r;
     cf_status st = cli_load_rubric(&o, &r);
@@ -114,7 +121,8 @@ int cmd_score(int argc, char **argv)
         cli_list_end(&ctx.list);
     cf_rubric_free(r);
     if (st) {
-        cli_error("score", "out of memory or write error");
+        if (st == CF_ESYSTEM)
+            cli_error("score", "out of memory or write error");
         cli_out_abort(&out);
         return st;
     }

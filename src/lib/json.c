@@ -344,7 +344,11 @@ size_t cf_split_record(cf_split_mode m, const char *text, size_t len)
         return nl ? (size_t)(nl - text) + 1 : 0;
     }
     /* Brackets and quotes only, without validating: the parser checks the
-     * record.  Most bytes are in strings, which memchr crosses. */
+     * record.  Most bytes are in strings, which memchr crosses.  A string
+     * ends at the end of its line (JSON has no newline in a string), and a
+     * text that is not closed ends before a line that is "{" alone from
+     * column 1, where cf_split_resync would start again: so no byte is
+     * looked at more than twice however the texts are broken. */
     long depth = 0;
     size_t i = 0;
     while (i < len) {
@@ -352,6 +356,11 @@ size_t cf_split_record(cf_split_mode m, const char *text, size_t len)
         if (c == '"') {
             for (;;) {
                 const char *q = memchr(text + i, '"', len - i);
+                const char *nl = memchr(text + i, '\n', (size_t)((q ? q : text + len) - (text + i)));
+                if (nl) {
+                    i = (size_t)(nl - text);   /* broken: the newline is seen below */
+                    break;
+                }
                 if (!q)
                     return 0;
                 size_t k = (size_t)(q - text), bs = 0;
@@ -366,8 +375,14 @@ size_t cf_split_record(cf_split_mode m, const char *text, size_t len)
         } else if (c == '}' || c == ']') {
             if (depth > 0)
                 depth--;
-        } else if (c == '\n' && depth == 0) {
-            return i;
+        } else if (c == '\n') {
+            if (depth == 0)
+                return i;
+            if (i < len && text[i] == '{') {
+                const char *nl = memchr(text + i, '\n', len - i);
+                if (lone(text + i, (size_t)((nl ? nl : text + len) - (text + i)), '{', 0))
+                    return i;
+            }
         }
     }
     return 0;

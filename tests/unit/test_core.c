@@ -327,8 +327,16 @@ static void split_streams(void)
     CHECK(rec(CF_SPLIT_LINES, "{\"a\": 1}") == 0);
     /* texts: a newline outside strings and brackets */
     CHECK(rec(CF_SPLIT_TEXTS, "{\n  \"a\": [\n    1\n  ]\n}\n{\n") == 23);
-    CHECK(rec(CF_SPLIT_TEXTS, "{\"a\": \"}\n\"}\nx") == 12);                 /* a bracket in a string */
-    CHECK(rec(CF_SPLIT_TEXTS, "{\"a\": \"\\\"}\n\"}\nx") == 14);           /* an escaped quote */
+    CHECK(rec(CF_SPLIT_TEXTS, "{\"a\": \"}\"\n}\nx") == 12);                 /* a bracket in a string */
+    CHECK(rec(CF_SPLIT_TEXTS, "{\"a\": \"\\\"}\"\n}\nx") == 14);           /* an escaped quote */
+    /* a string ends with its line (JSON has no newline in a string) */
+    CHECK(rec(CF_SPLIT_TEXTS, "{\"a\": \"}\n\"}\nx") == 0);
+    CHECK(rec(CF_SPLIT_TEXTS, "\"a\n{\n") == 3);
+    /* a text left open ends before a "{" alone from column 1 */
+    CHECK(rec(CF_SPLIT_TEXTS, "{\n  \"a\": 1\n{\n  \"b\": 2\n}\n") == 11);
+    CHECK(rec(CF_SPLIT_TEXTS, "{\n{\n{\n") == 2);
+    CHECK(rec(CF_SPLIT_TEXTS, "{\n  {\n  }\n}\n") == 12);                  /* indented: inside */
+    CHECK(rec(CF_SPLIT_TEXTS, "{\n{ \"a\": 1 }\n}\n") == 15);                /* not alone: inside */
     CHECK(rec(CF_SPLIT_TEXTS, "{\"a\": \"\\\\\"}\nx") == 12);             /* an escaped backslash */
     CHECK(rec(CF_SPLIT_TEXTS, "{\n  \"a\": 1\n") == 0);                     /* not closed yet */
     CHECK(rec(CF_SPLIT_TEXTS, "{\"a\": \"\n") == 0);                         /* in a string */
