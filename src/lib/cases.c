@@ -88,10 +88,7 @@ static int get_range(cl *c, const cf_ynode *n, range *r, const char *what)
         cerr(c, n, "%s must be a range [min, max]", what);
         return 0;
     }
-    char *e1, *e2;
-    r->lo = strtod(n->items[0]->value, &e1);
-    r->hi = strtod(n->items[1]->value, &e2);
-    if (*e1 || *e2 || !isfinite(r->lo) || !isfinite(r->hi) || r->lo > r->hi) {
+    if (cf_ynode_number(n->items[0], &r->lo) != 1 || cf_ynode_number(n->items[1], &r->hi) != 1 || r->lo > r->hi) {
         cerr(c, n, "%s must be a range [min, max] of numbers", what);
         return 0;
     }

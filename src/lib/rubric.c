@@ -73,14 +73,13 @@ static int get_number(loader *l, const cf_ynode *n, const char *what, double *ou
 {
     if (!want(l, n, CF_Y_SCALAR, what))
         return 0;
-    char *end;
-    double v = strtod(n->value, &end);
-    /* strtod also reads hex, "inf" and "nan": YAML numbers are decimal. */
-    if (!n->plain || !*n->value || *end || strpbrk(n->value, "xXnN")) {
+    double v;
+    int r = cf_ynode_number(n, &v);
+    if (r == 0) {
         err(l, n, "wrong-type", "%s must be a number, not '%s'", what, n->value);
         return 0;
     }
-    if (!isfinite(v)) {
+    if (r < 0) {
         err(l, n, "bad-number", "%s must be a finite number", what);
         return 0;
     }

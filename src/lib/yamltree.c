@@ -418,6 +418,20 @@ int cf_ynode_yaml(const cf_ynode *n, cf_buf *b)
     return ok && !b->oom ? 0 : -1;
 }
 
+int cf_ynode_number(const cf_ynode *n, double *out)
+{
+    if (n->kind != CF_Y_SCALAR || !n->plain || !*n->value || strpbrk(n->value, "xXnN"))
+        return 0;
+    char *end;
+    double v = strtod(n->value, &end);
+    if (*end)
+        return 0;
+    if (!isfinite(v))
+        return -1;
+    *out = v;
+    return 1;
+}
+
 cf_ynode *cf_ymap_get(const cf_ynode *map, const char *key)
 {
     if (!map || map->kind != CF_Y_MAP)

@@ -47,6 +47,11 @@ int cf_ynode_push(cf_ynode *parent, cf_ynode *child);
  * ones; aliases expanded); NULL when out of memory. */
 cJSON *cf_ynode_json(const cf_ynode *n);
 
+/* The number a plain scalar writes, in *out: 1; 0 when n is not a plain
+ * decimal number (YAML's: strtod's hexadecimal, "inf" and "nan" are not);
+ * -1 when it is one too large to be finite (1e999). */
+int cf_ynode_number(const cf_ynode *n, double *out);
+
 /* Value of key in a mapping, or NULL. */
 cf_ynode *cf_ymap_get(const cf_ynode *map, const char *key);
 

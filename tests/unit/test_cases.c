@@ -86,8 +86,35 @@ static void run_orders(const char *path)
     cf_free(text);
 }
 
+/* A case file reads numbers as a rubric does: YAML's decimal ones only. */
+static void number_forms(void)
+{
+    static const struct {
+        const char *range;
+        int ok;
+    } forms[] = {
+        {"[0, 100]", 1}, {"[-1.5, 1e2]", 1}, {"[0x0, 0x64]", 0}, {"[0, inf]", 0}, {"[nan, 1]", 0},
+        {"['0', 100]", 0}, {"[0, 1e999]", 0}, {"[5, 1]", 0}, {"[0, 100abc]", 0},
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+        char y[512];
+        int n = snprintf(y, sizeof y,
+                         "cases:\n  - name: n\n    profile: {format: coderfit-profile/1}\n"
+                         "    expect: {score: %s}\n", forms[i].range);
+        cf_diags d = {0};
+        cf_cases *cs = NULL;
+        cf_status st = cf_cases_load("n.yaml", y, (size_t)n, &cs, &d);
+        CHECKF((st == CF_OK) == forms[i].ok, "score: %s is %s in a case file", forms[i].range,
+               forms[i].ok ? "read" : "refused");
+        CHECKF(forms[i].ok || (d.n && d.items[0].line == 4), "score: %s is refused at its line", forms[i].range);
+        cf_diags_clear(&d);
+        cf_cases_free(cs);
+    }
+}
+
 void test_cases(void)
 {
+    number_forms();
     cf_diags d = {0};
     cf_rubric_load_default(&rubric, &d);
     cf_diags_clear(&d);
