@@ -116,7 +116,7 @@ fuzz: | $(STAMP)
 run: $(BUILD)/coderfit
 	$(BUILD)/coderfit rank examples/applicants
 
-test: $(BUILD)/coderfit $(BUILD)/unit-tests
+test: $(BUILD)/coderfit $(BUILD)/unit-tests $(BUILD)/tools/peakrss
 	@sh tests/run.sh $(BUILD)
 
 check: test

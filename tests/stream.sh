@@ -10,15 +10,13 @@ ASOF="--as-of 2026-11-26"
 LIMIT=${STREAM_SECONDS:-10}   # seconds for 80,000 broken texts (quadratic: minutes)
 EX=examples/applicants
 
-# runs the shell command $2 and writes the most memory it held, in KB, to $1
-# (GNU time; without it, 0: not measured)
+# runs the shell command $2 and writes the most memory it held, in KiB, to
+# $1 (tools/peakrss, which make test builds)
 max_rss() {
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f %M -o "$1" sh -c "$2"
-    else
-        echo 0 >"$1"
-        sh -c "$2"
-    fi
+    "$B/tools/peakrss" sh -c "$2" 2>"$1.err"
+    rc=$?
+    sed -n 's/^peak-rss-kib //p' "$1.err" >"$1"
+    return $rc
 }
 
 # NDJSON of the example profiles, one per line, to about $2 bytes
@@ -99,9 +97,7 @@ if [ "${STREAM_BIG:-1}" != 0 ]; then
     [ "$(cat "$T/converted")" = "$nb" ] && ok || no "convert: every profile of stdin"
     # the memory of a stream does not grow with it: far below its size
     # (AddressSanitizer's quarantine keeps what is freed: not measured there)
-    if [ ! -x /usr/bin/time ]; then
-        echo "stream.sh: memory not measured (no /usr/bin/time: apt-get install time)"
-    elif ! grep -q __asan_init "$CF"; then
+    if ! grep -q __asan_init "$CF"; then
         for kb in mapper reducer convert; do
             [ "$(tail -n 1 "$T/$kb.kb")" -lt 12288 ] && ok || no "$kb: $(tail -n 1 "$T/$kb.kb") KB for a stream of 17 MB"
         done
