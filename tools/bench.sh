@@ -44,7 +44,16 @@ for pair in "parse-only floor (read, cJSON parse, free):$t_floor" "rank --jobs 1
     printf '%-44s %7.3f s  %8.0f profiles/s  %6.1f MB/s\n' "$name" "$t" "$(echo "$N / $t" | bc -l)" "$(echo "$mb / $t" | bc -l)"
 done
 printf '\nrank --jobs 1 / floor throughput:  %.2f   (target >= 0.80)\n' "$(echo "$t_floor / $t_j1" | bc -l)"
-printf 'rank --jobs 2 / --jobs 1 speed-up: %.2f   (target >= 1.70)\n\n' "$(echo "$t_j1 / $t_j2" | bc -l)"
+printf 'rank --jobs 2 / --jobs 1 speed-up: %.2f   (target >= 1.70)\n' "$(echo "$t_j1 / $t_j2" | bc -l)"
+
+# a folder of files, one profile each: the workers open and read them
+mkdir -p "$W/files"
+"$B/tools/gen" 20000 "$W/files" 0
+t_f1=$(seconds "$CF" rank -q $ASOF -j 1 -f csv "$W/files")
+t_f2=$(seconds "$CF" rank -q $ASOF -j 2 -f csv "$W/files")
+printf '%-44s %7.3f s  %8.0f profiles/s\n' "rank --jobs 1, a folder of 20,000 files" "$t_f1" "$(echo "20000 / $t_f1" | bc -l)"
+printf '%-44s %7.3f s  %8.0f profiles/s\n' "rank --jobs 2, a folder of 20,000 files" "$t_f2" "$(echo "20000 / $t_f2" | bc -l)"
+printf 'rank --jobs 2 / --jobs 1 on the folder: %.2f   (target >= 1.70)\n\n' "$(echo "$t_f1 / $t_f2" | bc -l)"
 
 # Instructions per profile (callgrind counts instructions: repeatable).
 if command -v valgrind >/dev/null 2>&1; then

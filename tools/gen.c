@@ -2,7 +2,8 @@
  *
  * usage: gen N OUTDIR [PER_FILE]
  * Writes OUTDIR/shard-0000.ndjson, ... with PER_FILE profiles a line each
- * (default 1000): about two in three JSON Resume, one in three native.  The
+ * (default 1000), or with PER_FILE 0 OUTDIR/profile-00000.json, ... one a
+ * file: about two in three JSON Resume, one in three native.  The
  * same N gives the same bytes on every machine (a fixed-seed generator). */
 #include <stdarg.h>
 #include <stdint.h>
@@ -84,6 +85,8 @@ static const char *const kinds[] = {"coding", "coding", "billing", "him", "clini
 static char buf[1 << 16];
 static size_t len;
 
+static void out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 static void out(const char *fmt, ...)
 {
     va_list ap;
@@ -101,14 +104,25 @@ static void date(int min_year, int max_year)
 
 static void highlight(void)
 {
+    /* a template's %d are filled in order ("%%" is "%"), without printf
+     * (whose format must be a literal) */
     const char *h = PICK(highlights);
-    out("\"");
+    int v[2];
     if (strstr(h, "accuracy"))
-        out(h, 90 + pick(10), pick(10));
+        v[0] = 90 + pick(10), v[1] = pick(10);
     else if (strstr(h, "per hour"))
-        out(h, 1 + pick(5), pick(10));
+        v[0] = 1 + pick(5), v[1] = pick(10);
     else
-        out(h, 8 + pick(40));
+        v[0] = 8 + pick(40), v[1] = 0;
+    out("\"");
+    for (int k = 0; *h; h++) {
+        if (h[0] == '%' && h[1] == 'd' && k < 2)
+            out("%d", v[k++]), h++;
+        else if (h[0] == '%' && h[1] == '%')
+            out("%%"), h++;
+        else
+            out("%c", *h);
+    }
     out("\"");
 }
 
@@ -202,21 +216,24 @@ static void native(int i)
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: gen N OUTDIR [PER_FILE]\n");
+        fprintf(stderr, "usage: gen N OUTDIR [PER_FILE]   (PER_FILE 0: a .json file each)\n");
         return 2;
     }
     long n = atol(argv[1]), per = argc > 3 ? atol(argv[3]) : 1000;
-    if (n < 1 || per < 1) {
-        fprintf(stderr, "gen: N and PER_FILE must be positive\n");
+    if (n < 1 || per < 0) {
+        fprintf(stderr, "gen: N must be positive and PER_FILE not negative\n");
         return 2;
     }
     FILE *f = NULL;
     for (long i = 0; i < n; i++) {
-        if (i % per == 0) {
+        if (per == 0 || i % per == 0) {
             if (f && fclose(f))
                 return 1;
             char path[4096];
-            snprintf(path, sizeof path, "%s/shard-%04ld.ndjson", argv[2], i / per);
+            if (per)
+                snprintf(path, sizeof path, "%s/shard-%04ld.ndjson", argv[2], i / per);
+            else
+                snprintf(path, sizeof path, "%s/profile-%05ld.json", argv[2], i);
             f = fopen(path, "w");
             if (!f) {
                 perror(path);

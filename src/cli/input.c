@@ -31,8 +31,10 @@ static void put_errno(char *buf, size_t size, int e)
 
 /* Opens path ("-": stdin) to read: a regular file or a pipe, of at most max
  * bytes when whole is set.  The descriptor, or -1 with a message. */
-static int open_input(const char *path, unsigned long max, int whole, char *errbuf, size_t errsize)
+static int open_input(const char *path, unsigned long max, int whole, long long *regular, char *errbuf,
+                      size_t errsize)
 {
+    *regular = -1;   /* the size of a regular file, else -1 */
     if (strcmp(path, "-") == 0)
         return STDIN_FILENO;
     /* O_NONBLOCK: opening a FIFO must not wait for a writer (a named FIFO
@@ -51,6 +53,9 @@ static int open_input(const char *path, unsigned long max, int whole, char *errb
         snprintf(errbuf, errsize, "not a regular file or a pipe (to read a device, use - for stdin)");
     } else if (whole && (unsigned long long)st.st_size > max) {
         snprintf(errbuf, errsize, "larger than the input size limit (%lu bytes; see --max-input-size)", max);
+    } else if (S_ISREG(st.st_mode)) {
+        *regular = (long long)st.st_size;   /* O_NONBLOCK means nothing to a file */
+        return fd;
     } else {
         int flags = fcntl(fd, F_GETFL);
         if (flags >= 0)
@@ -83,10 +88,13 @@ cf_status cli_read_input(const char *path, unsigned long max, char **buf, size_t
 {
     *buf = NULL;
     *len = 0;
-    int fd = open_input(path, max, 1, errbuf, errsize);
+    long long regular;
+    int fd = open_input(path, max, 1, &regular, errbuf, errsize);
     if (fd < 0)
         return CF_EINPUT;
-    size_t cap = 65536, n = 0;
+    /* a file's size is known: one read of a byte more than it says, whose
+     * shortness is the end (a file that grows meanwhile is read on) */
+    size_t cap = regular >= 0 ? (size_t)regular + 1 : 65536, n = 0;
     char *b = cf_malloc(cap + 1);
     cf_status st = b ? CF_OK : CF_ESYSTEM;
     while (st == CF_OK) {
@@ -106,6 +114,8 @@ cf_status cli_read_input(const char *path, unsigned long max, char **buf, size_t
             break;
         }
         n += (size_t)r;
+        if (regular >= 0 && n < cap)
+            break;
     }
     close_input(fd);
     if (st == CF_OK && n > max)
@@ -165,7 +175,8 @@ static size_t forced_cut(cf_split_mode mode, const char *buf, size_t len)
 cf_status cli_stream_chunks(const char *path, unsigned long max, cli_chunk_fn fn, cli_fail_fn fail, void *ctx)
 {
     char err[256];
-    int fd = open_input(path, max, 0, err, sizeof err);
+    long long regular;
+    int fd = open_input(path, max, 0, &regular, err, sizeof err);
     if (fd < 0)
         return fail(ctx, path, 0, err);
     cli_chunk c = {path, NULL, 0, 1, CF_SPLIT_UNKNOWN, 1, 0};
@@ -313,7 +324,10 @@ int cli_walk(const char *dir, cli_file_fn on_file, cli_error_fn on_error, void *
              * links to files are, and dangling ones are reported when read */
             if (S_ISDIR(lst.st_mode))
                 r = cli_walk(names[i], on_file, on_error, ctx);
-            else if (cli_is_profile_file(names[i]) && stat(names[i], &st) == 0 && S_ISREG(st.st_mode))
+            else if (cli_is_profile_file(names[i]) && S_ISREG(lst.st_mode))
+                r = on_file(ctx, names[i], (unsigned long long)lst.st_size);
+            else if (cli_is_profile_file(names[i]) && S_ISLNK(lst.st_mode) && stat(names[i], &st) == 0 &&
+                     S_ISREG(st.st_mode))
                 r = on_file(ctx, names[i], (unsigned long long)st.st_size);
             else if (cli_is_profile_file(names[i]) && S_ISLNK(lst.st_mode) && stat(names[i], &st) != 0)
                 r = on_file(ctx, names[i], 0);

@@ -1,0 +1,191 @@
+/* The profile pipeline of the sequential commands: each record of each
+ * operand (input.c) parsed, checked and handed to the command, in an arena
+ * reset after each profile; a bad one is reported and counted. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "cli.h"
+
+cf_status cli_profile_checked(const cli_opts *o, cf_profile **p, cf_diags *d, int print)
+{
+    cf_status st = CF_OK;
+    if (*p && o->strict && cf_profile_warnings(*p)) {
+        for (size_t i = 0; i < d->n; i++)
+            d->items[i].severity = CF_SEV_ERROR;
+        cf_profile_free(*p);
+        *p = NULL;
+        st = CF_EINPUT;
+    }
+    /* a profile read has warnings only: -q keeps them to the reports */
+    if (print && !(o->quiet && st == CF_OK))
+        cli_print_diags(d);
+    return st;
+}
+
+
+/* One profile, from parse to output, in the arena (all it allocates is
+ * released at once when it is done).  *json_err (when given): the line of a
+ * JSON syntax error, else 0. */
+static cf_status one_profile(const cli_opts *o, cf_arena *a, const char *source, const char *text,
+                             size_t len, unsigned first_line, const char *name, cli_profile_fn fn,
+                             void *ctx, unsigned long *failed, unsigned *json_err)
+{
+    cf_diags d = {0};
+    cf_profile *p = NULL;
+    cf_status st = CF_OK;
+    if (json_err)
+        *json_err = 0;
+    if (o->doc_fn && o->doc_fn(ctx, source, name, text, len, first_line, failed, &st))
+        return st;
+    cf_arena_enter(a);
+    st = cf_profile_parse(source, text, len, first_line, o->as_of, &p, &d);
+    if (st == CF_OK)
+        st = cli_profile_checked(o, &p, &d, 1);
+    else
+        cli_print_diags(&d);
+    if (st == CF_EINPUT) {
+        if (json_err)
+            *json_err = cli_json_error_line(&d);
+        (*failed)++;
+        st = CF_OK;
+    } else if (st == CF_OK) {
+        /* a record in a stream is named by its line */
+        if (name && cf_profile_set_source(p, name))
+            st = CF_ESYSTEM;
+        else
+            st = fn(ctx, p);
+    }
+    cf_profile_free(p);
+    cf_diags_clear(&d);
+    cf_arena_leave();
+    cf_arena_reset(a);
+    return st;
+}
+
+/* A stream: one profile per line, or pretty-printed ones one after another
+ * (cf_split_mode_of), read a chunk at a time.  A stream of one profile is
+ * named after the stream. */
+typedef struct stream_ctx {
+    const cli_opts *o;
+    cf_arena *a;
+    cli_profile_fn fn;
+    void *ctx;
+    unsigned long *failed;
+    unsigned long records;
+    int unread;               /* the stream could not be opened or read */
+} stream_ctx;
+
+static cf_status stream_record(void *vctx, cli_record *rec)
+{
+    stream_ctx *s = vctx;
+    s->records++;
+    if (cli_record_refused(rec, s->o->max_input)) {
+        (*s->failed)++;
+        return CF_OK;
+    }
+    char name[4200];
+    snprintf(name, sizeof name, "%s:%u", rec->path, rec->line);
+    return one_profile(s->o, s->a, rec->path, rec->text, rec->len, rec->line, rec->alone ? NULL : name, s->fn,
+                       s->ctx, s->failed, &rec->json_err);
+}
+
+static cf_status stream_chunk(void *vctx, const cli_chunk *c)
+{
+    return cli_chunk_records(c, ((stream_ctx *)vctx)->o->max_input, stream_record, vctx);
+}
+
+static cf_status stream_fail(void *vctx, const char *path, unsigned line, const char *message)
+{
+    stream_ctx *s = vctx;
+    (void)line;
+    cli_error(NULL, "%s: error: %s", path, message);
+    s->unread = 1;
+    (*s->failed)++;
+    return CF_OK;
+}
+
+static cf_status each_record(const cli_opts *o, cf_arena *a, const char *path, cli_profile_fn fn, void *ctx,
+                             unsigned long *failed)
+{
+    stream_ctx s = {o, a, fn, ctx, failed, 0, 0};
+    cf_status st = cli_stream_chunks(path, o->max_input, stream_chunk, stream_fail, &s);
+    if (st == CF_OK && !s.records && !s.unread) {
+        cli_error(NULL, "%s:1:1: error: empty input (no JSON value) [json]", path);
+        (*failed)++;
+    }
+    return st;
+}
+
+/* One input: a file with one profile, or a stream of them. */
+static cf_status each_input(const cli_opts *o, cf_arena *a, const char *path, cli_profile_fn fn,
+                            void *ctx, unsigned long *failed)
+{
+    if (cli_is_stream(path))
+        return each_record(o, a, path, fn, ctx, failed);
+    char *text;
+    size_t len;
+    char err[256];
+    cf_status st = cli_read_input(path, o->max_input, &text, &len, err, sizeof err);
+    if (st) {
+        cli_error(NULL, "%s: error: %s", path, err);
+        if (st != CF_EINPUT)
+            return st;
+        (*failed)++;
+        return CF_OK;
+    }
+    st = one_profile(o, a, path, text, len, 1, NULL, fn, ctx, failed, NULL);
+    cf_free(text);
+    return st;
+}
+
+typedef struct each_ctx {
+    const cli_opts *o;
+    cf_arena *a;
+    cli_profile_fn fn;
+    void *ctx;
+    unsigned long *failed;
+    cf_status st;
+    unsigned long found;      /* profile files found in the folder */
+} each_ctx;
+
+static int each_file(void *vctx, const char *path, unsigned long long size)
+{
+    each_ctx *e = vctx;
+    (void)size;
+    e->found++;
+    e->st = each_input(e->o, e->a, path, e->fn, e->ctx, e->failed);
+    return e->st ? -1 : 0;
+}
+
+static int each_error(void *vctx, const char *path, const char *message)
+{
+    each_ctx *e = vctx;
+    cli_error(NULL, "%s: error: %s", path, message);
+    (*e->failed)++;
+    return 0;
+}
+
+cf_status cli_each_profile(const cli_opts *o, char **paths, int n, cli_profile_fn fn,
+                           void *ctx, unsigned long *failed)
+{
+    each_ctx e = {o, cf_arena_new(), fn, ctx, failed, CF_OK, 0};
+    if (!e.a)
+        return CF_ESYSTEM;
+    for (int i = 0; i < n && !e.st; i++) {
+        struct stat sb;
+        if (strcmp(paths[i], "-") != 0 && stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            e.found = 0;
+            if (cli_walk(paths[i], each_file, each_error, &e) && !e.st)
+                e.st = CF_ESYSTEM;
+            if (!e.st && !e.found) {
+                cli_error(NULL, "%s: error: no *.json, *.jsonl or *.ndjson file in this folder", paths[i]);
+                (*failed)++;
+            }
+        } else {
+            e.st = each_input(o, e.a, paths[i], fn, ctx, failed);
+        }
+    }
+    cf_arena_free(e.a);
+    return e.st;
+}
