@@ -100,8 +100,11 @@ size_t cf_diags_errors(const cf_diags *d);
 void cf_diag_add(cf_diags *d, const char *file, unsigned line, unsigned col,
                  cf_severity sev, const char *rule, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
-/* Formats one diagnostic as "FILE:LINE:COL: severity: message [rule]"
- * into a caller-supplied stream. */
+/* One diagnostic as "FILE:LINE:COL: severity: message [rule]" and a
+ * newline (":LINE:COL" only with a line), control characters shown as '?':
+ * in a new string (cf_free), or NULL when out of memory. */
+char *cf_diag_text(const cf_diag *dg);
+/* The same, written to a caller-supplied stream. */
 void cf_diag_print(FILE *out, const cf_diag *dg);
 
 /* Writes diagnostics, sorted by file, line and column, as text (one

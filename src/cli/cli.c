@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,12 +20,110 @@ void cli_opts_init(cli_opts *o)
     optind = 1;     /* getopt starts again at the first argument */
 }
 
+/* ---- messages ------------------------------------------------------------- */
+
+/* Every message goes to stderr through put_line: after what is already
+ * written to stdout, so that the two stay in order when they go to one log
+ * (2>&1); in one write under one lock (the workers of rank write theirs
+ * too), clearing rank's progress line first; control characters shown as
+ * '?' (cf_text_shown). */
+static pthread_mutex_t msg_mu = PTHREAD_MUTEX_INITIALIZER;
+static int progress_shown;    /* a progress line is on stderr */
+
+static void put_line(const char *s, int progress)
+{
+    pthread_mutex_lock(&msg_mu);
+    if (!progress)
+        fflush(stdout);
+    size_t n = strlen(s);
+    int clear = progress || progress_shown;   /* a progress line redraws itself */
+    char small[1024], *heap = NULL, *line = small;
+    if (clear && n + 4 >= sizeof small)
+        line = heap = cf_malloc(n + 4);
+    if (clear && line) {
+        memcpy(line, "\r\033[K", 4);
+        memcpy(line + 4, s, n + 1);
+        fputs(line, stderr);
+    } else {
+        fputs(s, stderr);
+    }
+    cf_free(heap);
+    if (progress)
+        fflush(stderr);
+    progress_shown = progress;
+    pthread_mutex_unlock(&msg_mu);
+}
+
+void cli_progress(const char *line)
+{
+    put_line(line, 1);
+}
+
+void cli_progress_end(void)
+{
+    pthread_mutex_lock(&msg_mu);
+    if (progress_shown)
+        fputs("\r\033[K", stderr);
+    progress_shown = 0;
+    pthread_mutex_unlock(&msg_mu);
+}
+
+/* "coderfit: " and the text, which the caller made safe, as one line */
+static void put_message(const char *text)
+{
+    size_t n = strlen(text);
+    char small[1024], *heap = NULL, *line = small;
+    if (n + 12 > sizeof small)
+        line = heap = cf_malloc(n + 12);
+    if (!line) {
+        put_line("coderfit: out of memory (a message was lost)\n", 0);
+        return;
+    }
+    memcpy(line, "coderfit: ", 10);
+    memcpy(line + 10, text, n + 1);
+    if (n == 0 || text[n - 1] != '\n')
+        memcpy(line + 10 + n, "\n", 2);
+    put_line(line, 0);
+    cf_free(heap);
+}
+
+void cli_diag(const cf_diag *dg)
+{
+    char *s = cf_diag_text(dg);
+    if (s)
+        put_message(s);
+    else
+        put_line("coderfit: out of memory (a message was lost)\n", 0);
+    cf_free(s);
+}
+
+static void vformat(cf_diag *dg, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
+static void vformat(cf_diag *dg, const char *fmt, va_list ap)
+{
+    char small[512], *heap = NULL;
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    if (n >= (int)sizeof small && (heap = cf_malloc((size_t)n + 1)))
+        vsnprintf(heap, (size_t)n + 1, fmt, again);
+    va_end(again);
+    dg->message = n < 0 ? (char *)"(a message that could not be formatted)" : heap ? heap : small;
+    cli_diag(dg);
+    cf_free(heap);
+}
+
+void cli_fail(const char *file, unsigned line, unsigned col, const char *fmt, ...)
+{
+    cf_diag dg = {(char *)file, line, col, CF_SEV_ERROR, NULL, NULL};
+    va_list ap;
+    va_start(ap, fmt);
+    vformat(&dg, fmt, ap);
+    va_end(ap);
+}
+
 static void vmessage(const char *cmd, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
-/* Messages go to stderr after what is already written to stdout, so that
- * the two stay in order when they go to one log (2>&1), in one write (the
- * workers of rank write theirs too), with control characters shown as '?'
- * (cf_text_shown). */
 static void vmessage(const char *cmd, const char *fmt, va_list ap)
 {
     char small[512], *heap = NULL;
@@ -42,8 +141,16 @@ static void vmessage(const char *cmd, const char *fmt, va_list ap)
         s = "(a message that could not be formatted)";
     else
         cf_text_shown(heap ? heap : small);
-    fflush(stdout);
-    fprintf(stderr, "coderfit: %s%s%s\n", cmd ? cmd : "", cmd ? ": " : "", s);
+    char line[600], *big = NULL;
+    size_t need = strlen(s) + (cmd ? strlen(cmd) : 0) + 4;
+    char *out = need < sizeof line ? line : (big = cf_malloc(need));
+    if (out) {
+        snprintf(out, need < sizeof line ? sizeof line : need, "%s%s%s", cmd ? cmd : "", cmd ? ": " : "", s);
+        put_message(out);
+    } else {
+        put_message(s);
+    }
+    cf_free(big);
     cf_free(heap);
 }
 
@@ -213,14 +320,19 @@ cli_parse cli_getopt(int argc, char **argv, const cli_command *cmd, cli_opts *o)
 
 void cli_print_diags(const cf_diags *d)
 {
-    if (d->n || d->oom)
-        fflush(stdout);
-    for (size_t i = 0; i < d->n; i++) {
-        fputs("coderfit: ", stderr);
-        cf_diag_print(stderr, &d->items[i]);
-    }
+    for (size_t i = 0; i < d->n; i++)
+        cli_diag(&d->items[i]);
     if (d->oom)
-        fputs("coderfit: out of memory (some messages were lost)\n", stderr);
+        put_line("coderfit: out of memory (some messages were lost)\n", 0);
+}
+
+void cli_print_errors(const cf_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->items[i].severity == CF_SEV_ERROR)
+            cli_diag(&d->items[i]);
+    if (d->oom)
+        put_line("coderfit: out of memory (some messages were lost)\n", 0);
 }
 
 int cli_common_option(cli_opts *o, int c, const char *arg, const char *cmd)

@@ -121,6 +121,18 @@ void cli_list_end(cli_list *l);
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints each diagnostic as "coderfit: FILE:LINE:COL: error: ... [rule]". */
 void cli_print_diags(const cf_diags *d);
+/* The errors of d only (the rubric a command scores with: its warnings are
+ * lint's). */
+void cli_print_errors(const cf_diags *d);
+/* One diagnostic on stderr: "coderfit: FILE:LINE:COL: error: ... [rule]". */
+void cli_diag(const cf_diag *dg);
+/* An error of an input, at FILE[:LINE:COL] (line 0: the whole input). */
+void cli_fail(const char *file, unsigned line, unsigned col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* rank's progress line, drawn over itself on stderr ("\r\033[K" first);
+ * a message clears it first.  cli_progress_end clears it for good. */
+void cli_progress(const char *line);
+void cli_progress_end(void);
 /* After cf_profile_parse returned CF_OK for p: with --strict, a profile
  * with warnings is refused (its warnings become errors in d, p is freed and
  * NULL; returns CF_EINPUT); otherwise CF_OK.  Either way d is printed (with

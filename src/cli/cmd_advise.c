@@ -42,7 +42,7 @@ static cf_status load(const cli_opts *o, const char *path, cf_profile **p)
     size_t len;
     cf_status st = cli_read_input(path, o->max_input, &text, &len, err, sizeof err);
     if (st) {
-        cli_error(NULL, "%s: error: %s", path, err);
+        cli_fail(path, 0, 0, "%s", err);
         return st;
     }
     cf_diags d = {0};

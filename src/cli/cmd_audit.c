@@ -169,7 +169,7 @@ int cmd_audit(int argc, char **argv)
     cf_status st = ctx.a ? cli_load_rubric(&o, &r) : CF_ESYSTEM;
     ctx.r = r;
     if (!st && (st = cli_read_input(demo, o.max_input, &text, &len, err, sizeof err)))
-        cli_error(NULL, "%s: error: %s", demo, err);
+        cli_fail(demo, 0, 0, "%s", err);
     if (!st) {
         cf_diags d = {0};
         st = cf_audit_demographics(ctx.a, demo, text, len, &d);

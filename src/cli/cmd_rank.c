@@ -90,7 +90,7 @@ static int walk_file(void *ctx, const char *path, unsigned long long size)
 
 static int walk_error(void *ctx, const char *path, const char *message)
 {
-    cli_error(NULL, "%s: error: %s", path, message);
+    cli_fail(path, 0, 0, "%s", message);
     return cf_ranking_add_error(((walk_ctx *)ctx)->rk, path, 0, 0, message) ? -1 : 0;
 }
 
@@ -140,7 +140,7 @@ static cf_status merge_chunk(void *vctx, const cli_chunk *c)
 static cf_status merge_fail(void *vctx, const char *path, unsigned line, const char *message)
 {
     (void)line;
-    cli_error(NULL, "%s: error: %s", path, message);
+    cli_fail(path, 0, 0, "%s", message);
     (*((merge_ctx *)vctx)->bad)++;
     return CF_OK;
 }
@@ -269,7 +269,7 @@ int cmd_rank(int argc, char **argv)
                 st = CF_ESYSTEM;
             else if (in.n == before) {
                 static const char none[] = "no *.json, *.jsonl or *.ndjson file in this folder";
-                cli_error(NULL, "%s: error: %s", a, none);
+                cli_fail(a, 0, 0, "%s", none);
                 if (cf_ranking_add_error(all, a, 0, 0, none))
                     st = CF_ESYSTEM;
             }

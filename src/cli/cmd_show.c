@@ -47,11 +47,7 @@ int cmd_show(int argc, char **argv)
     }
     cf_diags d = {0};
     st = cf_rubric_show(name, text, len, cli_rubric_reader, &o, json, &out, &outlen, &d);
-    for (size_t i = 0; i < d.n; i++)
-        if (d.items[i].severity == CF_SEV_ERROR) {
-            fputs("coderfit: ", stderr);
-            cf_diag_print(stderr, &d.items[i]);
-        }
+    cli_print_errors(&d);
     cf_diags_clear(&d);
     cli_out o2;
     if (!st && !(st = cli_out_open(&o2, o.output))) {

@@ -109,7 +109,7 @@ static cf_status run_file(const cli_opts *o, const cf_rubric *r, const char *fil
     size_t len;
     cf_status st = cli_read_input(file, o->max_input, &text, &len, err, sizeof err);
     if (st) {
-        cli_error(NULL, "%s: error: %s", file, err);
+        cli_fail(file, 0, 0, "%s", err);
         *bad_file = 1;
         return st == CF_EINPUT ? CF_OK : st;
     }
@@ -184,7 +184,7 @@ static cf_status run_dir(const cli_opts *o, const cf_rubric *r, const char *dir,
 {
     DIR *d = opendir(dir);
     if (!d) {
-        cli_error(NULL, "%s: error: cannot read folder", dir);
+        cli_fail(dir, 0, 0, "cannot read folder");
         *bad = 1;
         return CF_OK;
     }

@@ -436,6 +436,6 @@ int cli_record_refused(const cli_record *rec, unsigned long max)
         return 0;
     char msg[128];
     cli_record_too_long(rec, max, msg, sizeof msg);
-    cli_error(NULL, "%s:%u:1: error: %s", rec->path, rec->line, msg);
+    cli_fail(rec->path, rec->line, 1, "%s", msg);
     return 1;
 }

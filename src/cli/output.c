@@ -56,7 +56,7 @@ cf_status cli_out_open(cli_out *out, const char *path)
     snprintf(out->tmp, n + 16, "%s.tmp.XXXXXX", path);
     int fd = mkstemp(out->tmp);
     if (fd < 0) {
-        cli_error(NULL, "%s: error: cannot write: %s", path, strerror(errno));
+        cli_fail(path, 0, 0, "cannot write: %s", strerror(errno));
         cf_free(out->tmp);
         out->tmp = NULL;
         return CF_ESYSTEM;
@@ -86,7 +86,7 @@ cf_status cli_out_close(cli_out *out)
     bad |= fclose(out->f) != 0;
     out->f = NULL;
     if (bad || rename(out->tmp, out->path) != 0) {
-        cli_error(NULL, "%s: error: cannot write: %s", out->path, strerror(errno));
+        cli_fail(out->path, 0, 0, "cannot write: %s", strerror(errno));
         unlink(out->tmp);
         cf_free(out->tmp);
         out->tmp = NULL;

@@ -99,7 +99,7 @@ static cf_status stream_fail(void *vctx, const char *path, unsigned line, const 
 {
     stream_ctx *s = vctx;
     (void)line;
-    cli_error(NULL, "%s: error: %s", path, message);
+    cli_fail(path, 0, 0, "%s", message);
     s->unread = 1;
     (*s->failed)++;
     return CF_OK;
@@ -111,7 +111,8 @@ static cf_status each_record(const cli_opts *o, cf_arena *a, const char *path, c
     stream_ctx s = {o, a, fn, ctx, failed, 0, 0};
     cf_status st = cli_stream_chunks(path, o->max_input, stream_chunk, stream_fail, &s);
     if (st == CF_OK && !s.records && !s.unread) {
-        cli_error(NULL, "%s:1:1: error: empty input (no JSON value) [json]", path);
+        cf_diag dg = {(char *)path, 1, 1, CF_SEV_ERROR, "json", (char *)"empty input (no JSON value)"};
+        cli_diag(&dg);
         (*failed)++;
     }
     return st;
@@ -128,7 +129,7 @@ static cf_status each_input(const cli_opts *o, cf_arena *a, const char *path, cl
     char err[256];
     cf_status st = cli_read_input(path, o->max_input, &text, &len, err, sizeof err);
     if (st) {
-        cli_error(NULL, "%s: error: %s", path, err);
+        cli_fail(path, 0, 0, "%s", err);
         if (st != CF_EINPUT)
             return st;
         (*failed)++;
@@ -161,7 +162,7 @@ static int each_file(void *vctx, const char *path, unsigned long long size)
 static int each_error(void *vctx, const char *path, const char *message)
 {
     each_ctx *e = vctx;
-    cli_error(NULL, "%s: error: %s", path, message);
+    cli_fail(path, 0, 0, "%s", message);
     (*e->failed)++;
     return 0;
 }
@@ -179,7 +180,7 @@ cf_status cli_each_profile(const cli_opts *o, char **paths, int n, cli_profile_f
             if (cli_walk(paths[i], each_file, each_error, &e) && !e.st)
                 e.st = CF_ESYSTEM;
             if (!e.st && !e.found) {
-                cli_error(NULL, "%s: error: no *.json, *.jsonl or *.ndjson file in this folder", paths[i]);
+                cli_fail(paths[i], 0, 0, "no *.json, *.jsonl or *.ndjson file in this folder");
                 (*failed)++;
             }
         } else {

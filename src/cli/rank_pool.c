@@ -40,7 +40,6 @@ typedef struct pool {
     const cf_rubric *r;
     unsigned long done;       /* profiles finished, scored or failed */
     unsigned long long done_bytes;
-    pthread_mutex_t err_mu;   /* one stderr line at a time */
     int drawing;              /* a progress line is drawn on stderr */
 } pool;
 
@@ -53,56 +52,16 @@ typedef struct worker {
 
 /* ---- reporting a bad input --------------------------------------------------- */
 
-/* "coderfit: FILE[:LINE:COL]: error: MESSAGE" (or warning), as one write so
- * that the lines of several threads never mix. */
-static void print_message(pool *p, const char *file, unsigned line, unsigned col, const char *sev,
-                          const char *msg)
-{
-    char pos[48] = "";
-    if (line)
-        snprintf(pos, sizeof pos, ":%u:%u", line, col);
-    /* over the progress line, which is drawn again after it */
-    const char *clear = p->drawing ? "\r\033[K" : "";
-    int n = snprintf(NULL, 0, "%scoderfit: %s%s: %s: %s\n", clear, file, pos, sev, msg);
-    char *s = n > 0 ? cf_malloc((size_t)n + 1) : NULL;
-    if (!s)
-        return;
-    size_t k = strlen(clear);
-    memcpy(s, clear, k);
-    snprintf(s + k, (size_t)n - k, "coderfit: %s%s: %s: %s", file, pos, sev, msg);
-    cf_text_shown(s + k);
-    s[n - 1] = '\n';
-    s[n] = '\0';
-    pthread_mutex_lock(&p->err_mu);
-    fputs(s, stderr);
-    pthread_mutex_unlock(&p->err_mu);
-    cf_free(s);
-}
-
-static void print_error(pool *p, const char *file, unsigned line, unsigned col, const char *msg)
-{
-    print_message(p, file, line, col, "error", msg);
-}
-
 /* The warnings of a profile that was scored: fields left out. */
-static cf_status print_warnings(pool *p, const cf_diags *d)
+static void print_warnings(const cf_diags *d)
 {
-    for (size_t i = 0; i < d->n; i++) {
-        const cf_diag *dg = &d->items[i];
-        size_t n = strlen(dg->message) + strlen(dg->rule) + 4;
-        char *msg = cf_malloc(n);
-        if (!msg)
-            return CF_ESYSTEM;
-        snprintf(msg, n, "%s [%s]", dg->message, dg->rule);
-        print_message(p, dg->file, dg->line, dg->col, "warning", msg);
-        cf_free(msg);
-    }
-    return CF_OK;
+    for (size_t i = 0; i < d->n; i++)
+        cli_diag(&d->items[i]);
 }
 
 /* Records the first error of d (and prints all of them) against the
  * ranking; returns the status to carry on with. */
-static cf_status record_diags(pool *p, cf_ranking *rk, const char *source, const cf_diags *d)
+static cf_status record_diags(cf_ranking *rk, const char *source, const cf_diags *d)
 {
     for (size_t i = 0; i < d->n; i++) {
         const cf_diag *dg = &d->items[i];
@@ -113,7 +72,7 @@ static cf_status record_diags(pool *p, cf_ranking *rk, const char *source, const
             return CF_ESYSTEM;
         snprintf(msg, n, "%s%s%s%s", dg->message, dg->rule ? " [" : "", dg->rule ? dg->rule : "",
                  dg->rule ? "]" : "");
-        print_error(p, dg->file, dg->line, dg->col, msg);
+        cli_diag(dg);
         cf_status st = i == 0 ? cf_ranking_add_error(rk, source, dg->line, dg->col, msg) : CF_OK;
         cf_free(msg);
         if (st)
@@ -147,11 +106,11 @@ static cf_status one(pool *p, cf_ranking *rk, cf_arena *a, const char *file, con
     if (st == CF_EINPUT) {
         if (json_err)
             *json_err = cli_json_error_line(&d);
-        st = record_diags(p, rk, file, &d);
+        st = record_diags(rk, file, &d);
     } else if (st == CF_OK) {
         st = cf_ranking_add(rk, rep);
         if (st == CF_OK && d.n && !p->o->quiet)
-            st = print_warnings(p, &d);
+            print_warnings(&d);
     }
     cf_report_free(rep);
     cf_profile_free(prof);
@@ -174,7 +133,7 @@ static cf_status chunk_record(void *vctx, cli_record *rec)
     if (rec->too_long) {
         char msg[128];
         cli_record_too_long(rec, c->p->o->max_input, msg, sizeof msg);
-        print_error(c->p, rec->path, rec->line, 1, msg);
+        cli_fail(rec->path, rec->line, 1, "%s", msg);
         return cf_ranking_add_error(c->rk, rec->path, rec->line, 1, msg);
     }
     char record[4200];
@@ -202,7 +161,7 @@ static cf_status run_files(pool *p, cf_ranking *rk, cf_arena *a, const job *j, u
         (*count)++;
         st = cli_read_input(in->path, p->o->max_input, &text, &len, err, sizeof err);
         if (st == CF_EINPUT) {
-            print_error(p, in->path, 0, 0, err);
+            cli_fail(in->path, 0, 0, "%s", err);
             st = cf_ranking_add_error(rk, in->path, 0, 0, err);
             continue;
         }
@@ -337,7 +296,7 @@ static cf_status produce_chunk(void *vctx, const cli_chunk *c)
 static cf_status produce_fail(void *vctx, const char *path, unsigned line, const char *message)
 {
     produce_ctx *pc = vctx;
-    cli_error(NULL, "%s: error: %s", path, message);
+    cli_fail(path, 0, 0, "%s", message);
     return cf_ranking_add_error(pc->rk, path, line, line ? 1 : 0, message);
 }
 
@@ -367,12 +326,13 @@ static void draw_progress(pool *p, double start, unsigned long long total)
         double left = (double)(total - bytes) / ((double)bytes / t);
         snprintf(eta, sizeof eta, ", ETA %d:%02d", (int)left / 60, (int)left % 60);
     }
+    char line[160];
     if (total)
-        fprintf(stderr, "\r\033[Krank: %lu profiles, %.0f%% of %.1f MB, %.0f/s%s", done,
-                100.0 * (double)bytes / (double)total, (double)total / 1e6, rate, eta);
+        snprintf(line, sizeof line, "rank: %lu profiles, %.0f%% of %.1f MB, %.0f/s%s", done,
+                 100.0 * (double)bytes / (double)total, (double)total / 1e6, rate, eta);
     else
-        fprintf(stderr, "\r\033[Krank: %lu profiles, %.0f/s", done, rate);
-    fflush(stderr);
+        snprintf(line, sizeof line, "rank: %lu profiles, %.0f/s", done, rate);
+    cli_progress(line);
 }
 
 cf_status rank_score(const cli_opts *o, const cf_rubric *r, int evidence, long jobs, const rank_input *in,
@@ -388,7 +348,6 @@ cf_status rank_score(const cli_opts *o, const cf_rubric *r, int evidence, long j
 
     memset(&p, 0, sizeof p);
     pthread_mutex_init(&p.mu, NULL);
-    pthread_mutex_init(&p.err_mu, NULL);
     pthread_cond_init(&p.has_job, NULL);
     pthread_cond_init(&p.has_room, NULL);
     pthread_cond_init(&p.progress, NULL);
@@ -462,10 +421,8 @@ cf_status rank_score(const cli_opts *o, const cf_rubric *r, int evidence, long j
     pthread_mutex_unlock(&p.mu);
     for (int i = 0; i < started; i++)
         pthread_join(ws[i].thread, NULL);
-    if (progress) {
-        fputs("\r\033[K", stderr);
-        fflush(stderr);
-    }
+    if (progress)
+        cli_progress_end();
     if (!st)
         st = p.error;
     for (int i = 0; i < started && !st; i++)
@@ -485,7 +442,6 @@ cf_status rank_score(const cli_opts *o, const cf_rubric *r, int evidence, long j
         }
     }
     pthread_mutex_destroy(&p.mu);
-    pthread_mutex_destroy(&p.err_mu);
     pthread_cond_destroy(&p.has_job);
     pthread_cond_destroy(&p.has_room);
     pthread_cond_destroy(&p.progress);

@@ -90,10 +90,9 @@ cf_status cli_rubric_text(const cli_opts *o, const char *path, char **text, size
                 snprintf(ids + strlen(ids), sizeof ids - strlen(ids), "%s%s", i ? ", " : "", id);
             }
         if (*ids)
-            cli_error(NULL, "%s: error: cannot read rubric: %s, and no rubric of that id is built in (%s)", path,
-                      err, ids);
+            cli_fail(path, 0, 0, "cannot read rubric: %s, and no rubric of that id is built in (%s)", err, ids);
         else
-            cli_error(NULL, "%s: error: cannot read rubric: %s", path, err);
+            cli_fail(path, 0, 0, "cannot read rubric: %s", err);
         return st == CF_ESYSTEM ? CF_ESYSTEM : CF_ERUBRIC;
     }
     return CF_OK;
@@ -116,11 +115,7 @@ cf_status cli_load_rubric(const cli_opts *o, cf_rubric **r)
             cf_free(text);
     }
     /* warnings are for `coderfit lint`; scoring shows only errors */
-    for (size_t i = 0; i < d.n; i++)
-        if (d.items[i].severity == CF_SEV_ERROR) {
-            fputs("coderfit: ", stderr);
-            cf_diag_print(stderr, &d.items[i]);
-        }
+    cli_print_errors(&d);
     cf_diags_clear(&d);
     if (st == CF_ESYSTEM)
         cli_error(NULL, "out of memory");

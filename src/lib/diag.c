@@ -163,13 +163,23 @@ cf_status cf_diags_write(cf_diags *d, cf_diag_format f, char **out, size_t *len)
     return cf_buf_finish(&b, out, len);
 }
 
-void cf_diag_print(FILE *out, const cf_diag *dg)
+char *cf_diag_text(const cf_diag *dg)
 {
     cf_buf b = {0};
     format_text(&b, dg);
-    if (b.s)
-        fputs(b.s, out);
+    if (b.oom) {
+        cf_buf_free(&b);
+        return NULL;
+    }
+    return b.s;
+}
+
+void cf_diag_print(FILE *out, const cf_diag *dg)
+{
+    char *s = cf_diag_text(dg);
+    if (s)
+        fputs(s, out);
     else
         fprintf(out, "%s: out of memory\n", dg->file);
-    cf_buf_free(&b);
+    cf_free(s);
 }
