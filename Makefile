@@ -6,6 +6,7 @@
 #   make test SAN=1 the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make check-valgrind  the suite under valgrind's memcheck
 #   make check-fault     every allocation made to fail in turn (some minutes)
+#   make golden-update   write tests/golden anew after a deliberate format change
 #   make panel      how the ranking agrees with the coding manager's panel
 #   make install    install under $(DESTDIR)$(PREFIX): the program, its
 #                   manual pages, the rubric and examples, shell completions
@@ -56,7 +57,7 @@ TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o)
 HEADERS := $(wildcard include/*.h src/lib/*.h src/cli/*.h)
 STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all run test check bench panel fuzz check-valgrind check-fault install uninstall clean deps
+.PHONY: all run test check bench panel fuzz check-valgrind check-fault golden-update install uninstall clean deps
 
 all: $(BUILD)/coderfit
 
@@ -127,6 +128,11 @@ run: $(BUILD)/coderfit
 
 test: $(BUILD)/coderfit $(BUILD)/unit-tests $(BUILD)/tools/peakrss
 	@sh tests/run.sh $(BUILD)
+
+# The golden outputs of tests/golden, written anew after a deliberate
+# change of a format (make test compares them byte for byte).
+golden-update: $(BUILD)/coderfit
+	@sh tests/golden.sh $(BUILD) --update
 
 check: test
 
