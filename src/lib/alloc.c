@@ -199,19 +199,3 @@ void cf_free(void *p)
         return;   /* released with the arena */
     free(p);
 }
-
-static void *cjson_malloc(size_t n)
-{
-    return cf_malloc(n);
-}
-
-int cf_jsonresume_init(void);
-
-cf_status cf_init(void)
-{
-    static cJSON_Hooks hooks = { cjson_malloc, cf_free };
-    cJSON_InitHooks(&hooks);
-    /* The importer's phrase tables are static: they fail only if they were
-     * made too small for the tables, a build error the tests show. */
-    return cf_jsonresume_init() == 0 ? CF_OK : CF_ESYSTEM;
-}
