@@ -40,6 +40,11 @@ void *cf_malloc(size_t n);
 void *cf_calloc(size_t count, size_t size);
 void *cf_realloc(void *p, size_t n);
 char *cf_strdup(const char *s);
+/* Room for need elements of size bytes in the array p, which has *cap:
+ * p itself when it has them, else p grown (doubling, *cap updated); NULL
+ * when out of memory, p then kept as it was.  For arrays of any type:
+ *     if (!(v = cf_grow(a->v, &a->cap, a->n + 1, sizeof *a->v))) ...  */
+void *cf_grow(void *p, size_t *cap, size_t need, size_t size);
 char *cf_strndup(const char *s, size_t n);
 void cf_free(void *p);
 /* Make allocation number n (1-based, counted from now) and every later one

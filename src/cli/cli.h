@@ -190,6 +190,9 @@ int cli_out_width(const cli_out *out);
 typedef int (*cli_file_fn)(void *ctx, const char *path, unsigned long long size);
 typedef int (*cli_error_fn)(void *ctx, const char *path, const char *message);
 int cli_walk(const char *dir, cli_file_fn on_file, cli_error_fn on_error, void *ctx);
+/* The same for the files whose path accept takes (hidden ones never). */
+typedef int (*cli_name_fn)(const char *path);
+int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli_error_fn on_error, void *ctx);
 int cli_is_profile_file(const char *path);
 /* "-" and *.jsonl / *.ndjson are streams of profiles (cf_split_mode_of). */
 int cli_is_stream(const char *path);

@@ -63,14 +63,10 @@ typedef struct inputs {
 
 static int add_input(inputs *in, const char *path, unsigned long long size)
 {
-    if (in->n == in->cap) {
-        size_t cap = in->cap ? in->cap * 2 : 64;
-        rank_input *v = cf_realloc(in->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        in->v = v;
-        in->cap = cap;
-    }
+    rank_input *v = cf_grow(in->v, &in->cap, in->n + 1, sizeof *v);
+    if (!v)
+        return -1;
+    in->v = v;
     char *copy = cf_strdup(path);
     if (!copy)
         return -1;

@@ -46,16 +46,12 @@ typedef struct results {
 
 static int add_result(results *rs, const char *file, const char *name, unsigned line, char *failures)
 {
-    if (rs->n == rs->cap) {
-        size_t cap = rs->cap ? rs->cap * 2 : 32;
-        result *v = cf_realloc(rs->v, cap * sizeof *v);
-        if (!v) {
-            cf_free(failures);
-            return -1;
-        }
-        rs->v = v;
-        rs->cap = cap;
+    result *v = cf_grow(rs->v, &rs->cap, rs->n + 1, sizeof *v);
+    if (!v) {
+        cf_free(failures);
+        return -1;
     }
+    rs->v = v;
     result *r = &rs->v[rs->n];
     r->file = cf_strdup(file);
     r->name = cf_strdup(name ? name : "(unnamed)");
@@ -168,58 +164,43 @@ static cf_status run_file(const cli_opts *o, const cf_rubric *r, const char *fil
     return st;
 }
 
-static int yaml_name(const char *n)
+/* A case file of a folder (the walk leaves hidden ones out). */
+static int yaml_name(const char *path)
 {
-    size_t len = strlen(n);
-    return n[0] != '.' && len > 5 && strcmp(n + len - 5, ".yaml") == 0;
+    size_t len = strlen(path);
+    return len > 5 && strcmp(path + len - 5, ".yaml") == 0;
 }
 
-static int cmp_str(const void *a, const void *b)
+typedef struct dir_ctx {
+    const cli_opts *o;
+    const cf_rubric *r;
+    results *rs;
+    int *bad;
+    cf_status st;
+} dir_ctx;
+
+static int dir_file(void *vctx, const char *path, unsigned long long size)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    dir_ctx *c = vctx;
+    (void)size;
+    c->st = run_file(c->o, c->r, path, c->rs, c->bad);
+    return c->st ? -1 : 0;
 }
 
-/* A folder's *.yaml files, in name order. */
+static int dir_error(void *vctx, const char *path, const char *message)
+{
+    cli_fail(path, 0, 0, "%s", message);
+    *((dir_ctx *)vctx)->bad = 1;
+    return 0;
+}
+
+/* A folder's *.yaml files (and its subfolders'), in name order. */
 static cf_status run_dir(const cli_opts *o, const cf_rubric *r, const char *dir, results *rs, int *bad)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
-        cli_fail(dir, 0, 0, "cannot read folder");
-        *bad = 1;
-        return CF_OK;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    cf_status st = CF_OK;
-    struct dirent *de;
-    while ((de = readdir(d)) && !st) {
-        if (!yaml_name(de->d_name))
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **v = cf_realloc(names, cap * sizeof *v);
-            if (!v) {
-                st = CF_ESYSTEM;
-                break;
-            }
-            names = v;
-        }
-        names[n] = why("%s/%s", dir, de->d_name);
-        if (!names[n])
-            st = CF_ESYSTEM;
-        else
-            n++;
-    }
-    closedir(d);
-    if (n > 1)
-        qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
-        if (!st)
-            st = run_file(o, r, names[i], rs, bad);
-        cf_free(names[i]);
-    }
-    cf_free(names);
-    return st;
+    dir_ctx c = {o, r, rs, bad, CF_OK};
+    if (cli_walk_names(dir, yaml_name, dir_file, dir_error, &c) && !c.st)
+        c.st = CF_ESYSTEM;
+    return c.st;
 }
 
 static void xml(FILE *f, const char *s)

@@ -282,7 +282,7 @@ static int name_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int cli_walk(const char *dir, cli_file_fn on_file, cli_error_fn on_error, void *ctx)
+int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli_error_fn on_error, void *ctx)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -298,15 +298,12 @@ int cli_walk(const char *dir, cli_file_fn on_file, cli_error_fn on_error, void *
     while ((de = readdir(d))) {
         if (de->d_name[0] == '.')
             continue;   /* ., .. and hidden files */
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **v = cf_realloc(names, cap * sizeof *v);
-            if (!v) {
-                r = -1;
-                break;
-            }
-            names = v;
+        char **v = cf_grow(names, &cap, n + 1, sizeof *v);
+        if (!v) {
+            r = -1;
+            break;
         }
+        names = v;
         size_t len = strlen(dir) + strlen(de->d_name) + 2;
         if (!(names[n] = cf_malloc(len))) {
             r = -1;
@@ -323,19 +320,24 @@ int cli_walk(const char *dir, cli_file_fn on_file, cli_error_fn on_error, void *
             /* links to folders are not followed (a link can make a loop);
              * links to files are, and dangling ones are reported when read */
             if (S_ISDIR(lst.st_mode))
-                r = cli_walk(names[i], on_file, on_error, ctx);
-            else if (cli_is_profile_file(names[i]) && S_ISREG(lst.st_mode))
+                r = cli_walk_names(names[i], accept, on_file, on_error, ctx);
+            else if (accept(names[i]) && S_ISREG(lst.st_mode))
                 r = on_file(ctx, names[i], (unsigned long long)lst.st_size);
-            else if (cli_is_profile_file(names[i]) && S_ISLNK(lst.st_mode) && stat(names[i], &st) == 0 &&
+            else if (accept(names[i]) && S_ISLNK(lst.st_mode) && stat(names[i], &st) == 0 &&
                      S_ISREG(st.st_mode))
                 r = on_file(ctx, names[i], (unsigned long long)st.st_size);
-            else if (cli_is_profile_file(names[i]) && S_ISLNK(lst.st_mode) && stat(names[i], &st) != 0)
+            else if (accept(names[i]) && S_ISLNK(lst.st_mode) && stat(names[i], &st) != 0)
                 r = on_file(ctx, names[i], 0);
         }
         cf_free(names[i]);
     }
     cf_free(names);
     return r;
+}
+
+int cli_walk(const char *dir, cli_file_fn on_file, cli_error_fn on_error, void *ctx)
+{
+    return cli_walk_names(dir, cli_is_profile_file, on_file, on_error, ctx);
 }
 
 

@@ -31,14 +31,9 @@ cf_status cli_blind(const cli_opts *o, cf_report *rep, const cf_profile *p)
             memcpy(source + k + 1, src, n + 1);
         }
         pthread_mutex_lock(&key_mu);
-        if (source && key_n == key_cap) {
-            size_t cap = key_cap ? key_cap * 2 : 64;
-            char **v = cf_realloc(key_lines, cap * sizeof *v);
-            if (v) {
-                key_lines = v;
-                key_cap = cap;
-            }
-        }
+        char **v = source ? cf_grow(key_lines, &key_cap, key_n + 1, sizeof *v) : NULL;
+        if (v)
+            key_lines = v;
         if (source && key_n < key_cap)
             key_lines[key_n++] = source;
         else {

@@ -161,6 +161,22 @@ void *cf_calloc(size_t nmemb, size_t size)
     return calloc(nmemb ? nmemb : 1, size ? size : 1);
 }
 
+void *cf_grow(void *p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return p;
+    size_t c = *cap ? *cap : 8;
+    while (c < need) {
+        if (c > SIZE_MAX / 2 / (size ? size : 1))
+            return NULL;
+        c *= 2;
+    }
+    void *q = cf_realloc(p, c * size);
+    if (q)
+        *cap = c;
+    return q;
+}
+
 void *cf_realloc(void *p, size_t n)
 {
     if (should_fail())

@@ -75,24 +75,12 @@ void cf_audit_free(cf_audit *a)
     cf_free(a);
 }
 
-/* Grows an array of elements of size sz to hold one more. */
-static int grow(void **p, size_t *cap, size_t n, size_t sz)
-{
-    if (n < *cap)
-        return 0;
-    size_t nc = *cap ? *cap * 2 : 64;
-    void *q = cf_realloc(*p, nc * sz);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = nc;
-    return 0;
-}
-
 cf_status cf_audit_add(cf_audit *a, const char *source, double score, const char *tier)
 {
-    if (grow((void **)&a->a, &a->cap, a->n, sizeof *a->a))
+    applicant *grown = cf_grow(a->a, &a->cap, a->n + 1, sizeof *a->a);
+    if (!grown)
         return CF_ESYSTEM;
+    a->a = grown;
     applicant *x = &a->a[a->n];
     x->source = cf_strdup(source ? source : "");
     x->tier = cf_strdup(tier ? tier : "");
@@ -206,8 +194,10 @@ static cf_status add_row(cf_audit *a, const char *file, unsigned line, unsigned 
                         "source '%.*s' is listed twice", (int)(srclen > 200 ? 200 : srclen), src);
             return CF_EINPUT;
         }
-    if (grow((void **)&a->rows, &a->rowcap, a->nrows, sizeof *a->rows))
+    demo_row *rows = cf_grow(a->rows, &a->rowcap, a->nrows + 1, sizeof *a->rows);
+    if (!rows)
         return CF_ESYSTEM;
+    a->rows = rows;
     char *s = cf_malloc(srclen + 1);
     if (!s)
         return CF_ESYSTEM;

@@ -29,16 +29,12 @@ static void add_word(words *w, const char *s)
 {
     if (!s || strlen(s) < 2)
         return;
-    if (w->n == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 16;
-        const char **p = cf_realloc(w->s, cap * sizeof *p);
-        if (!p) {
-            w->oom = 1;
-            return;
-        }
-        w->s = p;
-        w->cap = cap;
+    const char **p = cf_grow(w->s, &w->cap, w->n + 1, sizeof *p);
+    if (!p) {
+        w->oom = 1;
+        return;
     }
+    w->s = p;
     w->s[w->n++] = s;
 }
 

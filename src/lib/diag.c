@@ -29,16 +29,12 @@ void cf_diag_add(cf_diags *d, const char *file, unsigned line, unsigned col,
 {
     if (!d)
         return;
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 8;
-        cf_diag *items = cf_realloc(d->items, cap * sizeof *items);
-        if (!items) {
-            d->oom = 1;
-            return;
-        }
-        d->items = items;
-        d->cap = cap;
+    cf_diag *items = cf_grow(d->items, &d->cap, d->n + 1, sizeof *items);
+    if (!items) {
+        d->oom = 1;
+        return;
     }
+    d->items = items;
     cf_buf b = {0};
     va_list ap;
     va_start(ap, fmt);

@@ -50,14 +50,10 @@ static int tenths(double v)
 
 cf_status cf_diff_add(cf_diff *df, const cf_report *old_rep, const cf_report *new_rep)
 {
-    if (df->n == df->cap) {
-        size_t cap = df->cap ? df->cap * 2 : 32;
-        drow *v = cf_realloc(df->v, cap * sizeof *v);
-        if (!v)
-            return CF_ESYSTEM;
-        df->v = v;
-        df->cap = cap;
-    }
+    drow *v = cf_grow(df->v, &df->cap, df->n + 1, sizeof *v);
+    if (!v)
+        return CF_ESYSTEM;
+    df->v = v;
     drow *r = &df->v[df->n];
     memset(r, 0, sizeof *r);
     r->source = cf_strdup(old_rep->source);

@@ -947,17 +947,13 @@ void cf_jctx_warn(cf_jctx *c, const char *rule, const char *fmt, ...)
     }
     cf_diag_add(c->d, c->source, line, col, CF_SEV_WARNING, rule, "%s", b.s ? b.s : "");
     if (w) {
-        if (w->n == w->cap) {
-            size_t cap = w->cap ? w->cap * 2 : 4;
-            cf_warning *v = cf_realloc(w->v, cap * sizeof *v);
-            if (!v) {
-                c->oom = 1;
-                cf_buf_free(&b);
-                return;
-            }
-            w->v = v;
-            w->cap = cap;
+        cf_warning *v = cf_grow(w->v, &w->cap, w->n + 1, sizeof *v);
+        if (!v) {
+            c->oom = 1;
+            cf_buf_free(&b);
+            return;
         }
+        w->v = v;
         cf_warning *e = &w->v[w->n];
         e->field = cf_strdup(where);
         e->message = b.s ? b.s : cf_strdup("");

@@ -201,14 +201,10 @@ typedef struct spans {
 
 static int spans_push(spans *s, cf_day first, cf_day last)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 8;
-        span *v = cf_realloc(s->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        s->v = v;
-        s->cap = cap;
-    }
+    span *v = cf_grow(s->v, &s->cap, s->n + 1, sizeof *v);
+    if (!v)
+        return -1;
+    s->v = v;
     s->v[s->n++] = (span){first, last};
     return 0;
 }

@@ -289,16 +289,12 @@ static cf_status keep(cf_ranking *rk, rec *r)
         sift_down(rk->recs, rk->nrecs, 0);
         return CF_OK;
     }
-    if (rk->nrecs == rk->caprecs) {
-        size_t cap = rk->caprecs ? rk->caprecs * 2 : 64;
-        rec **v = cf_realloc(rk->recs, cap * sizeof *v);
-        if (!v) {
-            cf_free(r);
-            return CF_ESYSTEM;
-        }
-        rk->recs = v;
-        rk->caprecs = cap;
+    rec **v = cf_grow(rk->recs, &rk->caprecs, rk->nrecs + 1, sizeof *v);
+    if (!v) {
+        cf_free(r);
+        return CF_ESYSTEM;
     }
+    rk->recs = v;
     rk->recs[rk->nrecs++] = r;
     if (rk->o.top)
         sift_up(rk->recs, rk->nrecs - 1);
@@ -416,14 +412,10 @@ cf_status cf_ranking_add(cf_ranking *rk, const cf_report *rep)
 cf_status cf_ranking_add_error(cf_ranking *rk, const char *source, unsigned line, unsigned col,
                                const char *message)
 {
-    if (rk->nerrs == rk->caperrs) {
-        size_t cap = rk->caperrs ? rk->caperrs * 2 : 16;
-        err_rec *v = cf_realloc(rk->errs, cap * sizeof *v);
-        if (!v)
-            return CF_ESYSTEM;
-        rk->errs = v;
-        rk->caperrs = cap;
-    }
+    err_rec *v = cf_grow(rk->errs, &rk->caperrs, rk->nerrs + 1, sizeof *v);
+    if (!v)
+        return CF_ESYSTEM;
+    rk->errs = v;
     err_rec *e = &rk->errs[rk->nerrs];
     char id[CF_BLIND_ID_SIZE];
     if (rk->o.blind) {

@@ -128,18 +128,14 @@ static void add_evidence(scorer *s, cf_result *res, char *path, const char *valu
         s->oom = 1;
         return;
     }
-    if (res->nev == res->capev) {
-        size_t cap = res->capev ? res->capev * 2 : 4;
-        cf_evidence *ev = cf_realloc(res->ev, cap * sizeof *ev);
-        if (!ev) {
-            cf_free(path);
-            cf_free(val);
-            s->oom = 1;
-            return;
-        }
-        res->ev = ev;
-        res->capev = cap;
+    cf_evidence *ev = cf_grow(res->ev, &res->capev, res->nev + 1, sizeof *ev);
+    if (!ev) {
+        cf_free(path);
+        cf_free(val);
+        s->oom = 1;
+        return;
     }
+    res->ev = ev;
     res->ev[res->nev++] = (cf_evidence){path, val, note};
 }
 
@@ -497,35 +493,25 @@ typedef struct tindex {
     int oom;
 } tindex;
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t cap2 = *cap ? *cap * 2 : 64;
-    while (cap2 < need)
-        cap2 *= 2;
-    void *q = cf_realloc(*p, cap2 * size);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = cap2;
-    return 0;
-}
-
 static int index_token(void *ctx, const char *tok, size_t n, uint64_t hash)
 {
     tindex *t = ctx;
     int id = cf_vocab_find_hashed(t->vocab, tok, n, hash);
-    if (grow((void **)&t->toks, &t->captoks, t->ntoks + 1, sizeof *t->toks)) {
+    /* (cf_grow only when full: this runs for every word of a profile) */
+    int *toks = t->ntoks < t->captoks ? t->toks : cf_grow(t->toks, &t->captoks, t->ntoks + 1, sizeof *toks);
+    if (!toks) {
         t->oom = 1;
         return 1;
     }
+    t->toks = toks;
     t->toks[t->ntoks] = id;
     if (id >= 0) {
-        if (grow((void **)&t->occs, &t->capocc, t->nocc + 1, sizeof *t->occs)) {
+        occ *occs = t->nocc < t->capocc ? t->occs : cf_grow(t->occs, &t->capocc, t->nocc + 1, sizeof *occs);
+        if (!occs) {
             t->oom = 1;
             return 1;
         }
+        t->occs = occs;
         /* Occurrences are pushed at the head; matching takes the best
          * weight over all of them, so their order does not matter. */
         t->occs[t->nocc] = (occ){(int)t->ntoks, (int)t->nfields - 1, t->head[id]};
@@ -545,10 +531,12 @@ static int index_value(void *ctx, const visit *v)
     tindex *t = ctx;
     if (!cJSON_IsString(v->value))
         return 0;
-    if (grow((void **)&t->fields, &t->capfields, t->nfields + 1, sizeof *t->fields)) {
+    field *fields = cf_grow(t->fields, &t->capfields, t->nfields + 1, sizeof *fields);
+    if (!fields) {
         t->oom = 1;
         return 1;
     }
+    t->fields = fields;
     field *f = &t->fields[t->nfields++];
     f->src = t->src;
     f->start = (int)t->ntoks;

@@ -320,16 +320,12 @@ static int sent_read(sent *s, const char *text, cf_reading *rd)
 
 static int push_mention(cf_reading *rd, const cf_mention *m)
 {
-    if (rd->nm == rd->capm) {
-        size_t cap = rd->capm ? rd->capm * 2 : 8;
-        cf_mention *v = cf_realloc(rd->m, cap * sizeof *v);
-        if (!v) {
-            rd->oom = 1;
-            return -1;
-        }
-        rd->m = v;
-        rd->capm = cap;
+    cf_mention *v = cf_grow(rd->m, &rd->capm, rd->nm + 1, sizeof *v);
+    if (!v) {
+        rd->oom = 1;
+        return -1;
     }
+    rd->m = v;
     rd->m[rd->nm++] = *m;
     return 0;
 }

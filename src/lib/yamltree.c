@@ -46,14 +46,10 @@ static void problem(builder *b, unsigned line, unsigned col, const char *rule, c
 cf_ynode *cf_ydoc_node(cf_ydoc *doc, cf_ykind kind, const char *file,
                        unsigned line, unsigned col)
 {
-    if (doc->nall == doc->capall) {
-        size_t cap = doc->capall ? doc->capall * 2 : 64;
-        cf_ynode **all = cf_realloc(doc->all, cap * sizeof *all);
-        if (!all)
-            return NULL;
-        doc->all = all;
-        doc->capall = cap;
-    }
+    cf_ynode **all = cf_grow(doc->all, &doc->capall, doc->nall + 1, sizeof *all);
+    if (!all)
+        return NULL;
+    doc->all = all;
     cf_ynode *n = cf_calloc(1, sizeof *n);
     if (!n)
         return NULL;
@@ -77,14 +73,10 @@ static cf_ynode *new_node(builder *b, cf_ykind kind, const yaml_mark_t *m)
 
 int cf_ynode_push(cf_ynode *parent, cf_ynode *child)
 {
-    if (parent->n == parent->cap) {
-        size_t cap = parent->cap ? parent->cap * 2 : 8;
-        cf_ynode **items = cf_realloc(parent->items, cap * sizeof *items);
-        if (!items)
-            return -1;
-        parent->items = items;
-        parent->cap = cap;
-    }
+    cf_ynode **items = cf_grow(parent->items, &parent->cap, parent->n + 1, sizeof *items);
+    if (!items)
+        return -1;
+    parent->items = items;
     parent->items[parent->n++] = child;
     return 0;
 }
@@ -184,16 +176,12 @@ static const char *register_anchor(builder *b, const yaml_char_t *name, cf_ynode
             b->anchors[i].open = open;
             return b->anchors[i].name;
         }
-    if (b->nanchors == b->capanchors) {
-        size_t cap = b->capanchors ? b->capanchors * 2 : 8;
-        anchor *a = cf_realloc(b->anchors, cap * sizeof *a);
-        if (!a) {
-            b->oom = 1;
-            return NULL;
-        }
-        b->anchors = a;
-        b->capanchors = cap;
+    anchor *a = cf_grow(b->anchors, &b->capanchors, b->nanchors + 1, sizeof *a);
+    if (!a) {
+        b->oom = 1;
+        return NULL;
     }
+    b->anchors = a;
     char *copy = cf_strdup((const char *)name);
     if (!copy) {
         b->oom = 1;
