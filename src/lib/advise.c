@@ -6,11 +6,6 @@
 #include <string.h>
 #include "report.h"
 
-static double r1(double v)
-{
-    v = round(v * 10) / 10;
-    return v == 0 ? 0 : v;
-}
 
 static const char *qname(const cf_rubric *r, const char *qid)
 {
@@ -83,7 +78,7 @@ static void whatif_json(cf_jw *w, const cf_report *rep, const cf_report *alt, co
         cf_jw_str(w, NULL, with[i]);
     cf_jw_close(w, ']');
     cf_jw_num(w, "score", alt->score, 1);
-    cf_jw_num(w, "change", r1(alt->score) - r1(rep->score), 1);
+    cf_jw_num(w, "change", cf_shown(alt->score) - cf_shown(rep->score), 1);
     cf_jw_str(w, "tier", cf_report_tier(alt));
     cf_jw_bool(w, "eligible", alt->eligible);
     cf_jw_open(w, "gates", '[');
@@ -152,12 +147,12 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
     if (md) {
         cf_buf_puts(&b, "# Advice for ");
         cf_buf_md(&b, rep->source);
-        cf_buf_printf(&b, "\n\nAs of %s: score **%.1f** of 100, tier **", day, r1(rep->score));
+        cf_buf_printf(&b, "\n\nAs of %s: score **%.1f** of 100, tier **", day, cf_shown(rep->score));
         cf_buf_md(&b, cf_report_tier_label(rep));
         cf_buf_printf(&b, "**, %s.\n\n", rep->eligible ? "eligible" : "**not eligible**");
     } else {
         cf_buf_shown(&b, rep->source, strlen(rep->source));
-        cf_buf_printf(&b, "  (as of %s)\n  Score %.1f / 100   %s   %s\n\n", day, r1(rep->score),
+        cf_buf_printf(&b, "  (as of %s)\n  Score %.1f / 100   %s   %s\n\n", day, cf_shown(rep->score),
                       cf_report_tier_label(rep), rep->eligible ? "eligible" : "NOT ELIGIBLE");
     }
     for (size_t g = 0; g < r->ngates; g++) {
@@ -211,17 +206,17 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
             cf_buf_wrap(&b, advice, 6, 80);
         }
     }
-    double reach = r1(rep->score) + r1(attainable);
+    double reach = cf_shown(rep->score) + cf_shown(attainable);
     cf_buf_printf(&b, "\n%sAll of these together: %.1f points; the score can reach %.1f.\n", md ? "" : "  ",
-                  r1(attainable), reach > 100 ? 100 : reach);
+                  cf_shown(attainable), reach > 100 ? 100 : reach);
     if (alt) {
         cf_buf_printf(&b, "\n%sWhat if: ", md ? h2 : "  ");
         for (size_t i = 0; i < nwith; i++) {
             cf_buf_puts(&b, i ? ", " : "");
             put_text(&b, with[i], f);
         }
-        cf_buf_printf(&b, "\n\n%sscore %.1f -> %.1f (%+.1f)\n", li, r1(rep->score), r1(alt->score),
-                      r1(alt->score) - r1(rep->score));
+        cf_buf_printf(&b, "\n\n%sscore %.1f -> %.1f (%+.1f)\n", li, cf_shown(rep->score), cf_shown(alt->score),
+                      cf_shown(alt->score) - cf_shown(rep->score));
         cf_buf_printf(&b, "%stier %s -> %s\n", li, cf_report_tier_label(rep), cf_report_tier_label(alt));
         for (size_t g = 0; g < r->ngates; g++)
             cf_buf_printf(&b, "%sgate %s: %s -> %s\n", li, r->gates[g].id, rep->gate_passed[g] ? "passed" : "failed",

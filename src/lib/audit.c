@@ -89,7 +89,7 @@ cf_status cf_audit_add(cf_audit *a, const char *source, double score, const char
         cf_free(x->tier);
         return CF_ESYSTEM;
     }
-    x->score = round(score * 10) / 10;
+    x->score = cf_shown(score);
     x->sex = x->race = -1;
     a->n++;
     return CF_OK;

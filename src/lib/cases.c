@@ -296,11 +296,6 @@ static int has(char *const *ids, size_t n, const char *id)
     return 0;
 }
 
-/* The printed figure (one decimal), as reports show it. */
-static double shown(double v)
-{
-    return round(v * 10) / 10;
-}
 
 cf_status cf_case_check(const cf_cases *cs, size_t i, const cf_report *rep, char **failures)
 {
@@ -310,12 +305,12 @@ cf_status cf_case_check(const cf_cases *cs, size_t i, const cf_report *rep, char
     *failures = NULL;
     if (k->tier && strcmp(k->tier, cf_report_tier(rep)) != 0)
         cf_buf_printf(&b, "tier: expected %s, got %s (score %.1f)\n", k->tier, cf_report_tier(rep),
-                      shown(rep->score));
+                      cf_shown(rep->score));
     if (k->eligible >= 0 && k->eligible != rep->eligible)
         cf_buf_printf(&b, "eligible: expected %s, got %s\n", k->eligible ? "true" : "false",
                       rep->eligible ? "true" : "false");
-    if (k->score.set && (shown(rep->score) < k->score.lo || shown(rep->score) > k->score.hi))
-        cf_buf_printf(&b, "score: expected %g to %g, got %.1f\n", k->score.lo, k->score.hi, shown(rep->score));
+    if (k->score.set && (cf_shown(rep->score) < k->score.lo || cf_shown(rep->score) > k->score.hi))
+        cf_buf_printf(&b, "score: expected %g to %g, got %.1f\n", k->score.lo, k->score.hi, cf_shown(rep->score));
     for (size_t j = 0; j < k->nquals; j++) {
         const qrange *q = &k->quals[j];
         size_t qi = r->nqualities;
@@ -324,8 +319,8 @@ cf_status cf_case_check(const cf_cases *cs, size_t i, const cf_report *rep, char
                 qi = x;
         if (qi == r->nqualities)
             cf_buf_printf(&b, "qualities: the rubric has no quality '%s'\n", q->id);
-        else if (shown(rep->qscore[qi]) < q->r.lo || shown(rep->qscore[qi]) > q->r.hi)
-            cf_buf_printf(&b, "%s: expected %g to %g, got %.1f\n", q->id, q->r.lo, q->r.hi, shown(rep->qscore[qi]));
+        else if (cf_shown(rep->qscore[qi]) < q->r.lo || cf_shown(rep->qscore[qi]) > q->r.hi)
+            cf_buf_printf(&b, "%s: expected %g to %g, got %.1f\n", q->id, q->r.lo, q->r.hi, cf_shown(rep->qscore[qi]));
     }
     for (size_t g = 0; g < r->ngates; g++) {
         const char *id = r->gates[g].id;

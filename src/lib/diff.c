@@ -43,10 +43,6 @@ void cf_diff_free(cf_diff *df)
     cf_free(df);
 }
 
-static int tenths(double v)
-{
-    return (int)lround(v * 10);
-}
 
 cf_status cf_diff_add(cf_diff *df, const cf_report *old_rep, const cf_report *new_rep)
 {
@@ -65,8 +61,8 @@ cf_status cf_diff_add(cf_diff *df, const cf_report *old_rep, const cf_report *ne
         cf_free(r->new_tier);
         return CF_ESYSTEM;
     }
-    r->old10 = tenths(old_rep->score);
-    r->new10 = tenths(new_rep->score);
+    r->old10 = cf_tenths(old_rep->score);
+    r->new10 = cf_tenths(new_rep->score);
     /* a higher tier first (rep->tier 0 is the highest), then the score */
     r->old_key = (1000L - (long)old_rep->tier) * 1001 + r->old10;
     r->new_key = (1000L - (long)new_rep->tier) * 1001 + r->new10;

@@ -331,6 +331,18 @@ void cf_indexed(char *buf, const char *name, int i);
 
 /* Levenshtein distance, capped. */
 size_t cf_edit_distance(const char *a, const char *b);
+/* The UTF-8 sequence at p, reading at most avail bytes (4 is safe in a
+ * NUL-terminated string: a NUL ends every sequence): its length, with the
+ * code point in *cp, or 0 when it is not UTF-8 (overlong, a surrogate,
+ * above U+10FFFF, cut short).  ASCII is a sequence of 1. */
+size_t cf_utf8_decode(const unsigned char *p, size_t avail, uint32_t *cp);
+/* The UTF-8 bytes of code point cp (at most U+10FFFF) in out; their number. */
+size_t cf_utf8_encode(uint32_t cp, unsigned char out[4]);
+/* A score as every output prints it: one decimal (-0 as 0); the tier is
+ * chosen by it, so that a printed 80.0 never sits in the tier below 80. */
+double cf_shown(double v);
+/* The same in tenths, 0 to 1000, for exact comparisons (rank, diff). */
+int cf_tenths(double v);
 
 /* Insertion sort that keeps the order of equal elements (for the short
  * lists of a profile's warnings); size is at most 128 bytes. */

@@ -52,31 +52,6 @@ static long hex4(const char *t, size_t len, size_t pos)
     return v;
 }
 
-/* Length of the UTF-8 sequence at t[pos] if valid (not overlong, not a
- * surrogate, at most U+10FFFF), else 0. */
-static size_t utf8_len(const unsigned char *t, size_t len, size_t pos)
-{
-    unsigned char c = t[pos];
-    size_t n;
-    unsigned long cp;
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
-    else return 0;
-    if (pos + n > len)
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((t[pos + i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (t[pos + i] & 0x3F);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-        return 0;
-    return n;
-}
-
 typedef struct scan_err {
     size_t off;
     const char *msg;
@@ -154,7 +129,8 @@ static int scan_string(const char *t, size_t len, size_t pos, size_t *end, scan_
             continue;
         }
         if (c >= 0x80) {
-            size_t n = utf8_len((const unsigned char *)t, len, i);
+            uint32_t cp;
+            size_t n = cf_utf8_decode((const unsigned char *)t + i, len - i, &cp);
             if (!n)
                 return fail(e, i, "invalid UTF-8 in string");
             i += n;
@@ -470,19 +446,6 @@ static size_t skip_value(const char *t, size_t len, size_t i)
 
 /* Whether the string literal at t[i] is exactly key (no escapes in keys of
  * ours, so a byte comparison suffices). */
-/* The UTF-8 bytes of code point cp in out; their number. */
-static size_t utf8_put(unsigned long cp, unsigned char out[4])
-{
-    if (cp < 0x80) {
-        out[0] = (unsigned char)cp;
-        return 1;
-    }
-    size_t n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    for (size_t b = n - 1; b > 0; b--, cp >>= 6)
-        out[b] = (unsigned char)(0x80 | (cp & 0x3F));
-    out[0] = (unsigned char)((n == 2 ? 0xC0 : n == 3 ? 0xE0 : 0xF0) | cp);
-    return n;
-}
 
 /* Whether the JSON string at t[i] (checked already by the strict scanner)
  * decodes to key, as cJSON decodes it: "caf\u00e9" is the key "café", and
@@ -519,7 +482,7 @@ static int key_is(const char *t, size_t len, size_t i, const char *key)
                     return 0;
                 if (cp == 0)
                     return *k == '\0';
-                n = utf8_put((unsigned long)cp, out);
+                n = cf_utf8_encode((uint32_t)cp, out);
                 break;
             }
             default:

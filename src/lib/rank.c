@@ -114,7 +114,7 @@ cf_ranking *cf_ranking_new(const cf_rank_opts *o)
     if (!rk)
         return NULL;
     rk->o = *o;
-    rk->min10 = (int)llround(o->min_score * 10);
+    rk->min10 = cf_tenths(o->min_score);
     rk->hist = cf_calloc((MAXQ + 1) * HIST, sizeof *rk->hist);
     if (!rk->hist) {
         cf_free(rk);
@@ -350,11 +350,6 @@ static cf_status tally(cf_ranking *rk, rec *r, const int *failed_gates, int nfai
     return keep(rk, r);
 }
 
-static int tenths(double v)
-{
-    long t = lround(v * 10);
-    return t < 0 ? 0 : t > 1000 ? 1000 : (int)t;
-}
 
 cf_status cf_ranking_add(cf_ranking *rk, const cf_report *rep)
 {
@@ -386,11 +381,11 @@ cf_status cf_ranking_add(cf_ranking *rk, const cf_report *rep)
     cf_free(json);
     if (!r)
         return CF_ESYSTEM;
-    r->score10 = tenths(rep->score);
+    r->score10 = cf_tenths(rep->score);
     r->eligible = rep->eligible;
     r->nwarn = (unsigned)cf_report_warnings(rep);
     for (int i = 0; i < nq; i++)
-        r->q10[i] = (short)tenths(rep->qscore[i]);
+        r->q10[i] = (short)cf_tenths(rep->qscore[i]);
     r->tier = intern(rk->tiers, &rk->ntiers, MAXT, cf_report_tier(rep), cf_report_tier_label(rep));
     r->trank = (int)rep->tier + 1;
     if (r->tier >= 0)
@@ -530,7 +525,7 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
         st = CF_ESYSTEM;
         goto out;
     }
-    r->score10 = tenths(score->valuedouble);
+    r->score10 = cf_tenths(score->valuedouble);
     r->eligible = cJSON_IsTrue(elig);
     r->nwarn = 0;
     {
@@ -547,7 +542,7 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
         }
     }
     for (i = 0; i < nq; i++)
-        r->q10[i] = (short)tenths(qs[i]);
+        r->q10[i] = (short)cf_tenths(qs[i]);
     r->tier = intern(rk->tiers, &rk->ntiers, MAXT, tier, jstr(doc, "tier_label"));
     {
         const cJSON *tr = cf_get(doc, "tier_rank");

@@ -195,12 +195,6 @@ size_t cf_warnings_count(const cf_warnings *ws)
 #define C_GREEN "\033[32m"
 #define C_YELLOW "\033[33m"
 
-/* One decimal, rounded as in the JSON report, so text and JSON agree. */
-static double r1(double v)
-{
-    v = round(v * 10) / 10;
-    return v == 0 ? 0 : v;
-}
 
 static const char *score_color(double s)
 {
@@ -225,7 +219,7 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
                   strcmp(rep->input_format, "native") == 0 ? "coderfit profile" : "JSON Resume",
                   day, reset);
     cf_buf_printf(&b, "  Score %s%s%5.1f%s / 100   %s%s%s   %s%s%s\n", bold,
-                  color ? score_color(rep->score) : "", r1(rep->score), reset,
+                  color ? score_color(rep->score) : "", cf_shown(rep->score), reset,
                   bold, cf_report_tier_label(rep), reset,
                   color ? (rep->eligible ? C_GREEN : C_RED) : "",
                   rep->eligible ? "eligible" : "NOT ELIGIBLE", reset);
@@ -272,7 +266,7 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
         cf_buf_printf(&b, " %s", color ? score_color(s) : "");
         for (int k = 0; k < bar_w; k++)
             cf_buf_puts(&b, k < filled ? "\xe2\x96\x88" : "\xe2\x96\x91");
-        cf_buf_printf(&b, "%s %5.1f  %sweight %g%s\n", reset, r1(s), dim, q->weight, reset);
+        cf_buf_printf(&b, "%s %5.1f  %sweight %g%s\n", reset, cf_shown(s), dim, q->weight, reset);
     }
 
     int failed = 0;

@@ -6,11 +6,6 @@
 #include <string.h>
 #include "report.h"
 
-static double r1(double v)
-{
-    v = round(v * 10) / 10;
-    return v == 0 ? 0 : v;
-}
 
 static double total_weight(const cf_rubric *r)
 {
@@ -56,7 +51,7 @@ cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
     cf_buf_md(&b, r->id);
     cf_buf_puts(&b, "` ");
     cf_buf_md(&b, r->version ? r->version : "");
-    cf_buf_printf(&b, ".\n\n**Score %.1f / 100**, ", r1(rep->score));
+    cf_buf_printf(&b, ".\n\n**Score %.1f / 100**, ", cf_shown(rep->score));
     cf_buf_md(&b, cf_report_tier_label(rep));
     cf_buf_printf(&b, ", %s; %.0f%% of the rubric's weight is stated.\n\n", rep->eligible ? "eligible" : "**not eligible**",
                   rep->completeness * 100);
@@ -78,7 +73,7 @@ cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
     for (size_t i = 0; i < r->nqualities; i++) {
         cf_buf_puts(&b, "| ");
         cf_buf_md(&b, r->qualities[i].name ? r->qualities[i].name : r->qualities[i].id);
-        cf_buf_printf(&b, " | %g | %.1f |\n", r->qualities[i].weight, r1(rep->qscore[i]));
+        cf_buf_printf(&b, " | %g | %.1f |\n", r->qualities[i].weight, cf_shown(rep->qscore[i]));
     }
     if (r->ngates) {
         cf_buf_puts(&b, "\n## Gates\n\n");
@@ -98,12 +93,12 @@ cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
         cf_buf_puts(&b, "\n### ");
         cf_buf_md(&b, q->name ? q->name : q->id);
         cf_buf_printf(&b, " (%.1f)\n\n| criterion | points | of | evidence |\n| --- | ---: | ---: | --- |\n",
-                      r1(rep->qscore[i]));
+                      cf_shown(rep->qscore[i]));
         for (size_t j = 0; j < q->ncriteria; j++) {
             const cf_result *res = &rep->res[rep->qfirst[i] + j];
             cf_buf_puts(&b, "| ");
             cf_buf_md(&b, res->c->label ? res->c->label : res->c->id);
-            cf_buf_printf(&b, " | %.1f | %.1f | ", r1(res->points), r1(res->c->share));
+            cf_buf_printf(&b, " | %.1f | %.1f | ", cf_shown(res->points), cf_shown(res->c->share));
             if (!res->nev)
                 cf_buf_puts(&b, res->missing ? "not stated" : "nothing that counts");
             for (size_t e = 0; e < res->nev; e++) {
@@ -180,7 +175,7 @@ static void chart(cf_buf *b, const cf_report *rep)
     cf_buf_puts(b, "<title id=\"chart-title\">Score of each quality, with its weight</title><desc id=\"chart-desc\">");
     for (size_t i = 0; i < r->nqualities; i++) {
         cf_buf_html(b, r->qualities[i].name ? r->qualities[i].name : r->qualities[i].id);
-        cf_buf_printf(b, ": %.1f of 100, weight %g of %g. ", r1(rep->qscore[i]), r->qualities[i].weight, total);
+        cf_buf_printf(b, ": %.1f of 100, weight %g of %g. ", cf_shown(rep->qscore[i]), r->qualities[i].weight, total);
     }
     cf_buf_puts(b, "</desc>");
     for (size_t i = 0; i < r->nqualities; i++) {
@@ -193,7 +188,7 @@ static void chart(cf_buf *b, const cf_report *rep)
                       s >= 70 ? "#2f7d4f" : s >= 40 ? "#b7791f" : "#b83232");
         cf_buf_printf(b, "<rect x=\"260\" y=\"%d\" width=\"%.1f\" height=\"5\" fill=\"#c9d3e0\"/>", y + 20,
                       max_w > 0 ? 300 * w / max_w : 0);
-        cf_buf_printf(b, "<text x=\"570\" y=\"%d\" font-size=\"13\" fill=\"#1d2430\">%.1f</text>", y + 15, r1(s));
+        cf_buf_printf(b, "<text x=\"570\" y=\"%d\" font-size=\"13\" fill=\"#1d2430\">%.1f</text>", y + 15, cf_shown(s));
         cf_buf_printf(b, "<text x=\"620\" y=\"%d\" font-size=\"11\" fill=\"#5b6472\">weight %g</text>", y + 15, w);
     }
     cf_buf_printf(b, "<text x=\"260\" y=\"%d\" font-size=\"11\" fill=\"#5b6472\">0</text>"
@@ -224,7 +219,7 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
 
     cf_buf_printf(&b, "<section aria-labelledby=\"s-summary\">\n<h2 id=\"s-summary\">Summary</h2>\n"
                       "<p class=\"score\"><strong style=\"color:%s\">%.1f</strong> / 100 &middot; ",
-                  color_of(rep->score), r1(rep->score));
+                  color_of(rep->score), cf_shown(rep->score));
     cf_buf_html(&b, cf_report_tier_label(rep));
     cf_buf_printf(&b, " &middot; <span class=\"%s\">%s</span></p>\n", rep->eligible ? "pass" : "fail",
                   rep->eligible ? "eligible" : "not eligible");
@@ -255,7 +250,7 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
         cf_buf_puts(&b, "<tr><th scope=\"row\">");
         cf_buf_html(&b, r->qualities[i].name ? r->qualities[i].name : r->qualities[i].id);
         cf_buf_printf(&b, "</th><td class=\"num\">%g</td><td class=\"num\">%.1f</td></tr>\n", r->qualities[i].weight,
-                      r1(rep->qscore[i]));
+                      cf_shown(rep->qscore[i]));
     }
     cf_buf_puts(&b, "</tbody>\n</table>\n</section>\n");
 
@@ -305,12 +300,12 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
         cf_buf_html(&b, q->name ? q->name : q->id);
         cf_buf_printf(&b, " &middot; %.1f</h3></caption>\n<thead><tr><th scope=\"col\">Criterion</th>"
                           "<th scope=\"col\" class=\"num\">Points</th><th scope=\"col\">Evidence</th></tr></thead>\n<tbody>\n",
-                      r1(rep->qscore[i]));
+                      cf_shown(rep->qscore[i]));
         for (size_t j = 0; j < q->ncriteria; j++) {
             const cf_result *res = &rep->res[rep->qfirst[i] + j];
             cf_buf_puts(&b, "<tr><th scope=\"row\">");
             cf_buf_html(&b, res->c->label ? res->c->label : res->c->id);
-            cf_buf_printf(&b, "</th><td class=\"num\">%.1f / %.1f</td><td>", r1(res->points), r1(res->c->share));
+            cf_buf_printf(&b, "</th><td class=\"num\">%.1f / %.1f</td><td>", cf_shown(res->points), cf_shown(res->c->share));
             if (!res->nev)
                 cf_buf_puts(&b, res->missing ? "<span class=\"muted\">not stated</span>"
                                              : "<span class=\"muted\">nothing that counts</span>");

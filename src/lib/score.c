@@ -839,7 +839,7 @@ static cf_status score(const cf_rubric *r, const cf_profile *p, int evidence, cf
     }
     /* Tier by the score as shown (one decimal), so that a printed 80.0
      * never sits in the tier below 80. */
-    double shown = round(rep->score * 10) / 10;
+    double shown = cf_shown(rep->score);
     rep->tier = rep->score_tier = r->ntiers - 1;
     int by_score = 1;
     for (size_t i = 0; i < r->ntiers; i++)

@@ -165,61 +165,6 @@ static uint32_t cp_lower(uint32_t c)
     return c;
 }
 
-/* Decodes one UTF-8 character: its length, or 0 when the bytes are not
- * UTF-8 (then the byte counts as one character of a word). */
-static int utf8_decode(const unsigned char *p, uint32_t *cp)
-{
-    unsigned c = p[0];
-    int n;
-    uint32_t v;
-    if (c < 0xC2)
-        return 0;
-    if (c < 0xE0) {
-        n = 2;
-        v = c & 0x1F;
-    } else if (c < 0xF0) {
-        n = 3;
-        v = c & 0x0F;
-    } else if (c < 0xF5) {
-        n = 4;
-        v = c & 0x07;
-    } else {
-        return 0;
-    }
-    for (int i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        v = v << 6 | (p[i] & 0x3F);
-    }
-    if ((n == 3 && (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))) || (n == 4 && (v < 0x10000 || v > 0x10FFFF)))
-        return 0;
-    *cp = v;
-    return n;
-}
-
-static int utf8_encode(uint32_t c, unsigned char *out)
-{
-    if (c < 0x80) {
-        out[0] = (unsigned char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (unsigned char)(0xC0 | c >> 6);
-        out[1] = (unsigned char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (unsigned char)(0xE0 | c >> 12);
-        out[1] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
-        out[2] = (unsigned char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (unsigned char)(0xF0 | c >> 18);
-    out[1] = (unsigned char)(0x80 | (c >> 12 & 0x3F));
-    out[2] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
-    out[3] = (unsigned char)(0x80 | (c & 0x3F));
-    return 4;
-}
 
 /* The class of the character at p, its length in *len, and for a word
  * character its lowercase bytes in low (*nlow of them). */
@@ -238,7 +183,7 @@ static int char_at(const unsigned char *p, int *len, unsigned char *low, int *nl
         return cls;
     }
     uint32_t cp;
-    int n = utf8_decode(p, &cp);
+    int n = (int)cf_utf8_decode(p, 4, &cp);   /* p is NUL-terminated */
     if (!n) {
         *len = 1;
         low[0] = (unsigned char)c;
@@ -248,7 +193,7 @@ static int char_at(const unsigned char *p, int *len, unsigned char *low, int *nl
     *len = n;
     int cls = cp_class(cp);
     if (cls == CH_WORD)
-        *nlow = utf8_encode(cp_lower(cp), low);
+        *nlow = (int)cf_utf8_encode(cp_lower(cp), low);
     return cls;
 }
 

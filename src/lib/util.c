@@ -1,4 +1,5 @@
 /* Small shared helpers: positions, hashing, edit distance. */
+#include <math.h>
 #include <string.h>
 #include "internal.h"
 
@@ -83,4 +84,59 @@ void cf_sort_stable(void *base, size_t n, size_t size, int (*cmp)(const void *, 
         memmove(v + (j + 1) * size, v + j * size, (i - j) * size);
         memcpy(v + j * size, tmp, size);
     }
+}
+
+double cf_shown(double v)
+{
+    v = round(v * 10) / 10;
+    return v == 0 ? 0 : v;
+}
+
+int cf_tenths(double v)
+{
+    long t = lround(v * 10);
+    return t < 0 ? 0 : t > 1000 ? 1000 : (int)t;
+}
+
+size_t cf_utf8_decode(const unsigned char *p, size_t avail, uint32_t *cp)
+{
+    unsigned c = p[0];
+    size_t n;
+    uint32_t v;
+    if (c < 0x80) {
+        *cp = c;
+        return avail ? 1 : 0;
+    }
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, v = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, v = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, v = c & 0x07;
+    else
+        return 0;
+    if (n > avail)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        v = v << 6 | (p[i] & 0x3F);
+    }
+    if ((n == 3 && (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))) || (n == 4 && (v < 0x10000 || v > 0x10FFFF)))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+size_t cf_utf8_encode(uint32_t cp, unsigned char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (unsigned char)cp;
+        return 1;
+    }
+    size_t n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    for (size_t b = n - 1; b > 0; b--, cp >>= 6)
+        out[b] = (unsigned char)(0x80 | (cp & 0x3F));
+    out[0] = (unsigned char)((n == 2 ? 0xC0 : n == 3 ? 0xE0 : 0xF0) | cp);
+    return n;
 }
