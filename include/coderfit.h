@@ -312,6 +312,20 @@ cf_case_info cf_case_get(const cf_cases *cs, size_t i);
  * one line per failed expectation in *failures (cf_free). */
 cf_status cf_case_check(const cf_cases *cs, size_t i, const cf_report *rep, char **failures);
 
+/* The outcomes of a test run, in the order added, and the run written as
+ * text, JUnit XML or TAP 13 (cases of one file form one JUnit suite). */
+typedef struct cf_case_results cf_case_results;
+typedef enum cf_results_format { CF_RESULTS_TEXT, CF_RESULTS_JUNIT, CF_RESULTS_TAP } cf_results_format;
+cf_case_results *cf_case_results_new(void);   /* NULL when out of memory */
+void cf_case_results_free(cf_case_results *rs);
+/* One case of file (at line) named name: passed when failures is NULL,
+ * else failed with them (lines), which rs takes over.  CF_OK or CF_ESYSTEM
+ * (failures freed). */
+cf_status cf_case_results_add(cf_case_results *rs, const char *file, const char *name, unsigned line,
+                              char *failures);
+size_t cf_case_results_failed(const cf_case_results *rs);
+cf_status cf_case_results_write(const cf_case_results *rs, cf_results_format fmt, char **out, size_t *len);
+
 /* ---- rubric diffs ----------------------------------------------------------------
  * How an edit of a rubric moves a set of profiles: add the report of each
  * profile under the old and the new rubric, then write the rubric-level
@@ -344,6 +358,10 @@ typedef struct cf_ranking cf_ranking;
  * such a field, so that Excel, LibreOffice and Google Sheets show it as text
  * instead of running it (a file name is the applicant's to choose). */
 int cf_csv_formula_like(const char *s);
+/* s as one CSV field, as every CSV of this library writes it: quoted when
+ * it must be (always with always set), quotes doubled, a ' before a
+ * formula.  A new string (cf_free), or NULL when out of memory. */
+char *cf_csv_field(const char *s, int always);
 
 typedef struct cf_rank_opts {
     size_t top;                 /* keep the best N selected results; 0: all */

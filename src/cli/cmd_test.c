@@ -7,7 +7,6 @@
 #include <sys/stat.h>
 #include "cli.h"
 
-enum { FMT_TEXT, FMT_JUNIT, FMT_TAP };
 
 static const cli_option options[] = {
     {"format", 'f', "FORMAT", "text (default; the last line is \"N passed, N failed\"), junit or tap"},
@@ -31,42 +30,6 @@ const cli_command cli_test = {
     "Exit status: 0 every case passed, 1 a case failed, 2 usage error,\n"
     "3 invalid rubric, 4 invalid case file, 5 system error.\n"};
 
-
-typedef struct result {
-    char *file, *name;
-    unsigned line;
-    char *failures;           /* NULL: passed */
-} result;
-
-typedef struct results {
-    result *v;
-    size_t n, cap;
-    size_t failed;
-} results;
-
-static int add_result(results *rs, const char *file, const char *name, unsigned line, char *failures)
-{
-    result *v = cf_grow(rs->v, &rs->cap, rs->n + 1, sizeof *v);
-    if (!v) {
-        cf_free(failures);
-        return -1;
-    }
-    rs->v = v;
-    result *r = &rs->v[rs->n];
-    r->file = cf_strdup(file);
-    r->name = cf_strdup(name ? name : "(unnamed)");
-    r->line = line;
-    r->failures = failures;
-    if (!r->file || !r->name) {
-        cf_free(r->file);
-        cf_free(r->name);
-        cf_free(failures);
-        return -1;
-    }
-    rs->n++;
-    rs->failed += failures != NULL;
-    return 0;
-}
 
 /* A formatted, allocated string (cf_free); NULL when out of memory. */
 static char *why(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -99,7 +62,7 @@ static char *resolve(const char *case_file, const char *path)
     return s;
 }
 
-static cf_status run_file(const cli_opts *o, const cf_rubric *r, const char *file, results *rs, int *bad_file)
+static cf_status run_file(const cli_opts *o, const cf_rubric *r, const char *file, cf_case_results *rs, int *bad_file)
 {
     char *text, err[256];
     size_t len;
@@ -157,8 +120,8 @@ static cf_status run_file(const cli_opts *o, const cf_rubric *r, const char *fil
         }
         cf_free(ptext);
         cf_free(source);
-        if (!st && add_result(rs, file, k.name, k.line, failures))
-            st = CF_ESYSTEM;
+        if (!st)
+            st = cf_case_results_add(rs, file, k.name, k.line, failures);
     }
     cf_cases_free(cs);
     return st;
@@ -174,7 +137,7 @@ static int yaml_name(const char *path)
 typedef struct dir_ctx {
     const cli_opts *o;
     const cf_rubric *r;
-    results *rs;
+    cf_case_results *rs;
     int *bad;
     cf_status st;
 } dir_ctx;
@@ -195,95 +158,12 @@ static int dir_error(void *vctx, const char *path, const char *message)
 }
 
 /* A folder's *.yaml files (and its subfolders'), in name order. */
-static cf_status run_dir(const cli_opts *o, const cf_rubric *r, const char *dir, results *rs, int *bad)
+static cf_status run_dir(const cli_opts *o, const cf_rubric *r, const char *dir, cf_case_results *rs, int *bad)
 {
     dir_ctx c = {o, r, rs, bad, CF_OK};
     if (cli_walk_names(dir, yaml_name, dir_file, dir_error, &c) && !c.st)
         c.st = CF_ESYSTEM;
     return c.st;
-}
-
-static void xml(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '&': fputs("&amp;", f); break;
-        case '"': fputs("&quot;", f); break;
-        default: fputc(*s, f);
-        }
-    }
-}
-
-static void write_results(FILE *f, int fmt, const results *rs)
-{
-    if (fmt == FMT_TAP) {
-        fprintf(f, "TAP version 13\n1..%zu\n", rs->n);
-        for (size_t i = 0; i < rs->n; i++) {
-            const result *r = &rs->v[i];
-            fprintf(f, "%s %zu - %s\n", r->failures ? "not ok" : "ok", i + 1, r->name);
-            if (r->failures) {
-                fprintf(f, "  ---\n  at: %s:%u\n  failures:\n", r->file, r->line);
-                for (const char *p = r->failures; *p;) {
-                    size_t n = strcspn(p, "\n");
-                    fprintf(f, "    - \"%.*s\"\n", (int)n, p);
-                    p += n + (p[n] == '\n');
-                }
-                fputs("  ...\n", f);
-            }
-        }
-        return;
-    }
-    if (fmt == FMT_JUNIT) {
-        fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites tests=\"%zu\" failures=\"%zu\">\n",
-                rs->n, rs->failed);
-        for (size_t i = 0; i < rs->n;) {
-            size_t j = i, failed = 0;
-            while (j < rs->n && strcmp(rs->v[j].file, rs->v[i].file) == 0)
-                failed += rs->v[j++].failures != NULL;
-            fputs("  <testsuite name=\"", f);
-            xml(f, rs->v[i].file);
-            fprintf(f, "\" tests=\"%zu\" failures=\"%zu\">\n", j - i, failed);
-            for (size_t k = i; k < j; k++) {
-                const result *r = &rs->v[k];
-                fputs("    <testcase classname=\"", f);
-                xml(f, r->file);
-                fputs("\" name=\"", f);
-                xml(f, r->name);
-                if (!r->failures) {
-                    fputs("\"/>\n", f);
-                    continue;
-                }
-                fputs("\">\n      <failure message=\"", f);
-                size_t n = strcspn(r->failures, "\n");
-                char first[512];
-                snprintf(first, sizeof first, "%.*s", (int)(n < 500 ? n : 500), r->failures);
-                xml(f, first);
-                fputs("\">", f);
-                xml(f, r->failures);
-                fputs("</failure>\n    </testcase>\n", f);
-            }
-            fputs("  </testsuite>\n", f);
-            i = j;
-        }
-        fputs("</testsuites>\n", f);
-        return;
-    }
-    for (size_t i = 0; i < rs->n; i++) {
-        const result *r = &rs->v[i];
-        if (!r->failures) {
-            fprintf(f, "ok    %s\n", r->name);
-            continue;
-        }
-        fprintf(f, "FAIL  %s  (%s:%u)\n", r->name, r->file, r->line);
-        for (const char *p = r->failures; *p;) {
-            size_t n = strcspn(p, "\n");
-            fprintf(f, "        %.*s\n", (int)n, p);
-            p += n + (p[n] == '\n');
-        }
-    }
-    fprintf(f, "%zu passed, %zu failed\n", rs->n - rs->failed, rs->failed);
 }
 
 int cmd_test(int argc, char **argv)
@@ -293,7 +173,8 @@ int cmd_test(int argc, char **argv)
     cli_parse parsed = cli_getopt(argc, argv, &cli_test, &o);
     if (parsed != CLI_PARSE_OK)
         return parsed == CLI_PARSE_HELP ? CF_OK : CF_EUSAGE;
-    int fmt = o.format_index;  /* FMT_TEXT, FMT_JUNIT, FMT_TAP: the order of formats */
+    static const cf_results_format fmts[] = {CF_RESULTS_TEXT, CF_RESULTS_JUNIT, CF_RESULTS_TAP};
+    cf_results_format fmt = fmts[o.format_index];   /* the order of formats */
     if (argc - optind < 2)
         return cli_usage_error("test", "expected a rubric and at least one case file");
     o.rubric = argv[optind];
@@ -301,31 +182,32 @@ int cmd_test(int argc, char **argv)
     cf_status st = cli_load_rubric(&o, &r);
     if (st)
         return st;
-    results rs = {0};
+    cf_case_results *rs = cf_case_results_new();
     int bad = 0;
+    if (!rs)
+        st = CF_ESYSTEM;
     for (int i = optind + 1; i < argc && !st; i++) {
         struct stat sb;
         if (stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode))
-            st = run_dir(&o, r, argv[i], &rs, &bad);
+            st = run_dir(&o, r, argv[i], rs, &bad);
         else
-            st = run_file(&o, r, argv[i], &rs, &bad);
+            st = run_file(&o, r, argv[i], rs, &bad);
     }
     cf_rubric_free(r);
+    char *text = NULL;
+    size_t len;
     cli_out out;
-    if (!st && !(st = cli_out_open(&out, o.output))) {
-        write_results(out.f, fmt, &rs);
+    if (!st && !(st = cf_case_results_write(rs, fmt, &text, &len)) && !(st = cli_out_open(&out, o.output))) {
+        fwrite(text, 1, len, out.f);
         st = cli_out_close(&out);
     }
-    for (size_t i = 0; i < rs.n; i++) {
-        cf_free(rs.v[i].file);
-        cf_free(rs.v[i].name);
-        cf_free(rs.v[i].failures);
-    }
-    cf_free(rs.v);
+    cf_free(text);
+    size_t failed = rs ? cf_case_results_failed(rs) : 0;
+    cf_case_results_free(rs);
     if (st) {
         if (st == CF_ESYSTEM)
             cli_error("test", "out of memory or write error");
         return st;
     }
-    return bad ? CF_EINPUT : rs.failed ? CF_NO : CF_OK;
+    return bad ? CF_EINPUT : failed ? CF_NO : CF_OK;
 }

@@ -66,16 +66,18 @@ cf_status cli_key_write(const cli_opts *o)
                 if (i && strcmp(key_lines[i], key_lines[i - 1]) == 0)
                     continue;
                 const char *sp = strchr(key_lines[i], ' ');
-                fprintf(out.f, "%.*s,\"%s", (int)(sp - key_lines[i]), key_lines[i],
-                        cf_csv_formula_like(sp + 1) ? "'" : "");
-                for (const char *c = sp + 1; *c; c++) {
-                    if (*c == '"')
-                        putc('"', out.f);
-                    putc(*c, out.f);
+                char *source = cf_csv_field(sp + 1, 1);
+                if (!source) {
+                    st = CF_ESYSTEM;
+                    break;
                 }
-                fputs("\"\n", out.f);
+                fprintf(out.f, "%.*s,%s\n", (int)(sp - key_lines[i]), key_lines[i], source);
+                cf_free(source);
             }
-            st = cli_out_close(&out);
+            if (st)
+                cli_out_abort(&out);
+            else
+                st = cli_out_close(&out);
         }
     }
     for (size_t i = 0; i < key_n; i++)

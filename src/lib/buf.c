@@ -254,9 +254,22 @@ int cf_csv_formula_like(const char *s)
     return *s && strchr("=+-@\t\r", *s) != NULL;
 }
 
+char *cf_csv_field(const char *s, int always)
+{
+    cf_buf b = {0};
+    cf_buf_csv_field(&b, s, always);
+    char *out = NULL;
+    return cf_buf_finish(&b, &out, NULL) == CF_OK ? out : NULL;
+}
+
 void cf_buf_csv(cf_buf *b, const char *s)
 {
-    int quoted = strpbrk(s, ",\"\r\n") != NULL;
+    cf_buf_csv_field(b, s, 0);
+}
+
+void cf_buf_csv_field(cf_buf *b, const char *s, int always)
+{
+    int quoted = always || strpbrk(s, ",\"\r\n") != NULL;
     if (quoted)
         cf_buf_putc(b, '"');
     if (cf_csv_formula_like(s))

@@ -366,3 +366,153 @@ cf_status cf_case_check(const cf_cases *cs, size_t i, const cf_report *rep, char
     cf_status st = cf_buf_finish(&b, failures, NULL);
     return st ? st : CF_NO;
 }
+
+/* ---- results ------------------------------------------------------------ */
+
+typedef struct result {
+    char *file, *name;
+    unsigned line;
+    char *failures;           /* NULL: passed */
+} result;
+
+struct cf_case_results {
+    result *v;
+    size_t n, cap;
+    size_t failed;
+};
+
+cf_case_results *cf_case_results_new(void)
+{
+    return cf_calloc(1, sizeof(cf_case_results));
+}
+
+void cf_case_results_free(cf_case_results *rs)
+{
+    if (!rs)
+        return;
+    for (size_t i = 0; i < rs->n; i++) {
+        cf_free(rs->v[i].file);
+        cf_free(rs->v[i].name);
+        cf_free(rs->v[i].failures);
+    }
+    cf_free(rs->v);
+    cf_free(rs);
+}
+
+cf_status cf_case_results_add(cf_case_results *rs, const char *file, const char *name, unsigned line,
+                              char *failures)
+{
+    result *v = cf_grow(rs->v, &rs->cap, rs->n + 1, sizeof *v);
+    if (!v) {
+        cf_free(failures);
+        return CF_ESYSTEM;
+    }
+    rs->v = v;
+    result *r = &rs->v[rs->n];
+    r->file = cf_strdup(file);
+    r->name = cf_strdup(name ? name : "(unnamed)");
+    r->line = line;
+    r->failures = failures;
+    if (!r->file || !r->name) {
+        cf_free(r->file);
+        cf_free(r->name);
+        cf_free(failures);
+        return CF_ESYSTEM;
+    }
+    rs->n++;
+    rs->failed += failures != NULL;
+    return CF_OK;
+}
+
+size_t cf_case_results_failed(const cf_case_results *rs)
+{
+    return rs->failed;
+}
+
+/* Each line of lines, between before and after. */
+static void each_line(cf_buf *b, const char *lines, const char *before, const char *after)
+{
+    for (const char *p = lines; *p;) {
+        size_t n = strcspn(p, "\n");
+        cf_buf_puts(b, before);
+        cf_buf_add(b, p, n);
+        cf_buf_puts(b, after);
+        p += n + (p[n] == '\n');
+    }
+}
+
+static void write_tap(cf_buf *b, const cf_case_results *rs)
+{
+    cf_buf_printf(b, "TAP version 13\n1..%zu\n", rs->n);
+    for (size_t i = 0; i < rs->n; i++) {
+        const result *r = &rs->v[i];
+        cf_buf_printf(b, "%s %zu - %s\n", r->failures ? "not ok" : "ok", i + 1, r->name);
+        if (r->failures) {
+            cf_buf_printf(b, "  ---\n  at: %s:%u\n  failures:\n", r->file, r->line);
+            each_line(b, r->failures, "    - \"", "\"\n");
+            cf_buf_puts(b, "  ...\n");
+        }
+    }
+}
+
+static void write_junit(cf_buf *b, const cf_case_results *rs)
+{
+    cf_buf_printf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites tests=\"%zu\" failures=\"%zu\">\n",
+                  rs->n, rs->failed);
+    for (size_t i = 0; i < rs->n;) {
+        size_t j = i, failed = 0;
+        while (j < rs->n && strcmp(rs->v[j].file, rs->v[i].file) == 0)
+            failed += rs->v[j++].failures != NULL;
+        cf_buf_puts(b, "  <testsuite name=\"");
+        cf_buf_html(b, rs->v[i].file);
+        cf_buf_printf(b, "\" tests=\"%zu\" failures=\"%zu\">\n", j - i, failed);
+        for (size_t k = i; k < j; k++) {
+            const result *r = &rs->v[k];
+            cf_buf_puts(b, "    <testcase classname=\"");
+            cf_buf_html(b, r->file);
+            cf_buf_puts(b, "\" name=\"");
+            cf_buf_html(b, r->name);
+            if (!r->failures) {
+                cf_buf_puts(b, "\"/>\n");
+                continue;
+            }
+            cf_buf_puts(b, "\">\n      <failure message=\"");
+            size_t n = strcspn(r->failures, "\n");
+            char first[512];
+            snprintf(first, sizeof first, "%.*s", (int)(n < 500 ? n : 500), r->failures);
+            cf_buf_html(b, first);
+            cf_buf_puts(b, "\">");
+            cf_buf_html(b, r->failures);
+            cf_buf_puts(b, "</failure>\n    </testcase>\n");
+        }
+        cf_buf_puts(b, "  </testsuite>\n");
+        i = j;
+    }
+    cf_buf_puts(b, "</testsuites>\n");
+}
+
+static void write_text(cf_buf *b, const cf_case_results *rs)
+{
+    for (size_t i = 0; i < rs->n; i++) {
+        const result *r = &rs->v[i];
+        if (!r->failures) {
+            cf_buf_printf(b, "ok    %s\n", r->name);
+            continue;
+        }
+        cf_buf_printf(b, "FAIL  %s  (%s:%u)\n", r->name, r->file, r->line);
+        each_line(b, r->failures, "        ", "\n");
+    }
+    cf_buf_printf(b, "%zu passed, %zu failed\n", rs->n - rs->failed, rs->failed);
+}
+
+cf_status cf_case_results_write(const cf_case_results *rs, cf_results_format fmt, char **out, size_t *len)
+{
+    cf_buf b = {0};
+    if (fmt == CF_RESULTS_TAP)
+        write_tap(&b, rs);
+    else if (fmt == CF_RESULTS_JUNIT)
+        write_junit(&b, rs);
+    else
+        write_text(&b, rs);
+    return cf_buf_finish(&b, out, len);
+}

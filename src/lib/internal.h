@@ -63,6 +63,8 @@ void cf_buf_md(cf_buf *b, const char *s);
  * holds a comma, a quote or a line end; after a ' when it starts like a
  * spreadsheet formula (cf_csv_formula_like). */
 void cf_buf_csv(cf_buf *b, const char *s);
+/* The same, quoted whatever it holds when always is set. */
+void cf_buf_csv_field(cf_buf *b, const char *s, int always);
 /* Appends s[0..n) as text for a terminal (cf_text_shown). */
 void cf_buf_shown(cf_buf *b, const char *s, size_t n);
 /* Appends s padded (or cut, on a character boundary) to width columns,
