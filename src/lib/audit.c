@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "internal.h"
+#include "report.h"
 
 /* The EEO-1 categories, in the order of the EEO-1 report. */
 static const char *const sex_names[] = {"Male", "Female"};
@@ -126,34 +126,23 @@ cf_status cf_audit_add_report(cf_audit *a, const char *file, unsigned line, cons
         return CF_OK;
     int oom = 0;
     cf_diags tmp = {0};
-    cJSON *v = cf_json_parse(file, text, len, line, &tmp, &oom);
-    if (!v) {
-        cf_diags_clear(&tmp);
-        return oom ? CF_ESYSTEM : CF_OK;   /* not JSON: the profile reader says why */
-    }
-    const cJSON *err = cf_get(v, "error"), *fmt = cf_get(v, "format");
-    cf_status st = CF_OK;
-    *taken = 1;
-    if (cJSON_IsObject(err)) {
-        const cJSON *s = cf_get(err, "source"), *m = cf_get(err, "message");
+    cf_saved s;
+    cf_saved_kind kind = cf_saved_read(file, line, text, len, &s, &tmp, &oom);
+    cf_diags_clear(&tmp);   /* not JSON: the profile reader says why */
+    cf_status st = oom ? CF_ESYSTEM : CF_OK;
+    *taken = kind == CF_SAVED_ERROR || kind == CF_SAVED_REPORT;
+    if (kind == CF_SAVED_ERROR) {
         cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "failed-input", "%s failed where it was scored: %s",
-                    cJSON_IsString(s) ? s->valuestring : "an input",
-                    cJSON_IsString(m) ? m->valuestring : "no message");
+                    s.err_source ? s.err_source : "an input", s.err_message ? s.err_message : "no message");
         st = CF_EINPUT;
-    } else if (cJSON_IsString(fmt) && strcmp(fmt->valuestring, CF_REPORT_FORMAT) == 0) {
-        const cJSON *s = cf_get(v, "source"), *sc = cf_get(v, "score"), *t = cf_get(v, "tier");
-        if (!cJSON_IsString(s) || !cJSON_IsNumber(sc) || !cJSON_IsString(t) ||
-            !(sc->valuedouble >= 0 && sc->valuedouble <= 100)) {
-            cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "not-a-report",
-                        "a report needs a source, a score from 0 to 100 and a tier");
-            st = CF_EINPUT;
-        } else {
-            st = cf_audit_add(a, s->valuestring, sc->valuedouble, t->valuestring);
-        }
-    } else {
-        *taken = 0;
+    } else if (kind == CF_SAVED_REPORT && !cf_saved_scored(&s)) {
+        cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "not-a-report",
+                    "a report needs a source, a score from 0 to 100 and a tier");
+        st = CF_EINPUT;
+    } else if (kind == CF_SAVED_REPORT) {
+        st = cf_audit_add(a, s.source, s.score->valuedouble, s.tier);
     }
-    cJSON_Delete(v);
+    cf_saved_free(&s);
     return st;
 }
 

@@ -30,6 +30,13 @@ static inline cJSON *cf_get(const cJSON *obj, const char *key)
     return NULL;
 }
 
+/* The string at key of an object, or NULL. */
+static inline const char *cf_get_str(const cJSON *obj, const char *key)
+{
+    const cJSON *v = cf_get(obj, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
 /* Frees a cJSON tree, unless the arena will. */
 void cf_json_delete(cJSON *v);
 

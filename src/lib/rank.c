@@ -433,41 +433,26 @@ cf_status cf_ranking_add_error(cf_ranking *rk, const char *source, unsigned line
 
 /* ---- merging NDJSON reports ------------------------------------------------- */
 
-static const char *jstr(const cJSON *o, const char *k)
-{
-    const cJSON *v = cf_get(o, k);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
                               const char *text, size_t len, cf_diags *d)
 {
     int oom;
-    cJSON *doc = cf_json_parse(file, text, len, line, d, &oom);
+    cf_saved sv;
+    cf_saved_kind kind = cf_saved_read(file, line, text, len, &sv, d, &oom);
     cf_status st = CF_EINPUT;
     rec *r = NULL;
-    if (!doc)
+    if (kind == CF_SAVED_NONE)
         return oom ? CF_ESYSTEM : CF_EINPUT;
-    const cJSON *err = cf_get(doc, "error");
-    if (cJSON_IsObject(err)) {
-        const char *src = jstr(err, "source"), *msg = jstr(err, "message");
-        const cJSON *l = cf_get(err, "line");
-        const cJSON *c = cf_get(err, "column");
-        if (src && msg) {
-            st = cf_ranking_add_error(rk, src, cJSON_IsNumber(l) ? (unsigned)l->valuedouble : 0,
-                                      cJSON_IsNumber(c) ? (unsigned)c->valuedouble : 0, msg);
-            goto out;
-        }
+    if (kind == CF_SAVED_ERROR && sv.err_source && sv.err_message) {
+        st = cf_ranking_add_error(rk, sv.err_source, sv.err_line, sv.err_col, sv.err_message);
+        goto out;
     }
-    const char *fmt = jstr(doc, "format"), *source = jstr(doc, "source"), *tier = jstr(doc, "tier");
-    const cJSON *score = cf_get(doc, "score");
-    const cJSON *elig = cf_get(doc, "eligible");
-    const cJSON *quals = cf_get(doc, "qualities");
-    const cJSON *gates = cf_get(doc, "gates");
-    const cJSON *rub = cf_get(doc, "rubric");
+    const char *source = sv.source, *tier = sv.tier;
+    const cJSON *score = sv.score, *elig = sv.eligible, *quals = sv.qualities, *gates = sv.gates,
+                *rub = sv.rubric;
     int nq = cJSON_GetArraySize(quals);
-    if (!fmt || strcmp(fmt, CF_REPORT_FORMAT) != 0 || !source || !tier || !cJSON_IsNumber(score) ||
-        !cJSON_IsBool(elig) || !cJSON_IsArray(quals) || nq > MAXQ || !cJSON_IsObject(rub)) {
+    if (kind != CF_SAVED_REPORT || !source || !tier || !cJSON_IsNumber(score) || !cJSON_IsBool(elig) ||
+        !cJSON_IsArray(quals) || nq > MAXQ || !cJSON_IsObject(rub)) {
         cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "not-a-report",
                     "not a coderfit report (as written by score -f ndjson or rank -f ndjson)");
         goto out;
@@ -477,17 +462,17 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
     int i = 0;
     const cJSON *q;
     cJSON_ArrayForEach(q, quals) {
-        const cJSON *sv = cf_get(q, "score");
-        qid[i] = jstr(q, "id");
-        qname[i] = jstr(q, "name");
-        if (!qid[i] || !cJSON_IsNumber(sv)) {
+        const cJSON *qsv = cf_get(q, "score");
+        qid[i] = cf_get_str(q, "id");
+        qname[i] = cf_get_str(q, "name");
+        if (!qid[i] || !cJSON_IsNumber(qsv)) {
             cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "not-a-report", "report quality without id or score");
             goto out;
         }
-        qs[i++] = sv->valuedouble;
+        qs[i++] = qsv->valuedouble;
     }
-    int idn = identity(rk, jstr(rub, "id"), jstr(rub, "version"), jstr(rub, "checksum"),
-                       jstr(doc, "as_of"), nq, qid, qname);
+    int idn = identity(rk, cf_get_str(rub, "id"), cf_get_str(rub, "version"), cf_get_str(rub, "checksum"),
+                       sv.as_of, nq, qid, qname);
     if (idn < 0) {
         st = CF_ESYSTEM;
         goto out;
@@ -531,10 +516,10 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
     {
         /* each warning an object; "more-warnings" stands for the rest */
         const cJSON *w;
-        cJSON_ArrayForEach(w, cf_get(doc, "warnings")) {
-            const char *rule = jstr(w, "rule");
+        cJSON_ArrayForEach(w, sv.warnings) {
+            const char *rule = cf_get_str(w, "rule");
             if (rule && strcmp(rule, "more-warnings") == 0) {
-                const char *m = jstr(w, "message");
+                const char *m = cf_get_str(w, "message");
                 r->nwarn += m ? (unsigned)strtoul(m, NULL, 10) : 0;
             } else {
                 r->nwarn++;
@@ -543,9 +528,9 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
     }
     for (i = 0; i < nq; i++)
         r->q10[i] = (short)cf_tenths(qs[i]);
-    r->tier = intern(rk->tiers, &rk->ntiers, MAXT, tier, jstr(doc, "tier_label"));
+    r->tier = intern(rk->tiers, &rk->ntiers, MAXT, tier, sv.tier_label);
     {
-        const cJSON *tr = cf_get(doc, "tier_rank");
+        const cJSON *tr = sv.tier_rank;
         r->trank = cJSON_IsNumber(tr) && tr->valuedouble >= 1 && tr->valuedouble <= MAXT + 1
                        ? (int)tr->valuedouble : 0;
         if (r->tier >= 0 && r->trank)
@@ -554,9 +539,9 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
     int failed[MAXG], nfailed = 0;
     const cJSON *g;
     cJSON_ArrayForEach(g, gates) {
-        const char *gid = jstr(g, "id");
+        const char *gid = cf_get_str(g, "id");
         if (gid && cJSON_IsFalse(cf_get(g, "passed")) && nfailed < MAXG) {
-            int k = intern(rk->gates, &rk->ngates, MAXG, gid, jstr(g, "label"));
+            int k = intern(rk->gates, &rk->ngates, MAXG, gid, cf_get_str(g, "label"));
             if (k >= 0)
                 failed[nfailed++] = k;
         }
@@ -570,7 +555,7 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
     st = tally(rk, r, failed, nfailed);
     r = NULL;
 out:
-    cJSON_Delete(doc);
+    cf_saved_free(&sv);
     return st;
 }
 

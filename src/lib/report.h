@@ -76,4 +76,24 @@ void cf_gap_json(cf_jw *w, const cf_result *res, const char *standing);
 void cf_warnings_json(cf_jw *w, const cf_warnings *ws);
 size_t cf_warnings_count(const cf_warnings *ws);
 
+/* A saved report line (saved.c), read once: a report, the error record
+ * of an input that failed where it was scored, other JSON (a profile, for
+ * audit), or none (not JSON: the problem is in d).  The strings and nodes
+ * belong to doc (cf_saved_free). */
+typedef enum cf_saved_kind { CF_SAVED_NONE, CF_SAVED_OTHER, CF_SAVED_ERROR, CF_SAVED_REPORT } cf_saved_kind;
+typedef struct cf_saved {
+    cJSON *doc;
+    cf_saved_kind kind;
+    const char *err_source, *err_message;   /* an error record */
+    unsigned err_line, err_col;
+    const char *source, *tier, *tier_label, *as_of;   /* a report */
+    const cJSON *score, *eligible, *qualities, *gates, *rubric, *warnings, *tier_rank;
+} cf_saved;
+cf_saved_kind cf_saved_read(const char *file, unsigned line, const char *text, size_t len, cf_saved *s,
+                            cf_diags *d, int *oom);
+/* A report with what every reader needs: a source, a tier and a score
+ * from 0 to 100. */
+int cf_saved_scored(const cf_saved *s);
+void cf_saved_free(cf_saved *s);
+
 #endif

@@ -1,0 +1,51 @@
+/* Saved reports: the NDJSON lines that score -f ndjson and rank -f ndjson
+ * write, read back by rank --merge and by audit.  One reader, so that the
+ * two agree on what a report and an error record are. */
+#include <string.h>
+#include "report.h"
+
+cf_saved_kind cf_saved_read(const char *file, unsigned line, const char *text, size_t len, cf_saved *s,
+                            cf_diags *d, int *oom)
+{
+    memset(s, 0, sizeof *s);
+    *oom = 0;
+    s->doc = cf_json_parse(file, text, len, line, d, oom);
+    if (!s->doc)
+        return CF_SAVED_NONE;
+    const cJSON *err = cf_get(s->doc, "error");
+    if (cJSON_IsObject(err)) {
+        const cJSON *l = cf_get(err, "line"), *c = cf_get(err, "column");
+        s->err_source = cf_get_str(err, "source");
+        s->err_message = cf_get_str(err, "message");
+        s->err_line = cJSON_IsNumber(l) && l->valuedouble >= 0 && l->valuedouble < 4e9 ? (unsigned)l->valuedouble : 0;
+        s->err_col = cJSON_IsNumber(c) && c->valuedouble >= 0 && c->valuedouble < 4e9 ? (unsigned)c->valuedouble : 0;
+        return s->kind = CF_SAVED_ERROR;
+    }
+    const char *fmt = cf_get_str(s->doc, "format");
+    if (!fmt || strcmp(fmt, CF_REPORT_FORMAT) != 0)
+        return s->kind = CF_SAVED_OTHER;
+    s->source = cf_get_str(s->doc, "source");
+    s->tier = cf_get_str(s->doc, "tier");
+    s->tier_label = cf_get_str(s->doc, "tier_label");
+    s->as_of = cf_get_str(s->doc, "as_of");
+    s->score = cf_get(s->doc, "score");
+    s->eligible = cf_get(s->doc, "eligible");
+    s->qualities = cf_get(s->doc, "qualities");
+    s->gates = cf_get(s->doc, "gates");
+    s->rubric = cf_get(s->doc, "rubric");
+    s->warnings = cf_get(s->doc, "warnings");
+    s->tier_rank = cf_get(s->doc, "tier_rank");
+    return s->kind = CF_SAVED_REPORT;
+}
+
+int cf_saved_scored(const cf_saved *s)
+{
+    return s->kind == CF_SAVED_REPORT && s->source && s->tier && cJSON_IsNumber(s->score) &&
+           s->score->valuedouble >= 0 && s->score->valuedouble <= 100;
+}
+
+void cf_saved_free(cf_saved *s)
+{
+    cJSON_Delete(s->doc);
+    s->doc = NULL;
+}
