@@ -218,6 +218,9 @@ EOF2
 fi
 expect_exit 0 "advise: several what-ifs" -- "$CF" advise $ASOF --with training=associate --with "course=Anatomy and Physiology" --with skill=Epic --with coding-months=24 "$EX/high-school-only.json"
 expect_grep "$T/out" "gate coding_training: failed -> passed" "advise: what-if training passes the gate"
+printf '{"basics":{"name":"A"},"work":[{"name":"X","position":"Coder","startDate":"garbage"}]}\n' >"$T/warn.json"
+expect_exit 0 "advise --with of a profile with a warning" -- "$CF" advise $ASOF --with credential=CPC "$T/warn.json"
+[ "$(grep -c "warning: 'work\[0\].startDate'" "$T/err")" = 1 ] && ok || no "advise --with: a warning is said once: $(cat "$T/err")"
 expect_exit 2 "advise: an unknown credential" -- "$CF" advise --with credential=XYZ "$EX/high-school-only.json"
 expect_exit 2 "advise: an unknown what-if" -- "$CF" advise --with hobby=chess "$EX/high-school-only.json"
 expect_exit 0 "advise -f md" -- "$CF" advise $ASOF -f md "$EX/apprentice-cpc-a.json"

@@ -34,25 +34,18 @@ const cli_command cli_advise = {
     "Exit status: 0 ok, 2 usage error, 3 invalid rubric, 4 invalid profile,\n"
     "5 system error.\n"};
 
-/* Reads and parses the profile (twice for a what-if: the second copy is
- * changed). */
-static cf_status load(const cli_opts *o, const char *path, cf_profile **p)
+/* Parses the profile's text; its problems are printed when print is set
+ * (a what-if parses the same text again, to change that copy). */
+static cf_status load(const cli_opts *o, const char *path, const char *text, size_t len, int print,
+                      cf_profile **p)
 {
-    char *text, err[256];
-    size_t len;
-    cf_status st = cli_read_input(path, o->max_input, &text, &len, err, sizeof err);
-    if (st) {
-        cli_fail(path, 0, 0, "%s", err);
-        return st;
-    }
     cf_diags d = {0};
-    st = cf_profile_parse(path, text, len, 1, o->as_of, p, &d);
+    cf_status st = cf_profile_parse(path, text, len, 1, o->as_of, p, &d);
     if (st == CF_OK)
-        st = cli_profile_checked(o, p, &d, 1);
-    else
+        st = cli_profile_checked(o, p, &d, print);
+    else if (print)
         cli_print_diags(&d);
     cf_diags_clear(&d);
-    cf_free(text);
     return st;
 }
 
@@ -86,15 +79,19 @@ int cmd_advise(int argc, char **argv)
     cf_report *rep = NULL, *alt = NULL;
     char *s = NULL;
     size_t len = 0;
+    char *text = NULL, why[256];
+    size_t tlen = 0;
     cf_status st = cli_load_rubric(&o, &r);
+    if (!st && (st = cli_read_input(argv[optind], o.max_input, &text, &tlen, why, sizeof why)))
+        cli_fail(argv[optind], 0, 0, "%s", why);
     if (!st)
-        st = load(&o, argv[optind], &p);
+        st = load(&o, argv[optind], text, tlen, 1, &p);
     if (!st)
         st = cf_score(r, p, &rep);
     if (!st)
         st = cli_blind(&o, rep, p);
     if (!st && nwith) {
-        st = load(&o, argv[optind], &q);
+        st = load(&o, argv[optind], text, tlen, 0, &q);
         for (size_t i = 0; i < nwith && !st; i++) {
             char what[64], err[256];
             size_t k = strcspn(with[i], "=");
@@ -120,6 +117,7 @@ int cmd_advise(int argc, char **argv)
     if (st == CF_ESYSTEM)
         cli_error("advise", "out of memory or write error");
     cf_free(s);
+    cf_free(text);
     cf_report_free(rep);
     cf_report_free(alt);
     cf_profile_free(p);
