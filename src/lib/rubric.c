@@ -1345,26 +1345,22 @@ static int index_terms(cf_rubric *r)
     return 0;
 }
 
-cf_status cf_rubric_load_with(const char *name, const char *text, size_t len, cf_rubric_reader read,
-                              void *ctx, cf_rubric **out, cf_diags *d)
+/* The rubric of a chain that cf_rchain_build made (st: what it returned),
+ * which stays the caller's. */
+static cf_status load_chain(const char *name, const cf_rchain *chain, cf_status st, cf_rubric **out,
+                            cf_diags *d)
 {
-    cf_rchain chain;
     *out = NULL;
-    cf_status st = cf_rchain_build(&chain, name, text, len, read, ctx, d);
-    if (st && !(st == CF_ERUBRIC && chain.root)) {
-        cf_rchain_free(&chain);
+    if (st && !(st == CF_ERUBRIC && chain->root))
         return st;
-    }
     cf_rubric *r = cf_calloc(1, sizeof *r);
     loader l = {name, d, r, st ? 1 : 0, 0};
     if (!r || !(r->name = cf_strdup(name))) {
         cf_free(r);
-        cf_rchain_free(&chain);
         return CF_ESYSTEM;
     }
-    snprintf(r->checksum, sizeof r->checksum, "%016llx", (unsigned long long)chain.hash);
-    load_root(&l, chain.root);
-    cf_rchain_free(&chain);
+    snprintf(r->checksum, sizeof r->checksum, "%016llx", (unsigned long long)chain->hash);
+    load_root(&l, chain->root);
     if (!l.oom && !l.errors && index_terms(r))
         l.oom = 1;
     if (l.oom || d->oom) {
@@ -1377,6 +1373,15 @@ cf_status cf_rubric_load_with(const char *name, const char *text, size_t len, cf
     }
     *out = r;
     return CF_OK;
+}
+
+cf_status cf_rubric_load_with(const char *name, const char *text, size_t len, cf_rubric_reader read,
+                              void *ctx, cf_rubric **out, cf_diags *d)
+{
+    cf_rchain chain;
+    cf_status st = load_chain(name, &chain, cf_rchain_build(&chain, name, text, len, read, ctx, d), out, d);
+    cf_rchain_free(&chain);
+    return st;
 }
 
 cf_status cf_rubric_load(const char *name, const char *text, size_t len,
@@ -1567,12 +1572,11 @@ cf_status cf_rubric_show(const char *name, const char *text, size_t len, cf_rubr
 {
     cf_rubric *r = NULL;
     *out = NULL;
-    cf_status st = cf_rubric_load_with(name, text, len, read, ctx, &r, d);
-    cf_rubric_free(r);
-    if (st)
-        return st;
+    /* one reading of the chain: checked as a rubric, then written */
     cf_rchain chain;
-    if ((st = cf_rchain_build(&chain, name, text, len, read, ctx, d))) {
+    cf_status st = load_chain(name, &chain, cf_rchain_build(&chain, name, text, len, read, ctx, d), &r, d);
+    cf_rubric_free(r);
+    if (st) {
         cf_rchain_free(&chain);
         return st;
     }
