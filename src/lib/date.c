@@ -257,6 +257,16 @@ cf_day cf_today(void)
     return cf_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+cf_day cf_day_add_months(cf_day d, int months)
+{
+    time_t t = (time_t)d * 86400;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    long m = (long)(tm.tm_year + 1900) * 12 + tm.tm_mon + months;   /* months since year 0 */
+    long y = m >= 0 ? m / 12 : (m - 11) / 12;
+    return cf_days_from_civil((int)y, (int)(m - y * 12) + 1, tm.tm_mday);
+}
+
 void cf_day_format(cf_day d, char *buf)
 {
     time_t t = (time_t)d * 86400;

@@ -214,6 +214,9 @@ int cf_date_of(int y, int m, int d, cf_date *out);
 /* The month (1-12) a word names ("mar", "march", "sept"), or 0. */
 int cf_month_word(const char *w, size_t n);
 cf_day cf_days_from_civil(int y, int m, int d);
+/* The day months later (earlier when negative), on the same day of the
+ * month (past its end it runs into the next month, as mktime does). */
+cf_day cf_day_add_months(cf_day d, int months);
 double cf_days_to_months(long days);
 
 /* ---- text (text.c) --------------------------------------------------------

@@ -319,12 +319,7 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
     double *ce = NULL;
     cf_status st = CF_ESYSTEM;
     /* the last 24 months: recent coding, recent continuing education */
-    cf_day from24;
-    {
-        char day[11];
-        cf_day_format(as_of, day);
-        from24 = cf_days_from_civil(atoi(day) - 2, atoi(day + 5), atoi(day + 8));
-    }
+    cf_day from24 = cf_day_add_months(as_of, -24);
     const char *setting = NULL;       /* of the latest coding job */
     cf_day setting_last = 0, setting_first = 0;
 
@@ -713,10 +708,9 @@ cf_status cf_profile_with(cf_profile *p, const char *what, const char *value, ch
             snprintf(err, errsize, "coding-months wants a number of months from 1 to 600, not '%s'", value);
             return CF_EUSAGE;
         }
-        int y = atoi(day), m = atoi(day + 5), d = atoi(day + 8);
         char start[11];
         /* n months before the as-of date; the job runs to it */
-        cf_day_format(cf_days_from_civil(y, m - (int)n, d) + 1, start);
+        cf_day_format(cf_day_add_months(p->as_of, -(int)n) + 1, start);
         cJSON *a = array_of(root, "experience");
         if (!a || !(e = cJSON_CreateObject()))
             return CF_ESYSTEM;

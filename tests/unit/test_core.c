@@ -366,9 +366,27 @@ void test_core(void)
     json_test_suite();
 }
 
+/* Months later and earlier, as timegm counts them, across year ends. */
+static void month_steps(void)
+{
+    static const struct {
+        int y, m, d, months, wy, wm, wd;
+    } steps[] = {
+        {2026, 11, 26, -24, 2024, 11, 26}, {2026, 11, 26, -13, 2025, 10, 26}, {2026, 1, 15, -1, 2025, 12, 15},
+        {2026, 1, 15, -600, 1976, 1, 15}, {2026, 12, 1, 1, 2027, 1, 1}, {2024, 2, 29, -12, 2023, 3, 1},
+        {2026, 3, 31, -1, 2026, 3, 3},
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+        cf_day got = cf_day_add_months(cf_days_from_civil(steps[i].y, steps[i].m, steps[i].d), steps[i].months);
+        CHECKF(got == cf_days_from_civil(steps[i].wy, steps[i].wm, steps[i].wd), "%d-%02d-%02d %+d months",
+               steps[i].y, steps[i].m, steps[i].d, steps[i].months);
+    }
+}
+
 /* The day count agrees with libc's timegm over two centuries. */
 void test_day_numbers(void)
 {
+    month_steps();
     int bad = 0;
     for (int y = 1900; y < 2100 && !bad; y++)
         for (int m = 1; m <= 13; m++)
