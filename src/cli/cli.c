@@ -302,20 +302,18 @@ int cli_option_next(const cli_command *cmd, int argc, char **argv, cli_opts *o)
     return r > 0 ? 0 : r < 0 ? CLI_OPT_ERROR : c;
 }
 
-cli_parse cli_getopt(int argc, char **argv, const cli_command *cmd, cli_opts *o)
+int cli_getopt(int argc, char **argv, const cli_command *cmd, cli_opts *o)
 {
     int c;
     while ((c = cli_option_next(cmd, argc, argv, o)) != -1) {
         if (c == CLI_OPT_HELP)
-            return CLI_PARSE_HELP;
+            return CF_OK;
         if (c == CLI_OPT_ERROR)
-            return CLI_PARSE_ERROR;
-        if (c != 0) {
-            cli_usage_error(cmd->name, "unknown option '%s'", argv[optind - 1]);
-            return CLI_PARSE_ERROR;
-        }
+            return CF_EUSAGE;
+        if (c != 0)
+            return cli_usage_error(cmd->name, "unknown option '%s'", argv[optind - 1]);
     }
-    return CLI_PARSE_OK;
+    return -1;
 }
 
 void cli_print_diags(const cf_diags *d)

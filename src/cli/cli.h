@@ -9,9 +9,6 @@
 #define CF_DEFAULT_MAX_INPUT (16UL * 1024 * 1024)
 
 /* The outcome of option parsing: a value, never an exit. */
-typedef enum cli_parse {
-    CLI_PARSE_OK, CLI_PARSE_HELP, CLI_PARSE_ERROR
-} cli_parse;
 
 typedef enum cli_color { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER } cli_color;
 
@@ -100,8 +97,9 @@ enum { CLI_OPT_HELP = -2, CLI_OPT_ERROR = -3 };
 int cli_option_next(const cli_command *cmd, int argc, char **argv, cli_opts *o);
 
 /* Runs cli_option_next to the end for a command with no options of its
- * own; on CLI_PARSE_OK, optind points at the first operand. */
-cli_parse cli_getopt(int argc, char **argv, const cli_command *cmd, cli_opts *o);
+ * own: -1 when the operands follow (from optind), else the exit status to
+ * return (CF_OK after --help, CF_EUSAGE after a usage error). */
+int cli_getopt(int argc, char **argv, const cli_command *cmd, cli_opts *o);
 
 /* Writes a series of JSON documents: one object alone, an array of them, or
  * one per line.  An array is used when the inputs could hold several

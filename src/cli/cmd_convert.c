@@ -42,9 +42,9 @@ int cmd_convert(int argc, char **argv)
 {
     cli_opts o;
     cli_opts_init(&o);
-    cli_parse parsed = cli_getopt(argc, argv, &cli_convert, &o);
-    if (parsed != CLI_PARSE_OK)
-        return parsed == CLI_PARSE_HELP ? CF_OK : CF_EUSAGE;
+    int done = cli_getopt(argc, argv, &cli_convert, &o);
+    if (done >= 0)
+        return done;
     int ndjson = o.format_index == 1;
     if (optind >= argc)
         return cli_usage_error("convert", "no profile given");

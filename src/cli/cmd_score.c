@@ -84,9 +84,9 @@ int cmd_score(int argc, char **argv)
 {
     cli_opts o;
     cli_opts_init(&o);
-    cli_parse parsed = cli_getopt(argc, argv, &cli_score, &o);
-    if (parsed != CLI_PARSE_OK)
-        return parsed == CLI_PARSE_HELP ? CF_OK : CF_EUSAGE;
+    int done = cli_getopt(argc, argv, &cli_score, &o);
+    if (done >= 0)
+        return done;
     score_ctx ctx = {0};
     ctx.fmt = format_of[o.format_index];
     if (optind >= argc)

@@ -170,9 +170,9 @@ int cmd_test(int argc, char **argv)
 {
     cli_opts o;
     cli_opts_init(&o);
-    cli_parse parsed = cli_getopt(argc, argv, &cli_test, &o);
-    if (parsed != CLI_PARSE_OK)
-        return parsed == CLI_PARSE_HELP ? CF_OK : CF_EUSAGE;
+    int done = cli_getopt(argc, argv, &cli_test, &o);
+    if (done >= 0)
+        return done;
     static const cf_results_format fmts[] = {CF_RESULTS_TEXT, CF_RESULTS_JUNIT, CF_RESULTS_TAP};
     cf_results_format fmt = fmts[o.format_index];   /* the order of formats */
     if (argc - optind < 2)
