@@ -206,9 +206,9 @@ size_t cf_profile_warnings(const cf_profile *p);
 void cf_profile_free(cf_profile *p);
 /* The profile's source name (owned by p). */
 const char *cf_profile_source(const cf_profile *p);
-/* Renames the profile (a record in a stream is FILE:LINE); 0 or -1 when
- * out of memory. */
-int cf_profile_set_source(cf_profile *p, const char *source);
+/* Makes p the record of its stream at line: it is then named FILE:LINE,
+ * and its reports carry the line.  0, or -1 when out of memory. */
+int cf_profile_set_line(cf_profile *p, unsigned line);
 /* What-if: adds to p what an applicant could gain, then recomputes its
  * derived figures.  what is "credential" (a code: CPC, CCA, ...; earned and
  * active at the as-of date), "training" (certificate, associate, bachelor

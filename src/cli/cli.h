@@ -28,9 +28,9 @@ typedef struct cli_opts {
     const char *key;           /* --key FILE: where the id-to-source key goes */
     /* When set, each input document goes first to doc_fn, which returns 1
      * when it took the document (setting *st), 0 to have it read as a
-     * profile.  name is FILE:LINE for a record of a stream, else NULL. */
-    int (*doc_fn)(void *ctx, const char *source, const char *name, const char *text, size_t len,
-                  unsigned first_line, unsigned long *failed, cf_status *st);
+     * profile. */
+    int (*doc_fn)(void *ctx, const char *source, const char *text, size_t len, unsigned first_line,
+                  unsigned long *failed, cf_status *st);
 } cli_opts;
 
 /* Common option handling inside a command's option loop: returns 1

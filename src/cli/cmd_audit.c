@@ -46,11 +46,10 @@ typedef struct audit_ctx {
 } audit_ctx;
 
 /* A report or an error record of rank -f ndjson: taken here. */
-static int take_report(void *vctx, const char *source, const char *name, const char *text, size_t len,
-                       unsigned first_line, unsigned long *failed, cf_status *st)
+static int take_report(void *vctx, const char *source, const char *text, size_t len, unsigned first_line,
+                       unsigned long *failed, cf_status *st)
 {
     audit_ctx *c = vctx;
-    (void)name;
     cf_diags d = {0};
     int taken = 0;
     *st = cf_audit_add_report(c->a, source, first_line, text, len, &taken, &d);

@@ -25,10 +25,11 @@ cf_status cli_profile_checked(const cli_opts *o, cf_profile **p, cf_diags *d, in
 
 
 /* One profile, from parse to output, in the arena (all it allocates is
- * released at once when it is done).  *json_err (when given): the line of a
- * JSON syntax error, else 0. */
+ * released at once when it is done); record: it is the record of a stream
+ * at first_line, and named so.  *json_err (when given): the line of a JSON
+ * syntax error, else 0. */
 static cf_status one_profile(const cli_opts *o, cf_arena *a, const char *source, const char *text,
-                             size_t len, unsigned first_line, const char *name, cli_profile_fn fn,
+                             size_t len, unsigned first_line, int record, cli_profile_fn fn,
                              void *ctx, unsigned long *failed, unsigned *json_err)
 {
     cf_diags d = {0};
@@ -36,7 +37,7 @@ static cf_status one_profile(const cli_opts *o, cf_arena *a, const char *source,
     cf_status st = CF_OK;
     if (json_err)
         *json_err = 0;
-    if (o->doc_fn && o->doc_fn(ctx, source, name, text, len, first_line, failed, &st))
+    if (o->doc_fn && o->doc_fn(ctx, source, text, len, first_line, failed, &st))
         return st;
     cf_arena_enter(a);
     st = cf_profile_parse(source, text, len, first_line, o->as_of, &p, &d);
@@ -51,7 +52,7 @@ static cf_status one_profile(const cli_opts *o, cf_arena *a, const char *source,
         st = CF_OK;
     } else if (st == CF_OK) {
         /* a record in a stream is named by its line */
-        if (name && cf_profile_set_source(p, name))
+        if (record && cf_profile_set_line(p, first_line))
             st = CF_ESYSTEM;
         else
             st = fn(ctx, p);
@@ -84,10 +85,8 @@ static cf_status stream_record(void *vctx, cli_record *rec)
         (*s->failed)++;
         return CF_OK;
     }
-    char name[4200];
-    snprintf(name, sizeof name, "%s:%u", rec->path, rec->line);
-    return one_profile(s->o, s->a, rec->path, rec->text, rec->len, rec->line, rec->alone ? NULL : name, s->fn,
-                       s->ctx, s->failed, &rec->json_err);
+    return one_profile(s->o, s->a, rec->path, rec->text, rec->len, rec->line, !rec->alone, s->fn, s->ctx,
+                       s->failed, &rec->json_err);
 }
 
 static cf_status stream_chunk(void *vctx, const cli_chunk *c)
@@ -135,7 +134,7 @@ static cf_status each_input(const cli_opts *o, cf_arena *a, const char *path, cl
         (*failed)++;
         return CF_OK;
     }
-    st = one_profile(o, a, path, text, len, 1, NULL, fn, ctx, failed, NULL);
+    st = one_profile(o, a, path, text, len, 1, 0, fn, ctx, failed, NULL);
     cf_free(text);
     return st;
 }

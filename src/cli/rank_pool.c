@@ -4,7 +4,8 @@
  * and queues files in batches (a bounded queue, so memory stays flat);
  * workers open and read the files themselves, score, and keep what the
  * output needs in rankings of their own, merged at the end.  The output is
- * sorted, so it never depends on timing. */
+ * sorted, so it never depends on timing.  (One file of some 490 lines: the
+ * queue, the workers and the producers share the pool and its lock.) */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdlib.h>
@@ -87,7 +88,7 @@ static cf_status record_diags(cf_ranking *rk, const char *source, const cf_diags
  * copied out of it before it is reset.  *json_err (when given): the line of
  * a JSON syntax error, else 0. */
 static cf_status one(pool *p, cf_ranking *rk, cf_arena *a, const char *file, const char *text,
-                     size_t len, unsigned line, const char *record_name, unsigned *json_err)
+                     size_t len, unsigned line, int record, unsigned *json_err)
 {
     cf_diags d = {0};
     cf_profile *prof = NULL;
@@ -96,7 +97,7 @@ static cf_status one(pool *p, cf_ranking *rk, cf_arena *a, const char *file, con
     cf_status st = cf_profile_parse(file, text, len, line, p->o->as_of, &prof, &d);
     if (st == CF_OK)
         st = cli_profile_checked(p->o, &prof, &d, 0);
-    if (st == CF_OK && record_name && cf_profile_set_source(prof, record_name))
+    if (st == CF_OK && record && cf_profile_set_line(prof, line))
         st = CF_ESYSTEM;
     if (st == CF_OK)
         st = p->evidence ? cf_score(p->r, prof, &rep) : cf_score_figures(p->r, prof, &rep);
@@ -136,9 +137,7 @@ static cf_status chunk_record(void *vctx, cli_record *rec)
         cli_fail(rec->path, rec->line, 1, "%s", msg);
         return cf_ranking_add_error(c->rk, rec->path, rec->line, 1, msg);
     }
-    char record[4200];
-    snprintf(record, sizeof record, "%s:%u", rec->path, rec->line);
-    return one(c->p, c->rk, c->a, rec->path, rec->text, rec->len, rec->line, record, &rec->json_err);
+    return one(c->p, c->rk, c->a, rec->path, rec->text, rec->len, rec->line, 1, &rec->json_err);
 }
 
 static cf_status run_chunk(pool *p, cf_ranking *rk, cf_arena *a, const job *j, unsigned long *count)
@@ -166,7 +165,7 @@ static cf_status run_files(pool *p, cf_ranking *rk, cf_arena *a, const job *j, u
             continue;
         }
         if (!st) {
-            st = one(p, rk, a, in->path, text, len, 1, NULL, NULL);
+            st = one(p, rk, a, in->path, text, len, 1, 0, NULL);
             cf_free(text);
         }
     }

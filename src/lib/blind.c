@@ -209,12 +209,18 @@ cf_status cf_report_blind(cf_report *rep, const cf_profile *p)
     }
     char id[CF_BLIND_ID_SIZE];
     cf_blind_id(rep->source, id);
-    char *src = st ? NULL : cf_strdup(id);
-    if (!st && !src)
+    /* the id names it everywhere: as its source and as its origin */
+    char *src = st ? NULL : cf_strdup(id), *path = src ? cf_strdup(id) : NULL;
+    if (!st && !path) {
+        cf_free(src);
         st = CF_ESYSTEM;
-    if (src) {
+    }
+    if (path) {
         cf_free(rep->source);
+        cf_free(rep->path);
         rep->source = src;
+        rep->path = path;
+        rep->line = 0;
     }
     cf_free(parts);
     cf_free(w.s);

@@ -263,7 +263,9 @@ int cf_lexeme_in(const cf_lexeme *l, const char *const *words);
 
 /* ---- profile model ----------------------------------------------------- */
 struct cf_profile {
-    char *source;
+    char *source;              /* its name: path, or path:line for a record */
+    char *path;                /* the file or stream it was read from */
+    unsigned line;             /* where its record starts; 0: the whole file */
     cf_warnings warnings;      /* fields left out of scoring */
     const char *input_format;  /* "native" or "jsonresume" */
     cJSON *root;               /* normalised native model, with "derived" */
@@ -350,6 +352,13 @@ size_t cf_edit_distance(const char *a, const char *b);
 size_t cf_utf8_decode(const unsigned char *p, size_t avail, uint32_t *cp);
 /* The UTF-8 bytes of code point cp (at most U+10FFFF) in out; their number. */
 size_t cf_utf8_encode(uint32_t cp, unsigned char out[4]);
+/* The name of what was read from path: path itself, or "path:line" for
+ * the record of a stream at line; a new string (cf_free) or NULL. */
+char *cf_origin_name(const char *path, unsigned line);
+/* The origin a name gives back (the inverse of cf_origin_name, for saved
+ * reports, which hold only the name): the length of its path and the
+ * line, 0 when it names a whole file. */
+void cf_origin_split(const char *name, size_t *path_len, unsigned *line);
 /* A score as every output prints it: one decimal (-0 as 0); the tier is
  * chosen by it, so that a printed 80.0 never sits in the tier below 80. */
 double cf_shown(double v);

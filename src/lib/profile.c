@@ -539,7 +539,7 @@ cf_status cf_profile_parse(const char *source, const char *text, size_t len,
         goto fail;
     }
     p = cf_calloc(1, sizeof *p);
-    if (!p || !(p->source = cf_strdup(source))) {
+    if (!p || !(p->source = cf_strdup(source)) || !(p->path = cf_strdup(source))) {
         st = CF_ESYSTEM;
         goto fail;
     }
@@ -608,6 +608,7 @@ void cf_profile_free(cf_profile *p)
     cf_json_delete(p->resume);
     cf_warnings_free(&p->warnings);
     cf_free(p->source);
+    cf_free(p->path);
     cf_free(p);
 }
 
@@ -629,13 +630,14 @@ cf_status cf_profile_to_json(const cf_profile *p, int pretty, char **out, size_t
     return cf_buf_finish(&b, out, len);
 }
 
-int cf_profile_set_source(cf_profile *p, const char *source)
+int cf_profile_set_line(cf_profile *p, unsigned line)
 {
-    char *s = cf_strdup(source);
+    char *s = cf_origin_name(p->path, line);
     if (!s)
         return -1;
     cf_free(p->source);
     p->source = s;
+    p->line = line;
     return 0;
 }
 

@@ -92,19 +92,6 @@ static int err_cmp(const void *a, const void *b)
     return c ? c : strcmp(x->message, y->message);
 }
 
-/* "FILE:LINE" names a record of a stream; anything else is a whole file. */
-static void split_source(const char *source, size_t *path_len, unsigned *line)
-{
-    size_t n = strlen(source), i = n;
-    while (i > 0 && source[i - 1] >= '0' && source[i - 1] <= '9')
-        i--;
-    *path_len = n;
-    *line = 0;
-    if (i < n && i > 1 && source[i - 1] == ':' && n - i < 10) {
-        *path_len = i - 1;
-        *line = (unsigned)strtoul(source + i, NULL, 10);
-    }
-}
 
 /* ---- construction ---------------------------------------------------------- */
 
@@ -301,18 +288,17 @@ static cf_status keep(cf_ranking *rk, rec *r)
     return CF_OK;
 }
 
-static rec *new_rec(const cf_ranking *rk, const char *source, const char *report, size_t report_len)
+/* A record of the ranking for what was read at path[0..path_len), line. */
+static rec *new_rec(const cf_ranking *rk, const char *path, size_t path_len, unsigned line, const char *report,
+                    size_t report_len)
 {
-    size_t path_len;
-    unsigned line;
-    split_source(source, &path_len, &line);
     size_t qbytes = (size_t)rk->nq * sizeof(short);
     size_t size = sizeof(rec) + qbytes + path_len + 1 + (report ? report_len + 1 : 0);
     rec *r = cf_malloc(size);
     if (!r)
         return NULL;
     char *p = (char *)r + sizeof(rec) + qbytes;
-    memcpy(p, source, path_len);
+    memcpy(p, path, path_len);
     p[path_len] = '\0';
     r->path = p;
     r->line = line;
@@ -377,7 +363,7 @@ cf_status cf_ranking_add(cf_ranking *rk, const cf_report *rep)
         return CF_ESYSTEM;
     if (len && json[len - 1] == '\n')
         len--;
-    rec *r = new_rec(rk, rep->source, json, len);
+    rec *r = new_rec(rk, rep->path, strlen(rep->path), rep->line, json, len);
     cf_free(json);
     if (!r)
         return CF_ESYSTEM;
@@ -504,7 +490,11 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
             blen = b.len;
         }
     }
-    r = new_rec(rk, source, rk->o.keep_reports ? body : NULL, blen);
+    /* a saved report holds only the name: its origin is read back from it */
+    size_t path_len;
+    unsigned rline;
+    cf_origin_split(source, &path_len, &rline);
+    r = new_rec(rk, source, path_len, rline, rk->o.keep_reports ? body : NULL, blen);
     cf_buf_free(&b);
     if (!r) {
         st = CF_ESYSTEM;

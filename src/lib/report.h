@@ -24,7 +24,9 @@ typedef struct cf_result {
 
 struct cf_report {
     const cf_rubric *r;       /* borrowed: the rubric must outlive the report */
-    char *source;
+    char *source;             /* the profile's name (cf_origin_name) */
+    char *path;               /* and its origin, as data */
+    unsigned line;
     const char *input_format;
     cf_day as_of;
     double score;

@@ -771,6 +771,8 @@ static cf_status score(const cf_rubric *r, const cf_profile *p, int evidence, cf
     for (size_t i = 0; i < r->nqualities; i++)
         n += r->qualities[i].ncriteria;
     rep->source = cf_strdup(p->source);
+    rep->path = cf_strdup(p->path);
+    rep->line = p->line;
     rep->qscore = cf_calloc(r->nqualities, sizeof *rep->qscore);
     rep->qfirst = cf_calloc(r->nqualities, sizeof *rep->qfirst);
     rep->res = cf_calloc(n, sizeof *rep->res);
@@ -778,7 +780,7 @@ static cf_status score(const cf_rubric *r, const cf_profile *p, int evidence, cf
     rep->gate_passed = cf_calloc(r->ngates ? r->ngates : 1, sizeof *rep->gate_passed);
     rep->req_ok = cf_calloc(r->nreq ? r->nreq : 1, 1);
     rep->gcond_ok = cf_calloc(r->ngconds ? r->ngconds : 1, 1);
-    if (!rep->source || !rep->qscore || !rep->qfirst || !rep->res || !rep->gaps || !rep->gate_passed ||
+    if (!rep->source || !rep->path || !rep->qscore || !rep->qfirst || !rep->res || !rep->gaps || !rep->gate_passed ||
         !rep->req_ok || !rep->gcond_ok ||
         cf_warnings_copy(&rep->warnings, &p->warnings) || tindex_build(&t, r, p)) {
         tindex_free(&t);
@@ -896,6 +898,7 @@ void cf_report_free(cf_report *rep)
     }
     cf_free(rep->res);
     cf_free(rep->source);
+    cf_free(rep->path);
     cf_free(rep->qscore);
     cf_free(rep->qfirst);
     cf_free(rep->gate_passed);

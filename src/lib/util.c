@@ -1,5 +1,7 @@
 /* Small shared helpers: positions, hashing, edit distance. */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 
@@ -139,4 +141,28 @@ size_t cf_utf8_encode(uint32_t cp, unsigned char out[4])
         out[b] = (unsigned char)(0x80 | (cp & 0x3F));
     out[0] = (unsigned char)((n == 2 ? 0xC0 : n == 3 ? 0xE0 : 0xF0) | cp);
     return n;
+}
+
+char *cf_origin_name(const char *path, unsigned line)
+{
+    if (!line)
+        return cf_strdup(path);
+    size_t n = strlen(path) + 12;
+    char *s = cf_malloc(n);
+    if (s)
+        snprintf(s, n, "%s:%u", path, line);
+    return s;
+}
+
+void cf_origin_split(const char *name, size_t *path_len, unsigned *line)
+{
+    size_t n = strlen(name), i = n;
+    while (i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9')
+        i--;
+    *path_len = n;
+    *line = 0;
+    if (i < n && i > 1 && name[i - 1] == ':' && n - i < 10) {
+        *path_len = i - 1;
+        *line = (unsigned)strtoul(name + i, NULL, 10);
+    }
 }
