@@ -67,6 +67,7 @@ typedef struct cli_command {
  * (cli_common_option handles them). */
 #define CLI_OPTION_AS_OF {"as-of", OPT_AS_OF, "YYYY-MM-DD", "the day date rules count from (default: today)"}
 #define CLI_OPTION_OUTPUT {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"}
+#define CLI_OPTION_RUBRIC {"rubric", 'r', "FILE", "rubric file or built-in id to score with (default: medical-coder)"}
 #define CLI_OPTION_MAX_INPUT                                                                       \
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file, or record of a stream, accepted: "     \
                                               "512K, 16M (default), 1G"}

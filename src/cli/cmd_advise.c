@@ -4,7 +4,7 @@
 #include "cli.h"
 
 static const cli_option options[] = {
-    {"rubric", 'r', "FILE", "rubric file or built-in id (default: medical-coder)"},
+    CLI_OPTION_RUBRIC,
     CLI_OPTION_AS_OF,
     {"with", 'w', "WHAT=VALUE", "what if the applicant had it (repeatable):\n"
                                 "  credential=CPC    a current credential\n"

@@ -12,7 +12,7 @@ static const cli_option options[] = {
                                   "as JSON"},
     {"select", OPT_SELECT, "RULE", "who is selected: tier=ID[,ID...], top=N or min-score=X"},
     {"fail-under", OPT_FAIL_UNDER, "X", "exit 1 when an impact ratio is under X (0.8: a flag)"},
-    {"rubric", 'r', "FILE", "rubric file or built-in id for profiles (default: medical-coder)"},
+    CLI_OPTION_RUBRIC,
     CLI_OPTION_AS_OF,
     {"format", 'f', "FORMAT", "text (default), csv, json or md"},
     CLI_OPTION_OUTPUT,

@@ -12,7 +12,7 @@
 enum { OPT_TOP = 2000, OPT_MIN_SCORE, OPT_TIER, OPT_ELIGIBLE, OPT_BOM, OPT_MERGE };
 
 static const cli_option options[] = {
-    {"rubric", 'r', "FILE", "rubric file or built-in id to score with (default: medical-coder)"},
+    CLI_OPTION_RUBRIC,
     CLI_OPTION_AS_OF,
     {"format", 'f', "FORMAT", "text (default), csv, json, ndjson or md"},
     CLI_OPTION_OUTPUT,

@@ -5,7 +5,7 @@
 #include "cli.h"
 
 static const cli_option options[] = {
-    {"rubric", 'r', "FILE", "rubric file or built-in id to score with (default: medical-coder)"},
+    CLI_OPTION_RUBRIC,
     CLI_OPTION_AS_OF,
     {"format", 'f', "FORMAT", "text (default), json, ndjson, md, or html (one "
                               "self-contained page for one profile)"},

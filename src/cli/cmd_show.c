@@ -4,7 +4,7 @@
 #include "cli.h"
 
 static const cli_option options[] = {
-    {"rubric", 'r', "FILE", "rubric file or built-in id (default: medical-coder)"},
+    CLI_OPTION_RUBRIC,
     {"format", 'f', "FORMAT", "yaml (default: the rubric as written) or json (in the shape "
                               "`coderfit schema rubric` describes)"},
     CLI_OPTION_OUTPUT,
