@@ -41,28 +41,9 @@ struct cf_cases {
     size_t n;
 };
 
-typedef struct cl {
-    const char *name;
-    cf_diags *d;
-    int errors, oom;
-} cl;
-
-static void cerr(cl *c, const cf_ynode *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void cerr(cl *c, const cf_ynode *n, const char *fmt, ...)
-{
-    cf_buf b = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    cf_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
-    cf_diag_add(c->d, c->name, n ? n->line : 1, n ? n->col : 1, CF_SEV_ERROR, "bad-case", "%s",
-                b.s ? b.s : "");
-    if (b.oom)
-        c->oom = 1;
-    cf_buf_free(&b);
-    c->errors++;
-}
+/* A case file's reader: every problem is a bad-case. */
+typedef cf_yreader cl;
+#define cerr(c, n, ...) cf_yerr(c, n, "bad-case", __VA_ARGS__)
 
 static char *sdup(cl *c, const char *s)
 {
@@ -74,11 +55,7 @@ static char *sdup(cl *c, const char *s)
 
 static const char *scalar(cl *c, const cf_ynode *n, const char *what)
 {
-    if (n->kind != CF_Y_SCALAR) {
-        cerr(c, n, "%s must be a scalar", what);
-        return NULL;
-    }
-    return n->value;
+    return cf_ywant(c, n, CF_Y_SCALAR, what) ? n->value : NULL;
 }
 
 static int get_range(cl *c, const cf_ynode *n, range *r, const char *what)
@@ -116,7 +93,8 @@ static void get_ids(cl *c, const cf_ynode *n, char ***out, size_t *nout, const c
 
 static void load_case(cl *c, one_case *k, const cf_ynode *n)
 {
-    static const char *const keys[] = {"name", "profile", "as_of", "expect", "description", NULL};
+    static const cf_ykey keys[] = {
+        {"name", 0}, {"profile", 0}, {"as_of", 0}, {"expect", 0}, {"description", 0}, {NULL, 0}};
     k->eligible = -1;
     k->line = n->line;
     k->col = n->col;
@@ -124,13 +102,7 @@ static void load_case(cl *c, one_case *k, const cf_ynode *n)
         cerr(c, n, "%s", "a case must be a mapping");
         return;
     }
-    for (size_t i = 0; i + 1 < n->n; i += 2) {
-        int known = 0;
-        for (const char *const *kk = keys; *kk; kk++)
-            known |= strcmp(*kk, n->items[i]->value) == 0;
-        if (!known)
-            cerr(c, n->items[i], "unknown key '%s' in a case (name, profile, as_of, expect)", n->items[i]->value);
-    }
+    cf_ykeys(c, n, keys, "a case", NULL, NULL);
     const cf_ynode *name = cf_ymap_get(n, "name"), *prof = cf_ymap_get(n, "profile");
     const cf_ynode *asof = cf_ymap_get(n, "as_of"), *exp = cf_ymap_get(n, "expect");
     const char *s;
@@ -219,7 +191,8 @@ cf_status cf_cases_load(const char *name, const char *text, size_t len, cf_cases
     cf_status st = cf_yaml_parse(name, text, len, &doc, d);
     if (st)
         return st == CF_ERUBRIC ? CF_EINPUT : st;
-    cl c = {name, d, 0, 0};
+    cl c = {name, d, "bad-case", 0, 0};
+    static const cf_ynode start = {.line = 1, .col = 1};   /* of an empty file */
     cf_cases *cs = cf_calloc(1, sizeof *cs);
     const cf_ynode *list = doc.root ? cf_ymap_get(doc.root, "cases") : NULL;
     if (!cs) {
@@ -227,7 +200,7 @@ cf_status cf_cases_load(const char *name, const char *text, size_t len, cf_cases
         return CF_ESYSTEM;
     }
     if (!list || list->kind != CF_Y_SEQ || !list->n) {
-        cerr(&c, list ? list : doc.root, "%s", "a case file holds a non-empty list 'cases'");
+        cerr(&c, list ? list : doc.root ? doc.root : &start, "%s", "a case file holds a non-empty list 'cases'");
     } else {
         for (size_t i = 0; doc.root && i + 1 < doc.root->n; i += 2)
             if (strcmp(doc.root->items[i]->value, "cases") != 0)

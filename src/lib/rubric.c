@@ -8,143 +8,24 @@
 #include "yamltree.h"
 
 typedef struct loader {
-    const char *name;
-    cf_diags *d;
+    cf_yreader y;             /* first: a loader is a YAML reader */
     cf_rubric *r;
-    int errors;
-    int oom;
 } loader;
 
-static void err(loader *l, const cf_ynode *n, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void err(loader *l, const cf_ynode *n, const char *rule, const char *fmt, ...)
-{
-    cf_buf b = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    cf_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
-    if (b.oom)
-        l->oom = 1;
-    else
-        cf_diag_add(l->d, n && n->file ? n->file : l->name, n ? n->line : 0, n ? n->col : 0, CF_SEV_ERROR, rule,
-                    "%s", b.s ? b.s : "");
-    cf_buf_free(&b);
-    l->errors++;
-}
+#define err(l, n, ...) cf_yerr(&(l)->y, n, __VA_ARGS__)
+#define want(l, n, kind, what) cf_ywant(&(l)->y, n, kind, what)
+#define get_string(l, n, what) cf_ystring(&(l)->y, n, what)
+#define get_number(l, n, what, out) cf_ynumber(&(l)->y, n, what, out)
+#define get_range(l, n, what, lo, hi, strict, out) cf_yrange(&(l)->y, n, what, lo, hi, strict, out)
+#define check_keys(l, map, keys, what, extra, note) cf_ykeys(&(l)->y, map, keys, what, extra, note)
+typedef cf_ykey keyspec;
 
 static char *dup(loader *l, const char *s)
 {
     char *c = cf_strdup(s);
     if (!c)
-        l->oom = 1;
+        l->y.oom = 1;
     return c;
-}
-
-/* ---- typed access to YAML nodes --------------------------------------- */
-
-static const char *kind_name(const cf_ynode *n)
-{
-    return n->kind == CF_Y_MAP ? "a mapping" : n->kind == CF_Y_SEQ ? "a list" : "a scalar";
-}
-
-static int want(loader *l, const cf_ynode *n, cf_ykind kind, const char *what)
-{
-    if (n->kind == kind)
-        return 1;
-    err(l, n, "wrong-type", "%s must be %s, not %s", what,
-        kind == CF_Y_MAP ? "a mapping" : kind == CF_Y_SEQ ? "a list" : "a scalar", kind_name(n));
-    return 0;
-}
-
-static const char *get_string(loader *l, const cf_ynode *n, const char *what)
-{
-    if (!want(l, n, CF_Y_SCALAR, what))
-        return NULL;
-    if (n->plain && (strcmp(n->value, "~") == 0 || strcmp(n->value, "null") == 0 || !*n->value)) {
-        err(l, n, "wrong-type", "%s must be a string, not null", what);
-        return NULL;
-    }
-    return n->value;
-}
-
-static int get_number(loader *l, const cf_ynode *n, const char *what, double *out)
-{
-    if (!want(l, n, CF_Y_SCALAR, what))
-        return 0;
-    double v;
-    int r = cf_ynode_number(n, &v);
-    if (r == 0) {
-        err(l, n, "wrong-type", "%s must be a number, not '%s'", what, n->value);
-        return 0;
-    }
-    if (r < 0) {
-        err(l, n, "bad-number", "%s must be a finite number", what);
-        return 0;
-    }
-    *out = v;
-    return 1;
-}
-
-/* A number in [lo, hi]; strict_lo excludes lo itself. */
-static int get_range(loader *l, const cf_ynode *n, const char *what, double lo, double hi,
-                     int strict_lo, double *out)
-{
-    double v;
-    if (!get_number(l, n, what, &v))
-        return 0;
-    if (v < lo || v > hi || (strict_lo && v == lo)) {
-        err(l, n, "bad-number", "%s must be %s %g%s", what, strict_lo ? "greater than" : "at least",
-            lo, hi < 1e300 ? (hi == 1 ? " and at most 1" : hi == 100 ? " and at most 100" : "") : "");
-        return 0;
-    }
-    *out = v;
-    return 1;
-}
-
-typedef struct keyspec {
-    const char *key;
-    int required;
-} keyspec;
-
-/* Checks a mapping's keys against the allowed ones; unknown keys get a
- * "did you mean".  extra lists keys known elsewhere (another type's), which
- * get their own message. */
-static void check_keys(loader *l, const cf_ynode *map, const keyspec *keys, const char *what,
-                       const char *const *extra, const char *extra_note)
-{
-    for (size_t i = 0; i + 1 < map->n; i += 2) {
-        const cf_ynode *k = map->items[i];
-        int known = 0;
-        for (const keyspec *s = keys; s->key; s++)
-            known |= strcmp(s->key, k->value) == 0;
-        if (known)
-            continue;
-        int other = 0;
-        for (const char *const *e = extra; e && *e; e++)
-            other |= strcmp(*e, k->value) == 0;
-        if (other) {
-            err(l, k, "unknown-key", "'%s' %s", k->value, extra_note);
-            continue;
-        }
-        const char *best = NULL;
-        size_t bestd = 3;
-        for (const keyspec *s = keys; s->key; s++) {
-            size_t dist = cf_edit_distance(s->key, k->value);
-            if (dist < bestd) {
-                bestd = dist;
-                best = s->key;
-            }
-        }
-        if (best)
-            err(l, k, "unknown-key", "unknown key '%s' in %s (did you mean '%s'?)", k->value, what, best);
-        else
-            err(l, k, "unknown-key", "unknown key '%s' in %s", k->value, what);
-    }
-    for (const keyspec *s = keys; s->key; s++)
-        if (s->required && !cf_ymap_get(map, s->key))
-            err(l, map, "missing-key", "%s lacks the required key '%s'", what, s->key);
 }
 
 static int valid_id(const char *s)
@@ -195,7 +76,7 @@ static size_t map_entries(loader *l, const cf_ynode *map, const char *what, void
         return 0;
     }
     if (!(*out = cf_calloc(n, size))) {
-        l->oom = 1;
+        l->y.oom = 1;
         return 0;
     }
     return n;
@@ -212,7 +93,7 @@ static size_t seq_entries(loader *l, const cf_ynode *seq, const char *what, void
         return 0;
     }
     if (!(*out = cf_calloc(seq->n, size))) {
-        l->oom = 1;
+        l->y.oom = 1;
         return 0;
     }
     return seq->n;
@@ -507,7 +388,7 @@ static void load_implied(loader *l, cf_criterion *c, const cf_ynode *n)
         cf_buf note = {0};
         cf_buf_printf(&note, "implied: %s", im->label ? im->label : ps);
         if (note.oom || compile_path(&im->path, ps))
-            l->oom = 1;
+            l->y.oom = 1;
         im->note = note.s;
     }
 }
@@ -524,7 +405,7 @@ static void load_ranges(loader *l, cf_criterion *c, const cf_ynode *n)
     const cf_ynode *pn = cf_ymap_get(n, "path"), *vn = cf_ymap_get(n, "values");
     const char *ps = pn ? get_string(l, pn, "'path'") : NULL;
     if (ps && check_path(l, pn, ps, CF_C_LEVEL) && compile_path(&c->range_path, ps))
-        l->oom = 1;
+        l->y.oom = 1;
     if (!vn)
         return;
     void *v0;
@@ -546,7 +427,7 @@ static void load_ranges(loader *l, cf_criterion *c, const cf_ynode *n)
         cf_buf note = {0};
         cf_buf_printf(&note, "range for %s: %g to %g", k->value, rg->from, rg->to);
         if (note.oom)
-            l->oom = 1;
+            l->y.oom = 1;
         rg->note = note.s;
     }
 }
@@ -574,7 +455,7 @@ static void load_where(loader *l, cf_criterion *c, const cf_ynode *w, const cf_f
     size_t n = w->n / 2;
     c->where = cf_calloc(n ? n : 1, sizeof *c->where);
     if (!c->where) {
-        l->oom = 1;
+        l->y.oom = 1;
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -594,7 +475,7 @@ static void load_where(loader *l, cf_criterion *c, const cf_ynode *w, const cf_f
             continue;
         wh->values = cf_calloc(v->n ? v->n : 1, sizeof *wh->values);
         if (!wh->values) {
-            l->oom = 1;
+            l->y.oom = 1;
             continue;
         }
         for (size_t j = 0; j < v->n; j++) {
@@ -643,7 +524,7 @@ static void load_terms(loader *l, cf_criterion *c, const cf_ynode *crit)
         size_t n = path->kind == CF_Y_MAP ? path->n / 2 : 1;
         c->sources = cf_calloc(n, sizeof *c->sources);
         if (!c->sources) {
-            l->oom = 1;
+            l->y.oom = 1;
             return;
         }
         for (size_t i = 0; i < n; i++) {
@@ -662,14 +543,14 @@ static void load_terms(loader *l, cf_criterion *c, const cf_ynode *crit)
             if (s == r->nsources) {
                 cf_cpath *grown = cf_realloc(r->sources, (r->nsources + 1) * sizeof *grown);
                 if (!grown) {
-                    l->oom = 1;
+                    l->y.oom = 1;
                     return;
                 }
                 r->sources = grown;
                 memset(&r->sources[s], 0, sizeof r->sources[s]);
                 r->nsources++;
                 if (compile_path(&r->sources[s], ps)) {
-                    l->oom = 1;
+                    l->y.oom = 1;
                     return;
                 }
             }
@@ -690,7 +571,7 @@ static void load_terms(loader *l, cf_criterion *c, const cf_ynode *crit)
             continue;
         term->aliases = cf_calloc(v->n + 1, sizeof *term->aliases);
         if (!term->aliases) {
-            l->oom = 1;
+            l->y.oom = 1;
             continue;
         }
         for (size_t j = 0; j <= v->n; j++) {
@@ -701,7 +582,7 @@ static void load_terms(loader *l, cf_criterion *c, const cf_ynode *crit)
             alias_build ab = {&r->vocab, {0}, 0, 0};
             cf_tokenize(s, alias_step, &ab);
             if (ab.oom) {
-                l->oom = 1;
+                l->y.oom = 1;
                 return;
             }
             if (ab.n == 0) {
@@ -722,7 +603,7 @@ static void load_terms(loader *l, cf_criterion *c, const cf_ynode *crit)
             cf_alias *a = &term->aliases[term->naliases];
             a->ids = cf_malloc(ab.n * sizeof *a->ids);
             if (!a->ids) {
-                l->oom = 1;
+                l->y.oom = 1;
                 return;
             }
             memcpy(a->ids, ab.ids, ab.n * sizeof *a->ids);
@@ -770,7 +651,7 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
     if (cf_ymap_get(n, "advice"))
         load_advice(l, c, cf_ymap_get(n, "advice"));
     else
-        cf_diag_add(l->d, n->file ? n->file : l->name, n->line, n->col, CF_SEV_WARNING, "missing-advice",
+        cf_diag_add(l->y.d, n->file ? n->file : l->y.name, n->line, n->col, CF_SEV_WARNING, "missing-advice",
                     "criterion '%s' has no advice: a counselor gets nothing to act on", c->id ? c->id : "?");
     const cf_ynode *w = cf_ymap_get(n, "weight");
     if (w)
@@ -802,7 +683,7 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
             c->missing = 0;
         else if (m->kind != CF_Y_SCALAR || !m->plain || strspn(m->value, "0123456789.") != m->len)
             err(l, m, "wrong-type", "'missing' must be 'zero' or a number from 0 to 1, not '%s'",
-                m->kind == CF_Y_SCALAR ? m->value : kind_name(m));
+                m->kind == CF_Y_SCALAR ? m->value : cf_ykind_name(m));
         else
             get_range(l, m, "'missing'", 0, 1, 0, &c->missing);
     }
@@ -817,7 +698,7 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
     const cf_ynode *pn = cf_ymap_get(n, "path");
     const char *path = pn ? get_string(l, pn, "'path'") : NULL;
     if (path && check_path(l, pn, path, c->type) && compile_path(&c->path, path))
-        l->oom = 1;
+        l->y.oom = 1;
     const cf_ynode *wh = cf_ymap_get(n, "where");
     if (wh && path)
         load_where(l, c, wh, path_owner(path));
@@ -905,7 +786,7 @@ static void load_quality(loader *l, cf_quality *q, const cf_ynode *n)
     }
     q->criteria = cf_calloc(cs->n, sizeof *q->criteria);
     if (!q->criteria) {
-        l->oom = 1;
+        l->y.oom = 1;
         return;
     }
     for (size_t i = 0; i < cs->n; i++) {
@@ -1018,7 +899,7 @@ static void load_cond(loader *l, cf_cond *c, const cf_ynode *n, const char *rule
         }
         c->sub = cf_calloc(list->n, sizeof *c->sub);
         if (!c->sub) {
-            l->oom = 1;
+            l->y.oom = 1;
             return;
         }
         for (size_t i = 0; i < list->n; i++) {
@@ -1057,7 +938,7 @@ static void load_cond(loader *l, cf_cond *c, const cf_ynode *n, const char *rule
     if (!ps || number_path(l, kn[1], ps, "a condition's") < 0)
         return;
     if (compile_path(&c->path, ps)) {
-        l->oom = 1;
+        l->y.oom = 1;
         return;
     }
     c->kind = CF_K_PATH;
@@ -1074,7 +955,7 @@ static void load_gate(loader *l, cf_gate *g, const cf_ynode *n)
     g->label = get_text(l, n, "label", "'label'");
     g->advice = get_text(l, n, "advice", "'advice'");
     if (!cf_ymap_get(n, "advice"))
-        cf_diag_add(l->d, n->file ? n->file : l->name, n->line, n->col, CF_SEV_WARNING, "missing-advice",
+        cf_diag_add(l->y.d, n->file ? n->file : l->y.name, n->line, n->col, CF_SEV_WARNING, "missing-advice",
                     "gate '%s' has no advice: an applicant who fails it is not told how to pass",
                     g->id ? g->id : "?");
     const cf_ynode *any = cf_ymap_get(n, "any"), *all = cf_ymap_get(n, "all");
@@ -1092,7 +973,7 @@ static void load_gate(loader *l, cf_gate *g, const cf_ynode *n)
     }
     g->conds = cf_calloc(list->n, sizeof *g->conds);
     if (!g->conds) {
-        l->oom = 1;
+        l->y.oom = 1;
         return;
     }
     g->cond_first = l->r->ngconds;
@@ -1143,7 +1024,7 @@ static void load_tiers(loader *l, const cf_ynode *n)
                 err(l, rq, "empty", "'requires' has no conditions");
             tier->req = cf_calloc(rq->n ? rq->n : 1, sizeof *tier->req);
             if (!tier->req) {
-                l->oom = 1;
+                l->y.oom = 1;
                 return;
             }
             tier->req_first = r->nreq;
@@ -1207,7 +1088,7 @@ static void load_root(loader *l, const cf_ynode *root)
             err(l, qs, "empty", "'qualities' must not be empty");
         r->qualities = cf_calloc(qs->n ? qs->n : 1, sizeof *r->qualities);
         if (!r->qualities) {
-            l->oom = 1;
+            l->y.oom = 1;
             return;
         }
         for (size_t i = 0; i < qs->n; i++) {
@@ -1223,7 +1104,7 @@ static void load_root(loader *l, const cf_ynode *root)
     if (gs && want(l, gs, CF_Y_SEQ, "'gates'") && gs->n) {
         r->gates = cf_calloc(gs->n, sizeof *r->gates);
         if (!r->gates) {
-            l->oom = 1;
+            l->y.oom = 1;
             return;
         }
         for (size_t i = 0; i < gs->n; i++) {
@@ -1247,7 +1128,7 @@ static void load_root(loader *l, const cf_ynode *root)
             r->insufficient_below >= 1)
             err(l, b, "bad-number", "'insufficient.below' must be below 1: every profile would be insufficient");
         r->insufficient_label = get_text(l, ins, "label", "'insufficient.label'");
-        if (!r->insufficient_label && !l->oom)
+        if (!r->insufficient_label && !l->y.oom)
             r->insufficient_label = dup(l, "Insufficient information");
     }
     compute_shares(r);
@@ -1354,20 +1235,20 @@ static cf_status load_chain(const char *name, const cf_rchain *chain, cf_status 
     if (st && !(st == CF_ERUBRIC && chain->root))
         return st;
     cf_rubric *r = cf_calloc(1, sizeof *r);
-    loader l = {name, d, r, st ? 1 : 0, 0};
+    loader l = {{name, d, NULL, st ? 1 : 0, 0}, r};
     if (!r || !(r->name = cf_strdup(name))) {
         cf_free(r);
         return CF_ESYSTEM;
     }
     snprintf(r->checksum, sizeof r->checksum, "%016llx", (unsigned long long)chain->hash);
     load_root(&l, chain->root);
-    if (!l.oom && !l.errors && index_terms(r))
-        l.oom = 1;
-    if (l.oom || d->oom) {
+    if (!l.y.oom && !l.y.errors && index_terms(r))
+        l.y.oom = 1;
+    if (l.y.oom || d->oom) {
         cf_rubric_free(r);
         return CF_ESYSTEM;
     }
-    if (l.errors) {
+    if (l.y.errors) {
         cf_rubric_free(r);
         return CF_ERUBRIC;
     }

@@ -59,4 +59,35 @@ cf_ynode *cf_ymap_get(const cf_ynode *map, const char *key);
  * else single-quoted), appended to b; -1 when out of memory. */
 int cf_ynode_yaml(const cf_ynode *n, cf_buf *b);
 
+/* Typed reading (yread.c): problems go to d at the node's place (in the
+ * file that wrote it, else name), with rule, or with the reader's own rule
+ * when it sets one (case files: bad-case); errors counts them. */
+typedef struct cf_yreader {
+    const char *name;
+    cf_diags *d;
+    const char *rule;
+    int errors, oom;
+} cf_yreader;
+typedef struct cf_ykey {
+    const char *key;
+    int required;
+} cf_ykey;
+void cf_yerr(cf_yreader *y, const cf_ynode *n, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* "a mapping", "a list" or "a scalar". */
+const char *cf_ykind_name(const cf_ynode *n);
+/* n is of kind (else "WHAT must be a mapping, not a list"). */
+int cf_ywant(cf_yreader *y, const cf_ynode *n, cf_ykind kind, const char *what);
+/* A scalar that is not null, or NULL. */
+const char *cf_ystring(cf_yreader *y, const cf_ynode *n, const char *what);
+/* A finite decimal number: 1, or 0 after saying what is wrong. */
+int cf_ynumber(cf_yreader *y, const cf_ynode *n, const char *what, double *out);
+/* A number in [lo, hi] (lo itself excluded with strict_lo). */
+int cf_yrange(cf_yreader *y, const cf_ynode *n, const char *what, double lo, double hi, int strict_lo,
+              double *out);
+/* map's keys are among keys (NULL-keyed end), the required ones there;
+ * an unknown key gets a "did you mean"; one in extra gets extra_note. */
+void cf_ykeys(cf_yreader *y, const cf_ynode *map, const cf_ykey *keys, const char *what,
+              const char *const *extra, const char *extra_note);
+
 #endif
