@@ -22,7 +22,7 @@ void cli_opts_init(cli_opts *o)
 
 /* ---- messages ------------------------------------------------------------- */
 
-/* Every message goes to stderr through put_line: after what is already
+/* Every message goes to stderr through put(): after what is already
  * written to stdout, so that the two stay in order when they go to one log
  * (2>&1); in one write under one lock (the workers of rank write theirs
  * too), clearing rank's progress line first; control characters shown as
@@ -30,33 +30,43 @@ void cli_opts_init(cli_opts *o)
 static pthread_mutex_t msg_mu = PTHREAD_MUTEX_INITIALIZER;
 static int progress_shown;    /* a progress line is on stderr */
 
-static void put_line(const char *s, int progress)
+/* head and text as one line (a progress line: drawn over itself, with no
+ * newline), in one write. */
+static void put(const char *head, const char *text, int progress)
 {
+    size_t nh = strlen(head), nt = strlen(text);
+    char small[1024], *heap = NULL, *line = small;
+    if (nh + nt + 6 > sizeof small && !(line = heap = cf_malloc(nh + nt + 6))) {
+        line = small;
+        head = "coderfit: ";
+        text = "out of memory (a message was lost)";
+        nh = strlen(head), nt = strlen(text);
+    }
     pthread_mutex_lock(&msg_mu);
     if (!progress)
         fflush(stdout);
-    size_t n = strlen(s);
-    int clear = progress || progress_shown;   /* a progress line redraws itself */
-    char small[1024], *heap = NULL, *line = small;
-    if (clear && n + 4 >= sizeof small)
-        line = heap = cf_malloc(n + 4);
-    if (clear && line) {
+    size_t k = 0;
+    if (progress || progress_shown) {
         memcpy(line, "\r\033[K", 4);
-        memcpy(line + 4, s, n + 1);
-        fputs(line, stderr);
-    } else {
-        fputs(s, stderr);
+        k = 4;
     }
-    cf_free(heap);
+    memcpy(line + k, head, nh);
+    memcpy(line + k + nh, text, nt);
+    k += nh + nt;
+    if (!progress && (nt == 0 || text[nt - 1] != '\n'))
+        line[k++] = '\n';
+    line[k] = '\0';
+    fputs(line, stderr);
     if (progress)
         fflush(stderr);
     progress_shown = progress;
     pthread_mutex_unlock(&msg_mu);
+    cf_free(heap);
 }
 
 void cli_progress(const char *line)
 {
-    put_line(line, 1);
+    put("", line, 1);
 }
 
 void cli_progress_end(void)
@@ -68,90 +78,56 @@ void cli_progress_end(void)
     pthread_mutex_unlock(&msg_mu);
 }
 
-/* "coderfit: " and the text, which the caller made safe, as one line */
-static void put_message(const char *text)
-{
-    size_t n = strlen(text);
-    char small[1024], *heap = NULL, *line = small;
-    if (n + 12 > sizeof small)
-        line = heap = cf_malloc(n + 12);
-    if (!line) {
-        put_line("coderfit: out of memory (a message was lost)\n", 0);
-        return;
-    }
-    memcpy(line, "coderfit: ", 10);
-    memcpy(line + 10, text, n + 1);
-    if (n == 0 || text[n - 1] != '\n')
-        memcpy(line + 10 + n, "\n", 2);
-    put_line(line, 0);
-    cf_free(heap);
-}
-
 void cli_diag(const cf_diag *dg)
 {
     char *s = cf_diag_text(dg);
-    if (s)
-        put_message(s);
-    else
-        put_line("coderfit: out of memory (a message was lost)\n", 0);
+    put("coderfit: ", s ? s : "out of memory (a message was lost)", 0);
     cf_free(s);
 }
 
-static void vformat(cf_diag *dg, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* fmt formatted into small (size bytes), or into a new string when it is
+ * longer (the caller frees what is not small); NULL when that fails. */
+static char *vformat(char *small, size_t size, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
 
-static void vformat(cf_diag *dg, const char *fmt, va_list ap)
+static char *vformat(char *small, size_t size, const char *fmt, va_list ap)
 {
-    char small[512], *heap = NULL;
     va_list again;
     va_copy(again, ap);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
-    if (n >= (int)sizeof small && (heap = cf_malloc((size_t)n + 1)))
-        vsnprintf(heap, (size_t)n + 1, fmt, again);
+    int n = vsnprintf(small, size, fmt, ap);
+    char *s = small;
+    if (n < 0)
+        s = NULL;
+    else if ((size_t)n >= size && (s = cf_malloc((size_t)n + 1)))
+        vsnprintf(s, (size_t)n + 1, fmt, again);
     va_end(again);
-    dg->message = n < 0 ? (char *)"(a message that could not be formatted)" : heap ? heap : small;
-    cli_diag(dg);
-    cf_free(heap);
+    return s;
 }
 
 void cli_fail(const char *file, unsigned line, unsigned col, const char *fmt, ...)
 {
-    cf_diag dg = {(char *)file, line, col, CF_SEV_ERROR, NULL, NULL};
+    char small[512];
     va_list ap;
     va_start(ap, fmt);
-    vformat(&dg, fmt, ap);
+    char *msg = vformat(small, sizeof small, fmt, ap);
     va_end(ap);
+    cf_diag dg = {(char *)file, line, col, CF_SEV_ERROR, NULL, msg ? msg : (char *)"(a message that could not be formatted)"};
+    cli_diag(&dg);
+    if (msg != small)
+        cf_free(msg);
 }
 
 static void vmessage(const char *cmd, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 static void vmessage(const char *cmd, const char *fmt, va_list ap)
 {
-    char small[512], *heap = NULL;
-    const char *s = small;
-    va_list again;
-    va_copy(again, ap);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
-    if (n >= (int)sizeof small) {
-        if ((heap = cf_malloc((size_t)n + 1)))
-            vsnprintf(heap, (size_t)n + 1, fmt, again);
-        s = heap;
-    }
-    va_end(again);
-    if (n < 0 || !s)
-        s = "(a message that could not be formatted)";
-    else
-        cf_text_shown(heap ? heap : small);
-    char line[600], *big = NULL;
-    size_t need = strlen(s) + (cmd ? strlen(cmd) : 0) + 4;
-    char *out = need < sizeof line ? line : (big = cf_malloc(need));
-    if (out) {
-        snprintf(out, need < sizeof line ? sizeof line : need, "%s%s%s", cmd ? cmd : "", cmd ? ": " : "", s);
-        put_message(out);
-    } else {
-        put_message(s);
-    }
-    cf_free(big);
-    cf_free(heap);
+    char small[512], head[64];
+    char *msg = vformat(small, sizeof small, fmt, ap);
+    if (msg)
+        cf_text_shown(msg);
+    snprintf(head, sizeof head, "coderfit: %s%s", cmd ? cmd : "", cmd ? ": " : "");
+    put(head, msg ? msg : "(a message that could not be formatted)", 0);
+    if (msg != small)
+        cf_free(msg);
 }
 
 void cli_error(const char *cmd, const char *fmt, ...)
@@ -321,7 +297,7 @@ void cli_print_diags(const cf_diags *d)
     for (size_t i = 0; i < d->n; i++)
         cli_diag(&d->items[i]);
     if (d->oom)
-        put_line("coderfit: out of memory (some messages were lost)\n", 0);
+        put("coderfit: ", "out of memory (some messages were lost)", 0);
 }
 
 void cli_print_errors(const cf_diags *d)
@@ -330,7 +306,7 @@ void cli_print_errors(const cf_diags *d)
         if (d->items[i].severity == CF_SEV_ERROR)
             cli_diag(&d->items[i]);
     if (d->oom)
-        put_line("coderfit: out of memory (some messages were lost)\n", 0);
+        put("coderfit: ", "out of memory (some messages were lost)", 0);
 }
 
 int cli_common_option(cli_opts *o, int c, const char *arg, const char *cmd)

@@ -271,15 +271,15 @@ cf_status cli_each_profile(const cli_opts *o, char **paths, int n, cli_profile_f
 
 /* rank's inputs, scored on jobs threads into all (rank_pool.c): the
  * operands and the files of folders, in order; a stream's records and each
- * file's failure are reported on stderr and kept in the ranking.  evidence:
- * the output shows whole reports.  CF_OK or CF_ESYSTEM. */
+ * file's failure are reported on stderr and kept in the ranking, whole
+ * reports only when ro->keep_reports.  CF_OK or CF_ESYSTEM. */
 typedef struct rank_input {
     char *path;
     int stream;               /* a stream of records, not one profile */
     unsigned long long size;
 } rank_input;
-cf_status rank_score(const cli_opts *o, const cf_rubric *r, int evidence, long jobs, const rank_input *in,
-                     size_t n, const cf_rank_opts *ro, cf_ranking *all);
+cf_status rank_score(const cli_opts *o, const cf_rubric *r, long jobs, const rank_input *in, size_t n,
+                     const cf_rank_opts *ro, cf_ranking *all);
 
 /* Blind review: makes rep blind (cf_report_blind) and, with --key, notes
  * its id and source for the key (thread-safe).  CF_OK or CF_ESYSTEM. */

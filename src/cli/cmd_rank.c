@@ -275,7 +275,7 @@ int cmd_rank(int argc, char **argv)
     }
     if (st)
         goto done;
-    st = rank_score(&o, r, ro.keep_reports, jobs, in.v, in.n, &ro, all);
+    st = rank_score(&o, r, jobs, in.v, in.n, &ro, all);
 
 write:
     if (st)

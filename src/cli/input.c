@@ -168,6 +168,19 @@ static size_t forced_cut(cf_split_mode mode, const char *buf, size_t len)
     return cut ? cut : len;
 }
 
+/* Drops buf[from..*len) up to and including its first newline (the rest of
+ * a line already refused); returns how many bytes went, and whether the
+ * newline was among them in *ended. */
+static size_t drop_line_rest(char *buf, size_t from, size_t *len, int *ended)
+{
+    const char *nl = memchr(buf + from, '\n', *len - from);
+    size_t drop = nl ? (size_t)(nl + 1 - (buf + from)) : *len - from;
+    memmove(buf + from, buf + from + drop, *len - from - drop);
+    *len -= drop;
+    *ended = nl != NULL;
+    return drop;
+}
+
 /* A line longer than this has no end worth waiting for (stdin from
  * /dev/zero): the stream stops there. */
 #define CLI_SKIP_MAX(max) (64ULL * (max) + CLI_CHUNK)
@@ -204,25 +217,24 @@ cf_status cli_stream_chunks(const char *path, unsigned long max, cli_chunk_fn fn
             break;
         }
         eof = r == 0;
+        size_t old = len;
+        len += (size_t)r;
         if (skipped) {
             /* the rest of a line already refused: up to its newline */
-            const char *nl = memchr(buf + len, '\n', (size_t)r);
-            if (!nl) {
-                if (!eof && (skipped += (unsigned long long)r) > CLI_SKIP_MAX(max)) {
-                    snprintf(err, sizeof err, "no end of line within %llu bytes (64 times the size limit): the rest is not read",
-                             CLI_SKIP_MAX(max));
-                    st = fail(ctx, path, c.first_line, err);
-                    break;
-                }
+            int ended;
+            skipped += drop_line_rest(buf, old, &len, &ended);
+            if (ended) {
+                c.first_line++;
+                skipped = 0;
+            } else if (!eof && skipped > CLI_SKIP_MAX(max)) {
+                snprintf(err, sizeof err, "no end of line within %llu bytes (64 times the size limit): the rest is not read",
+                         CLI_SKIP_MAX(max));
+                st = fail(ctx, path, c.first_line, err);
+                break;
+            } else {
                 continue;
             }
-            size_t rest = (size_t)r - (size_t)(nl + 1 - (buf + len));
-            memmove(buf + len, nl + 1, rest);
-            r = (ssize_t)rest;
-            c.first_line++;
-            skipped = 0;
         }
-        len += (size_t)r;
         if (c.mode == CF_SPLIT_UNKNOWN &&
             (c.mode = cf_split_mode_of(buf, len, !eof && len < most)) == CF_SPLIT_UNKNOWN)
             continue;   /* the first line is not all here */
@@ -254,11 +266,9 @@ cf_status cli_stream_chunks(const char *path, unsigned long max, cli_chunk_fn fn
         len -= cut;
         if (skip) {
             /* a line cut short: what follows of it is no record */
-            const char *nl = memchr(buf, '\n', len);
-            size_t drop = nl ? (size_t)(nl - buf) + 1 : len;
-            memmove(buf, buf + drop, len - drop);
-            len -= drop;
-            if (nl)
+            int ended;
+            size_t drop = drop_line_rest(buf, 0, &len, &ended);
+            if (ended)
                 c.first_line++;
             else
                 skipped = drop + 1;

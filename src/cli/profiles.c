@@ -64,22 +64,25 @@ static cf_status one_profile(const cli_opts *o, cf_arena *a, const char *source,
     return st;
 }
 
-/* A stream: one profile per line, or pretty-printed ones one after another
- * (cf_split_mode_of), read a chunk at a time.  A stream of one profile is
- * named after the stream. */
-typedef struct stream_ctx {
+/* What the pipeline carries from operand to profile. */
+typedef struct pipeline {
     const cli_opts *o;
     cf_arena *a;
     cli_profile_fn fn;
     void *ctx;
     unsigned long *failed;
-    unsigned long records;
+    cf_status st;
+    unsigned long found;      /* profile files found in the folder */
+    unsigned long records;    /* records of the stream being read */
     int unread;               /* the stream could not be opened or read */
-} stream_ctx;
+} pipeline;
 
+/* A stream: one profile per line, or pretty-printed ones one after another
+ * (cf_split_mode_of), read a chunk at a time.  A stream of one profile is
+ * named after the stream. */
 static cf_status stream_record(void *vctx, cli_record *rec)
 {
-    stream_ctx *s = vctx;
+    pipeline *s = vctx;
     s->records++;
     if (cli_record_refused(rec, s->o->max_input)) {
         (*s->failed)++;
@@ -91,12 +94,12 @@ static cf_status stream_record(void *vctx, cli_record *rec)
 
 static cf_status stream_chunk(void *vctx, const cli_chunk *c)
 {
-    return cli_chunk_records(c, ((stream_ctx *)vctx)->o->max_input, stream_record, vctx);
+    return cli_chunk_records(c, ((pipeline *)vctx)->o->max_input, stream_record, vctx);
 }
 
 static cf_status stream_fail(void *vctx, const char *path, unsigned line, const char *message)
 {
-    stream_ctx *s = vctx;
+    pipeline *s = vctx;
     (void)line;
     cli_fail(path, 0, 0, "%s", message);
     s->unread = 1;
@@ -104,63 +107,52 @@ static cf_status stream_fail(void *vctx, const char *path, unsigned line, const 
     return CF_OK;
 }
 
-static cf_status each_record(const cli_opts *o, cf_arena *a, const char *path, cli_profile_fn fn, void *ctx,
-                             unsigned long *failed)
+static cf_status each_record(pipeline *s, const char *path)
 {
-    stream_ctx s = {o, a, fn, ctx, failed, 0, 0};
-    cf_status st = cli_stream_chunks(path, o->max_input, stream_chunk, stream_fail, &s);
-    if (st == CF_OK && !s.records && !s.unread) {
+    s->records = 0;
+    s->unread = 0;
+    cf_status st = cli_stream_chunks(path, s->o->max_input, stream_chunk, stream_fail, s);
+    if (st == CF_OK && !s->records && !s->unread) {
         cf_diag dg = {(char *)path, 1, 1, CF_SEV_ERROR, "json", (char *)"empty input (no JSON value)"};
         cli_diag(&dg);
-        (*failed)++;
+        (*s->failed)++;
     }
     return st;
 }
 
 /* One input: a file with one profile, or a stream of them. */
-static cf_status each_input(const cli_opts *o, cf_arena *a, const char *path, cli_profile_fn fn,
-                            void *ctx, unsigned long *failed)
+static cf_status each_input(pipeline *e, const char *path)
 {
     if (cli_is_stream(path))
-        return each_record(o, a, path, fn, ctx, failed);
+        return each_record(e, path);
     char *text;
     size_t len;
     char err[256];
-    cf_status st = cli_read_input(path, o->max_input, &text, &len, err, sizeof err);
+    cf_status st = cli_read_input(path, e->o->max_input, &text, &len, err, sizeof err);
     if (st) {
         cli_fail(path, 0, 0, "%s", err);
         if (st != CF_EINPUT)
             return st;
-        (*failed)++;
+        (*e->failed)++;
         return CF_OK;
     }
-    st = one_profile(o, a, path, text, len, 1, 0, fn, ctx, failed, NULL);
+    st = one_profile(e->o, e->a, path, text, len, 1, 0, e->fn, e->ctx, e->failed, NULL);
     cf_free(text);
     return st;
 }
 
-typedef struct each_ctx {
-    const cli_opts *o;
-    cf_arena *a;
-    cli_profile_fn fn;
-    void *ctx;
-    unsigned long *failed;
-    cf_status st;
-    unsigned long found;      /* profile files found in the folder */
-} each_ctx;
-
 static int each_file(void *vctx, const char *path, unsigned long long size)
 {
-    each_ctx *e = vctx;
+    pipeline *e = vctx;
     (void)size;
     e->found++;
-    e->st = each_input(e->o, e->a, path, e->fn, e->ctx, e->failed);
+    e->st = each_input(e, path);
     return e->st ? -1 : 0;
 }
 
 static int each_error(void *vctx, const char *path, const char *message)
 {
-    each_ctx *e = vctx;
+    pipeline *e = vctx;
     cli_fail(path, 0, 0, "%s", message);
     (*e->failed)++;
     return 0;
@@ -169,7 +161,7 @@ static int each_error(void *vctx, const char *path, const char *message)
 cf_status cli_each_profile(const cli_opts *o, char **paths, int n, cli_profile_fn fn,
                            void *ctx, unsigned long *failed)
 {
-    each_ctx e = {o, cf_arena_new(), fn, ctx, failed, CF_OK, 0};
+    pipeline e = {o, cf_arena_new(), fn, ctx, failed, CF_OK, 0, 0, 0};
     if (!e.a)
         return CF_ESYSTEM;
     for (int i = 0; i < n && !e.st; i++) {
@@ -183,7 +175,7 @@ cf_status cli_each_profile(const cli_opts *o, char **paths, int n, cli_profile_f
                 (*failed)++;
             }
         } else {
-            e.st = each_input(o, e.a, paths[i], fn, ctx, failed);
+            e.st = each_input(&e, paths[i]);
         }
     }
     cf_arena_free(e.a);

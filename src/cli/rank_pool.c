@@ -334,8 +334,8 @@ static void draw_progress(pool *p, double start, unsigned long long total)
     cli_progress(line);
 }
 
-cf_status rank_score(const cli_opts *o, const cf_rubric *r, int evidence, long jobs, const rank_input *in,
-                     size_t n, const cf_rank_opts *ro, cf_ranking *all)
+cf_status rank_score(const cli_opts *o, const cf_rubric *r, long jobs, const rank_input *in, size_t n,
+                     const cf_rank_opts *ro, cf_ranking *all)
 {
     pool p;
     worker *ws = NULL;
@@ -352,7 +352,7 @@ cf_status rank_score(const cli_opts *o, const cf_rubric *r, int evidence, long j
     pthread_cond_init(&p.progress, NULL);
     p.o = o;
     p.r = r;
-    p.evidence = evidence;
+    p.evidence = ro->keep_reports;
     p.max_queued = (size_t)jobs * 2;   /* bounds the memory in flight */
     p.drawing = !o->quiet && isatty(STDERR_FILENO);
     ws = cf_calloc((size_t)jobs, sizeof *ws);
