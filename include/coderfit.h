@@ -371,10 +371,11 @@ typedef struct cf_rank_opts {
     int eligible_only;
     int keep_reports;           /* json and ndjson output print the reports */
     int blind;                  /* failed inputs are named by cf_blind_id */
+    int dedupe;                 /* keep only the best result of each person */
 } cf_rank_opts;
 
 typedef enum cf_rank_format {
-    CF_RANK_TEXT, CF_RANK_CSV, CF_RANK_JSON, CF_RANK_NDJSON, CF_RANK_MD
+    CF_RANK_TEXT, CF_RANK_CSV, CF_RANK_JSON, CF_RANK_NDJSON, CF_RANK_MD, CF_RANK_HTML
 } cf_rank_format;
 
 typedef struct cf_rank_write_opts {
@@ -402,6 +403,11 @@ cf_status cf_ranking_add_error(cf_ranking *rk, const char *source, unsigned line
  * a diagnostic when the line is not such a record. */
 cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
                               const char *text, size_t len, cf_diags *d);
+/* The rubric and date the reports will be made with, known before any is
+ * added: the CSV has its quality columns even when nothing scores. */
+cf_status cf_ranking_expect(cf_ranking *rk, const cf_rubric *r, cf_day as_of);
+/* A file of a folder that was not read (not JSON): named in the summary. */
+cf_status cf_ranking_add_skipped(cf_ranking *rk, const char *path);
 /* Moves everything src holds into dst (src is left empty). */
 cf_status cf_ranking_absorb(cf_ranking *dst, cf_ranking *src);
 /* Counts so far. */
@@ -424,6 +430,10 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
 /* The JSON Schema of "profile" or "report", pretty-printed with a final
  * newline, in *out (cf_free).  CF_EUSAGE when name is unknown. */
 cf_status cf_schema(const char *name, char **out, size_t *len);
+
+/* A JSON Resume to fill in: every field the importer reads, empty, with a
+ * note under "//" in each part (never read).  It loads without a warning. */
+extern const char cf_resume_template[];
 
 /* ---- blind review ----------------------------------------------------------
  * The opaque id of a source ("applicant-" and 12 hex digits of a hash of the

@@ -111,15 +111,15 @@ expect_grep "$T/out" '"warnings":\[{"field":"work"' "rank --blind: the warning i
 rm "$T/in/quentin-failwright.json"
 
 # Scores and tiers do not move; the order of ties may (ids sort otherwise).
-"$CF" rank $ASOF -q -f csv "$T/in" | cut -d, -f3,4 | sort >"$T/plain"
-"$CF" rank $ASOF -q --blind -f csv "$T/in" | cut -d, -f3,4 | sort >"$T/blind"
+"$CF" rank $ASOF -q -f csv "$T/in" | csvcols score,tier | sort >"$T/plain"
+"$CF" rank $ASOF -q --blind -f csv "$T/in" | csvcols score,tier | sort >"$T/blind"
 [ -s "$T/plain" ] && cmp -s "$T/plain" "$T/blind" && ok || no "--blind changed scores or tiers"
 
 # The key: every id of the output, each with its source; the same in every run.
 expect_exit 0 "rank --key" -- "$CF" rank $ASOF -q --key "$T/key.csv" -f csv "$T/in"
 head -n 1 "$T/key.csv" | grep -qx "id,source" && ok || no "key header"
 [ "$(($(wc -l <"$T/key.csv") - 1))" = "$(ls "$T/in" | wc -l)" ] && ok || no "key: one line per input"
-tail -n +2 "$T/out" | cut -d, -f2 | sort >"$T/ids"
+csvcols source <"$T/out" | sort >"$T/ids"
 tail -n +2 "$T/key.csv" | cut -d, -f1 >"$T/keyids"
 cmp -s "$T/ids" "$T/keyids" && ok || no "key ids differ from the ranking's"
 grep -q "^applicant-[0-9a-f]\{12\},\"$T/in/identifying.json\"$" "$T/key.csv" && ok || no "key line for the test profile"

@@ -388,8 +388,8 @@ sed '0,/        weight: 18/s//        weight: 8/' rubrics/medical-coder.yaml >"$
 expect_exit 0 "diff: one weight changed" -- "$CF" diff $ASOF -f json rubrics/medical-coder.yaml "$T/w.yaml" "$EX"
 cp "$T/out" "$T/diff.json"
 tr -d '\n' <"$T/diff.json" | tr -s ' ' | grep -q '"rubric_changes": \[ "criterion education.credential: weight 18 -> 8" \], "profiles"' && ok || no "diff: the rubric change is listed first"
-"$CF" rank $ASOF -f csv "$EX" | cut -d, -f2,3 | sort >"$T/old.csv"
-"$CF" rank $ASOF -f csv -r "$T/w.yaml" "$EX" 2>/dev/null | cut -d, -f2,3 | sort >"$T/new.csv"
+"$CF" rank $ASOF -f csv "$EX" | csvcols source,score | sort >"$T/old.csv"
+"$CF" rank $ASOF -f csv -r "$T/w.yaml" "$EX" 2>/dev/null | csvcols source,score | sort >"$T/new.csv"
 join -t, "$T/old.csv" "$T/new.csv" | awk -F, '$2 != $3 { print $1 }' | sort >"$T/moved.want"
 tr -d ' \n' <"$T/diff.json" | grep -o '{"source":"[^"]*"[^}]*"moved":true}' | sed 's/{"source":"\([^"]*\)".*/\1/' | sort >"$T/moved.got"
 [ -s "$T/moved.want" ] && cmp -s "$T/moved.want" "$T/moved.got" && ok || no "diff: the moved profiles, want $(cat "$T/moved.want" | tr '\n' ' '), got $(cat "$T/moved.got" | tr '\n' ' ')"
@@ -428,22 +428,26 @@ expect_grep "$T/rank.json" "\"source\": \"$M/sub/broken.json\",
 expect_grep "$T/rank.json" "\"source\": \"$M/sub/stream.ndjson\",
       \"line\": 2," "rank: a broken stream line has its line"
 expect_grep "$T/err" "^coderfit: $M/sub/broken.json:2:11: error: invalid JSON" "rank: errors on stderr have positions"
-grep -q 'notes.txt' "$T/rank.json" && no "rank: a .txt file was read" || ok
-[ ! -s "$T/err" ] || [ "$(grep -c -v '^coderfit: .*: error: ' "$T/err")" = 0 ] && ok || no "rank: no progress line when stderr is not a terminal"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(not (d["skipped"] == [sys.argv[2]] and d["counts"]["skipped"] == 1 and all("notes.txt" not in r["source"] for r in d["results"])))' "$T/rank.json" "$M/notes.txt" && ok || no "rank: a .txt file is skipped and named, not read"
+expect_grep "$T/err" "^coderfit: rank: warning: skipped 1 file that is not JSON: $M/notes.txt; convert them to JSON Resume first$" "rank: the skipped file is named on stderr"
+[ ! -s "$T/err" ] || [ "$(grep -c -v -e '^coderfit: .*: error: ' -e '^coderfit: rank: warning: skipped ' "$T/err")" = 0 ] && ok || no "rank: no progress line when stderr is not a terminal"
 
 # the same bytes whatever the jobs and the order of the inputs
 "$CF" rank $ASOF -f json -j 1 "$M" >"$T/j1.json" 2>/dev/null
 "$CF" rank $ASOF -f json -j 2 "$M" >"$T/j2.json" 2>/dev/null
 "$CF" rank $ASOF -f json -j 3 "$M/sub" $(ls "$M"/*.json | sort -r) >"$T/j3.json" 2>/dev/null
-cmp -s "$T/j1.json" "$T/j2.json" && cmp -s "$T/j1.json" "$T/j3.json" && ok || no "rank: output depends on --jobs or input order"
-cmp -s "$T/j1.json" "$T/rank.json" && ok || no "rank: default jobs differ from --jobs 1"
+# (the files named one by one skip nothing)
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["skipped"]=[]; d["counts"]["skipped"]=0; json.dump(d,open(sys.argv[1],"w"),indent=2)' "$T/j1.json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); json.dump(d,open(sys.argv[1],"w"),indent=2)' "$T/j3.json"
+"$CF" rank $ASOF -f json -j 1 "$M" 2>/dev/null | cmp -s - "$T/j2.json" && cmp -s "$T/j1.json" "$T/j3.json" && ok || no "rank: output depends on --jobs or input order"
+cmp -s "$T/j2.json" "$T/rank.json" && ok || no "rank: default jobs differ from --jobs 2"
 
 # merging shards gives the bytes of one run
 for f in json csv text md ndjson; do
     "$CF" score -f ndjson $ASOF "$M"/*.json >"$T/shard1.ndjson" 2>/dev/null
     "$CF" rank -f ndjson $ASOF "$M/sub" >"$T/shard2.ndjson" 2>/dev/null
     "$CF" rank --merge -f $f "$T/shard2.ndjson" "$T/shard1.ndjson" >"$T/merged.out" 2>/dev/null
-    "$CF" rank -f $f $ASOF "$M" >"$T/direct.out" 2>/dev/null
+    "$CF" rank -f $f $ASOF $(ls "$M"/*.json) "$M/sub" >"$T/direct.out" 2>/dev/null
     cmp -s "$T/merged.out" "$T/direct.out" && ok || no "rank --merge -f $f differs from one run"
 done
 # the README's recipe: shards of a few files each, scored side by side
@@ -459,37 +463,37 @@ expect_grep "$T/err" "junk.ndjson:1:1: error: not a coderfit report" "rank --mer
 
 # CSV: a table, RFC 4180
 expect_exit 0 "rank -f csv" -- "$CF" rank $ASOF -f csv "$EX"
-head -n 1 "$T/out" | grep -q "^rank,source,score,tier,eligible,education,attention_to_detail,medical_knowledge,communication,technical,ethics,independence" && ok || no "rank: csv header"
+head -n 1 "$T/out" | grep -q "^rank,status,name,email,phone,source,score,tier,tier_label,eligible,completeness,education,attention_to_detail,medical_knowledge,communication,technical,ethics,independence,failed_gates,top_gap,warnings,duplicate_of.$" && ok || no "rank: csv header"
 [ "$(wc -l <"$T/out")" = "$((n_good - 1))" ] && ok || no "rank: csv has a row per scored applicant"
 [ "$(tr -cd '\r' <"$T/out" | wc -c)" = "$((n_good - 1))" ] && ok || no "rank: csv lines end in CRLF"
-awk -F, 'NR > 1 && NF != 14 { bad = 1 } END { exit bad }' "$T/out" && ok || no "rank: every csv row has 14 fields"
+python3 -c 'import csv,sys; sys.exit(any(len(r) != 22 for r in csv.reader(open(sys.argv[1], newline=""))))' "$T/out" && ok || no "rank: every csv row has 22 fields"
 cp "$EX/inpatient-coder.json" "$T/with,comma.json"
 "$CF" rank $ASOF -f csv --bom "$T/with,comma.json" >"$T/bom.csv"
 [ "$(head -c 3 "$T/bom.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf" ] && ok || no "rank --bom"
-grep -q "^1,\"$T/with,comma.json\",[0-9]" "$T/bom.csv" && ok || no "rank: a csv field with a comma is quoted"
+grep -q "^1,scored,Dana Whitfield,[^,]*,[^,]*,\"$T/with,comma.json\",[0-9]" "$T/bom.csv" && ok || no "rank: a csv field with a comma is quoted"
 # a file name that a spreadsheet would run as a formula is written as text
 mkdir -p "$T/formula"
 cp "$EX/it-graduate.json" "$T/formula/=HYPERLINK(1).json"
 cp "$EX/inpatient-coder.json" "$T/formula/@SUM(1,2).json"
 cf_abs=$(cd "$(dirname "$CF")" && pwd)/coderfit
 (cd "$T/formula" && "$cf_abs" rank $ASOF -q -f csv --blind --key key.csv -- *.json >blind.csv && "$cf_abs" rank $ASOF -q -f csv -- *.json >named.csv)
-grep -q "^2,'=HYPERLINK(1).json,[0-9.]*," "$T/formula/named.csv" && ok || no "rank: a csv field starting with = gets a ' ($(sed -n 3p "$T/formula/named.csv" | cut -c1-40))"
-grep -q "^1,\"'@SUM(1,2).json\",[0-9]" "$T/formula/named.csv" && ok || no "rank: a quoted csv field starting with @ gets a '"
+grep -q "^2,scored,[^,]*,[^,]*,[^,]*,'=HYPERLINK(1).json,[0-9.]*," "$T/formula/named.csv" && ok || no "rank: a csv field starting with = gets a ' ($(sed -n 3p "$T/formula/named.csv" | cut -c1-40))"
+grep -q "^1,scored,[^,]*,[^,]*,[^,]*,\"'@SUM(1,2).json\",[0-9]" "$T/formula/named.csv" && ok || no "rank: a quoted csv field starting with @ gets a '"
 grep -q "^applicant-[0-9a-f]*,\"'=HYPERLINK(1).json\"$" "$T/formula/key.csv" && ok || no "rank --key: the key's source gets a ' too"
 
 # selection
 "$CF" rank $ASOF -f csv --top 3 "$EX" >"$T/top.csv"
 [ "$(wc -l <"$T/top.csv")" = 4 ] && ok || no "rank --top 3"
-"$CF" rank $ASOF -f csv --min-score 40 "$EX" | awk -F, 'NR > 1 && $3 < 40 { bad = 1 } END { exit bad }' && ok || no "rank --min-score"
-"$CF" rank $ASOF -f csv --tier strong --tier good "$EX" | awk -F, 'NR > 1 && $4 != "strong" && $4 != "good" { bad = 1 } END { exit bad || NR != 4 }' && ok || no "rank --tier"
-"$CF" rank $ASOF -f csv --eligible-only "$EX" | awk -F, 'NR > 1 && $5 != "true" { bad = 1 } END { exit bad || NR < 2 }' && ok || no "rank --eligible-only"
+"$CF" rank $ASOF -f csv --min-score 40 "$EX" | csvcols score | awk '$1 < 40 { bad = 1 } END { exit bad || NR < 2 }' && ok || no "rank --min-score"
+"$CF" rank $ASOF -f csv --tier strong --tier good "$EX" | csvcols tier | awk '$1 != "strong" && $1 != "good" { bad = 1 } END { exit bad || NR != 3 }' && ok || no "rank --tier"
+"$CF" rank $ASOF -f csv --eligible-only "$EX" | csvcols eligible | awk '$1 != "true" { bad = 1 } END { exit bad || NR < 1 }' && ok || no "rank --eligible-only"
 expect_exit 2 "rank: bad --top" -- "$CF" rank --top 0 "$EX"
 # a tier the rubric does not have is a usage error, not an empty shortlist
 expect_exit 2 "rank: a --tier the rubric lacks" -- "$CF" rank $ASOF --tier strong --tier Good "$EX"
 expect_grep "$T/err" "^coderfit: rank: --tier: 'Good' is not a tier of rubric medical-coder (strong, good, developing, early)$" "rank: unknown tier message"
 [ -s "$T/out" ] && no "rank: output despite an unknown tier" || ok
 expect_exit 0 "rank: --tier of the rubric given" -- "$CF" rank $ASOF -r examples/rubrics/coding-auditor.yaml -f csv --tier hire "$EX"
-awk -F, 'NR > 1 && $4 != "hire" { bad = 1 } END { exit bad || NR < 2 }' "$T/out" && ok || no "rank: --tier hire with the auditor rubric"
+csvcols tier <"$T/out" | awk '$1 != "hire" { bad = 1 } END { exit bad || NR < 1 }' && ok || no "rank: --tier hire with the auditor rubric"
 expect_exit 2 "rank: --tier of another rubric" -- "$CF" rank $ASOF --tier hire "$EX"
 # --merge has no rubric: a tier no report is in gets a warning
 "$CF" rank $ASOF -f ndjson "$EX" >"$T/tiers.ndjson" 2>/dev/null
@@ -503,20 +507,27 @@ expect_exit 2 "rank: bad format" -- "$CF" rank -f xml "$EX"
 
 # the other formats
 expect_exit 0 "rank -f md" -- "$CF" rank $ASOF -f md "$EX"
-expect_grep "$T/out" '^| rank | source | score | tier | eligible |' "rank: md table"
+expect_grep "$T/out" '^| rank | name | score | tier | eligible |' "rank: md table"
 expect_exit 0 "rank -f text" -- "$CF" rank $ASOF "$EX"
 expect_grep "$T/out" "^  $((n_good - 2)) inputs: $((n_good - 2)) scored, 0 failed$" "rank: text summary"
 expect_grep "$T/out" "Total score" "rank: text summary of qualities"
 # the table fits the terminal: every row, whatever its source's length
-for cols in 80 100 130; do
-    COLUMNS=$cols "$CF" rank -q $ASOF tests/panel/profiles "$EX" >"$T/out" 2>/dev/null
-    awk -v c=$cols '/^Summary/ { exit } length($0) > c { bad = 1 } END { exit bad }' "$T/out" && ok ||
-        no "rank at $cols columns: a row is wider: $(awk 'length($0) > m { m = length($0) } END { print m }' "$T/out")"
+# (every line, the summary's too; a character counts one column)
+for cols in 40 60 80 100 120 130; do
+    COLUMNS=$cols "$CF" rank -q $ASOF tests/panel/profiles "$EX" "$T/baddate.json" >"$T/out" 2>/dev/null
+    w=$(python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$T/out")
+    [ "$w" -le $cols ] && ok || no "rank at $cols columns: a line is $w wide"
 done
-COLUMNS=130 "$CF" rank -q $ASOF tests/panel/profiles >"$T/out" 2>/dev/null
-grep -q "^ rank  score  tier            elig  warn  educ  atte" "$T/out" && ok || no "rank at 130 columns shows the qualities"
+COLUMNS=80 "$CF" rank -q $ASOF tests/panel/profiles >"$T/out" 2>/dev/null
+grep -q "^ rank  name  *score  tier  *elig edu att med com tec eth ind$" "$T/out" && ok || no "rank at 80 columns keeps short quality columns"
+expect_grep "$T/out" "^  Not shown at 80 columns: the source; a wider terminal or -f csv shows every$" "rank at 80 columns says what it left out"
+COLUMNS=60 "$CF" rank -q $ASOF tests/panel/profiles >"$T/out" 2>/dev/null
+expect_grep "$T/out" "^  Not shown at 60 columns: the qualities and the source; a" "rank at 60 columns says what it left out"
+COLUMNS=160 "$CF" rank -q $ASOF tests/panel/profiles >"$T/out" 2>/dev/null
+grep -q "^ rank  name  *score  tier  *elig  educ  atte  medi  comm  tech  ethi  inde  source$" "$T/out" && ok || no "rank at 160 columns shows every column"
+grep -q "Not shown" "$T/out" && no "rank at 160 columns: something said left out" || ok
 expect_exit 0 "rank: stdin" -- sh -c "cat \"$EX/inpatient-coder.json\" | tr -d '\n' | \"$CF\" rank $ASOF -f csv -"
-expect_grep "$T/out" "^1,'-:1," "rank: stdin records are named -:LINE (after a ', as a spreadsheet would read - as a formula)"
+expect_grep "$T/out" "^1,scored,Dana Whitfield,dana.whitfield@example.com,(555) 201-4417,'-:1," "rank: stdin records are named -:LINE (after a ', as a spreadsheet would read - as a formula), and by the applicant"
 
 # --- pretty-printed JSON texts one after another (jq's output, files put
 # together with cat): a stream whose first line is a lone "{" -------------------
@@ -538,18 +549,19 @@ cp "$T/out" "$T/pretty1.csv"
 "$CF" rank -q $ASOF -j 2 -f csv - <"$T/pretty.json" >"$T/pretty2.csv"
 cmp -s "$T/pretty1.csv" "$T/pretty2.csv" && ok || no "rank: a pretty stream gives the same bytes with --jobs 1 and 2"
 "$CF" rank -q $ASOF -f csv - <"$T/compact.ndjson" >"$T/compact.csv"
-cut -d, -f3- "$T/pretty1.csv" | sort >"$T/pretty.scores"
-cut -d, -f3- "$T/compact.csv" | sort >"$T/compact.scores"
+csvcols name,score,tier,education,independence,duplicate_of <"$T/pretty1.csv" | sed "s/,'-:[0-9]*$/,dup/" | sort >"$T/pretty.scores"
+csvcols name,score,tier,education,independence,duplicate_of <"$T/compact.csv" | sed "s/,'-:[0-9]*$/,dup/" | sort >"$T/compact.scores"
 cmp -s "$T/pretty.scores" "$T/compact.scores" && ok || no "rank: the pretty and the compact stream score alike"
-expect_grep "$T/pretty1.csv" "^[0-9]*,'-:1," "rank: a pretty text is named by its first line"
+expect_grep "$T/pretty1.csv" "^[0-9]*,scored,[^,]*,[^,]*,[^,]*,'-:1," "rank: a pretty text is named by its first line"
 "$CF" score $ASOF -f ndjson - <"$T/pretty.json" | sed 's/^[^,]*,"source":"\([^"]*\)".*/\1/' | sort >"$T/score.src"
-cut -d, -f2 "$T/pretty1.csv" | sed "1d; s/^'//" | sort >"$T/rank.src"
+csvcols source <"$T/pretty1.csv" | sed "s/^'//" | sort >"$T/rank.src"
 [ "$(wc -l <"$T/score.src")" = "$n_pretty" ] && cmp -s "$T/score.src" "$T/rank.src" && ok || no "score and rank split a pretty stream alike"
 # a truncated text loses nothing after it
 { cat "$EX/it-graduate.json"; head -n 6 "$EX/billing-specialist.json"; cat "$EX/inpatient-coder.json" "$EX/new-cca.native.json"; } >"$T/trunc.json"
 at=$(( $(wc -l <"$EX/it-graduate.json") + 7 ))
 expect_exit 4 "rank: a truncated pretty text" -- sh -c "\"$CF\" rank $ASOF -f csv - <\"$T/trunc.json\""
-[ "$(wc -l <"$T/out")" = 4 ] && ok || no "rank: the texts around a truncated one are scored"
+[ "$(csvcols status <"$T/out" | grep -c '^scored$')" = 3 ] && ok || no "rank: the texts around a truncated one are scored"
+[ "$(csvcols status <"$T/out" | grep -c '^refused: line [0-9]*, column [0-9]*: invalid JSON: unexpected end of input')" = 1 ] && ok || no "rank: the truncated one is a refused row of the csv"
 expect_grep "$T/err" "^coderfit: -:$((at - 1)):[0-9]*: error: invalid JSON: unexpected end of input (object not closed)" "rank: the truncated text ends where the next text starts"
 expect_exit 4 "score: a truncated pretty text" -- sh -c "\"$CF\" score $ASOF -f ndjson - <\"$T/trunc.json\""
 [ "$(wc -l <"$T/out")" = 3 ] && ok || no "score: the texts around a truncated one are scored"
@@ -575,7 +587,7 @@ expect_exit 0 "score: a pipe operand" -- sh -c "cat \"$EX/inpatient-coder.json\"
 expect_grep "$T/out" '"source":"/dev/stdin"' "score: a pipe holding one profile is named after it"
 expect_exit 0 "rank: a pipe operand holding a stream" -- sh -c "cat \"$T/compact.ndjson\" | \"$CF\" rank -q $ASOF -f csv /dev/stdin"
 [ "$(wc -l <"$T/out")" = $((n_pretty + 1)) ] && ok || no "rank: every line of a pipe operand is a record"
-expect_grep "$T/out" '^[0-9]*,/dev/stdin:1,' "rank: a pipe's records are named by line"
+expect_grep "$T/out" '^[0-9]*,scored,[^,]*,[^,]*,[^,]*,/dev/stdin:1,' "rank: a pipe's records are named by line"
 
 
 # --- fields that cannot be used: warnings, not refusals ------------------------
@@ -619,8 +631,8 @@ expect_exit 0 "score -q: warnings only in the report" -- "$CF" score -q $ASOF "$
 # a batch: counted, in the CSV column and the summary, every input ranked
 expect_exit 0 "rank with warnings" -- "$CF" rank -q $ASOF -f csv "$T/baddate.json" "$T/dupkey.json" "$EX/inpatient-coder.json"
 [ "$(wc -l <"$T/out")" = 4 ] && ok || no "rank: every input with a warning is ranked"
-awk -F, -v a="$T/baddate.json" -v b="$T/dupkey.json" -v c="$EX/inpatient-coder.json" \
-    'NR > 1 { n[$2] = $NF + 0 } END { exit !(n[a] == 1 && n[b] == 1 && n[c] == 0) }' "$T/out" && ok ||
+csvcols source,warnings <"$T/out" | awk -F, -v a="$T/baddate.json" -v b="$T/dupkey.json" -v c="$EX/inpatient-coder.json" \
+    '{ n[$1] = $2 + 0 } END { exit !(n[a] == 1 && n[b] == 1 && n[c] == 0) }' && ok ||
     no "rank: the warnings column counts each profile's warnings"
 expect_exit 0 "rank: the summary counts warnings" -- "$CF" rank -q $ASOF "$T/baddate.json" "$T/dupkey.json" "$EX/inpatient-coder.json"
 expect_grep "$T/out" "Warnings: 2 fields left out of scoring, in 2 profiles" "rank: the summary's warnings line"
@@ -629,10 +641,11 @@ expect_grep "$T/out" '"warnings": 2,' "rank -f json: counts.warnings"
 expect_exit 0 "rank: warnings on stderr" -- "$CF" rank $ASOF -f csv "$T/baddate.json"
 expect_grep "$T/err" "baddate.json:2:33: warning:" "rank prints the warning without -q"
 expect_exit 4 "rank --strict" -- "$CF" rank --strict $ASOF -f csv "$T/baddate.json" "$EX/inpatient-coder.json"
-[ "$(wc -l <"$T/out")" = 2 ] && ok || no "rank --strict: the other input is still ranked"
+[ "$(csvcols status <"$T/out" | grep -c '^scored$')" = 1 ] && ok || no "rank --strict: the other input is still ranked"
+[ "$(csvcols status,source <"$T/out" | grep -c "^refused: line 2, column 33: 'work\[0\].startDate' is not a date.*,$T/baddate.json$")" = 1 ] && ok || no "rank --strict: the refused profile is a row"
 # merging shards keeps the counts
 "$CF" score $ASOF -f ndjson "$T/baddate.json" "$T/dupkey.json" >"$T/shard.ndjson" 2>/dev/null
 expect_exit 0 "rank --merge: warnings" -- "$CF" rank --merge -f csv "$T/shard.ndjson"
-awk -F, 'NR > 1 { s += $NF } END { exit s != 2 }' "$T/out" && ok || no "rank --merge: the warnings column of merged reports"
+csvcols warnings <"$T/out" | awk '{ s += $1 } END { exit s != 2 }' && ok || no "rank --merge: the warnings column of merged reports"
 
 finish

@@ -27,3 +27,15 @@ finish() {
     echo "$pass passed, $fail failed"
     [ "$fail" = 0 ]
 }
+
+# The named columns (by the CSV's header) of each row of the CSV on stdin,
+# joined by commas, the header left out: csvcols source,score <rank.csv
+csvcols() {
+    python3 -c '
+import csv, sys
+rows = csv.reader(sys.stdin)
+head = next(rows, [])
+cols = [head.index(c) for c in sys.argv[1].split(",")]
+for row in rows:
+    print(",".join(row[i] for i in cols))' "$1"
+}

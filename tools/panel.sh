@@ -34,14 +34,29 @@ fi
 rubric=$("$B/coderfit" show -f json ${R:+-r "$R"} | sed -n 's/^  "\(id\|version\)": "\(.*\)",*$/\2/p' | paste -sd' ' -)
 
 awk -F'\t' -v verbose="$verbose" -v nfiles="$n_files" -v asof="$ASOF" -v rubric="$rubric" -v errs="$T/err" '
+# the fields of a CSV line (RFC 4180: quoted fields, quotes doubled) into f
+function csv(line, f,   n, i, c, q, v) {
+    n = 0; v = ""; q = 0
+    for (i = 1; i <= length(line); i++) {
+        c = substr(line, i, 1)
+        if (q && c == "\"" && substr(line, i + 1, 1) == "\"") { v = v c; i++ }
+        else if (c == "\"") q = !q
+        else if (!q && c == ",") { f[++n] = v; v = "" }
+        else if (c != "\r") v = v c
+    }
+    f[++n] = v
+    return n
+}
 function base(path,   s) { s = path; sub(/.*\//, "", s); sub(/\.json$/, "", s); return s }
 function pct(a, b) { return b ? sprintf("%d/%d (%.1f%%)", a, b, 100 * a / b) : "0/0" }
 function absv(x) { return x < 0 ? -x : x }
 BEGIN { order["strong"] = 4; order["good"] = 3; order["developing"] = 2; order["early"] = 1 }
 FILENAME ~ /rank\.csv$/ {
-    if (FNR == 1) next
-    split($0, f, ",")
-    name = base(f[2]); rank[name] = f[1] + 0; score[name] = f[3] + 0; tier[name] = f[4]; elig[name] = f[5] == "true" ? "yes" : "no"
+    n = csv($0, f)
+    if (FNR == 1) { for (i = 1; i <= n; i++) col[f[i]] = i; next }
+    if (f[col["status"]] != "scored") next
+    name = base(f[col["source"]]); rank[name] = f[col["rank"]] + 0; score[name] = f[col["score"]] + 0
+    tier[name] = f[col["tier"]]; elig[name] = f[col["eligible"]] == "true" ? "yes" : "no"
     scored++
     next
 }

@@ -16,6 +16,10 @@ void cli_opts_init(cli_opts *o)
     memset(o, 0, sizeof *o);
     o->as_of = cf_today();
     o->max_input = CF_DEFAULT_MAX_INPUT;
+    /* a team's own rubric, for every command that scores; -r wins */
+    const char *env = getenv("CODERFIT_RUBRIC");
+    if (env && *env)
+        o->rubric = env;
     opterr = 0;
     optind = 1;     /* getopt starts again at the first argument */
 }

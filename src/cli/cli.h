@@ -25,6 +25,7 @@ typedef struct cli_opts {
     unsigned long max_input;
     int blind;                 /* --blind: reports name an opaque id */
     int strict;                /* --strict: a profile with a field left out is refused */
+    int verbose;               /* --verbose: say what is left alone (hidden files) */
     const char *key;           /* --key FILE: where the id-to-source key goes */
     /* When set, each input document goes first to doc_fn, which returns 1
      * when it took the document (setting *st), 0 to have it read as a
@@ -67,7 +68,9 @@ typedef struct cli_command {
  * (cli_common_option handles them). */
 #define CLI_OPTION_AS_OF {"as-of", OPT_AS_OF, "YYYY-MM-DD", "the day date rules count from (default: today)"}
 #define CLI_OPTION_OUTPUT {"output", 'o', "FILE", "write to FILE (atomically) instead of stdout"}
-#define CLI_OPTION_RUBRIC {"rubric", 'r', "FILE", "rubric file or built-in id to score with (default: medical-coder)"}
+#define CLI_OPTION_RUBRIC                                                                          \
+    {"rubric", 'r', "FILE", "rubric file or built-in id to score with (default: $CODERFIT_RUBRIC, "    \
+                            "else medical-coder)"}
 #define CLI_OPTION_MAX_INPUT                                                                       \
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file, or record of a stream, accepted: "     \
                                               "512K, 16M (default), 1G"}
@@ -181,17 +184,26 @@ void cli_out_abort(cli_out *out);
  * terminal's, else $COLUMNS, else 0 (not a terminal). */
 int cli_out_color(const cli_out *out, cli_color c);
 int cli_out_width(const cli_out *out);
+/* The width of stderr's terminal, else $COLUMNS, else 0 (not known). */
+int cli_stderr_width(void);
 
 /* Walks a folder and its subfolders in name order, calling on_file for each
- * *.json, *.jsonl and *.ndjson file (with its size) and on_error for a
- * folder that cannot be read.  Links to folders are not followed.  Returns
- * 0, or the first non-zero a callback returned (-1: out of memory). */
+ * *.json, *.jsonl and *.ndjson file, case ignored (with its size), on_skip
+ * (when not NULL) for every other entry that is not read (hidden: a name
+ * starting with ".", file or folder, left alone) and on_error for a folder
+ * that cannot be read.  Links to folders are not followed.  Returns 0, or
+ * the first non-zero a callback returned (-1: out of memory). */
 typedef int (*cli_file_fn)(void *ctx, const char *path, unsigned long long size);
+typedef int (*cli_skip_fn)(void *ctx, const char *path, int hidden);
 typedef int (*cli_error_fn)(void *ctx, const char *path, const char *message);
-int cli_walk(const char *dir, cli_file_fn on_file, cli_error_fn on_error, void *ctx);
-/* The same for the files whose path accept takes (hidden ones never). */
+int cli_walk(const char *dir, cli_file_fn on_file, cli_skip_fn on_skip, cli_error_fn on_error, void *ctx);
+/* The same for the files whose path accept takes. */
 typedef int (*cli_name_fn)(const char *path);
-int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli_error_fn on_error, void *ctx);
+int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli_skip_fn on_skip,
+                   cli_error_fn on_error, void *ctx);
+/* The warning for the files of a folder that were not read (paths[0..n),
+ * at most ten named): "skipped N files that are not JSON: ...". */
+void cli_skipped_warning(const char *cmd, char *const *paths, size_t n);
 int cli_is_profile_file(const char *path);
 /* "-" and *.jsonl / *.ndjson are streams of profiles (cf_split_mode_of). */
 int cli_is_stream(const char *path);
@@ -300,6 +312,7 @@ CLI_COMMAND(test);
 CLI_COMMAND(diff);
 CLI_COMMAND(show);
 CLI_COMMAND(schema);
+CLI_COMMAND(template);
 #undef CLI_COMMAND
 
 #endif

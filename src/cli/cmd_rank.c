@@ -9,19 +9,23 @@
 #include <unistd.h>
 #include "cli.h"
 
-enum { OPT_TOP = 2000, OPT_MIN_SCORE, OPT_TIER, OPT_ELIGIBLE, OPT_BOM, OPT_MERGE };
+enum { OPT_TOP = 2000, OPT_MIN_SCORE, OPT_TIER, OPT_ELIGIBLE, OPT_BOM, OPT_MERGE, OPT_DEDUPE };
 
 static const cli_option options[] = {
     CLI_OPTION_RUBRIC,
     CLI_OPTION_AS_OF,
-    {"format", 'f', "FORMAT", "text (default), csv, json, ndjson or md"},
+    {"format", 'f', "FORMAT", "text (default), csv, json, ndjson, md, or html (one page: the "
+                              "shortlist, sortable, each row opening on its report)"},
     CLI_OPTION_OUTPUT,
     {"jobs", 'j', "N", "worker threads (default: one per core)"},
     {"top", OPT_TOP, "N", "keep the best N results"},
     {"min-score", OPT_MIN_SCORE, "X", "keep results scoring at least X"},
     {"tier", OPT_TIER, "ID", "keep results in this tier (repeatable)"},
     {"eligible-only", OPT_ELIGIBLE, NULL, "keep results that pass every gate"},
-    {"bom", OPT_BOM, NULL, "csv: start with a UTF-8 byte-order mark (for Excel)"},
+    {"dedupe", OPT_DEDUPE, NULL, "keep only the best result of each person (the same e-mail, "
+                                 "phone or profile content); without it duplicates are flagged"},
+    {"bom", OPT_BOM, NULL, "csv: start with a UTF-8 byte-order mark (Excel, and LibreOffice "
+                           "without asking for the character set)"},
     {"merge", OPT_MERGE, NULL, "the operands are NDJSON reports (from score -f ndjson or "
                                "rank -f ndjson, e.g. shards scored on several machines): "
                                "rank them as one run would"},
@@ -30,9 +34,10 @@ static const cli_option options[] = {
     CLI_OPTION_BLIND,
     CLI_OPTION_STRICT,
     {"quiet", 'q', NULL, "no progress line, no warnings on stderr"},
+    {"verbose", 'v', NULL, "also say which hidden files and folders were left alone"},
     {NULL, 0, NULL, NULL}};
 
-static const char *const formats[] = {"text", "csv", "json", "ndjson", "md", NULL};
+static const char *const formats[] = {"text", "csv", "json", "ndjson", "md", "html", NULL};
 
 const cli_command cli_rank = {
     "rank", "score and rank a batch: files, folders, NDJSON streams",
@@ -40,7 +45,8 @@ const cli_command cli_rank = {
     "       coderfit rank --merge [OPTION]... REPORTS...\n"
     "\n"
     "Scores every profile in the PATHs and ranks them: files, folders (searched\n"
-    "recursively for *.json, *.jsonl and *.ndjson), NDJSON streams (*.jsonl,\n"
+    "recursively for *.json, *.jsonl and *.ndjson in any case; other files are\n"
+    "counted and named, hidden ones left alone), NDJSON streams (*.jsonl,\n"
     "*.ndjson: one profile per line) and - for a stream on stdin.  A stream\n"
     "whose first line is a lone { holds pretty-printed profiles one after\n"
     "another (jq's output, or files put together with cat).  A bad input is\n"
@@ -77,11 +83,32 @@ static int add_input(inputs *in, const char *path, unsigned long long size)
 typedef struct walk_ctx {
     inputs *in;
     cf_ranking *rk;
+    const cli_opts *o;
+    char **skipped;           /* for the warning */
+    size_t nskipped, cap;
 } walk_ctx;
 
 static int walk_file(void *ctx, const char *path, unsigned long long size)
 {
     return add_input(((walk_ctx *)ctx)->in, path, size);
+}
+
+static int walk_skip(void *ctx, const char *path, int hidden)
+{
+    walk_ctx *w = ctx;
+    if (hidden) {
+        if (w->o->verbose)
+            cli_error("rank", "note: %s: hidden, left alone", path);
+        return 0;
+    }
+    char **v = cf_grow(w->skipped, &w->cap, w->nskipped + 1, sizeof *v);
+    if (!v)
+        return -1;
+    w->skipped = v;
+    if (!(v[w->nskipped] = cf_strdup(path)))
+        return -1;
+    w->nskipped++;
+    return cf_ranking_add_skipped(w->rk, path) ? -1 : 0;
 }
 
 static int walk_error(void *ctx, const char *path, const char *message)
@@ -217,6 +244,12 @@ int cmd_rank(int argc, char **argv)
         case OPT_MERGE:
             merging = 1;
             break;
+        case OPT_DEDUPE:
+            ro.dedupe = 1;
+            break;
+        case 'v':
+            o.verbose = 1;
+            break;
         }
     }
     wo.format = (cf_rank_format)o.format_index;
@@ -228,7 +261,7 @@ int cmd_rank(int argc, char **argv)
         status = cli_usage_error("rank", "--blind applies when profiles are scored: blind the shards instead");
         goto usage;
     }
-    ro.keep_reports = wo.format == CF_RANK_JSON || wo.format == CF_RANK_NDJSON;
+    ro.keep_reports = wo.format == CF_RANK_JSON || wo.format == CF_RANK_NDJSON || wo.format == CF_RANK_HTML;
     ro.blind = o.blind;
 
     cf_rubric *r = NULL;
@@ -250,6 +283,8 @@ int cmd_rank(int argc, char **argv)
     }
     if ((st = cli_load_rubric(&o, &r)) || (st = cli_check_tiers("rank", "--tier", r, tiers, ro.ntiers, NULL, NULL)))
         goto done;
+    if ((st = cf_ranking_expect(all, r, o.as_of)))
+        goto done;
 
     /* list the inputs */
     for (int i = optind; i < argc && !st; i++) {
@@ -259,9 +294,9 @@ int cmd_rank(int argc, char **argv)
             if (add_input(&in, a, 0))
                 st = CF_ESYSTEM;
         } else if (stat(a, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            walk_ctx wc = {&in, all};
+            walk_ctx wc = {&in, all, &o, NULL, 0, 0};
             size_t before = in.n;
-            if (cli_walk(a, walk_file, walk_error, &wc))
+            if (cli_walk(a, walk_file, walk_skip, walk_error, &wc))
                 st = CF_ESYSTEM;
             else if (in.n == before) {
                 static const char none[] = "no *.json, *.jsonl or *.ndjson file in this folder";
@@ -269,6 +304,11 @@ int cmd_rank(int argc, char **argv)
                 if (cf_ranking_add_error(all, a, 0, 0, none))
                     st = CF_ESYSTEM;
             }
+            if (!st && !o.quiet)
+                cli_skipped_warning("rank", wc.skipped, wc.nskipped);
+            for (size_t k = 0; k < wc.nskipped; k++)
+                cf_free(wc.skipped[k]);
+            cf_free(wc.skipped);
         } else if (add_input(&in, a, stat(a, &sb) == 0 ? (unsigned long long)sb.st_size : 0)) {
             st = CF_ESYSTEM;
         }

@@ -161,7 +161,7 @@ static int dir_error(void *vctx, const char *path, const char *message)
 static cf_status run_dir(const cli_opts *o, const cf_rubric *r, const char *dir, cf_case_results *rs, int *bad)
 {
     dir_ctx c = {o, r, rs, bad, CF_OK};
-    if (cli_walk_names(dir, yaml_name, dir_file, dir_error, &c) && !c.st)
+    if (cli_walk_names(dir, yaml_name, dir_file, NULL, dir_error, &c) && !c.st)
         c.st = CF_ESYSTEM;
     return c.st;
 }

@@ -10,14 +10,16 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
 
+/* Whether s ends in suffix, case ignored: carla.JSON is a JSON file. */
 static int has_suffix(const char *s, const char *suffix)
 {
     size_t n = strlen(s), k = strlen(suffix);
-    return n > k && strcmp(s + n - k, suffix) == 0;
+    return n > k && strcasecmp(s + n - k, suffix) == 0;
 }
 
 /* strerror, safe in threads */
@@ -292,7 +294,8 @@ static int name_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli_error_fn on_error, void *ctx)
+int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli_skip_fn on_skip,
+                   cli_error_fn on_error, void *ctx)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -306,8 +309,23 @@ int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli
     int r = 0;
     struct dirent *de;
     while ((de = readdir(d))) {
-        if (de->d_name[0] == '.')
-            continue;   /* ., .. and hidden files */
+        if (de->d_name[0] == '.') {
+            /* ., .. and hidden files and folders: left alone */
+            if (on_skip && strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0) {
+                size_t len = strlen(dir) + strlen(de->d_name) + 2;
+                char *h = cf_malloc(len);
+                if (!h) {
+                    r = -1;
+                    break;
+                }
+                snprintf(h, len, "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", de->d_name);
+                r = on_skip(ctx, h, 1);
+                cf_free(h);
+                if (r)
+                    break;
+            }
+            continue;
+        }
         char **v = cf_grow(names, &cap, n + 1, sizeof *v);
         if (!v) {
             r = -1;
@@ -330,7 +348,7 @@ int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli
             /* links to folders are not followed (a link can make a loop);
              * links to files are, and dangling ones are reported when read */
             if (S_ISDIR(lst.st_mode))
-                r = cli_walk_names(names[i], accept, on_file, on_error, ctx);
+                r = cli_walk_names(names[i], accept, on_file, on_skip, on_error, ctx);
             else if (accept(names[i]) && S_ISREG(lst.st_mode))
                 r = on_file(ctx, names[i], (unsigned long long)lst.st_size);
             else if (accept(names[i]) && S_ISLNK(lst.st_mode) && stat(names[i], &st) == 0 &&
@@ -338,6 +356,8 @@ int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli
                 r = on_file(ctx, names[i], (unsigned long long)st.st_size);
             else if (accept(names[i]) && S_ISLNK(lst.st_mode) && stat(names[i], &st) != 0)
                 r = on_file(ctx, names[i], 0);
+            else if (!accept(names[i]) && on_skip)
+                r = on_skip(ctx, names[i], 0);
         }
         cf_free(names[i]);
     }
@@ -345,9 +365,9 @@ int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli
     return r;
 }
 
-int cli_walk(const char *dir, cli_file_fn on_file, cli_error_fn on_error, void *ctx)
+int cli_walk(const char *dir, cli_file_fn on_file, cli_skip_fn on_skip, cli_error_fn on_error, void *ctx)
 {
-    return cli_walk_names(dir, cli_is_profile_file, on_file, on_error, ctx);
+    return cli_walk_names(dir, cli_is_profile_file, on_file, on_skip, on_error, ctx);
 }
 
 
@@ -450,4 +470,24 @@ int cli_record_refused(const cli_record *rec, unsigned long max)
     cli_record_too_long(rec, max, msg, sizeof msg);
     cli_fail(rec->path, rec->line, 1, "%s", msg);
     return 1;
+}
+
+void cli_skipped_warning(const char *cmd, char *const *paths, size_t n)
+{
+    if (!n)
+        return;
+    char msg[2048];
+    size_t len = (size_t)snprintf(msg, sizeof msg, "warning: skipped %zu file%s that %s not JSON: ", n,
+                                  n == 1 ? "" : "s", n == 1 ? "is" : "are");
+    size_t shown = 0;
+    for (; shown < n && shown < 10; shown++) {
+        size_t k = strlen(paths[shown]);
+        if (len + k + 80 >= sizeof msg)
+            break;
+        len += (size_t)snprintf(msg + len, sizeof msg - len, "%s%s", shown ? ", " : "", paths[shown]);
+    }
+    if (shown < n)
+        len += (size_t)snprintf(msg + len, sizeof msg - len, " and %zu more", n - shown);
+    snprintf(msg + len, sizeof msg - len, "; convert them to JSON Resume first");
+    cli_error(cmd, "%s", msg);
 }

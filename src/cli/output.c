@@ -124,6 +124,15 @@ int cli_out_color(const cli_out *out, cli_color c)
     return isatty(fileno(out->f));
 }
 
+int cli_stderr_width(void)
+{
+    struct winsize ws;
+    if (isatty(2) && ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col)
+        return ws.ws_col;
+    const char *cols = getenv("COLUMNS");
+    return cols && atoi(cols) > 0 ? atoi(cols) : 0;
+}
+
 int cli_out_width(const cli_out *out)
 {
     struct winsize ws;

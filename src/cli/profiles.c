@@ -150,6 +150,19 @@ static int each_file(void *vctx, const char *path, unsigned long long size)
     return e->st ? -1 : 0;
 }
 
+/* A file of the folder that is not read: said, once for each file, so
+ * that nobody is lost without a word (the batch commands say it in their
+ * summary as well). */
+static int each_skip(void *vctx, const char *path, int hidden)
+{
+    const pipeline *e = vctx;
+    if (!hidden && !e->o->quiet) {
+        char *one[] = {(char *)path};
+        cli_skipped_warning(NULL, one, 1);
+    }
+    return 0;
+}
+
 static int each_error(void *vctx, const char *path, const char *message)
 {
     pipeline *e = vctx;
@@ -168,7 +181,7 @@ cf_status cli_each_profile(const cli_opts *o, char **paths, int n, cli_profile_f
         struct stat sb;
         if (strcmp(paths[i], "-") != 0 && stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
             e.found = 0;
-            if (cli_walk(paths[i], each_file, each_error, &e) && !e.st)
+            if (cli_walk(paths[i], each_file, each_skip, each_error, &e) && !e.st)
                 e.st = CF_ESYSTEM;
             if (!e.st && !e.found) {
                 cli_fail(paths[i], 0, 0, "no *.json, *.jsonl or *.ndjson file in this folder");

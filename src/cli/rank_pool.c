@@ -325,12 +325,26 @@ static void draw_progress(pool *p, double start, unsigned long long total)
         double left = (double)(total - bytes) / ((double)bytes / t);
         snprintf(eta, sizeof eta, ", ETA %d:%02d", (int)left / 60, (int)left % 60);
     }
-    char line[160];
+    /* one line whatever the width: shorter forms as the terminal narrows,
+     * none below 20 columns; never the last column, where a terminal wraps */
+    int width = cli_stderr_width();
+    if (width && width < 20)
+        return;
+    size_t room = width ? (size_t)width - 1 : 159;
+    char line[160], pct[16] = "";
+    if (total)
+        snprintf(pct, sizeof pct, ", %.0f%%", 100.0 * (double)bytes / (double)total);
     if (total)
         snprintf(line, sizeof line, "rank: %lu profiles, %.0f%% of %.1f MB, %.0f/s%s", done,
                  100.0 * (double)bytes / (double)total, (double)total / 1e6, rate, eta);
     else
         snprintf(line, sizeof line, "rank: %lu profiles, %.0f/s", done, rate);
+    if (strlen(line) > room)
+        snprintf(line, sizeof line, "rank: %lu profiles%s", done, pct);
+    if (strlen(line) > room)
+        snprintf(line, sizeof line, "%lu%s", done, pct);
+    if (strlen(line) > room)
+        return;
     cli_progress(line);
 }
 

@@ -9,7 +9,7 @@ _coderfit_options()
 {
     case $1 in
     score) echo "--rubric -r --as-of --format -f --output -o --color --max-input-size --blind --key --quiet -q --strict --help -h" ;;
-    rank) echo "--rubric -r --as-of --format -f --output -o --jobs -j --top --min-score --tier --eligible-only --bom --merge --color --max-input-size --blind --key --quiet -q --strict --help -h" ;;
+    rank) echo "--rubric -r --as-of --format -f --output -o --jobs -j --top --min-score --tier --eligible-only --dedupe --bom --merge --color --max-input-size --blind --key --quiet -q --verbose -v --strict --help -h" ;;
     advise) echo "--rubric -r --as-of --with -w --format -f --blind --key --output -o --max-input-size --strict --help -h" ;;
     audit) echo "--demographics -d --select --fail-under --rubric -r --as-of --format -f --output -o --max-input-size --strict --help -h" ;;
     convert) echo "--as-of --format -f --output -o --max-input-size --strict --help -h" ;;
@@ -18,6 +18,7 @@ _coderfit_options()
     diff) echo "--format -f --output -o --as-of --fail-on-tier-change --max-delta --max-input-size --strict --help -h" ;;
     show) echo "--rubric -r --format -f --output -o --help -h" ;;
     schema) echo "--help -h" ;;
+    template) echo "--help -h" ;;
     esac
 }
 
@@ -25,7 +26,7 @@ _coderfit_formats()
 {
     case $1 in
     score) echo "text json ndjson md html" ;;
-    rank) echo "text csv json ndjson md" ;;
+    rank) echo "text csv json ndjson md html" ;;
     advise) echo "text json md" ;;
     audit) echo "text csv json md" ;;
     convert) echo "json ndjson" ;;
@@ -39,7 +40,7 @@ _coderfit_formats()
 _coderfit()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev= cmd= i
-    local commands="score rank advise audit convert lint test diff show schema"
+    local commands="score rank advise audit convert lint test diff show schema template"
     COMPREPLY=()
 
     # --option=value: bash splits the word at '=' (COMP_WORDBREAKS)

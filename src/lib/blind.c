@@ -207,6 +207,7 @@ cf_status cf_report_blind(cf_report *rep, const cf_profile *p)
             res->ev[k].value = v;
         }
     }
+    cf_applicant_blind(&rep->who);
     char id[CF_BLIND_ID_SIZE];
     cf_blind_id(rep->source, id);
     /* the id names it everywhere: as its source and as its origin */

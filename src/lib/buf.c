@@ -161,6 +161,11 @@ void cf_buf_shown(cf_buf *b, const char *s, size_t n)
         cf_buf_putc(b, is_control((unsigned char)s[i]) ? '?' : s[i]);
 }
 
+void cf_buf_shown_str(cf_buf *b, const char *s)
+{
+    cf_buf_shown(b, s, strlen(s));
+}
+
 void cf_buf_md(cf_buf *b, const char *s)
 {
     for (; *s; s++) {
@@ -217,7 +222,10 @@ void cf_buf_pad(cf_buf *b, const char *s, int width)
         const char *start = p++;
         while ((*p & 0xC0) == 0x80)
             p++;
-        cf_buf_add(b, start, (size_t)(p - start));
+        if (p - start == 1 && is_control((unsigned char)*start))
+            cf_buf_putc(b, '?');
+        else
+            cf_buf_add(b, start, (size_t)(p - start));
         cols++;
     }
     for (; cols < width; cols++)
@@ -281,4 +289,12 @@ void cf_buf_csv_field(cf_buf *b, const char *s, int always)
     }
     if (quoted)
         cf_buf_putc(b, '"');
+}
+
+int cf_text_cols(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += (*s & 0xC0) != 0x80;
+    return n;
 }

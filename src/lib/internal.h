@@ -74,9 +74,12 @@ void cf_buf_csv(cf_buf *b, const char *s);
 void cf_buf_csv_field(cf_buf *b, const char *s, int always);
 /* Appends s[0..n) as text for a terminal (cf_text_shown). */
 void cf_buf_shown(cf_buf *b, const char *s, size_t n);
+void cf_buf_shown_str(cf_buf *b, const char *s);
 /* Appends s padded (or cut, on a character boundary) to width columns,
  * counting each UTF-8 character as one column. */
 void cf_buf_pad(cf_buf *b, const char *s, int width);
+/* The columns of s on a terminal, counting each UTF-8 character as one. */
+int cf_text_cols(const char *s);
 /* Hands the string to the caller: CF_OK, or CF_ESYSTEM (buffer freed). */
 cf_status cf_buf_finish(cf_buf *b, char **out, size_t *len);
 void cf_buf_free(cf_buf *b);

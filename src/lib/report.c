@@ -56,7 +56,11 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
     cf_jw_open(&w, NULL, '{');
     cf_jw_str(&w, "format", CF_REPORT_FORMAT);
     cf_jw_str(&w, "source", rep->source);
+    cf_applicant_json(&w, &rep->who);
     cf_jw_str(&w, "input_format", rep->input_format);
+    char fp[17];
+    cf_fingerprint_format(rep->who.content, fp);
+    cf_jw_str(&w, "fingerprint", fp);
     cf_jw_open(&w, "rubric", '{');
     cf_jw_str(&w, "id", r->id);
     cf_jw_str(&w, "version", r->version);
@@ -213,9 +217,20 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
     char day[11];
     cf_day_format(rep->as_of, day);
 
-    cf_buf_puts(&b, bold);
+    if (cf_applicant_stated(&rep->who)) {
+        const char *name = rep->who.name ? rep->who.name : "(no name stated)";
+        cf_buf_puts(&b, bold);
+        cf_buf_shown(&b, name, strlen(name));
+        cf_buf_puts(&b, reset);
+        if (rep->who.email || rep->who.phone || rep->who.location) {
+            cf_buf_puts(&b, "  ");
+            cf_applicant_contact(&rep->who, &b, cf_buf_shown_str);
+        }
+        cf_buf_putc(&b, '\n');
+    }
+    cf_buf_puts(&b, cf_applicant_stated(&rep->who) ? "" : bold);
     cf_buf_shown(&b, rep->source, strlen(rep->source));
-    cf_buf_printf(&b, "%s  %s(%s, as of %s)%s\n", reset, dim,
+    cf_buf_printf(&b, "%s  %s(%s, as of %s)%s\n", cf_applicant_stated(&rep->who) ? "" : reset, dim,
                   strcmp(rep->input_format, "native") == 0 ? "coderfit profile" : "JSON Resume",
                   day, reset);
     cf_buf_printf(&b, "  Score %s%s%5.1f%s / 100   %s%s%s   %s%s%s\n", bold,

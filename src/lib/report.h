@@ -22,12 +22,37 @@ typedef struct cf_result {
     size_t nev, capev;
 } cf_result;
 
+/* Who the applicant is, as stated (applicant.c): for the reports only,
+ * never read by scoring.  Blinding drops the strings and keeps the keys,
+ * which find the same person twice. */
+typedef struct cf_applicant {
+    char *name, *email, *phone, *location;   /* NULL: not stated, or blinded */
+    uint64_t email_key, phone_key;           /* normalised and hashed; 0: none */
+    uint64_t content;                        /* the profile's content, spacing aside */
+} cf_applicant;
+
+cf_status cf_applicant_read(const cf_profile *p, cf_applicant *a);
+/* From a saved report's "applicant" (its keys recomputed, no content). */
+cf_status cf_applicant_from_saved(const cJSON *app, cf_applicant *a);
+void cf_applicant_blind(cf_applicant *a);
+void cf_applicant_free(cf_applicant *a);
+int cf_applicant_stated(const cf_applicant *a);
+/* "applicant": {name, email, phone, location} with what is stated; nothing
+ * when nothing is. */
+void cf_applicant_json(cf_jw *w, const cf_applicant *a);
+/* e-mail, phone and location joined by " · ", each escaped by esc. */
+void cf_applicant_contact(const cf_applicant *a, cf_buf *b, void (*esc)(cf_buf *, const char *));
+/* The content key as 16 hex digits, and back (0: not such a string). */
+void cf_fingerprint_format(uint64_t h, char out[17]);
+uint64_t cf_fingerprint_parse(const char *s);
+
 struct cf_report {
     const cf_rubric *r;       /* borrowed: the rubric must outlive the report */
     char *source;             /* the profile's name (cf_origin_name) */
     char *path;               /* and its origin, as data */
     unsigned line;
     const char *input_format;
+    cf_applicant who;
     cf_day as_of;
     double score;
     size_t tier;              /* ntiers: insufficient information */
@@ -88,8 +113,9 @@ typedef struct cf_saved {
     cf_saved_kind kind;
     const char *err_source, *err_message;   /* an error record */
     unsigned err_line, err_col;
-    const char *source, *tier, *tier_label, *as_of;   /* a report */
-    const cJSON *score, *eligible, *qualities, *gates, *rubric, *warnings, *tier_rank;
+    const char *source, *tier, *tier_label, *as_of, *fingerprint;   /* a report */
+    const cJSON *score, *eligible, *qualities, *gates, *rubric, *warnings, *tier_rank, *applicant,
+                *completeness, *gaps;
 } cf_saved;
 cf_saved_kind cf_saved_read(const char *file, unsigned line, const char *text, size_t len, cf_saved *s,
                             cf_diags *d, int *oom);

@@ -46,8 +46,17 @@ cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
     char day[11];
     cf_day_format(rep->as_of, day);
     cf_buf_puts(&b, "# Fit report: ");
-    cf_buf_md(&b, rep->source);
-    cf_buf_printf(&b, "\n\nAs of %s, rubric `", day);
+    cf_buf_md(&b, rep->who.name ? rep->who.name : rep->source);
+    cf_buf_puts(&b, "\n\n");
+    if (cf_applicant_stated(&rep->who)) {
+        if (rep->who.email || rep->who.phone || rep->who.location) {
+            cf_applicant_contact(&rep->who, &b, cf_buf_md);
+            cf_buf_puts(&b, " \xc2\xb7 ");
+        }
+        cf_buf_md(&b, rep->source);
+        cf_buf_puts(&b, "\n\n");
+    }
+    cf_buf_printf(&b, "As of %s, rubric `", day);
     cf_buf_md(&b, r->id);
     cf_buf_puts(&b, "` ");
     cf_buf_md(&b, r->version ? r->version : "");
@@ -206,8 +215,19 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
     cf_day_format(rep->as_of, day);
     cf_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Fit report: ");
-    cf_buf_html(&b, rep->source);
-    cf_buf_printf(&b, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>Fit report</h1>\n<p class=\"source\">", css);
+    cf_buf_html(&b, rep->who.name ? rep->who.name : rep->source);
+    cf_buf_printf(&b, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>", css);
+    if (rep->who.name) {
+        cf_buf_puts(&b, "Fit report: ");
+        cf_buf_html(&b, rep->who.name);
+    } else {
+        cf_buf_puts(&b, "Fit report");
+    }
+    cf_buf_puts(&b, "</h1>\n<p class=\"source\">");
+    if (rep->who.email || rep->who.phone || rep->who.location) {
+        cf_applicant_contact(&rep->who, &b, cf_buf_html);
+        cf_buf_puts(&b, " &middot; ");
+    }
     cf_buf_html(&b, rep->source);
     cf_buf_printf(&b, "</p>\n<p class=\"meta\">As of %s &middot; rubric ", day);
     cf_buf_html(&b, r->title ? r->title : r->id);

@@ -35,6 +35,10 @@ cf_saved_kind cf_saved_read(const char *file, unsigned line, const char *text, s
     s->rubric = cf_get(s->doc, "rubric");
     s->warnings = cf_get(s->doc, "warnings");
     s->tier_rank = cf_get(s->doc, "tier_rank");
+    s->applicant = cf_get(s->doc, "applicant");
+    s->completeness = cf_get(s->doc, "completeness");
+    s->gaps = cf_get(s->doc, "gaps");
+    s->fingerprint = cf_get_str(s->doc, "fingerprint");
     return s->kind = CF_SAVED_REPORT;
 }
 

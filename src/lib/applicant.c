@@ -1,0 +1,215 @@
+/* Who an applicant is, as the profile states it: read for the reports
+ * (a recruiter has to call someone), never for scoring, and dropped by
+ * --blind.  The keys that find the same person twice (e-mail and phone
+ * after normalising, the profile's content) are kept after blinding, so
+ * that duplicates are decided before redaction. */
+#include <ctype.h>
+#include <string.h>
+#include "report.h"
+
+/* A member of the applicant object or of its "contact" (native) */
+static const char *contact(const cJSON *app, const char *key)
+{
+    const char *v = cf_get_str(app, key);
+    if (!v)
+        v = cf_get_str(cf_get(app, "contact"), key);
+    return v && *v ? v : NULL;
+}
+
+/* A location as stated: a string, or the parts of an object a person
+ * would write on an envelope's last line ("Columbus, OH, US"). */
+static void location(const cJSON *app, cf_buf *b)
+{
+    const cJSON *loc = cf_get(app, "location");
+    if (!loc)
+        loc = cf_get(app, "address");
+    if (cJSON_IsString(loc)) {
+        cf_buf_puts(b, loc->valuestring);
+        return;
+    }
+    static const char *const parts[] = {"city", "region", "countryCode", "country"};
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        const char *v = cf_get_str(loc, parts[i]);
+        if (!v || !*v || (i == 3 && cf_get_str(loc, "countryCode")))
+            continue;
+        if (b->len)
+            cf_buf_puts(b, ", ");
+        cf_buf_puts(b, v);
+    }
+}
+
+/* An e-mail address as one person's: spaces around it gone, case ignored. */
+static uint64_t email_key(const char *s)
+{
+    if (!s || !strchr(s, '@'))
+        return 0;
+    uint64_t h = CF_FNV_INIT;
+    while (*s == ' ')
+        s++;
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        n--;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)tolower((unsigned char)s[i]);
+        h = cf_fnv1a(&c, 1, h);
+    }
+    return h;
+}
+
+/* A phone number as its digits: "(555) 201-4417", "555.201.4417" and
+ * "+1 555 201 4417" are one number (a leading 1 of eleven digits is the
+ * North American country code).  Fewer than seven digits is no number. */
+static uint64_t phone_key(const char *s)
+{
+    char d[32];
+    size_t n = 0;
+    for (; s && *s && n < sizeof d; s++)
+        if (*s >= '0' && *s <= '9')
+            d[n++] = *s;
+    size_t from = n == 11 && d[0] == '1' ? 1 : 0;
+    if (n - from < 7)
+        return 0;
+    return cf_fnv1a(d + from, n - from, CF_FNV_INIT);
+}
+
+/* The content of a JSON tree, whatever its spacing: types, keys, strings
+ * and numbers in order (skip: a top-level key left out, the figures
+ * computed at load). */
+static uint64_t content(const cJSON *v, uint64_t h, const char *skip)
+{
+    for (; v; v = v->next) {
+        unsigned char t = (unsigned char)(v->type & 0xff);
+        if (skip && v->string && strcmp(v->string, skip) == 0)
+            continue;
+        h = cf_fnv1a(&t, 1, h);
+        if (v->string)
+            h = cf_fnv1a(v->string, strlen(v->string) + 1, h);
+        if (cJSON_IsString(v))
+            h = cf_fnv1a(v->valuestring, strlen(v->valuestring) + 1, h);
+        else if (cJSON_IsNumber(v))
+            h = cf_fnv1a(&v->valuedouble, sizeof v->valuedouble, h);
+        else if (v->child)
+            h = content(v->child, h, NULL);
+        h = cf_fnv1a("", 1, h);   /* the end of a member */
+    }
+    return h;
+}
+
+cf_status cf_applicant_read(const cf_profile *p, cf_applicant *a)
+{
+    memset(a, 0, sizeof *a);
+    const cJSON *app = cf_get(p->root, "applicant");
+    a->content = p->resume ? content(p->resume->child, CF_FNV_INIT, NULL)
+                           : content(p->root->child, CF_FNV_INIT, "derived");
+    if (!cJSON_IsObject(app))
+        return CF_OK;
+    const char *name = cf_get_str(app, "name"), *email = contact(app, "email"), *phone = contact(app, "phone");
+    cf_buf loc = {0};
+    location(app, &loc);
+    a->email_key = email_key(email);
+    a->phone_key = phone_key(phone);
+    int oom = loc.oom;
+    if (name && *name && !(a->name = cf_strdup(name)))
+        oom = 1;
+    if (email && !(a->email = cf_strdup(email)))
+        oom = 1;
+    if (phone && !(a->phone = cf_strdup(phone)))
+        oom = 1;
+    if (loc.len && !oom && cf_buf_finish(&loc, &a->location, NULL))
+        oom = 1;
+    cf_buf_free(&loc);
+    if (oom) {
+        cf_applicant_free(a);
+        return CF_ESYSTEM;
+    }
+    return CF_OK;
+}
+
+void cf_applicant_blind(cf_applicant *a)
+{
+    uint64_t e = a->email_key, ph = a->phone_key, c = a->content;
+    cf_applicant_free(a);
+    a->email_key = e;
+    a->phone_key = ph;
+    a->content = c;
+}
+
+void cf_applicant_free(cf_applicant *a)
+{
+    cf_free(a->name);
+    cf_free(a->email);
+    cf_free(a->phone);
+    cf_free(a->location);
+    memset(a, 0, sizeof *a);
+}
+
+int cf_applicant_stated(const cf_applicant *a)
+{
+    return a->name || a->email || a->phone || a->location;
+}
+
+void cf_applicant_json(cf_jw *w, const cf_applicant *a)
+{
+    if (!cf_applicant_stated(a))
+        return;
+    cf_jw_open(w, "applicant", '{');
+    if (a->name)
+        cf_jw_str(w, "name", a->name);
+    if (a->email)
+        cf_jw_str(w, "email", a->email);
+    if (a->phone)
+        cf_jw_str(w, "phone", a->phone);
+    if (a->location)
+        cf_jw_str(w, "location", a->location);
+    cf_jw_close(w, '}');
+}
+
+void cf_applicant_contact(const cf_applicant *a, cf_buf *b, void (*esc)(cf_buf *, const char *))
+{
+    const char *parts[] = {a->email, a->phone, a->location};
+    int n = 0;
+    for (size_t i = 0; i < 3; i++) {
+        if (!parts[i])
+            continue;
+        if (n++)
+            cf_buf_puts(b, " \xc2\xb7 ");
+        esc(b, parts[i]);
+    }
+}
+
+cf_status cf_applicant_from_saved(const cJSON *app, cf_applicant *a)
+{
+    static const char *const keys[] = {"name", "email", "phone", "location"};
+    char **dst[] = {&a->name, &a->email, &a->phone, &a->location};
+    for (size_t i = 0; i < 4; i++) {
+        const char *v = cf_get_str(app, keys[i]);
+        if (v && *v && !(*dst[i] = cf_strdup(v))) {
+            cf_applicant_free(a);
+            return CF_ESYSTEM;
+        }
+    }
+    a->email_key = email_key(a->email);
+    a->phone_key = phone_key(a->phone);
+    return CF_OK;
+}
+
+void cf_fingerprint_format(uint64_t h, char out[17])
+{
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; i--, h >>= 4)
+        out[i] = hex[h & 15];
+    out[16] = '\0';
+}
+
+uint64_t cf_fingerprint_parse(const char *s)
+{
+    uint64_t h = 0;
+    for (int i = 0; s && i < 16; i++) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (d < 0)
+            return 0;
+        h = h << 4 | (uint64_t)d;
+    }
+    return s && strlen(s) == 16 ? h : 0;
+}
