@@ -32,7 +32,37 @@ for f in inpatient-coder apprentice-cpc-a high-school-only remote-auditor.native
     "$CF" score -f html --as-of 2026-11-26 -o "$OUT/$f.html" "examples/applicants/$f.json" || fail=1
 done
 "$CF" score -f html --as-of 2026-11-26 -o "$OUT/hostile.html" "$OUT/hostile.json" || fail=1
-if grep -q '<script' "$OUT"/*.html; then
+# shortlists: the examples, blind, with the hostile profile, and 5,000 applicants
+"$CF" rank -q -f html --as-of 2026-11-26 -o "$OUT/shortlist.html" examples/applicants/ || fail=1
+"$CF" rank -q -f html --blind --as-of 2026-11-26 -o "$OUT/shortlist-blind.html" examples/applicants/ || fail=1
+mkdir -p "$OUT/hostile-batch"
+cp examples/applicants/*.json "$OUT/hostile.json" "$OUT/hostile-batch/"
+"$CF" rank -q -f html --as-of 2026-11-26 -o "$OUT/shortlist-hostile.html" "$OUT/hostile-batch" || fail=1
+rm -rf "$OUT/hostile-batch"
+if grep -q -e Whitfield -e '@example.com' "$OUT/shortlist-blind.html"; then
+    echo "FAIL: the blind shortlist names an applicant"
+    fail=1
+fi
+if [ "${BROWSER_BIG:-1}" = 1 ]; then
+    python3 - "$OUT/many.ndjson" <<'PY'
+import json, sys
+first = ["Ana", "Ben", "Chloé", "Dev", "Eun-ji", "Farah", "Gus", "Héctor", "Ines", "Jun"]
+last = ["Ortiz", "Nguyen", "O'Brien", "Kowalski", "Adeyemi", "Larsen", "Moreau", "Patel"]
+creds = ["CPC", "CCS", "RHIT", "CCA", "CPC-A", None]
+with open(sys.argv[1], "w") as out:
+    for i in range(5000):
+        c = creds[i % len(creds)]
+        d = {"basics": {"name": f"{first[i % 10]} {last[(i // 10) % 8]} {i}", "email": f"applicant{i}@example.org"},
+             "work": [{"position": "Medical Coder" if i % 3 else "Billing Clerk", "startDate": f"{2010 + i % 15}-0{1 + i % 9}",
+                       "highlights": [f"{90 + i % 10}% coding accuracy"] if i % 4 == 0 else []}],
+             "certificates": [{"name": c, "date": "2019-05"}] if c else [],
+             "skills": [{"name": "Coding", "keywords": ["ICD-10-CM", "CPT"][: 1 + i % 2]}]}
+        out.write(json.dumps(d) + "\n")
+PY
+    "$CF" rank -q -f html --as-of 2026-11-26 -o "$OUT/shortlist-5000.html" "$OUT/many.ndjson" || fail=1
+    rm -f "$OUT/many.ndjson"
+fi
+if grep -q '<script' $(ls "$OUT"/*.html | grep -v shortlist); then
     echo "FAIL: a report holds a <script> element"
     fail=1
 fi

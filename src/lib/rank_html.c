@@ -9,7 +9,7 @@
 static const char css[] =
     ":root{--ink:#1d2430;--muted:#5b6472;--line:#d8dde5;--good:#2f7d4f;--mid:#b7791f;--low:#b83232;"
     "--bar:#3b6ea5;--soft:#eef2f7}"
-    "*{box-sizing:border-box}"
+    "*{box-sizing:border-box}[hidden]{display:none!important}"
     "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:var(--ink);"
     "max-width:84rem;margin:1.5rem auto;padding:0 1rem}"
     "h1{font-size:1.5rem;margin:0 0 .2rem}h2{font-size:1.15rem;margin:1.5rem 0 .5rem;"
@@ -20,7 +20,7 @@ static const char css[] =
     "figcaption{color:var(--muted);font-size:.8rem}svg{max-width:100%;height:auto}"
     ".controls{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;margin:.75rem 0;padding:.5rem .75rem;"
     "background:var(--soft);border-radius:6px}.controls label{white-space:nowrap}"
-    "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .45rem;"
+    ".wide{overflow-x:auto}table{border-collapse:collapse;width:100%}td.nm,td.tr{white-space:nowrap}th,td{text-align:left;padding:.3rem .45rem;"
     "border-bottom:1px solid var(--line);vertical-align:top}thead th{position:sticky;top:0;background:#fff;"
     "z-index:1}th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;"
     "color:inherit}th[aria-sort=ascending] button::after{content:' \\25b2'}"
@@ -31,6 +31,7 @@ static const char css[] =
     ".yes{color:var(--good)}.no{color:var(--low);font-weight:600}"
     ".t1{color:var(--good);font-weight:600}.dup{color:var(--mid);font-size:.8em;display:block}"
     "tr.detail>td{background:#fbfcfe;padding:.6rem 1rem 1rem}"
+    ".report{position:sticky;left:1rem;max-width:min(78rem,calc(100vw - 4rem))}"
     ".q{display:grid;grid-template-columns:minmax(9rem,16rem) 1fr 3rem;gap:.2rem .6rem;align-items:center;"
     "max-width:44rem}.bar{height:.7rem;background:var(--soft);border-radius:3px;overflow:hidden}"
     ".bar i{display:block;height:100%;background:var(--bar)}"
@@ -38,62 +39,222 @@ static const char css[] =
     "ul.plain{margin:.2rem 0;padding-left:1.1rem}ul.plain li{margin:.15rem 0}"
     "details{margin:.15rem 0}summary{cursor:pointer}"
     "@page{margin:12mm}"
-    "@media print{body{margin:0;max-width:none;font-size:9pt}.controls,td.open,th.open{display:none}"
+    "@media print{body{margin:0;max-width:none;font-size:9pt}.wide{overflow:visible}.controls,td.open,th.open{display:none}"
     "thead th{position:static}tr{break-inside:avoid}a{color:inherit}}";
 
-/* The script: plain ES5, no library.  Rows carry their data index; the
- * reports are in #cf-data. */
+/* The script: plain ES5, no library.  It draws the table from #cf-data
+ * (rows, and each applicant's report with its strings in one table),
+ * a page of rows at a time, so that thousands of applicants open at once. */
 static const char js[] =
     "(function(){'use strict';"
-    "var data=JSON.parse(document.getElementById('cf-data').textContent);"
-    "var table=document.getElementById('list'),tbody=table.tBodies[0];"
-    "var rows=Array.prototype.slice.call(tbody.rows);"
-    "var ncols=table.tHead.rows[0].cells.length;"
+    "var D=JSON.parse(document.getElementById('cf-data').textContent),S=D.s,T=D.t,rows=D.r,named=D.named;"
+    "var table=document.getElementById('list'),tbody=table.tBodies[0],heads=Array.prototype.slice.call(table.tHead.rows[0].cells);"
+    "var ncols=heads.length,PAGE=200,limit=PAGE,order=rows.map(function(r,i){return i;}),shown=order,open={};"
     "function esc(s){return String(s==null?'':s).replace(/[&<>\"']/g,function(c){return '&#'+c.charCodeAt(0)+';';});}"
-    "function num(x,d){return typeof x==='number'?x.toFixed(d):'';}"
+    "function str(i){return i<0?'':S[i];}"
+    "function t10(v){return (v/10).toFixed(1);}"
     "function bar(v){var w=Math.max(0,Math.min(100,v||0));return '<span class=\"bar\"><i style=\"width:'+w+'%\"></i></span>';}"
-    "function report(r){var h=[];"
-    "if(r.held_back){h.push('<p>The score reaches '+esc(r.held_back.tier_label)+', which needs: '+esc((r.held_back.requires||[]).join('; '))+'.</p>');}"
+    /* a row: [name, email, phone, location, source, score10, tier, eligible, completeness1000, [q10], gap, dup rank, warnings] */
+    "function cell(r,i){var t=T[r[6]],h='<tr class=\"row\" data-i=\"'+i+'\" data-elig=\"'+r[7]+'\" data-tier=\"'+esc(t[0])+'\">'+"
+    "'<td class=\"open\"><button type=\"button\" aria-expanded=\"'+(open[i]?'true':'false')+'\" aria-label=\"open the report\">'+(open[i]?'\\u2212':'+')+'</button></td>'+"
+    "'<td class=\"num\" data-v=\"'+(i+1)+'\">'+(i+1)+'</td>';"
+    "if(named)h+='<td class=\"nm\">'+esc(r[0])+(r[11]?'<span class=\"dup\">same person as #'+r[11]+'</span>':'')+'</td>';"
+    "h+='<td class=\"num\" data-v=\"'+r[5]+'\"><strong>'+t10(r[5])+'</strong></td><td class=\"tr'+(t[2]===1?' t1':'')+'\">'+esc(t[1])+'</td>'+"
+    "'<td class=\"'+(r[7]?'yes':'no')+'\">'+(r[7]?'yes':'no')+'</td><td class=\"num\">'+(r[8]<0?'':Math.round(r[8]/10)+'%')+'</td>';"
+    "r[9].forEach(function(q){h+='<td class=\"num\" data-v=\"'+q+'\">'+Math.round(q/10)+'</td>';});"
+    "h+='<td>'+esc(r[10])+'</td><td>'+(r[1]?'<a href=\"mailto:'+esc(r[1])+'\">'+esc(r[1])+'</a><br>':'')+(r[2]?esc(r[2])+'<br>':'')+(r[3]?esc(r[3]):'')+'</td>'+"
+    "'<td class=\"src\" title=\"'+esc(r[4])+'\">'+esc(r[4].replace(/^.*\\//,''))+'</td></tr>';"
+    "if(open[i])h+='<tr class=\"detail\"><td colspan=\"'+ncols+'\"><div class=\"report\">'+report(D.d[i])+'</div></td></tr>';"
+    "return h;}"
+    /* a report: [held tier, [requires], [qualities], [gates], [gaps], [warnings]] */
+    "function report(p){if(!p)return '<p class=\"muted\">No report kept.</p>';var h=[];"
+    "if(p[0]>=0)h.push('<p>The score reaches '+esc(str(p[0]))+', which needs: '+esc(p[1].map(str).join('; '))+'.</p>');"
     "h.push('<div class=\"cols\"><div><h3>Qualities</h3><div class=\"q\">');"
-    "(r.qualities||[]).forEach(function(q){h.push('<span>'+esc(q.name||q.id)+' <span class=\"muted\">(weight '+esc(q.weight)+')</span></span>'+bar(q.score)+'<span class=\"num\">'+num(q.score,1)+'</span>');});"
+    "p[2].forEach(function(q){h.push('<span>'+esc(str(q[0]))+' <span class=\"muted\">(weight '+q[1]+')</span></span>'+bar(q[2])+'<span class=\"num\">'+q[2].toFixed(1)+'</span>');});"
     "h.push('</div></div><div><h3>Gates</h3><ul class=\"plain\">');"
-    "(r.gates||[]).forEach(function(g){h.push('<li><span class=\"'+(g.passed?'yes':'no')+'\">'+(g.passed?'passed':'failed')+'</span> '+esc(g.label||g.id)+(g.passed||!g.advice?'':'<br><span class=\"muted\">'+esc(g.advice)+'</span>')+'</li>');});"
-    "if(!(r.gates||[]).length)h.push('<li class=\"muted\">none</li>');"
+    "p[3].forEach(function(g){h.push('<li><span class=\"'+(g[1]?'yes':'no')+'\">'+(g[1]?'passed':'failed')+'</span> '+esc(str(g[0]))+(g[1]||g[2]<0?'':'<br><span class=\"muted\">'+esc(str(g[2]))+'</span>')+'</li>');});"
+    "if(!p[3].length)h.push('<li class=\"muted\">none</li>');"
     "h.push('</ul><h3>What would raise the score most</h3><ul class=\"plain\">');"
-    "(r.gaps||[]).slice(0,6).forEach(function(g){h.push('<li><strong>+'+num(g.points,1)+'</strong> '+esc(g.label)+(g.advice?'<br><span class=\"muted\">'+esc(g.advice)+'</span>':'')+'</li>');});"
-    "if(!(r.gaps||[]).length)h.push('<li class=\"muted\">nothing left to gain</li>');"
+    "p[4].forEach(function(g){h.push('<li><strong>+'+g[1].toFixed(1)+'</strong> '+esc(str(g[0]))+(g[2]<0?'':'<br><span class=\"muted\">'+esc(str(g[2]))+'</span>')+'</li>');});"
+    "if(!p[4].length)h.push('<li class=\"muted\">nothing left to gain</li>');"
     "h.push('</ul></div></div><h3>Evidence</h3>');"
-    "(r.qualities||[]).forEach(function(q){h.push('<details><summary>'+esc(q.name||q.id)+' &middot; '+num(q.score,1)+'</summary><ul class=\"plain\">');"
-    "(q.criteria||[]).forEach(function(c){var ev=(c.evidence||[]).map(function(e){return '<code>'+esc(e.path)+'</code> '+esc(e.value)+(e.note?' <span class=\"muted\">('+esc(e.note)+')</span>':'');}).join('; ');"
-    "h.push('<li>'+esc(c.label||c.id)+': '+num(c.points,1)+' of '+num(c.max_points,1)+(c.missing?' <span class=\"muted\">not stated</span>':'')+(ev?'<br>'+ev:'')+'</li>');});"
+    "p[2].forEach(function(q){h.push('<details><summary>'+esc(str(q[0]))+' &middot; '+q[2].toFixed(1)+'</summary><ul class=\"plain\">');"
+    "q[3].forEach(function(c){var ev=c[4].map(function(e){return '<code>'+esc(str(e[0]))+'</code> '+esc(str(e[1]))+(e[2]<0?'':' <span class=\"muted\">('+esc(str(e[2]))+')</span>');}).join('; ');"
+    "h.push('<li>'+esc(str(c[0]))+': '+c[1].toFixed(1)+' of '+c[2].toFixed(1)+(c[3]?' <span class=\"muted\">not stated</span>':'')+(ev?'<br>'+ev:'')+'</li>');});"
     "h.push('</ul></details>');});"
-    "if((r.warnings||[]).length){h.push('<h3>Warnings</h3><ul class=\"plain\">');r.warnings.forEach(function(w){h.push('<li>line '+esc(w.line)+', column '+esc(w.column)+': '+esc(w.message)+'</li>');});h.push('</ul>');}"
+    "if(p[5].length){h.push('<h3>Warnings</h3><ul class=\"plain\">');p[5].forEach(function(w){h.push('<li>line '+w[0]+', column '+w[1]+': '+esc(str(w[2]))+'</li>');});h.push('</ul>');}"
     "return h.join('');}"
-    "function toggle(tr){var b=tr.querySelector('td.open button'),open=b.getAttribute('aria-expanded')==='true';"
-    "if(open){tr.parentNode.removeChild(tr.cfDetail);tr.cfDetail=null;}"
-    "else{var d=document.createElement('tr');d.className='detail';var td=document.createElement('td');td.colSpan=ncols;"
-    "td.innerHTML=report(data[+tr.getAttribute('data-i')]||{});d.appendChild(td);tr.parentNode.insertBefore(d,tr.nextSibling);tr.cfDetail=d;}"
-    "b.setAttribute('aria-expanded',open?'false':'true');b.textContent=open?'+':'\\u2212';}"
-    "tbody.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('td.open button');if(b)toggle(b.closest('tr'));});"
-    "var heads=Array.prototype.slice.call(table.tHead.rows[0].cells);"
-    "function key(tr,i,n){var c=tr.cells[i];if(n){var v=c.getAttribute('data-v');return v===null||v===''?-Infinity:+v;}return c.textContent.toLowerCase();}"
-    "function sort(i){var th=heads[i],n=th.getAttribute('data-type')==='num';"
-    "var dir=th.getAttribute('aria-sort')==='ascending'?'descending':th.getAttribute('aria-sort')==='descending'?'ascending':(n?'descending':'ascending');"
+    "var more=document.getElementById('more'),all=document.getElementById('all'),pager=more.parentNode,count=document.getElementById('shown');"
+    "function draw(){var h=[],n=Math.min(limit,shown.length);for(var k=0;k<n;k++)h.push(cell(rows[shown[k]],shown[k]));"
+    "tbody.innerHTML=h.join('');count.textContent=(n<shown.length?n+' of '+shown.length+' shown':shown.length+' shown')+(shown.length<rows.length?' ('+rows.length+' in all)':'');"
+    "pager.hidden=n>=shown.length;}"
+    "more.addEventListener('click',function(){limit+=PAGE;draw();});all.addEventListener('click',function(){limit=shown.length;draw();});"
+    "window.addEventListener('beforeprint',function(){limit=shown.length;draw();});"
+    "tbody.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('td.open button');if(!b)return;var i=+b.closest('tr').getAttribute('data-i');"
+    "if(open[i])delete open[i];else open[i]=1;draw();});"
+    /* sort keys by column: the header's data-key */
+    "function key(i,k){var r=rows[i];switch(k){case 'rank':return i;case 'name':return String(r[0]).toLowerCase();case 'score':return r[5];"
+    "case 'tier':return -T[r[6]][2];case 'elig':return r[7];case 'stated':return r[8];case 'gap':return String(r[10]).toLowerCase();"
+    "case 'contact':return String(r[1]||'').toLowerCase();case 'source':return String(r[4]).toLowerCase();default:return r[9][+k.slice(1)];}}"
+    "function sort(th){var k=th.getAttribute('data-key'),n=th.getAttribute('data-type')==='num',cur=th.getAttribute('aria-sort');"
+    "var dir=cur==='ascending'?'descending':cur==='descending'?'ascending':(n&&k!=='rank'?'descending':'ascending');"
     "heads.forEach(function(h){h.removeAttribute('aria-sort');});th.setAttribute('aria-sort',dir);"
-    "var s=dir==='ascending'?1:-1,ks=rows.map(function(tr,j){return {k:key(tr,i,n),j:j,tr:tr};});"
-    "ks.sort(function(a,b){return a.k<b.k?-s:a.k>b.k?s:a.j-b.j;});"
-    "var f=document.createDocumentFragment();ks.forEach(function(x){f.appendChild(x.tr);if(x.tr.cfDetail)f.appendChild(x.tr.cfDetail);});"
-    "rows=ks.map(function(x){return x.tr;});tbody.appendChild(f);}"
-    "heads.forEach(function(th,i){var b=th.querySelector('button');if(b)b.addEventListener('click',function(){sort(i);});});"
-    "var tier=document.getElementById('f-tier'),elig=document.getElementById('f-elig'),q=document.getElementById('f-name'),"
-    "shown=document.getElementById('shown');"
-    "function filter(){var t=tier.value,e=elig.checked,s=q.value.toLowerCase(),n=0;"
-    "rows.forEach(function(tr){var ok=(!t||tr.getAttribute('data-tier')===t)&&(!e||tr.getAttribute('data-elig')==='1')&&"
-    "(!s||tr.textContent.toLowerCase().indexOf(s)>=0);tr.hidden=!ok;if(tr.cfDetail)tr.cfDetail.hidden=!ok;if(ok)n++;});"
-    "shown.textContent=n+' of '+rows.length+' shown';}"
-    "tier.addEventListener('change',filter);elig.addEventListener('change',filter);q.addEventListener('input',filter);"
+    "var s=dir==='ascending'?1:-1,ks=order.map(function(i){return [key(i,k),i];});"
+    "ks.sort(function(a,b){return a[0]<b[0]?-s:a[0]>b[0]?s:a[1]-b[1];});order=ks.map(function(x){return x[1];});filter();}"
+    "heads.forEach(function(th){var b=th.querySelector('button');if(b)b.addEventListener('click',function(){sort(th);});});"
+    "var tier=document.getElementById('f-tier'),elig=document.getElementById('f-elig'),q=document.getElementById('f-name');"
+    "function filter(){var t=tier.value,e=elig.checked,s=q.value.toLowerCase();"
+    "shown=order.filter(function(i){var r=rows[i];return (!t||T[r[6]][0]===t)&&(!e||r[7])&&"
+    "(!s||(r[0]+' '+r[1]+' '+r[4]+' '+T[r[6]][1]).toLowerCase().indexOf(s)>=0);});draw();}"
+    "tier.addEventListener('change',function(){limit=PAGE;filter();});elig.addEventListener('change',function(){limit=PAGE;filter();});"
+    "q.addEventListener('input',function(){limit=PAGE;filter();});"
     "filter();document.documentElement.setAttribute('data-ready','1');"
     "})();";
+
+/* Strings of the reports, each kept once: the page's string table. */
+typedef struct strtab {
+    cf_buf json;              /* the table as JSON array items */
+    char **v;                 /* interned copies, by index */
+    size_t n, cap;
+    size_t *slot;             /* open addressing: index + 1, 0 empty */
+    size_t nslot;
+    int oom;
+} strtab;
+
+static long intern_str(strtab *t, const char *s)
+{
+    if (!s)
+        return -1;
+    if (t->n * 2 >= t->nslot) {
+        size_t ns = t->nslot ? t->nslot * 2 : 1024;
+        size_t *slot = cf_calloc(ns, sizeof *slot);
+        if (!slot) {
+            t->oom = 1;
+            return -1;
+        }
+        for (size_t i = 0; i < t->n; i++) {
+            size_t j = (size_t)cf_fnv1a(t->v[i], strlen(t->v[i]), CF_FNV_INIT) & (ns - 1);
+            while (slot[j])
+                j = (j + 1) & (ns - 1);
+            slot[j] = i + 1;
+        }
+        cf_free(t->slot);
+        t->slot = slot;
+        t->nslot = ns;
+    }
+    size_t j = (size_t)cf_fnv1a(s, strlen(s), CF_FNV_INIT) & (t->nslot - 1);
+    while (t->slot[j]) {
+        if (strcmp(t->v[t->slot[j] - 1], s) == 0)
+            return (long)(t->slot[j] - 1);
+        j = (j + 1) & (t->nslot - 1);
+    }
+    char **v = cf_grow(t->v, &t->cap, t->n + 1, sizeof *v);
+    if (!v || !(v[t->n] = cf_strdup(s))) {
+        if (v)
+            t->v = v;
+        t->oom = 1;
+        return -1;
+    }
+    t->v = v;
+    if (t->n)
+        cf_buf_putc(&t->json, ',');
+    cf_buf_json_str(&t->json, s);
+    t->slot[j] = ++t->n;
+    return (long)(t->n - 1);
+}
+
+static void strtab_free(strtab *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        cf_free(t->v[i]);
+    cf_free(t->v);
+    cf_free(t->slot);
+    cf_buf_free(&t->json);
+}
+
+/* The members of o named in spec ("slabel npoints bmissing": s a string,
+ * n a number, b a boolean as 0 or 1), comma-separated, strings as indices
+ * into t; sep first when any member was written before. */
+static void members(cf_buf *b, strtab *t, const cJSON *o, const char *spec)
+{
+    char key[32];
+    for (int first = 1; *spec; first = 0) {
+        char kind = *spec++;
+        size_t n = strcspn(spec, " ");
+        snprintf(key, sizeof key, "%.*s", (int)n, spec);
+        spec += n + (spec[n] == ' ');
+        if (!first)
+            cf_buf_putc(b, ',');
+        const cJSON *v = cf_get(o, key);
+        if (kind == 's')
+            cf_buf_printf(b, "%ld", intern_str(t, cJSON_IsString(v) ? v->valuestring : NULL));
+        else if (kind == 'b')
+            cf_buf_putc(b, cJSON_IsTrue(v) ? '1' : '0');
+        else
+            cf_buf_num(b, cJSON_IsNumber(v) ? v->valuedouble : 0, 2);
+    }
+}
+
+/* The items of an array (at most max), each as [members, then what more()
+ * adds], comma-separated inside []. */
+static void items(cf_buf *b, strtab *t, const cJSON *arr, const char *spec, int max,
+                  void (*more)(cf_buf *, strtab *, const cJSON *))
+{
+    const cJSON *x;
+    int n = 0;
+    cf_buf_putc(b, '[');
+    cJSON_ArrayForEach(x, arr) {
+        if (n == max)
+            break;
+        cf_buf_puts(b, n++ ? ",[" : "[");
+        members(b, t, x, spec);
+        if (more)
+            more(b, t, x);
+        cf_buf_putc(b, ']');
+    }
+    cf_buf_putc(b, ']');
+}
+
+static void criterion_evidence(cf_buf *b, strtab *t, const cJSON *c)
+{
+    cf_buf_putc(b, ',');
+    items(b, t, cf_get(c, "evidence"), "spath svalue snote", -1, NULL);
+}
+
+static void quality_criteria(cf_buf *b, strtab *t, const cJSON *q)
+{
+    cf_buf_putc(b, ',');
+    items(b, t, cf_get(q, "criteria"), "slabel npoints nmax_points bmissing", -1, criterion_evidence);
+}
+
+/* A report as the script reads it: the parts the page shows, as arrays,
+ * its strings as indices into t (see report() in the script):
+ * [held tier, [requires], [qualities], [gates], [gaps, at most 6], [warnings]]. */
+static void compact_report(cf_buf *b, strtab *t, const char *json, size_t len)
+{
+    cJSON *r = json ? cJSON_ParseWithLength(json, len) : NULL;
+    if (!r) {
+        cf_buf_puts(b, "null");
+        if (json)
+            b->oom = 1;   /* our own report, unreadable: only when memory ran out */
+        return;
+    }
+    const cJSON *held = cf_get(r, "held_back"), *x;
+    cf_buf_printf(b, "[%ld,[", intern_str(t, cf_get_str(held, "tier_label")));
+    int n = 0;
+    cJSON_ArrayForEach(x, cf_get(held, "requires"))
+        cf_buf_printf(b, n++ ? ",%ld" : "%ld", intern_str(t, cJSON_IsString(x) ? x->valuestring : NULL));
+    cf_buf_puts(b, "],");
+    items(b, t, cf_get(r, "qualities"), "sname nweight nscore", -1, quality_criteria);
+    cf_buf_putc(b, ',');
+    items(b, t, cf_get(r, "gates"), "slabel bpassed sadvice", -1, NULL);
+    cf_buf_putc(b, ',');
+    items(b, t, cf_get(r, "gaps"), "slabel npoints sadvice", 6, NULL);
+    cf_buf_putc(b, ',');
+    items(b, t, cf_get(r, "warnings"), "nline ncolumn smessage", -1, NULL);
+    cf_buf_putc(b, ']');
+    cJSON_Delete(r);
+}
 
 /* A report's JSON inside a script element: "<" (only ever in a string)
  * written as \u003c, so that no "</script>" can end it. */
@@ -107,11 +268,6 @@ static void script_json(cf_buf *b, const char *s, size_t n)
             from = i + 1;
         }
     cf_buf_add(b, s + from, n - from);
-}
-
-static void put_tenths(cf_buf *b, int v10)
-{
-    cf_buf_printf(b, "%d.%d", v10 / 10, v10 % 10);
 }
 
 /* The scores in ten bands (the last one 90 to 100) and the tiers, as bars. */
@@ -228,78 +384,33 @@ void cf_rank_write_html(cf_ranking *rk, out *o)
     cf_buf_puts(b, "</select></label><label><input type=\"checkbox\" id=\"f-elig\"> eligible only</label>"
                    "<label>Find <input type=\"search\" id=\"f-name\" placeholder=\"name, tier, source\"></label>"
                    "<span id=\"shown\" class=\"muted\" aria-live=\"polite\"></span></div>\n"
-                   "<table id=\"list\"><thead><tr><th class=\"open\"><span class=\"muted\">open</span></th>"
-                   "<th class=\"num\" data-type=\"num\" aria-sort=\"ascending\"><button type=\"button\">rank</button></th>");
+                   "<div class=\"wide\"><table id=\"list\"><thead><tr><th class=\"open\"><span class=\"muted\">open</span></th>"
+                   "<th class=\"num\" data-type=\"num\" data-key=\"rank\" aria-sort=\"ascending\"><button type=\"button\">"
+                   "rank</button></th>");
     if (named_any)
-        cf_buf_puts(b, "<th><button type=\"button\">name</button></th>");
-    cf_buf_puts(b, "<th class=\"num\" data-type=\"num\"><button type=\"button\">score</button></th>"
-                   "<th data-type=\"num\"><button type=\"button\">tier</button></th>"
-                   "<th><button type=\"button\">eligible</button></th>"
-                   "<th class=\"num\" data-type=\"num\"><button type=\"button\">stated</button></th>");
+        cf_buf_puts(b, "<th data-key=\"name\"><button type=\"button\">name</button></th>");
+    cf_buf_puts(b, "<th class=\"num\" data-type=\"num\" data-key=\"score\"><button type=\"button\">score</button></th>"
+                   "<th data-type=\"num\" data-key=\"tier\"><button type=\"button\">tier</button></th>"
+                   "<th data-type=\"num\" data-key=\"elig\"><button type=\"button\">eligible</button></th>"
+                   "<th class=\"num\" data-type=\"num\" data-key=\"stated\" title=\"the share of the rubric's weight the "
+                   "profile states\"><button type=\"button\">stated</button></th>");
     for (int i = 0; i < rk->nq; i++) {
         char head[5];
         snprintf(head, sizeof head, "%s", rk->qid[i]);
-        cf_buf_puts(b, "<th class=\"num\" data-type=\"num\" title=\"");
+        cf_buf_printf(b, "<th class=\"num\" data-type=\"num\" data-key=\"q%d\" title=\"", i);
         cf_buf_html(b, rk->qname[i]);
         cf_buf_puts(b, "\"><button type=\"button\">");
         cf_buf_html(b, head);
         cf_buf_puts(b, "</button></th>");
     }
-    cf_buf_puts(b, "<th><button type=\"button\">top gap</button></th><th><button type=\"button\">contact</button></th>"
-                   "<th><button type=\"button\">source</button></th></tr></thead>\n<tbody>\n");
-    cf_buf src = {0};
-    for (size_t k = 0; k < rk->nrecs; k++) {
-        const rec *r = rk->recs[k];
-        const named *t = &rk->tiers[r->tier];
-        cf_buf_printf(b, "<tr class=\"row\" data-i=\"%zu\" data-elig=\"%d\" data-tier=\"", k, r->eligible);
-        cf_buf_html(b, t->id);
-        cf_buf_printf(b, "\"><td class=\"open\"><button type=\"button\" aria-expanded=\"false\" "
-                         "aria-label=\"open the report\">+</button></td><td class=\"num\" data-v=\"%zu\">%zu</td>",
-                      k + 1, k + 1);
-        if (named_any) {
-            cf_buf_puts(b, "<td>");
-            cf_buf_html(b, r->s[R_NAME] ? r->s[R_NAME] : "");
-            if (r->dup >= 0)
-                cf_buf_printf(b, "<span class=\"dup\">same person as #%ld</span>", r->dup + 1);
-            cf_buf_puts(b, "</td>");
-        }
-        cf_buf_printf(b, "<td class=\"num\" data-v=\"%d\"><strong>", r->score10);
-        put_tenths(b, r->score10);
-        cf_buf_printf(b, "</strong></td><td data-v=\"%d\"%s>", -(r->trank ? r->trank : MAXT + 1),
-                      r->trank == 1 ? " class=\"t1\"" : "");
-        cf_buf_html(b, t->label ? t->label : t->id);
-        cf_buf_printf(b, "</td><td class=\"%s\">%s</td><td class=\"num\" data-v=\"%d\">", r->eligible ? "yes" : "no",
-                      r->eligible ? "yes" : "no", r->comp1000);
-        if (r->comp1000 >= 0)
-            cf_buf_printf(b, "%d%%", (r->comp1000 + 5) / 10);
-        cf_buf_puts(b, "</td>");
-        for (int i = 0; i < rk->nq; i++)
-            cf_buf_printf(b, "<td class=\"num\" data-v=\"%d\">%d</td>", r->q10[i], (r->q10[i] + 5) / 10);
-        cf_buf_puts(b, "<td>");
-        cf_buf_html(b, r->s[R_GAP] ? r->s[R_GAP] : "");
-        cf_buf_puts(b, "</td><td>");
-        for (int i = R_EMAIL; i <= R_LOCATION; i++) {
-            if (!r->s[i])
-                continue;
-            if (i == R_EMAIL) {
-                cf_buf_puts(b, "<a href=\"mailto:");
-                cf_buf_html(b, r->s[i]);
-                cf_buf_puts(b, "\">");
-                cf_buf_html(b, r->s[i]);
-                cf_buf_puts(b, "</a>");
-            } else {
-                cf_buf_html(b, r->s[i]);
-            }
-            cf_buf_puts(b, "<br>");
-        }
-        src.len = 0;
-        cf_rank_source(&src, r);
-        cf_buf_puts(b, "</td><td class=\"src\">");
-        cf_buf_html(b, src.s ? src.s : "");
-        cf_buf_puts(b, "</td></tr>\n");
-        cf_rank_flush(o, 0);
-    }
-    cf_buf_puts(b, "</tbody></table>\n</section>\n");
+    cf_buf_puts(b, "<th data-key=\"gap\"><button type=\"button\">top gap</button></th>"
+                   "<th data-key=\"contact\"><button type=\"button\">contact</button></th>"
+                   "<th data-key=\"source\"><button type=\"button\">source</button></th></tr></thead>\n<tbody></tbody>"
+                   "</table></div>\n<p class=\"controls\"><button type=\"button\" id=\"more\">Show 200 more</button> "
+                   "<button type=\"button\" id=\"all\">Show all</button></p>\n<noscript><p>The list is drawn by the "
+                   "page's script, which is off: <code>rank -f csv</code> gives the same list as a table.</p>"
+                   "</noscript>\n");
+    cf_buf_puts(b, "</section>\n");
     if (rk->nerrs || rk->nskipped) {
         cf_buf_puts(b, "<section aria-labelledby=\"s-err\"><h2 id=\"s-err\">Not scored</h2>\n<ul class=\"plain\">\n");
         for (size_t k = 0; k < rk->nerrs; k++) {
@@ -319,18 +430,56 @@ void cf_rank_write_html(cf_ranking *rk, out *o)
         }
         cf_buf_puts(b, "</ul></section>\n");
     }
-    cf_buf_puts(b, "</main>\n<script type=\"application/json\" id=\"cf-data\">[");
+    /* the data: strings once, tiers, rows, reports (see the script) */
+    strtab t = {0};
+    cf_buf rows = {0}, reps = {0};
+    cf_buf src = {0};
     for (size_t k = 0; k < rk->nrecs; k++) {
         const rec *r = rk->recs[k];
+        cf_buf_puts(&rows, k ? ",[" : "[");
+        for (int i = R_NAME; i <= R_LOCATION; i++) {
+            cf_buf_json_str(&rows, r->s[i] ? r->s[i] : "");
+            cf_buf_putc(&rows, ',');
+            if (i == R_LOCATION) {
+                src.len = 0;
+                cf_rank_source(&src, r);
+                cf_buf_json_str(&rows, src.s ? src.s : "");
+            }
+        }
+        cf_buf_printf(&rows, ",%d,%d,%d,%d,[", r->score10, r->tier, r->eligible, r->comp1000);
+        for (int i = 0; i < rk->nq; i++)
+            cf_buf_printf(&rows, i ? ",%d" : "%d", r->q10[i]);
+        cf_buf_puts(&rows, "],");
+        cf_buf_json_str(&rows, r->s[R_GAP] ? r->s[R_GAP] : "");
+        cf_buf_printf(&rows, ",%ld,%u]", r->dup + 1, r->nwarn);
         if (k)
-            cf_buf_putc(b, ',');
-        if (r->report)
-            script_json(b, r->report, r->report_len);
-        else
-            cf_buf_puts(b, "{}");
-        cf_rank_flush(o, 0);
+            cf_buf_putc(&reps, ',');
+        compact_report(&reps, &t, r->report, r->report_len);
     }
-    cf_buf_printf(b, "]</script>\n<script>%s</script>\n</body>\n</html>\n", js);
-    b->oom |= src.oom;
+    cf_buf data = {0};
+    cf_buf_printf(&data, "{\"named\":%s,\"t\":[", named_any ? "true" : "false");
+    for (int i = 0; i < rk->ntiers; i++) {
+        cf_buf_puts(&data, i ? ",[" : "[");
+        cf_buf_json_str(&data, rk->tiers[i].id);
+        cf_buf_putc(&data, ',');
+        cf_buf_json_str(&data, rk->tiers[i].label ? rk->tiers[i].label : rk->tiers[i].id);
+        cf_buf_printf(&data, ",%d]", rk->tiers[i].rank ? rk->tiers[i].rank : MAXT + 1);
+    }
+    cf_buf_puts(&data, "],\"s\":[");
+    cf_buf_add(&data, t.json.s ? t.json.s : "", t.json.len);
+    cf_buf_puts(&data, "],\"r\":[");
+    cf_buf_add(&data, rows.s ? rows.s : "", rows.len);
+    cf_buf_puts(&data, "],\"d\":[");
+    cf_buf_add(&data, reps.s ? reps.s : "", reps.len);
+    cf_buf_puts(&data, "]}");
+    b->oom |= t.oom || t.json.oom || rows.oom || reps.oom || data.oom || src.oom;
+    cf_buf_puts(b, "</main>\n<script type=\"application/json\" id=\"cf-data\">");
+    if (data.s)
+        script_json(b, data.s, data.len);
+    cf_buf_free(&data);
+    cf_buf_free(&rows);
+    cf_buf_free(&reps);
     cf_buf_free(&src);
+    strtab_free(&t);
+    cf_buf_printf(b, "</script>\n<script>%s</script>\n</body>\n</html>\n", js);
 }

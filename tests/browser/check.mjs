@@ -1,7 +1,8 @@
 // Opens each HTML report in headless Chromium through the DevTools
 // protocol and checks it: no console error or page exception, no network
 // request (the page must be self-contained), and not blank (text, and the
-// chart drawn).  Saves a screenshot of each page next to it (.png).
+// chart drawn); a shortlist page (its name holds "shortlist") is also
+// sorted, filtered and opened row by row.  Saves a screenshot of each page next to it (.png).
 // usage: node --experimental-websocket check.mjs CHROMIUM FILE.html...
 // Prints "N passed, N failed"; exit status 1 on any failure.
 import { spawn } from 'node:child_process';
@@ -44,6 +45,67 @@ const send = (method, params = {}, sessionId) => new Promise((r) => {
   ws.send(JSON.stringify({ id, method, params, sessionId }));
 });
 
+// The shortlist page (rank -f html): sorting by score and by name, opening
+// a row on its report, filtering by eligibility and tier; the times taken.
+const shortlistProbe = `(async () => {
+  const rows = () => Array.from(document.querySelectorAll('#list tbody tr.row'));
+  const heads = Array.from(document.querySelectorAll('#list thead th'));
+  const col = (name) => heads.findIndex((th) => th.textContent.trim() === name);
+  const click = (name) => { const t = performance.now(); heads[col(name)].querySelector('button').click(); return performance.now() - t; };
+  const nums = (name) => rows().map((r) => +r.cells[col(name)].getAttribute('data-v'));
+  const texts = (name) => rows().map((r) => r.cells[col(name)].textContent.toLowerCase());
+  const sorted = (a, dir) => a.every((v, i) => i === 0 || (dir > 0 ? a[i - 1] <= v : a[i - 1] >= v));
+  const nav = performance.getEntriesByType('navigation')[0];
+  const D = JSON.parse(document.getElementById('cf-data').textContent);
+  const n = D.r.length, page = Math.min(n, 200);
+  const c = {};
+  c['the page says it is ready'] = document.documentElement.getAttribute('data-ready') === '1';
+  c['a page of rows is drawn'] = rows().length === page;
+  c['rows are in rank order at first'] = sorted(nums('rank'), 1) && nums('rank')[0] === 1;
+  c['every row has its report'] = D.d.length === n && D.d.every((d) => Array.isArray(d) && d[2].length > 0);
+  const sortMs = click('score');
+  c['score sorts high to low'] = sorted(nums('score'), -1);
+  click('score');
+  c['score sorts low to high the second time'] = sorted(nums('score'), 1);
+  const nameCol = col('name') >= 0 ? 'name' : 'source';
+  const nameMs = click(nameCol);
+  c[nameCol + ' sorts from A'] = sorted(texts(nameCol), 1);
+  c['a sorted header says so'] = heads[col(nameCol)].getAttribute('aria-sort') === 'ascending';
+  const i0 = rows()[0].getAttribute('data-i');
+  rows()[0].querySelector('td.open button').click();
+  const opened = () => { const tr = document.querySelector('#list tr.row[data-i="' + i0 + '"]'); return tr && tr.nextElementSibling && tr.nextElementSibling.classList.contains('detail') ? tr.nextElementSibling : null; };
+  const d = opened();
+  c['a row opens on its report'] = !!d && /Qualities/.test(d.textContent) && d.querySelectorAll('.bar').length >= 7 &&
+    /Gates/.test(d.textContent) && /Evidence/.test(d.textContent) && /What would raise/.test(d.textContent);
+  c['the open button says it is open'] = document.querySelector('#list tr.row[data-i="' + i0 + '"] td.open button').getAttribute('aria-expanded') === 'true';
+  click(nameCol);
+  c['an open report stays with its row'] = n > page || !!opened();
+  document.querySelector('#list tr.row[data-i="' + i0 + '"] td.open button') && document.querySelector('#list tr.row[data-i="' + i0 + '"] td.open button').click();
+  c['it closes again'] = !document.querySelector('#list tr.detail');
+  const elig = document.getElementById('f-elig');
+  elig.click();
+  const want = D.r.filter((r) => r[7]).length;
+  c['eligible only shows the eligible'] = rows().length === Math.min(want, 200) && rows().every((r) => r.getAttribute('data-elig') === '1') &&
+    new RegExp('^' + Math.min(want, 200) + ' (of ' + want + ' )?shown').test(document.getElementById('shown').textContent);
+  elig.click();
+  const tier = document.getElementById('f-tier');
+  tier.value = tier.options[1].value;
+  tier.dispatchEvent(new Event('change'));
+  c['a tier filter shows that tier only'] = rows().length > 0 && rows().every((r) => r.getAttribute('data-tier') === tier.value);
+  tier.value = '';
+  tier.dispatchEvent(new Event('change'));
+  c['every row is back'] = rows().length === page;
+  const t = performance.now();
+  document.getElementById('all').click();
+  const allMs = performance.now() - t;
+  c['show all draws every row'] = rows().length === n;
+  c['no element came from a profile'] = document.querySelectorAll('img, iframe, object, embed').length === 0 && !/^x$/.test(document.title);
+  heads[col('rank')].querySelector('button').click();
+  if (heads[col('rank')].getAttribute('aria-sort') !== 'ascending') heads[col('rank')].querySelector('button').click();
+  rows()[0].querySelector('td.open button').click();   /* for the screenshot */
+  return { n, checks: c, sortMs, nameMs, allMs, loadMs: nav ? nav.loadEventEnd - nav.startTime : -1 };
+})()`;
+
 let passed = 0, failed = 0;
 for (const file of files) {
   const url = 'file://' + resolve(file);
@@ -59,6 +121,9 @@ for (const file of files) {
       problems.push(`console ${msg.params.type}: ${JSON.stringify(msg.params.args.map((a) => a.value))}`);
     } else if (msg.method === 'Runtime.exceptionThrown') {
       problems.push(`exception: ${msg.params.exceptionDetails.text}`);
+    } else if (msg.method === 'Page.javascriptDialogOpening') {
+      problems.push(`a dialog opened: ${msg.params.message}`);
+      send('Page.handleJavaScriptDialog', { accept: true }, sessionId);
     } else if (msg.method === 'Log.entryAdded' && msg.params.entry.level === 'error') {
       problems.push(`log error: ${msg.params.entry.text} ${msg.params.entry.url || ''}`);
     }
@@ -80,10 +145,22 @@ for (const file of files) {
                svgWidth: r ? r.width : 0, scripts: document.scripts.length, title: document.title }; })()`,
   }, sessionId);
   const v = probe.result.result.value;
+  const shortlist = /shortlist/.test(file);
   if (!v || v.text < 200) problems.push(`blank page (${v ? v.text : 0} characters of text)`);
   if (!v || v.bars < 7 || v.svgWidth < 100) problems.push('the chart is not drawn');
-  if (v && v.scripts > 0) problems.push(`${v.scripts} script element(s): a profile string was not escaped`);
-  const shot = await send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true }, sessionId);
+  if (v && !shortlist && v.scripts > 0) problems.push(`${v.scripts} script element(s): a profile string was not escaped`);
+  if (v && shortlist && v.scripts !== 2) problems.push(`${v.scripts} script elements, not the page's two: a profile string was not escaped`);
+  if (shortlist) {
+    const r = await send('Runtime.evaluate', { returnByValue: true, awaitPromise: true, expression: shortlistProbe }, sessionId);
+    const s = r.result.result.value;
+    if (!s) problems.push(`the shortlist probe failed: ${JSON.stringify(r.result.exceptionDetails || r.result)}`);
+    else {
+      for (const [what, good] of Object.entries(s.checks)) if (!good) problems.push(`shortlist: ${what}`);
+      console.log(`  ${file}: ${s.n} applicants, opened in ${s.loadMs.toFixed(0)} ms, sorted by score in ${s.sortMs.toFixed(0)} ms, by name in ${s.nameMs.toFixed(0)} ms; all rows drawn in ${s.allMs.toFixed(0)} ms`);
+      if (s.loadMs > 10000 || s.sortMs > 10000) problems.push('shortlist: more than 10 s to open or sort');
+    }
+  }
+  const shot = await send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: !/5000/.test(file) }, sessionId);
   writeFileSync(file.replace(/\.html$/, '') + '.png', Buffer.from(shot.result.data, 'base64'));
   await send('Target.closeTarget', { targetId });
   listeners.splice(0, listeners.length);

@@ -1,0 +1,186 @@
+#!/bin/sh
+# The recruiter's shortlist: applicants named in every format (and in none
+# with --blind), every input of a folder accounted for, duplicates flagged
+# and removed, a CSV row for every input, the default rubric from the
+# environment, and the fill-in template.
+# usage: tests/shortlist.sh BUILD_DIR
+B=${1:-build}
+. tests/lib.sh
+ASOF="--as-of 2026-11-26"
+EX=examples/applicants
+
+# --- the applicant, shown and never scored ----------------------------------
+expect_exit 0 "score -f json: a JSON Resume" -- "$CF" score $ASOF -f json "$EX/inpatient-coder.json"
+python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["applicant"]; sys.exit(a != {"name": "Dana Whitfield", "email": "dana.whitfield@example.com", "phone": "(555) 201-4417", "location": "Columbus, OH, US"})' "$T/out" && ok || no "score -f json: the applicant of basics, as stated"
+expect_exit 0 "score -f json: a native profile" -- "$CF" score $ASOF -f json "$EX/remote-auditor.native.json"
+python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["applicant"]; sys.exit(a != {"name": "Helen Okafor", "email": "helen.okafor@example.com", "phone": "(555) 310-2286", "location": "Tulsa, OK"})' "$T/out" && ok || no "score -f json: the applicant of a native profile, its contact and address"
+expect_exit 0 "score: text" -- "$CF" score $ASOF "$EX/inpatient-coder.json"
+[ "$(head -n 1 "$T/out")" = "Dana Whitfield  dana.whitfield@example.com · (555) 201-4417 · Columbus, OH, US" ] && ok || no "score: the text report starts with the applicant: $(head -n 1 "$T/out")"
+expect_exit 0 "score: md" -- "$CF" score $ASOF -f md "$EX/inpatient-coder.json"
+expect_grep "$T/out" "^# Fit report: Dana Whitfield$" "score -f md: the heading names the applicant"
+expect_exit 0 "score: html" -- "$CF" score $ASOF -f html "$EX/inpatient-coder.json"
+expect_grep "$T/out" "<title>Fit report: Dana Whitfield</title>" "score -f html: the title names the applicant"
+expect_grep "$T/out" "<h1>Fit report: Dana Whitfield</h1>" "score -f html: the heading names the applicant"
+# the name changes no figure: the same profile under another name and contact
+python3 - "$EX/inpatient-coder.json" "$T/renamed.json" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["basics"].update(name="Zoë Ngata", email="z@example.org", phone="+64 9 555 0101", location={"city": "Auckland"})
+json.dump(d, open(sys.argv[2], "w"))
+EOF
+"$CF" score $ASOF -f json "$EX/inpatient-coder.json" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["score"], d["tier"], [q["score"] for q in d["qualities"]])' >"$T/a"
+"$CF" score $ASOF -f json "$T/renamed.json" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["score"], d["tier"], [q["score"] for q in d["qualities"]])' >"$T/b"
+cmp -s "$T/a" "$T/b" && ok || no "another name and contact changed a figure"
+
+# --- the ATS export recipe: rows that name the applicants ---------------------
+python3 -c 'import json,sys; print(json.dumps([json.load(open(f)) for f in sys.argv[1:]], indent=2))' \
+    "$EX/inpatient-coder.json" "$EX/lapsed-credential.json" "$EX/it-graduate.json" >"$T/export.json"
+python3 -c 'import json,sys; [print(json.dumps(d, indent=2)) for d in json.load(open(sys.argv[1]))]' "$T/export.json" >"$T/export.stream"
+expect_exit 0 "rank -f csv - of an export" -- sh -c "\"$CF\" rank -q $ASOF -f csv - <\"$T/export.stream\""
+csvcols rank,name,email,phone <"$T/out" >"$T/named"
+printf '1,Dana Whitfield,dana.whitfield@example.com,(555) 201-4417\n2,Gloria Stanton,g.stanton@example.com,\n3,Alexis Moreno,alexis.moreno@example.com,\n' >"$T/want"
+cmp -s "$T/named" "$T/want" && ok || no "the export's CSV names the applicants: $(cat "$T/named")"
+csvcols rank,score,tier <"$T/out" >"$T/plain"
+expect_exit 0 "rank --blind -f csv - of an export" -- sh -c "\"$CF\" rank -q --blind $ASOF -f csv - <\"$T/export.stream\""
+[ "$(csvcols name,email,phone <"$T/out" | sort -u)" = ",," ] && ok || no "--blind: the CSV names no one"
+csvcols rank,score,tier <"$T/out" | cmp -s - "$T/plain" && ok || no "--blind: the same rows, ranks and scores"
+for f in text md json ndjson html csv; do
+    "$CF" rank -q --blind $ASOF -f $f - <"$T/export.stream" >"$T/blind.$f"
+    grep -q -e Whitfield -e Stanton -e Moreno -e "@example.com" -e "555" "$T/blind.$f" && no "rank --blind -f $f names an applicant" || ok
+done
+for f in text md; do
+    "$CF" rank -q $ASOF -f $f - <"$T/export.stream" >"$T/named.$f"
+    grep -q "Dana Whitfield" "$T/named.$f" && ok || no "rank -f $f names the applicant"
+done
+
+# --- every input of a folder accounted for ------------------------------------
+mkdir -p "$T/inbox/.drafts"
+cp "$EX/inpatient-coder.json" "$T/inbox/carla.JSON"
+cp "$EX/new-cca.native.json" "$T/inbox/samuel.json"
+cp "$EX/it-graduate.json" "$T/inbox/.drafts/old.json"
+cp "$EX/it-graduate.json" "$T/inbox/.hidden.json"
+echo "%PDF-1.4" >"$T/inbox/jane-resume.pdf"
+echo "PK" >"$T/inbox/bob.docx"
+expect_exit 0 "rank: a folder with a pdf, a docx, an upper-case .JSON and a .json" -- "$CF" rank $ASOF -f json "$T/inbox"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); c=d["counts"]; sys.exit(not (c["scored"] == 2 and c["skipped"] == 2 and sorted(r["source"].rsplit("/",1)[1] for r in d["results"]) == ["carla.JSON", "samuel.json"] and [s.rsplit("/",1)[1] for s in d["skipped"]] == ["bob.docx", "jane-resume.pdf"]))' "$T/out" && ok || no "rank: the two JSON files scored, the two others named in skipped[]"
+expect_grep "$T/err" "^coderfit: rank: warning: skipped 2 files that are not JSON: $T/inbox/bob.docx, $T/inbox/jane-resume.pdf; convert them to JSON Resume first$" "rank: the skipped files named on stderr"
+grep -q "hidden" "$T/err" && no "rank: hidden files named without --verbose" || ok
+expect_exit 0 "rank -v" -- "$CF" rank -v $ASOF "$T/inbox"
+expect_grep "$T/err" "^coderfit: rank: note: $T/inbox/.drafts: hidden, left alone$" "rank -v: a hidden folder is said to be left alone"
+expect_grep "$T/err" "^coderfit: rank: note: $T/inbox/.hidden.json: hidden, left alone$" "rank -v: a hidden file is said to be left alone"
+expect_grep "$T/out" "^  2 inputs: 2 scored, 0 failed; 2 files skipped$" "rank: the summary counts the skipped files"
+expect_grep "$T/out" "^  Skipped 2 files that are not JSON: $T/inbox/bob.docx, $T/inbox/jane-resume.pdf; convert them" "rank: the summary names the skipped files"
+expect_exit 0 "rank: one input" -- "$CF" rank $ASOF "$EX/inpatient-coder.json"
+expect_grep "$T/out" "^  1 input: 1 scored, 0 failed$" "rank: one input, singular"
+expect_exit 0 "score: a folder with other files" -- "$CF" score $ASOF -f ndjson "$T/inbox"
+[ "$(wc -l <"$T/out")" = 2 ] && ok || no "score: the two JSON files of the folder"
+[ "$(grep -c 'warning: skipped 1 file that is not JSON' "$T/err")" = 2 ] && ok || no "score: each skipped file named: $(cat "$T/err")"
+
+# --- the spreadsheet is the whole batch ---------------------------------------
+printf '{"basics": {"name": "Ann"},\n "work": [\n' >"$T/inbox/truncated.json"
+expect_exit 4 "rank -f csv with a refused input" -- "$CF" rank -q $ASOF -f csv "$T/inbox"
+head -n 1 "$T/out" | tr -d '\r' >"$T/head"
+[ "$(cat "$T/head")" = "rank,status,name,email,phone,source,score,tier,tier_label,eligible,completeness,education,attention_to_detail,medical_knowledge,communication,technical,ethics,independence,failed_gates,top_gap,warnings,duplicate_of" ] && ok || no "rank: the CSV header: $(cat "$T/head")"
+csvcols status,source <"$T/out" | grep -q "^refused: line 3, column 1: invalid JSON: unexpected end of input (a value was expected) \[json\],$T/inbox/truncated.json$" && ok || no "rank: the refused input is a row with its reason"
+csvcols rank,name,completeness,failed_gates,top_gap <"$T/out" | head -n 2 >"$T/cols"
+printf '1,Dana Whitfield,0.975,,Written communication (+2.5)\n2,Samuel Ortiz,0.910,,Months of coding work (+11.9)\n' | cmp -s - "$T/cols" && ok || no "rank: completeness, failed gates and top gap: $(cat "$T/cols")"
+"$CF" rank -q $ASOF -f csv "$EX/high-school-only.json" | csvcols failed_gates | grep -qx "Post-secondary coding/HIT training or a coding credential" && ok || no "rank: the failed gate in its column"
+# nothing scores: the same header, every input a row
+expect_exit 4 "rank -f csv: nothing scores" -- "$CF" rank -q $ASOF -f csv "$T/inbox/truncated.json"
+head -n 1 "$T/out" | tr -d '\r' | cmp -s - "$T/head" && ok || no "rank: the header does not depend on what scores"
+[ "$(csvcols status <"$T/out" | grep -c '^refused: ')" = 1 ] && ok || no "rank: the only input is a refused row"
+python3 -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1], newline=""))); sys.exit(any(len(x) != len(r[0]) for x in r))' "$T/out" && ok || no "rank: a refused row has every column"
+rm "$T/inbox/truncated.json"
+
+# --- duplicates -----------------------------------------------------------------
+mkdir -p "$T/dups"
+cp "$EX/inpatient-coder.json" "$T/dups/dana-whitfield.json"
+cp "$EX/inpatient-coder.json" "$T/dups/resume (1).json"
+cp "$EX/lapsed-credential.json" "$T/dups/gloria.json"
+cp "$EX/new-cca.native.json" "$T/dups/samuel.json"
+# Samuel again from another export: another layout, e-mail in capitals,
+# one fact less (so a lower score)
+python3 - "$EX/new-cca.native.json" "$T/dups/ortiz-samuel.json" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["applicant"]["contact"]["email"] = "  S.Ortiz@Example.com "
+d.pop("references", None)
+json.dump(d, open(sys.argv[2], "w"), indent=4)
+EOF
+# Two with the same phone, written differently, and no e-mail
+printf '{"basics": {"name": "Kim Lee", "phone": "(555) 444-1212"}, "certificates": [{"name": "CPC"}]}\n' >"$T/dups/kim.json"
+printf '{"basics": {"name": "Kim Lee", "phone": "+1 555.444.1212"}, "certificates": [{"name": "Certified Professional Coder (CPC)"}], "work": [{"position": "Medical Coder", "startDate": "2024-01"}]}\n' >"$T/dups/kim-lee.json"
+expect_exit 0 "rank: duplicates" -- "$CF" rank -q $ASOF -f json "$T/dups"
+python3 - "$T/out" "$T/dups" >"$T/py" 2>&1 <<'EOF' && ok || no "rank: duplicates flagged: $(cat "$T/py")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+base = lambda s: s.rsplit("/", 1)[1]
+dup = {base(r["source"]): base(r["duplicate_of"]) if "duplicate_of" in r else None for r in d["results"]}
+want = {"dana-whitfield.json": None, "resume (1).json": "dana-whitfield.json", "gloria.json": None,
+        "samuel.json": None, "ortiz-samuel.json": "samuel.json", "kim-lee.json": None, "kim.json": "kim-lee.json"}
+assert dup == want, dup
+assert d["counts"]["duplicates"] == 3 and d["counts"]["duplicates_dropped"] == 0, d["counts"]
+EOF
+expect_exit 0 "rank -f csv: duplicates" -- "$CF" rank -q $ASOF -f csv "$T/dups"
+csvcols source,duplicate_of <"$T/out" | grep -qx "$T/dups/resume (1).json,$T/dups/dana-whitfield.json" && ok || no "rank -f csv: the duplicate_of column"
+expect_exit 0 "rank: duplicates in text" -- "$CF" rank -q $ASOF "$T/dups"
+expect_grep "$T/out" "Dana Whitfield (as #1)" "rank: a duplicate marked in the table"
+expect_grep "$T/out" "^  Duplicates: 3 results are the same person as a better one" "rank: the summary counts duplicates"
+expect_exit 0 "rank --dedupe" -- "$CF" rank -q --dedupe $ASOF -f json "$T/dups"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); s=sorted(r["source"].rsplit("/",1)[1] for r in d["results"]); sys.exit(not (s == ["dana-whitfield.json", "gloria.json", "kim-lee.json", "samuel.json"] and d["counts"]["duplicates_dropped"] == 3 and d["counts"]["scored"] == 7))' "$T/out" && ok || no "rank --dedupe keeps the best of each: $(head -c 400 "$T/out")"
+# with --top the best N people, not N results
+expect_exit 0 "rank --dedupe --top 3" -- "$CF" rank -q --dedupe --top 3 $ASOF -f csv "$T/dups"
+csvcols name <"$T/out" | tr '\n' '/' >"$T/top"
+[ "$(cat "$T/top")" = "Dana Whitfield/Kim Lee/Gloria Stanton/" ] && ok || no "rank --dedupe --top 3: $(cat "$T/top")"
+for j in 1 2; do
+    "$CF" rank -q --dedupe --top 3 -j $j $ASOF -f csv "$T/dups" | cmp -s - "$T/out" && ok || no "rank --dedupe --top 3 -j $j differs"
+done
+# blind: decided before redaction, reported by blind id
+expect_exit 0 "rank --blind: duplicates" -- "$CF" rank -q --blind $ASOF -f csv "$T/dups"
+[ "$(csvcols duplicate_of <"$T/out" | grep -c '^applicant-[0-9a-f]*$')" = 3 ] && ok || no "rank --blind: the duplicates named by blind id"
+expect_exit 0 "rank --blind --dedupe" -- "$CF" rank -q --blind --dedupe $ASOF -f csv "$T/dups"
+[ "$(csvcols rank <"$T/out" | wc -l)" = 4 ] && ok || no "rank --blind --dedupe keeps four people"
+# merged shards find them too (by e-mail, phone and the reports' fingerprints)
+"$CF" score $ASOF -f ndjson "$T/dups"/*.json >"$T/dups.ndjson" 2>/dev/null
+for f in csv json text; do
+    "$CF" rank --merge -f $f "$T/dups.ndjson" >"$T/merged.$f" 2>/dev/null
+    "$CF" rank $ASOF -f $f "$T/dups"/*.json >"$T/direct.$f" 2>/dev/null
+    cmp -s "$T/merged.$f" "$T/direct.$f" && ok || no "rank --merge -f $f with duplicates differs from one run"
+done
+"$CF" rank $ASOF -f ndjson "$T/dups" >"$T/ranked.ndjson" 2>/dev/null
+"$CF" rank --merge -f ndjson "$T/ranked.ndjson" | cmp -s - "$T/ranked.ndjson" && ok || no "rank --merge of rank -f ndjson keeps its bytes (duplicate_of read back)"
+
+# --- the team's rubric by default ------------------------------------------------
+"$CF" rank -q $ASOF -f csv -r examples/rubrics/coding-auditor.yaml "$EX" >"$T/r.csv"
+expect_exit 0 "CODERFIT_RUBRIC" -- env CODERFIT_RUBRIC=examples/rubrics/coding-auditor.yaml "$CF" rank -q $ASOF -f csv "$EX"
+cmp -s "$T/out" "$T/r.csv" && ok || no "CODERFIT_RUBRIC is the default rubric"
+expect_exit 0 "CODERFIT_RUBRIC: a built-in id" -- env CODERFIT_RUBRIC=profee-coder "$CF" score $ASOF -f json "$EX/inpatient-coder.json"
+expect_grep "$T/out" '"id": "profee-coder"' "CODERFIT_RUBRIC takes a built-in id"
+expect_exit 0 "-r wins over CODERFIT_RUBRIC" -- env CODERFIT_RUBRIC=profee-coder "$CF" score $ASOF -r medical-coder -f json "$EX/inpatient-coder.json"
+expect_grep "$T/out" '"id": "medical-coder"' "-r wins over CODERFIT_RUBRIC"
+expect_exit 3 "CODERFIT_RUBRIC: a missing file" -- env CODERFIT_RUBRIC="$T/none.yaml" "$CF" score $ASOF "$EX/inpatient-coder.json"
+expect_grep "$T/err" "none.yaml" "CODERFIT_RUBRIC: the missing file is named"
+expect_exit 0 "CODERFIT_RUBRIC: show" -- env CODERFIT_RUBRIC=profee-coder "$CF" show
+expect_grep "$T/out" "^id: profee-coder" "show prints the rubric of CODERFIT_RUBRIC"
+
+# --- the template ------------------------------------------------------------------
+expect_exit 0 "template" -- "$CF" template
+cp "$T/out" "$T/template.json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(not all(k in d for k in ("basics", "work", "education", "certificates", "skills", "references")))' "$T/template.json" && ok || no "template: a JSON Resume with its parts"
+expect_exit 0 "template: loads as it is" -- "$CF" score $ASOF --strict "$T/template.json"
+[ ! -s "$T/err" ] && ok || no "template: a warning: $(cat "$T/err")"
+expect_exit 0 "template: convert" -- "$CF" convert $ASOF "$T/template.json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d.pop("applicant", None); sys.exit("//" in json.dumps(d))' "$T/out" && ok || no "template: a note reached what scoring reads"
+# filled in, it scores as what was filled in
+python3 - "$T/template.json" "$T/filled.json" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["basics"].update(name="Pat Doe", email="pat@example.com")
+d["certificates"][0].update(name="Certified Professional Coder (CPC)", issuer="AAPC", date="2020-05")
+d["work"][0].update(name="Mercy Clinic", position="Outpatient Coder", startDate="2020-06", highlights=["97% coding accuracy on quarterly audits"])
+json.dump(d, open(sys.argv[2], "w"))
+EOF
+"$CF" score $ASOF -f json "$T/filled.json" | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(not (d["eligible"] and d["score"] > 50 and d["applicant"]["name"] == "Pat Doe"))' && ok || no "template: filled in, it scores"
+expect_exit 2 "template: an operand" -- "$CF" template x
+
+finish
