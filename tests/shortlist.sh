@@ -150,6 +150,27 @@ done
 "$CF" rank $ASOF -f ndjson "$T/dups" >"$T/ranked.ndjson" 2>/dev/null
 "$CF" rank --merge -f ndjson "$T/ranked.ndjson" | cmp -s - "$T/ranked.ndjson" && ok || no "rank --merge of rank -f ndjson keeps its bytes (duplicate_of read back)"
 
+# --- the progress line stays one line at any width (none below 20 columns) ---------
+if command -v script >/dev/null 2>&1; then
+    python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+with open(sys.argv[2], "w") as f:
+    for i in range(3000):
+        d["basics"]["email"] = "a%d@example.org" % i
+        f.write(json.dumps(d) + "\n")' "$EX/inpatient-coder.json" "$T/many.ndjson"
+    for cols in 15 30 100; do
+        script -qc "stty cols $cols; \"$CF\" rank $ASOF -j 1 --top 1 \"$T/many.ndjson\" >/dev/null" /dev/null >"$T/pty" 2>&1
+        python3 -c '
+import re, sys
+cols = int(sys.argv[2])
+s = open(sys.argv[1], "rb").read().decode("utf-8", "replace")
+lines = [x.rstrip("\r\n ") for x in re.split(r"\r\x1b\[K", s) if x.strip()]
+sys.exit(1 if (cols < 20 and lines) or any(len(x) > cols - 1 for x in lines) else 0)' "$T/pty" $cols && ok ||
+            no "rank: the progress line at $cols columns: $(tr '\r\033' '|^' <"$T/pty" | head -c 300)"
+    done
+fi
+
 # --- the team's rubric by default ------------------------------------------------
 "$CF" rank -q $ASOF -f csv -r examples/rubrics/coding-auditor.yaml "$EX" >"$T/r.csv"
 expect_exit 0 "CODERFIT_RUBRIC" -- env CODERFIT_RUBRIC=examples/rubrics/coding-auditor.yaml "$CF" rank -q $ASOF -f csv "$EX"

@@ -75,6 +75,10 @@ loop "score --blind" -- "$CF" score $SMALL --as-of 2026-11-26 --blind -f json te
 loop "rank --blind --key" -- sh -c 'rm -f "$3" && "$1" rank -r "$2" -q -j 1 --as-of 2026-11-26 --key "$3" -f ndjson \
     tests/blind/identifying.json examples/applicants/inpatient-coder.json && cat "$3"' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/key.csv"
 loop "rank --merge" -- "$CF" rank --merge -f csv tests/fuzz/corpus/stream/reports.ndjson
+loop "rank -f html --dedupe (a folder with a skipped file, a duplicate)" -- "$CF" rank $SMALL -q -j 1 --as-of 2026-11-26 --dedupe \
+    -f html tests/data/shortlist
+loop "rank --top 2 --dedupe -f csv (a refused input)" -- "$CF" rank $SMALL -q -j 1 --as-of 2026-11-26 --top 2 --dedupe \
+    -f csv tests/data/shortlist tests/data/written/auditor.json
 loop "audit (reports and profiles)" -- "$CF" audit $SMALL --as-of 2026-11-26 -d tests/audit/demographics.csv --select top=3 -f json \
     tests/audit/reports.ndjson examples/applicants/new-cca.native.json
 loop "lint" -- "$CF" lint examples/rubrics/coding-auditor.yaml tests/rubrics/unknown-key.yaml
