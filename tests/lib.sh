@@ -32,7 +32,8 @@ finish() {
 # joined by commas, the header left out: csvcols source,score <rank.csv
 csvcols() {
     python3 -c '
-import csv, sys
+import csv, signal, sys
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # read by head: no traceback
 rows = csv.reader(sys.stdin)
 head = next(rows, [])
 cols = [head.index(c) for c in sys.argv[1].split(",")]

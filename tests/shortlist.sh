@@ -142,7 +142,7 @@ expect_exit 0 "rank --blind --dedupe" -- "$CF" rank -q --blind --dedupe $ASOF -f
 [ "$(csvcols rank <"$T/out" | wc -l)" = 4 ] && ok || no "rank --blind --dedupe keeps four people"
 # merged shards find them too (by e-mail, phone and the reports' fingerprints)
 "$CF" score $ASOF -f ndjson "$T/dups"/*.json >"$T/dups.ndjson" 2>/dev/null
-for f in csv json text; do
+for f in csv json text md html; do
     "$CF" rank --merge -f $f "$T/dups.ndjson" >"$T/merged.$f" 2>/dev/null
     "$CF" rank $ASOF -f $f "$T/dups"/*.json >"$T/direct.$f" 2>/dev/null
     cmp -s "$T/merged.$f" "$T/direct.$f" && ok || no "rank --merge -f $f with duplicates differs from one run"
