@@ -94,6 +94,7 @@ unsigned long cf_ranking_scored(const cf_ranking *rk) { return rk->scored; }
 
 static int identity(cf_ranking *rk, const char *id, const char *version, const char *checksum,
                     const char *as_of, int nq, const char *const *qid, const char *const *qname);
+static void put10(cf_buf *b, int v10);
 
 cf_status cf_ranking_expect(cf_ranking *rk, const cf_rubric *r, cf_day as_of)
 {
@@ -395,7 +396,9 @@ cf_status cf_ranking_add(cf_ranking *rk, const cf_report *rep)
     if (rep->ngaps) {
         const cf_result *res = &rep->res[rep->gaps[0]];
         cf_buf_puts(&gap, res->c->label ? res->c->label : res->c->id);
-        cf_buf_printf(&gap, " (+%.1f)", cf_gap_points(res));
+        cf_buf_puts(&gap, " (+");
+        put10(&gap, (int)lround(cf_gap_points(res) * 10));
+        cf_buf_putc(&gap, ')');
     }
     const char *str[R_NSTR] = {rep->who.name, rep->who.email, rep->who.phone, rep->who.location,
                                gates.len ? gates.s : NULL, gap.len ? gap.s : NULL};
