@@ -648,4 +648,41 @@ expect_exit 4 "rank --strict" -- "$CF" rank --strict $ASOF -f csv "$T/baddate.js
 expect_exit 0 "rank --merge: warnings" -- "$CF" rank --merge -f csv "$T/shard.ndjson"
 csvcols warnings <"$T/out" | awk '{ s += $1 } END { exit s != 2 }' && ok || no "rank --merge: the warnings column of merged reports"
 
+
+# --- numbers are plain decimals: no NaN, infinity or hex slips through a guard --
+for v in nan NaN inf -inf 0x10 1e400 " 5" "5 " "" 1e; do
+    expect_exit 2 "rank --min-score '$v'" -- "$CF" rank -q $ASOF --min-score "$v" "$EX"
+    expect_exit 2 "diff --max-delta '$v'" -- "$CF" diff $ASOF --max-delta "$v" rubrics/medical-coder.yaml rubrics/medical-coder.yaml "$EX"
+    expect_exit 2 "audit --fail-under '$v'" -- "$CF" audit $ASOF -d examples/demographics.csv --select top=3 --fail-under "$v" "$EX"
+    expect_exit 2 "audit --select min-score='$v'" -- "$CF" audit $ASOF -d examples/demographics.csv --select "min-score=$v" "$EX"
+done
+for v in 40 40.5 .5 4e1 +40 -0; do
+    expect_exit 0 "rank --min-score $v" -- "$CF" rank -q $ASOF --min-score "$v" "$EX"
+done
+expect_exit 1 "diff --max-delta 1e-1 still guards" -- "$CF" diff $ASOF --max-delta 1e-1 rubrics/medical-coder.yaml "$T/w.yaml" "$EX"
+# a what-if with nothing after its =
+for w in course= credential= skill= "training= " coding-months=; do
+    expect_exit 2 "advise --with '$w'" -- "$CF" advise $ASOF --with "$w" "$EX/it-graduate.json"
+    expect_grep "$T/err" "wants a value" "advise --with '$w': the message"
+done
+
+
+# --- CI formats cannot be forged by a case name; terminals see no C1 control --
+printf 'cases:\n  - name: "forged\\nok 99 - fake pass # SKIP"\n    profile: {format: coderfit-profile/1}\n    expect: {tier: strong}\n  - name: "esc \\e[31m and \\x01 # TODO"\n    profile: {format: coderfit-profile/1}\n    expect: {tier: early}\n' >"$T/forge.yaml"
+expect_exit 1 "test -f tap: a forged name" -- "$CF" test -f tap rubrics/medical-coder.yaml "$T/forge.yaml"
+grep -q '^ok 99' "$T/out" && no "test -f tap: a case name forged a TAP line" || ok
+[ "$(grep -c '^\(not \)\?ok ' "$T/out")" = 2 ] && ok || no "test -f tap: two test lines for two cases: $(cat "$T/out")"
+grep -q '^not ok 1 - forged?ok 99 - fake pass \\# SKIP$' "$T/out" && ok || no "test -f tap: the name on one line, its # escaped: $(sed -n 3p "$T/out")"
+expect_exit 1 "test -f junit: control characters in a name" -- "$CF" test -f junit rubrics/medical-coder.yaml "$T/forge.yaml"
+python3 -c 'import sys, xml.etree.ElementTree as E; r = E.parse(sys.argv[1]).getroot(); sys.exit(len(r.findall(".//testcase")) != 2)' "$T/out" && ok || no "test -f junit: well-formed XML with both cases"
+expect_exit 1 "test: text with an escape in a name" -- "$CF" test rubrics/medical-coder.yaml "$T/forge.yaml"
+grep -q "$(printf '\033')" "$T/out" && no "test: an escape reached the terminal" || ok
+mkdir -p "$T/c1"
+cp "$EX/inpatient-coder.json" "$T/c1/$(printf 'c1-\302\233-csi.json')"
+cp "$EX/it-graduate.json" "$T/c1/$(printf 'raw-\233-csi.json')"
+COLUMNS=200 "$CF" rank -q $ASOF "$T/c1" >"$T/out" 2>"$T/err"
+LC_ALL=C grep -q "$(printf '\302\233')" "$T/out" && no "rank: a C1 control (U+009B) reached the terminal" || ok
+LC_ALL=C grep -q "$(printf '\233')" "$T/out" && no "rank: a lone 0x9B byte reached the terminal" || ok
+grep -q 'c1-?-csi.json$' "$T/out" && grep -q 'raw-?-csi.json$' "$T/out" && ok || no "rank: C1 and a byte that is not UTF-8 shown as one ? each"
+
 finish

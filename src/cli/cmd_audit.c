@@ -104,8 +104,7 @@ static int parse_select(const char *rule, cf_audit_select *sel, char **buf, cons
     }
     if (strncmp(rule, "min-score=", 10) == 0) {
         sel->kind = CF_SELECT_MIN_SCORE;
-        sel->min_score = strtod(rule + 10, &end);
-        return rule[10] && !*end && sel->min_score >= 0 && sel->min_score <= 100 ? 0 : -1;
+        return cli_decimal(rule + 10, 0, 100, &sel->min_score) ? 0 : -1;
     }
     return -1;
 }
@@ -123,7 +122,6 @@ int cmd_audit(int argc, char **argv)
     double fail_under = -1;
     int c;
     while ((c = cli_option_next(&cli_audit, argc, argv, &o)) != -1) {
-        char *end;
         switch (c) {
         case CLI_OPT_HELP:
             return CF_OK;
@@ -136,8 +134,7 @@ int cmd_audit(int argc, char **argv)
             rule = optarg;
             break;
         case OPT_FAIL_UNDER:
-            fail_under = strtod(optarg, &end);
-            if (!*optarg || *end || !(fail_under >= 0 && fail_under <= 1))
+            if (!cli_decimal(optarg, 0, 1, &fail_under))
                 return cli_usage_error("audit", "--fail-under wants a ratio from 0 to 1, not '%s'", optarg);
             break;
         }

@@ -65,7 +65,6 @@ int cmd_diff(int argc, char **argv)
     int fail_tier = 0, c;
     double max_delta = -1;
     while ((c = cli_option_next(&cli_diff, argc, argv, &o)) != -1) {
-        char *end;
         switch (c) {
         case CLI_OPT_HELP:
             return CF_OK;
@@ -75,8 +74,7 @@ int cmd_diff(int argc, char **argv)
             fail_tier = 1;
             break;
         case OPT_MAX_DELTA:
-            max_delta = strtod(optarg, &end);
-            if (*end || end == optarg || max_delta < 0 || max_delta > 100)
+            if (!cli_decimal(optarg, 0, 100, &max_delta))
                 return cli_usage_error("diff", "--max-delta wants a number from 0 to 100, not '%s'", optarg);
             break;
         }

@@ -218,8 +218,7 @@ int cmd_rank(int argc, char **argv)
             break;
         }
         case OPT_MIN_SCORE:
-            ro.min_score = strtod(optarg, &end);
-            if (*end || end == optarg || ro.min_score < 0 || ro.min_score > 100) {
+            if (!cli_decimal(optarg, 0, 100, &ro.min_score)) {
                 status = cli_usage_error("rank", "--min-score wants a number from 0 to 100, not '%s'", optarg);
                 goto usage;
             }

@@ -49,6 +49,8 @@ struct cf_audit {
     size_t n, cap;
     demo_row *rows;
     size_t nrows, rowcap;
+    char **seen;              /* the rows' sources, hashed: a repeat is found at once */
+    size_t nseen;             /* slots, a power of two (0: none yet) */
     int oom;
 };
 
@@ -72,6 +74,7 @@ void cf_audit_free(cf_audit *a)
         cf_free(a->rows[i].source);
     cf_free(a->a);
     cf_free(a->rows);
+    cf_free(a->seen);
     cf_free(a);
 }
 
@@ -174,15 +177,45 @@ static int sex_category(const char *v, size_t n)
     return category(v, n, sex_names, NSEX);
 }
 
+/* The slot of src[0..len) among the rows' sources: where it is, or the
+ * empty one where it would go. */
+static size_t seen_slot(const cf_audit *a, const char *src, size_t len)
+{
+    size_t j = (size_t)cf_fnv1a(src, len, CF_FNV_INIT) & (a->nseen - 1);
+    while (a->seen[j] && !(strlen(a->seen[j]) == len && memcmp(a->seen[j], src, len) == 0))
+        j = (j + 1) & (a->nseen - 1);
+    return j;
+}
+
+/* Room for one more source in the table: doubled when half full. */
+static int seen_room(cf_audit *a)
+{
+    if (a->nseen && a->nrows < a->nseen / 2)
+        return 0;
+    size_t old = a->nseen, ns = old ? old * 2 : 256;
+    char **was = a->seen, **v = cf_calloc(ns, sizeof *v);
+    if (!v)
+        return -1;
+    a->seen = v;
+    a->nseen = ns;
+    for (size_t i = 0; i < old; i++)
+        if (was[i])
+            a->seen[seen_slot(a, was[i], strlen(was[i]))] = was[i];
+    cf_free(was);
+    return 0;
+}
+
 static cf_status add_row(cf_audit *a, const char *file, unsigned line, unsigned col, const char *src,
                          size_t srclen, int sex, int race, cf_diags *d)
 {
-    for (size_t i = 0; i < a->nrows; i++)
-        if (strlen(a->rows[i].source) == srclen && memcmp(a->rows[i].source, src, srclen) == 0) {
-            cf_diag_add(d, file, line, col, CF_SEV_ERROR, "duplicate-source",
-                        "source '%.*s' is listed twice", (int)(srclen > 200 ? 200 : srclen), src);
-            return CF_EINPUT;
-        }
+    if (seen_room(a))
+        return CF_ESYSTEM;
+    size_t slot = seen_slot(a, src, srclen);
+    if (a->seen[slot]) {
+        cf_diag_add(d, file, line, col, CF_SEV_ERROR, "duplicate-source", "source '%.*s' is listed twice",
+                    (int)(srclen > 200 ? 200 : srclen), src);
+        return CF_EINPUT;
+    }
     demo_row *rows = cf_grow(a->rows, &a->rowcap, a->nrows + 1, sizeof *a->rows);
     if (!rows)
         return CF_ESYSTEM;
@@ -193,6 +226,7 @@ static cf_status add_row(cf_audit *a, const char *file, unsigned line, unsigned 
     memcpy(s, src, srclen);
     s[srclen] = '\0';
     a->rows[a->nrows++] = (demo_row){s, sex, race};
+    a->seen[slot] = s;
     return CF_OK;
 }
 

@@ -128,11 +128,17 @@ void cf_buf_num(cf_buf *b, double v, int decimals)
     cf_buf_add(b, tmp, n > 0 ? (size_t)n : 0);
 }
 
-void cf_buf_html(cf_buf *b, const char *s)
+/* s escaped for HTML (xml 0) or XML 1.0 (xml 1: line ends and tabs as
+ * character references, the other C0 controls, which XML forbids, as ?). */
+static void markup(cf_buf *b, const char *s, int xml)
 {
     for (const char *run = s;; s++) {
-        const char *rep = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;"
-                        : *s == '"' ? "&quot;" : *s == '\'' ? "&#39;" : NULL;
+        unsigned char c = (unsigned char)*s;
+        const char *rep = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '"' ? "&quot;"
+                        : c == '\'' ? "&#39;" : NULL;
+        if (xml && !rep)
+            rep = c == '\n' ? "&#10;" : c == '\r' ? "&#13;" : c == '\t' ? "&#9;"
+                : c && (c < 0x20 || c == 0x7f) ? "?" : NULL;
         if (!rep && *s)
             continue;
         cf_buf_add(b, run, (size_t)(s - run));
@@ -143,22 +149,57 @@ void cf_buf_html(cf_buf *b, const char *s)
     }
 }
 
+void cf_buf_html(cf_buf *b, const char *s)
+{
+    markup(b, s, 0);
+}
+
 static int is_control(unsigned char c)
 {
     return c < 0x20 || c == 0x7f;
 }
 
+/* The length of what starts at s[0..n) when a terminal may show it: a
+ * printable ASCII byte or UTF-8 character; 0 for a control character, C0
+ * or C1 (U+0080 to U+009F: CSI and OSC among them), and for a byte that is
+ * not UTF-8 (a lone 0x9B is CSI to an 8-bit terminal).  Either way *len is
+ * how many bytes it takes. */
+static int shown_len(const char *s, size_t n, size_t *len)
+{
+    unsigned char c = (unsigned char)*s;
+    *len = 1;
+    if (c < 0x80)
+        return !is_control(c);
+    uint32_t cp;
+    size_t k = cf_utf8_decode((const unsigned char *)s, n, &cp);
+    if (!k)
+        return 0;
+    *len = k;
+    return cp > 0x9f;
+}
+
 void cf_text_shown(char *s)
 {
-    for (; *s; s++)
-        if (is_control((unsigned char)*s))
-            *s = '?';
+    size_t n = strlen(s), len;
+    for (size_t i = 0; i < n; i += len)
+        if (!shown_len(s + i, n - i, &len))
+            memset(s + i, '?', len);
 }
 
 void cf_buf_shown(cf_buf *b, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        cf_buf_putc(b, is_control((unsigned char)s[i]) ? '?' : s[i]);
+    size_t len;
+    for (size_t i = 0; i < n; i += len) {
+        if (shown_len(s + i, n - i, &len))
+            cf_buf_add(b, s + i, len);
+        else
+            cf_buf_putc(b, '?');
+    }
+}
+
+void cf_buf_xml(cf_buf *b, const char *s)
+{
+    markup(b, s, 1);
 }
 
 void cf_buf_shown_str(cf_buf *b, const char *s)
@@ -218,14 +259,13 @@ void cf_buf_pad(cf_buf *b, const char *s, int width)
 {
     int cols = 0;
     const char *p = s;
+    size_t n = strlen(s), len;
     while (*p && cols < width) {
-        const char *start = p++;
-        while ((*p & 0xC0) == 0x80)
-            p++;
-        if (p - start == 1 && is_control((unsigned char)*start))
-            cf_buf_putc(b, '?');
+        if (shown_len(p, n - (size_t)(p - s), &len))
+            cf_buf_add(b, p, len);
         else
-            cf_buf_add(b, start, (size_t)(p - start));
+            cf_buf_putc(b, '?');
+        p += len;
         cols++;
     }
     for (; cols < width; cols++)
@@ -293,8 +333,11 @@ void cf_buf_csv_field(cf_buf *b, const char *s, int always)
 
 int cf_text_cols(const char *s)
 {
-    int n = 0;
-    for (; *s; s++)
-        n += (*s & 0xC0) != 0x80;
-    return n;
+    /* a column for each character as cf_buf_pad writes it: a byte that is
+     * not UTF-8 is one (a ?) */
+    size_t n = strlen(s), len;
+    int cols = 0;
+    for (size_t i = 0; i < n; i += len, cols++)
+        shown_len(s + i, n - i, &len);
+    return cols;
 }

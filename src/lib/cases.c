@@ -402,16 +402,22 @@ size_t cf_case_results_failed(const cf_case_results *rs)
     return rs->failed;
 }
 
-/* Each line of lines, between before and after. */
-static void each_line(cf_buf *b, const char *lines, const char *before, const char *after)
+/* A string on a TAP line or in its YAML block: one line (control
+ * characters, line ends among them, as ?), a '#' escaped so that no
+ * directive (# SKIP, # TODO) can be forged; quote and backslash escaped
+ * inside the block's "..." (quoted set). */
+static void tap_str(cf_buf *b, const char *s, int quoted)
 {
-    for (const char *p = lines; *p;) {
-        size_t n = strcspn(p, "\n");
-        cf_buf_puts(b, before);
-        cf_buf_add(b, p, n);
-        cf_buf_puts(b, after);
-        p += n + (p[n] == '\n');
+    cf_buf one = {0};
+    cf_buf_shown(&one, s, strlen(s));
+    for (size_t i = 0; i < one.len; i++) {
+        char c = one.s[i];
+        if (c == '#' || (quoted && (c == '"' || c == '\\')))
+            cf_buf_putc(b, '\\');
+        cf_buf_putc(b, c);
     }
+    b->oom |= one.oom;
+    cf_buf_free(&one);
 }
 
 static void write_tap(cf_buf *b, const cf_case_results *rs)
@@ -419,10 +425,28 @@ static void write_tap(cf_buf *b, const cf_case_results *rs)
     cf_buf_printf(b, "TAP version 13\n1..%zu\n", rs->n);
     for (size_t i = 0; i < rs->n; i++) {
         const result *r = &rs->v[i];
-        cf_buf_printf(b, "%s %zu - %s\n", r->failures ? "not ok" : "ok", i + 1, r->name);
+        cf_buf_printf(b, "%s %zu - ", r->failures ? "not ok" : "ok", i + 1);
+        tap_str(b, r->name, 0);
+        cf_buf_putc(b, '\n');
         if (r->failures) {
-            cf_buf_printf(b, "  ---\n  at: %s:%u\n  failures:\n", r->file, r->line);
-            each_line(b, r->failures, "    - \"", "\"\n");
+            cf_buf_puts(b, "  ---\n  at: \"");
+            tap_str(b, r->file, 1);
+            cf_buf_printf(b, ":%u\"\n  failures:\n", r->line);
+            for (const char *p = r->failures; *p;) {
+                size_t n = strcspn(p, "\n");
+                char *line = cf_malloc(n + 1);
+                if (!line) {
+                    b->oom = 1;
+                    break;
+                }
+                memcpy(line, p, n);
+                line[n] = '\0';
+                cf_buf_puts(b, "    - \"");
+                tap_str(b, line, 1);
+                cf_buf_puts(b, "\"\n");
+                cf_free(line);
+                p += n + (p[n] == '\n');
+            }
             cf_buf_puts(b, "  ...\n");
         }
     }
@@ -437,14 +461,14 @@ static void write_junit(cf_buf *b, const cf_case_results *rs)
         while (j < rs->n && strcmp(rs->v[j].file, rs->v[i].file) == 0)
             failed += rs->v[j++].failures != NULL;
         cf_buf_puts(b, "  <testsuite name=\"");
-        cf_buf_html(b, rs->v[i].file);
+        cf_buf_xml(b, rs->v[i].file);
         cf_buf_printf(b, "\" tests=\"%zu\" failures=\"%zu\">\n", j - i, failed);
         for (size_t k = i; k < j; k++) {
             const result *r = &rs->v[k];
             cf_buf_puts(b, "    <testcase classname=\"");
-            cf_buf_html(b, r->file);
+            cf_buf_xml(b, r->file);
             cf_buf_puts(b, "\" name=\"");
-            cf_buf_html(b, r->name);
+            cf_buf_xml(b, r->name);
             if (!r->failures) {
                 cf_buf_puts(b, "\"/>\n");
                 continue;
@@ -453,9 +477,9 @@ static void write_junit(cf_buf *b, const cf_case_results *rs)
             size_t n = strcspn(r->failures, "\n");
             char first[512];
             snprintf(first, sizeof first, "%.*s", (int)(n < 500 ? n : 500), r->failures);
-            cf_buf_html(b, first);
+            cf_buf_xml(b, first);
             cf_buf_puts(b, "\">");
-            cf_buf_html(b, r->failures);
+            cf_buf_xml(b, r->failures);
             cf_buf_puts(b, "</failure>\n    </testcase>\n");
         }
         cf_buf_puts(b, "  </testsuite>\n");
@@ -468,12 +492,23 @@ static void write_text(cf_buf *b, const cf_case_results *rs)
 {
     for (size_t i = 0; i < rs->n; i++) {
         const result *r = &rs->v[i];
+        /* names, files and messages as a terminal may show them */
+        cf_buf_puts(b, r->failures ? "FAIL  " : "ok    ");
+        cf_buf_shown_str(b, r->name);
         if (!r->failures) {
-            cf_buf_printf(b, "ok    %s\n", r->name);
+            cf_buf_putc(b, '\n');
             continue;
         }
-        cf_buf_printf(b, "FAIL  %s  (%s:%u)\n", r->name, r->file, r->line);
-        each_line(b, r->failures, "        ", "\n");
+        cf_buf_puts(b, "  (");
+        cf_buf_shown_str(b, r->file);
+        cf_buf_printf(b, ":%u)\n", r->line);
+        for (const char *p = r->failures; *p;) {
+            size_t n = strcspn(p, "\n");
+            cf_buf_puts(b, "        ");
+            cf_buf_shown(b, p, n);
+            cf_buf_putc(b, '\n');
+            p += n + (p[n] == '\n');
+        }
     }
     cf_buf_printf(b, "%zu passed, %zu failed\n", rs->n - rs->failed, rs->failed);
 }

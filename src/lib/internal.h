@@ -63,6 +63,9 @@ void cf_buf_num(cf_buf *b, double v, int decimals);
 void cf_buf_wrap(cf_buf *b, const char *text, int indent, int width);
 /* Appends s escaped for HTML text and attributes (& < > " '). */
 void cf_buf_html(cf_buf *b, const char *s);
+/* Appends s escaped for XML 1.0 text and attributes: as cf_buf_html, line
+ * ends and tabs as character references, other control characters as ?. */
+void cf_buf_xml(cf_buf *b, const char *s);
 /* Appends s escaped for Markdown text: HTML's < > & as entities, Markdown's
  * punctuation with a backslash, line ends as spaces. */
 void cf_buf_md(cf_buf *b, const char *s);

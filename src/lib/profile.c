@@ -655,6 +655,12 @@ cf_status cf_profile_with(cf_profile *p, const char *what, const char *value, ch
     cJSON *root = p->root, *e = NULL;
     char day[11];
     cf_day_format(p->as_of, day);
+    if (value[strspn(value, " \t")] == '\0') {
+        snprintf(err, errsize, "'%s=' wants a value (such as %s)", what,
+                 strcmp(what, "credential") == 0 ? "credential=CPC" : strcmp(what, "training") == 0 ? "training=associate"
+                 : strcmp(what, "coding-months") == 0 ? "coding-months=24" : "course=\"Medical Terminology\"");
+        return CF_EUSAGE;
+    }
     if (strcmp(what, "credential") == 0) {
         const char *code, *body, *kind;
         if (cf_credential_info(value, &code, &body, &kind)) {
