@@ -75,6 +75,9 @@ loop "score --blind" -- "$CF" score $SMALL --as-of 2026-11-26 --blind -f json te
 loop "rank --blind --key" -- sh -c 'rm -f "$3" && "$1" rank -r "$2" -q -j 1 --as-of 2026-11-26 --key "$3" -f ndjson \
     tests/blind/identifying.json examples/applicants/inpatient-coder.json && cat "$3"' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/key.csv"
 loop "rank --merge" -- "$CF" rank --merge -f csv tests/fuzz/corpus/stream/reports.ndjson
+loop "score -o over a link to an existing file" -- sh -c 'echo old >"$3" && chmod 640 "$3" && ln -sf "$3" "$3.link" || exit 9
+    "$1" score -r "$2" --as-of 2026-11-26 -o "$3.link" examples/applicants/new-cca.native.json; rc=$?
+    cat "$3"; stat -c %a "$3"; ls "$(dirname "$3")" | grep -c "\.tmp\."; exit $rc' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/out.txt"
 loop "rank -f html --dedupe (a folder with a skipped file, a duplicate)" -- "$CF" rank $SMALL -q -j 1 --as-of 2026-11-26 --dedupe \
     -f html tests/data/shortlist
 loop "rank --top 2 --dedupe -f csv (a refused input)" -- "$CF" rank $SMALL -q -j 1 --as-of 2026-11-26 --top 2 --dedupe \

@@ -175,10 +175,19 @@ cf_status cli_check_tiers(const char *cmd, const char *opt, const cf_rubric *r, 
  * and renamed over FILE only when complete. */
 typedef struct cli_out {
     FILE *f;
-    char *tmp;
-    const char *path;
+    char *tmp;                /* the temporary file, renamed over target */
+    char *target;             /* the file written (a link's target) */
+    const char *path;         /* as given */
+    int direct;               /* written straight to path */
 } cli_out;
 
+/* Opens FILE (NULL or "-": stdout) for writing: a regular file or a new
+ * path through a temporary file beside it (removed on SIGINT, SIGTERM or
+ * SIGHUP), an existing file keeping its mode, owner and group; a symbolic
+ * link's target (a link to nothing is refused, CF_EUSAGE, as a folder is);
+ * a device, FIFO or socket, and a file with other hard links, written
+ * straight.  A new file gets mode & ~umask. */
+cf_status cli_out_open_mode(cli_out *out, const char *path, unsigned mode);
 cf_status cli_out_open(cli_out *out, const char *path);
 /* Completes the output (rename); CF_ESYSTEM on a write error. */
 cf_status cli_out_close(cli_out *out);

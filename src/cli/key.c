@@ -60,7 +60,8 @@ cf_status cli_key_write(const cli_opts *o)
     if (o->key && !st) {
         qsort(key_lines, key_n, sizeof *key_lines, cmp_line);
         cli_out out;
-        if (!(st = cli_out_open(&out, o->key))) {
+        /* the key maps blind ids back to people: a new one is the user's alone */
+        if (!(st = cli_out_open_mode(&out, o->key, 0600))) {
             fputs("id,source\n", out.f);
             for (size_t i = 0; i < key_n; i++) {
                 if (i && strcmp(key_lines[i], key_lines[i - 1]) == 0)

@@ -1,8 +1,13 @@
 /* Output: a command's document list (one JSON value, an array of them, or
  * NDJSON lines), and FILE written atomically (a temporary file beside it,
- * renamed over it when complete), its colour and width. */
+ * renamed over it when complete, with the old file's mode and owner; the
+ * target of a symbolic link; straight to a device or FIFO, and in place to
+ * a file with other hard links), its colour and width. */
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700   /* realpath */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,71 +47,187 @@ void cli_list_end(cli_list *l)
 }
 
 
-cf_status cli_out_open(cli_out *out, const char *path)
+/* The temporary file being written, for the signal handler: removed on
+ * SIGINT, SIGTERM and SIGHUP before the signal is raised again (unlink is
+ * async-signal-safe; one output is open at a time). */
+static char pending[4096];
+static volatile sig_atomic_t pending_set;
+
+static void on_signal(int sig)
+{
+    if (pending_set)
+        unlink(pending);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void arm(const char *tmp)
+{
+    static int installed;
+    if (strlen(tmp) >= sizeof pending)
+        return;
+    pending_set = 0;
+    memcpy(pending, tmp, strlen(tmp) + 1);
+    pending_set = 1;
+    if (!installed) {
+        static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+        for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+            struct sigaction sa, old;
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = on_signal;
+            sigemptyset(&sa.sa_mask);
+            /* a signal the caller ignores (nohup) stays ignored */
+            if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+                sigaction(sigs[i], &sa, NULL);
+        }
+        installed = 1;
+    }
+}
+
+static void disarm(void)
+{
+    pending_set = 0;
+}
+
+/* Writes straight to path (a device, a FIFO, a file with other hard
+ * links): no temporary file, nothing renamed over it. */
+static cf_status open_direct(cli_out *out, const char *path, int trunc)
+{
+    int fd = open(path, O_WRONLY | (trunc ? O_TRUNC : 0));
+    if (fd < 0 || !(out->f = fdopen(fd, "w"))) {
+        cli_fail(path, 0, 0, "cannot write: %s", strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return CF_ESYSTEM;
+    }
+    out->path = path;
+    out->direct = 1;
+    return CF_OK;
+}
+
+cf_status cli_out_open_mode(cli_out *out, const char *path, unsigned mode)
 {
     memset(out, 0, sizeof *out);
     if (!path || strcmp(path, "-") == 0) {
         out->f = stdout;
         return CF_OK;
     }
-    size_t n = strlen(path);
+    /* a symbolic link is followed: its target is what is written */
+    struct stat lst, st;
+    int exists = stat(path, &st) == 0;
+    if (!exists && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        cli_fail(path, 0, 0, "cannot write: a symbolic link to nothing");
+        return CF_EUSAGE;
+    }
+    if (exists && S_ISDIR(st.st_mode)) {
+        cli_fail(path, 0, 0, "cannot write: a folder");
+        return CF_EUSAGE;
+    }
+    if (exists && !S_ISREG(st.st_mode))
+        return open_direct(out, path, 0);
+    if (exists && st.st_nlink > 1)
+        return open_direct(out, path, 1);   /* every name keeps seeing the file */
+    char *target = exists ? realpath(path, NULL) : NULL;
+    const char *real = target ? target : path;
+    size_t n = strlen(real);
     out->tmp = cf_malloc(n + 16);
-    if (!out->tmp)
+    out->target = cf_strdup(real);
+    free(target);
+    if (!out->tmp || !out->target) {
+        cf_free(out->tmp);
+        cf_free(out->target);
+        out->tmp = out->target = NULL;
+        cli_error(NULL, "out of memory");
         return CF_ESYSTEM;
-    snprintf(out->tmp, n + 16, "%s.tmp.XXXXXX", path);
+    }
+    snprintf(out->tmp, n + 16, "%s.tmp.XXXXXX", out->target);
     int fd = mkstemp(out->tmp);
     if (fd < 0) {
         cli_fail(path, 0, 0, "cannot write: %s", strerror(errno));
         cf_free(out->tmp);
-        out->tmp = NULL;
+        cf_free(out->target);
+        out->tmp = out->target = NULL;
         return CF_ESYSTEM;
     }
-    /* mkstemp makes the file 0600; give it the mode a new file would get */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
+    arm(out->tmp);
+    if (exists) {
+        /* the file keeps its mode, and its owner and group where allowed */
+        fchmod(fd, st.st_mode & 07777);
+        if (fchown(fd, st.st_uid, st.st_gid) != 0 && fchown(fd, (uid_t)-1, st.st_gid) != 0) {
+            /* not allowed: the file is the writer's, as a new one would be */
+        }
+    } else {
+        /* mkstemp makes the file 0600; give it the mode a new file would get */
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, mode & ~mask);
+    }
     out->f = fdopen(fd, "w");
     if (!out->f) {
         close(fd);
-        unlink(out->tmp);
-        cf_free(out->tmp);
-        out->tmp = NULL;
+        cli_out_abort(out);
+        cli_error(NULL, "out of memory");
         return CF_ESYSTEM;
     }
     out->path = path;
     return CF_OK;
 }
 
+cf_status cli_out_open(cli_out *out, const char *path)
+{
+    return cli_out_open_mode(out, path, 0666);
+}
+
+static void out_free(cli_out *out)
+{
+    cf_free(out->tmp);
+    cf_free(out->target);
+    out->tmp = out->target = NULL;
+    out->f = NULL;
+    out->direct = 0;
+}
+
 cf_status cli_out_close(cli_out *out)
 {
-    if (!out->tmp)
+    if (!out->tmp && !out->direct)
         return CF_OK;   /* stdout: main flushes and checks it */
     int bad = fflush(out->f) != 0 || ferror(out->f);
-    bad |= fsync(fileno(out->f)) != 0 && errno != EINVAL;
+    if (out->tmp)
+        bad |= fsync(fileno(out->f)) != 0 && errno != EINVAL;
+    int e = errno;
     bad |= fclose(out->f) != 0;
+    if (!bad)
+        e = 0;
+    else if (!e)
+        e = errno;
     out->f = NULL;
-    if (bad || rename(out->tmp, out->path) != 0) {
-        cli_fail(out->path, 0, 0, "cannot write: %s", strerror(errno));
-        unlink(out->tmp);
-        cf_free(out->tmp);
-        out->tmp = NULL;
+    if (!bad && out->tmp && rename(out->tmp, out->target) != 0) {
+        bad = 1;
+        e = errno;
+    }
+    if (bad) {
+        cli_fail(out->path, 0, 0, "cannot write: %s", strerror(e ? e : EIO));
+        if (out->tmp)
+            unlink(out->tmp);
+        disarm();
+        out_free(out);
         return CF_ESYSTEM;
     }
-    cf_free(out->tmp);
-    out->tmp = NULL;
+    disarm();
+    out_free(out);
     return CF_OK;
 }
 
 void cli_out_abort(cli_out *out)
 {
-    if (!out->tmp)
+    if (!out->tmp && !out->direct)
         return;
     if (out->f)
         fclose(out->f);
-    unlink(out->tmp);
-    cf_free(out->tmp);
-    out->tmp = NULL;
-    out->f = NULL;
+    if (out->tmp)
+        unlink(out->tmp);
+    disarm();
+    out_free(out);
 }
 
 int cli_out_color(const cli_out *out, cli_color c)
