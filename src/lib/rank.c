@@ -1244,7 +1244,7 @@ static int layout_width(const cf_ranking *rk, const layout *l)
 /* The richest layout that fits: every quality in full, then short ones,
  * then none; the name before the source.  A column that does not fit is
  * left out and said so. */
-static layout text_layout(const cf_ranking *rk, int width)
+static layout text_layout(const cf_ranking *rk, int width, int *any_warn)
 {
     int tier_w = 4, name_nat = 0, src_nat = 6, warn = 0;
     cf_buf src = {0};
@@ -1268,6 +1268,7 @@ static layout text_layout(const cf_ranking *rk, int width)
     if (name_nat) {
         name_nat = name_nat < 4 ? 4 : name_nat > 28 ? 28 : name_nat;
     }
+    *any_warn = warn;
     layout l = {tier_w, warn, 6, name_nat, src_nat};
     if (width <= 0)
         return l;
@@ -1335,7 +1336,8 @@ static void write_text(cf_ranking *rk, out *o, int width, int color)
 {
     cf_buf *b = &o->b;
     char head[8];
-    layout l = text_layout(rk, width);
+    int any_warn;
+    layout l = text_layout(rk, width, &any_warn);
     int wrap_w = width > 0 ? width : 100000;
     const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
     if (rk->rubric_id) {
@@ -1412,12 +1414,11 @@ static void write_text(cf_ranking *rk, out *o, int width, int color)
     cf_buf_free(&name);
     if (width > 0 && rk->nrecs) {
         /* what the width left out, and where to find it */
-        layout full = text_layout(rk, 0);
         const char *gone[3];
         int ngone = 0;
         if (!l.quals && rk->nq)
             gone[ngone++] = "the qualities";
-        if (full.warn && !l.warn)
+        if (any_warn && !l.warn)
             gone[ngone++] = "the warnings";
         if (!l.src_w)
             gone[ngone++] = "the source";
