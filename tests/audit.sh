@@ -201,6 +201,17 @@ expect_grep "$T/err" "bad.csv:1:1: error: the first line must name the columns" 
 printf 'source,sex,race_ethnicity\na01,F,White\na01,M,White\n' >"$T/bad.csv"
 expect_exit 4 "duplicate source" -- "$CF" audit -d "$T/bad.csv" --select top=1 $D/reports.ndjson
 expect_grep "$T/err" "bad.csv:3:1: error: source 'a01' is listed twice" "duplicate source message"
+# A column named twice: which one holds the data cannot be known.
+printf 'source,sex,race_ethnicity,sex\na01,F,White,M\n' >"$T/bad.csv"
+expect_exit 4 "a header column twice" -- "$CF" audit -d "$T/bad.csv" --select top=1 $D/reports.ndjson
+expect_grep "$T/err" "bad.csv:1:27: error: the column 'sex' is named twice (columns 2 and 4)" "header column twice message"
+# A record longer or shorter than the header: its columns are shifted.
+printf 'source,sex,race_ethnicity\na01,F,White\na02,M,White,Asian\n' >"$T/bad.csv"
+expect_exit 4 "a record longer than the header" -- "$CF" audit -d "$T/bad.csv" --select top=1 $D/reports.ndjson
+expect_grep "$T/err" "bad.csv:3:13: error: the record has 4 fields; the header has 3" "longer record message"
+printf 'source,sex,race_ethnicity,note\na01,F,White,x\na02,M,White\n' >"$T/bad.csv"
+expect_exit 4 "a record shorter than the header" -- "$CF" audit -d "$T/bad.csv" --select top=1 $D/reports.ndjson
+expect_grep "$T/err" "bad.csv:3:1: error: the record has 3 fields; the header has 4" "shorter record message"
 printf 'source,sex,race_ethnicity\n"a01,F,White\n' >"$T/bad.csv"
 expect_exit 4 "unclosed quote" -- "$CF" audit -d "$T/bad.csv" --select top=1 $D/reports.ndjson
 expect_grep "$T/err" "bad.csv:2:1: error: a quoted field is not closed" "unclosed quote message"

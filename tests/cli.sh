@@ -457,6 +457,17 @@ find "$M" -name '*.json' | sort | CF="$CF" D="$T/shards" xargs -n 3 -P 2 sh -c \
 "$CF" rank --merge -f csv "$T"/shards/shard-*.ndjson >"$T/merged.csv" 2>/dev/null
 "$CF" rank -f csv $ASOF $(find "$M" -name '*.json') >"$T/direct.csv" 2>/dev/null
 [ "$(ls "$T/shards" | wc -l)" -ge 3 ] && cmp -s "$T/merged.csv" "$T/direct.csv" && ok || no "the shard recipe gives the bytes of one run"
+# a shard given twice: each applicant counted once, with a warning
+"$CF" rank --merge -f csv "$T/shard1.ndjson" >"$T/once.csv" 2>/dev/null
+expect_exit 0 "rank --merge of one shard twice" -- "$CF" rank --merge -f csv "$T/shard1.ndjson" "$T/shard1.ndjson"
+cmp -s "$T/out" "$T/once.csv" && ok || no "rank --merge of one shard twice: not the ranking of it once"
+[ "$(grep -c 'was merged before: counted once \[merged-twice\]$' "$T/err")" = "$(wc -l <"$T/shard1.ndjson")" ] &&
+    expect_grep "$T/err" "shard1.ndjson:1:1: warning: " "merged twice: the second copy's line" ||
+    no "rank --merge of one shard twice: one warning per repeated report"
+printf '{"error":{"source":"gone.json","line":1,"column":1,"message":"not a profile"}}\n' >"$T/gone.ndjson"
+expect_exit 4 "rank --merge of one failure twice" -- "$CF" rank --merge -f json "$T/gone.ndjson" "$T/gone.ndjson"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(d["counts"]["failed"] != 1)' "$T/out" &&
+    ok || no "rank --merge of one failure twice: not counted once"
 echo '{"not": "a report"}' >"$T/junk.ndjson"
 expect_exit 4 "rank --merge of a non-report" -- "$CF" rank --merge "$T/junk.ndjson"
 expect_grep "$T/err" "junk.ndjson:1:1: error: not a coderfit report" "rank --merge names the bad line"

@@ -40,7 +40,7 @@ typedef struct applicant {
 } applicant;
 
 typedef struct demo_row {
-    char *source;
+    const char *source;       /* the copy in the set of sources */
     int sex, race;
 } demo_row;
 
@@ -49,8 +49,7 @@ struct cf_audit {
     size_t n, cap;
     demo_row *rows;
     size_t nrows, rowcap;
-    char **seen;              /* the rows' sources, hashed: a repeat is found at once */
-    size_t nseen;             /* slots, a power of two (0: none yet) */
+    cf_strset seen;           /* the rows' sources (the rows point into it) */
     int oom;
 };
 
@@ -70,11 +69,9 @@ void cf_audit_free(cf_audit *a)
         cf_free(a->a[i].source);
         cf_free(a->a[i].tier);
     }
-    for (size_t i = 0; i < a->nrows; i++)
-        cf_free(a->rows[i].source);
     cf_free(a->a);
     cf_free(a->rows);
-    cf_free(a->seen);
+    cf_strset_free(&a->seen);
     cf_free(a);
 }
 
@@ -177,56 +174,23 @@ static int sex_category(const char *v, size_t n)
     return category(v, n, sex_names, NSEX);
 }
 
-/* The slot of src[0..len) among the rows' sources: where it is, or the
- * empty one where it would go. */
-static size_t seen_slot(const cf_audit *a, const char *src, size_t len)
-{
-    size_t j = (size_t)cf_fnv1a(src, len, CF_FNV_INIT) & (a->nseen - 1);
-    while (a->seen[j] && !(strlen(a->seen[j]) == len && memcmp(a->seen[j], src, len) == 0))
-        j = (j + 1) & (a->nseen - 1);
-    return j;
-}
-
-/* Room for one more source in the table: doubled when half full. */
-static int seen_room(cf_audit *a)
-{
-    if (a->nseen && a->nrows < a->nseen / 2)
-        return 0;
-    size_t old = a->nseen, ns = old ? old * 2 : 256;
-    char **was = a->seen, **v = cf_calloc(ns, sizeof *v);
-    if (!v)
-        return -1;
-    a->seen = v;
-    a->nseen = ns;
-    for (size_t i = 0; i < old; i++)
-        if (was[i])
-            a->seen[seen_slot(a, was[i], strlen(was[i]))] = was[i];
-    cf_free(was);
-    return 0;
-}
-
 static cf_status add_row(cf_audit *a, const char *file, unsigned line, unsigned col, const char *src,
                          size_t srclen, int sex, int race, cf_diags *d)
 {
-    if (seen_room(a))
-        return CF_ESYSTEM;
-    size_t slot = seen_slot(a, src, srclen);
-    if (a->seen[slot]) {
-        cf_diag_add(d, file, line, col, CF_SEV_ERROR, "duplicate-source", "source '%.*s' is listed twice",
-                    (int)(srclen > 200 ? 200 : srclen), src);
-        return CF_EINPUT;
-    }
     demo_row *rows = cf_grow(a->rows, &a->rowcap, a->nrows + 1, sizeof *a->rows);
     if (!rows)
         return CF_ESYSTEM;
     a->rows = rows;
-    char *s = cf_malloc(srclen + 1);
-    if (!s)
+    const char *s;
+    int in = cf_strset_add(&a->seen, src, srclen, &s);
+    if (in < 0)
         return CF_ESYSTEM;
-    memcpy(s, src, srclen);
-    s[srclen] = '\0';
+    if (in) {
+        cf_diag_add(d, file, line, col, CF_SEV_ERROR, "duplicate-source", "source '%.*s' is listed twice",
+                    (int)(srclen > 200 ? 200 : srclen), src);
+        return CF_EINPUT;
+    }
     a->rows[a->nrows++] = (demo_row){s, sex, race};
-    a->seen[slot] = s;
     return CF_OK;
 }
 
@@ -301,16 +265,25 @@ static cf_status demo_csv(cf_audit *a, const char *file, const char *text, size_
     int col_src = -1, col_sex = -1, col_race = -1, ncols = 0, last = 0;
     cf_status st = CF_OK;
     while (!last) {
+        unsigned at = c.col;
         if (csv_read_field(&c, &f, &last))
             break;
         if (f.oom)
             goto oom;
-        if (strcmp(f.s, "source") == 0)
-            col_src = ncols;
-        else if (strcmp(f.s, "sex") == 0)
-            col_sex = ncols;
-        else if (strcmp(f.s, "race_ethnicity") == 0)
-            col_race = ncols;
+        int *slot = strcmp(f.s, "source") == 0           ? &col_src
+                    : strcmp(f.s, "sex") == 0            ? &col_sex
+                    : strcmp(f.s, "race_ethnicity") == 0 ? &col_race
+                                                         : NULL;
+        if (slot && *slot >= 0) {
+            /* Two columns of one name: which one holds the data is a guess. */
+            cf_diag_add(d, file, 1, at, CF_SEV_ERROR, "bad-header",
+                        "the column '%s' is named twice (columns %d and %d)", f.s, *slot + 1,
+                        ncols + 1);
+            cf_buf_free(&f);
+            return CF_EINPUT;
+        }
+        if (slot)
+            *slot = ncols;
         ncols++;
     }
     if (col_src < 0 || col_sex < 0 || col_race < 0) {
@@ -324,9 +297,12 @@ static cf_status demo_csv(cf_audit *a, const char *file, const char *text, size_
         char *val[3] = {NULL, NULL, NULL};
         size_t vlen[3] = {0, 0, 0};
         int k = 0, blank = 1;
+        unsigned extra_at = 0;   /* where the first field past the header's begins */
         last = 0;
         while (!last) {
             unsigned at = c.col;
+            if (k == ncols)
+                extra_at = at;
             if (csv_read_field(&c, &f, &last)) {
                 cf_diag_add(d, file, line, at, CF_SEV_ERROR, "bad-csv", "a quoted field is not closed");
                 st = CF_EINPUT;
@@ -347,8 +323,10 @@ static cf_status demo_csv(cf_audit *a, const char *file, const char *text, size_
             k++;
         }
         if (!st && !blank) {
-            if (!val[0] || !val[1] || !val[2]) {
-                cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "bad-csv",
+            if (k != ncols) {
+                /* A record longer or shorter than the header has its columns
+                 * shifted: which value is whose cannot be known. */
+                cf_diag_add(d, file, line, k > ncols ? extra_at : 1, CF_SEV_ERROR, "bad-csv",
                             "the record has %d fields; the header has %d", k, ncols);
                 st = CF_EINPUT;
             } else if (!vlen[0]) {

@@ -346,6 +346,18 @@ void cf_json_write(cf_buf *b, const cJSON *v, int indent, int pretty);
 uint64_t cf_fnv1a(const void *data, size_t n, uint64_t h);
 #define CF_FNV_INIT 0xcbf29ce484222325ULL
 
+/* A set of strings, hashed: finding one costs the same at any size.  The
+ * set keeps its own copies. */
+typedef struct cf_strset {
+    char **slot;              /* nslots, a power of two (0: none yet) */
+    size_t nslots, n;
+} cf_strset;
+/* Adds s[0..len) unless it is in: 1 when it was in, 0 when added, -1 when
+ * memory ran out.  *kept (may be NULL) is the set's copy, valid until
+ * cf_strset_free. */
+int cf_strset_add(cf_strset *set, const char *s, size_t len, const char **kept);
+void cf_strset_free(cf_strset *set);
+
 /* Writes "name[i]" into buf (at least strlen(name) + 13 bytes). */
 void cf_indexed(char *buf, const char *name, int i);
 

@@ -87,6 +87,7 @@ void cf_ranking_free(cf_ranking *rk)
     cf_free(rk->checksum);
     cf_free(rk->as_of);
     cf_free(rk->hist);
+    cf_strset_free(&rk->merged);
     cf_free(rk);
 }
 
@@ -457,6 +458,19 @@ cf_status cf_ranking_add_error(cf_ranking *rk, const char *source, unsigned line
 
 /* ---- merging NDJSON reports ------------------------------------------------- */
 
+/* 1 when a report or failure of source was merged before (a shard given
+ * twice, or shards that overlap): it is counted once, with a warning.  0
+ * the first time; -1 when memory ran out. */
+static int merged_again(cf_ranking *rk, const char *source, const char *file, unsigned line,
+                        cf_diags *d)
+{
+    int in = cf_strset_add(&rk->merged, source, strlen(source), NULL);
+    if (in > 0)
+        cf_diag_add(d, file, line, 1, CF_SEV_WARNING, "merged-twice",
+                    "%.200s was merged before: counted once", source);
+    return in;
+}
+
 cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
                               const char *text, size_t len, cf_diags *d)
 {
@@ -468,7 +482,10 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
     if (kind == CF_SAVED_NONE)
         return oom ? CF_ESYSTEM : CF_EINPUT;
     if (kind == CF_SAVED_ERROR && sv.err_source && sv.err_message) {
-        st = cf_ranking_add_error(rk, sv.err_source, sv.err_line, sv.err_col, sv.err_message);
+        int again = merged_again(rk, sv.err_source, file, line, d);
+        st = again < 0 ? CF_ESYSTEM
+             : again   ? CF_OK
+                       : cf_ranking_add_error(rk, sv.err_source, sv.err_line, sv.err_col, sv.err_message);
         goto out;
     }
     const char *source = sv.source, *tier = sv.tier;
@@ -505,6 +522,11 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
         cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "mixed-reports",
                     "report made with another rubric or as-of date than the first one: "
                     "shards must be scored alike to be merged");
+        goto out;
+    }
+    int again = merged_again(rk, source, file, line, d);
+    if (again) {
+        st = again < 0 ? CF_ESYSTEM : CF_OK;
         goto out;
     }
     /* The report's own bytes, less a "rank" that rank -f ndjson put first. */

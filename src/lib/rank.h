@@ -68,6 +68,7 @@ struct cf_ranking {
     size_t nskipped, capskipped;
     unsigned long dups;       /* results that repeat a better one */
     unsigned long dropped;    /* of them, left out by dedupe before the write */
+    cf_strset merged;         /* --merge: the sources merged so far */
 };
 
 /* Output: a buffer flushed to the sink as it fills. */

@@ -29,6 +29,56 @@ uint64_t cf_fnv1a(const void *data, size_t n, uint64_t h)
     return h;
 }
 
+/* The slot of s[0..len): where it is, or the empty one where it would go. */
+static size_t strset_slot(const cf_strset *set, const char *s, size_t len)
+{
+    size_t j = (size_t)cf_fnv1a(s, len, CF_FNV_INIT) & (set->nslots - 1);
+    while (set->slot[j] && !(strlen(set->slot[j]) == len && memcmp(set->slot[j], s, len) == 0))
+        j = (j + 1) & (set->nslots - 1);
+    return j;
+}
+
+int cf_strset_add(cf_strset *set, const char *s, size_t len, const char **kept)
+{
+    if (!set->nslots || set->n >= set->nslots / 2) {
+        /* doubled when half full */
+        size_t old = set->nslots, ns = old ? old * 2 : 256;
+        char **was = set->slot, **v = cf_calloc(ns, sizeof *v);
+        if (!v)
+            return -1;
+        set->slot = v;
+        set->nslots = ns;
+        for (size_t i = 0; i < old; i++)
+            if (was[i])
+                set->slot[strset_slot(set, was[i], strlen(was[i]))] = was[i];
+        cf_free(was);
+    }
+    size_t j = strset_slot(set, s, len);
+    if (set->slot[j]) {
+        if (kept)
+            *kept = set->slot[j];
+        return 1;
+    }
+    char *c = cf_malloc(len + 1);
+    if (!c)
+        return -1;
+    memcpy(c, s, len);
+    c[len] = '\0';
+    set->slot[j] = c;
+    set->n++;
+    if (kept)
+        *kept = c;
+    return 0;
+}
+
+void cf_strset_free(cf_strset *set)
+{
+    for (size_t i = 0; i < set->nslots; i++)
+        cf_free(set->slot[i]);
+    cf_free(set->slot);
+    *set = (cf_strset){0};
+}
+
 size_t cf_edit_distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
