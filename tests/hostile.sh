@@ -42,6 +42,11 @@ grep -q "deep.yaml:2:71: error: nesting deeper than 64 levels \[too-deep\]" "$T/
 case_ "YAML nested 100,000 deep (score -r)" 3 "nesting deeper than 64 levels" -- "$CF" score -r "$T/deep.yaml" examples/applicants/inpatient-coder.json
 # YAML billion laughs and a self-referencing alias
 case_ "YAML billion laughs" 3 "alias-expansion" -- "$CF" score -r tests/rubrics/alias-bomb.yaml examples/applicants/inpatient-coder.json
+# 10,000 plain criteria (no alias at all): too large, not an alias expansion
+{ printf 'format: coderfit-rubric/1\nid: big\nversion: "1"\ntitle: big\nqualities:\n  - id: q\n    name: Q\n    weight: 100\n    criteria:\n'
+  awk 'BEGIN { for (i = 0; i < 10000; i++) printf "      - id: c%d\n        label: C %d\n        weight: 0.01\n        kind: keywords\n        any: [a%d, b%d]\n", i, i, i, i }'; } >"$T/plain.yaml"
+case_ "10,000 plain criteria" 3 "plain.yaml:[0-9]*:[0-9]*: error: document has more than 100000 nodes \[too-large\]" -- "$CF" score -r "$T/plain.yaml" examples/applicants/inpatient-coder.json
+grep -q "alias" "$T/err" && { fail=$((fail + 1)); echo "FAIL: 10,000 plain criteria reported as an alias expansion"; } || pass=$((pass + 1))
 case_ "YAML self-referencing alias" 3 "alias-cycle" -- "$CF" score -r tests/rubrics/alias-cycle.yaml examples/applicants/inpatient-coder.json
 # numbers
 echo "$NATIVE\"measures\": {\"audit_accuracy\": 1e999999}}" >"$T/huge.json"
@@ -58,6 +63,8 @@ printf '{"basics": {"name": "a\000b"}}' >"$T/nul.json"
 case_ "a NUL byte in a string" 4 "nul.json:1:23: error: invalid JSON: NUL byte in string" -- "$CF" score "$T/nul.json"
 printf '{"basics": {"name": "a\\u0000b"}}' >"$T/nulesc.json"
 case_ "an escaped NUL in a string" 0 "" -- "$CF" score $ASOF "$T/nulesc.json"
+printf '{"basics": {"name\\u0000x": "a"}}' >"$T/nulkey.json"
+case_ "an escaped NUL in a key" 4 'nulkey.json:1:18: error: invalid JSON: \\u0000 (NUL) in a key' -- "$CF" score "$T/nulkey.json"
 printf '{"basics": {"name": "caf\351"}}' >"$T/latin1.json"
 case_ "invalid UTF-8 in a string" 4 "latin1.json:1:25: error: invalid JSON: invalid UTF-8 in string" -- "$CF" score "$T/latin1.json"
 # duplicate keys

@@ -11,6 +11,8 @@ ASOF="--as-of 2026-11-26"
 EX=examples/applicants
 P="$EX/inpatient-coder.json"
 root=0
+# enough output to outgrow a pipe's buffer
+MANY=$(for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do echo $EX/*.json; done | tr "\n" " ")
 [ "$(id -u)" = 0 ] && root=1
 
 if [ $root = 1 ] && mknod "$T/null" c 1 3 2>/dev/null && mknod "$T/full" c 1 7 2>/dev/null; then
@@ -20,9 +22,21 @@ if [ $root = 1 ] && mknod "$T/null" c 1 3 2>/dev/null && mknod "$T/full" c 1 7 2
     expect_grep "$T/err" "^coderfit: $T/full: error: cannot write: No space left on device" "-o a full device: the message"
     [ -c "$T/full" ] && ok || no "-o /dev/full: the device was replaced by a file"
     ls "$T" | grep -q '\.tmp\.' && no "-o a device: a temporary file left" || ok
+    # a write that fails part-way: named once, with its reason
+    expect_exit 5 "-o a full device, many profiles" -- "$CF" rank $ASOF -f ndjson -o "$T/full" $MANY
+    [ "$(grep -v 'warning: ' "$T/err")" = "coderfit: $T/full: error: cannot write: No space left on device" ] &&
+        ok || no "rank -o a full device: not one message naming the device: $(grep -v 'warning: ' "$T/err" | head -3)"
 else
     echo "output test: not root, or no mknod here: the device cases are left out" >&2
 fi
+# With SIGPIPE ignored, a closed pipe is a write error: named as such,
+# once, exit 5 (it is not memory running out).
+for cmd in "score" "rank -f ndjson" "convert"; do
+    sh -c "trap '' PIPE; \"\$0\" $cmd $ASOF $MANY 2>\"$T/err\"; echo \$? >\"$T/rc\"" "$CF" | head -c 1 >/dev/null
+    [ "$(cat "$T/rc")" = 5 ] && ok || no "$cmd | head, SIGPIPE ignored: exit $(cat "$T/rc"), want 5"
+    [ "$(grep -v 'warning: ' "$T/err")" = "coderfit: error: cannot write to standard output: Broken pipe" ] &&
+        ok || no "$cmd | head, SIGPIPE ignored: not the one message: $(grep -v 'warning: ' "$T/err" | head -3)"
+done
 mkfifo "$T/fifo"
 timeout 20 cat "$T/fifo" >"$T/from-fifo" &
 reader=$!

@@ -81,7 +81,7 @@ typedef struct cli_command {
     {"blind", OPT_BLIND, NULL, "name each applicant by an opaque id (the same in every run), "     \
                                "and cut names, contact details, addresses and institutions "       \
                                "out of the report"},                                               \
-    {"key", OPT_KEY, "FILE", "with --blind, write the id-to-source key to FILE"}
+    {"key", OPT_KEY, "FILE", "write the id-to-source key to FILE (implies --blind)"}
 
 #define CLI_OPTION_STRICT                                                                          \
     {"strict", OPT_STRICT, NULL, "refuse a profile with a field that cannot be used (an "         \
@@ -191,8 +191,19 @@ cf_status cli_out_open_mode(cli_out *out, const char *path, unsigned mode);
 cf_status cli_out_open(cli_out *out, const char *path);
 /* Completes the output (rename); CF_ESYSTEM on a write error. */
 cf_status cli_out_close(cli_out *out);
-/* Abandons the output: the temporary file is removed, FILE untouched. */
+/* Abandons the output: the temporary file is removed, FILE untouched.  A
+ * write that failed is named, with why. */
 void cli_out_abort(cli_out *out);
+/* fwrite and fputs to an output, keeping the errno of the first write that
+ * fails (stdio keeps only that one failed). */
+void cli_write(FILE *f, const void *s, size_t n);
+void cli_puts(FILE *f, const char *s);
+/* Why writes to f failed (the errno kept, or a failed flush's); 0 if none. */
+int cli_write_errno(FILE *f);
+/* The message of a command ending with CF_ESYSTEM: none when a write
+ * failed (cli_out_close or cli_out_abort named it; main names standard
+ * output's, after its flush), else that memory ran out. */
+void cli_system_error(const char *cmd);
 /* Whether text output to out should be coloured, and its width: the
  * terminal's, else $COLUMNS, else 0 (not a terminal). */
 int cli_out_color(const cli_out *out, cli_color c);

@@ -109,13 +109,13 @@ int cmd_advise(int argc, char **argv)
         st = cf_advice_write(rep, alt, with, nwith, fmt, &s, &len);
     cli_out out;
     if (!st && !(st = cli_out_open(&out, o.output))) {
-        fwrite(s, 1, len, out.f);
+        cli_write(out.f, s, len);
         st = cli_out_close(&out);
     }
     if (!st)
         st = cli_key_write(&o);
     if (st == CF_ESYSTEM)
-        cli_error("advise", "out of memory or write error");
+        cli_system_error("advise");
     cf_free(s);
     cf_free(text);
     cf_report_free(rep);

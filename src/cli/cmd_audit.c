@@ -186,7 +186,7 @@ int cmd_audit(int argc, char **argv)
         st = cf_audit_write(ctx.a, &sel, rule, fmt, &s, &len, &smallest);
     cli_out out;
     if (!st && !(st = cli_out_open(&out, o.output))) {
-        fwrite(s, 1, len, out.f);
+        cli_write(out.f, s, len);
         st = cli_out_close(&out);
     }
     if (!st && failed)
@@ -194,7 +194,7 @@ int cmd_audit(int argc, char **argv)
     if (!st && fail_under >= 0 && smallest < fail_under)
         st = CF_NO;
     if (st == CF_ESYSTEM)
-        cli_error("audit", "out of memory or write error");
+        cli_system_error("audit");
     cf_free(s);
     cf_free(text);
     cf_free(tierbuf);

@@ -58,8 +58,8 @@ int cmd_convert(int argc, char **argv)
     st = cli_each_profile(&o, argv + optind, argc - optind, emit, &list, &failed);
     cli_list_end(&list);
     if (st) {
-        cli_error("convert", "out of memory or write error");
         cli_out_abort(&out);
+        cli_system_error("convert");
         return st;
     }
     if ((st = cli_out_close(&out)))

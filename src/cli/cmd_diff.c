@@ -103,7 +103,7 @@ int cmd_diff(int argc, char **argv)
         st = cf_diff_write(ctx.df, fmt, &s, &len);
     cli_out out;
     if (!st && !(st = cli_out_open(&out, o.output))) {
-        fwrite(s, 1, len, out.f);
+        cli_write(out.f, s, len);
         st = cli_out_close(&out);
     }
     int crossed = !st && ((fail_tier && cf_diff_tier_changes(ctx.df) > 0) ||
@@ -114,7 +114,7 @@ int cmd_diff(int argc, char **argv)
     cf_rubric_free(new);
     if (st) {
         if (st == CF_ESYSTEM)
-            cli_error("diff", "out of memory or write error");
+            cli_system_error("diff");
         return st;
     }
     return failed ? CF_EINPUT : crossed ? CF_NO : CF_OK;

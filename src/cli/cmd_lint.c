@@ -91,7 +91,7 @@ int cmd_lint(int argc, char **argv)
         return CF_ESYSTEM;
     }
     if (!(o.quiet && d.n == 0 && fmt != CF_DIAG_JSON))
-        fwrite(s, 1, len, stdout);
+        cli_write(stdout, s, len);
     if (fmt == CF_DIAG_TEXT && d.n && !o.quiet) {
         fflush(stdout);
         fprintf(stderr, "coderfit: lint: %zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s",

@@ -119,7 +119,8 @@ static int walk_error(void *ctx, const char *path, const char *message)
 
 static int sink_file(void *ctx, const char *s, size_t n)
 {
-    return fwrite(s, 1, n, ctx) == n ? 0 : -1;
+    cli_write(ctx, s, n);
+    return ferror((FILE *)ctx) ? -1 : 0;
 }
 
 static long jobs_default(void)
@@ -325,7 +326,6 @@ write:
     wo.color = cli_out_color(&out, o.color);
     st = cf_ranking_write(all, &wo, sink_file, out.f);
     if (st) {
-        cli_error("rank", "cannot write the ranking");
         cli_out_abort(&out);
         goto done;
     }
@@ -334,7 +334,7 @@ write:
         st = cli_key_write(&o);
 done:
     if (st == CF_ESYSTEM)
-        cli_error("rank", "out of memory or system error");
+        cli_system_error("rank");
     int failed = all && (cf_ranking_failed(all) || bad_lines);
     for (size_t i = 0; i < in.n; i++)
         cf_free(in.v[i].path);

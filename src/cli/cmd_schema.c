@@ -32,7 +32,7 @@ int cmd_schema(int argc, char **argv)
         cli_error("schema", "out of memory");
         return st;
     }
-    fwrite(s, 1, len, stdout);
+    cli_write(stdout, s, len);
     cf_free(s);
     return CF_OK;
 }

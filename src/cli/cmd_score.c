@@ -71,8 +71,8 @@ static cf_status emit(void *vctx, cf_profile *p)
         return st;
     if (ctx->fmt == CF_FMT_TEXT || ctx->fmt == CF_FMT_MD || ctx->fmt == CF_FMT_HTML) {
         if (ctx->list.count++)
-            fputs(ctx->fmt == CF_FMT_MD ? "\n---\n\n" : "\n", ctx->list.f);
-        fwrite(s, 1, len, ctx->list.f);
+            cli_puts(ctx->list.f, ctx->fmt == CF_FMT_MD ? "\n---\n\n" : "\n");
+        cli_write(ctx->list.f, s, len);
     } else {
         cli_list_add(&ctx->list, s, len);
     }
@@ -121,9 +121,9 @@ int cmd_score(int argc, char **argv)
         cli_list_end(&ctx.list);
     cf_rubric_free(r);
     if (st) {
-        if (st == CF_ESYSTEM)
-            cli_error("score", "out of memory or write error");
         cli_out_abort(&out);
+        if (st == CF_ESYSTEM)
+            cli_system_error("score");
         return st;
     }
     if ((st = cli_out_close(&out)) || (st = cli_key_write(&o)))

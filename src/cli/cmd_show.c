@@ -51,7 +51,7 @@ int cmd_show(int argc, char **argv)
     cf_diags_clear(&d);
     cli_out o2;
     if (!st && !(st = cli_out_open(&o2, o.output))) {
-        fwrite(out, 1, outlen, o2.f);
+        cli_write(o2.f, out, outlen);
         st = cli_out_close(&o2);
     }
     cf_free(out);

@@ -25,6 +25,6 @@ int cmd_template(int argc, char **argv)
     if (argc != 1)
         return cli_usage_error("template", argv[1][0] == '-' ? "unknown option '%s'" : "no operand expected: '%s'",
                                argv[1]);
-    fputs(cf_resume_template, stdout);
+    cli_puts(stdout, cf_resume_template);
     return fflush(stdout) == 0 && !ferror(stdout) ? CF_OK : CF_ESYSTEM;
 }

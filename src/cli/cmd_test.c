@@ -198,7 +198,7 @@ int cmd_test(int argc, char **argv)
     size_t len;
     cli_out out;
     if (!st && !(st = cf_case_results_write(rs, fmt, &text, &len)) && !(st = cli_out_open(&out, o.output))) {
-        fwrite(text, 1, len, out.f);
+        cli_write(out.f, text, len);
         st = cli_out_close(&out);
     }
     cf_free(text);
@@ -206,7 +206,7 @@ int cmd_test(int argc, char **argv)
     cf_case_results_free(rs);
     if (st) {
         if (st == CF_ESYSTEM)
-            cli_error("test", "out of memory or write error");
+            cli_system_error("test");
         return st;
     }
     return bad ? CF_EINPUT : failed ? CF_NO : CF_OK;

@@ -62,7 +62,7 @@ cf_status cli_key_write(const cli_opts *o)
         cli_out out;
         /* the key maps blind ids back to people: a new one is the user's alone */
         if (!(st = cli_out_open_mode(&out, o->key, 0600))) {
-            fputs("id,source\n", out.f);
+            cli_puts(out.f, "id,source\n");
             for (size_t i = 0; i < key_n; i++) {
                 if (i && strcmp(key_lines[i], key_lines[i - 1]) == 0)
                     continue;
@@ -72,7 +72,10 @@ cf_status cli_key_write(const cli_opts *o)
                     st = CF_ESYSTEM;
                     break;
                 }
-                fprintf(out.f, "%.*s,%s\n", (int)(sp - key_lines[i]), key_lines[i], source);
+                cli_write(out.f, key_lines[i], (size_t)(sp - key_lines[i]));
+                cli_puts(out.f, ",");
+                cli_puts(out.f, source);
+                cli_puts(out.f, "\n");
                 cf_free(source);
             }
             if (st)

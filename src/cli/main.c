@@ -49,8 +49,9 @@ static const command *find_command(const char *name)
 
 static int finish(int status)
 {
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "coderfit: error: cannot write to standard output: %s\n", strerror(errno));
+    int e = cli_write_errno(stdout);
+    if (e) {
+        fprintf(stderr, "coderfit: error: cannot write to standard output: %s\n", strerror(e));
         return CF_ESYSTEM;
     }
     return status;

@@ -23,27 +23,27 @@ void cli_list_begin(cli_list *l, FILE *f, int ndjson, char **paths, int n)
     l->count = 0;
     l->array = !ndjson && (n > 1 || (n == 1 && cli_is_stream(paths[0])));
     if (l->array)
-        fputs("[\n", f);
+        cli_puts(f, "[\n");
 }
 
 void cli_list_add(cli_list *l, const char *s, size_t len)
 {
     if (!l->ndjson) {
         if (l->count)
-            fputs(",\n", l->f);
+            cli_puts(l->f, ",\n");
         if (len && s[len - 1] == '\n')
             len--;
     }
-    fwrite(s, 1, len, l->f);
+    cli_write(l->f, s, len);
     l->count++;
 }
 
 void cli_list_end(cli_list *l)
 {
     if (l->array)
-        fputs(l->count ? "\n]\n" : "]\n", l->f);
+        cli_puts(l->f, l->count ? "\n]\n" : "]\n");
     else if (!l->ndjson && l->count)
-        fputc('\n', l->f);
+        cli_puts(l->f, "\n");
 }
 
 
@@ -187,19 +187,45 @@ static void out_free(cli_out *out)
     out->direct = 0;
 }
 
+/* A write failed and was named: the command adds nothing. */
+static int write_reported;
+/* The errno of the first failed write. */
+static int write_errno;
+
+void cli_write(FILE *f, const void *s, size_t n)
+{
+    if (fwrite(s, 1, n, f) != n && !write_errno)
+        write_errno = errno ? errno : EIO;
+}
+
+void cli_puts(FILE *f, const char *s)
+{
+    cli_write(f, s, strlen(s));
+}
+
+int cli_write_errno(FILE *f)
+{
+    errno = 0;
+    if (fflush(f) != 0 && !write_errno)
+        write_errno = errno ? errno : EIO;
+    return ferror(f) ? (write_errno ? write_errno : EIO) : 0;
+}
+
+void cli_system_error(const char *cmd)
+{
+    if (!write_reported && !ferror(stdout))
+        cli_error(cmd, "out of memory");
+}
+
 cf_status cli_out_close(cli_out *out)
 {
     if (!out->tmp && !out->direct)
         return CF_OK;   /* stdout: main flushes and checks it */
-    int bad = fflush(out->f) != 0 || ferror(out->f);
-    if (out->tmp)
-        bad |= fsync(fileno(out->f)) != 0 && errno != EINVAL;
-    int e = errno;
-    bad |= fclose(out->f) != 0;
-    if (!bad)
-        e = 0;
-    else if (!e)
-        e = errno;
+    int e = cli_write_errno(out->f), bad = e != 0;
+    if (!bad && out->tmp && fsync(fileno(out->f)) != 0 && errno != EINVAL)
+        bad = 1, e = errno;
+    if (fclose(out->f) != 0 && !bad)
+        bad = 1, e = errno;
     out->f = NULL;
     if (!bad && out->tmp && rename(out->tmp, out->target) != 0) {
         bad = 1;
@@ -207,6 +233,7 @@ cf_status cli_out_close(cli_out *out)
     }
     if (bad) {
         cli_fail(out->path, 0, 0, "cannot write: %s", strerror(e ? e : EIO));
+        write_reported = 1;
         if (out->tmp)
             unlink(out->tmp);
         disarm();
@@ -222,6 +249,11 @@ void cli_out_abort(cli_out *out)
 {
     if (!out->tmp && !out->direct)
         return;
+    int e = out->f && ferror(out->f) ? cli_write_errno(out->f) : 0;
+    if (e) {
+        cli_fail(out->path, 0, 0, "cannot write: %s", strerror(e));
+        write_reported = 1;
+    }
     if (out->f)
         fclose(out->f);
     if (out->tmp)

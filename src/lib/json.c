@@ -86,8 +86,10 @@ const unsigned char cf_json_chars[256] = {
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 };
 
-/* t[pos] is '"'.  On success *end is just past the closing quote. */
-static int scan_string(const char *t, size_t len, size_t pos, size_t *end, scan_err *e)
+/* t[pos] is '"'.  On success *end is just past the closing quote.  A key
+ * may not hold \u0000: the parsed key would end there, and a key that is
+ * not known could pass for one that is. */
+static int scan_string(const char *t, size_t len, size_t pos, int key, size_t *end, scan_err *e)
 {
     size_t i = pos + 1;
     while (i < len) {
@@ -110,6 +112,8 @@ static int scan_string(const char *t, size_t len, size_t pos, size_t *end, scan_
                 long cp = hex4(t, len, i + 2);
                 if (cp < 0)
                     return fail(e, i, "invalid \\u escape");
+                if (cp == 0 && key)
+                    return fail(e, i, "\\u0000 (NUL) in a key");
                 if (cp >= 0xDC00 && cp <= 0xDFFF)
                     return fail(e, i, "lone low surrogate in \\u escape");
                 if (cp >= 0xD800 && cp <= 0xDBFF) {
@@ -222,7 +226,7 @@ static int scan_value(const char *t, size_t len, size_t pos, size_t *end, scan_e
             continue;
         }
         if (c == '"') {
-            if (scan_string(t, len, i, &i, e))
+            if (scan_string(t, len, i, 0, &i, e))
                 return -1;
         } else if (c == '-' || is_digit(c)) {
             if (scan_number(t, len, i, &i, e))
@@ -261,7 +265,7 @@ static int scan_value(const char *t, size_t len, size_t pos, size_t *end, scan_e
             return fail(e, len, "unexpected end of input (object not closed)");
         if (t[i] != '"')
             return fail(e, i, "expected a string key");
-        if (scan_string(t, len, i, &i, e))
+        if (scan_string(t, len, i, 1, &i, e))
             return -1;
         i = cf_json_skip_space(t, len, i);
         if (i >= len || t[i] != ':')

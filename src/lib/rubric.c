@@ -562,6 +562,19 @@ static void load_terms(loader *l, cf_criterion *c, const cf_ynode *crit)
     void *t0;
     size_t n = map_entries(l, t, "'terms'", &t0, sizeof *c->terms);
     c->terms = t0;
+    /* The criterion's aliases so far, hashed by their word ids: a repeat is
+     * found at once, whatever their number. */
+    size_t total = 0, nslots = 16;
+    for (size_t i = 0; i < n; i++)
+        total += t->items[2 * i + 1]->n + 1;
+    while (nslots < 2 * total)
+        nslots *= 2;
+    const cf_alias **seen = n ? cf_calloc(nslots, sizeof *seen) : NULL;
+    const char **seen_term = n ? cf_calloc(nslots, sizeof *seen_term) : NULL;
+    if (n && (!seen || !seen_term)) {
+        l->y.oom = 1;
+        n = 0;
+    }
     for (size_t i = 0; i < n; i++) {
         const cf_ynode *k = t->items[2 * i], *v = t->items[2 * i + 1];
         cf_term *term = &c->terms[i];
@@ -583,7 +596,7 @@ static void load_terms(loader *l, cf_criterion *c, const cf_ynode *crit)
             cf_tokenize(s, alias_step, &ab);
             if (ab.oom) {
                 l->y.oom = 1;
-                return;
+                goto out;
             }
             if (ab.n == 0) {
                 err(l, an, "empty", "alias '%s' has no letters or digits", s);
@@ -591,27 +604,30 @@ static void load_terms(loader *l, cf_criterion *c, const cf_ynode *crit)
             }
             /* The same phrase twice, in this term or another of the
              * criterion, would count one mention twice. */
-            for (size_t ti = 0; ti <= i; ti++)
-                for (size_t aj = 0; aj < c->terms[ti].naliases; aj++) {
-                    const cf_alias *o = &c->terms[ti].aliases[aj];
-                    if (o->n == ab.n && memcmp(o->ids, ab.ids, ab.n * sizeof *ab.ids) == 0) {
-                        err(l, an, "duplicate-term", "'%s' is already listed under term '%s'", s,
-                            c->terms[ti].id ? c->terms[ti].id : "?");
-                        goto next_alias;
-                    }
-                }
+            size_t h = (size_t)cf_fnv1a(ab.ids, ab.n * sizeof *ab.ids, CF_FNV_INIT) & (nslots - 1);
+            while (seen[h] && !(seen[h]->n == ab.n && memcmp(seen[h]->ids, ab.ids, ab.n * sizeof *ab.ids) == 0))
+                h = (h + 1) & (nslots - 1);
+            if (seen[h]) {
+                err(l, an, "duplicate-term", "'%s' is already listed under term '%s'", s,
+                    seen_term[h] ? seen_term[h] : "?");
+                continue;
+            }
             cf_alias *a = &term->aliases[term->naliases];
             a->ids = cf_malloc(ab.n * sizeof *a->ids);
             if (!a->ids) {
                 l->y.oom = 1;
-                return;
+                goto out;
             }
             memcpy(a->ids, ab.ids, ab.n * sizeof *a->ids);
             a->n = ab.n;
             term->naliases++;
-        next_alias:;
+            seen[h] = a;
+            seen_term[h] = term->id;
         }
     }
+out:
+    cf_free(seen);
+    cf_free(seen_term);
 }
 
 static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_ynode *n)

@@ -139,7 +139,9 @@ static void attach(builder *b, cf_ynode *node, unsigned line, unsigned col)
         return;
     unsigned long size = parent->size + node->size;
     parent->size = size > MAX_NODES ? MAX_NODES + 1 : size;
-    if (parent->size > MAX_NODES && node->size > 1)
+    /* Without an alias a subtree is no larger than the nodes parsed: only
+     * expansion makes it larger than they are. */
+    if (parent->size > MAX_NODES && b->doc->nall <= MAX_NODES)
         problem(b, line, col, "alias-expansion",
                 "%s", "aliases expand to more than 100000 nodes (unbounded alias expansion)");
     else if (parent->size > MAX_NODES)
@@ -288,9 +290,22 @@ cf_status cf_yaml_parse(const char *name, const char *text, size_t len,
             cf_buf_printf(&m, "invalid YAML: %s", parser.problem ? parser.problem : "syntax error");
             if (parser.context)
                 cf_buf_printf(&m, " (%s)", parser.context);
-            const yaml_mark_t *mk = &parser.problem_mark;
-            problem(&b, (unsigned)mk->line + 1, (unsigned)mk->column + 1, "syntax", "%s",
-                    m.s ? m.s : "invalid YAML");
+            unsigned line = (unsigned)parser.problem_mark.line + 1,
+                     col = (unsigned)parser.problem_mark.column + 1;
+            if (parser.error == YAML_READER_ERROR) {
+                /* The reader gives a byte offset, not a mark: its line, and
+                 * its column in characters, as libyaml counts marks. */
+                if (parser.problem_value >= 0)
+                    cf_buf_printf(&m, " (byte 0x%02X)", (unsigned)parser.problem_value & 0xFF);
+                line = col = 1;
+                for (size_t i = 0; i < parser.problem_offset && i < len; i++) {
+                    if (text[i] == '\n')
+                        line++, col = 1;
+                    else if (((unsigned char)text[i] & 0xC0) != 0x80)
+                        col++;
+                }
+            }
+            problem(&b, line, col, "syntax", "%s", m.s ? m.s : "invalid YAML");
             cf_buf_free(&m);
             break;
         }

@@ -72,8 +72,12 @@ int cf_yrange(cf_yreader *l, const cf_ynode *n, const char *what, double lo, dou
     if (!cf_ynumber(l, n, what, &v))
         return 0;
     if (v < lo || v > hi || (strict_lo && v == lo)) {
-        cf_yerr(l, n, "bad-number", "%s must be %s %g%s", what, strict_lo ? "greater than" : "at least",
-            lo, hi < 1e300 ? (hi == 1 ? " and at most 1" : hi == 100 ? " and at most 100" : "") : "");
+        /* both bounds, whichever side the value is on */
+        if (hi < 1e300)
+            cf_yerr(l, n, "bad-number", "%s must be %s %.15g and at most %.15g", what,
+                    strict_lo ? "greater than" : "at least", lo, hi);
+        else
+            cf_yerr(l, n, "bad-number", "%s must be %s %.15g", what, strict_lo ? "greater than" : "at least", lo);
         return 0;
     }
     *out = v;

@@ -192,7 +192,9 @@ static void tokens(void)
 }
 
 /* nst's JSONTestSuite: y_ must parse, n_ must be rejected with a position,
- * i_ may go either way but must not crash. */
+ * i_ may go either way but must not crash.  One y_ is refused on purpose,
+ * as an n_: a key holding \u0000, which would end the parsed key early and
+ * let an unknown key pass for a known one. */
 static void json_test_suite(void)
 {
     const char *dir = T_DATA "/JSONTestSuite/test_parsing";
@@ -214,14 +216,15 @@ static void json_test_suite(void)
         cf_diags d = {0};
         int oom;
         cJSON *v = cf_json_parse(path, text, len, 1, &d, &oom);
-        if (de->d_name[0] == 'y') {
+        int refused = strcmp(de->d_name, "y_object_escaped_null_in_key.json") == 0;
+        if (de->d_name[0] == 'y' && !refused) {
             y++;
             if (!v) {
                 bad++;
                 CHECKF(0, "%s must parse", de->d_name);
             }
-        } else if (de->d_name[0] == 'n') {
-            n++;
+        } else if (de->d_name[0] == 'n' || refused) {
+            n += !refused, y += refused;
             if (v || d.n != 1 || d.items[0].line == 0) {
                 bad++;
                 CHECKF(0, "%s must be rejected with a position", de->d_name);
