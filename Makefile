@@ -57,7 +57,7 @@ TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o)
 HEADERS := $(wildcard include/*.h src/lib/*.h src/cli/*.h)
 STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all run test check bench panel fuzz check-valgrind check-fault golden-update install uninstall clean deps
+.PHONY: all run test check bench panel fuzz fuzz-big check-valgrind check-fault golden-update install uninstall clean deps
 
 all: $(BUILD)/coderfit
 
@@ -122,6 +122,9 @@ check-fault: | $(STAMP)
 FUZZ_SECONDS ?= 60
 fuzz: | $(STAMP)
 	@sh tools/fuzz.sh $(FUZZ_SECONDS)
+# the same on inputs up to 4 MiB, for the error paths of big inputs
+fuzz-big: | $(STAMP)
+	@sh tools/fuzz.sh $(FUZZ_SECONDS) big
 
 run: $(BUILD)/coderfit
 	$(BUILD)/coderfit rank examples/applicants

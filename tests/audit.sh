@@ -215,6 +215,9 @@ expect_grep "$T/err" "bad.csv:3:1: error: the record has 3 fields; the header ha
 printf 'source,sex,race_ethnicity\n"a01,F,White\n' >"$T/bad.csv"
 expect_exit 4 "unclosed quote" -- "$CF" audit -d "$T/bad.csv" --select top=1 $D/reports.ndjson
 expect_grep "$T/err" "bad.csv:2:1: error: a quoted field is not closed" "unclosed quote message"
+printf '[{"source":"a01","sex":"F","race_ethnicity":"White"},\n {"source":"a01","sex":"M","race_ethnicity":"White"}]' >"$T/bad.json"
+expect_exit 4 "duplicate source in JSON" -- "$CF" audit -d "$T/bad.json" --select top=1 $D/reports.ndjson
+expect_grep "$T/err" "bad.json:2:2: error: source 'a01' is listed twice" "JSON duplicate source position"
 printf '[{"source":"a01","sex":"Female","race_ethnicity":"Purple"}]' >"$T/bad.json"
 expect_exit 4 "unknown category in JSON" -- "$CF" audit -d "$T/bad.json" --select top=1 $D/reports.ndjson
 expect_grep "$T/err" "bad.json:1:33: error: 'Purple' is not an EEO-1 race/ethnicity category" "JSON category position"

@@ -89,3 +89,53 @@ m10=$(rss "$CF" rank -q $ASOF --top 100 -f csv "$W/10k")
 m100=$(rss "$CF" rank -q $ASOF --top 100 -f csv "$W/100k")
 printf 'peak RSS, rank --top 100 (median): 10,000 profiles %s KiB, 100,000 profiles %s KiB, ratio %.2f   (target <= 1.20)\n' \
     "$m10" "$m100" "$(echo "$m100 / $m10" | bc -l)"
+
+# Time linear in the input: N = 10,000, 20,000 and 40,000 items of one
+# input (errors, rows, aliases); the time per item at 40,000 over that at
+# 10,000 is 4 for a quadratic cost, 1 for a linear one (less, where the
+# start-up cost is shared).
+gen_scale() {   # gen_scale CASE N FILE
+    case $1 in
+    dates) awk -v n="$2" 'BEGIN { printf "{\"basics\": {\"name\": \"X\"}, \"work\": ["
+               for (i = 0; i < n; i++) printf "%s\n{\"position\": \"Coder\", \"startDate\": \"bad%d\"}", (i ? "," : ""), i
+               print "]}" }' >"$3" ;;
+    csv) awk -v n="$2" 'BEGIN { print "source,sex,race_ethnicity"; for (i = 0; i < n; i++) printf "s%d,%s,White\n", i, (i % 2 ? "F" : "M") }' >"$3" ;;
+    json) awk -v n="$2" 'BEGIN { printf "["; for (i = 0; i < n; i++) printf "%s\n{\"source\": \"s%d\", \"sex\": \"F\", \"race_ethnicity\": \"White\"}", (i ? "," : ""), i; print "]" }' >"$3" ;;
+    aliases) awk -v n="$2" 'BEGIN { print "format: coderfit-rubric/1\nextends: medical-coder\nid: big\nversion: \"1\"\nqualities:\n  - id: technical\n    criteria:\n      - id: big\n        label: Big\n        type: terms\n        weight: 1\n        advice: x\n        path:\n          summary: 1\n        terms:\n          many:"
+               for (i = 0; i < n; i++) printf "            - word%d tool\n", i }' >"$3" ;;
+    failed) awk -v n="$2" 'BEGIN { for (i = 0; i < n; i++) printf "{\"basics\": {\"name\": \"n%d\"},}\n", i }' >"$3" ;;
+    esac
+}
+"$CF" score $ASOF -f ndjson examples/applicants/*.json >"$W/reports.ndjson" 2>/dev/null
+echo "scaling: seconds at N = 10,000 / 20,000 / 40,000; time per item at 40,000 over 10,000   (target <= 1.5)"
+for c in "dates:score, one JSON Resume with N bad dates:score $ASOF -f ndjson" \
+         "csv:audit, N demographics rows (CSV):audit --select top=3 -d" \
+         "json:audit, N demographics rows (JSON):audit --select top=3 -d" \
+         "aliases:lint, one criterion with N aliases:lint -f json" \
+         "failed:rank --top 10 -f csv, N inputs that fail:rank -q $ASOF --top 10 -f csv"; do
+    kind=${c%%:*} rest=${c#*:}
+    name=${rest%%:*} cmd=${rest#*:}
+    ts=""
+    case $kind in dates|json) ext=json ;; csv) ext=csv ;; aliases) ext=yaml ;; *) ext=ndjson ;; esac
+    f="$W/scale-$kind.$ext"
+    for n in 10000 20000 40000; do
+        gen_scale "$kind" $n "$f"
+        case $kind in
+        csv|json) set -- "$CF" $cmd "$f" "$W/reports.ndjson" ;;
+        *) set -- "$CF" $cmd "$f" ;;
+        esac
+        ts="$ts $(seconds "$@")"
+    done
+    set -- $ts
+    printf '  %-48s %6.3f %6.3f %6.3f   ratio %.2f\n' "$name" "$1" "$2" "$3" "$(echo "($3 / 40000) / ($1 / 10000)" | bc -l)"
+done
+
+# Memory of rank -f ndjson without --top, which writes every report: peak
+# RSS at 200,000 profiles over that at 20,000 (one run each).
+mkdir -p "$W/20k" "$W/200k"
+"$B/tools/gen" 20000 "$W/20k"
+"$B/tools/gen" 200000 "$W/200k"
+n20=$("$B/tools/peakrss" "$CF" rank -q $ASOF -f ndjson "$W/20k" 2>&1 >/dev/null | sed -n 's/^peak-rss-kib //p')
+n200=$("$B/tools/peakrss" "$CF" rank -q $ASOF -f ndjson "$W/200k" 2>&1 >/dev/null | sed -n 's/^peak-rss-kib //p')
+printf 'peak RSS, rank -f ndjson, no --top: 20,000 profiles %s KiB, 200,000 profiles %s KiB, ratio %.2f   (target <= 1.50)\n' \
+    "$n20" "$n200" "$(echo "$n200 / $n20" | bc -l)"

@@ -3,23 +3,45 @@
 # each for FUZZ_SECONDS, from the seed corpus in tests/fuzz/corpus.  New
 # inputs go to build-fuzz/corpus-TARGET; a crash, leak or timeout stops the
 # run and is saved as build-fuzz/crash-TARGET-*: add it to the seed corpus
-# and make a test of it, so the suite keeps it.
-# usage: tools/fuzz.sh SECONDS
+# and make a test of it, so the suite keeps it.  Each target has a
+# dictionary (tests/fuzz/dict: JSON Resume and native keys, rubric keys,
+# credential codes, dates, YAML syntax) so that mutations reach the parts
+# past the syntax.
+# usage: tools/fuzz.sh SECONDS [big]
+#   big: the error paths of big inputs: profile, stream and audit with
+#   inputs up to 4 MiB (from a seed of 20,000 bad dates and one of 20,000
+#   demographics rows), where the default mode stops at 64 KiB
 set -eu
 secs=${1:-60}
+mode=${2:-}
 B=build-fuzz
 CC=${FUZZ_CC:-clang}
 SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
 make -s BUILD=$B CC="$CC" CFLAGS="-g -O1 $SAN" LDFLAGS="-fsanitize=address,undefined" $B/libcoderfit.a
 libs="$(pkg-config --libs libcjson yaml-0.1) -lm -lpthread"
 status=0
-for t in rubric profile stream audit; do
+targets="rubric profile stream audit" max_len=65536 timeout=10
+if [ "$mode" = big ]; then
+    targets="profile stream audit" max_len=4194304 timeout=60
+    mkdir -p "$B/big-profile" "$B/big-stream" "$B/big-audit"
+    awk 'BEGIN { printf "{\"basics\": {\"name\": \"X\"}, \"work\": ["
+                 for (i = 0; i < 20000; i++) printf "%s{\"position\": \"Coder\", \"startDate\": \"bad%d\"}", (i ? "," : ""), i
+                 print "]}" }' >"$B/big-profile/bad-dates.json"
+    awk 'BEGIN { for (i = 0; i < 20000; i++) printf "{\"basics\": {\"name\": \"n%d\"}, \"work\": [{\"startDate\": \"x\"}]}\n", i }' \
+        >"$B/big-stream/records.ndjson"
+    { awk 'BEGIN { print "source,sex,race_ethnicity"; for (i = 0; i < 20000; i++) printf "s%d,%s,White\n", i, (i % 2 ? "F" : "M") }'
+      echo "---"; cat tests/fuzz/corpus/audit/csv-and-reports | sed '1,/^---$/d'; } >"$B/big-audit/rows.csv"
+fi
+for t in $targets; do
     "$CC" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude \
         -o "$B/fuzz_$t" "tests/fuzz/fuzz_$t.c" "$B/libcoderfit.a" $libs
-    mkdir -p "$B/corpus-$t"
-    echo "fuzz_$t: $secs s"
-    if ! "$B/fuzz_$t" -max_total_time="$secs" -timeout=10 -max_len=65536 -print_final_stats=1 \
-            -artifact_prefix="$B/crash-$t-" "$B/corpus-$t" "tests/fuzz/corpus/$t" 2>"$B/fuzz_$t.log"; then
+    corpus="$B/corpus-$t" seeds="tests/fuzz/corpus/$t"
+    [ "$mode" = big ] && corpus="$B/corpus-big-$t" seeds="$seeds $B/big-$t"
+    mkdir -p "$corpus"
+    echo "fuzz_$t: $secs s, inputs up to $max_len bytes"
+    # shellcheck disable=SC2086 # $seeds: one or two folders
+    if ! "$B/fuzz_$t" -max_total_time="$secs" -timeout=$timeout -max_len=$max_len -print_final_stats=1 \
+            -dict="tests/fuzz/dict/$t.dict" -artifact_prefix="$B/crash-$t-" "$corpus" $seeds 2>"$B/fuzz_$t.log"; then
         status=1
         echo "fuzz_$t: FINDING (see $B/fuzz_$t.log and $B/crash-$t-*)"
     fi

@@ -174,8 +174,10 @@ static int sex_category(const char *v, size_t n)
     return category(v, n, sex_names, NSEX);
 }
 
-static cf_status add_row(cf_audit *a, const char *file, unsigned line, unsigned col, const char *src,
-                         size_t srclen, int sex, int race, cf_diags *d)
+/* A row of demographics, at line:col of file, or (line 0) at the cursor of
+ * the JSON read, c. */
+static cf_status add_row(cf_audit *a, const char *file, unsigned line, unsigned col, const cf_jctx *c,
+                         const char *src, size_t srclen, int sex, int race, cf_diags *d)
 {
     demo_row *rows = cf_grow(a->rows, &a->rowcap, a->nrows + 1, sizeof *a->rows);
     if (!rows)
@@ -186,6 +188,8 @@ static cf_status add_row(cf_audit *a, const char *file, unsigned line, unsigned 
     if (in < 0)
         return CF_ESYSTEM;
     if (in) {
+        if (!line && c)
+            cf_text_position(c->text, cf_json_locate(c->text, c->len, &c->path), 1, &line, &col);
         cf_diag_add(d, file, line, col, CF_SEV_ERROR, "duplicate-source", "source '%.*s' is listed twice",
                     (int)(srclen > 200 ? 200 : srclen), src);
         return CF_EINPUT;
@@ -342,7 +346,7 @@ static cf_status demo_csv(cf_audit *a, const char *file, const char *text, size_
                     bad_value(d, file, line, col_at[2], "race/ethnicity", val[2], vlen[2]);
                     st = CF_EINPUT;
                 } else {
-                    st = add_row(a, file, line, col_at[0], val[0], vlen[0], sx, rc, d);
+                    st = add_row(a, file, line, col_at[0], NULL, val[0], vlen[0], sx, rc, d);
                 }
             }
         }
@@ -390,9 +394,9 @@ static cf_status demo_json_one(cf_audit *a, cf_jctx *c, const char *src, const c
         }
         cf_jctx_pop(c);
     }
-    unsigned line = 0, col = 0;
-    cf_text_position(c->text, cf_json_locate(c->text, c->len, &c->path), 1, &line, &col);
-    return add_row(a, c->source, line, col, src, strlen(src), cat[0], cat[1], c->d);
+    /* the record's position is looked for only when a message needs it:
+     * walking the text to each record would be quadratic in the records */
+    return add_row(a, c->source, 0, 0, c, src, strlen(src), cat[0], cat[1], c->d);
 }
 
 static cf_status demo_json(cf_audit *a, const char *file, const char *text, size_t len, cf_diags *d)
