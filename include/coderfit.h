@@ -363,6 +363,17 @@ int cf_csv_formula_like(const char *s);
  * formula.  A new string (cf_free), or NULL when out of memory. */
 char *cf_csv_field(const char *s, int always);
 
+/* Where a ranking may keep its reports out of memory: store appends the n
+ * bytes at s and gives their place in *at; load copies the n bytes at a
+ * place into dst.  Each returns 0, or -1 on failure.  store may be called
+ * from several threads at once (one ranking each); load only while a
+ * ranking is written. */
+typedef struct cf_spill {
+    int (*store)(void *ctx, const char *s, size_t n, unsigned long long *at);
+    int (*load)(void *ctx, unsigned long long at, char *dst, size_t n);
+    void *ctx;
+} cf_spill;
+
 typedef struct cf_rank_opts {
     size_t top;                 /* keep the best N selected results; 0: all */
     double min_score;           /* select score >= this (as printed) */
@@ -372,6 +383,7 @@ typedef struct cf_rank_opts {
     int keep_reports;           /* json and ndjson output print the reports */
     int blind;                  /* failed inputs are named by cf_blind_id */
     int dedupe;                 /* keep only the best result of each person */
+    const cf_spill *spill;      /* kept reports go there (NULL: memory); not with html */
 } cf_rank_opts;
 
 typedef enum cf_rank_format {

@@ -465,6 +465,18 @@ find "$M" -name '*.json' | sort | CF="$CF" D="$T/shards" xargs -n 3 -P 2 sh -c \
 "$CF" rank --merge -f csv "$T"/shards/shard-*.ndjson >"$T/merged.csv" 2>/dev/null
 "$CF" rank -f csv $ASOF $(find "$M" -name '*.json') >"$T/direct.csv" 2>/dev/null
 [ "$(ls "$T/shards" | wc -l)" -ge 3 ] && cmp -s "$T/merged.csv" "$T/direct.csv" && ok || no "the shard recipe gives the bytes of one run"
+# json and ndjson without --top keep the reports in an unlinked temporary
+# file: the same bytes as when they stay in memory (--top above the count),
+# nothing left in TMPDIR, and a TMPDIR that cannot hold it named
+mkdir -p "$T/tmpd"
+for f in json ndjson; do
+    TMPDIR="$T/tmpd" "$CF" rank $ASOF -q -f $f "$M" "$EX" >"$T/spilled.$f" 2>/dev/null
+    "$CF" rank $ASOF -q -f $f --top 100000 "$M" "$EX" >"$T/kept.$f" 2>/dev/null
+    [ -s "$T/kept.$f" ] && cmp -s "$T/spilled.$f" "$T/kept.$f" && ok || no "rank -f $f: the spilled reports differ from those kept in memory"
+done
+[ -z "$(ls -A "$T/tmpd")" ] && ok || no "rank -f ndjson: a temporary file left in TMPDIR"
+TMPDIR="$T/none" expect_exit 5 "rank -f ndjson, TMPDIR missing" -- "$CF" rank $ASOF -q -f ndjson "$EX"
+expect_grep "$T/err" "^coderfit: rank: cannot make a temporary file of reports in $T/none: No such file or directory$" "rank: the temporary file's folder named"
 # a shard given twice: each applicant counted once, with a warning
 "$CF" rank --merge -f csv "$T/shard1.ndjson" >"$T/once.csv" 2>/dev/null
 expect_exit 0 "rank --merge of one shard twice" -- "$CF" rank --merge -f csv "$T/shard1.ndjson" "$T/shard1.ndjson"

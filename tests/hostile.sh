@@ -47,6 +47,13 @@ case_ "YAML billion laughs" 3 "alias-expansion" -- "$CF" score -r tests/rubrics/
   awk 'BEGIN { for (i = 0; i < 10000; i++) printf "      - id: c%d\n        label: C %d\n        weight: 0.01\n        kind: keywords\n        any: [a%d, b%d]\n", i, i, i, i }'; } >"$T/plain.yaml"
 case_ "10,000 plain criteria" 3 "plain.yaml:[0-9]*:[0-9]*: error: document has more than 100000 nodes \[too-large\]" -- "$CF" score -r "$T/plain.yaml" examples/applicants/inpatient-coder.json
 grep -q "alias" "$T/err" && { fail=$((fail + 1)); echo "FAIL: 10,000 plain criteria reported as an alias expansion"; } || pass=$((pass + 1))
+# 150 errors in one rubric: score shows 100 and a count, lint lists them all
+{ printf 'format: coderfit-rubric/1\nextends: medical-coder\nid: e\nversion: "1"\nqualities:\n  - id: technical\n    criteria:\n      - id: big\n        label: Big\n        type: terms\n        weight: 1\n        advice: x\n        path:\n          summary: 1\n        terms:\n          many:\n'
+  awk 'BEGIN { for (i = 0; i < 151; i++) print "            - same tool" }'; } >"$T/e150.yaml"
+case_ "150 errors in one rubric" 3 "e150.yaml: error: 50 more messages (only the first 100 are shown)$" -- "$CF" score -r "$T/e150.yaml" examples/applicants/it-graduate.json
+[ "$(wc -l <"$T/err")" = 101 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: 150 errors in one rubric: $(wc -l <"$T/err") lines, want 101"; }
+case_ "150 errors in one rubric (lint)" 1 "" -- "$CF" lint "$T/e150.yaml"
+[ "$(grep -c duplicate-term "$T/out")" = 150 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: lint does not list the 150 errors"; }
 case_ "YAML self-referencing alias" 3 "alias-cycle" -- "$CF" score -r tests/rubrics/alias-cycle.yaml examples/applicants/inpatient-coder.json
 # numbers
 echo "$NATIVE\"measures\": {\"audit_accuracy\": 1e999999}}" >"$T/huge.json"

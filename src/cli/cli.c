@@ -324,21 +324,39 @@ int cli_getopt(int argc, char **argv, const cli_command *cmd, cli_opts *o)
     return -1;
 }
 
-void cli_print_diags(const cf_diags *d)
+/* The messages of one input, at most CLI_MAX_MESSAGES of them, then how
+ * many more there are (lint lists every one). */
+#define CLI_MAX_MESSAGES 100
+
+static void print_some(const cf_diags *d, int errors_only)
 {
-    for (size_t i = 0; i < d->n; i++)
+    size_t shown = 0, more = 0;
+    const char *file = NULL;
+    for (size_t i = 0; i < d->n; i++) {
+        if (errors_only && d->items[i].severity != CF_SEV_ERROR)
+            continue;
+        if (shown == CLI_MAX_MESSAGES) {
+            more++;
+            continue;
+        }
         cli_diag(&d->items[i]);
+        file = d->items[i].file;
+        shown++;
+    }
+    if (more)
+        cli_fail(file ? file : "-", 0, 0, "%zu more messages (only the first %d are shown)", more, CLI_MAX_MESSAGES);
     if (d->oom)
         put("coderfit: ", "out of memory (some messages were lost)", 0);
 }
 
+void cli_print_diags(const cf_diags *d)
+{
+    print_some(d, 0);
+}
+
 void cli_print_errors(const cf_diags *d)
 {
-    for (size_t i = 0; i < d->n; i++)
-        if (d->items[i].severity == CF_SEV_ERROR)
-            cli_diag(&d->items[i]);
-    if (d->oom)
-        put("coderfit: ", "out of memory (some messages were lost)", 0);
+    print_some(d, 1);
 }
 
 int cli_common_option(cli_opts *o, int c, const char *arg, const char *cmd)

@@ -204,6 +204,8 @@ int cli_write_errno(FILE *f);
  * failed (cli_out_close or cli_out_abort named it; main names standard
  * output's, after its flush), else that memory ran out. */
 void cli_system_error(const char *cmd);
+/* A system error was named where it happened: cli_system_error adds none. */
+void cli_system_error_said(void);
 /* Whether text output to out should be coloured, and its width: the
  * terminal's, else $COLUMNS, else 0 (not a terminal). */
 int cli_out_color(const cli_out *out, cli_color c);

@@ -3,6 +3,8 @@
  * scored elsewhere. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -127,6 +129,87 @@ static long jobs_default(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? n : 1;
+}
+
+/* The spill of -f json and ndjson without --top: every report is written,
+ * so every one is kept, in an unlinked temporary file (gone however the
+ * process ends) rather than in memory; the ranking keeps its place. */
+typedef struct spill_file {
+    int fd;
+    unsigned long long end;
+    int failed;               /* reported */
+    pthread_mutex_t mu;
+} spill_file;
+
+static void spill_error(spill_file *sf, const char *what)
+{
+    if (!sf->failed)
+        cli_error("rank", "cannot %s the temporary file of reports: %s", what, strerror(errno ? errno : EIO));
+    sf->failed = 1;
+    cli_system_error_said();
+}
+
+static int spill_store(void *ctx, const char *s, size_t n, unsigned long long *at)
+{
+    spill_file *sf = ctx;
+    pthread_mutex_lock(&sf->mu);
+    *at = sf->end;
+    size_t done = 0;
+    while (done < n) {
+        ssize_t w = pwrite(sf->fd, s + done, n - done, (off_t)(sf->end + done));
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            spill_error(sf, "write");
+            break;
+        }
+        done += (size_t)w;
+    }
+    sf->end += done;
+    pthread_mutex_unlock(&sf->mu);
+    return done == n ? 0 : -1;
+}
+
+static int spill_load(void *ctx, unsigned long long at, char *dst, size_t n)
+{
+    spill_file *sf = ctx;
+    size_t done = 0;
+    while (done < n) {
+        ssize_t r = pread(sf->fd, dst + done, n - done, (off_t)(at + done));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) {
+            spill_error(sf, "read");
+            return -1;
+        }
+        done += (size_t)r;
+    }
+    return 0;
+}
+
+/* Opens the spill in $TMPDIR (else /tmp) and unlinks it at once. */
+static int spill_open(spill_file *sf)
+{
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir)
+        dir = "/tmp";
+    size_t len = strlen(dir) + sizeof "/coderfit-reports.XXXXXX";
+    char *path = cf_malloc(len);
+    if (!path)
+        return -1;
+    snprintf(path, len, "%s/coderfit-reports.XXXXXX", dir);
+    sf->fd = mkstemp(path);
+    if (sf->fd < 0) {
+        cli_error("rank", "cannot make a temporary file of reports in %s: %s", dir, strerror(errno));
+        cf_free(path);
+        return -1;
+    }
+    unlink(path);
+    cf_free(path);
+    sf->end = 0;
+    sf->failed = 0;
+    pthread_mutex_init(&sf->mu, NULL);
+    return 0;
 }
 
 /* --merge: every line of every operand is a report. */
@@ -263,6 +346,15 @@ int cmd_rank(int argc, char **argv)
     }
     ro.keep_reports = wo.format == CF_RANK_JSON || wo.format == CF_RANK_NDJSON || wo.format == CF_RANK_HTML;
     ro.blind = o.blind;
+    spill_file sf = {.fd = -1};
+    cf_spill spill = {spill_store, spill_load, &sf};
+    if ((wo.format == CF_RANK_JSON || wo.format == CF_RANK_NDJSON) && !ro.top) {
+        if (spill_open(&sf)) {
+            cf_free(tiers);
+            return CF_ESYSTEM;
+        }
+        ro.spill = &spill;
+    }
 
     cf_rubric *r = NULL;
     cf_ranking *all = cf_ranking_new(&ro);
@@ -342,6 +434,10 @@ done:
     cf_ranking_free(all);
     cf_rubric_free(r);
     cf_free(tiers);
+    if (sf.fd >= 0) {
+        close(sf.fd);
+        pthread_mutex_destroy(&sf.mu);
+    }
     if (st)
         return st;
     return failed ? CF_EINPUT : CF_OK;

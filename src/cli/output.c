@@ -211,6 +211,11 @@ int cli_write_errno(FILE *f)
     return ferror(f) ? (write_errno ? write_errno : EIO) : 0;
 }
 
+void cli_system_error_said(void)
+{
+    write_reported = 1;
+}
+
 void cli_system_error(const char *cmd)
 {
     if (!write_reported && !ferror(stdout))

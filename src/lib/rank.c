@@ -308,6 +308,19 @@ static cf_status keep(cf_ranking *rk, rec *r)
 static rec *new_rec(const cf_ranking *rk, const char *path, size_t path_len, unsigned line, const char *report,
                     size_t report_len, const char *const str[R_NSTR])
 {
+    unsigned long long at = 0;
+    int spilled = 0;
+    if (report && rk->o.spill) {
+        /* the report waits in the spill: memory holds only its place */
+        if (rk->o.spill->store(rk->o.spill->ctx, report, report_len, &at))
+            return NULL;
+        spilled = 1;
+        report = NULL;
+        str = NULL;   /* the report holds them, and json and ndjson print it */
+    }
+    static const char *const none[R_NSTR];
+    if (!str)
+        str = none;
     size_t qbytes = (size_t)rk->nq * sizeof(short);
     size_t size = sizeof(rec) + qbytes + path_len + 1 + (report ? report_len + 1 : 0), slen[R_NSTR];
     for (int i = 0; i < R_NSTR; i++) {
@@ -325,6 +338,9 @@ static rec *new_rec(const cf_ranking *rk, const char *path, size_t path_len, uns
     r->path = p;
     p += path_len + 1;
     r->line = line;
+    r->spilled = spilled;
+    r->report_at = at;
+    r->report_len = spilled ? report_len : 0;
     if (report) {
         r->report = p;
         memcpy(r->report, report, report_len);
@@ -978,6 +994,16 @@ static void ranked_report(const cf_ranking *rk, cf_buf *b, size_t rank, const re
     }
     if (r->report) {
         cf_buf_add(b, r->report + 1, r->report_len - 1);
+        cf_buf_free(&src);
+        return;
+    }
+    if (r->spilled) {
+        char *t = cf_malloc(r->report_len ? r->report_len : 1);
+        if (!t || rk->o.spill->load(rk->o.spill->ctx, r->report_at, t, r->report_len))
+            b->oom = 1;   /* the write fails: a report is never left out */
+        else
+            cf_buf_add(b, t + 1, r->report_len - 1);
+        cf_free(t);
         cf_buf_free(&src);
         return;
     }

@@ -26,6 +26,8 @@ typedef struct rec {
     const char *s[R_NSTR];    /* name, e-mail, phone, location, failed gates, top gap (NULL: none) */
     char *report;             /* one-line JSON report, or NULL */
     size_t report_len;
+    int spilled;              /* the report is in the spill, at report_at */
+    unsigned long long report_at;
     short q10[];              /* per quality, tenths */
 } rec;
 
