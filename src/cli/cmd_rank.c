@@ -217,7 +217,12 @@ typedef struct merge_ctx {
     const cli_opts *o;
     cf_ranking *rk;
     unsigned long *bad;
+    unsigned long twice;      /* reports of this operand merged before */
 } merge_ctx;
+
+/* A shard given twice repeats every report: the first few are named, then
+ * one line says how many more. */
+#define TWICE_SHOWN 10
 
 static cf_status merge_record(void *vctx, cli_record *rec)
 {
@@ -228,7 +233,11 @@ static cf_status merge_record(void *vctx, cli_record *rec)
     }
     cf_diags d = {0};
     cf_status st = cf_ranking_add_line(m->rk, rec->path, rec->line, rec->text, rec->len, &d);
-    cli_print_diags(&d);
+    for (size_t i = 0; i < d.n; i++)
+        if (strcmp(d.items[i].rule, "merged-twice") != 0 || m->twice++ < TWICE_SHOWN)
+            cli_diag(&d.items[i]);
+    if (d.oom)
+        cli_error("rank", "out of memory (some messages were lost)");
     cf_diags_clear(&d);
     if (st == CF_EINPUT) {
         (*m->bad)++;
@@ -254,11 +263,19 @@ static cf_status merge_fail(void *vctx, const char *path, unsigned line, const c
 
 static cf_status merge(const cli_opts *o, char **paths, int n, cf_ranking *rk, unsigned long *bad)
 {
-    merge_ctx m = {o, rk, bad};
+    merge_ctx m = {o, rk, bad, 0};
     for (int i = 0; i < n; i++) {
+        m.twice = 0;
         cf_status st = cli_stream_chunks(paths[i], o->max_input, merge_chunk, merge_fail, &m);
         if (st)
             return st;
+        if (m.twice > TWICE_SHOWN) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "%lu more reports were merged before: each counted once",
+                     m.twice - TWICE_SHOWN);
+            cf_diag w = {paths[i], 0, 0, CF_SEV_WARNING, "merged-twice", msg};
+            cli_diag(&w);
+        }
     }
     return CF_OK;
 }
