@@ -195,8 +195,10 @@ static int spill_open(spill_file *sf)
         dir = "/tmp";
     size_t len = strlen(dir) + sizeof "/coderfit-reports.XXXXXX";
     char *path = cf_malloc(len);
-    if (!path)
+    if (!path) {
+        cli_error("rank", "out of memory");
         return -1;
+    }
     snprintf(path, len, "%s/coderfit-reports.XXXXXX", dir);
     sf->fd = mkstemp(path);
     if (sf->fd < 0) {
