@@ -475,8 +475,11 @@ for f in json ndjson; do
     [ -s "$T/kept.$f" ] && cmp -s "$T/spilled.$f" "$T/kept.$f" && ok || no "rank -f $f: the spilled reports differ from those kept in memory"
 done
 [ -z "$(ls -A "$T/tmpd")" ] && ok || no "rank -f ndjson: a temporary file left in TMPDIR"
-TMPDIR="$T/none" expect_exit 5 "rank -f ndjson, TMPDIR missing" -- "$CF" rank $ASOF -q -f ndjson "$EX"
-expect_grep "$T/err" "^coderfit: rank: cannot make a temporary file of reports in $T/none: No such file or directory$" "rank: the temporary file's folder named"
+# (not under check-valgrind's wrapper script: valgrind needs TMPDIR itself)
+if [ "$(head -c 2 "$CF")" != "#!" ]; then
+    TMPDIR="$T/none" expect_exit 5 "rank -f ndjson, TMPDIR missing" -- "$CF" rank $ASOF -q -f ndjson "$EX"
+    expect_grep "$T/err" "^coderfit: rank: cannot make a temporary file of reports in $T/none: No such file or directory$" "rank: the temporary file's folder named"
+fi
 # a shard given twice: each applicant counted once, with a warning
 "$CF" rank --merge -f csv "$T/shard1.ndjson" >"$T/once.csv" 2>/dev/null
 expect_exit 0 "rank --merge of one shard twice" -- "$CF" rank --merge -f csv "$T/shard1.ndjson" "$T/shard1.ndjson"
