@@ -215,7 +215,12 @@ int cf_profile_set_line(cf_profile *p, unsigned line);
  * or master, in medical coding, completed at the as-of date), "course" (a
  * course title), "skill" (a listed skill) or "coding-months" (that many
  * months of coding work up to the as-of date).  CF_EUSAGE with a message in
- * err for an unknown what or value; CF_ESYSTEM when out of memory. */
+ * err for an unknown what or value; CF_ESYSTEM when out of memory.
+ * Also: "hipaa" (the date of HIPAA training), "accuracy" (audited, 0.96 or
+ * 96%), "productivity" (3/hour or 24/day), "ceus" (CEU hours of the last
+ * 24 months), "references" (how many), and "remote-months",
+ * "audit-months", "cdi-months", "clinical-months" (remote coding, coding
+ * audit, CDI or clinical work up to the as-of date). */
 cf_status cf_profile_with(cf_profile *p, const char *what, const char *value, char *err, size_t errsize);
 /* "native" or "jsonresume". */
 const char *cf_profile_input_format(const cf_profile *p);
@@ -431,13 +436,23 @@ int cf_ranking_has_tier(const cf_ranking *rk, const char *id);
  * the sink failed or memory ran out. */
 cf_status cf_ranking_write(cf_ranking *rk, const cf_rank_write_opts *w, cf_sink sink, void *ctx);
 
-/* The counselor's advice on a report: failed gates first with what would
- * pass them, then the gaps in order of points with their advice; with alt
- * (the report of the same profile after cf_profile_with), what the
- * "with" changes would give.  In *out (cf_free). */
-typedef enum cf_advice_format { CF_ADVICE_TEXT, CF_ADVICE_JSON, CF_ADVICE_MD } cf_advice_format;
-cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char *const *with, size_t nwith,
-                          cf_advice_format f, char **out, size_t *len);
+/* The counselor's advice on a report of profile p: failed gates first
+ * with what would pass them, the next tier and what reaches it, then the
+ * steps in order of points (gaps one what-if closes taken as one step,
+ * each tried on a copy of p), with their advice; with alt (the report of
+ * the same profile after cf_profile_with), what the "with" changes would
+ * give.  In *out (cf_free). */
+typedef enum cf_advice_format { CF_ADVICE_TEXT, CF_ADVICE_JSON, CF_ADVICE_MD, CF_ADVICE_HTML } cf_advice_format;
+typedef struct cf_advice_opts {
+    cf_advice_format format;
+    size_t top;                  /* steps shown; 0: all */
+    size_t max_lines;            /* text: no more steps than fit (a screen); 0: no limit */
+    const cf_report *alt;        /* or NULL */
+    const char *const *with;     /* what alt was made with */
+    size_t nwith;
+} cf_advice_opts;
+cf_status cf_advice_write(const cf_report *rep, const cf_profile *p, const cf_advice_opts *o, char **out,
+                          size_t *len);
 
 /* The JSON Schema of "profile" or "report", pretty-printed with a final
  * newline, in *out (cf_free).  CF_EUSAGE when name is unknown. */

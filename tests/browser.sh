@@ -32,6 +32,9 @@ for f in inpatient-coder apprentice-cpc-a high-school-only remote-auditor.native
     "$CF" score -f html --as-of 2026-11-26 -o "$OUT/$f.html" "examples/applicants/$f.json" || fail=1
 done
 "$CF" score -f html --as-of 2026-11-26 -o "$OUT/hostile.html" "$OUT/hostile.json" || fail=1
+# the counselor's page, with a what-if on it
+"$CF" advise -f html --as-of 2026-11-26 --with credential=CPC -o "$OUT/advice-apprentice.html" examples/applicants/apprentice-cpc-a.json || fail=1
+"$CF" advise -f html --as-of 2026-11-26 --with credential=CPC -o "$OUT/advice-hostile.html" "$OUT/hostile.json" || fail=1
 # shortlists: the examples, blind, with the hostile profile, and 5,000 applicants
 "$CF" rank -q -f html --as-of 2026-11-26 -o "$OUT/shortlist.html" examples/applicants/ || fail=1
 "$CF" rank -q -f html --blind --as-of 2026-11-26 -o "$OUT/shortlist-blind.html" examples/applicants/ || fail=1

@@ -196,7 +196,8 @@ fi
 expect_exit 0 "advise" -- "$CF" advise $ASOF "$EX/high-school-only.json"
 expect_grep "$T/out" "First: pass the gate \"Post-secondary coding/HIT training or a coding credential\"" "advise: the failed gate comes first"
 head -n 8 "$T/out" | grep -q "First: pass the gate" && ok || no "advise: the gate before the gaps"
-expect_grep "$T/out" "Coding or HIT training above 0 (now 0.00)" "advise: what would pass the gate"
+expect_grep "$T/out" "^    - coding or HIT training (a certificate, course or degree): the profile$" "advise: what would pass the gate, in words"
+expect_grep "$T/out" "^    - a coding credential, current or lapsed: the profile shows none$" "advise: where the profile stands on it"
 expect_grep "$T/out" "not stated in the profile: add it if it applies" "advise: not stated is told apart"
 expect_grep "$T/out" "the profile has nothing that counts here yet" "advise: stated but missing is told apart"
 expect_exit 0 "advise -f json --with credential=CPC" -- "$CF" advise $ASOF -f json --with credential=CPC "$EX/high-school-only.json"
@@ -224,7 +225,100 @@ expect_exit 0 "advise --with of a profile with a warning" -- "$CF" advise $ASOF 
 expect_exit 2 "advise: an unknown credential" -- "$CF" advise --with credential=XYZ "$EX/high-school-only.json"
 expect_exit 2 "advise: an unknown what-if" -- "$CF" advise --with hobby=chess "$EX/high-school-only.json"
 expect_exit 0 "advise -f md" -- "$CF" advise $ASOF -f md "$EX/apprentice-cpc-a.json"
-expect_grep "$T/out" "^## What would raise the score most" "advise: md"
+expect_grep "$T/out" "^## Steps worth most" "advise: md"
+
+# --- advise as a plan ----------------------------------------------------------------
+A="$EX/apprentice-cpc-a.json"
+expect_exit 0 "advise --top 5" -- "$CF" advise $ASOF --top 5 "$A"
+[ "$(grep -c '^ *[0-9][0-9]*\. +[0-9.]* points: ' "$T/out")" = 5 ] && ok || no "advise --top 5: five steps: $(cat "$T/out")"
+expect_grep "$T/out" "^    and [0-9][0-9]* smaller steps (+[0-9.]* points; --top 0 lists them all)" "advise --top 5: the smaller steps are counted"
+expect_grep "$T/out" "Next tier: Good fit, from 20 points" "advise: the next tier and its points"
+expect_grep "$T/out" "it also needs a core" "advise: what the next tier needs besides points"
+expect_grep "$T/out" "Step 1 reaches it (a" "advise: which steps reach the next tier"
+expect_exit 0 "advise (default: five steps off a terminal)" -- "$CF" advise $ASOF "$A"
+[ "$(grep -c '^ *[0-9][0-9]*\. +[0-9.]* points: ' "$T/out")" = 5 ] && ok || no "advise: five steps by default"
+expect_exit 0 "advise --top 0" -- "$CF" advise $ASOF --top 0 "$A"
+expect_grep "$T/out" "Also closes Ethics > HIPAA training stated (+0.3)" "advise: the two HIPAA gaps are one step"
+[ "$(grep -c 'HIPAA training stated' "$T/out")" = 1 ] && ok || no "advise: HIPAA training stated is not a step of its own"
+grep -q "smaller step" "$T/out" && no "advise --top 0 lists every step" || ok
+expect_grep "$T/out" "Try it: --with hipaa=2026-11 gives" "advise: the HIPAA step's what-if, dated the as-of month"
+expect_grep "$T/out" "Try it: --with coding-months=60 gives" "advise: the coding step's what-if, to full marks"
+expect_exit 2 "advise --top -1" -- "$CF" advise --top -1 "$A"
+expect_grep "$T/err" "--top wants a number of steps" "advise --top: the message"
+# the what-ifs of every fix the rubric reads, each changing the score it should
+# (CEU hours on a lapsed credential: a current one implies them)
+for w in hipaa=2026-10 "hipaa=Oct 2026" accuracy=0.96 accuracy=96% productivity=3/hour ceus=36 \
+         references=2 remote-months=12 audit-months=12 cdi-months=12 clinical-months=12 coding-months=24; do
+    f=$A
+    [ "$w" = ceus=36 ] && f=$EX/lapsed-credential.json
+    base=$("$CF" advise $ASOF -f json "$f" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["score"])')
+    expect_exit 0 "advise --with $w" -- "$CF" advise $ASOF -f json --with "$w" "$f"
+    "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["what_if"]["score"] > float(sys.argv[2]) else 1)' "$T/out" "$base" \
+        && ok || no "advise --with $w does not raise the score of $f ($base)"
+done
+# charts a day are stated as such, never read as an hourly figure
+expect_exit 0 "advise --with productivity=40/day" -- "$CF" advise $ASOF -f json --with productivity=40/day "$A"
+"$CF" advise $ASOF -f json --with accuracy=96% "$A" | grep '"score"' >"$T/pct.json"
+"$CF" advise $ASOF -f json --with accuracy=0.96 "$A" | grep '"score"' >"$T/frac.json"
+cmp -s "$T/pct.json" "$T/frac.json" && grep -q . "$T/pct.json" && ok || no "advise: accuracy=96% and accuracy=0.96 differ"
+expect_exit 0 "advise --with hipaa=2026-10 (text)" -- "$CF" advise $ASOF --with hipaa=2026-10 "$A"
+expect_grep "$T/out" "score 39.6 -> 40.6 (+1.0)" "advise: a what-if of hipaa changes the score"
+for w in hipaa=2027-01 hipaa=soon accuracy=1.5 accuracy=abc accuracy=0x1 productivity=3 productivity=3/week productivity=0/hour \
+         productivity=500/hour ceus=-1 ceus=1e3 references=0 references=two remote-months=0 cdi-months=601; do
+    expect_exit 2 "advise --with $w is refused" -- "$CF" advise $ASOF --with "$w" "$A"
+    expect_grep "$T/err" "advise: --with $w: [a-z-]* wants " "advise --with $w: the message says what it wants"
+done
+expect_grep "$T/err" "unknown what-if\|wants" "advise: a refused what-if"
+expect_exit 2 "advise: an unknown what-if lists them all" -- "$CF" advise --with hobby=chess "$A"
+expect_grep "$T/err" "unknown what-if 'hobby' (credential, training, course, skill, coding-months, hipaa, accuracy, productivity, ceus, remote-months, audit-months, cdi-months, clinical-months, references)" "advise: the what-ifs are named"
+expect_exit 0 "advise -f json --top 3" -- "$CF" advise $ASOF -f json --top 3 "$A"
+"$PY" - "$T/out" <<'EOF2'
+import json, sys
+d = json.load(open(sys.argv[1]))
+steps = d["steps"]
+assert len(steps) == 3, steps
+assert [s["step"] for s in steps] == [1, 2, 3]
+assert all(steps[i]["points"] >= steps[i + 1]["points"] for i in range(2))
+assert steps[0]["gaps"] == ["attention_to_detail.coding_experience", "independence.production"], steps[0]
+assert steps[0]["with"] == "coding-months=60" and steps[0]["tier_with"] == "good"
+assert d["more_steps"] > 0 and d["more_points"] > 0
+n = d["next_tier"]
+assert n["tier"] == "good" and n["points_needed"] == 0 and n["reached_by"] == [1], n
+total = sum(s["points"] for s in steps) + d["more_points"]
+assert abs(total - d["attainable"]) < 0.25, (total, d["attainable"])
+EOF2
+[ $? = 0 ] && ok || no "advise -f json: steps, next tier, the rest counted"
+# Markdown that GitHub renders as meant: a numbered list of steps, each a
+# heading paragraph and its own paragraphs, never one run-on line
+if command -v cmark-gfm >/dev/null 2>&1; then
+    expect_exit 0 "advise -f md --top 5 --with credential=CPC" -- "$CF" advise $ASOF -f md --top 5 --with credential=CPC "$A"
+    cmark-gfm -e table "$T/out" >"$T/md.html"
+    "$PY" - "$T/md.html" <<'EOF2'
+import re, sys
+src = open(sys.argv[1]).read()
+ol = re.search(r"<ol>(.*?)</ol>", src, re.S).group(1)
+items = [re.findall(r"<p>(.*?)</p>", li, re.S) for li in re.findall(r"<li>(.*?)</li>", ol, re.S)]
+assert len(items) == 5, items
+for it in items:
+    assert len(it) >= 3, it                       # heading, standing, advice at least
+    assert re.match(r"^<strong>\+\d+\.\d points: .+ › .+</strong>$", it[0]), it[0]
+    assert not any("\n" in x for x in it), it
+heads = re.findall(r"<h[12]>(.*?)</h[12]>", src)
+assert heads[0] == "Advice for Marcus Lee", heads
+assert "Steps worth most (points out of 100)" in heads and "What if: credential=CPC" in heads, heads
+assert "<ul>" in src and "score 39.6 -&gt; 48.6 (+9.0)" in src
+EOF2
+    [ $? = 0 ] && ok || no "advise -f md: GFM renders five steps as list items of their own paragraphs"
+else
+    no "cmark-gfm is not installed (apt-get install cmark-gfm)"
+fi
+expect_exit 0 "advise -f html --with credential=CPC" -- "$CF" advise $ASOF -f html --with credential=CPC "$A"
+expect_grep "$T/out" "<title>Advice: Marcus Lee</title>" "advise -f html: the applicant's name in the title"
+expect_grep "$T/out" "<h2 id=\"s-whatif\">What if: <code>credential=CPC</code></h2>" "advise -f html: the what-if is on the page"
+expect_grep "$T/out" "<td><strong>48.6</strong> (+9.0)</td>" "advise -f html: the what-if's score"
+[ "$(grep -c '^<li><strong>+' "$T/out")" = 5 ] && ok || no "advise -f html: five steps"
+expect_exit 0 "advise -f html --blind" -- "$CF" advise $ASOF -f html --blind "$A"
+grep -q "Marcus" "$T/out" && no "advise -f html --blind names the applicant" || ok
 # the strings a report shows of a profile are its name (the source) and its
 # evidence; a file name can hold anything
 printf '{"basics": {"name": "Eve <script>x</script>"}, "work": [{"position": "Coder <script>alert(1)</script>", "startDate": "2020", "highlights": ["ICD-10-CM <b>"]}]}\n' >"$T/hostile \"q\" & <script>.json"

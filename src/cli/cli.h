@@ -210,6 +210,8 @@ void cli_system_error_said(void);
  * terminal's, else $COLUMNS, else 0 (not a terminal). */
 int cli_out_color(const cli_out *out, cli_color c);
 int cli_out_width(const cli_out *out);
+/* The rows of the terminal on standard output: LINES, else 24. */
+int cli_screen_rows(void);
 /* The width of stderr's terminal, else $COLUMNS, else 0 (not known). */
 int cli_stderr_width(void);
 

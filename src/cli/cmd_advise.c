@@ -1,6 +1,9 @@
 /* coderfit advise: the counselor's view of one profile. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 
 static const cli_option options[] = {
@@ -12,24 +15,33 @@ static const cli_option options[] = {
                                 "                    associate, bachelor or master\n"
                                 "  course=\"Anatomy and Physiology\"\n"
                                 "  skill=Epic\n"
-                                "  coding-months=24  months of coding work"},
-    {"format", 'f', "FORMAT", "text (default), json or md"},
+                                "  coding-months=24  months of coding work to date\n"
+                                "  hipaa=2026-10     HIPAA training on that date\n"
+                                "  accuracy=0.96     audited accuracy (or 96%)\n"
+                                "  productivity=3/hour  charts an hour (or N/day)\n"
+                                "  ceus=36           CEU hours of the last 24 months\n"
+                                "  references=2      professional references\n"
+                                "  remote-months=12, audit-months=12, cdi-months=12,\n"
+                                "  clinical-months=12  months of that work to date"},
+    {"top", 'n', "N", "show the N steps worth most (default 5; 0: all)"},
+    {"format", 'f', "FORMAT", "text (default), json, md or html"},
     CLI_OPTION_BLIND,
     CLI_OPTION_STRICT,
     CLI_OPTION_OUTPUT,
     CLI_OPTION_MAX_INPUT,
     {NULL, 0, NULL, NULL}};
 
-static const char *const formats[] = {"text", "json", "md", NULL};
+static const char *const formats[] = {"text", "json", "md", "html", NULL};
 
 const cli_command cli_advise = {
     "advise", "the counselor's view: gaps worth most, advice, what-if",
     "usage: coderfit advise [OPTION]... PROFILE\n"
     "\n"
-    "What holds the profile back and what each step is worth: a failed gate\n"
-    "first, with what would pass it, then the gaps that cost the most points,\n"
-    "each with its quality, whether the profile says anything about it, and\n"
-    "the rubric's advice.  --with shows what a step would change.\n",
+    "A plan for the profile: a failed gate first, with what would pass it;\n"
+    "the next tier, the points and requirements it lacks and the steps that\n"
+    "reach it; then the steps worth most, gaps that one action closes taken\n"
+    "as one, each with the rubric's advice and the --with that tries it.\n"
+    "--with shows what a step would change.\n",
     options, formats,
     "Exit status: 0 ok, 2 usage error, 3 invalid rubric, 4 invalid profile,\n"
     "5 system error.\n"};
@@ -55,6 +67,7 @@ int cmd_advise(int argc, char **argv)
     cli_opts_init(&o);
     const char *with[64];
     size_t nwith = 0;
+    long top = -1;
     int c;
     while ((c = cli_option_next(&cli_advise, argc, argv, &o)) != -1) {
         if (c == CLI_OPT_HELP)
@@ -67,9 +80,16 @@ int cmd_advise(int argc, char **argv)
             if (!strchr(optarg, '='))
                 return cli_usage_error("advise", "--with wants WHAT=VALUE, not '%s'", optarg);
             with[nwith++] = optarg;
+        } else if (c == 'n') {
+            char *end;
+            errno = 0;
+            top = strtol(optarg, &end, 10);
+            if (end == optarg || *end || errno || top < 0 || top > 1000000)
+                return cli_usage_error("advise", "--top wants a number of steps from 0 (all) to 1000000, not '%s'",
+                                       optarg);
         }
     }
-    static const cf_advice_format format_of[] = {CF_ADVICE_TEXT, CF_ADVICE_JSON, CF_ADVICE_MD};
+    static const cf_advice_format format_of[] = {CF_ADVICE_TEXT, CF_ADVICE_JSON, CF_ADVICE_MD, CF_ADVICE_HTML};
     cf_advice_format fmt = format_of[o.format_index];
     if (argc - optind != 1)
         return cli_usage_error("advise", "expected one profile");
@@ -106,7 +126,16 @@ int cmd_advise(int argc, char **argv)
             st = cf_report_blind(alt, q);
     }
     if (!st)
-        st = cf_advice_write(rep, alt, with, nwith, fmt, &s, &len);
+    {
+        /* By default, what fits the screen when the text is read there,
+         * else five steps. */
+        cf_advice_opts ao = {fmt, top < 0 ? 5 : (size_t)top, 0, alt, with, nwith};
+        if (top < 0 && fmt == CF_ADVICE_TEXT && !o.output && isatty(STDOUT_FILENO)) {
+            ao.top = 0;
+            ao.max_lines = cli_screen_rows();
+        }
+        st = cf_advice_write(rep, p, &ao, &s, &len);
+    }
     cli_out out;
     if (!st && !(st = cli_out_open(&out, o.output))) {
         cli_write(out.f, s, len);

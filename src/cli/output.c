@@ -301,3 +301,12 @@ int cli_out_width(const cli_out *out)
         return atoi(cols);
     return 0;
 }
+
+int cli_screen_rows(void)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row)
+        return ws.ws_row;
+    const char *rows = getenv("LINES");
+    return rows && atoi(rows) > 0 ? atoi(rows) : 24;
+}

@@ -74,7 +74,7 @@ _coderfit()
         return ;;
     -w | --with)
         compopt -o nospace 2>/dev/null
-        COMPREPLY=($(compgen -W "credential= training= course= skill= coding-months=" -- "$cur"))
+        COMPREPLY=($(compgen -W "credential= training= course= skill= coding-months= hipaa= accuracy= productivity= ceus= references= remote-months= audit-months= cdi-months= clinical-months=" -- "$cur"))
         return ;;
     --select)
         compopt -o nospace 2>/dev/null

@@ -1,11 +1,13 @@
 /* The counselor's view of a report: a failed gate first, with what would
- * pass it, then the gaps that cost the most points, each with its quality,
- * whether the profile stated anything, and the rubric's advice; and, for a
- * what-if, the score, tier and gates it would give. */
+ * pass it; then a plan: the next tier and what it takes, and the steps
+ * worth most, gaps that one action closes taken as one step, each with the
+ * what-if that tries it; and, for a what-if the user asked for, the score,
+ * tier and gates it would give. */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "report.h"
-
 
 static const char *qname(const cf_rubric *r, const char *qid)
 {
@@ -25,13 +27,262 @@ static const char *standing(const cf_result *res)
     return "partly there";
 }
 
-static void put_text(cf_buf *b, const char *s, cf_advice_format f)
+/* ---- the plan ---------------------------------------------------------------- */
+
+typedef struct step {
+    size_t first, n;          /* its gaps: plan.members[first .. first+n) */
+    double points;            /* the sum of its gaps, as shown */
+    const cf_whatif *w;       /* the what-if that tries it, or NULL */
+    char value[48];
+    cf_report *sim;           /* the report with that what-if alone */
+    size_t order;             /* of its biggest gap, to keep ties stable */
+} step;
+
+typedef struct plan {
+    step *steps;
+    size_t nsteps;
+    size_t *members;
+    size_t next;              /* the next tier up, or (size_t)-1 at the top */
+    double to_next;           /* points the score lacks for it */
+    size_t reach;             /* the steps up to this one, with their what-ifs, reach it; 0 if not */
+    cf_report *reach_rep;
+    cf_profile **copies;      /* the profiles the simulations read */
+    size_t ncopies;
+} plan;
+
+/* The what-if that closes a gap and the value it would take, or NULL. */
+static const cf_whatif *suggest(const cf_result *res, const cf_profile *p, char *val, size_t size)
 {
-    if (f == CF_ADVICE_MD)
-        cf_buf_md(b, s);
-    else
-        cf_buf_puts(b, s);
+    const cf_criterion *c = res->c;
+    if (c->type == CF_C_TERMS || !c->path.text)
+        return NULL;
+    const cf_whatif *w = cf_whatif_reading(c->path.text);
+    if (!w)
+        return NULL;
+    if (strcmp(w->name, "credential") == 0 || strcmp(w->name, "training") == 0) {
+        /* the pair worth most that the what-if can add */
+        const cf_pair *best = NULL;
+        for (size_t i = 0; i < c->npairs; i++) {
+            const char *k = c->pairs[i].key;
+            const char *code, *body, *kind;
+            int ok = strcmp(w->name, "credential") == 0
+                         ? cf_credential_info(k, &code, &body, &kind) == 0
+                         : strcmp(k, "certificate") == 0 || strcmp(k, "associate") == 0 ||
+                               strcmp(k, "bachelor") == 0 || strcmp(k, "master") == 0;
+            if (ok && (!best || c->pairs[i].val > best->val))
+                best = &c->pairs[i];
+        }
+        if (!best)
+            return NULL;
+        snprintf(val, size, "%s", best->key);
+    } else if (strcmp(w->name, "hipaa") == 0) {
+        char day[11];
+        cf_day_format(p->as_of, day);
+        snprintf(val, size, "%.7s", day);
+    } else if (c->type == CF_C_RAMP) {
+        double full = cf_ramp_full(c, p);
+        if (strstr(w->name, "-months") || strcmp(w->name, "references") == 0)
+            full = ceil(full - 1e-9);
+        if (full <= 0)
+            return NULL;
+        if (strcmp(w->name, "productivity") == 0)
+            snprintf(val, size, "%g/%s", full, strstr(c->path.text, "per_day") ? "day" : "hour");
+        else
+            snprintf(val, size, "%g", full);
+    } else {
+        return NULL;
+    }
+    return w;
 }
+
+static int step_cmp(const void *a, const void *b)
+{
+    const step *x = a, *y = b;
+    if (x->points != y->points)
+        return x->points < y->points ? 1 : -1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void plan_free(plan *pl)
+{
+    for (size_t i = 0; i < pl->nsteps; i++)
+        cf_report_free(pl->steps[i].sim);
+    cf_report_free(pl->reach_rep);
+    for (size_t i = 0; i < pl->ncopies; i++)
+        cf_profile_free(pl->copies[i]);
+    cf_free(pl->copies);
+    cf_free(pl->steps);
+    cf_free(pl->members);
+}
+
+/* A copy of p with what-ifs applied, kept for the reports that read it;
+ * NULL when a value does not apply (the step is then not tried). */
+static cf_status try_on(plan *pl, const cf_report *rep, const cf_profile *p, const step *const *s, size_t n,
+                        cf_report **out)
+{
+    cf_profile *q;
+    cf_status st = cf_profile_dup(p, &q);
+    if (st)
+        return st;
+    pl->copies[pl->ncopies++] = q;
+    char err[256];
+    for (size_t i = 0; i < n; i++)
+        if ((st = cf_profile_with(q, s[i]->w->name, s[i]->value, err, sizeof err)))
+            return st == CF_EUSAGE ? CF_OK : st;
+    return cf_score(rep->r, q, out);
+}
+
+static cf_status plan_make(const cf_report *rep, const cf_profile *p, plan *pl)
+{
+    memset(pl, 0, sizeof *pl);
+    pl->next = (size_t)-1;
+    size_t n = rep->ngaps;
+    size_t *of = cf_calloc(n ? n : 1, sizeof *of);   /* the step of each gap */
+    pl->steps = cf_calloc(n ? n : 1, sizeof *pl->steps);
+    pl->members = cf_calloc(n ? n : 1, sizeof *pl->members);
+    pl->copies = cf_calloc(2 * n + 1, sizeof *pl->copies);   /* a try per step, and the steps together */
+    const step **tried = cf_calloc(n ? n : 1, sizeof *tried);
+    cf_status st = CF_ESYSTEM;
+    if (!of || !pl->steps || !pl->members || !pl->copies || !tried)
+        goto out;
+    for (size_t k = 0; k < n; k++) {
+        const cf_result *res = &rep->res[rep->gaps[k]];
+        char val[48];
+        const cf_whatif *w = suggest(res, p, val, sizeof val);
+        size_t s = pl->nsteps;
+        for (size_t j = 0; w && j < pl->nsteps; j++)
+            if (pl->steps[j].w == w)
+                s = j;
+        step *sp = &pl->steps[s];
+        if (s == pl->nsteps) {
+            pl->nsteps++;
+            sp->w = w;
+            sp->order = k;
+            snprintf(sp->value, sizeof sp->value, "%s", w ? val : "");
+        } else if (w->numeric && strtod(val, NULL) > strtod(sp->value, NULL)) {
+            snprintf(sp->value, sizeof sp->value, "%s", val);
+        }
+        sp->points += cf_gap_points(res);
+        sp->n++;
+        of[k] = s;
+    }
+    /* members grouped by step, each step's gaps in order of points */
+    for (size_t j = 0, at = 0; j < pl->nsteps; j++) {
+        pl->steps[j].first = at;
+        for (size_t k = 0; k < n; k++)
+            if (of[k] == j)
+                pl->members[at++] = rep->gaps[k];
+    }
+    for (size_t j = 0; j < pl->nsteps; j++)
+        pl->steps[j].points = floor(pl->steps[j].points * 10 + 0.5) / 10;
+    qsort(pl->steps, pl->nsteps, sizeof *pl->steps, step_cmp);
+
+    st = CF_OK;
+    for (size_t j = 0; j < pl->nsteps && !st; j++) {
+        const step *s = &pl->steps[j];
+        if (s->w)
+            st = try_on(pl, rep, p, &s, 1, &pl->steps[j].sim);
+    }
+    if (st || rep->tier == 0 || !rep->r->ntiers)
+        goto out;
+    pl->next = rep->tier - 1;
+    double lack = rep->r->tiers[pl->next].min - cf_shown(rep->score);
+    pl->to_next = lack > 0 ? lack : 0;
+    /* the first steps that, taken together, reach it */
+    size_t ntried = 0;
+    for (size_t j = 0; j < pl->nsteps; j++) {
+        if (!pl->steps[j].w)
+            continue;
+        tried[ntried++] = &pl->steps[j];
+        cf_report *t = NULL;
+        if ((st = try_on(pl, rep, p, tried, ntried, &t)))
+            break;
+        if (t && t->tier <= pl->next) {
+            pl->reach = j + 1;
+            pl->reach_rep = t;
+            break;
+        }
+        cf_report_free(t);
+    }
+out:
+    cf_free(of);
+    cf_free(tried);
+    return st;
+}
+
+/* The steps of the plan that reach the next tier, "1, 2 and 4". */
+static void reach_steps(cf_buf *b, const plan *pl)
+{
+    size_t count = 0, done = 0;
+    for (size_t j = 0; j < pl->reach; j++)
+        count += pl->steps[j].w != NULL;
+    for (size_t j = 0; j < pl->reach; j++) {
+        if (!pl->steps[j].w)
+            continue;
+        done++;
+        cf_buf_printf(b, "%s%zu", done == 1 ? "" : done == count ? " and " : ", ", j + 1);
+    }
+}
+
+/* The unmet requirements of a tier, joined by "; ". */
+static void unmet(const cf_report *rep, const cf_tier *t, cf_buf *b)
+{
+    int k = 0;
+    for (size_t i = 0; i < t->nreq; i++) {
+        if (rep->req_ok[t->req_first + i])
+            continue;
+        if (k++)
+            cf_buf_puts(b, "; ");
+        cf_cond_text(rep->r, &t->req[i], b);
+    }
+}
+
+/* The next tier in a sentence: how far it is and what it takes. */
+static void next_text(cf_buf *b, const cf_report *rep, const plan *pl)
+{
+    const cf_tier *t = &rep->r->tiers[pl->next];
+    cf_buf_printf(b, "Next tier: %s, from %g points", t->label ? t->label : t->id, t->min);
+    if (pl->to_next > 0)
+        cf_buf_printf(b, " (%.1f more than now)", pl->to_next);
+    else
+        cf_buf_puts(b, " (the score has them)");
+    cf_buf need = {0};
+    unmet(rep, t, &need);
+    if (need.s)
+        cf_buf_printf(b, "; it also needs %s", need.s);
+    cf_buf_free(&need);
+    cf_buf_puts(b, ". ");
+    if (pl->reach) {
+        size_t count = 0;
+        for (size_t j = 0; j < pl->reach; j++)
+            count += pl->steps[j].w != NULL;
+        cf_buf_puts(b, count == 1 ? "Step " : "Steps ");
+        reach_steps(b, pl);
+        cf_buf_printf(b, " %s it (a score of %.1f, %s).", count == 1 ? "reaches" : "together reach",
+                      cf_shown(pl->reach_rep->score), cf_report_tier_label(pl->reach_rep));
+    } else {
+        cf_buf_puts(b, "No step that a what-if can try reaches it on its own; the others are below.");
+    }
+}
+
+/* Where the profile stands on a gate's condition, in words. */
+static void cond_state(cf_buf *b, const cf_report *rep, const cf_gate *g, size_t c)
+{
+    const cf_cond *cd = &g->conds[c];
+    if (rep->gcond_ok[g->cond_first + c]) {
+        cf_buf_puts(b, "holds");
+    } else if (cd->kind == CF_K_CRITERION) {
+        double f = rep->res[rep->qfirst[cd->q] + cd->c].fraction;
+        if (f > 0)
+            cf_buf_printf(b, "the profile shows %.0f%% of it", f * 100);
+        else
+            cf_buf_puts(b, "the profile shows none");
+    } else {
+        cf_buf_puts(b, "not yet");
+    }
+}
+
+/* ---- writers --------------------------------------------------------------- */
 
 static const char *const op_names[] = {"at_least", "above", "at_most", "below"};
 
@@ -69,17 +320,18 @@ static void gate_needs_json(cf_jw *w, const cf_report *rep, const cf_gate *g)
     cf_jw_close(w, ']');
 }
 
-static void whatif_json(cf_jw *w, const cf_report *rep, const cf_report *alt, const char *const *with,
-                        size_t nwith)
+static void whatif_json(cf_jw *w, const cf_report *rep, const cf_advice_opts *o)
 {
+    const cf_report *alt = o->alt;
     cf_jw_open(w, "what_if", '{');
     cf_jw_open(w, "with", '[');
-    for (size_t i = 0; i < nwith; i++)
-        cf_jw_str(w, NULL, with[i]);
+    for (size_t i = 0; i < o->nwith; i++)
+        cf_jw_str(w, NULL, o->with[i]);
     cf_jw_close(w, ']');
     cf_jw_num(w, "score", alt->score, 1);
     cf_jw_num(w, "change", cf_shown(alt->score) - cf_shown(rep->score), 1);
     cf_jw_str(w, "tier", cf_report_tier(alt));
+    cf_jw_str(w, "tier_label", cf_report_tier_label(alt));
     cf_jw_bool(w, "eligible", alt->eligible);
     cf_jw_open(w, "gates", '[');
     for (size_t g = 0; g < alt->r->ngates; g++) {
@@ -92,21 +344,449 @@ static void whatif_json(cf_jw *w, const cf_report *rep, const cf_report *alt, co
     cf_jw_close(w, '}');
 }
 
-cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char *const *with, size_t nwith,
-                          cf_advice_format f, char **out, size_t *len)
+static size_t shown_steps(const plan *pl, const cf_advice_opts *o)
+{
+    return o->top && o->top < pl->nsteps ? o->top : pl->nsteps;
+}
+
+static void plan_json(cf_jw *w, const cf_report *rep, const plan *pl, const cf_advice_opts *o)
+{
+    const cf_rubric *r = rep->r;
+    if (pl->next != (size_t)-1) {
+        const cf_tier *t = &r->tiers[pl->next];
+        cf_jw_open(w, "next_tier", '{');
+        cf_jw_str(w, "tier", t->id);
+        cf_jw_str(w, "tier_label", t->label);
+        cf_jw_num(w, "min", t->min, 1);
+        cf_jw_num(w, "points_needed", pl->to_next, 1);
+        cf_jw_open(w, "requires", '[');
+        for (size_t i = 0; i < t->nreq; i++) {
+            if (rep->req_ok[t->req_first + i])
+                continue;
+            cf_buf text = {0};
+            cf_cond_text(r, &t->req[i], &text);
+            cf_jw_str(w, NULL, text.s ? text.s : "");
+            cf_buf_free(&text);
+        }
+        cf_jw_close(w, ']');
+        cf_jw_open(w, "reached_by", '[');
+        for (size_t j = 0; j < pl->reach; j++)
+            if (pl->steps[j].w)
+                cf_jw_num(w, NULL, (double)(j + 1), 0);
+        cf_jw_close(w, ']');
+        if (pl->reach_rep)
+            cf_jw_num(w, "score", pl->reach_rep->score, 1);
+        cf_jw_close(w, '}');
+    }
+    size_t top = shown_steps(pl, o);
+    cf_jw_open(w, "steps", '[');
+    for (size_t j = 0; j < top; j++) {
+        const step *s = &pl->steps[j];
+        cf_jw_open(w, NULL, '{');
+        cf_jw_num(w, "step", (double)(j + 1), 0);
+        cf_jw_num(w, "points", s->points, 1);
+        cf_jw_open(w, "gaps", '[');
+        for (size_t i = 0; i < s->n; i++) {
+            const cf_result *res = &rep->res[pl->members[s->first + i]];
+            cf_buf ref = {0};
+            cf_buf_printf(&ref, "%s.%s", res->c->qid, res->c->id);
+            cf_jw_str(w, NULL, ref.s ? ref.s : "");
+            cf_buf_free(&ref);
+        }
+        cf_jw_close(w, ']');
+        if (s->w) {
+            cf_buf with = {0};
+            cf_buf_printf(&with, "%s=%s", s->w->name, s->value);
+            cf_jw_str(w, "with", with.s ? with.s : "");
+            cf_buf_free(&with);
+        }
+        if (s->sim) {
+            cf_jw_num(w, "score_with", s->sim->score, 1);
+            cf_jw_str(w, "tier_with", cf_report_tier(s->sim));
+        }
+        cf_jw_close(w, '}');
+    }
+    cf_jw_close(w, ']');
+    double rest = 0;
+    for (size_t j = top; j < pl->nsteps; j++)
+        rest += pl->steps[j].points;
+    cf_jw_num(w, "more_steps", (double)(pl->nsteps - top), 0);
+    cf_jw_num(w, "more_points", rest, 1);
+}
+
+/* What a step's what-if gives: "Try it: --with X=V gives 55.0 (+15.4), Good
+ * fit.", the option in code (Markdown) and the label escaped by esc. */
+static void step_try(cf_buf *b, const cf_report *rep, const step *s, int md, void (*esc)(cf_buf *, const char *))
+{
+    cf_buf_printf(b, "Try it: %s--with %s=%s%s", md ? "`" : "", s->w->name, s->value, md ? "`" : "");
+    if (s->sim) {
+        cf_buf_printf(b, " gives %.1f (%+.1f), ", cf_shown(s->sim->score), cf_shown(s->sim->score) - cf_shown(rep->score));
+        esc(b, cf_report_tier_label(s->sim));
+        cf_buf_putc(b, '.');
+    }
+}
+
+static void put_md(cf_buf *b, const char *s)
+{
+    cf_buf_md(b, s);
+}
+
+static void put_plain(cf_buf *b, const char *s)
+{
+    cf_buf_puts(b, s);
+}
+
+/* One line of text mode, wrapped at 80 columns under indent. */
+static void wrapped(cf_buf *b, const cf_buf *line, int indent)
+{
+    cf_buf_wrap(b, line->s ? line->s : "", indent, 80);
+}
+
+static size_t lines_of(const cf_buf *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b->len; i++)
+        n += b->s[i] == '\n';
+    return n;
+}
+
+static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, const cf_advice_opts *o, int md)
+{
+    const cf_rubric *r = rep->r;
+    char day[11];
+    cf_day_format(rep->as_of, day);
+    const char *name = rep->who.name;
+    if (md) {
+        cf_buf_puts(b, "# Advice for ");
+        cf_buf_md(b, name ? name : rep->source);
+        cf_buf_puts(b, "\n\n");
+        if (name) {
+            cf_buf_puts(b, "Profile: `");
+            cf_buf_puts(b, rep->source);   /* a code span needs no escapes, but no backticks */
+            cf_buf_puts(b, "`\n\n");
+        }
+        cf_buf_printf(b, "As of %s: score **%.1f** of 100, tier **", day, cf_shown(rep->score));
+        cf_buf_md(b, cf_report_tier_label(rep));
+        cf_buf_printf(b, "**, %s.\n\n", rep->eligible ? "eligible" : "**not eligible**");
+    } else {
+        if (name) {
+            cf_buf_shown(b, name, strlen(name));
+            cf_buf_printf(b, "  (as of %s)\n  ", day);
+            cf_buf_shown(b, rep->source, strlen(rep->source));
+        } else {
+            cf_buf_shown(b, rep->source, strlen(rep->source));
+            cf_buf_printf(b, "  (as of %s)", day);
+        }
+        cf_buf_printf(b, "\n  Score %.1f / 100   %s   %s\n\n", cf_shown(rep->score),
+                      cf_report_tier_label(rep), rep->eligible ? "eligible" : "NOT ELIGIBLE");
+    }
+    for (size_t g = 0; g < r->ngates; g++) {
+        if (rep->gate_passed[g])
+            continue;
+        const cf_gate *gate = &r->gates[g];
+        cf_buf_puts(b, md ? "## First: pass the gate \"" : "  First: pass the gate \"");
+        if (md)
+            cf_buf_md(b, gate->label);
+        else
+            cf_buf_puts(b, gate->label);
+        cf_buf_printf(b, "\"\n\n%sIt needs %s of:\n\n", md ? "" : "  ", gate->any ? "one" : "each");
+        for (size_t c = 0; c < gate->nconds; c++) {
+            const cf_cond *cd = &gate->conds[c];
+            cf_buf text = {0};
+            cf_cond_text(r, cd, &text);
+            cf_buf_puts(&text, ": ");
+            cond_state(&text, rep, gate, c);
+            if (md) {
+                cf_buf_puts(b, "- ");
+                cf_buf_md(b, text.s);
+                cf_buf_putc(b, '\n');
+            } else {
+                cf_buf line2 = {0};
+                cf_buf_printf(&line2, "- %s", text.s);
+                cf_buf_wrap(b, line2.s ? line2.s : "", 4, 80);
+                cf_buf_free(&line2);
+            }
+            cf_buf_free(&text);
+        }
+        if (gate->advice) {
+            cf_buf_putc(b, '\n');
+            if (md) {
+                cf_buf_md(b, gate->advice);
+                cf_buf_putc(b, '\n');
+            } else {
+                cf_buf_wrap(b, gate->advice, 2, 80);
+            }
+        }
+        cf_buf_putc(b, '\n');
+    }
+    cf_buf line = {0};
+    if (pl->next != (size_t)-1) {
+        next_text(&line, rep, pl);
+        if (md) {
+            put_md(b, line.s);
+            cf_buf_puts(b, "\n\n");
+        } else {
+            wrapped(b, &line, 2);
+            cf_buf_putc(b, '\n');
+        }
+        cf_buf_free(&line);
+    }
+    size_t top = shown_steps(pl, o);
+    cf_buf_puts(b, md ? "## Steps worth most (points out of 100)\n\n"
+                      : "  Steps worth most (points out of 100)\n\n");
+    cf_buf *whole = b, one = {0};
+    for (size_t j = 0; j < top; j++, cf_buf_free(&one)) {
+        const step *s = &pl->steps[j];
+        b = &one;
+        const cf_result *lead = &rep->res[pl->members[s->first]];
+        const char *label = lead->c->label ? lead->c->label : lead->c->id;
+        /* the heading: points and the biggest gap */
+        if (md) {
+            cf_buf_printf(b, "%zu. **+%.1f points: ", j + 1, s->points);
+            cf_buf_md(b, qname(r, lead->c->qid));
+            cf_buf_puts(b, " › ");
+            cf_buf_md(b, label);
+            cf_buf_puts(b, "**\n\n");
+        } else {
+            cf_buf_printf(&line, "%2zu. +%.1f points: %s > %s", j + 1, s->points, qname(r, lead->c->qid), label);
+            cf_buf_wrap(b, line.s, 4, 80);
+            cf_buf_free(&line);
+        }
+        const char *ind = md ? "   " : "";
+        for (size_t i = 0; i < s->n; i++) {
+            const cf_result *res = &rep->res[pl->members[s->first + i]];
+            if (i) {
+                cf_buf_printf(&line, "Also closes %s > %s (+%.1f): ", qname(r, res->c->qid),
+                              res->c->label ? res->c->label : res->c->id, cf_gap_points(res));
+            }
+            cf_buf_puts(&line, standing(res));
+            if (!res->missing && res->fraction > 0)
+                cf_buf_printf(&line, ": %.0f%% of it so far", res->fraction * 100);
+            cf_buf_putc(&line, '.');
+            if (md) {
+                cf_buf_puts(b, ind);
+                cf_buf_md(b, line.s);
+                cf_buf_puts(b, "\n\n");
+            } else {
+                wrapped(b, &line, 8);
+            }
+            cf_buf_free(&line);
+        }
+        const char *advice = cf_result_advice(lead);
+        if (advice && md) {
+            cf_buf_puts(b, ind);
+            cf_buf_md(b, advice);
+            cf_buf_puts(b, "\n\n");
+        } else if (advice) {
+            cf_buf_wrap(b, advice, 8, 80);
+        }
+        if (s->w && md) {
+            cf_buf_puts(b, ind);
+            step_try(b, rep, s, 1, put_md);
+            cf_buf_puts(b, "\n\n");
+        } else if (s->w) {
+            step_try(&line, rep, s, 0, put_plain);
+            wrapped(b, &line, 8);
+            cf_buf_free(&line);
+        }
+        b = whole;
+        if (j && o->max_lines && lines_of(b) + lines_of(&one) + 4 > o->max_lines) {
+            top = j;   /* the screen is full: the rest are counted below */
+            break;
+        }
+        cf_buf_add(b, one.s, one.len);
+    }
+    cf_buf_free(&one);
+    double all = 0, rest = 0;
+    for (size_t j = 0; j < pl->nsteps; j++) {
+        all += pl->steps[j].points;
+        if (j >= top)
+            rest += pl->steps[j].points;
+    }
+    if (top < pl->nsteps) {
+        size_t more = pl->nsteps - top;
+        cf_buf_printf(b, "%sand %zu smaller step%s (+%.1f points; --top 0 lists them all)\n", md ? "" : "    ", more,
+                      more == 1 ? "" : "s", cf_shown(rest));
+    }
+    if (!pl->nsteps)
+        cf_buf_puts(b, md ? "None: the profile has every point the rubric gives.\n" : "    None: the profile has every point the rubric gives.\n");
+    double reach = cf_shown(rep->score) + cf_shown(all);
+    cf_buf_printf(b, "\n%sAll of these together: %.1f points; the score can reach %.1f.\n", md ? "" : "  ", cf_shown(all),
+                  reach > 100 ? 100 : reach);
+    const cf_report *alt = o->alt;
+    if (alt) {
+        cf_buf_puts(b, md ? "\n## What if: " : "\n  What if: ");
+        for (size_t i = 0; i < o->nwith; i++) {
+            cf_buf_puts(b, i ? ", " : "");
+            if (md)
+                cf_buf_md(b, o->with[i]);
+            else
+                cf_buf_puts(b, o->with[i]);
+        }
+        const char *li = md ? "- " : "    ";
+        cf_buf_printf(b, "\n\n%sscore %.1f -> %.1f (%+.1f)\n", li, cf_shown(rep->score), cf_shown(alt->score),
+                      cf_shown(alt->score) - cf_shown(rep->score));
+        cf_buf_printf(b, "%stier %s -> %s\n", li, cf_report_tier_label(rep), cf_report_tier_label(alt));
+        for (size_t g = 0; g < r->ngates; g++)
+            cf_buf_printf(b, "%sgate %s: %s -> %s\n", li, r->gates[g].id, rep->gate_passed[g] ? "passed" : "failed",
+                          alt->gate_passed[g] ? "passed" : "failed");
+        cf_buf_printf(b, "%s%s -> %s\n", li, rep->eligible ? "eligible" : "not eligible",
+                      alt->eligible ? "eligible" : "not eligible");
+    }
+    return CF_OK;
+}
+
+static void write_html(cf_buf *b, const cf_report *rep, const plan *pl, const cf_advice_opts *o)
+{
+    const cf_rubric *r = rep->r;
+    char day[11];
+    cf_day_format(rep->as_of, day);
+    const char *name = rep->who.name;
+    cf_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Advice: ");
+    cf_buf_html(b, name ? name : rep->source);
+    cf_buf_printf(b, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>Advice", cf_report_css);
+    if (name) {
+        cf_buf_puts(b, " for ");
+        cf_buf_html(b, name);
+    }
+    cf_buf_puts(b, "</h1>\n<p class=\"source\">");
+    cf_buf_html(b, rep->source);
+    cf_buf_printf(b, "</p>\n<p class=\"meta\">As of %s &middot; rubric ", day);
+    cf_buf_html(b, r->title ? r->title : r->id);
+    cf_buf_puts(b, "</p>\n</header>\n<main>\n<section aria-labelledby=\"s-now\">\n<h2 id=\"s-now\">Where the profile stands</h2>\n");
+    cf_buf_printf(b, "<p class=\"score\"><strong>%.1f</strong> / 100 &middot; ", cf_shown(rep->score));
+    cf_buf_html(b, cf_report_tier_label(rep));
+    cf_buf_printf(b, " &middot; <span class=\"%s\">%s</span></p>\n", rep->eligible ? "pass" : "fail",
+                  rep->eligible ? "eligible" : "not eligible");
+    if (pl->next != (size_t)-1) {
+        cf_buf line = {0};
+        next_text(&line, rep, pl);
+        cf_buf_puts(b, "<p>");
+        cf_buf_html(b, line.s ? line.s : "");
+        cf_buf_puts(b, "</p>\n");
+        cf_buf_free(&line);
+    }
+    cf_buf_puts(b, "</section>\n");
+    for (size_t g = 0; g < r->ngates; g++) {
+        if (rep->gate_passed[g])
+            continue;
+        const cf_gate *gate = &r->gates[g];
+        cf_buf_printf(b, "<section aria-labelledby=\"s-gate-%zu\">\n<h2 id=\"s-gate-%zu\">First: pass the gate &ldquo;", g, g);
+        cf_buf_html(b, gate->label);
+        cf_buf_printf(b, "&rdquo;</h2>\n<p>It needs %s of:</p>\n<ul>\n", gate->any ? "one" : "each");
+        for (size_t c = 0; c < gate->nconds; c++) {
+            cf_buf text = {0};
+            cf_cond_text(r, &gate->conds[c], &text);
+            cf_buf_puts(b, "<li>");
+            cf_buf_html(b, text.s ? text.s : "");
+            cf_buf_printf(b, ": <span class=\"%s\">", rep->gcond_ok[gate->cond_first + c] ? "pass" : "fail");
+            cond_state(b, rep, gate, c);
+            cf_buf_puts(b, "</span></li>\n");
+            cf_buf_free(&text);
+        }
+        cf_buf_puts(b, "</ul>\n");
+        if (gate->advice) {
+            cf_buf_puts(b, "<p>");
+            cf_buf_html(b, gate->advice);
+            cf_buf_puts(b, "</p>\n");
+        }
+        cf_buf_puts(b, "</section>\n");
+    }
+    if (o->alt) {
+        const cf_report *alt = o->alt;
+        cf_buf_puts(b, "<section aria-labelledby=\"s-whatif\">\n<h2 id=\"s-whatif\">What if: ");
+        for (size_t i = 0; i < o->nwith; i++) {
+            cf_buf_puts(b, i ? ", <code>" : "<code>");
+            cf_buf_html(b, o->with[i]);
+            cf_buf_puts(b, "</code>");
+        }
+        cf_buf_puts(b, "</h2>\n<table>\n<thead><tr><th scope=\"col\"></th><th scope=\"col\">Now</th>"
+                       "<th scope=\"col\">What if</th></tr></thead>\n<tbody>\n");
+        cf_buf_printf(b, "<tr><th scope=\"row\">Score</th><td>%.1f</td><td><strong>%.1f</strong> (%+.1f)</td></tr>\n",
+                      cf_shown(rep->score), cf_shown(alt->score), cf_shown(alt->score) - cf_shown(rep->score));
+        cf_buf_puts(b, "<tr><th scope=\"row\">Tier</th><td>");
+        cf_buf_html(b, cf_report_tier_label(rep));
+        cf_buf_puts(b, "</td><td><strong>");
+        cf_buf_html(b, cf_report_tier_label(alt));
+        cf_buf_puts(b, "</strong></td></tr>\n");
+        for (size_t g = 0; g < r->ngates; g++) {
+            cf_buf_puts(b, "<tr><th scope=\"row\">Gate: ");
+            cf_buf_html(b, r->gates[g].label ? r->gates[g].label : r->gates[g].id);
+            cf_buf_printf(b, "</th><td>%s</td><td>%s</td></tr>\n", rep->gate_passed[g] ? "passed" : "failed",
+                          alt->gate_passed[g] ? "passed" : "failed");
+        }
+        cf_buf_printf(b, "<tr><th scope=\"row\">Eligible</th><td>%s</td><td>%s</td></tr>\n",
+                      rep->eligible ? "yes" : "no", alt->eligible ? "yes" : "no");
+        cf_buf_puts(b, "</tbody>\n</table>\n</section>\n");
+    }
+    size_t top = shown_steps(pl, o);
+    cf_buf_puts(b, "<section aria-labelledby=\"s-steps\">\n<h2 id=\"s-steps\">Steps worth most</h2>\n<ol class=\"gaps\">\n");
+    for (size_t j = 0; j < top; j++) {
+        const step *s = &pl->steps[j];
+        const cf_result *lead = &rep->res[pl->members[s->first]];
+        cf_buf_printf(b, "<li><strong>+%.1f points</strong> ", s->points);
+        cf_buf_html(b, qname(r, lead->c->qid));
+        cf_buf_puts(b, " &rsaquo; ");
+        cf_buf_html(b, lead->c->label ? lead->c->label : lead->c->id);
+        cf_buf_puts(b, "<br><span class=\"muted\">");
+        cf_buf_html(b, standing(lead));
+        cf_buf_puts(b, "</span>");
+        for (size_t i = 1; i < s->n; i++) {
+            const cf_result *res = &rep->res[pl->members[s->first + i]];
+            cf_buf_puts(b, "<br>Also closes ");
+            cf_buf_html(b, qname(r, res->c->qid));
+            cf_buf_puts(b, " &rsaquo; ");
+            cf_buf_html(b, res->c->label ? res->c->label : res->c->id);
+            cf_buf_printf(b, " (+%.1f)", cf_gap_points(res));
+        }
+        if (cf_result_advice(lead)) {
+            cf_buf_puts(b, "<br>");
+            cf_buf_html(b, cf_result_advice(lead));
+        }
+        if (s->w) {
+            cf_buf_puts(b, "<br><span class=\"muted\">");
+            step_try(b, rep, s, 0, cf_buf_html);
+            cf_buf_puts(b, "</span>");
+        }
+        cf_buf_puts(b, "</li>\n");
+    }
+    cf_buf_puts(b, "</ol>\n");
+    if (top < pl->nsteps) {
+        double rest = 0;
+        for (size_t j = top; j < pl->nsteps; j++)
+            rest += pl->steps[j].points;
+        cf_buf_printf(b, "<p class=\"muted\">and %zu smaller step%s (+%.1f points)</p>\n", pl->nsteps - top,
+                      pl->nsteps - top == 1 ? "" : "s", cf_shown(rest));
+    }
+    cf_buf_puts(b, "</section>\n</main>\n<footer class=\"muted\"><p>coderfit " CF_VERSION " &middot; rubric ");
+    cf_buf_html(b, r->id);
+    cf_buf_puts(b, " ");
+    cf_buf_html(b, r->version ? r->version : "");
+    cf_buf_puts(b, "</p></footer>\n</body>\n</html>\n");
+}
+
+cf_status cf_advice_write(const cf_report *rep, const cf_profile *p, const cf_advice_opts *o, char **out, size_t *len)
 {
     const cf_rubric *r = rep->r;
     cf_buf b = {0};
-    char day[11];
-    cf_day_format(rep->as_of, day);
-    double attainable = 0;   /* as shown: the sum of the gaps shown */
-    for (size_t k = 0; k < rep->ngaps; k++)
-        attainable += cf_gap_points(&rep->res[rep->gaps[k]]);
-
-    if (f == CF_ADVICE_JSON) {
+    plan pl;
+    cf_status st = plan_make(rep, p, &pl);
+    if (st) {
+        plan_free(&pl);
+        return st;
+    }
+    if (o->format == CF_ADVICE_JSON) {
+        char day[11];
+        cf_day_format(rep->as_of, day);
+        double attainable = 0;
+        for (size_t k = 0; k < rep->ngaps; k++)
+            attainable += cf_gap_points(&rep->res[rep->gaps[k]]);
         cf_jw w = {&b, 1, 0, {0}};
         cf_jw_open(&w, NULL, '{');
         cf_jw_str(&w, "source", rep->source);
+        if (rep->who.name)
+            cf_jw_str(&w, "name", rep->who.name);
         cf_jw_str(&w, "as_of", day);
         cf_jw_num(&w, "score", rep->score, 1);
         cf_jw_str(&w, "tier", cf_report_tier(rep));
@@ -128,6 +808,7 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
                 cf_jw_close(&w, '}');
             }
         cf_jw_close(&w, ']');
+        plan_json(&w, rep, &pl, o);
         cf_jw_open(&w, "gaps", '[');
         for (size_t k = 0; k < rep->ngaps; k++) {
             const cf_result *res = &rep->res[rep->gaps[k]];
@@ -135,94 +816,15 @@ cf_status cf_advice_write(const cf_report *rep, const cf_report *alt, const char
         }
         cf_jw_close(&w, ']');
         cf_jw_num(&w, "attainable", attainable, 1);
-        if (alt)
-            whatif_json(&w, rep, alt, with, nwith);
+        if (o->alt)
+            whatif_json(&w, rep, o);
         cf_jw_close(&w, '}');
         cf_buf_putc(&b, '\n');
-        return cf_buf_finish(&b, out, len);
-    }
-
-    int md = f == CF_ADVICE_MD;
-    const char *h2 = md ? "## " : "", *li = md ? "- " : "    ", *sub = md ? "  " : "      ";
-    if (md) {
-        cf_buf_puts(&b, "# Advice for ");
-        cf_buf_md(&b, rep->source);
-        cf_buf_printf(&b, "\n\nAs of %s: score **%.1f** of 100, tier **", day, cf_shown(rep->score));
-        cf_buf_md(&b, cf_report_tier_label(rep));
-        cf_buf_printf(&b, "**, %s.\n\n", rep->eligible ? "eligible" : "**not eligible**");
+    } else if (o->format == CF_ADVICE_HTML) {
+        write_html(&b, rep, &pl, o);
     } else {
-        cf_buf_shown(&b, rep->source, strlen(rep->source));
-        cf_buf_printf(&b, "  (as of %s)\n  Score %.1f / 100   %s   %s\n\n", day, cf_shown(rep->score),
-                      cf_report_tier_label(rep), rep->eligible ? "eligible" : "NOT ELIGIBLE");
+        write_text(&b, rep, &pl, o, o->format == CF_ADVICE_MD);
     }
-    for (size_t g = 0; g < r->ngates; g++) {
-        if (rep->gate_passed[g])
-            continue;
-        const cf_gate *gate = &r->gates[g];
-        cf_buf_printf(&b, "%sFirst: pass the gate \"", md ? "## " : "  ");
-        put_text(&b, gate->label, f);
-        cf_buf_printf(&b, "\"\n\n%sIt needs %s of:\n", md ? "" : "  ", gate->any ? "one" : "each");
-        for (size_t c = 0; c < gate->nconds; c++) {
-            const cf_cond *cd = &gate->conds[c];
-            cf_buf text = {0};
-            cf_cond_text(r, cd, &text);
-            cf_buf_puts(&b, li);
-            put_text(&b, text.s ? text.s : "", f);
-            cf_buf_free(&text);
-            if (cd->kind == CF_K_CRITERION && !cd->label)
-                cf_buf_printf(&b, " (now %.2f)", rep->res[rep->qfirst[cd->q] + cd->c].fraction);
-            else
-                cf_buf_puts(&b, rep->gcond_ok[gate->cond_first + c] ? " (holds)" : " (not yet)");
-            cf_buf_putc(&b, '\n');
-        }
-        if (gate->advice && md) {
-            cf_buf_putc(&b, '\n');
-            put_text(&b, gate->advice, f);
-            cf_buf_putc(&b, '\n');
-        } else if (gate->advice) {
-            cf_buf_putc(&b, '\n');
-            cf_buf_wrap(&b, gate->advice, 2, 80);
-        }
-        cf_buf_putc(&b, '\n');
-    }
-    cf_buf_printf(&b, "%sWhat would raise the score most (points out of 100)\n\n", md ? h2 : "  ");
-    for (size_t k = 0; k < rep->ngaps; k++) {
-        const cf_result *res = &rep->res[rep->gaps[k]];
-        const cf_criterion *c = res->c;
-        cf_buf_printf(&b, "%s%s+%.1f points: ", li, md ? "**" : "", cf_gap_points(res));
-        put_text(&b, qname(r, c->qid), f);
-        cf_buf_puts(&b, " > ");
-        put_text(&b, c->label ? c->label : c->id, f);
-        cf_buf_printf(&b, "%s\n%s%s", md ? "**" : "", sub, standing(res));
-        if (!res->missing && res->fraction > 0)
-            cf_buf_printf(&b, ": %.0f%% of it so far", res->fraction * 100);
-        cf_buf_putc(&b, '\n');
-        const char *advice = cf_result_advice(res);
-        if (advice && md) {
-            cf_buf_puts(&b, sub);
-            put_text(&b, advice, f);
-            cf_buf_putc(&b, '\n');
-        } else if (advice) {
-            cf_buf_wrap(&b, advice, 6, 80);
-        }
-    }
-    double reach = cf_shown(rep->score) + cf_shown(attainable);
-    cf_buf_printf(&b, "\n%sAll of these together: %.1f points; the score can reach %.1f.\n", md ? "" : "  ",
-                  cf_shown(attainable), reach > 100 ? 100 : reach);
-    if (alt) {
-        cf_buf_printf(&b, "\n%sWhat if: ", md ? h2 : "  ");
-        for (size_t i = 0; i < nwith; i++) {
-            cf_buf_puts(&b, i ? ", " : "");
-            put_text(&b, with[i], f);
-        }
-        cf_buf_printf(&b, "\n\n%sscore %.1f -> %.1f (%+.1f)\n", li, cf_shown(rep->score), cf_shown(alt->score),
-                      cf_shown(alt->score) - cf_shown(rep->score));
-        cf_buf_printf(&b, "%stier %s -> %s\n", li, cf_report_tier_label(rep), cf_report_tier_label(alt));
-        for (size_t g = 0; g < r->ngates; g++)
-            cf_buf_printf(&b, "%sgate %s: %s -> %s\n", li, r->gates[g].id, rep->gate_passed[g] ? "passed" : "failed",
-                          alt->gate_passed[g] ? "passed" : "failed");
-        cf_buf_printf(&b, "%s%s -> %s\n", li, rep->eligible ? "eligible" : "not eligible",
-                      alt->eligible ? "eligible" : "not eligible");
-    }
+    plan_free(&pl);
     return cf_buf_finish(&b, out, len);
 }

@@ -332,6 +332,20 @@ cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
  * spelling, body (may be NULL) and kind.  0, or -1 when unknown. */
 int cf_credential_info(const char *code, const char **canonical, const char **body, const char **kind);
 
+/* A what-if of advise (cf_profile_with): its name, an example value, and
+ * the paths of the facts it changes, as criteria name them. */
+typedef struct cf_whatif {
+    const char *name, *example;
+    int numeric;              /* the value is a number (of two, the larger asks more) */
+    const char *paths[4];     /* NULL-terminated */
+} cf_whatif;
+/* All of them, ending with a NULL name; the one that changes the facts at
+ * a criterion's path, or NULL. */
+const cf_whatif *cf_whatif_list(void);
+const cf_whatif *cf_whatif_reading(const char *path);
+/* A copy of p (its native model only) to try what-ifs on. */
+cf_status cf_profile_dup(const cf_profile *p, cf_profile **out);
+
 /* cJSON helpers that keep allocation failures visible. */
 cJSON *cf_json_add_str(cJSON *obj, const char *key, const char *val);
 cJSON *cf_json_add_num(cJSON *obj, const char *key, double val);

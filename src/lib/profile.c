@@ -1,6 +1,7 @@
 /* Profiles: read one JSON document, recognise its shape (native or JSON
  * Resume), validate it against the model and compute the derived figures
  * that scoring reads. */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -650,15 +651,116 @@ static cJSON *array_of(cJSON *obj, const char *key)
     return cJSON_IsArray(a) ? a : cf_json_add_arr(obj, key);
 }
 
+/* The what-ifs: each changes the facts some criteria read (the paths
+ * named), so that advice can offer the one that closes a gap.  Kept in the
+ * order the help lists them. */
+static const cf_whatif whatifs[] = {
+    {"credential", "CPC", 0, {"credentials", NULL}},
+    {"training", "associate", 0, {"education[].level", NULL}},
+    {"course", "\"Medical Terminology\"", 0, {NULL}},
+    {"skill", "Epic", 0, {NULL}},
+    {"coding-months", "24", 1,
+     {"derived.coding_months", "derived.coding_related_months", "derived.recent_coding_months", NULL}},
+    {"hipaa", "2026-01", 0, {"attestations.hipaa_training", "attestations.hipaa_trained", NULL}},
+    {"accuracy", "0.96", 1, {"measures.audit_accuracy", NULL}},
+    {"productivity", "3/hour", 1, {"measures.charts_per_hour", "measures.charts_per_day", NULL}},
+    {"ceus", "36", 1, {"derived.ceu_hours_24m", "measures.ceu_hours_24m", NULL}},
+    {"remote-months", "12", 1, {"derived.remote_coding_months", NULL}},
+    {"audit-months", "12", 1, {"derived.audit_months", NULL}},
+    {"cdi-months", "12", 1, {"derived.cdi_months", NULL}},
+    {"clinical-months", "12", 1, {"derived.clinical_months", NULL}},
+    {"references", "2", 1, {"derived.reference_count", NULL}},
+    {NULL, NULL, 0, {NULL}}};
+
+const cf_whatif *cf_whatif_list(void)
+{
+    return whatifs;
+}
+
+const cf_whatif *cf_whatif_reading(const char *path)
+{
+    for (const cf_whatif *w = whatifs; w->name; w++)
+        for (size_t i = 0; i < sizeof w->paths / sizeof w->paths[0] && w->paths[i]; i++)
+            if (strcmp(w->paths[i], path) == 0)
+                return w;
+    return NULL;
+}
+
+static const cf_whatif *whatif_named(const char *name)
+{
+    for (const cf_whatif *w = whatifs; w->name; w++)
+        if (strcmp(w->name, name) == 0)
+            return w;
+    return NULL;
+}
+
+/* A whole number from lo to hi, or -1. */
+static long whole(const char *s, long lo, long hi)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(s, &end, 10);
+    return end == s || *end || errno || n < lo || n > hi ? -1 : n;
+}
+
+/* A decimal number (no hex, no exponent, no inf), or -1. */
+static double decimal(const char *s, size_t n)
+{
+    size_t i = 0, digits = 0, dots = 0;
+    for (; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digits++;
+        else if (s[i] == '.' && !dots++)
+            continue;
+        else
+            return -1;
+    }
+    return digits ? strtod(s, NULL) : -1;
+}
+
+/* A job of that kind for n months up to the as-of date. */
+static cf_status add_months(cf_profile *p, const char *kind, const char *title, long n, int remote)
+{
+    char start[11];
+    cJSON *e, *a = array_of(p->root, "experience");
+    cf_day_format(cf_day_add_months(p->as_of, -(int)n) + 1, start);
+    if (!a || !(e = cJSON_CreateObject()))
+        return CF_ESYSTEM;
+    cJSON_AddItemToArray(a, e);
+    if (!cf_json_add_str(e, "title", title) || !cf_json_add_str(e, "kind", kind) ||
+        !cf_json_add_str(e, "start", start) || (remote && !cf_json_add_bool(e, "remote", 1)) ||
+        !cf_json_add_str(e, "from", "what-if"))
+        return CF_ESYSTEM;
+    return CF_OK;
+}
+
+/* obj[key] = a number, replacing what was there. */
+static cf_status set_num(cJSON *root, const char *obj, const char *key, double v)
+{
+    cJSON *o = cf_get(root, obj);
+    if (!cJSON_IsObject(o) && !(o = cf_json_add_obj(root, obj)))
+        return CF_ESYSTEM;
+    cJSON_DeleteItemFromObjectCaseSensitive(o, key);
+    return cf_json_add_num(o, key, v) ? CF_OK : CF_ESYSTEM;
+}
+
 cf_status cf_profile_with(cf_profile *p, const char *what, const char *value, char *err, size_t errsize)
 {
     cJSON *root = p->root, *e = NULL;
     char day[11];
     cf_day_format(p->as_of, day);
+    const cf_whatif *w = whatif_named(what);
+    cf_status st = CF_OK;
+    if (!w) {
+        cf_buf names = {0};
+        for (const cf_whatif *k = whatifs; k->name; k++)
+            cf_buf_printf(&names, "%s%s", k == whatifs ? "" : ", ", k->name);
+        snprintf(err, errsize, "unknown what-if '%s' (%s)", what, names.s ? names.s : "");
+        cf_buf_free(&names);
+        return CF_EUSAGE;
+    }
     if (value[strspn(value, " \t")] == '\0') {
-        snprintf(err, errsize, "'%s=' wants a value (such as %s)", what,
-                 strcmp(what, "credential") == 0 ? "credential=CPC" : strcmp(what, "training") == 0 ? "training=associate"
-                 : strcmp(what, "coding-months") == 0 ? "coding-months=24" : "course=\"Medical Terminology\"");
+        snprintf(err, errsize, "'%s=' wants a value (such as %s=%s)", what, what, w->example);
         return CF_EUSAGE;
     }
     if (strcmp(what, "credential") == 0) {
@@ -709,26 +811,108 @@ cf_status cf_profile_with(cf_profile *p, const char *what, const char *value, ch
         cJSON *a = array_of(skills, "other");
         if (!a || cf_json_push_str(a, value))
             return CF_ESYSTEM;
-    } else if (strcmp(what, "coding-months") == 0) {
-        char *end;
-        long n = strtol(value, &end, 10);
-        if (*end || end == value || n < 1 || n > 600) {
-            snprintf(err, errsize, "coding-months wants a number of months from 1 to 600, not '%s'", value);
+    } else if (strcmp(what, "hipaa") == 0) {
+        cf_date d;
+        int k = cf_date_read(value, &d);
+        if (k == CF_DATE_NOW)
+            k = cf_date_read(day, &d);
+        if (k != CF_DATE_OK || d.first > p->as_of) {
+            snprintf(err, errsize, "hipaa wants the date of the training, on or before %s (such as hipaa=%.7s), not '%s'",
+                     day, day, value);
             return CF_EUSAGE;
         }
-        char start[11];
-        /* n months before the as-of date; the job runs to it */
-        cf_day_format(cf_day_add_months(p->as_of, -(int)n) + 1, start);
-        cJSON *a = array_of(root, "experience");
-        if (!a || !(e = cJSON_CreateObject()))
+        char when[11];
+        cf_date_format(&d, when);
+        cJSON *att = cf_get(root, "attestations");
+        if (!cJSON_IsObject(att) && !(att = cf_json_add_obj(root, "attestations")))
             return CF_ESYSTEM;
-        cJSON_AddItemToArray(a, e);
-        if (!cf_json_add_str(e, "title", "coding work (what-if)") || !cf_json_add_str(e, "kind", "coding") ||
-            !cf_json_add_str(e, "start", start) || !cf_json_add_str(e, "from", "what-if"))
+        cJSON_DeleteItemFromObjectCaseSensitive(att, "hipaa_training");
+        cJSON_DeleteItemFromObjectCaseSensitive(att, "hipaa_trained");
+        if (!cf_json_add_str(att, "hipaa_training", when) || !cf_json_add_bool(att, "hipaa_trained", 1))
             return CF_ESYSTEM;
+    } else if (strcmp(what, "accuracy") == 0) {
+        size_t n = strlen(value);
+        int pct = n && value[n - 1] == '%';
+        double a = decimal(value, n - (size_t)pct);
+        if (a >= 0 && pct)
+            a /= 100;
+        if (a < 0 || a > 1) {
+            snprintf(err, errsize, "accuracy wants audited accuracy as a fraction or a percentage "
+                     "(0.96 or 96%%), not '%s'", value);
+            return CF_EUSAGE;
+        }
+        st = set_num(root, "measures", "audit_accuracy", a);
+    } else if (strcmp(what, "productivity") == 0) {
+        const char *slash = strchr(value, '/');
+        const char *per = slash ? slash + 1 : "";
+        int hour = strcmp(per, "hour") == 0 || strcmp(per, "hr") == 0 || strcmp(per, "h") == 0;
+        int dayly = strcmp(per, "day") == 0;
+        double x = slash ? decimal(value, (size_t)(slash - value)) : -1;
+        if (x <= 0 || (!hour && !dayly) || x > (hour ? 200 : 2000)) {
+            snprintf(err, errsize, "productivity wants charts per hour or per day (3/hour, up to 200; "
+                     "or 24/day, up to 2000), not '%s'", value);
+            return CF_EUSAGE;
+        }
+        st = set_num(root, "measures", hour ? "charts_per_hour" : "charts_per_day", x);
+    } else if (strcmp(what, "ceus") == 0) {
+        double x = decimal(value, strlen(value));
+        if (x < 0 || x > 1000) {
+            snprintf(err, errsize, "ceus wants the CEU hours of the last 24 months, from 0 to 1000, not '%s'", value);
+            return CF_EUSAGE;
+        }
+        st = set_num(root, "measures", "ceu_hours_24m", x);
+    } else if (strcmp(what, "references") == 0) {
+        long n = whole(value, 1, 20);
+        if (n < 0) {
+            snprintf(err, errsize, "references wants a number of references from 1 to 20, not '%s'", value);
+            return CF_EUSAGE;
+        }
+        cJSON *a = array_of(root, "references");
+        for (long i = 0; i < n; i++) {
+            if (!a || !(e = cJSON_CreateObject()))
+                return CF_ESYSTEM;
+            cJSON_AddItemToArray(a, e);
+            if (!cf_json_add_str(e, "relationship", "other") || !cf_json_add_str(e, "text", "reference (what-if)"))
+                return CF_ESYSTEM;
+        }
     } else {
-        snprintf(err, errsize, "unknown what-if '%s' (credential, training, course, skill, coding-months)", what);
-        return CF_EUSAGE;
+        /* months of work of a kind, up to the as-of date */
+        static const char *const kinds[][3] = {
+            {"coding-months", "coding", "coding work (what-if)"},
+            {"remote-months", "coding", "remote coding work (what-if)"},
+            {"audit-months", "audit", "coding audit work (what-if)"},
+            {"cdi-months", "cdi", "CDI work (what-if)"},
+            {"clinical-months", "clinical", "clinical work (what-if)"}};
+        size_t k = 0;
+        while (strcmp(kinds[k][0], what) != 0)
+            k++;
+        long n = whole(value, 1, 600);
+        if (n < 0) {
+            snprintf(err, errsize, "%s wants a number of months from 1 to 600, not '%s'", what, value);
+            return CF_EUSAGE;
+        }
+        st = add_months(p, kinds[k][1], kinds[k][2], n, strcmp(what, "remote-months") == 0);
     }
+    if (st)
+        return st;
     return cf_derive(root, p->as_of);
+}
+
+cf_status cf_profile_dup(const cf_profile *p, cf_profile **out)
+{
+    cf_profile *q = cf_calloc(1, sizeof *q);
+    if (!q)
+        return CF_ESYSTEM;
+    q->input_format = p->input_format;
+    q->line = p->line;
+    q->as_of = p->as_of;
+    q->source = cf_strdup(p->source);
+    q->path = p->path ? cf_strdup(p->path) : NULL;
+    q->root = cJSON_Duplicate(p->root, 1);
+    if (!q->source || (p->path && !q->path) || !q->root) {
+        cf_profile_free(q);
+        return CF_ESYSTEM;
+    }
+    *out = q;
+    return CF_OK;
 }

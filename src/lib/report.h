@@ -78,6 +78,13 @@ static inline double cf_gap_points(const cf_result *res)
     return floor((res->c->share - res->points) * 10 + 1e-9) / 10;
 }
 
+/* The value at a ramp criterion's path that gives it full marks for this
+ * profile (the strictest range the profile chooses). */
+double cf_ramp_full(const cf_criterion *c, const cf_profile *p);
+
+/* The style sheet of the HTML pages (report, advice). */
+extern const char cf_report_css[];
+
 /* The advice shown for a result: the text for its state, else the
  * criterion's default (NULL when it has none). */
 const char *cf_result_advice(const cf_result *res);

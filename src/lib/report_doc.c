@@ -143,7 +143,7 @@ cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
 
 /* ---- HTML ------------------------------------------------------------------------ */
 
-static const char css[] =
+const char cf_report_css[] =
     ":root{--ink:#1d2430;--muted:#5b6472;--line:#d8dde5;--good:#2f7d4f;--mid:#b7791f;--low:#b83232;"
     "--bar:#3b6ea5;--weight:#c9d3e0}"
     "*{box-sizing:border-box}"
@@ -177,10 +177,13 @@ static void chart(cf_buf *b, const cf_report *rep)
     for (size_t i = 0; i < r->nqualities; i++)
         if (r->qualities[i].weight > max_w)
             max_w = r->qualities[i].weight;
-    int row = 34, top = 10, h = top + row * (int)r->nqualities + 24;
+    /* Narrow enough to stay readable on a phone (360 units drawn at 350 px
+     * or more: 13-unit labels stay 12 px and up): each quality's name above
+     * its bar, the score at the bar's end. */
+    int row = 44, top = 4, h = top + row * (int)r->nqualities + 18;
     cf_buf_printf(b, "<figure><svg role=\"img\" aria-labelledby=\"chart-title chart-desc\" "
-                     "viewBox=\"0 0 720 %d\" width=\"720\" height=\"%d\">",
-                  h, h);
+                     "viewBox=\"0 0 360 %d\" width=\"450\" height=\"%d\">",
+                  h, h * 450 / 360);
     cf_buf_puts(b, "<title id=\"chart-title\">Score of each quality, with its weight</title><desc id=\"chart-desc\">");
     for (size_t i = 0; i < r->nqualities; i++) {
         cf_buf_html(b, r->qualities[i].name ? r->qualities[i].name : r->qualities[i].id);
@@ -190,19 +193,21 @@ static void chart(cf_buf *b, const cf_report *rep)
     for (size_t i = 0; i < r->nqualities; i++) {
         int y = top + row * (int)i;
         double s = rep->qscore[i], w = r->qualities[i].weight;
-        cf_buf_printf(b, "<text x=\"0\" y=\"%d\" font-size=\"13\" fill=\"#1d2430\">", y + 15);
+        cf_buf_printf(b, "<text x=\"0\" y=\"%d\" font-size=\"13\" fill=\"#1d2430\">", y + 13);
         cf_buf_html(b, r->qualities[i].name ? r->qualities[i].name : r->qualities[i].id);
-        cf_buf_printf(b, "</text><rect x=\"260\" y=\"%d\" width=\"300\" height=\"14\" fill=\"#eef1f5\"/>", y + 3);
-        cf_buf_printf(b, "<rect x=\"260\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"%s\"/>", y + 3, 3 * s,
+        cf_buf_printf(b, "</text><text x=\"360\" y=\"%d\" font-size=\"11\" fill=\"#5b6472\" text-anchor=\"end\">"
+                         "weight %g</text>", y + 13, w);
+        cf_buf_printf(b, "<rect x=\"0\" y=\"%d\" width=\"300\" height=\"13\" fill=\"#eef1f5\"/>", y + 18);
+        cf_buf_printf(b, "<rect x=\"0\" y=\"%d\" width=\"%.1f\" height=\"13\" fill=\"%s\"/>", y + 18, 3 * s,
                       s >= 70 ? "#2f7d4f" : s >= 40 ? "#b7791f" : "#b83232");
-        cf_buf_printf(b, "<rect x=\"260\" y=\"%d\" width=\"%.1f\" height=\"5\" fill=\"#c9d3e0\"/>", y + 20,
+        cf_buf_printf(b, "<rect x=\"0\" y=\"%d\" width=\"%.1f\" height=\"4\" fill=\"#c9d3e0\"/>", y + 33,
                       max_w > 0 ? 300 * w / max_w : 0);
-        cf_buf_printf(b, "<text x=\"570\" y=\"%d\" font-size=\"13\" fill=\"#1d2430\">%.1f</text>", y + 15, cf_shown(s));
-        cf_buf_printf(b, "<text x=\"620\" y=\"%d\" font-size=\"11\" fill=\"#5b6472\">weight %g</text>", y + 15, w);
+        cf_buf_printf(b, "<text x=\"360\" y=\"%d\" font-size=\"13\" fill=\"#1d2430\" text-anchor=\"end\">%.1f</text>",
+                      y + 29, cf_shown(s));
     }
-    cf_buf_printf(b, "<text x=\"260\" y=\"%d\" font-size=\"11\" fill=\"#5b6472\">0</text>"
-                     "<text x=\"545\" y=\"%d\" font-size=\"11\" fill=\"#5b6472\">100</text>",
-                  h - 6, h - 6);
+    cf_buf_printf(b, "<text x=\"0\" y=\"%d\" font-size=\"11\" fill=\"#5b6472\">0</text>"
+                     "<text x=\"300\" y=\"%d\" font-size=\"11\" fill=\"#5b6472\" text-anchor=\"end\">100</text>",
+                  h - 4, h - 4);
     cf_buf_puts(b, "</svg><figcaption>Bars: the score of each quality (0 to 100). The thin grey bar under "
                    "each shows its weight, the heaviest quality at full length.</figcaption></figure>");
 }
@@ -216,7 +221,7 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
     cf_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Fit report: ");
     cf_buf_html(&b, rep->who.name ? rep->who.name : rep->source);
-    cf_buf_printf(&b, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>", css);
+    cf_buf_printf(&b, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>", cf_report_css);
     if (rep->who.name) {
         cf_buf_puts(&b, "Fit report: ");
         cf_buf_html(&b, rep->who.name);

@@ -1390,8 +1390,18 @@ void cf_cond_text(const cf_rubric *r, const cf_cond *c, cf_buf *b)
     }
     switch (c->kind) {
     case CF_K_CRITERION: {
+        /* in words: "any coding or HIT training", "Coding credential at 85% or more" */
         const cf_criterion *cr = &r->qualities[c->q].criteria[c->c];
-        cf_buf_printf(b, "%s %s %g", cr->label ? cr->label : cr->id, ops[c->op], c->value);
+        const char *l = cr->label ? cr->label : cr->id;
+        if (c->op == CF_OP_ABOVE && c->value == 0) {
+            /* lower-case a capital that starts a word, not an acronym */
+            int lower = l[0] >= 'A' && l[0] <= 'Z' && l[1] >= 'a' && l[1] <= 'z';
+            cf_buf_printf(b, "any %c%s", lower ? l[0] - 'A' + 'a' : l[0], l[0] ? l + 1 : "");
+        } else {
+            cf_buf_printf(b, "%s %s", l, c->op == CF_OP_AT_LEAST ? "at" : ops[c->op]);
+            cf_buf_num(b, c->value * 100, 1);
+            cf_buf_puts(b, c->op == CF_OP_AT_LEAST ? "% or more" : "%");
+        }
         break;
     }
     case CF_K_PATH:

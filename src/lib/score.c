@@ -362,6 +362,25 @@ static int visit_ramp(void *ctx, const visit *v)
     return 0;
 }
 
+double cf_ramp_full(const cf_criterion *c, const cf_profile *p)
+{
+    chosen ch = {c, 0};
+    if (c->nranges)
+        walk_path(&c->range_path, p->root, p->as_of, visit_range_value, &ch);
+    if (!ch.bits)
+        return c->to;
+    double full = 0;
+    int any = 0;
+    for (size_t i = 0; i < c->nranges && i < 64; i++)
+        if (ch.bits & (1ULL << i)) {
+            const cf_range *g = &c->ranges[i];
+            /* the strictest: the largest end of a rising range, the smallest of a falling one */
+            if (!any++ || (g->to >= g->from ? g->to > full : g->to < full))
+                full = g->to;
+        }
+    return full;
+}
+
 static int visit_flag(void *ctx, const visit *v)
 {
     best *b = ctx;
@@ -620,7 +639,7 @@ static void score_terms(scorer *s, const cf_rubric *r, const tindex *t, const cf
                 continue;
             const field *f = &t->fields[where];
             add_evidence(s, res, path_string(&r->sources[f->src], &f->at), term->id,
-                         credit < 1 ? "self-listed (counts less)" : NULL);
+                         credit < 1 ? "self-listed, counts less" : NULL);
         }
     }
     /* Piling up keywords cannot pay: a criterion can rise no higher than

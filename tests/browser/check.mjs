@@ -142,12 +142,16 @@ for (const file of files) {
     returnByValue: true,
     expression: `(() => { const svg = document.querySelector('svg'); const r = svg ? svg.getBoundingClientRect() : null;
       return { text: document.body ? document.body.innerText.length : 0, bars: document.querySelectorAll('svg rect').length,
-               svgWidth: r ? r.width : 0, scripts: document.scripts.length, title: document.title }; })()`,
+               svgWidth: r ? r.width : 0, scripts: document.scripts.length, title: document.title,
+               whatif: (document.querySelector('#s-whatif') || {}).innerText || '', steps: document.querySelectorAll('ol.gaps > li').length }; })()`,
   }, sessionId);
   const v = probe.result.result.value;
   const shortlist = /shortlist/.test(file);
   if (!v || v.text < 200) problems.push(`blank page (${v ? v.text : 0} characters of text)`);
-  if (!v || v.bars < 7 || v.svgWidth < 100) problems.push('the chart is not drawn');
+  const advice = /advice/.test(file);
+  if (!advice && (!v || v.bars < 7 || v.svgWidth < 100)) problems.push('the chart is not drawn');
+  if (advice && v && (!/What if: credential=CPC/.test(v.whatif) || !/Score/.test(v.whatif))) problems.push(`the what-if is not on the page: ${v.whatif}`);
+  if (advice && v && v.steps !== 5) problems.push(`${v.steps} steps, not 5`);
   if (v && !shortlist && v.scripts > 0) problems.push(`${v.scripts} script element(s): a profile string was not escaped`);
   if (v && shortlist && v.scripts !== 2) problems.push(`${v.scripts} script elements, not the page's two: a profile string was not escaped`);
   if (shortlist) {
