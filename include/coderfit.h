@@ -129,6 +129,14 @@ cf_day cf_today(void);
 /* Writes YYYY-MM-DD into buf (at least 11 bytes). */
 void cf_day_format(cf_day d, char *buf);
 
+/* ---- numbers ----------------------------------------------------------- */
+/* Whether the n bytes at s are a plain decimal number (digits, one point,
+ * an exponent; no hex, inf or nan) from lo to hi: 1, with its value in
+ * *out.  Options and what-ifs read their numbers with these. */
+int cf_decimal_parse(const char *s, size_t n, double lo, double hi, double *out);
+/* The same for a whole number written in digits only. */
+int cf_whole_parse(const char *s, long long lo, long long hi, long long *out);
+
 /* ---- rubrics ----------------------------------------------------------- */
 typedef struct cf_rubric cf_rubric;
 

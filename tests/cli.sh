@@ -264,11 +264,10 @@ cmp -s "$T/pct.json" "$T/frac.json" && grep -q . "$T/pct.json" && ok || no "advi
 expect_exit 0 "advise --with hipaa=2026-10 (text)" -- "$CF" advise $ASOF --with hipaa=2026-10 "$A"
 expect_grep "$T/out" "score 39.6 -> 40.6 (+1.0)" "advise: a what-if of hipaa changes the score"
 for w in hipaa=2027-01 hipaa=soon accuracy=1.5 accuracy=abc accuracy=0x1 productivity=3 productivity=3/week productivity=0/hour \
-         productivity=500/hour ceus=-1 ceus=1e3 references=0 references=two remote-months=0 cdi-months=601; do
+         productivity=500/hour ceus=-1 ceus=1001 ceus=0x10 references=0 references=two remote-months=0 cdi-months=601; do
     expect_exit 2 "advise --with $w is refused" -- "$CF" advise $ASOF --with "$w" "$A"
     expect_grep "$T/err" "advise: --with $w: [a-z-]* wants " "advise --with $w: the message says what it wants"
 done
-expect_grep "$T/err" "unknown what-if\|wants" "advise: a refused what-if"
 expect_exit 2 "advise: an unknown what-if lists them all" -- "$CF" advise --with hobby=chess "$A"
 expect_grep "$T/err" "unknown what-if 'hobby' (credential, training, course, skill, coding-months, hipaa, accuracy, productivity, ceus, remote-months, audit-months, cdi-months, clinical-months, references)" "advise: the what-ifs are named"
 expect_exit 0 "advise -f json --top 3" -- "$CF" advise $ASOF -f json --top 3 "$A"
@@ -290,6 +289,10 @@ EOF2
 [ $? = 0 ] && ok || no "advise -f json: steps, next tier, the rest counted"
 # Markdown that GitHub renders as meant: a numbered list of steps, each a
 # heading paragraph and its own paragraphs, never one run-on line
+if ! command -v cmark-gfm >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "cli test: installing cmark-gfm with apt-get" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark-gfm >/dev/null 2>&1
+fi
 if command -v cmark-gfm >/dev/null 2>&1; then
     expect_exit 0 "advise -f md --top 5 --with credential=CPC" -- "$CF" advise $ASOF -f md --top 5 --with credential=CPC "$A"
     cmark-gfm -e table "$T/out" >"$T/md.html"

@@ -146,7 +146,11 @@ same "$T/schemas0" "$T/zshschemas" "schema names accepted (<) and completed by z
 zsh_offers 3 >"$T/zshtiers"
 "$CF" show -f json | python3 -c 'import json, sys; print("\n".join(t["id"] for t in json.load(sys.stdin)["tiers"]))' | sort >"$T/tiers0"
 same "$T/tiers0" "$T/zshtiers" "the built-in rubric's tiers (<) and those zsh completes after --tier (>)"
-printf '%s\n' coding-months= course= credential= skill= training= >"$T/with0"
+# the what-ifs advise knows, as its message for an unknown one lists them
+"$CF" advise --with no-such=1 examples/applicants/new-cca.native.json 2>&1 >/dev/null |
+    sed -n "s/.*unknown what-if 'no-such' (\(.*\))/\1/p" | sed 's/, /=\n/g; s/$/=/' >"$T/withs"
+[ "$(wc -l <"$T/withs")" -ge 14 ] && ok || no "advise names its what-ifs: $(cat "$T/withs")"
+sort "$T/withs" >"$T/with0"
 zsh_offers 4 >"$T/zshwith"
 same "$T/with0" "$T/zshwith" "zsh completes --with"
 zsh_offers 5 | grep -qx medical-coder.yaml && ok || no "zsh completes a rubric file for lint: $(zsh_offers 5)"
@@ -168,13 +172,19 @@ same "$T/schemas" "$T/bashschemas" "schema names accepted (<) and completed (>)"
 "$CF" show -f json | python3 -c 'import json, sys; print("\n".join(t["id"] for t in json.load(sys.stdin)["tiers"]))' >"$T/tiers"
 bash_complete coderfit rank --tier "" >"$T/bashtiers"
 same "$T/tiers" "$T/bashtiers" "the built-in rubric's tiers (<) and those completed after --tier (>)"
-bash_complete coderfit advise --with "" >"$T/with"
-for w in credential=CPC training=associate course=Anatomy skill=Epic coding-months=24; do
+bash_complete coderfit advise --with "" | sort >"$T/with"
+same "$T/with0" "$T/with" "the what-ifs advise knows (<) and those bash completes after --with (>)"
+# each one completed is taken with a value of the kind its help shows
+for w in credential=CPC training=associate course=Anatomy skill=Epic coding-months=24 \
+    hipaa=2026-10 accuracy=0.96 accuracy=96% productivity=3/hour productivity=20/day ceus=36 \
+    references=2 remote-months=12 audit-months=12 cdi-months=12 clinical-months=12; do
     grep -qx "${w%%=*}=" "$T/with" && ok || no "bash completes --with to ${w%%=*}="
     "$CF" advise --as-of 2026-11-26 --with "$w" examples/applicants/new-cca.native.json >"$T/out" 2>"$T/err" &&
         grep -q "What if: $w" "$T/out" && ok || no "advise --with $w is offered but refused: $(cat "$T/err")"
 done
-[ "$(wc -l <"$T/with")" = 5 ] && ok || no "bash completes --with to five things: $(cat "$T/with")"
+while read -r w; do
+    "$CF" advise --help | grep -q -e "  $w" -e " ${w%%-months=}-" && ok || no "advise --help shows no example of $w"
+done <"$T/with0"
 bash_complete coderfit audit --select "" >"$T/select"
 printf '%s\n' min-score= tier= top= >"$T/select.want"
 same "$T/select.want" "$T/select" "bash completes --select to the three rules"

@@ -142,34 +142,6 @@ void cli_error(const char *cmd, const char *fmt, ...)
     va_end(ap);
 }
 
-int cli_decimal(const char *s, double lo, double hi, double *out)
-{
-    const char *p = s + (*s == '+' || *s == '-');
-    size_t digits = strspn(p, "0123456789");
-    p += digits;
-    if (*p == '.') {
-        size_t frac = strspn(p + 1, "0123456789");
-        digits += frac;
-        p += 1 + frac;
-    }
-    if (!digits)
-        return 0;
-    if (*p == 'e' || *p == 'E') {
-        p += 1 + (p[1] == '+' || p[1] == '-');
-        size_t exp = strspn(p, "0123456789");
-        if (!exp)
-            return 0;
-        p += exp;
-    }
-    if (*p)
-        return 0;
-    double v = strtod(s, NULL);
-    if (!(v >= lo && v <= hi))   /* also false for a NaN */
-        return 0;
-    *out = v;
-    return 1;
-}
-
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;

@@ -119,9 +119,6 @@ void cli_list_begin(cli_list *l, FILE *f, int ndjson, char **paths, int n);
 void cli_list_add(cli_list *l, const char *s, size_t len);
 void cli_list_end(cli_list *l);
 
-/* Whether s is a plain decimal number (digits, one point, an exponent;
- * no hex, inf or nan) from lo to hi: 1, with its value in *out. */
-int cli_decimal(const char *s, double lo, double hi, double *out);
 
 /* Prints "coderfit: CMD: message" to stderr. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

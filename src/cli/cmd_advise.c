@@ -1,5 +1,4 @@
 /* coderfit advise: the counselor's view of one profile. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +18,11 @@ static const cli_option options[] = {
                                 "  hipaa=2026-10     HIPAA training on that date\n"
                                 "  accuracy=0.96     audited accuracy (or 96%)\n"
                                 "  productivity=3/hour  charts an hour (or N/day)\n"
-                                "  ceus=36           CEU hours of the last 24 months\n"
+                                "  ceus=36           CEU hours of the last 2 years\n"
                                 "  references=2      professional references\n"
-                                "  remote-months=12, audit-months=12, cdi-months=12,\n"
-                                "  clinical-months=12  months of that work to date"},
+                                "  remote-months=12  months of remote work to date,\n"
+                                "                    and so audit-, cdi- and\n"
+                                "                    clinical-months"},
     {"top", 'n', "N", "show the N steps worth most (default 5; 0: all)"},
     {"format", 'f', "FORMAT", "text (default), json, md or html"},
     CLI_OPTION_BLIND,
@@ -81,12 +81,11 @@ int cmd_advise(int argc, char **argv)
                 return cli_usage_error("advise", "--with wants WHAT=VALUE, not '%s'", optarg);
             with[nwith++] = optarg;
         } else if (c == 'n') {
-            char *end;
-            errno = 0;
-            top = strtol(optarg, &end, 10);
-            if (end == optarg || *end || errno || top < 0 || top > 1000000)
+            long long v;
+            if (!cf_whole_parse(optarg, 0, 1000000, &v))
                 return cli_usage_error("advise", "--top wants a number of steps from 0 (all) to 1000000, not '%s'",
                                        optarg);
+            top = (long)v;
         }
     }
     static const cf_advice_format format_of[] = {CF_ADVICE_TEXT, CF_ADVICE_JSON, CF_ADVICE_MD, CF_ADVICE_HTML};

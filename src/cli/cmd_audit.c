@@ -1,5 +1,6 @@
 /* coderfit audit: adverse-impact figures for a batch, by sex and
  * race/ethnicity, from scored reports or from profiles scored here. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
@@ -82,7 +83,6 @@ static cf_status take_profile(void *vctx, cf_profile *p)
 static int parse_select(const char *rule, cf_audit_select *sel, char **buf, const char **tiers, size_t max)
 {
     memset(sel, 0, sizeof *sel);
-    char *end;
     if (strncmp(rule, "tier=", 5) == 0) {
         *buf = cf_strdup(rule + 5);
         if (!*buf)
@@ -98,13 +98,15 @@ static int parse_select(const char *rule, cf_audit_select *sel, char **buf, cons
     }
     if (strncmp(rule, "top=", 4) == 0) {
         sel->kind = CF_SELECT_TOP;
-        unsigned long long n = strtoull(rule + 4, &end, 10);
+        long long n;
+        if (!cf_whole_parse(rule + 4, 1, LLONG_MAX, &n))
+            return -1;
         sel->top = (size_t)n;
-        return rule[4] >= '0' && rule[4] <= '9' && !*end && n > 0 ? 0 : -1;
+        return 0;
     }
     if (strncmp(rule, "min-score=", 10) == 0) {
         sel->kind = CF_SELECT_MIN_SCORE;
-        return cli_decimal(rule + 10, 0, 100, &sel->min_score) ? 0 : -1;
+        return cf_decimal_parse(rule + 10, strlen(rule + 10), 0, 100, &sel->min_score) ? 0 : -1;
     }
     return -1;
 }
@@ -134,7 +136,7 @@ int cmd_audit(int argc, char **argv)
             rule = optarg;
             break;
         case OPT_FAIL_UNDER:
-            if (!cli_decimal(optarg, 0, 1, &fail_under))
+            if (!cf_decimal_parse(optarg, strlen(optarg), 0, 1, &fail_under))
                 return cli_usage_error("audit", "--fail-under wants a ratio from 0 to 1, not '%s'", optarg);
             break;
         }

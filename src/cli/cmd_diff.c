@@ -74,7 +74,7 @@ int cmd_diff(int argc, char **argv)
             fail_tier = 1;
             break;
         case OPT_MAX_DELTA:
-            if (!cli_decimal(optarg, 0, 100, &max_delta))
+            if (!cf_decimal_parse(optarg, strlen(optarg), 0, 100, &max_delta))
                 return cli_usage_error("diff", "--max-delta wants a number from 0 to 100, not '%s'", optarg);
             break;
         }

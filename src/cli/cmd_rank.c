@@ -3,6 +3,7 @@
  * scored elsewhere. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -294,7 +295,7 @@ int cmd_rank(int argc, char **argv)
     int c;
     int status = CF_OK;
     while ((c = cli_option_next(&cli_rank, argc, argv, &o)) != -1) {
-        char *end;
+        long long v;
         switch (c) {
         case CLI_OPT_HELP:
             cf_free(tiers);
@@ -303,17 +304,14 @@ int cmd_rank(int argc, char **argv)
             status = CF_EUSAGE;
             goto usage;
         case 'j':
-            errno = 0;
-            jobs = strtol(optarg, &end, 10);
-            if (errno || *end || jobs < 1 || jobs > 256) {
+            if (!cf_whole_parse(optarg, 1, 256, &v)) {
                 status = cli_usage_error("rank", "--jobs wants a number from 1 to 256, not '%s'", optarg);
                 goto usage;
             }
+            jobs = (long)v;
             break;
         case OPT_TOP: {
-            errno = 0;
-            long long v = strtoll(optarg, &end, 10);
-            if (errno || *end || v < 1) {
+            if (!cf_whole_parse(optarg, 1, LLONG_MAX, &v)) {
                 status = cli_usage_error("rank", "--top wants a positive number, not '%s'", optarg);
                 goto usage;
             }
@@ -321,7 +319,7 @@ int cmd_rank(int argc, char **argv)
             break;
         }
         case OPT_MIN_SCORE:
-            if (!cli_decimal(optarg, 0, 100, &ro.min_score)) {
+            if (!cf_decimal_parse(optarg, strlen(optarg), 0, 100, &ro.min_score)) {
                 status = cli_usage_error("rank", "--min-score wants a number from 0 to 100, not '%s'", optarg);
                 goto usage;
             }

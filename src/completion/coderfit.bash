@@ -10,7 +10,7 @@ _coderfit_options()
     case $1 in
     score) echo "--rubric -r --as-of --format -f --output -o --color --max-input-size --blind --key --quiet -q --strict --help -h" ;;
     rank) echo "--rubric -r --as-of --format -f --output -o --jobs -j --top --min-score --tier --eligible-only --dedupe --bom --merge --color --max-input-size --blind --key --quiet -q --verbose -v --strict --help -h" ;;
-    advise) echo "--rubric -r --as-of --with -w --format -f --blind --key --output -o --max-input-size --strict --help -h" ;;
+    advise) echo "--rubric -r --as-of --with -w --top -n --format -f --blind --key --output -o --max-input-size --strict --help -h" ;;
     audit) echo "--demographics -d --select --fail-under --rubric -r --as-of --format -f --output -o --max-input-size --strict --help -h" ;;
     convert) echo "--as-of --format -f --output -o --max-input-size --strict --help -h" ;;
     lint) echo "--format -f --strict --max-input-size --quiet -q --help -h" ;;
@@ -27,7 +27,7 @@ _coderfit_formats()
     case $1 in
     score) echo "text json ndjson md html" ;;
     rank) echo "text csv json ndjson md html" ;;
-    advise) echo "text json md" ;;
+    advise) echo "text json md html" ;;
     audit) echo "text csv json md" ;;
     convert) echo "json ndjson" ;;
     lint) echo "text json github" ;;
@@ -80,7 +80,7 @@ _coderfit()
         compopt -o nospace 2>/dev/null
         COMPREPLY=($(compgen -W "tier= top= min-score=" -- "$cur"))
         return ;;
-    -j | --jobs | --top | --min-score | --max-delta | --fail-under | --max-input-size)
+    -j | --jobs | -n | --top | --min-score | --max-delta | --fail-under | --max-input-size)
         return ;;
     -r | --rubric)
         COMPREPLY=($(compgen -W "inpatient-coder medical-coder profee-coder risk-adjustment-coder" -- "$cur")

@@ -46,8 +46,6 @@ typedef struct plan {
     double to_next;           /* points the score lacks for it */
     size_t reach;             /* the steps up to this one, with their what-ifs, reach it; 0 if not */
     cf_report *reach_rep;
-    cf_profile **copies;      /* the profiles the simulations read */
-    size_t ncopies;
 } plan;
 
 /* The what-if that closes a gap and the value it would take, or NULL. */
@@ -59,13 +57,13 @@ static const cf_whatif *suggest(const cf_result *res, const cf_profile *p, char 
     const cf_whatif *w = cf_whatif_reading(c->path.text);
     if (!w)
         return NULL;
-    if (strcmp(w->name, "credential") == 0 || strcmp(w->name, "training") == 0) {
+    if (w->kind == CF_WI_CREDENTIAL || w->kind == CF_WI_TRAINING) {
         /* the pair worth most that the what-if can add */
         const cf_pair *best = NULL;
         for (size_t i = 0; i < c->npairs; i++) {
             const char *k = c->pairs[i].key;
             const char *code, *body, *kind;
-            int ok = strcmp(w->name, "credential") == 0
+            int ok = w->kind == CF_WI_CREDENTIAL
                          ? cf_credential_info(k, &code, &body, &kind) == 0
                          : strcmp(k, "certificate") == 0 || strcmp(k, "associate") == 0 ||
                                strcmp(k, "bachelor") == 0 || strcmp(k, "master") == 0;
@@ -75,17 +73,17 @@ static const cf_whatif *suggest(const cf_result *res, const cf_profile *p, char 
         if (!best)
             return NULL;
         snprintf(val, size, "%s", best->key);
-    } else if (strcmp(w->name, "hipaa") == 0) {
+    } else if (w->kind == CF_WI_MONTH) {
         char day[11];
         cf_day_format(p->as_of, day);
         snprintf(val, size, "%.7s", day);
-    } else if (c->type == CF_C_RAMP) {
+    } else if (c->type == CF_C_RAMP && w->kind >= CF_WI_COUNT) {
         double full = cf_ramp_full(c, p);
-        if (strstr(w->name, "-months") || strcmp(w->name, "references") == 0)
+        if (w->kind == CF_WI_COUNT)
             full = ceil(full - 1e-9);
         if (full <= 0)
             return NULL;
-        if (strcmp(w->name, "productivity") == 0)
+        if (w->kind == CF_WI_RATE)
             snprintf(val, size, "%g/%s", full, strstr(c->path.text, "per_day") ? "day" : "hour");
         else
             snprintf(val, size, "%g", full);
@@ -103,32 +101,32 @@ static int step_cmp(const void *a, const void *b)
     return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* The points of the steps from..to of the plan. */
+static double steps_points(const plan *pl, size_t from, size_t to)
+{
+    double sum = 0;
+    for (size_t j = from; j < to && j < pl->nsteps; j++)
+        sum += pl->steps[j].points;
+    return sum;
+}
+
 static void plan_free(plan *pl)
 {
     for (size_t i = 0; i < pl->nsteps; i++)
         cf_report_free(pl->steps[i].sim);
     cf_report_free(pl->reach_rep);
-    for (size_t i = 0; i < pl->ncopies; i++)
-        cf_profile_free(pl->copies[i]);
-    cf_free(pl->copies);
     cf_free(pl->steps);
     cf_free(pl->members);
 }
 
-/* A copy of p with what-ifs applied, kept for the reports that read it;
- * NULL when a value does not apply (the step is then not tried). */
-static cf_status try_on(plan *pl, const cf_report *rep, const cf_profile *p, const step *const *s, size_t n,
-                        cf_report **out)
+/* Applies a step's what-if to q and scores it into *out; *out stays NULL
+ * when the value does not apply (the step is then not tried). */
+static cf_status try_on(const cf_report *rep, cf_profile *q, const step *s, cf_report **out)
 {
-    cf_profile *q;
-    cf_status st = cf_profile_dup(p, &q);
-    if (st)
-        return st;
-    pl->copies[pl->ncopies++] = q;
     char err[256];
-    for (size_t i = 0; i < n; i++)
-        if ((st = cf_profile_with(q, s[i]->w->name, s[i]->value, err, sizeof err)))
-            return st == CF_EUSAGE ? CF_OK : st;
+    cf_status st = cf_profile_with(q, s->w->name, s->value, err, sizeof err);
+    if (st)
+        return st == CF_EUSAGE ? CF_OK : st;
     return cf_score(rep->r, q, out);
 }
 
@@ -140,10 +138,9 @@ static cf_status plan_make(const cf_report *rep, const cf_profile *p, plan *pl)
     size_t *of = cf_calloc(n ? n : 1, sizeof *of);   /* the step of each gap */
     pl->steps = cf_calloc(n ? n : 1, sizeof *pl->steps);
     pl->members = cf_calloc(n ? n : 1, sizeof *pl->members);
-    pl->copies = cf_calloc(2 * n + 1, sizeof *pl->copies);   /* a try per step, and the steps together */
-    const step **tried = cf_calloc(n ? n : 1, sizeof *tried);
+    cf_profile *q = NULL;
     cf_status st = CF_ESYSTEM;
-    if (!of || !pl->steps || !pl->members || !pl->copies || !tried)
+    if (!of || !pl->steps || !pl->members)
         goto out;
     for (size_t k = 0; k < n; k++) {
         const cf_result *res = &rep->res[rep->gaps[k]];
@@ -159,7 +156,7 @@ static cf_status plan_make(const cf_report *rep, const cf_profile *p, plan *pl)
             sp->w = w;
             sp->order = k;
             snprintf(sp->value, sizeof sp->value, "%s", w ? val : "");
-        } else if (w->numeric && strtod(val, NULL) > strtod(sp->value, NULL)) {
+        } else if (w->kind >= CF_WI_COUNT && strtod(val, NULL) > strtod(sp->value, NULL)) {
             snprintf(sp->value, sizeof sp->value, "%s", val);
         }
         sp->points += cf_gap_points(res);
@@ -179,23 +176,27 @@ static cf_status plan_make(const cf_report *rep, const cf_profile *p, plan *pl)
 
     st = CF_OK;
     for (size_t j = 0; j < pl->nsteps && !st; j++) {
-        const step *s = &pl->steps[j];
-        if (s->w)
-            st = try_on(pl, rep, p, &s, 1, &pl->steps[j].sim);
+        if (!pl->steps[j].w)
+            continue;
+        if (!(st = cf_profile_dup(p, &q)))
+            st = try_on(rep, q, &pl->steps[j], &pl->steps[j].sim);
+        cf_profile_free(q);
+        q = NULL;
     }
     if (st || rep->tier == 0 || !rep->r->ntiers)
         goto out;
     pl->next = rep->tier - 1;
     double lack = rep->r->tiers[pl->next].min - cf_shown(rep->score);
     pl->to_next = lack > 0 ? lack : 0;
-    /* the first steps that, taken together, reach it */
-    size_t ntried = 0;
+    /* the first steps that, taken together, reach it: each one's what-if
+     * added to those before it */
+    if ((st = cf_profile_dup(p, &q)))
+        goto out;
     for (size_t j = 0; j < pl->nsteps; j++) {
         if (!pl->steps[j].w)
             continue;
-        tried[ntried++] = &pl->steps[j];
         cf_report *t = NULL;
-        if ((st = try_on(pl, rep, p, tried, ntried, &t)))
+        if ((st = try_on(rep, q, &pl->steps[j], &t)))
             break;
         if (t && t->tier <= pl->next) {
             pl->reach = j + 1;
@@ -205,8 +206,8 @@ static cf_status plan_make(const cf_report *rep, const cf_profile *p, plan *pl)
         cf_report_free(t);
     }
 out:
+    cf_profile_free(q);
     cf_free(of);
-    cf_free(tried);
     return st;
 }
 
@@ -407,11 +408,8 @@ static void plan_json(cf_jw *w, const cf_report *rep, const plan *pl, const cf_a
         cf_jw_close(w, '}');
     }
     cf_jw_close(w, ']');
-    double rest = 0;
-    for (size_t j = top; j < pl->nsteps; j++)
-        rest += pl->steps[j].points;
     cf_jw_num(w, "more_steps", (double)(pl->nsteps - top), 0);
-    cf_jw_num(w, "more_points", rest, 1);
+    cf_jw_num(w, "more_points", steps_points(pl, top, pl->nsteps), 1);
 }
 
 /* What a step's what-if gives: "Try it: --with X=V gives 55.0 (+15.4), Good
@@ -501,10 +499,14 @@ static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, con
                 cf_buf_md(b, text.s);
                 cf_buf_putc(b, '\n');
             } else {
-                cf_buf line2 = {0};
-                cf_buf_printf(&line2, "- %s", text.s);
-                cf_buf_wrap(b, line2.s ? line2.s : "", 4, 80);
-                cf_buf_free(&line2);
+                /* a hanging indent: the dash out, its lines under the text */
+                cf_buf item = {0};
+                cf_buf_wrap(&item, text.s ? text.s : "", 6, 80);
+                if (item.s && item.len > 6) {
+                    cf_buf_puts(b, "    - ");
+                    cf_buf_puts(b, item.s + 6);
+                }
+                cf_buf_free(&item);
             }
             cf_buf_free(&text);
         }
@@ -597,12 +599,7 @@ static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, con
         cf_buf_add(b, one.s, one.len);
     }
     cf_buf_free(&one);
-    double all = 0, rest = 0;
-    for (size_t j = 0; j < pl->nsteps; j++) {
-        all += pl->steps[j].points;
-        if (j >= top)
-            rest += pl->steps[j].points;
-    }
+    double all = steps_points(pl, 0, pl->nsteps), rest = steps_points(pl, top, pl->nsteps);
     if (top < pl->nsteps) {
         size_t more = pl->nsteps - top;
         cf_buf_printf(b, "%sand %zu smaller step%s (+%.1f points; --top 0 lists them all)\n", md ? "" : "    ", more,
@@ -753,11 +750,8 @@ static void write_html(cf_buf *b, const cf_report *rep, const plan *pl, const cf
     }
     cf_buf_puts(b, "</ol>\n");
     if (top < pl->nsteps) {
-        double rest = 0;
-        for (size_t j = top; j < pl->nsteps; j++)
-            rest += pl->steps[j].points;
         cf_buf_printf(b, "<p class=\"muted\">and %zu smaller step%s (+%.1f points)</p>\n", pl->nsteps - top,
-                      pl->nsteps - top == 1 ? "" : "s", cf_shown(rest));
+                      pl->nsteps - top == 1 ? "" : "s", cf_shown(steps_points(pl, top, pl->nsteps)));
     }
     cf_buf_puts(b, "</section>\n</main>\n<footer class=\"muted\"><p>coderfit " CF_VERSION " &middot; rubric ");
     cf_buf_html(b, r->id);

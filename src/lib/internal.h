@@ -334,9 +334,18 @@ int cf_credential_info(const char *code, const char **canonical, const char **bo
 
 /* A what-if of advise (cf_profile_with): its name, an example value, and
  * the paths of the facts it changes, as criteria name them. */
+typedef enum cf_whatif_kind {
+    CF_WI_TEXT,               /* a name: a course, a skill */
+    CF_WI_CREDENTIAL,         /* a credential code of the rubric's table */
+    CF_WI_TRAINING,           /* a level of a coding program */
+    CF_WI_MONTH,              /* a date, YYYY-MM */
+    CF_WI_COUNT,              /* a whole number (months, references) */
+    CF_WI_AMOUNT,             /* a decimal number */
+    CF_WI_RATE                /* a number per hour or per day */
+} cf_whatif_kind;
 typedef struct cf_whatif {
     const char *name, *example;
-    int numeric;              /* the value is a number (of two, the larger asks more) */
+    cf_whatif_kind kind;      /* from CF_WI_COUNT on, of two values the larger asks more */
     const char *paths[4];     /* NULL-terminated */
 } cf_whatif;
 /* All of them, ending with a NULL name; the one that changes the facts at

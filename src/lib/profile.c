@@ -1,7 +1,6 @@
 /* Profiles: read one JSON document, recognise its shape (native or JSON
  * Resume), validate it against the model and compute the derived figures
  * that scoring reads. */
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -655,22 +654,22 @@ static cJSON *array_of(cJSON *obj, const char *key)
  * named), so that advice can offer the one that closes a gap.  Kept in the
  * order the help lists them. */
 static const cf_whatif whatifs[] = {
-    {"credential", "CPC", 0, {"credentials", NULL}},
-    {"training", "associate", 0, {"education[].level", NULL}},
-    {"course", "\"Medical Terminology\"", 0, {NULL}},
-    {"skill", "Epic", 0, {NULL}},
-    {"coding-months", "24", 1,
+    {"credential", "CPC", CF_WI_CREDENTIAL, {"credentials", NULL}},
+    {"training", "associate", CF_WI_TRAINING, {"education[].level", NULL}},
+    {"course", "\"Medical Terminology\"", CF_WI_TEXT, {NULL}},
+    {"skill", "Epic", CF_WI_TEXT, {NULL}},
+    {"coding-months", "24", CF_WI_COUNT,
      {"derived.coding_months", "derived.coding_related_months", "derived.recent_coding_months", NULL}},
-    {"hipaa", "2026-01", 0, {"attestations.hipaa_training", "attestations.hipaa_trained", NULL}},
-    {"accuracy", "0.96", 1, {"measures.audit_accuracy", NULL}},
-    {"productivity", "3/hour", 1, {"measures.charts_per_hour", "measures.charts_per_day", NULL}},
-    {"ceus", "36", 1, {"derived.ceu_hours_24m", "measures.ceu_hours_24m", NULL}},
-    {"remote-months", "12", 1, {"derived.remote_coding_months", NULL}},
-    {"audit-months", "12", 1, {"derived.audit_months", NULL}},
-    {"cdi-months", "12", 1, {"derived.cdi_months", NULL}},
-    {"clinical-months", "12", 1, {"derived.clinical_months", NULL}},
-    {"references", "2", 1, {"derived.reference_count", NULL}},
-    {NULL, NULL, 0, {NULL}}};
+    {"hipaa", "2026-01", CF_WI_MONTH, {"attestations.hipaa_training", "attestations.hipaa_trained", NULL}},
+    {"accuracy", "0.96", CF_WI_AMOUNT, {"measures.audit_accuracy", NULL}},
+    {"productivity", "3/hour", CF_WI_RATE, {"measures.charts_per_hour", "measures.charts_per_day", NULL}},
+    {"ceus", "36", CF_WI_AMOUNT, {"derived.ceu_hours_24m", "measures.ceu_hours_24m", NULL}},
+    {"remote-months", "12", CF_WI_COUNT, {"derived.remote_coding_months", NULL}},
+    {"audit-months", "12", CF_WI_COUNT, {"derived.audit_months", NULL}},
+    {"cdi-months", "12", CF_WI_COUNT, {"derived.cdi_months", NULL}},
+    {"clinical-months", "12", CF_WI_COUNT, {"derived.clinical_months", NULL}},
+    {"references", "2", CF_WI_COUNT, {"derived.reference_count", NULL}},
+    {NULL, NULL, CF_WI_TEXT, {NULL}}};
 
 const cf_whatif *cf_whatif_list(void)
 {
@@ -692,30 +691,6 @@ static const cf_whatif *whatif_named(const char *name)
         if (strcmp(w->name, name) == 0)
             return w;
     return NULL;
-}
-
-/* A whole number from lo to hi, or -1. */
-static long whole(const char *s, long lo, long hi)
-{
-    char *end;
-    errno = 0;
-    long n = strtol(s, &end, 10);
-    return end == s || *end || errno || n < lo || n > hi ? -1 : n;
-}
-
-/* A decimal number (no hex, no exponent, no inf), or -1. */
-static double decimal(const char *s, size_t n)
-{
-    size_t i = 0, digits = 0, dots = 0;
-    for (; i < n; i++) {
-        if (s[i] >= '0' && s[i] <= '9')
-            digits++;
-        else if (s[i] == '.' && !dots++)
-            continue;
-        else
-            return -1;
-    }
-    return digits ? strtod(s, NULL) : -1;
 }
 
 /* A job of that kind for n months up to the as-of date. */
@@ -833,42 +808,41 @@ cf_status cf_profile_with(cf_profile *p, const char *what, const char *value, ch
     } else if (strcmp(what, "accuracy") == 0) {
         size_t n = strlen(value);
         int pct = n && value[n - 1] == '%';
-        double a = decimal(value, n - (size_t)pct);
-        if (a >= 0 && pct)
-            a /= 100;
-        if (a < 0 || a > 1) {
+        double a;
+        if (!cf_decimal_parse(value, n - (size_t)pct, 0, pct ? 100 : 1, &a)) {
             snprintf(err, errsize, "accuracy wants audited accuracy as a fraction or a percentage "
                      "(0.96 or 96%%), not '%s'", value);
             return CF_EUSAGE;
         }
-        st = set_num(root, "measures", "audit_accuracy", a);
+        st = set_num(root, "measures", "audit_accuracy", pct ? a / 100 : a);
     } else if (strcmp(what, "productivity") == 0) {
         const char *slash = strchr(value, '/');
         const char *per = slash ? slash + 1 : "";
         int hour = strcmp(per, "hour") == 0 || strcmp(per, "hr") == 0 || strcmp(per, "h") == 0;
         int dayly = strcmp(per, "day") == 0;
-        double x = slash ? decimal(value, (size_t)(slash - value)) : -1;
-        if (x <= 0 || (!hour && !dayly) || x > (hour ? 200 : 2000)) {
+        double x = 0;
+        if (!slash || (!hour && !dayly) || !cf_decimal_parse(value, (size_t)(slash - value), 0, hour ? 200 : 2000, &x) ||
+            x <= 0) {
             snprintf(err, errsize, "productivity wants charts per hour or per day (3/hour, up to 200; "
                      "or 24/day, up to 2000), not '%s'", value);
             return CF_EUSAGE;
         }
         st = set_num(root, "measures", hour ? "charts_per_hour" : "charts_per_day", x);
     } else if (strcmp(what, "ceus") == 0) {
-        double x = decimal(value, strlen(value));
-        if (x < 0 || x > 1000) {
+        double x;
+        if (!cf_decimal_parse(value, strlen(value), 0, 1000, &x)) {
             snprintf(err, errsize, "ceus wants the CEU hours of the last 24 months, from 0 to 1000, not '%s'", value);
             return CF_EUSAGE;
         }
         st = set_num(root, "measures", "ceu_hours_24m", x);
     } else if (strcmp(what, "references") == 0) {
-        long n = whole(value, 1, 20);
-        if (n < 0) {
+        long long n;
+        if (!cf_whole_parse(value, 1, 20, &n)) {
             snprintf(err, errsize, "references wants a number of references from 1 to 20, not '%s'", value);
             return CF_EUSAGE;
         }
         cJSON *a = array_of(root, "references");
-        for (long i = 0; i < n; i++) {
+        for (long long i = 0; i < n; i++) {
             if (!a || !(e = cJSON_CreateObject()))
                 return CF_ESYSTEM;
             cJSON_AddItemToArray(a, e);
@@ -886,12 +860,12 @@ cf_status cf_profile_with(cf_profile *p, const char *what, const char *value, ch
         size_t k = 0;
         while (strcmp(kinds[k][0], what) != 0)
             k++;
-        long n = whole(value, 1, 600);
-        if (n < 0) {
+        long long n;
+        if (!cf_whole_parse(value, 1, 600, &n)) {
             snprintf(err, errsize, "%s wants a number of months from 1 to 600, not '%s'", what, value);
             return CF_EUSAGE;
         }
-        st = add_months(p, kinds[k][1], kinds[k][2], n, strcmp(what, "remote-months") == 0);
+        st = add_months(p, kinds[k][1], kinds[k][2], (long)n, strcmp(what, "remote-months") == 0);
     }
     if (st)
         return st;

@@ -216,3 +216,48 @@ void cf_origin_split(const char *name, size_t *path_len, unsigned *line)
         *line = (unsigned)strtoul(name + i, NULL, 10);
     }
 }
+
+int cf_decimal_parse(const char *s, size_t n, double lo, double hi, double *out)
+{
+    size_t i = s[0] == '+' || s[0] == '-', digits = 0, k;
+    for (k = i; k < n && s[k] >= '0' && s[k] <= '9'; k++)
+        ;
+    digits = k - i, i = k;
+    if (i < n && s[i] == '.') {
+        for (k = ++i; k < n && s[k] >= '0' && s[k] <= '9'; k++)
+            ;
+        digits += k - i, i = k;
+    }
+    if (!digits || n > 63)
+        return 0;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i += 1 + (i + 1 < n && (s[i + 1] == '+' || s[i + 1] == '-'));
+        for (k = i; k < n && s[k] >= '0' && s[k] <= '9'; k++)
+            ;
+        if (k == i)
+            return 0;
+        i = k;
+    }
+    if (i != n)
+        return 0;
+    char tmp[64];
+    memcpy(tmp, s, n);
+    tmp[n] = '\0';
+    double v = strtod(tmp, NULL);
+    if (!(v >= lo && v <= hi))   /* also false for a NaN */
+        return 0;
+    *out = v;
+    return 1;
+}
+
+int cf_whole_parse(const char *s, long long lo, long long hi, long long *out)
+{
+    size_t n = strspn(s, "0123456789");
+    if (!n || s[n] || n > 18)
+        return 0;
+    long long v = strtoll(s, NULL, 10);
+    if (v < lo || v > hi)
+        return 0;
+    *out = v;
+    return 1;
+}

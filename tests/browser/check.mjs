@@ -143,7 +143,7 @@ for (const file of files) {
     expression: `(() => { const svg = document.querySelector('svg'); const r = svg ? svg.getBoundingClientRect() : null;
       return { text: document.body ? document.body.innerText.length : 0, bars: document.querySelectorAll('svg rect').length,
                svgWidth: r ? r.width : 0, scripts: document.scripts.length, title: document.title,
-               whatif: (document.querySelector('#s-whatif') || {}).innerText || '', steps: document.querySelectorAll('ol.gaps > li').length }; })()`,
+               whatif: (document.querySelector('section[aria-labelledby="s-whatif"]') || {}).innerText || '', steps: document.querySelectorAll('ol.gaps > li').length }; })()`,
   }, sessionId);
   const v = probe.result.result.value;
   const shortlist = /shortlist/.test(file);
