@@ -345,7 +345,7 @@ cf_status cf_case_results_write(const cf_case_results *rs, cf_results_format fmt
  * changes, each profile's old and new score, tier and rank, and a summary
  * (moved profiles, tier changes, mean and largest change, Kendall's tau). */
 typedef struct cf_diff cf_diff;
-typedef enum cf_diff_format { CF_DIFF_TEXT, CF_DIFF_JSON, CF_DIFF_MD } cf_diff_format;
+typedef enum cf_diff_format { CF_DIFF_TEXT, CF_DIFF_JSON, CF_DIFF_MD, CF_DIFF_GITHUB } cf_diff_format;
 
 /* Borrows both rubrics (they must outlive the diff); NULL when out of memory. */
 cf_diff *cf_diff_new(const cf_rubric *old_r, const cf_rubric *new_r);
@@ -354,8 +354,19 @@ cf_status cf_diff_add(cf_diff *df, const cf_report *old_rep, const cf_report *ne
 /* Profiles whose tier changed, and the largest score change (as printed). */
 int cf_diff_tier_changes(const cf_diff *df);
 double cf_diff_max_change(const cf_diff *df);
+typedef struct cf_diff_opts {
+    cf_diff_format format;
+    int changed;              /* list only the profiles that moved */
+    int fail_tier;            /* a change of tier crosses the line */
+    double max_delta;         /* so does a change of more than this; < 0: none */
+} cf_diff_opts;
 /* The whole diff in *out (cf_free). */
-cf_status cf_diff_write(cf_diff *df, cf_diff_format f, char **out, size_t *len);
+cf_status cf_diff_write(cf_diff *df, const cf_diff_opts *o, char **out, size_t *len);
+/* The profiles that crossed a line of o (tier when tier, else score), one
+ * per line ("  source: Strong fit -> Good fit, score 52.1 -> 44.0 (-8.1)"), in
+ * *out (cf_free), and how many in *count. */
+cf_status cf_diff_explain(const cf_diff *df, const cf_diff_opts *o, int tier, size_t *count, char **out,
+                          size_t *len);
 
 /* ---- ranking ---------------------------------------------------------------
  * A ranking collects scored reports (or, to merge shards, the NDJSON reports

@@ -504,7 +504,36 @@ expect_exit 0 "diff --fail-on-tier-change, no tier change" -- "$CF" diff $ASOF -
 sed '/label: Strong fit/{n;s/min: 45/min: 92/}' rubrics/medical-coder.yaml >"$T/t.yaml"
 expect_exit 1 "diff --fail-on-tier-change" -- "$CF" diff $ASOF --fail-on-tier-change rubrics/medical-coder.yaml "$T/t.yaml" "$EX"
 expect_grep "$T/out" "tier strong: min 45 -> 92" "diff: a tier change is listed"
-expect_grep "$T/out" "\([0-9.]*\) *\1 *\. *strong -> good .*inpatient-coder.json" "diff: the profile's tier change is shown"
+expect_grep "$T/out" "\([0-9.]*\) *\1 *\. *Strong fit -> Good fit .*inpatient-coder.json" "diff: the profile's tier change is shown, in labels"
+# a crossed line names each profile that crossed it, on stderr, for a CI log
+# whose stdout went to a summary
+cp "$T/err" "$T/tier.err"
+"$CF" diff $ASOF -f json rubrics/medical-coder.yaml "$T/t.yaml" "$EX" |
+    "$PY" -c 'import json,sys; print("\n".join(sorted(p["source"] for p in json.load(sys.stdin)["profiles"] if p["old_tier"] != p["new_tier"])))' >"$T/tier.want"
+sed -n 's/^  \(.*json\): .* -> .*, score .*/\1/p' "$T/tier.err" | sort >"$T/tier.got"
+[ -s "$T/tier.want" ] && cmp -s "$T/tier.want" "$T/tier.got" && ok || no "diff --fail-on-tier-change: stderr names $(cat "$T/tier.got" | tr '\n' ' '), the table moved $(cat "$T/tier.want" | tr '\n' ' ')"
+expect_grep "$T/tier.err" "^coderfit: diff: --fail-on-tier-change: [0-9]* profiles\{0,1\} changed tier:" "diff --fail-on-tier-change: stderr says which line was crossed"
+expect_grep "$T/tier.err" "inpatient-coder.json: Strong fit -> Good fit, score \([0-9.]*\) (unchanged)" "diff --fail-on-tier-change: the old and new tier and the score"
+expect_grep "$T/out" "Note: the rubric changed but its version (2026.12) did not" "diff: an edit that kept the version is remarked"
+expect_exit 0 "diff: a rubric against itself (text)" -- "$CF" diff $ASOF rubrics/medical-coder.yaml rubrics/medical-coder.yaml "$EX"
+grep -q "Note:" "$T/out" && no "diff: a rubric against itself is remarked as changed" || ok
+# --changed: the moved profiles only, the summary over all of them
+expect_exit 1 "diff --changed" -- "$CF" diff $ASOF --changed --fail-on-tier-change rubrics/medical-coder.yaml "$T/t.yaml" "$EX"
+rows=$(grep -c 'json$' "$T/out")
+[ "$rows" = "$(wc -l <"$T/tier.want")" ] && ok || no "diff --changed: $rows rows for $(wc -l <"$T/tier.want") moved profiles"
+expect_grep "$T/out" "Profiles that moved ($rows of $(ls "$EX"/*.json | wc -l))" "diff --changed: the heading counts the moved among all"
+expect_grep "$T/out" "$rows of $(ls "$EX"/*.json | wc -l) profiles moved" "diff --changed: the summary is over all profiles"
+# -f github: an error annotation for each profile that crossed the line
+expect_exit 1 "diff -f github" -- "$CF" diff $ASOF -f github --fail-on-tier-change rubrics/medical-coder.yaml "$T/t.yaml" "$EX"
+sed -n 's/^::error file=\([^,]*\),title=coderfit diff%3A tier changed::.*/\1/p' "$T/out" | sort >"$T/gh.got"
+cmp -s "$T/tier.want" "$T/gh.got" && ok || no "diff -f github: errors for $(cat "$T/gh.got" | tr '\n' ' ')"
+expect_grep "$T/out" "^::notice title=coderfit diff::medical-coder 2026.12 -> medical-coder 2026.12: $rows of [0-9]* profiles moved, $rows changed tier" "diff -f github: a notice sums up"
+expect_grep "$T/out" "^::warning title=coderfit diff::the rubric changed but its version (2026.12) did not" "diff -f github: the kept version is a warning"
+expect_exit 1 "diff --max-delta 1: stderr" -- "$CF" diff $ASOF --max-delta 1 rubrics/medical-coder.yaml "$T/w.yaml" "$EX"
+"$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); print("\n".join(sorted(p["source"] for p in d["profiles"] if abs(p["change"]) > 1)))' "$T/diff.json" >"$T/delta.want"
+sed -n 's/^  \(.*json\): score .*/\1/p' "$T/err" | sort >"$T/delta.got"
+[ -s "$T/delta.want" ] && cmp -s "$T/delta.want" "$T/delta.got" && ok || no "diff --max-delta: stderr names $(cat "$T/delta.got" | tr '\n' ' '), want $(cat "$T/delta.want" | tr '\n' ' ')"
+expect_grep "$T/err" "^coderfit: diff: --max-delta 1: [0-9]* profiles\{0,1\} moved by more than 1.0:" "diff --max-delta: stderr says which line was crossed"
 expect_exit 0 "diff -f md" -- "$CF" diff $ASOF -f md rubrics/medical-coder.yaml "$T/w.yaml" "$EX"
 expect_grep "$T/out" "^| source | old | new | change | tier | rank |" "diff: md table"
 expect_exit 3 "diff: an invalid new rubric" -- "$CF" diff rubrics/medical-coder.yaml tests/rubrics/tier-gap.yaml "$EX"

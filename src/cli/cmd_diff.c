@@ -4,10 +4,11 @@
 #include <string.h>
 #include "cli.h"
 
-enum { OPT_FAIL_TIER = 4000, OPT_MAX_DELTA };
+enum { OPT_FAIL_TIER = 4000, OPT_MAX_DELTA, OPT_CHANGED };
 
 static const cli_option options[] = {
-    {"format", 'f', "FORMAT", "text (default), json or md"},
+    {"format", 'f', "FORMAT", "text (default), json, md or github (annotations)"},
+    {"changed", OPT_CHANGED, NULL, "list only the profiles that moved"},
     CLI_OPTION_OUTPUT,
     CLI_OPTION_AS_OF,
     {"fail-on-tier-change", OPT_FAIL_TIER, NULL, "exit 1 when any profile changes tier"},
@@ -16,7 +17,7 @@ static const cli_option options[] = {
     CLI_OPTION_STRICT,
     {NULL, 0, NULL, NULL}};
 
-static const char *const formats[] = {"text", "json", "md", NULL};
+static const char *const formats[] = {"text", "json", "md", "github", NULL};
 
 const cli_command cli_diff = {
     "diff", "how a rubric edit moves scores, tiers and ranks",
@@ -27,7 +28,10 @@ const cli_command cli_diff = {
     "gates), then each profile's old and new score, the change, its tier and\n"
     "its rank in each ranking, then a summary: profiles moved, tier changes,\n"
     "mean and largest absolute change, Kendall's tau between the rankings.\n"
-    "PROFILEs are files, or streams (- and *.jsonl, *.ndjson) as for score.\n",
+    "PROFILEs are files, or streams (- and *.jsonl, *.ndjson) as for score.\n"
+    "When a --fail-on-tier-change or --max-delta line is crossed, standard\n"
+    "error names each profile that crossed it, with its old and new tier and\n"
+    "score; -f github writes them as annotations for a CI log.\n",
     options, formats,
     "Exit status: 0 ok, 1 a --fail-on-tier-change or --max-delta limit was\n"
     "crossed, 2 usage error, 3 invalid rubric, 4 an input was invalid,\n"
@@ -62,8 +66,8 @@ int cmd_diff(int argc, char **argv)
 {
     cli_opts o;
     cli_opts_init(&o);
-    int fail_tier = 0, c;
-    double max_delta = -1;
+    int c;
+    cf_diff_opts dopts = {CF_DIFF_TEXT, 0, 0, -1};
     while ((c = cli_option_next(&cli_diff, argc, argv, &o)) != -1) {
         switch (c) {
         case CLI_OPT_HELP:
@@ -71,16 +75,19 @@ int cmd_diff(int argc, char **argv)
         case CLI_OPT_ERROR:
             return CF_EUSAGE;
         case OPT_FAIL_TIER:
-            fail_tier = 1;
+            dopts.fail_tier = 1;
+            break;
+        case OPT_CHANGED:
+            dopts.changed = 1;
             break;
         case OPT_MAX_DELTA:
-            if (!cf_decimal_parse(optarg, strlen(optarg), 0, 100, &max_delta))
+            if (!cf_decimal_parse(optarg, strlen(optarg), 0, 100, &dopts.max_delta))
                 return cli_usage_error("diff", "--max-delta wants a number from 0 to 100, not '%s'", optarg);
             break;
         }
     }
-    static const cf_diff_format format_of[] = {CF_DIFF_TEXT, CF_DIFF_JSON, CF_DIFF_MD};
-    cf_diff_format fmt = format_of[o.format_index];
+    static const cf_diff_format format_of[] = {CF_DIFF_TEXT, CF_DIFF_JSON, CF_DIFF_MD, CF_DIFF_GITHUB};
+    dopts.format = format_of[o.format_index];
     if (argc - optind < 3)
         return cli_usage_error("diff", "expected an old rubric, a new rubric and at least one profile");
 
@@ -100,14 +107,30 @@ int cmd_diff(int argc, char **argv)
     char *s = NULL;
     size_t len = 0;
     if (!st)
-        st = cf_diff_write(ctx.df, fmt, &s, &len);
+        st = cf_diff_write(ctx.df, &dopts, &s, &len);
     cli_out out;
     if (!st && !(st = cli_out_open(&out, o.output))) {
         cli_write(out.f, s, len);
         st = cli_out_close(&out);
     }
-    int crossed = !st && ((fail_tier && cf_diff_tier_changes(ctx.df) > 0) ||
-                          (max_delta >= 0 && cf_diff_max_change(ctx.df) > max_delta));
+    /* a crossed line names the profiles that crossed it */
+    size_t crossed = 0;
+    for (int tier = 1; tier >= 0 && !st; tier--) {
+        if (tier ? !dopts.fail_tier : dopts.max_delta < 0)
+            continue;
+        size_t n = 0;
+        cf_free(s);
+        s = NULL;
+        if ((st = cf_diff_explain(ctx.df, &dopts, tier, &n, &s, &len)) || !n)
+            continue;
+        if (tier)
+            cli_error("diff", "--fail-on-tier-change: %zu profile%s changed tier:", n, n == 1 ? "" : "s");
+        else
+            cli_error("diff", "--max-delta %g: %zu profile%s moved by more than %.1f:", dopts.max_delta, n,
+                      n == 1 ? "" : "s", dopts.max_delta);
+        fwrite(s, 1, len, stderr);
+        crossed += n;
+    }
     cf_free(s);
     cf_diff_free(ctx.df);
     cf_rubric_free(old);

@@ -93,7 +93,7 @@ static int diag_cmp(const void *a, const void *b)
 
 /* A GitHub workflow command value: %, CR and LF escaped, and in
  * properties also ',' and ':'. */
-static void gh_escape(cf_buf *b, const char *s, int property)
+void cf_buf_gh(cf_buf *b, const char *s, int property)
 {
     for (; *s; s++) {
         switch (*s) {
@@ -139,15 +139,15 @@ cf_status cf_diags_write(cf_diags *d, cf_diag_format f, char **out, size_t *len)
             const char *sev = dg->severity == CF_SEV_ERROR ? "error" : "warning";
             if (f == CF_DIAG_GITHUB) {
                 cf_buf_printf(&b, "::%s file=", sev);
-                gh_escape(&b, dg->file, 1);
+                cf_buf_gh(&b, dg->file, 1);
                 if (dg->line)
                     cf_buf_printf(&b, ",line=%u,col=%u", dg->line, dg->col);
                 if (dg->rule) {
                     cf_buf_puts(&b, ",title=");
-                    gh_escape(&b, dg->rule, 1);
+                    cf_buf_gh(&b, dg->rule, 1);
                 }
                 cf_buf_puts(&b, "::");
-                gh_escape(&b, dg->message, 0);
+                cf_buf_gh(&b, dg->message, 0);
                 cf_buf_putc(&b, '\n');
             } else {
                 format_text(&b, dg);

@@ -11,6 +11,9 @@ typedef struct drow {
     int old10, new10;
     long old_key, new_key;    /* tier, then score: the order rank lists them in */
     char *old_tier, *new_tier;
+    const char *old_label, *new_label;   /* the rubrics' */
+    char *path;               /* the profile's file, for an annotation */
+    unsigned line;
     int old_rank, new_rank;   /* 1-based, filled in when written */
 } drow;
 
@@ -36,6 +39,7 @@ void cf_diff_free(cf_diff *df)
         return;
     for (size_t i = 0; i < df->n; i++) {
         cf_free(df->v[i].source);
+        cf_free(df->v[i].path);
         cf_free(df->v[i].old_tier);
         cf_free(df->v[i].new_tier);
     }
@@ -55,8 +59,13 @@ cf_status cf_diff_add(cf_diff *df, const cf_report *old_rep, const cf_report *ne
     r->source = cf_strdup(old_rep->source);
     r->old_tier = cf_strdup(cf_report_tier(old_rep));
     r->new_tier = cf_strdup(cf_report_tier(new_rep));
-    if (!r->source || !r->old_tier || !r->new_tier) {
+    r->path = cf_strdup(old_rep->path ? old_rep->path : old_rep->source);
+    r->line = old_rep->line;
+    r->old_label = cf_report_tier_label(old_rep);
+    r->new_label = cf_report_tier_label(new_rep);
+    if (!r->source || !r->old_tier || !r->new_tier || !r->path) {
         cf_free(r->source);
+        cf_free(r->path);
         cf_free(r->old_tier);
         cf_free(r->new_tier);
         return CF_ESYSTEM;
@@ -391,12 +400,108 @@ static int row_cmp(const void *a, const void *b)
     return 0;
 }
 
-cf_status cf_diff_write(cf_diff *df, cf_diff_format f, char **out, size_t *len)
+static int row_moved(const drow *r)
+{
+    return r->new10 != r->old10 || strcmp(r->old_tier, r->new_tier) != 0;
+}
+
+/* Whether a row crosses a line of o: its tier changed (tier), or its
+ * score moved by more than max_delta. */
+static int row_crossed(const drow *r, const cf_diff_opts *o, int tier)
+{
+    if (tier)
+        return o->fail_tier && strcmp(r->old_tier, r->new_tier) != 0;
+    return o->max_delta >= 0 && abs(r->new10 - r->old10) > (int)floor(o->max_delta * 10 + 0.5);
+}
+
+/* "Strong fit -> Good fit, score 52.1 -> 44.0 (-8.1)", or the score
+ * first when the tier stayed. */
+static void row_change(cf_buf *b, const drow *r)
+{
+    int tier = strcmp(r->old_tier, r->new_tier) != 0;
+    if (tier)
+        cf_buf_printf(b, "%s -> %s, ", r->old_label, r->new_label);
+    cf_buf_puts(b, "score ");
+    put10(b, r->old10, 0);
+    if (r->new10 == r->old10) {
+        cf_buf_puts(b, " (unchanged)");
+    } else {
+        cf_buf_puts(b, " -> ");
+        put10(b, r->new10, 0);
+        cf_buf_puts(b, " (");
+        put10(b, r->new10 - r->old10, 1);
+        cf_buf_putc(b, ')');
+    }
+    if (!tier)
+        cf_buf_printf(b, ", %s", r->new_label);
+}
+
+cf_status cf_diff_explain(const cf_diff *df, const cf_diff_opts *o, int tier, size_t *count, char **out,
+                          size_t *len)
+{
+    cf_buf b = {0};
+    *count = 0;
+    for (size_t i = 0; i < df->n; i++) {
+        const drow *r = &df->v[i];
+        if (!row_crossed(r, o, tier))
+            continue;
+        ++*count;
+        cf_buf_puts(&b, "  ");
+        cf_buf_shown_str(&b, r->source);
+        cf_buf_puts(&b, ": ");
+        row_change(&b, r);
+        cf_buf_putc(&b, '\n');
+    }
+    if (!b.s)
+        cf_buf_puts(&b, "");
+    return cf_buf_finish(&b, out, len);
+}
+
+/* GitHub annotations: an error for each profile that crossed a line of o,
+ * a warning for each other change of tier, and a notice that sums up (a
+ * step shows at most ten of each kind, so moves of score alone are only
+ * counted). */
+static void write_github(cf_buf *b, const cf_diff *df, const cf_diff_opts *o, size_t moved, int tier_changes)
+{
+    for (size_t i = 0; i < df->n; i++) {
+        const drow *r = &df->v[i];
+        int crossed = row_crossed(r, o, 1) || row_crossed(r, o, 0);
+        if (!crossed && strcmp(r->old_tier, r->new_tier) == 0)
+            continue;
+        cf_buf_printf(b, "::%s file=", crossed ? "error" : "warning");
+        cf_buf_gh(b, r->path, 1);
+        if (r->line)
+            cf_buf_printf(b, ",line=%u", r->line);
+        cf_buf_puts(b, ",title=");
+        cf_buf_gh(b, strcmp(r->old_tier, r->new_tier) ? "coderfit diff: tier changed" : "coderfit diff: score moved", 1);
+        cf_buf_puts(b, "::");
+        cf_buf line = {0};
+        cf_buf_puts(&line, r->source);
+        cf_buf_puts(&line, ": ");
+        row_change(&line, r);
+        b->oom |= line.oom;
+        cf_buf_gh(b, line.s ? line.s : "", 0);
+        cf_buf_free(&line);
+        cf_buf_putc(b, '\n');
+    }
+    cf_buf line = {0};
+    cf_buf_printf(&line, "%s %s -> %s %s: %zu of %zu profiles moved, %d changed tier, largest change %.1f",
+                  df->old->id, df->old->version, df->new->id, df->new->version, moved, df->n, tier_changes,
+                  cf_diff_max_change(df));
+    cf_buf_puts(b, "::notice title=coderfit diff::");
+    b->oom |= line.oom;
+    cf_buf_gh(b, line.s ? line.s : "", 0);
+    cf_buf_free(&line);
+    cf_buf_putc(b, '\n');
+}
+
+cf_status cf_diff_write(cf_diff *df, const cf_diff_opts *o, char **out, size_t *len)
 {
     char **changes = NULL;
     size_t nchanges = 0;
     int oom = 0;
     cf_buf b = {0};
+    cf_diff_format f = o->format;
     rubric_changes(df->old, df->new, &changes, &nchanges, &oom);
     if (oom || assign_ranks(df)) {
         for (size_t i = 0; i < nchanges; i++)
@@ -412,15 +517,27 @@ cf_status cf_diff_write(cf_diff *df, cf_diff_format f, char **out, size_t *len)
     for (size_t i = 0; i < df->n; i++) {
         const drow *r = &df->v[i];
         int d = abs(r->new10 - r->old10);
-        moved += d != 0;
+        moved += row_moved(r);
         sum += d;
         if (d && (!largest || d > abs(largest->new10 - largest->old10)))
             largest = r;
     }
     int tier_changes = cf_diff_tier_changes(df);
     double mean = df->n ? sum / 10.0 / (double)df->n : 0, tau = kendall_tau(df);
+    /* an edit that kept the version: reports of the two cannot be told apart */
+    int same_version = strcmp(df->old->checksum, df->new->checksum) != 0 &&
+                       strcmp(df->old->id, df->new->id) == 0 &&
+                       strcmp(df->old->version ? df->old->version : "", df->new->version ? df->new->version : "") == 0;
+    int text_only = !nchanges && strcmp(df->old->checksum, df->new->checksum) != 0;
 
-    if (f == CF_DIFF_JSON) {
+    if (f == CF_DIFF_GITHUB) {
+        write_github(&b, df, o, moved, tier_changes);
+        if (same_version) {
+            cf_buf_puts(&b, "::warning title=coderfit diff::the rubric changed but its version (");
+            cf_buf_gh(&b, df->new->version, 0);
+            cf_buf_puts(&b, ") did not\n");
+        }
+    } else if (f == CF_DIFF_JSON) {
         cf_jw w = {&b, 1, 0, {0}};
         cf_jw_open(&w, NULL, '{');
         const cf_rubric *rs[2] = {df->old, df->new};
@@ -431,6 +548,8 @@ cf_status cf_diff_write(cf_diff *df, cf_diff_format f, char **out, size_t *len)
             cf_jw_str(&w, "checksum", rs[k]->checksum);
             cf_jw_close(&w, '}');
         }
+        cf_jw_bool(&w, "version_unchanged", same_version);
+        cf_jw_bool(&w, "changed_only", o->changed);
         cf_jw_open(&w, "rubric_changes", '[');
         for (size_t i = 0; i < nchanges; i++)
             cf_jw_str(&w, NULL, changes[i]);
@@ -438,6 +557,8 @@ cf_status cf_diff_write(cf_diff *df, cf_diff_format f, char **out, size_t *len)
         cf_jw_open(&w, "profiles", '[');
         for (size_t i = 0; i < df->n; i++) {
             const drow *r = &df->v[i];
+            if (o->changed && !row_moved(r))
+                continue;
             cf_jw_open(&w, NULL, '{');
             cf_jw_str(&w, "source", r->source);
             cf_jw_num(&w, "old_score", r->old10 / 10.0, 1);
@@ -445,8 +566,11 @@ cf_status cf_diff_write(cf_diff *df, cf_diff_format f, char **out, size_t *len)
             cf_jw_num(&w, "change", (r->new10 - r->old10) / 10.0, 1);
             cf_jw_str(&w, "old_tier", r->old_tier);
             cf_jw_str(&w, "new_tier", r->new_tier);
+            cf_jw_str(&w, "old_tier_label", r->old_label);
+            cf_jw_str(&w, "new_tier_label", r->new_label);
             cf_jw_num(&w, "old_rank", r->old_rank, 0);
             cf_jw_num(&w, "new_rank", r->new_rank, 0);
+            cf_jw_bool(&w, "crossed", row_crossed(r, o, 1) || row_crossed(r, o, 0));
             cf_jw_bool(&w, "moved", r->new10 != r->old10);
             cf_jw_close(&w, '}');
         }
@@ -465,23 +589,44 @@ cf_status cf_diff_write(cf_diff *df, cf_diff_format f, char **out, size_t *len)
         int md = f == CF_DIFF_MD;
         cf_buf_printf(&b, "%sRubric changes (%s %s -> %s %s)\n\n", md ? "## " : "", df->old->id,
                       df->old->version, df->new->id, df->new->version);
-        if (!nchanges)
+        if (same_version) {
+            cf_buf note = {0};
+            cf_buf_printf(&note, "Note: the rubric changed but its version (%s) did not; raise it, so that "
+                          "reports of the two can be told apart.", df->new->version);
+            if (md)
+                cf_buf_md(&b, note.s ? note.s : "");
+            else
+                cf_buf_wrap(&b, note.s ? note.s : "", 2, 80);
+            cf_buf_puts(&b, md ? "\n\n" : "\n");
+            b.oom |= note.oom;
+            cf_buf_free(&note);
+        }
+        if (text_only)
+            cf_buf_puts(&b, md ? "None that moves a score (the texts differ).\n" : "  none that moves a score (the texts differ)\n");
+        else if (!nchanges)
             cf_buf_puts(&b, md ? "None.\n" : "  none\n");
         for (size_t i = 0; i < nchanges; i++)
             cf_buf_printf(&b, "%s%s\n", md ? "- " : "  ", changes[i]);
-        cf_buf_printf(&b, "\n%sProfiles\n\n", md ? "## " : "");
-        if (md)
+        if (o->changed)
+            cf_buf_printf(&b, "\n%sProfiles that moved (%zu of %zu)\n\n", md ? "## " : "", moved, df->n);
+        else
+            cf_buf_printf(&b, "\n%sProfiles\n\n", md ? "## " : "");
+        if (o->changed && !moved)
+            cf_buf_puts(&b, md ? "None.\n" : "  none\n");
+        else if (md)
             cf_buf_puts(&b, "| source | old | new | change | tier | rank |\n| --- | ---: | ---: | ---: | --- | --- |\n");
         else
-            cf_buf_puts(&b, "     old    new  change  tier                       rank        source\n");
+            cf_buf_puts(&b, "     old    new  change  tier                           rank        source\n");
         for (size_t i = 0; i < df->n; i++) {
             const drow *r = &df->v[i];
-            cf_buf tier = {0}, chg = {0}, o = {0}, n = {0};
-            cf_buf_printf(&tier, "%s%s%s", r->old_tier, strcmp(r->old_tier, r->new_tier) ? " -> " : "",
-                          strcmp(r->old_tier, r->new_tier) ? r->new_tier : "");
+            if (o->changed && !row_moved(r))
+                continue;
+            cf_buf tier = {0}, chg = {0}, ov = {0}, nv = {0};
+            cf_buf_printf(&tier, "%s%s%s", r->old_label, strcmp(r->old_tier, r->new_tier) ? " -> " : "",
+                          strcmp(r->old_tier, r->new_tier) ? r->new_label : "");
             put10(&chg, r->new10 - r->old10, 1);
-            put10(&o, r->old10, 0);
-            put10(&n, r->new10, 0);
+            put10(&ov, r->old10, 0);
+            put10(&nv, r->new10, 0);
             char rank[48];
             if (r->old_rank == r->new_rank)
                 snprintf(rank, sizeof rank, "%d", r->new_rank);
@@ -490,19 +635,23 @@ cf_status cf_diff_write(cf_diff *df, cf_diff_format f, char **out, size_t *len)
             if (md) {
                 cf_buf_puts(&b, "| ");
                 cf_buf_md(&b, r->source);
-                cf_buf_printf(&b, " | %s | %s | %s | %s | %s |\n", o.s, n.s,
-                              r->new10 == r->old10 ? "0" : chg.s, tier.s, rank);
+                cf_buf_printf(&b, " | %s | %s | %s | ", ov.s, nv.s, r->new10 == r->old10 ? "0" : chg.s);
+                cf_buf_md(&b, tier.s ? tier.s : "");
+                cf_buf_printf(&b, " | %s |\n", rank);
             } else {
-                cf_buf_printf(&b, "  %6s %6s  %6s  %-26s %-11s ", o.s ? o.s : "", n.s ? n.s : "",
-                              r->new10 == r->old10 ? "." : chg.s ? chg.s : "", tier.s ? tier.s : "", rank);
+                cf_buf_printf(&b, "  %6s %6s  %6s  ", ov.s ? ov.s : "", nv.s ? nv.s : "",
+                              r->new10 == r->old10 ? "." : chg.s ? chg.s : "");
+                cf_buf_shown_str(&b, tier.s ? tier.s : "");
+                size_t w = tier.s ? strlen(tier.s) : 0;
+                cf_buf_printf(&b, "%*s %-11s ", w < 30 ? (int)(30 - w) : 0, "", rank);
                 cf_buf_shown(&b, r->source, strlen(r->source));
                 cf_buf_putc(&b, '\n');
             }
-            b.oom |= tier.oom || chg.oom || o.oom || n.oom;
+            b.oom |= tier.oom || chg.oom || ov.oom || nv.oom;
             cf_buf_free(&tier);
             cf_buf_free(&chg);
-            cf_buf_free(&o);
-            cf_buf_free(&n);
+            cf_buf_free(&ov);
+            cf_buf_free(&nv);
         }
         cf_buf_printf(&b, "\n%sSummary\n\n", md ? "## " : "");
         cf_buf_printf(&b, "%s%zu of %zu profiles moved, %d changed tier\n", md ? "- " : "  ", moved, df->n,

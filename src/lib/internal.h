@@ -78,6 +78,8 @@ void cf_buf_csv_field(cf_buf *b, const char *s, int always);
 /* Appends s[0..n) as text for a terminal (cf_text_shown). */
 void cf_buf_shown(cf_buf *b, const char *s, size_t n);
 void cf_buf_shown_str(cf_buf *b, const char *s);
+/* s as the value of a GitHub workflow command (a property when property). */
+void cf_buf_gh(cf_buf *b, const char *s, int property);
 /* Appends s padded (or cut, on a character boundary) to width columns,
  * counting each UTF-8 character as one column. */
 void cf_buf_pad(cf_buf *b, const char *s, int width);
