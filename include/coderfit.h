@@ -331,12 +331,19 @@ typedef struct cf_case_results cf_case_results;
 typedef enum cf_results_format { CF_RESULTS_TEXT, CF_RESULTS_JUNIT, CF_RESULTS_TAP } cf_results_format;
 cf_case_results *cf_case_results_new(void);   /* NULL when out of memory */
 void cf_case_results_free(cf_case_results *rs);
-/* One case of file (at line) named name: passed when failures is NULL,
- * else failed with them (lines), which rs takes over.  CF_OK or CF_ESYSTEM
- * (failures freed). */
+/* One case of file (at line) named name, that took seconds: passed when
+ * failures is NULL, else failed with them (lines), which rs takes over.
+ * CF_OK or CF_ESYSTEM (failures freed). */
 cf_status cf_case_results_add(cf_case_results *rs, const char *file, const char *name, unsigned line,
-                              char *failures);
+                              double seconds, char *failures);
+/* What could not be run, as an error of its own: a case file that cannot
+ * be read (name NULL: the file stands for its cases), or a case whose
+ * profile cannot be; message says why, at line and col (0: unknown).
+ * JUnit writes it as an <error>, TAP as a failing line. */
+cf_status cf_case_results_error(cf_case_results *rs, const char *file, const char *name, unsigned line,
+                                unsigned col, double seconds, const char *message);
 size_t cf_case_results_failed(const cf_case_results *rs);
+size_t cf_case_results_errors(const cf_case_results *rs);
 cf_status cf_case_results_write(const cf_case_results *rs, cf_results_format fmt, char **out, size_t *len);
 
 /* ---- rubric diffs ----------------------------------------------------------------

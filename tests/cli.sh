@@ -466,8 +466,9 @@ expect_exit 1 "test -f tap" -- "$CF" test -f tap "$T/tier.yaml" tests/cases/medi
 head -n 2 "$T/out" | tr '\n' ' ' | grep -q "^TAP version 13 1\.\.$n_cases " && ok || no "test: tap plan"
 expect_grep "$T/out" "^not ok [0-9]* - credentialed inpatient coder" "test: tap names a failure"
 expect_exit 1 "test -f junit" -- "$CF" test -f junit "$T/tier.yaml" tests/cases/medical-coder.yaml
-expect_grep "$T/out" "<testsuites tests=\"$n_cases\" failures=\"[1-9][0-9]*\">" "test: junit counts"
-expect_grep "$T/out" '<failure message="tier: expected strong, got good' "test: junit failure message"
+expect_grep "$T/out" "<testsuites name=\"coderfit test\" tests=\"$n_cases\" failures=\"[1-9][0-9]*\" errors=\"0\" time=\"[0-9.]*\">" "test: junit counts"
+expect_grep "$T/out" '<failure type="expectation" message="tests/cases/medical-coder.yaml:[0-9]*: tier: expected strong, got good' "test: junit failure message, with its position"
+cp "$T/out" "$T/junit-fail.xml"
 printf 'cases:\n  - name: names a criterion\n    profile: {basics: {name: X}}\n    expect: {top_gap: education.nope, gates_failed: [nogate]}\n' >"$T/nocrit.yaml"
 expect_exit 1 "test: a case naming a criterion or gate that does not exist" -- "$CF" test rubrics/medical-coder.yaml "$T/nocrit.yaml"
 expect_grep "$T/out" "top_gap: the rubric has no criterion 'education.nope'" "test: names the missing criterion"
@@ -475,6 +476,63 @@ expect_grep "$T/out" "gates: the rubric has no gate 'nogate'" "test: names the m
 printf 'cases:\n  - name: x\n    profile: {basics: {name: X}}\n    expect: {tier: strong, colour: red}\n' >"$T/badcases.yaml"
 expect_exit 4 "test: a malformed case file" -- "$CF" test rubrics/medical-coder.yaml "$T/badcases.yaml"
 expect_grep "$T/err" "badcases.yaml:4:28: error: unknown expectation 'colour'" "test: case file errors are positioned"
+# JUnit and TAP a dashboard can trust: checked against the JUnit schema
+# that Jenkins and GitLab read (tests/data/junit); a case file that cannot
+# be read is an <error> of its own, never an empty suite
+if ! command -v xmllint >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "cli test: installing libxml2-utils with apt-get" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null 2>&1
+fi
+XSD=tests/data/junit/junit-10.xsd
+valid() { xmllint --noout --schema "$XSD" "$1" >"$T/xmllint" 2>&1 && ok || no "$2 does not validate: $(cat "$T/xmllint")"; }
+if command -v xmllint >/dev/null 2>&1; then
+    xmllint --noout --schema "$XSD" tests/data/junit/README.md >/dev/null 2>&1 && no "xmllint validates what is not XML" || ok
+    valid "$T/junit-fail.xml" "test -f junit with failing cases"
+    expect_exit 4 "test -f junit: a case file that cannot be read" -- "$CF" test -f junit rubrics/medical-coder.yaml tests/cases/medical-coder.yaml "$T/badcases.yaml"
+    cp "$T/out" "$T/junit-bad.xml"
+    valid "$T/junit-bad.xml" "test -f junit with a broken case file"
+    "$PY" - "$T/junit-bad.xml" "$n_cases" <<'EOF2' && ok || no "test -f junit: the broken case file is an <error>"
+import sys, xml.etree.ElementTree as E
+root = E.parse(sys.argv[1]).getroot()
+n = int(sys.argv[2])
+assert root.get("tests") == str(n + 1) and root.get("errors") == "1" and root.get("failures") == "0", root.attrib
+suites = root.findall("testsuite")
+assert len(suites) == 2 and suites[0].get("name") == "tests/cases/medical-coder", [s.get("name") for s in suites]
+bad = suites[1]
+assert bad.get("name").endswith("/badcases") and not bad.get("name").endswith(".yaml"), bad.get("name")
+assert bad.get("errors") == "1" and bad.get("tests") == "1" and bad.get("file").endswith("badcases.yaml"), bad.attrib
+(case,) = bad.findall("testcase")
+(err,) = case.findall("error")
+assert case.get("line") == "4" and case.get("file").endswith("badcases.yaml"), case.attrib
+assert "badcases.yaml:4:28: error: unknown expectation 'colour'" in err.get("message"), err.attrib
+for c in root.iter("testcase"):
+    assert c.get("file") and c.get("time") is not None and float(c.get("time")) >= 0, c.attrib
+good = suites[0]
+assert good.get("errors") == "0" and good.get("skipped") == "0" and good.get("time") is not None, good.attrib
+assert all(c.get("classname") == "tests.cases.medical-coder" and int(c.get("line")) > 0 for c in good.iter("testcase"))
+EOF2
+    # a profile that cannot be read is an error of its case, not a failure
+    printf 'cases:\n  - name: a profile not there\n    profile: not-there.json\n    expect: {tier: strong}\n' >"$T/noprofile.yaml"
+    expect_exit 1 "test -f junit: a case whose profile is missing" -- "$CF" test -f junit rubrics/medical-coder.yaml "$T/noprofile.yaml"
+    valid "$T/out" "test -f junit with a missing profile"
+    expect_grep "$T/out" '<error type="unreadable" message="[^"]*noprofile.yaml:2:[0-9]*: profile [^"]*not-there.json: ' "test -f junit: a missing profile is an <error> with its position"
+    grep -q "<failure" "$T/out" && no "test -f junit: a missing profile is a <failure>" || ok
+    # the suites of a folder named as files are, once
+    expect_exit 0 "test -f junit of a folder" -- "$CF" test -f junit rubrics/medical-coder.yaml tests/cases/
+    valid "$T/out" "test -f junit of tests/cases/"
+    expect_grep "$T/out" '<testsuite name="tests/cases/medical-coder" file="tests/cases/medical-coder.yaml" ' "test -f junit: a clean suite name"
+else
+    no "xmllint is not installed (apt-get install libxml2-utils)"
+fi
+expect_exit 4 "test -f tap: a case file that cannot be read" -- "$CF" test -f tap rubrics/medical-coder.yaml "$T/badcases.yaml"
+[ "$(sed -n 2p "$T/out")" = "1..1" ] && ok || no "test -f tap: the broken file counts as a test: $(sed -n 2p "$T/out")"
+expect_grep "$T/out" "^not ok 1 - .*badcases.yaml$" "test -f tap: a failing line for the broken file"
+expect_grep "$T/out" "^  severity: error$" "test -f tap: its severity"
+expect_grep "$T/out" "^  at: \".*badcases.yaml:4:28\"$" "test -f tap: its position"
+expect_exit 4 "test: a case file that cannot be read (text)" -- "$CF" test rubrics/medical-coder.yaml "$T/badcases.yaml"
+expect_grep "$T/out" "^0 passed, 0 failed, 1 error$" "test: text counts the error"
+expect_exit 4 "test -f junit: a case file not there" -- "$CF" test -f junit rubrics/medical-coder.yaml "$T/no-such-cases.yaml"
+expect_grep "$T/out" '<testsuites name="coderfit test" tests="1" failures="0" errors="1"' "test -f junit: a missing case file is an error, not an empty suite"
 
 # the example pre-commit hook: passes here, fails on a broken rubric
 CODERFIT="$CF" sh examples/ci/pre-commit >"$T/hook.out" 2>&1 && ok || no "examples/ci/pre-commit fails on this tree: $(cat "$T/hook.out")"

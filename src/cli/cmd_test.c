@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include "cli.h"
 
 
@@ -25,10 +26,13 @@ const cli_command cli_test = {
     "of CASES folders) with RUBRIC and checks what the case expects: tier,\n"
     "eligible, score and quality ranges, gates passed and failed, the top gap.\n"
     "A profile path in a case is relative to its case file.  docs/rubric.md\n"
-    "describes the case format.\n",
+    "describes the case format.  A case file that cannot be read, or a case\n"
+    "whose profile cannot be, is an error of its own: an <error> in JUnit\n"
+    "(never an empty suite), a failing line in TAP.\n",
     options, formats,
-    "Exit status: 0 every case passed, 1 a case failed, 2 usage error,\n"
-    "3 invalid rubric, 4 invalid case file, 5 system error.\n"};
+    "Exit status: 0 every case passed, 1 a case failed or its profile could\n"
+    "not be read, 2 usage error, 3 invalid rubric, 4 invalid case file,\n"
+    "5 system error.\n"};
 
 
 /* A formatted, allocated string (cf_free); NULL when out of memory. */
@@ -62,30 +66,77 @@ static char *resolve(const char *case_file, const char *path)
     return s;
 }
 
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The errors of a case file that cannot be read, one a line, the first
+ * error's position for the result: an error of its own in the results. */
+static cf_status file_error(cf_case_results *rs, const char *file, const cf_diags *d, double t0)
+{
+    struct { char *s; size_t len; } all = {NULL, 0};
+    unsigned line = 0, col = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        const cf_diag *dg = &d->items[i];
+        if (dg->severity != CF_SEV_ERROR)
+            continue;
+        if (!line)
+            line = dg->line, col = dg->col;
+        char *one = cf_diag_text(dg);
+        if (!one)
+            break;
+        size_t n = strlen(one);
+        while (n && one[n - 1] == '\n')
+            n--;
+        char *grown = cf_realloc(all.s, all.len + n + 2);
+        if (!grown) {
+            cf_free(one);
+            break;
+        }
+        all.s = grown;
+        memcpy(all.s + all.len, one, n);
+        all.len += n;
+        all.s[all.len++] = '\n';
+        all.s[all.len] = '\0';
+        cf_free(one);
+    }
+    cf_status st = cf_case_results_error(rs, file, NULL, line, col, now() - t0, all.s ? all.s : "invalid case file");
+    cf_free(all.s);
+    return st;
+}
+
 static cf_status run_file(const cli_opts *o, const cf_rubric *r, const char *file, cf_case_results *rs, int *bad_file)
 {
     char *text, err[256];
     size_t len;
+    double t0 = now();
     cf_status st = cli_read_input(file, o->max_input, &text, &len, err, sizeof err);
     if (st) {
         cli_fail(file, 0, 0, "%s", err);
         *bad_file = 1;
-        return st == CF_EINPUT ? CF_OK : st;
+        return st == CF_EINPUT ? cf_case_results_error(rs, file, NULL, 0, 0, now() - t0, err) : st;
     }
     cf_diags d = {0};
     cf_cases *cs = NULL;
     st = cf_cases_load(file, text, len, &cs, &d);
     cf_free(text);
     cli_print_diags(&d);
-    cf_diags_clear(&d);
     if (st == CF_EINPUT) {
         *bad_file = 1;
-        return CF_OK;
+        st = file_error(rs, file, &d, t0);
+        cf_diags_clear(&d);
+        return st;
     }
+    cf_diags_clear(&d);
     if (st)
         return st;
     for (size_t i = 0; i < cf_cases_count(cs) && !st; i++) {
         cf_case_info k = cf_case_get(cs, i);
+        double t1 = now();
+        int error = 0;
         char *failures = NULL, *ptext = NULL, *source = NULL;
         size_t plen = 0;
         if (k.path) {
@@ -95,7 +146,7 @@ static cf_status run_file(const cli_opts *o, const cf_rubric *r, const char *fil
                 break;
             }
             if (cli_read_input(source, o->max_input, &ptext, &plen, err, sizeof err) != CF_OK)
-                failures = why("profile %s: %s\n", source, err);
+                failures = why("profile %s: %s\n", source, err), error = 1;
         } else {
             ptext = cf_strdup(k.json);
             plen = ptext ? strlen(ptext) : 0;
@@ -106,7 +157,10 @@ static cf_status run_file(const cli_opts *o, const cf_rubric *r, const char *fil
             cf_report *rep = NULL;
             cf_status ps = cf_profile_parse(source, ptext, plen, 1, k.has_as_of ? k.as_of : o->as_of, &p, &d);
             if (ps == CF_EINPUT) {
-                failures = why("profile: %s\n", d.n ? d.items[0].message : "invalid");
+                char *at = d.n ? cf_diag_text(&d.items[0]) : NULL;
+                size_t n = at ? strcspn(at, "\n") : 0;
+                failures = why("profile %.*s\n", at ? (int)n : 7, at ? at : "invalid"), error = 1;
+                cf_free(at);
             } else if (ps) {
                 st = ps;
             } else if ((ps = cf_score(r, p, &rep)) != CF_OK) {
@@ -120,8 +174,14 @@ static cf_status run_file(const cli_opts *o, const cf_rubric *r, const char *fil
         }
         cf_free(ptext);
         cf_free(source);
-        if (!st)
-            st = cf_case_results_add(rs, file, k.name, k.line, failures);
+        if (!st && error) {
+            st = cf_case_results_error(rs, file, k.name, k.line, k.col, now() - t1, failures);
+            cf_free(failures);
+        } else if (!st) {
+            st = cf_case_results_add(rs, file, k.name, k.line, now() - t1, failures);
+        } else {
+            cf_free(failures);
+        }
     }
     cf_cases_free(cs);
     return st;
@@ -152,9 +212,11 @@ static int dir_file(void *vctx, const char *path, unsigned long long size)
 
 static int dir_error(void *vctx, const char *path, const char *message)
 {
+    dir_ctx *c = vctx;
     cli_fail(path, 0, 0, "%s", message);
-    *((dir_ctx *)vctx)->bad = 1;
-    return 0;
+    *c->bad = 1;
+    c->st = cf_case_results_error(c->rs, path, NULL, 0, 0, 0, message);
+    return c->st ? -1 : 0;
 }
 
 /* A folder's *.yaml files (and its subfolders'), in name order. */
@@ -202,7 +264,8 @@ int cmd_test(int argc, char **argv)
         st = cli_out_close(&out);
     }
     cf_free(text);
-    size_t failed = rs ? cf_case_results_failed(rs) : 0;
+    /* a case that could not be run is not a pass */
+    size_t failed = rs ? cf_case_results_failed(rs) + cf_case_results_errors(rs) : 0;
     cf_case_results_free(rs);
     if (st) {
         if (st == CF_ESYSTEM)

@@ -343,15 +343,17 @@ cf_status cf_case_check(const cf_cases *cs, size_t i, const cf_report *rep, char
 /* ---- results ------------------------------------------------------------ */
 
 typedef struct result {
-    char *file, *name;
-    unsigned line;
+    char *file, *name;        /* name NULL: the file could not be read */
+    unsigned line, col;
+    int error;                /* could not be run: failures says why */
+    double seconds;
     char *failures;           /* NULL: passed */
 } result;
 
 struct cf_case_results {
     result *v;
     size_t n, cap;
-    size_t failed;
+    size_t failed, errors;
 };
 
 cf_case_results *cf_case_results_new(void)
@@ -372,8 +374,8 @@ void cf_case_results_free(cf_case_results *rs)
     cf_free(rs);
 }
 
-cf_status cf_case_results_add(cf_case_results *rs, const char *file, const char *name, unsigned line,
-                              char *failures)
+static cf_status put(cf_case_results *rs, const char *file, const char *name, unsigned line, unsigned col,
+                     int error, double seconds, char *failures)
 {
     result *v = cf_grow(rs->v, &rs->cap, rs->n + 1, sizeof *v);
     if (!v) {
@@ -383,23 +385,69 @@ cf_status cf_case_results_add(cf_case_results *rs, const char *file, const char 
     rs->v = v;
     result *r = &rs->v[rs->n];
     r->file = cf_strdup(file);
-    r->name = cf_strdup(name ? name : "(unnamed)");
+    r->name = name ? cf_strdup(name) : NULL;
     r->line = line;
+    r->col = col;
+    r->error = error;
+    r->seconds = seconds >= 0 ? seconds : 0;
     r->failures = failures;
-    if (!r->file || !r->name) {
+    if (!r->file || (name && !r->name)) {
         cf_free(r->file);
         cf_free(r->name);
         cf_free(failures);
         return CF_ESYSTEM;
     }
     rs->n++;
-    rs->failed += failures != NULL;
+    rs->failed += failures && !error;
+    rs->errors += error;
     return CF_OK;
+}
+
+cf_status cf_case_results_add(cf_case_results *rs, const char *file, const char *name, unsigned line,
+                              double seconds, char *failures)
+{
+    return put(rs, file, name ? name : "(unnamed)", line, 0, 0, seconds, failures);
+}
+
+cf_status cf_case_results_error(cf_case_results *rs, const char *file, const char *name, unsigned line,
+                                unsigned col, double seconds, const char *message)
+{
+    char *m = cf_strdup(message && *message ? message : "cannot be read");
+    if (!m)
+        return CF_ESYSTEM;
+    return put(rs, file, name, line, col, 1, seconds, m);
 }
 
 size_t cf_case_results_failed(const cf_case_results *rs)
 {
     return rs->failed;
+}
+
+size_t cf_case_results_errors(const cf_case_results *rs)
+{
+    return rs->errors;
+}
+
+/* What a dashboard shows for a result: its name, or for a case file that
+ * could not be read, the file's. */
+static const char *shown_name(const result *r)
+{
+    return r->name ? r->name : r->file;
+}
+
+/* "file:line:col", as far as it is known. */
+static void position(cf_buf *b, const result *r, void (*esc)(cf_buf *, const char *))
+{
+    esc(b, r->file);
+    if (r->line)
+        cf_buf_printf(b, ":%u", r->line);
+    if (r->line && r->col)
+        cf_buf_printf(b, ":%u", r->col);
+}
+
+static void put_raw(cf_buf *b, const char *s)
+{
+    cf_buf_puts(b, s);
 }
 
 /* A string on a TAP line or in its YAML block: one line (control
@@ -426,61 +474,112 @@ static void write_tap(cf_buf *b, const cf_case_results *rs)
     for (size_t i = 0; i < rs->n; i++) {
         const result *r = &rs->v[i];
         cf_buf_printf(b, "%s %zu - ", r->failures ? "not ok" : "ok", i + 1);
-        tap_str(b, r->name, 0);
+        tap_str(b, shown_name(r), 0);
         cf_buf_putc(b, '\n');
-        if (r->failures) {
-            cf_buf_puts(b, "  ---\n  at: \"");
-            tap_str(b, r->file, 1);
-            cf_buf_printf(b, ":%u\"\n  failures:\n", r->line);
-            for (const char *p = r->failures; *p;) {
-                size_t n = strcspn(p, "\n");
-                char *line = cf_malloc(n + 1);
-                if (!line) {
-                    b->oom = 1;
-                    break;
-                }
-                memcpy(line, p, n);
-                line[n] = '\0';
-                cf_buf_puts(b, "    - \"");
-                tap_str(b, line, 1);
-                cf_buf_puts(b, "\"\n");
-                cf_free(line);
-                p += n + (p[n] == '\n');
+        if (!r->failures)
+            continue;
+        cf_buf_puts(b, "  ---\n  at: \"");
+        cf_buf at = {0};
+        position(&at, r, put_raw);
+        tap_str(b, at.s ? at.s : "", 1);
+        b->oom |= at.oom;
+        cf_buf_free(&at);
+        cf_buf_printf(b, "\"\n  severity: %s\n  %s:\n", r->error ? "error" : "fail", r->error ? "errors" : "failures");
+        for (const char *p = r->failures; *p;) {
+            size_t n = strcspn(p, "\n");
+            char *line = cf_malloc(n + 1);
+            if (!line) {
+                b->oom = 1;
+                break;
             }
-            cf_buf_puts(b, "  ...\n");
+            memcpy(line, p, n);
+            line[n] = '\0';
+            cf_buf_puts(b, "    - \"");
+            tap_str(b, line, 1);
+            cf_buf_puts(b, "\"\n");
+            cf_free(line);
+            p += n + (p[n] == '\n');
         }
+        cf_buf_puts(b, "  ...\n");
     }
+}
+
+/* A suite's name from its case file: no "./" in front, no ".yaml"; the
+ * classname of its cases is the same with dots for slashes, which
+ * Jenkins reads as packages ("tests.cases.medical-coder"). */
+static void suite_name(cf_buf *b, const char *file, int dotted)
+{
+    while (file[0] == '.' && file[1] == '/')
+        file += 2;
+    size_t n = strlen(file);
+    if (n > 5 && strcmp(file + n - 5, ".yaml") == 0)
+        n -= 5;
+    else if (n > 4 && strcmp(file + n - 4, ".yml") == 0)
+        n -= 4;
+    cf_buf one = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (file[i] == '/' && (i == 0 || file[i - 1] == '/'))
+            continue;   /* a doubled or leading slash */
+        cf_buf_putc(&one, dotted && file[i] == '/' ? '.' : file[i]);
+    }
+    cf_buf_xml(b, one.s ? one.s : "");
+    b->oom |= one.oom;
+    cf_buf_free(&one);
 }
 
 static void write_junit(cf_buf *b, const cf_case_results *rs)
 {
-    cf_buf_printf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites tests=\"%zu\" failures=\"%zu\">\n",
-                  rs->n, rs->failed);
+    double total = 0;
+    for (size_t i = 0; i < rs->n; i++)
+        total += rs->v[i].seconds;
+    cf_buf_printf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                  "<testsuites name=\"coderfit test\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" time=\"%.3f\">\n",
+                  rs->n, rs->failed, rs->errors, total);
     for (size_t i = 0; i < rs->n;) {
-        size_t j = i, failed = 0;
-        while (j < rs->n && strcmp(rs->v[j].file, rs->v[i].file) == 0)
-            failed += rs->v[j++].failures != NULL;
+        size_t j = i, failed = 0, errors = 0;
+        double seconds = 0;
+        for (; j < rs->n && strcmp(rs->v[j].file, rs->v[i].file) == 0; j++) {
+            failed += rs->v[j].failures && !rs->v[j].error;
+            errors += rs->v[j].error;
+            seconds += rs->v[j].seconds;
+        }
         cf_buf_puts(b, "  <testsuite name=\"");
+        suite_name(b, rs->v[i].file, 0);
+        cf_buf_puts(b, "\" file=\"");
         cf_buf_xml(b, rs->v[i].file);
-        cf_buf_printf(b, "\" tests=\"%zu\" failures=\"%zu\">\n", j - i, failed);
+        cf_buf_printf(b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"0\" time=\"%.3f\">\n", j - i,
+                      failed, errors, seconds);
         for (size_t k = i; k < j; k++) {
             const result *r = &rs->v[k];
-            cf_buf_puts(b, "    <testcase classname=\"");
+            cf_buf_puts(b, "    <testcase name=\"");
+            cf_buf_xml(b, shown_name(r));
+            cf_buf_puts(b, "\" classname=\"");
+            suite_name(b, r->file, 1);
+            cf_buf_puts(b, "\" file=\"");
             cf_buf_xml(b, r->file);
-            cf_buf_puts(b, "\" name=\"");
-            cf_buf_xml(b, r->name);
+            if (r->line)
+                cf_buf_printf(b, "\" line=\"%u", r->line);
+            cf_buf_printf(b, "\" time=\"%.3f", r->seconds);
             if (!r->failures) {
                 cf_buf_puts(b, "\"/>\n");
                 continue;
             }
-            cf_buf_puts(b, "\">\n      <failure message=\"");
+            const char *tag = r->error ? "error" : "failure";
+            cf_buf_printf(b, "\">\n      <%s type=\"%s\" message=\"", tag, r->error ? "unreadable" : "expectation");
+            cf_buf first = {0};
+            size_t fl = strlen(r->file);
+            if (strncmp(r->failures, r->file, fl) != 0 || r->failures[fl] != ':') {
+                position(&first, r, put_raw);   /* unless the message says it */
+                cf_buf_puts(&first, ": ");
+            }
             size_t n = strcspn(r->failures, "\n");
-            char first[512];
-            snprintf(first, sizeof first, "%.*s", (int)(n < 500 ? n : 500), r->failures);
-            cf_buf_xml(b, first);
+            cf_buf_add(&first, r->failures, n < 500 ? n : 500);
+            cf_buf_xml(b, first.s ? first.s : "");
+            b->oom |= first.oom;
+            cf_buf_free(&first);
             cf_buf_puts(b, "\">");
             cf_buf_xml(b, r->failures);
-            cf_buf_puts(b, "</failure>\n    </testcase>\n");
+            cf_buf_printf(b, "</%s>\n    </testcase>\n", tag);
         }
         cf_buf_puts(b, "  </testsuite>\n");
         i = j;
@@ -493,15 +592,15 @@ static void write_text(cf_buf *b, const cf_case_results *rs)
     for (size_t i = 0; i < rs->n; i++) {
         const result *r = &rs->v[i];
         /* names, files and messages as a terminal may show them */
-        cf_buf_puts(b, r->failures ? "FAIL  " : "ok    ");
-        cf_buf_shown_str(b, r->name);
+        cf_buf_puts(b, r->error ? "ERROR " : r->failures ? "FAIL  " : "ok    ");
+        cf_buf_shown_str(b, shown_name(r));
         if (!r->failures) {
             cf_buf_putc(b, '\n');
             continue;
         }
         cf_buf_puts(b, "  (");
-        cf_buf_shown_str(b, r->file);
-        cf_buf_printf(b, ":%u)\n", r->line);
+        position(b, r, cf_buf_shown_str);
+        cf_buf_puts(b, ")\n");
         for (const char *p = r->failures; *p;) {
             size_t n = strcspn(p, "\n");
             cf_buf_puts(b, "        ");
@@ -510,7 +609,10 @@ static void write_text(cf_buf *b, const cf_case_results *rs)
             p += n + (p[n] == '\n');
         }
     }
-    cf_buf_printf(b, "%zu passed, %zu failed\n", rs->n - rs->failed, rs->failed);
+    cf_buf_printf(b, "%zu passed, %zu failed", rs->n - rs->failed - rs->errors, rs->failed);
+    if (rs->errors)
+        cf_buf_printf(b, ", %zu error%s", rs->errors, rs->errors == 1 ? "" : "s");
+    cf_buf_putc(b, '\n');
 }
 
 cf_status cf_case_results_write(const cf_case_results *rs, cf_results_format fmt, char **out, size_t *len)
