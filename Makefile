@@ -9,8 +9,10 @@
 #   make golden-update   write tests/golden anew after a deliberate format change
 #   make panel      how the ranking agrees with the coding manager's panel
 #   make install    install under $(DESTDIR)$(PREFIX): the program, its
-#                   manual pages, the rubric and examples, shell completions
+#                   manual pages, the rubrics, their starting test cases and
+#                   the examples, shell completions
 #   make uninstall  remove what make install installed
+#   make dist       the release tarball, $(BUILD)/coderfit-VERSION.tar.gz
 #
 # Honours CC, CFLAGS, LDFLAGS, PREFIX, DESTDIR and the *DIR variables below.
 
@@ -57,7 +59,7 @@ TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o)
 HEADERS := $(wildcard include/*.h src/lib/*.h src/cli/*.h)
 STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all run test check bench panel fuzz fuzz-big check-valgrind check-fault golden-update install uninstall clean deps
+.PHONY: all run test check bench panel fuzz fuzz-big check-valgrind check-fault golden-update install uninstall clean deps dist
 
 all: $(BUILD)/coderfit
 
@@ -142,7 +144,10 @@ check: test
 # What make install puts where: uninstall removes these files, then the
 # folders they leave empty (a file of one's own in them stays).
 RUBRICS := $(wildcard rubrics/*.yaml)
-EXAMPLES := $(wildcard examples/applicants/*.json examples/rubrics/*.yaml examples/ci/* examples/*.csv)
+# the rubrics' test cases, a team's starting point: under the data folder as
+# in the source tree, so that their profile paths (../../examples/...) hold
+EXAMPLES := $(wildcard examples/applicants/*.json examples/rubrics/*.yaml examples/ci/* examples/*.csv) \
+            $(wildcard tests/cases/*.yaml)
 DOCS := README.md LICENSE $(wildcard docs/*.md)
 
 install: $(BUILD)/coderfit
@@ -167,12 +172,21 @@ uninstall:
 	    $(DESTDIR)$(BASHCOMPDIR)/coderfit $(DESTDIR)$(ZSHCOMPDIR)/_coderfit \
 	    $(RUBRICS:%=$(DESTDIR)$(DATADIR)/%) \
 	    $(EXAMPLES:%=$(DESTDIR)$(DATADIR)/%) $(DOCS:%=$(DESTDIR)$(DOCDIR)/%)
-	for d in $(sort $(dir $(EXAMPLES))) examples/ rubrics/ ""; do \
+	for d in $(sort $(dir $(EXAMPLES))) examples/ tests/ rubrics/ ""; do \
 	    rmdir $(DESTDIR)$(DATADIR)/$$d 2>/dev/null; done; \
 	for d in $(DOCDIR)/docs $(DOCDIR) $(BINDIR) $(MANDIR)/man1 $(MANDIR)/man5 $(MANDIR) \
 	    $(BASHCOMPDIR) $(dir $(BASHCOMPDIR:%/=%)) $(ZSHCOMPDIR) $(dir $(ZSHCOMPDIR:%/=%)) \
 	    $(dir $(DOCDIR:%/=%)); do \
 	    rmdir $(DESTDIR)$$d 2>/dev/null; done; true
+
+# The release tarball: every file the repository tracks, as the work tree
+# has it, under coderfit-VERSION/ (what a team's CI builds and installs).
+VERSION := $(shell sed -n 's/^\#define CF_VERSION "\(.*\)"$$/\1/p' include/coderfit.h)
+dist:
+	@mkdir -p $(BUILD)
+	git ls-files -z | tar --null -T - --transform 's,^,coderfit-$(VERSION)/,' \
+	    --owner=0 --group=0 --numeric-owner -czf $(BUILD)/coderfit-$(VERSION).tar.gz
+	@echo $(BUILD)/coderfit-$(VERSION).tar.gz
 
 clean:
 	rm -rf build build-san build-fuzz build-vg

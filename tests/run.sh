@@ -5,7 +5,7 @@ B=${1:-build}
 total_pass=0
 total_fail=0
 status=0
-for suite in "$B/unit-tests" "sh tests/cli.sh $B" "sh tests/audit.sh $B" "sh tests/blind.sh $B" "sh tests/hostile.sh $B" "sh tests/stream.sh $B" "sh tests/shortlist.sh $B" "sh tests/output.sh $B" "sh tests/golden.sh $B" "sh tests/panel.sh $B" "sh tests/docs.sh $B" "sh tests/readme.sh $B" "sh tests/browser.sh $B" "sh tests/spreadsheet.sh $B"; do
+for suite in "$B/unit-tests" "sh tests/cli.sh $B" "sh tests/audit.sh $B" "sh tests/blind.sh $B" "sh tests/hostile.sh $B" "sh tests/stream.sh $B" "sh tests/shortlist.sh $B" "sh tests/output.sh $B" "sh tests/golden.sh $B" "sh tests/panel.sh $B" "sh tests/docs.sh $B" "sh tests/readme.sh $B" "sh tests/workflow.sh $B" "sh tests/browser.sh $B" "sh tests/spreadsheet.sh $B"; do
     out=$($suite 2>&1)
     rc=$?
     printf '%s\n' "$out" | grep -v '^[0-9]* passed, [0-9]* failed$'
