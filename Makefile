@@ -52,7 +52,7 @@ LIBS = $(DEP_LIBS) -lm -lpthread
 
 LIB_SRC := $(wildcard src/lib/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
-LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/rubric_default.o
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/rubric_default.o $(BUILD)/obj/schemas.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o)
@@ -87,6 +87,14 @@ $(BUILD)/rubric_default.c: $(sort $(wildcard rubrics/*.yaml)) $(BUILD)/embed
 	$(BUILD)/embed $@ $(sort $(wildcard rubrics/*.yaml))
 
 $(BUILD)/obj/rubric_default.o: $(BUILD)/rubric_default.c | $(STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The JSON Schemas of the outputs, from src/schemas, for `coderfit schema`.
+$(BUILD)/schemas.c: $(sort $(wildcard src/schemas/*.json)) $(BUILD)/embed
+	$(BUILD)/embed -n schemas $@ $(sort $(wildcard src/schemas/*.json))
+
+$(BUILD)/obj/schemas.o: $(BUILD)/schemas.c | $(STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -480,9 +480,13 @@ typedef struct cf_advice_opts {
 cf_status cf_advice_write(const cf_report *rep, const cf_profile *p, const cf_advice_opts *o, char **out,
                           size_t *len);
 
-/* The JSON Schema of "profile" or "report", pretty-printed with a final
- * newline, in *out (cf_free).  CF_EUSAGE when name is unknown. */
+/* The JSON Schema (draft 2020-12) of a document coderfit reads or writes,
+ * by name: "profile", "report", "rubric", "ranking", "advice", "diff",
+ * "lint" or "audit"; pretty-printed with a final newline, in *out
+ * (cf_free).  CF_EUSAGE when name is unknown. */
 cf_status cf_schema(const char *name, char **out, size_t *len);
+/* The names cf_schema knows, in that order, the last NULL. */
+const char *const *cf_schema_names(void);
 
 /* A JSON Resume to fill in: every field the importer reads, empty, with a
  * note under "//" in each part (never read).  It loads without a warning. */

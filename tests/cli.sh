@@ -447,6 +447,83 @@ EOF2
     [ $? = 0 ] && ok || no "the rubrics validate against schema rubric, and broken ones do not"
 fi
 
+# --- schemas of every JSON output, checked against real output ------------------------
+for name in ranking advice diff lint audit; do
+    expect_exit 0 "schema $name" -- "$CF" schema "$name"
+    cp "$T/out" "$T/$name.schema.json"
+done
+mkdir -p "$T/sch" "$T/mixed"
+cp "$EX"/*.json "$T/mixed/"
+cp "$EX/it-graduate.json" "$T/mixed/again.json"
+printf '{"basics": ' >"$T/mixed/broken.json"
+printf 'notes\n' >"$T/mixed/notes.txt"
+"$CF" rank $ASOF -f json "$EX" >"$T/sch/ranking.full.json"
+"$CF" rank $ASOF -f json --top 3 --blind "$EX" >"$T/sch/ranking.blind.json"
+"$CF" rank $ASOF -f json "$T/mixed" >"$T/sch/ranking.mixed.json" 2>/dev/null
+"$CF" rank $ASOF -f json --dedupe "$T/mixed" >"$T/sch/ranking.dedupe.json" 2>/dev/null
+"$CF" rank $ASOF -f ndjson "$EX" >"$T/sch/shard.ndjson"
+"$CF" rank --merge -f json "$T/sch/shard.ndjson" >"$T/sch/ranking.merged.json" 2>/dev/null
+for f in "$EX"/*.json; do
+    b=$(basename "$f" .json)
+    "$CF" advise $ASOF -f json "$f" >"$T/sch/advice.$b.json"
+done
+"$CF" advise $ASOF -f json --top 0 --with credential=CPC --with hipaa=2026-10 "$A" >"$T/sch/advice.whatif.json"
+"$CF" advise $ASOF -f json --blind --with coding-months=24 "$EX/high-school-only.json" >"$T/sch/advice.blind.json"
+sed '0,/        weight: 18/s//        weight: 8/' rubrics/medical-coder.yaml >"$T/sch-w.yaml"
+sed '/label: Strong fit/{n;s/min: 45/min: 92/}' rubrics/medical-coder.yaml >"$T/sch-t.yaml"
+"$CF" diff $ASOF -f json rubrics/medical-coder.yaml "$T/sch-w.yaml" "$EX" >"$T/sch/diff.weight.json" 2>/dev/null
+"$CF" diff $ASOF -f json --changed --fail-on-tier-change --max-delta 1 rubrics/medical-coder.yaml "$T/sch-t.yaml" "$EX" >"$T/sch/diff.tier.json" 2>/dev/null
+"$CF" diff $ASOF -f json rubrics/medical-coder.yaml examples/rubrics/coding-auditor.yaml "$EX" >"$T/sch/diff.other.json" 2>/dev/null
+"$CF" lint -f json rubrics/*.yaml >"$T/sch/lint.clean.json"
+"$CF" lint -f json tests/rubrics/*.yaml >"$T/sch/lint.broken.json" 2>/dev/null
+"$CF" audit $ASOF -f json -d examples/demographics.csv --select tier=strong,good "$EX" >"$T/sch/audit.tier.json"
+"$CF" audit $ASOF -f json -d examples/demographics.csv --select top=1 "$EX" >"$T/sch/audit.top.json"
+if [ -n "$PY" ]; then
+    "$PY" - "$T" "$T"/sch/*.json <<'EOF2'
+import json, os, sys, jsonschema
+T = sys.argv[1]
+docs = sys.argv[2:]
+checked = {}
+for name in ("ranking", "advice", "diff", "lint", "audit"):
+    schema = json.load(open(os.path.join(T, name + ".schema.json")))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    v = jsonschema.Draft202012Validator(schema)
+    mine = [d for d in docs if os.path.basename(d).startswith(name + ".")]
+    assert mine, name
+    for d in mine:
+        doc = json.load(open(d))
+        errs = sorted(v.iter_errors(doc), key=lambda e: list(e.path))
+        assert not errs, (d, [(list(e.path), e.message[:200]) for e in errs[:3]])
+    checked[name] = (v, json.load(open(mine[0])))
+# what the outputs held: errors, skipped, duplicates and merged reports
+mixed = json.load(open(os.path.join(T, "sch", "ranking.mixed.json")))
+assert mixed["errors"] and mixed["skipped"] and any("duplicate_of" in r for r in mixed["results"]), "mixed ranking"
+assert any(d.get("next_tier") is None for d in (json.load(open(x)) for x in docs if "/advice." in x)), "an advice at the top tier"
+# and each schema rejects what no output holds
+v, doc = checked["ranking"]
+doc["results"][0]["score"] = 101
+assert not v.is_valid(doc)
+v, doc = checked["advice"]
+doc["steps"] = [{"step": 0, "points": 1, "gaps": []}]
+assert not v.is_valid(doc)
+v, doc = checked["diff"]
+doc["summary"]["kendall_tau"] = 2
+assert not v.is_valid(doc)
+v, doc = checked["lint"]
+doc["problems"] = [{"file": "x", "line": 1, "column": 1, "severity": "fatal", "rule": None, "message": "m"}]
+assert not v.is_valid(doc)
+v, doc = checked["audit"]
+doc["groups"][0]["dimension"] = "age"
+assert not v.is_valid(doc)
+for name in checked:
+    v, doc = checked[name]
+    doc = json.load(open([d for d in docs if os.path.basename(d).startswith(name + ".")][0]))
+    doc["unexpected"] = 1
+    assert not v.is_valid(doc), name
+EOF2
+    [ $? = 0 ] && ok || no "the JSON outputs validate against coderfit schema ranking, advice, diff, lint and audit, and altered ones do not"
+fi
+
 # --- test ------------------------------------------------------------------------------
 expect_exit 0 "test: the default rubric passes its cases" -- "$CF" test rubrics/medical-coder.yaml tests/cases/medical-coder.yaml
 n_cases=$(grep -c '^  - name: ' tests/cases/medical-coder.yaml)

@@ -100,7 +100,7 @@ _coderfit()
     fi
     case $cmd in
     schema)
-        COMPREPLY=($(compgen -W "profile report rubric" -- "$cur")) ;;
+        COMPREPLY=($(compgen -W "profile report rubric ranking advice diff lint audit" -- "$cur")) ;;
     lint)
         COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur")) ;;
     show) ;;

@@ -778,6 +778,7 @@ cf_status cf_advice_write(const cf_report *rep, const cf_profile *p, const cf_ad
             attainable += cf_gap_points(&rep->res[rep->gaps[k]]);
         cf_jw w = {&b, 1, 0, {0}};
         cf_jw_open(&w, NULL, '{');
+        cf_jw_str(&w, "format", "coderfit-advice/1");
         cf_jw_str(&w, "source", rep->source);
         if (rep->who.name)
             cf_jw_str(&w, "name", rep->who.name);

@@ -116,6 +116,7 @@ cf_status cf_diags_write(cf_diags *d, cf_diag_format f, char **out, size_t *len)
         cf_jw w = {&b, 1, 0, {0}};
         size_t errors = cf_diags_errors(d);
         cf_jw_open(&w, NULL, '{');
+        cf_jw_str(&w, "format", "coderfit-lint/1");
         cf_jw_num(&w, "errors", (double)errors, 0);
         cf_jw_num(&w, "warnings", (double)(d->n - errors), 0);
         cf_jw_open(&w, "problems", '[');

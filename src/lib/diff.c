@@ -540,6 +540,7 @@ cf_status cf_diff_write(cf_diff *df, const cf_diff_opts *o, char **out, size_t *
     } else if (f == CF_DIFF_JSON) {
         cf_jw w = {&b, 1, 0, {0}};
         cf_jw_open(&w, NULL, '{');
+        cf_jw_str(&w, "format", "coderfit-diff/1");
         const cf_rubric *rs[2] = {df->old, df->new};
         for (int k = 0; k < 2; k++) {
             cf_jw_open(&w, k ? "new" : "old", '{');

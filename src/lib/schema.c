@@ -283,9 +283,63 @@ static const char rubric_schema[] =
     "  }\n"
     "}\n";
 
+/* The schemas of src/schemas, compiled in (tools/embed). */
+struct cf_builtin {
+    const char *id;
+    const char *text;
+    size_t len;
+};
+extern const struct cf_builtin cf_schemas[];
+extern const size_t cf_nschemas;
+
+static const char *const schema_names[] = {"profile", "report", "rubric", "ranking", "advice", "diff", "lint",
+                                           "audit", NULL};
+
+const char *const *cf_schema_names(void)
+{
+    return schema_names;
+}
+
+/* An embedded schema; one whose $defs holds "report" (a placeholder) gets
+ * the report schema there, so that it stands alone. */
+static cf_status embedded(const char *name, char **out, size_t *len)
+{
+    const struct cf_builtin *e = NULL;
+    for (size_t i = 0; i < cf_nschemas; i++)
+        if (strcmp(cf_schemas[i].id, name) == 0)
+            e = &cf_schemas[i];
+    if (!e)
+        return CF_EUSAGE;
+    cJSON *root = cJSON_ParseWithLength(e->text, e->len);
+    cJSON *defs = cf_get(root, "$defs");
+    cf_status st = root ? CF_OK : CF_ESYSTEM;
+    if (!st && cf_get(defs, "report")) {
+        cJSON *rep = cJSON_Parse(report_schema);
+        cJSON_DeleteItemFromObjectCaseSensitive(rep, "$schema");
+        if (!rep || !cJSON_ReplaceItemInObjectCaseSensitive(defs, "report", rep)) {
+            cJSON_Delete(rep);
+            st = CF_ESYSTEM;
+        }
+    }
+    cf_buf b = {0};
+    if (!st) {
+        cf_json_write(&b, root, 0, 1);
+        cf_buf_putc(&b, '\n');
+    }
+    cJSON_Delete(root);
+    if (st) {
+        cf_buf_free(&b);
+        return st;
+    }
+    return cf_buf_finish(&b, out, len);
+}
+
 cf_status cf_schema(const char *name, char **out, size_t *len)
 {
     *out = NULL;
+    cf_status st = embedded(name, out, len);
+    if (st != CF_EUSAGE)
+        return st;
     const char *fixed = strcmp(name, "report") == 0 ? report_schema
                       : strcmp(name, "rubric") == 0 ? rubric_schema : NULL;
     if (fixed) {
