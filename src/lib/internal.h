@@ -334,6 +334,18 @@ cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
  * spelling, body (may be NULL) and kind.  0, or -1 when unknown. */
 int cf_credential_info(const char *code, const char **canonical, const char **body, const char **kind);
 
+/* tools/embed's tables of shipped files: the rubrics (the YAML of rubrics/) and
+ * the JSON Schemas of the outputs (those of src/schemas), by id. */
+struct cf_builtin {
+    const char *id;
+    const char *text;
+    size_t len;
+};
+extern const struct cf_builtin cf_builtins[], cf_schemas[];
+extern const size_t cf_nbuiltins, cf_nschemas;
+/* The entry of table v (n entries) with that id, or NULL. */
+const struct cf_builtin *cf_builtin_find(const struct cf_builtin *v, size_t n, const char *id);
+
 /* A what-if of advise (cf_profile_with): its name, an example value, and
  * the paths of the facts it changes, as criteria name them. */
 typedef enum cf_whatif_kind {

@@ -1428,15 +1428,6 @@ const char *cf_rubric_checksum(const cf_rubric *r) { return r->checksum; }
 size_t cf_rubric_ntiers(const cf_rubric *r) { return r->ntiers; }
 const char *cf_rubric_tier_id(const cf_rubric *r, size_t i) { return i < r->ntiers ? r->tiers[i].id : NULL; }
 
-/* tools/embed's table of the shipped rubrics */
-struct cf_builtin {
-    const char *id;
-    const char *text;
-    size_t len;
-};
-extern const struct cf_builtin cf_builtins[];
-extern const size_t cf_nbuiltins;
-
 const char cf_rubric_default_name[] = "embedded:medical-coder.yaml";
 
 size_t cf_rubric_builtin_count(void) { return cf_nbuiltins; }
@@ -1452,12 +1443,20 @@ const char *cf_rubric_builtin(size_t i, const char **id, size_t *len)
     return cf_builtins[i].text;
 }
 
+const struct cf_builtin *cf_builtin_find(const struct cf_builtin *v, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i].id, id) == 0)
+            return &v[i];
+    return NULL;
+}
+
 const char *cf_rubric_builtin_find(const char *id, size_t *len)
 {
-    for (size_t i = 0; i < cf_nbuiltins; i++)
-        if (strcmp(cf_builtins[i].id, id) == 0)
-            return cf_rubric_builtin(i, NULL, len);
-    return NULL;
+    const struct cf_builtin *e = cf_builtin_find(cf_builtins, cf_nbuiltins, id);
+    if (e && len)
+        *len = e->len;
+    return e ? e->text : NULL;
 }
 
 const char *cf_rubric_default_text(size_t *len)

@@ -283,15 +283,6 @@ static const char rubric_schema[] =
     "  }\n"
     "}\n";
 
-/* The schemas of src/schemas, compiled in (tools/embed). */
-struct cf_builtin {
-    const char *id;
-    const char *text;
-    size_t len;
-};
-extern const struct cf_builtin cf_schemas[];
-extern const size_t cf_nschemas;
-
 static const char *const schema_names[] = {"profile", "report", "rubric", "ranking", "advice", "diff", "lint",
                                            "audit", NULL};
 
@@ -304,10 +295,7 @@ const char *const *cf_schema_names(void)
  * the report schema there, so that it stands alone. */
 static cf_status embedded(const char *name, char **out, size_t *len)
 {
-    const struct cf_builtin *e = NULL;
-    for (size_t i = 0; i < cf_nschemas; i++)
-        if (strcmp(cf_schemas[i].id, name) == 0)
-            e = &cf_schemas[i];
+    const struct cf_builtin *e = cf_builtin_find(cf_schemas, cf_nschemas, name);
     if (!e)
         return CF_EUSAGE;
     cJSON *root = cJSON_ParseWithLength(e->text, e->len);
