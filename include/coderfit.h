@@ -95,6 +95,7 @@ typedef struct cf_diags {
     cf_diag *items;
     size_t n, cap;
     int oom;          /* a diagnostic could not be stored */
+    int color;        /* cf_diags_write's text colours the severities */
 } cf_diags;
 
 /* Frees the diagnostics and leaves d empty and reusable. */
@@ -118,6 +119,8 @@ void cf_diag_print(FILE *out, const cf_diag *dg);
  * annotate the file).  The string is returned in *out (cf_free). */
 typedef enum cf_diag_format { CF_DIAG_TEXT, CF_DIAG_JSON, CF_DIAG_GITHUB } cf_diag_format;
 cf_status cf_diags_write(cf_diags *d, cf_diag_format f, char **out, size_t *len);
+/* Puts the messages in file, line and column order (cf_diags_write does). */
+void cf_diags_sort(cf_diags *d);
 
 /* ---- dates ------------------------------------------------------------- */
 /* A calendar date as a day number (days since 1970-01-01). */
@@ -344,6 +347,8 @@ cf_status cf_case_results_error(cf_case_results *rs, const char *file, const cha
                                 unsigned col, double seconds, const char *message);
 size_t cf_case_results_failed(const cf_case_results *rs);
 size_t cf_case_results_errors(const cf_case_results *rs);
+/* Whether the text that cf_case_results_write makes is coloured. */
+void cf_case_results_color(cf_case_results *rs, int on);
 cf_status cf_case_results_write(const cf_case_results *rs, cf_results_format fmt, char **out, size_t *len);
 
 /* ---- rubric diffs ----------------------------------------------------------------
@@ -366,6 +371,7 @@ typedef struct cf_diff_opts {
     int changed;              /* list only the profiles that moved */
     int fail_tier;            /* a change of tier crosses the line */
     double max_delta;         /* so does a change of more than this; < 0: none */
+    int color;                /* text: colour the changes */
 } cf_diff_opts;
 /* The whole diff in *out (cf_free). */
 cf_status cf_diff_write(cf_diff *df, const cf_diff_opts *o, char **out, size_t *len);
@@ -458,6 +464,8 @@ unsigned long cf_ranking_scored(const cf_ranking *rk);
 unsigned long cf_ranking_failed(const cf_ranking *rk);
 /* Whether any result added so far is in the tier with this id. */
 int cf_ranking_has_tier(const cf_ranking *rk, const char *id);
+/* The as-of date (YYYY-MM-DD) of the reports ranked, or NULL before any. */
+const char *cf_ranking_as_of(const cf_ranking *rk);
 /* Writes the ranking and its summary, once.  CF_OK, or CF_ESYSTEM when
  * the sink failed or memory ran out. */
 cf_status cf_ranking_write(cf_ranking *rk, const cf_rank_write_opts *w, cf_sink sink, void *ctx);
@@ -476,6 +484,7 @@ typedef struct cf_advice_opts {
     const cf_report *alt;        /* or NULL */
     const char *const *with;     /* what alt was made with */
     size_t nwith;
+    int color;                   /* text: colour the score and standing */
 } cf_advice_opts;
 cf_status cf_advice_write(const cf_report *rep, const cf_profile *p, const cf_advice_opts *o, char **out,
                           size_t *len);
@@ -547,5 +556,7 @@ cf_status cf_audit_demographics(cf_audit *a, const char *file, const char *text,
  * category counted in the ratios, 1 when there is none. */
 cf_status cf_audit_write(cf_audit *a, const cf_audit_select *sel, const char *rule, cf_audit_format f,
                          char **out, size_t *len, double *smallest);
+/* Whether the text that cf_audit_write makes is coloured (flags in red). */
+void cf_audit_color(cf_audit *a, int on);
 
 #endif

@@ -27,7 +27,7 @@ expect_grep "$T/out" "--as-of" "score --help lists --as-of"
 # --- rubrics -----------------------------------------------------------------
 printf 'format: coderfit-rubric/1\nid: x\nversion: "1"\ntiers: []\nqualities:\n  - id: q\n    nmae: Q\n' >"$T/bad.yaml"
 expect_exit 3 "invalid rubric" -- "$CF" score -r "$T/bad.yaml" "$EX/inpatient-coder.json"
-expect_grep "$T/err" "^coderfit: $T/bad.yaml:7:5: error: unknown key 'nmae' in a quality (did you mean 'name'?) \[unknown-key\]" "rubric error position"
+expect_grep "$T/err" "^coderfit: $T/bad.yaml:7:5: error: unknown key 'nmae' in a quality (did you mean 'name'? a quality needs it) \[unknown-key\]" "rubric error position"
 expect_exit 3 "missing rubric file" -- "$CF" score -r "$T/none.yaml" "$EX/inpatient-coder.json"
 expect_exit 0 "the default rubric from its file" -- "$CF" score -r rubrics/medical-coder.yaml $ASOF "$EX/inpatient-coder.json"
 
@@ -965,6 +965,48 @@ for w in course= credential= skill= "training= " coding-months=; do
     expect_grep "$T/err" "wants a value" "advise --with '$w': the message"
 done
 
+
+# --- --color for every command with text output; smaller things --------------------
+ESCB=$(printf '\033')
+sed '0,/^    weight: 30$/s//    wieght: 30/' rubrics/medical-coder.yaml >"$T/misspelt.yaml"
+sed 's/min: 0}$/min: 5}/; s/^      - path: derived.coding_months$/      - path: derived.coding_monthz/' rubrics/medical-coder.yaml >"$T/twoerrs.yaml"
+for c in "advise $ASOF $A" "lint $T/misspelt.yaml" "test rubrics/medical-coder.yaml tests/cases/" \
+         "diff $ASOF rubrics/medical-coder.yaml $T/sch-w.yaml $EX" "audit $ASOF -d examples/demographics.csv --select tier=strong $EX" \
+         "score $ASOF $A" "rank $ASOF $EX"; do
+    set -- $c
+    "$CF" "$@" --color always >"$T/col.out" 2>/dev/null
+    grep -q "$ESCB\[" "$T/col.out" && ok || no "$1 --color always: no colour"
+    "$CF" "$@" >"$T/col.out" 2>/dev/null
+    grep -q "$ESCB" "$T/col.out" && no "$1: colour off a terminal" || ok
+    "$CF" "$@" --color never >"$T/col.out" 2>/dev/null
+    grep -q "$ESCB" "$T/col.out" && no "$1 --color never: colour" || ok
+done
+"$CF" lint --color always -f json "$T/misspelt.yaml" >"$T/col.out" 2>/dev/null
+grep -q "$ESCB" "$T/col.out" && no "lint -f json --color always: colour in JSON" || ok
+# one misspelt required key is one problem, said where the misspelling is
+expect_exit 1 "lint: a misspelt required key" -- "$CF" lint "$T/misspelt.yaml"
+[ "$(grep -c . "$T/out")" = 1 ] && ok || no "lint: a misspelt key gives $(grep -c . "$T/out") problems: $(cat "$T/out")"
+expect_grep "$T/out" "misspelt.yaml:[0-9]*:5: error: unknown key 'wieght' in a quality (did you mean 'weight'? a quality needs it) \[unknown-key\]" "lint: the misspelling, and that the key is needed"
+expect_exit 1 "lint: a missing key that is not misspelt" -- "$CF" lint tests/rubrics/missing-key.yaml
+expect_grep "$T/out" "missing-key" "lint: a key simply missing is still missing-key"
+# lint -q: the count line goes, the problems stay
+expect_exit 1 "lint -q of a broken rubric" -- "$CF" lint -q "$T/twoerrs.yaml"
+[ "$(grep -c 'error:' "$T/out")" = 3 ] && ok || no "lint -q: the problems: $(cat "$T/out")"
+grep -q "errors," "$T/err" && no "lint -q: the count line: $(cat "$T/err")" || ok
+expect_exit 1 "lint of a broken rubric" -- "$CF" lint "$T/twoerrs.yaml"
+expect_grep "$T/err" "^coderfit: lint: 3 errors, 0 warnings$" "lint: the count line without -q"
+"$CF" lint --help | grep -q -- "-q, --quiet  *no count of errors and warnings on standard error" && ok || no "lint --help: what -q does"
+# score -r of a broken rubric: its errors in line order, as lint lists them
+expect_exit 3 "score -r of a broken rubric" -- "$CF" score -r "$T/twoerrs.yaml" "$A"
+sed -n 's/^coderfit: \(.*twoerrs.yaml:[0-9]*:[0-9]*\): error: .*/\1/p' "$T/err" >"$T/score.pos"
+"$CF" lint "$T/twoerrs.yaml" 2>/dev/null | sed -n 's/^\(.*twoerrs.yaml:[0-9]*:[0-9]*\): error: .*/\1/p' >"$T/lint.pos"
+[ "$(wc -l <"$T/score.pos")" = 3 ] && cmp -s "$T/score.pos" "$T/lint.pos" && ok ||
+    no "score -r: errors out of line order: $(tr '\n' ' ' <"$T/score.pos") (lint: $(tr '\n' ' ' <"$T/lint.pos"))"
+# rank --merge keeps the shards' date: an --as-of of another is refused
+"$CF" rank $ASOF -f ndjson "$EX" >"$T/dated.ndjson"
+expect_exit 2 "rank --merge --as-of another date" -- "$CF" rank --merge --as-of 2025-01-01 "$T/dated.ndjson"
+expect_grep "$T/err" "rank: --as-of 2025-01-01: the reports were scored as of 2026-11-26" "rank --merge --as-of: says the shards' date"
+expect_exit 0 "rank --merge --as-of the same date" -- "$CF" rank --merge $ASOF "$T/dated.ndjson"
 
 # --- CI formats cannot be forged by a case name; terminals see no C1 control --
 printf 'cases:\n  - name: "forged\\nok 99 - fake pass # SKIP"\n    profile: {format: coderfit-profile/1}\n    expect: {tier: strong}\n  - name: "esc \\e[31m and \\x01 # TODO"\n    profile: {format: coderfit-profile/1}\n    expect: {tier: early}\n' >"$T/forge.yaml"

@@ -80,7 +80,9 @@ zsh_complete() {
 }
 zsh_offers() { sort -u "$T/zsh/$1"; }
 
-commands=$("$CF" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p')
+# the commands, and help (which has no options of its own)
+commands=$("$CF" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p' | grep -vx help)
+"$CF" --help | grep -q '^  help  ' && ok || no "coderfit --help does not list help"
 [ "$(echo "$commands" | wc -l)" -ge 10 ] && ok || no "coderfit --help lists the commands: $commands"
 
 for cmd in $commands; do
@@ -125,10 +127,13 @@ for cmd in $commands; do
 done
 
 # commands, schema names, tiers, --with and --select values
-printf '%s\n' $commands --help --version >"$T/cmds"
+printf '%s\n' $commands help --help --version >"$T/cmds"
 bash_complete coderfit "" >"$T/bashcmds"
 same "$T/cmds" "$T/bashcmds" "the commands of coderfit --help (<) and of bash completion (>)"
 [ "$(bash_complete coderfit ra)" = rank ] && ok || no "bash completes 'ra' to rank"
+printf '%s\n' $commands >"$T/helpcmds"
+bash_complete coderfit help "" >"$T/bashhelp"
+same "$T/helpcmds" "$T/bashhelp" "the commands (<) and what bash completes after help (>)"
 
 # zsh, for real: the commands, each command's options and formats, values
 set -- "coderfit " "coderfit schema " "coderfit rank --tier " "coderfit advise --with " "coderfit lint rubrics/"
@@ -137,7 +142,7 @@ for cmd in $commands; do
     grep -q -e '--format' "$T/long.$cmd" && set -- "$@" "coderfit $cmd -f "
 done
 zsh_complete "$@"
-printf '%s\n' $commands >"$T/cmds2"
+printf '%s\n' $commands help >"$T/cmds2"
 zsh_offers 1 >"$T/zshcmds"
 same "$T/cmds2" "$T/zshcmds" "the commands of coderfit --help (<) and of zsh completion (>)"
 zsh_offers 2 >"$T/zshschemas"

@@ -300,9 +300,10 @@ int cli_getopt(int argc, char **argv, const cli_command *cmd, cli_opts *o)
  * many more there are (lint lists every one). */
 #define CLI_MAX_MESSAGES 100
 
-static void print_some(const cf_diags *d, int errors_only)
+static void print_some(cf_diags *d, int errors_only)
 {
     size_t shown = 0, more = 0;
+    cf_diags_sort(d);   /* in the order of the lines, as lint lists them */
     const char *file = NULL;
     for (size_t i = 0; i < d->n; i++) {
         if (errors_only && d->items[i].severity != CF_SEV_ERROR)
@@ -321,12 +322,12 @@ static void print_some(const cf_diags *d, int errors_only)
         put("coderfit: ", "out of memory (some messages were lost)", 0);
 }
 
-void cli_print_diags(const cf_diags *d)
+void cli_print_diags(cf_diags *d)
 {
     print_some(d, 0);
 }
 
-void cli_print_errors(const cf_diags *d)
+void cli_print_errors(cf_diags *d)
 {
     print_some(d, 1);
 }

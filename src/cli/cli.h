@@ -123,10 +123,10 @@ void cli_list_end(cli_list *l);
 /* Prints "coderfit: CMD: message" to stderr. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints each diagnostic as "coderfit: FILE:LINE:COL: error: ... [rule]". */
-void cli_print_diags(const cf_diags *d);
+void cli_print_diags(cf_diags *d);
 /* The errors of d only (the rubric a command scores with: its warnings are
  * lint's). */
-void cli_print_errors(const cf_diags *d);
+void cli_print_errors(cf_diags *d);
 /* One diagnostic on stderr: "coderfit: FILE:LINE:COL: error: ... [rule]". */
 void cli_diag(const cf_diag *dg);
 /* An error of an input, at FILE[:LINE:COL] (line 0: the whole input). */
@@ -206,6 +206,9 @@ void cli_system_error_said(void);
 /* Whether text output to out should be coloured, and its width: the
  * terminal's, else $COLUMNS, else 0 (not a terminal). */
 int cli_out_color(const cli_out *out, cli_color c);
+/* The same before the output is open: to OUTPUT (a file) or, when NULL,
+ * standard output. */
+int cli_color_on(cli_color c, const char *output);
 int cli_out_width(const cli_out *out);
 /* The rows of the terminal on standard output: LINES, else 24. */
 int cli_screen_rows(void);

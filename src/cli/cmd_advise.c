@@ -28,6 +28,7 @@ static const cli_option options[] = {
     CLI_OPTION_BLIND,
     CLI_OPTION_STRICT,
     CLI_OPTION_OUTPUT,
+    CLI_OPTION_COLOR,
     CLI_OPTION_MAX_INPUT,
     {NULL, 0, NULL, NULL}};
 
@@ -128,7 +129,8 @@ int cmd_advise(int argc, char **argv)
     {
         /* By default, what fits the screen when the text is read there,
          * else five steps. */
-        cf_advice_opts ao = {fmt, top < 0 ? 5 : (size_t)top, 0, alt, with, nwith};
+        cf_advice_opts ao = {fmt, top < 0 ? 5 : (size_t)top, 0, alt, with, nwith, 0};
+        ao.color = fmt == CF_ADVICE_TEXT && cli_color_on(o.color, o.output);
         if (top < 0 && fmt == CF_ADVICE_TEXT && !o.output && isatty(STDOUT_FILENO)) {
             ao.top = 0;
             ao.max_lines = cli_screen_rows();

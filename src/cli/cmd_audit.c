@@ -17,6 +17,7 @@ static const cli_option options[] = {
     CLI_OPTION_AS_OF,
     {"format", 'f', "FORMAT", "text (default), csv, json or md"},
     CLI_OPTION_OUTPUT,
+    CLI_OPTION_COLOR,
     CLI_OPTION_MAX_INPUT,
     CLI_OPTION_STRICT,
     {NULL, 0, NULL, NULL}};
@@ -184,8 +185,10 @@ int cmd_audit(int argc, char **argv)
         cli_error("audit", "no applicant to audit");
         st = CF_EINPUT;
     }
-    if (!st)
+    if (!st) {
+        cf_audit_color(ctx.a, fmt == CF_AUDIT_TEXT && cli_color_on(o.color, o.output));
         st = cf_audit_write(ctx.a, &sel, rule, fmt, &s, &len, &smallest);
+    }
     cli_out out;
     if (!st && !(st = cli_out_open(&out, o.output))) {
         cli_write(out.f, s, len);

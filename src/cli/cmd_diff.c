@@ -10,6 +10,7 @@ static const cli_option options[] = {
     {"format", 'f', "FORMAT", "text (default), json, md or github (annotations)"},
     {"changed", OPT_CHANGED, NULL, "list only the profiles that moved"},
     CLI_OPTION_OUTPUT,
+    CLI_OPTION_COLOR,
     CLI_OPTION_AS_OF,
     {"fail-on-tier-change", OPT_FAIL_TIER, NULL, "exit 1 when any profile changes tier"},
     {"max-delta", OPT_MAX_DELTA, "X", "exit 1 when any score moves by more than X"},
@@ -67,7 +68,7 @@ int cmd_diff(int argc, char **argv)
     cli_opts o;
     cli_opts_init(&o);
     int c;
-    cf_diff_opts dopts = {CF_DIFF_TEXT, 0, 0, -1};
+    cf_diff_opts dopts = {CF_DIFF_TEXT, 0, 0, -1, 0};
     while ((c = cli_option_next(&cli_diff, argc, argv, &o)) != -1) {
         switch (c) {
         case CLI_OPT_HELP:
@@ -88,6 +89,7 @@ int cmd_diff(int argc, char **argv)
     }
     static const cf_diff_format format_of[] = {CF_DIFF_TEXT, CF_DIFF_JSON, CF_DIFF_MD, CF_DIFF_GITHUB};
     dopts.format = format_of[o.format_index];
+    dopts.color = dopts.format == CF_DIFF_TEXT && cli_color_on(o.color, o.output);
     if (argc - optind < 3)
         return cli_usage_error("diff", "expected an old rubric, a new rubric and at least one profile");
 

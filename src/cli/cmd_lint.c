@@ -10,7 +10,8 @@ static const cli_option options[] = {
                               "file, line and column)"},
     {"strict", OPT_STRICT, NULL, "warnings fail too"},
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest rubric accepted (default 16M)"},
-    {"quiet", 'q', NULL, "print nothing when there is no problem"},
+    {"quiet", 'q', NULL, "no count of errors and warnings on standard error"},
+    CLI_OPTION_COLOR,
     {NULL, 0, NULL, NULL}};
 
 static const char *const formats[] = {"text", "json", "github", NULL};
@@ -49,6 +50,7 @@ int cmd_lint(int argc, char **argv)
         return cli_usage_error("lint", "no rubric given");
 
     cf_diags d = {0};
+    d.color = fmt == CF_DIAG_TEXT && cli_color_on(o.color, NULL);
     cf_status st = CF_OK;
     for (int i = optind; i < argc && st != CF_ESYSTEM; i++) {
         char *text;

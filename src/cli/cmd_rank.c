@@ -384,6 +384,13 @@ int cmd_rank(int argc, char **argv)
 
     if (merging) {
         st = merge(&o, argv + optind, argc - optind, all, &bad_lines);
+        /* the shards' date is theirs: an --as-of that says another is a mistake */
+        const char *day = cf_ranking_as_of(all);
+        if (!st && o.as_of_text && day && strcmp(day, o.as_of_text) != 0) {
+            st = cli_usage_error("rank", "--as-of %s: the reports were scored as of %s, and --merge keeps "
+                                 "their scores (leave --as-of out, or score the profiles again)", o.as_of_text, day);
+            goto done;
+        }
         /* no rubric here: a tier that no shard has may be a misspelling */
         for (size_t i = 0; !st && i < ro.ntiers; i++)
             if (!cf_ranking_has_tier(all, tiers[i]))

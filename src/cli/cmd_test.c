@@ -12,6 +12,7 @@
 static const cli_option options[] = {
     {"format", 'f', "FORMAT", "text (default; the last line is \"N passed, N failed\"), junit or tap"},
     CLI_OPTION_OUTPUT,
+    CLI_OPTION_COLOR,
     {"as-of", OPT_AS_OF, "YYYY-MM-DD", "for cases that give none (default: today)"},
     {"max-input-size", OPT_MAX_INPUT, "SIZE", "largest file accepted (default 16M)"},
     {NULL, 0, NULL, NULL}};
@@ -248,6 +249,8 @@ int cmd_test(int argc, char **argv)
     int bad = 0;
     if (!rs)
         st = CF_ESYSTEM;
+    else
+        cf_case_results_color(rs, fmt == CF_RESULTS_TEXT && cli_color_on(o.color, o.output));
     for (int i = optind + 1; i < argc && !st; i++) {
         struct stat sb;
         if (stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode))

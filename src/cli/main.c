@@ -29,7 +29,8 @@ static void usage(FILE *f)
           "Commands:\n", f);
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %-10s %s\n", commands[i].doc->name, commands[i].doc->summary);
-    fputs("\n"
+    fputs("  help       print the options of a command: coderfit help COMMAND\n"
+          "\n"
           "Options:\n"
           "  -h, --help     show this help\n"
           "      --version  show the program and rubric format versions\n"

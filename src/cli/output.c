@@ -267,19 +267,35 @@ void cli_out_abort(cli_out *out)
     out_free(out);
 }
 
-int cli_out_color(const cli_out *out, cli_color c)
+/* Whether colour goes to fd, a --color of auto: a terminal, NO_COLOR
+ * unset, TERM not dumb. */
+static int color_auto(int fd)
 {
-    if (c == CLI_COLOR_ALWAYS)
-        return 1;
-    if (c == CLI_COLOR_NEVER || out->tmp)
-        return 0;
     const char *no = getenv("NO_COLOR");
     if (no && *no)
         return 0;
     const char *term = getenv("TERM");
     if (term && strcmp(term, "dumb") == 0)
         return 0;
-    return isatty(fileno(out->f));
+    return isatty(fd);
+}
+
+int cli_color_on(cli_color c, const char *output)
+{
+    if (c == CLI_COLOR_ALWAYS)
+        return 1;
+    if (c == CLI_COLOR_NEVER || (output && strcmp(output, "-") != 0))
+        return 0;
+    return color_auto(STDOUT_FILENO);
+}
+
+int cli_out_color(const cli_out *out, cli_color c)
+{
+    if (c == CLI_COLOR_ALWAYS)
+        return 1;
+    if (c == CLI_COLOR_NEVER || out->tmp)
+        return 0;
+    return color_auto(fileno(out->f));
 }
 
 int cli_stderr_width(void)

@@ -10,12 +10,12 @@ _coderfit_options()
     case $1 in
     score) echo "--rubric -r --as-of --format -f --output -o --color --max-input-size --blind --key --quiet -q --strict --help -h" ;;
     rank) echo "--rubric -r --as-of --format -f --output -o --jobs -j --top --min-score --tier --eligible-only --dedupe --bom --merge --color --max-input-size --blind --key --quiet -q --verbose -v --strict --help -h" ;;
-    advise) echo "--rubric -r --as-of --with -w --top -n --format -f --blind --key --output -o --max-input-size --strict --help -h" ;;
-    audit) echo "--demographics -d --select --fail-under --rubric -r --as-of --format -f --output -o --max-input-size --strict --help -h" ;;
+    advise) echo "--rubric -r --as-of --with -w --top -n --format -f --blind --key --output -o --max-input-size --strict --color --help -h" ;;
+    audit) echo "--demographics -d --select --fail-under --rubric -r --as-of --format -f --output -o --max-input-size --strict --color --help -h" ;;
     convert) echo "--as-of --format -f --output -o --max-input-size --strict --help -h" ;;
-    lint) echo "--format -f --strict --max-input-size --quiet -q --help -h" ;;
-    test) echo "--format -f --output -o --as-of --max-input-size --help -h" ;;
-    diff) echo "--format -f --changed --output -o --as-of --fail-on-tier-change --max-delta --max-input-size --strict --help -h" ;;
+    lint) echo "--format -f --strict --max-input-size --quiet -q --color --help -h" ;;
+    test) echo "--format -f --output -o --as-of --max-input-size --color --help -h" ;;
+    diff) echo "--format -f --changed --output -o --as-of --fail-on-tier-change --max-delta --max-input-size --strict --color --help -h" ;;
     show) echo "--rubric -r --format -f --output -o --help -h" ;;
     schema) echo "--help -h" ;;
     template) echo "--help -h" ;;
@@ -40,7 +40,7 @@ _coderfit_formats()
 _coderfit()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev= cmd= i
-    local commands="score rank advise audit convert lint test diff show schema template"
+    local commands="score rank advise audit convert lint test diff show schema template help"
     COMPREPLY=()
 
     # --option=value: bash splits the word at '=' (COMP_WORDBREAKS)
@@ -99,6 +99,8 @@ _coderfit()
         return
     fi
     case $cmd in
+    help)
+        COMPREPLY=($(compgen -W "score rank advise audit convert lint test diff show schema template" -- "$cur")) ;;
     schema)
         COMPREPLY=($(compgen -W "profile report rubric ranking advice diff lint audit" -- "$cur")) ;;
     lint)

@@ -467,16 +467,24 @@ static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, con
         cf_buf_md(b, cf_report_tier_label(rep));
         cf_buf_printf(b, "**, %s.\n\n", rep->eligible ? "eligible" : "**not eligible**");
     } else {
+        int color = o->color;
+        if (color)
+            cf_buf_puts(b, C_BOLD);
+        cf_buf_shown_str(b, name ? name : rep->source);
+        if (color)
+            cf_buf_puts(b, C_RESET);
+        cf_buf_printf(b, "  (as of %s)", day);
         if (name) {
-            cf_buf_shown(b, name, strlen(name));
-            cf_buf_printf(b, "  (as of %s)\n  ", day);
-            cf_buf_shown(b, rep->source, strlen(rep->source));
-        } else {
-            cf_buf_shown(b, rep->source, strlen(rep->source));
-            cf_buf_printf(b, "  (as of %s)", day);
+            cf_buf_puts(b, "\n  ");
+            cf_buf_shown_str(b, rep->source);
         }
-        cf_buf_printf(b, "\n  Score %.1f / 100   %s   %s\n\n", cf_shown(rep->score),
-                      cf_report_tier_label(rep), rep->eligible ? "eligible" : "NOT ELIGIBLE");
+        char score[16];
+        snprintf(score, sizeof score, "%.1f", cf_shown(rep->score));
+        cf_buf_puts(b, "\n  Score ");
+        cf_buf_colored(b, color, C_BOLD, score);
+        cf_buf_printf(b, " / 100   %s   ", cf_report_tier_label(rep));
+        cf_buf_colored(b, color, rep->eligible ? C_GREEN : C_BOLD C_RED, rep->eligible ? "eligible" : "NOT ELIGIBLE");
+        cf_buf_puts(b, "\n\n");
     }
     for (size_t g = 0; g < r->ngates; g++) {
         if (rep->gate_passed[g])

@@ -45,6 +45,7 @@ typedef struct demo_row {
 } demo_row;
 
 struct cf_audit {
+    int color;                /* text: flags in red */
     applicant *a;
     size_t n, cap;
     demo_row *rows;
@@ -706,7 +707,7 @@ static void write_csv(cf_buf *b, const figures *fg)
     }
 }
 
-static void write_table(cf_buf *b, const figures *fg, int md)
+static void write_table(cf_buf *b, const figures *fg, int md, int color)
 {
     static const char *const titles[3] = {"Sex", "Race/ethnicity", "Sex and race/ethnicity"};
     char name[160];
@@ -752,7 +753,10 @@ static void write_table(cf_buf *b, const figures *fg, int md)
                     cf_buf_printf(b, "%8s", "-");
                 else
                     cf_buf_printf(b, "%8.4f", g->sir);
-                cf_buf_printf(b, "%s%s\n", *mark ? "  " : "", mark);
+                if (*mark)
+                    cf_buf_puts(b, "  ");
+                cf_buf_colored(b, color && g->flagged && !g->excluded, C_BOLD C_RED, mark);
+                cf_buf_putc(b, '\n');
             }
         }
         if (md)
@@ -790,11 +794,16 @@ cf_status cf_audit_write(cf_audit *a, const cf_audit_select *sel, const char *ru
         }
         cf_buf_num(&b, fg.median, 2);
         cf_buf_printf(&b, "%s without demographics: %lu\n", f == CF_AUDIT_MD ? ";" : ",", fg.unmatched);
-        write_table(&b, &fg, f == CF_AUDIT_MD);
+        write_table(&b, &fg, f == CF_AUDIT_MD, a->color);
         cf_buf_printf(&b, "\n%d group%s flagged (impact ratio under 0.8). A flag is a reason to "
                           "review, not a finding of discrimination.\n",
                       fg.flagged, fg.flagged == 1 ? "" : "s");
         break;
     }
     return cf_buf_finish(&b, out, len);
+}
+
+void cf_audit_color(cf_audit *a, int on)
+{
+    a->color = on;
 }

@@ -354,7 +354,13 @@ struct cf_case_results {
     result *v;
     size_t n, cap;
     size_t failed, errors;
+    int color;
 };
+
+void cf_case_results_color(cf_case_results *rs, int on)
+{
+    rs->color = on;
+}
 
 cf_case_results *cf_case_results_new(void)
 {
@@ -592,7 +598,9 @@ static void write_text(cf_buf *b, const cf_case_results *rs)
     for (size_t i = 0; i < rs->n; i++) {
         const result *r = &rs->v[i];
         /* names, files and messages as a terminal may show them */
-        cf_buf_puts(b, r->error ? "ERROR " : r->failures ? "FAIL  " : "ok    ");
+        cf_buf_colored(b, rs->color, r->failures ? C_BOLD C_RED : C_GREEN,
+                       r->error ? "ERROR" : r->failures ? "FAIL" : "ok");
+        cf_buf_puts(b, r->error ? " " : r->failures ? "  " : "    ");
         cf_buf_shown_str(b, shown_name(r));
         if (!r->failures) {
             cf_buf_putc(b, '\n');

@@ -57,14 +57,23 @@ void cf_diag_add(cf_diags *d, const char *file, unsigned line, unsigned col,
 }
 
 /* "FILE:LINE:COL: severity: message [rule]" and a newline */
-static void format_text(cf_buf *b, const cf_diag *dg)
+/* "FILE:LINE:COL: severity: message [rule]", control characters of the
+ * file and message shown as ?; the severity coloured when color. */
+static void format_text(cf_buf *b, const cf_diag *dg, int color)
 {
-    const char *sev = dg->severity == CF_SEV_ERROR ? "error" : "warning";
+    int err = dg->severity == CF_SEV_ERROR;
     size_t start = b->len;
     if (dg->line)
-        cf_buf_printf(b, "%s:%u:%u: %s: %s", dg->file, dg->line, dg->col, sev, dg->message);
+        cf_buf_printf(b, "%s:%u:%u: ", dg->file, dg->line, dg->col);
     else
-        cf_buf_printf(b, "%s: %s: %s", dg->file, sev, dg->message);
+        cf_buf_printf(b, "%s: ", dg->file);
+    if (b->s && !b->oom) {
+        b->s[b->len] = '\0';
+        cf_text_shown(b->s + start);
+    }
+    cf_buf_colored(b, color, err ? C_BOLD C_RED : C_BOLD C_YELLOW, err ? "error" : "warning");
+    start = b->len;
+    cf_buf_printf(b, ": %s", dg->message);
     if (dg->rule)
         cf_buf_printf(b, " [%s]", dg->rule);
     if (b->s && !b->oom) {
@@ -107,11 +116,16 @@ void cf_buf_gh(cf_buf *b, const char *s, int property)
     }
 }
 
+void cf_diags_sort(cf_diags *d)
+{
+    if (d->n > 1)
+        qsort(d->items, d->n, sizeof *d->items, diag_cmp);   /* stable enough: ties are rare */
+}
+
 cf_status cf_diags_write(cf_diags *d, cf_diag_format f, char **out, size_t *len)
 {
     cf_buf b = {0};
-    if (d->n > 1)
-        qsort(d->items, d->n, sizeof *d->items, diag_cmp);   /* stable enough: ties are rare */
+    cf_diags_sort(d);
     if (f == CF_DIAG_JSON) {
         cf_jw w = {&b, 1, 0, {0}};
         size_t errors = cf_diags_errors(d);
@@ -151,7 +165,7 @@ cf_status cf_diags_write(cf_diags *d, cf_diag_format f, char **out, size_t *len)
                 cf_buf_gh(&b, dg->message, 0);
                 cf_buf_putc(&b, '\n');
             } else {
-                format_text(&b, dg);
+                format_text(&b, dg, d->color);
             }
         }
         if (!b.s)
@@ -163,7 +177,7 @@ cf_status cf_diags_write(cf_diags *d, cf_diag_format f, char **out, size_t *len)
 char *cf_diag_text(const cf_diag *dg)
 {
     cf_buf b = {0};
-    format_text(&b, dg);
+    format_text(&b, dg, 0);
     if (b.oom) {
         cf_buf_free(&b);
         return NULL;

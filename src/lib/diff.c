@@ -640,9 +640,17 @@ cf_status cf_diff_write(cf_diff *df, const cf_diff_opts *o, char **out, size_t *
                 cf_buf_md(&b, tier.s ? tier.s : "");
                 cf_buf_printf(&b, " | %s |\n", rank);
             } else {
-                cf_buf_printf(&b, "  %6s %6s  %6s  ", ov.s ? ov.s : "", nv.s ? nv.s : "",
-                              r->new10 == r->old10 ? "." : chg.s ? chg.s : "");
+                char cell[16];
+                snprintf(cell, sizeof cell, "%6s", r->new10 == r->old10 ? "." : chg.s ? chg.s : "");
+                cf_buf_printf(&b, "  %6s %6s  ", ov.s ? ov.s : "", nv.s ? nv.s : "");
+                cf_buf_colored(&b, o->color && r->new10 != r->old10, r->new10 > r->old10 ? C_GREEN : C_RED, cell);
+                cf_buf_puts(&b, "  ");
+                int tier_moved = strcmp(r->old_tier, r->new_tier) != 0;
+                if (o->color && tier_moved)
+                    cf_buf_puts(&b, C_BOLD);
                 cf_buf_shown_str(&b, tier.s ? tier.s : "");
+                if (o->color && tier_moved)
+                    cf_buf_puts(&b, C_RESET);
                 size_t w = tier.s ? strlen(tier.s) : 0;
                 cf_buf_printf(&b, "%*s %-11s ", w < 30 ? (int)(30 - w) : 0, "", rank);
                 cf_buf_shown(&b, r->source, strlen(r->source));

@@ -334,6 +334,16 @@ cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
  * spelling, body (may be NULL) and kind.  0, or -1 when unknown. */
 int cf_credential_info(const char *code, const char **canonical, const char **body, const char **kind);
 
+/* Colours of text output (when the caller asks for them). */
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_DIM "\033[2m"
+#define C_RED "\033[31m"
+#define C_GREEN "\033[32m"
+#define C_YELLOW "\033[33m"
+/* s between on and C_RESET when color, else s alone. */
+void cf_buf_colored(cf_buf *b, int color, const char *on, const char *s);
+
 /* tools/embed's tables of shipped files: the rubrics (the YAML of rubrics/) and
  * the JSON Schemas of the outputs (those of src/schemas), by id. */
 struct cf_builtin {

@@ -126,6 +126,8 @@ cf_status cf_ranking_add_skipped(cf_ranking *rk, const char *path)
 }
 unsigned long cf_ranking_failed(const cf_ranking *rk) { return rk->failed; }
 
+const char *cf_ranking_as_of(const cf_ranking *rk) { return rk->as_of; }
+
 int cf_ranking_has_tier(const cf_ranking *rk, const char *id)
 {
     for (int i = 0; i < rk->ntiers; i++)
@@ -1387,7 +1389,7 @@ static void write_text(cf_ranking *rk, out *o, int width, int color)
     int any_warn;
     layout l = text_layout(rk, width, &any_warn);
     int wrap_w = width > 0 ? width : 100000;
-    const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
+    const char *bold = color ? C_BOLD : "", *reset = color ? C_RESET : "";
     if (rk->rubric_id) {
         cf_buf t = {0};
         cf_buf_printf(&t, "rubric %s %s, as of %s", rk->rubric_id, rk->rubric_version ? rk->rubric_version : "",

@@ -192,13 +192,6 @@ size_t cf_warnings_count(const cf_warnings *ws)
 
 /* ---- text ---------------------------------------------------------------- */
 
-#define C_RESET "\033[0m"
-#define C_BOLD "\033[1m"
-#define C_DIM "\033[2m"
-#define C_RED "\033[31m"
-#define C_GREEN "\033[32m"
-#define C_YELLOW "\033[33m"
-
 
 static const char *score_color(double s)
 {

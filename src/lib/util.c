@@ -261,3 +261,12 @@ int cf_whole_parse(const char *s, long long lo, long long hi, long long *out)
     *out = v;
     return 1;
 }
+
+void cf_buf_colored(cf_buf *b, int color, const char *on, const char *s)
+{
+    if (color)
+        cf_buf_puts(b, on);
+    cf_buf_puts(b, s);
+    if (color)
+        cf_buf_puts(b, C_RESET);
+}

@@ -87,6 +87,10 @@ int cf_yrange(cf_yreader *l, const cf_ynode *n, const char *what, double lo, dou
 void cf_ykeys(cf_yreader *l, const cf_ynode *map, const cf_ykey *keys, const char *what,
                        const char *const *extra, const char *extra_note)
 {
+    /* a required key misspelt is one problem, said at the misspelling:
+     * the keys its "did you mean" names are not also reported missing */
+    const char *meant[16];
+    size_t nmeant = 0;
     for (size_t i = 0; i + 1 < map->n; i += 2) {
         const cf_ynode *k = map->items[i];
         int known = 0;
@@ -110,12 +114,25 @@ void cf_ykeys(cf_yreader *l, const cf_ynode *map, const cf_ykey *keys, const cha
                 best = s->key;
             }
         }
-        if (best)
+        int missing = best && !cf_ymap_get(map, best);
+        for (const cf_ykey *s = keys; missing && s->key; s++)
+            if (strcmp(s->key, best) == 0)
+                missing = s->required;
+        if (missing && nmeant < CF_ARRAY_LEN(meant)) {
+            meant[nmeant++] = best;
+            cf_yerr(l, k, "unknown-key", "unknown key '%s' in %s (did you mean '%s'? %s needs it)", k->value, what,
+                    best, what);
+        } else if (best) {
             cf_yerr(l, k, "unknown-key", "unknown key '%s' in %s (did you mean '%s'?)", k->value, what, best);
-        else
+        } else {
             cf_yerr(l, k, "unknown-key", "unknown key '%s' in %s", k->value, what);
+        }
     }
-    for (const cf_ykey *s = keys; s->key; s++)
-        if (s->required && !cf_ymap_get(map, s->key))
+    for (const cf_ykey *s = keys; s->key; s++) {
+        int said = 0;
+        for (size_t i = 0; i < nmeant; i++)
+            said |= strcmp(meant[i], s->key) == 0;
+        if (s->required && !said && !cf_ymap_get(map, s->key))
             cf_yerr(l, map, "missing-key", "%s lacks the required key '%s'", what, s->key);
+    }
 }
