@@ -966,6 +966,50 @@ for w in course= credential= skill= "training= " coding-months=; do
 done
 
 
+# --- the report speaks the reader's language -------------------------------------------
+# evidence in the input's own terms (a JSON Resume's work[], certificates[],
+# studyType), the native path kept in JSON for tools
+"$CF" score $ASOF -f json "$A" >"$T/ev.json"
+"$CF" convert $ASOF "$A" >"$T/ev.native.json"
+"$PY" - "$T/ev.json" "$A" "$T/ev.native.json" <<'EOF2' && ok || no "score -f json: evidence paths in the resume's terms, the native kept"
+import json, re, sys
+d = json.load(open(sys.argv[1]))
+resume = json.load(open(sys.argv[2]))
+native = json.load(open(sys.argv[3]))
+ev = [e for q in d["qualities"] for c in q["criteria"] for e in c["evidence"]]
+hl = [e for e in ev if re.match(r"experience\[\d+\]\.highlights\[\d+\]$", e["path"])]
+assert hl, "no highlight evidence"
+for e in hl:
+    # the two paths name the same text: the native one in convert's output,
+    # the other in the resume
+    n = re.match(r"experience\[(\d+)\]\.highlights\[(\d+)\]$", e["path"])
+    m = re.match(r"work\[(\d+)\]\.highlights\[(\d+)\]$", e.get("input_path", ""))
+    assert m, e
+    assert native["experience"][int(n.group(1))]["highlights"][int(n.group(2))] == \
+        resume["work"][int(m.group(1))]["highlights"][int(m.group(2))], e
+cred = [e for e in ev if e["path"].startswith("credentials[")]
+assert cred and all(e["input_path"].startswith("certificates[") for e in cred), cred
+assert any(e["path"] == "derived.coding_months" and e["input_path"].startswith("months in coding roles") for e in ev)
+EOF2
+"$CF" score $ASOF -f json "$EX/new-cca.native.json" | grep -q '"input_path"' && no "a native profile's evidence gets an input_path" || ok
+# volunteer coding comes after the work entries in the native model
+printf '%s\n' '{"basics": {"name": "Val"}, "work": [{"name": "Grocer", "position": "Cashier", "startDate": "2022-01", "endDate": "2023-12"}],' \
+    ' "volunteer": [{"organization": "Free Clinic", "position": "Volunteer medical coder", "startDate": "2024-01", "endDate": "2025-06",' \
+    '   "highlights": ["Coded clinic visits with ICD-10-CM and CPT"]}]}' >"$T/volunteer.json"
+"$CF" score $ASOF -f json "$T/volunteer.json" | tr -d ' \n' >"$T/vol.out"
+grep -q '"path":"experience\[1\]\.highlights\[0\]","input_path":"volunteer\[0\]\.highlights\[0\]"' "$T/vol.out" && ok ||
+    no "score: volunteer evidence named as the resume has it: $(grep -o '"path":"experience[^}]*' "$T/vol.out" | head -2)"
+"$CF" score $ASOF -f html "$A" >"$T/ev.html"
+grep -q '<code>experience\[' "$T/ev.html" && no "score -f html: evidence in the native model's terms" || ok
+expect_grep "$T/ev.html" '<code>work\[0\]\.highlights\[[0-9]\]</code>' "score -f html: evidence as the resume says it"
+# a failed gate says what it needs, in words, in every format
+for f in text md html; do
+    "$CF" score $ASOF -f $f "$EX/high-school-only.json" | tr '\n' ' ' | tr -s ' ' >"$T/gate.$f"
+    grep -q "Needs one of: coding or HIT training (a certificate, course or degree): the profile shows none; a coding credential, current or lapsed: the profile shows none" "$T/gate.$f" &&
+        ok || no "score -f $f: the failed gate's conditions in words: $(head -c 300 "$T/gate.$f")"
+    grep -q "at least 0\.\|above 0 (now" "$T/gate.$f" && no "score -f $f: a gate condition as a figure" || ok
+done
+
 # --- --color for every command with text output; smaller things --------------------
 ESCB=$(printf '\033')
 sed '0,/^    weight: 30$/s//    wieght: 30/' rubrics/medical-coder.yaml >"$T/misspelt.yaml"

@@ -266,23 +266,6 @@ static void next_text(cf_buf *b, const cf_report *rep, const plan *pl)
     }
 }
 
-/* Where the profile stands on a gate's condition, in words. */
-static void cond_state(cf_buf *b, const cf_report *rep, const cf_gate *g, size_t c)
-{
-    const cf_cond *cd = &g->conds[c];
-    if (rep->gcond_ok[g->cond_first + c]) {
-        cf_buf_puts(b, "holds");
-    } else if (cd->kind == CF_K_CRITERION) {
-        double f = rep->res[rep->qfirst[cd->q] + cd->c].fraction;
-        if (f > 0)
-            cf_buf_printf(b, "the profile shows %.0f%% of it", f * 100);
-        else
-            cf_buf_puts(b, "the profile shows none");
-    } else {
-        cf_buf_puts(b, "not yet");
-    }
-}
-
 /* ---- writers --------------------------------------------------------------- */
 
 static const char *const op_names[] = {"at_least", "above", "at_most", "below"};
@@ -501,7 +484,7 @@ static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, con
             cf_buf text = {0};
             cf_cond_text(r, cd, &text);
             cf_buf_puts(&text, ": ");
-            cond_state(&text, rep, gate, c);
+            cf_gate_cond_state(&text, rep, gate, c);
             if (md) {
                 cf_buf_puts(b, "- ");
                 cf_buf_md(b, text.s);
@@ -686,7 +669,7 @@ static void write_html(cf_buf *b, const cf_report *rep, const plan *pl, const cf
             cf_buf_puts(b, "<li>");
             cf_buf_html(b, text.s ? text.s : "");
             cf_buf_printf(b, ": <span class=\"%s\">", rep->gcond_ok[gate->cond_first + c] ? "pass" : "fail");
-            cond_state(b, rep, gate, c);
+            cf_gate_cond_state(b, rep, gate, c);
             cf_buf_puts(b, "</span></li>\n");
             cf_buf_free(&text);
         }

@@ -282,6 +282,12 @@ struct cf_profile {
     cf_day as_of;
 };
 
+/* An evidence path of the native model as the profile's input names it
+ * (experience[0].highlights[1] -> work[0].highlights[1] for a JSON
+ * Resume; what the engine worked out, in words), or NULL when it is the
+ * same (a native input) or cannot be said; cf_free. */
+char *cf_input_path(const cf_profile *p, const char *native);
+
 /* Field types of the native model. */
 typedef enum cf_ftype {
     CF_T_OBJECT, CF_T_ARRAY, CF_T_STRING, CF_T_NUMBER, CF_T_BOOL,

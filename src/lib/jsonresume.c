@@ -1184,3 +1184,94 @@ oom:
     cf_json_delete(im.out);
     return CF_ESYSTEM;
 }
+
+/* ---- evidence in the resume's own terms ------------------------------------ */
+
+/* The fields the importer renames, native -> JSON Resume, by section. */
+static const char *const renamed[][3] = {
+    {"experience", "title", "position"},      {"experience", "employer", "name"},
+    {"experience", "start", "startDate"},     {"experience", "end", "endDate"},
+    {"education", "level", "studyType"},      {"education", "field", "area"},
+    {"education", "title", "studyType"},      {"education", "start", "startDate"},
+    {"education", "completed", "endDate"},    {"credentials", "code", "name"},
+    {"credentials", "name", "name"},          {"credentials", "earned", "date"},
+};
+
+/* What the engine works out or reads from the text, said for a reader of
+ * the resume: the resume has no field of that name. */
+static const char *const worked_out[][2] = {
+    {"derived.coding_months", "months in coding roles (from the work dates)"},
+    {"derived.coding_related_months", "months in coding, audit or CDI roles (from the work dates)"},
+    {"derived.recent_coding_months", "months in coding roles of the last 24 (from the work dates)"},
+    {"derived.remote_coding_months", "months in remote coding roles (from the work dates)"},
+    {"derived.clinical_months", "months in clinical roles (from the work dates)"},
+    {"derived.healthcare_months", "months in healthcare roles (from the work dates)"},
+    {"derived.audit_months", "months in audit roles (from the work dates)"},
+    {"derived.cdi_months", "months in CDI roles (from the work dates)"},
+    {"derived.credential_current", "credentials: one current as of the date"},
+    {"derived.code_of_ethics", "code of ethics: stated, or bound by a current AAPC or AHIMA credential"},
+    {"derived.reference_count", "references"},
+    {"derived.ceu_hours_24m", "CEU hours stated for the last 24 months"},
+    {"measures.audit_accuracy", "audited accuracy stated in the text"},
+    {"measures.charts_per_hour", "productivity stated in the text"},
+    {"measures.charts_per_day", "productivity stated in the text"},
+    {"measures.ceu_hours_24m", "CEU hours stated in the text"},
+    {"attestations.hipaa_training", "HIPAA training stated in the text"},
+    {"attestations.hipaa_trained", "HIPAA training stated in the text"},
+    {"summary", "basics.summary"},
+};
+
+char *cf_input_path(const cf_profile *p, const char *native)
+{
+    if (!p || !p->resume || !native)
+        return NULL;
+    for (size_t i = 0; i < CF_ARRAY_LEN(worked_out); i++)
+        if (strcmp(worked_out[i][0], native) == 0)
+            return cf_strdup(worked_out[i][1]);
+    if (strncmp(native, "skills.", 7) == 0)
+        return cf_strdup("skills");
+    /* SECTION[I] and what follows: the entry's "from", then its field */
+    const char *br = strchr(native, '[');
+    size_t sl = br ? (size_t)(br - native) : 0;
+    if (!br || sl > 32)
+        return NULL;
+    char section[40];
+    memcpy(section, native, sl);
+    section[sl] = '\0';
+    const cJSON *arr = cf_get(p->root, section);
+    const cJSON *e = cJSON_GetArrayItem(arr, atoi(br + 1));
+    const char *from = cf_get_str(e, "from");
+    const char *rest = strchr(br, ']');
+    if (!from || !rest)
+        return NULL;
+    rest++;
+    cf_buf b = {0};
+    cf_buf_puts(&b, from);
+    /* a field of an entry; a credential found in a text (basics.label, a
+     * job's title) stands whole */
+    int whole = strcmp(section, "credentials") == 0 && strncmp(from, "certificates[", 13) != 0;
+    if (*rest == '.' && strchr(from, '[') && !whole) {
+        const char *field = rest + 1;
+        size_t fl = strcspn(field, ".[");
+        const char *name = NULL;
+        for (size_t i = 0; i < CF_ARRAY_LEN(renamed) && !name; i++)
+            if (strcmp(renamed[i][0], section) == 0 && strlen(renamed[i][1]) == fl &&
+                strncmp(renamed[i][1], field, fl) == 0)
+                name = renamed[i][2];
+        if (name && strcmp(section, "experience") == 0 && strcmp(name, "name") == 0 &&
+            strncmp(from, "volunteer", 9) == 0)
+            name = "organization";
+        cf_buf_putc(&b, '.');
+        if (name) {
+            cf_buf_puts(&b, name);
+            cf_buf_puts(&b, field + fl);
+        } else {
+            cf_buf_puts(&b, field);
+        }
+    }
+    if (b.oom || !b.s || strcmp(b.s, native) == 0) {
+        cf_buf_free(&b);
+        return NULL;
+    }
+    return b.s;
+}

@@ -25,6 +25,35 @@ void cf_gap_json(cf_jw *w, const cf_result *res, const char *standing)
     cf_jw_close(w, '}');
 }
 
+void cf_gate_cond_state(cf_buf *b, const cf_report *rep, const cf_gate *g, size_t c)
+{
+    const cf_cond *cd = &g->conds[c];
+    if (rep->gcond_ok[g->cond_first + c]) {
+        cf_buf_puts(b, "holds");
+    } else if (cd->kind == CF_K_CRITERION) {
+        double f = rep->res[rep->qfirst[cd->q] + cd->c].fraction;
+        if (f > 0)
+            cf_buf_printf(b, "the profile shows %.0f%% of it", f * 100);
+        else
+            cf_buf_puts(b, "the profile shows none");
+    } else {
+        cf_buf_puts(b, "not yet");
+    }
+}
+
+void cf_gate_needs_text(cf_buf *b, const cf_report *rep, const cf_gate *g)
+{
+    cf_buf_puts(b, g->nconds == 1 ? "Needs " : g->any ? "Needs one of: " : "Needs each of: ");
+    for (size_t c = 0; c < g->nconds; c++) {
+        if (c)
+            cf_buf_puts(b, "; ");
+        cf_cond_text(rep->r, &g->conds[c], b);
+        cf_buf_puts(b, ": ");
+        cf_gate_cond_state(b, rep, g, c);
+    }
+    cf_buf_putc(b, '.');
+}
+
 const cf_tier *cf_report_held_back(const cf_report *rep)
 {
     if (rep->tier >= rep->r->ntiers || rep->score_tier >= rep->tier)
@@ -125,6 +154,8 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
             for (size_t e = 0; e < res->nev; e++) {
                 cf_jw_open(&w, NULL, '{');
                 cf_jw_str(&w, "path", res->ev[e].path);
+                if (res->ev[e].input_path)
+                    cf_jw_str(&w, "input_path", res->ev[e].input_path);
                 cf_jw_str(&w, "value", res->ev[e].value);
                 if (res->ev[e].note)
                     cf_jw_str(&w, "note", res->ev[e].note);
@@ -290,6 +321,11 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
                     continue;
                 cf_buf_printf(&b, "    %s\xe2\x9c\x97 %s%s\n", color ? C_RED : "",
                               r->gates[g].label ? r->gates[g].label : r->gates[g].id, reset);
+                cf_buf needs = {0};
+                cf_gate_needs_text(&needs, rep, &r->gates[g]);
+                cf_buf_wrap(&b, needs.s ? needs.s : "", 6, width);
+                b.oom |= needs.oom;
+                cf_buf_free(&needs);
                 if (r->gates[g].advice)
                     cf_buf_wrap(&b, r->gates[g].advice, 6, width);
             }

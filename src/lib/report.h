@@ -7,6 +7,7 @@
 
 typedef struct cf_evidence {
     char *path;               /* JSON path in the native profile */
+    char *input_path;         /* the same in the input's terms, or NULL */
     char *value;
     const char *note;         /* static, or NULL */
 } cf_evidence;
@@ -101,6 +102,13 @@ int cf_report_insufficient(const cf_report *rep);
  * words, joined by "; ". */
 const cf_tier *cf_report_held_back(const cf_report *rep);
 void cf_report_held_back_text(const cf_report *rep, cf_buf *b);
+/* Where the profile stands on condition c of gate g, in words: "holds",
+ * "the profile shows none", "the profile shows 40% of it". */
+void cf_gate_cond_state(cf_buf *b, const cf_report *rep, const cf_gate *g, size_t c);
+/* What a failed gate needs, in words: "Needs one of: coding or HIT
+ * training (a certificate, course or degree): the profile shows none; a
+ * coding credential, current or lapsed: the profile shows none." */
+void cf_gate_needs_text(cf_buf *b, const cf_report *rep, const cf_gate *g);
 
 /* One gap as a JSON object (report and advice): quality, criterion, label,
  * points, stated, then standing when given, then advice. */

@@ -39,6 +39,16 @@ static void tier_note(cf_buf *b, const cf_report *rep, void (*esc)(cf_buf *, con
 
 /* ---- Markdown ------------------------------------------------------------------ */
 
+/* What a failed gate needs, in words, escaped by esc. */
+static void put_needs(cf_buf *b, const cf_report *rep, const cf_gate *g, void (*esc)(cf_buf *, const char *))
+{
+    cf_buf needs = {0};
+    cf_gate_needs_text(&needs, rep, g);
+    esc(b, needs.s ? needs.s : "");
+    b->oom |= needs.oom;
+    cf_buf_free(&needs);
+}
+
 cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
 {
     const cf_rubric *r = rep->r;
@@ -89,8 +99,12 @@ cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
         for (size_t g = 0; g < r->ngates; g++) {
             cf_buf_printf(&b, "- %s: ", rep->gate_passed[g] ? "passed" : "**failed**");
             cf_buf_md(&b, r->gates[g].label ? r->gates[g].label : r->gates[g].id);
-            if (!rep->gate_passed[g] && r->gates[g].advice) {
+            if (!rep->gate_passed[g]) {
                 cf_buf_puts(&b, ". ");
+                put_needs(&b, rep, &r->gates[g], cf_buf_md);
+            }
+            if (!rep->gate_passed[g] && r->gates[g].advice) {
+                cf_buf_puts(&b, " ");
                 cf_buf_md(&b, r->gates[g].advice);
             }
             cf_buf_putc(&b, '\n');
@@ -112,7 +126,7 @@ cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
                 cf_buf_puts(&b, res->missing ? "not stated" : "nothing that counts");
             for (size_t e = 0; e < res->nev; e++) {
                 cf_buf_puts(&b, e ? "; " : "");
-                cf_buf_md(&b, res->ev[e].path);
+                cf_buf_md(&b, res->ev[e].input_path ? res->ev[e].input_path : res->ev[e].path);
                 cf_buf_puts(&b, ": ");
                 cf_buf_md(&b, res->ev[e].value ? res->ev[e].value : "");
                 if (res->ev[e].note) {
@@ -285,6 +299,10 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
             cf_buf_printf(&b, "<li><span class=\"%s\">%s</span>: ", rep->gate_passed[g] ? "pass" : "fail",
                           rep->gate_passed[g] ? "passed" : "failed");
             cf_buf_html(&b, r->gates[g].label ? r->gates[g].label : r->gates[g].id);
+            if (!rep->gate_passed[g]) {
+                cf_buf_puts(&b, "<br>");
+                put_needs(&b, rep, &r->gates[g], cf_buf_html);
+            }
             if (!rep->gate_passed[g] && r->gates[g].advice) {
                 cf_buf_puts(&b, "<br><span class=\"muted\">");
                 cf_buf_html(&b, r->gates[g].advice);
@@ -335,9 +353,13 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
                 cf_buf_puts(&b, res->missing ? "<span class=\"muted\">not stated</span>"
                                              : "<span class=\"muted\">nothing that counts</span>");
             for (size_t e = 0; e < res->nev; e++) {
-                cf_buf_puts(&b, e ? "<br><code>" : "<code>");
-                cf_buf_html(&b, res->ev[e].path);
-                cf_buf_puts(&b, "</code> ");
+                /* a path as code; what was worked out, in words */
+                const char *where = res->ev[e].input_path ? res->ev[e].input_path : res->ev[e].path;
+                int words = strchr(where, ' ') != NULL;
+                cf_buf_puts(&b, e ? "<br>" : "");
+                cf_buf_puts(&b, words ? "<span class=\"muted\">" : "<code>");
+                cf_buf_html(&b, where);
+                cf_buf_puts(&b, words ? ":</span> " : "</code> ");
                 cf_buf_html(&b, res->ev[e].value ? res->ev[e].value : "");
                 if (res->ev[e].note) {
                     cf_buf_puts(&b, " <span class=\"muted\">(");

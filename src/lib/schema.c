@@ -134,7 +134,7 @@ static const char report_schema[] =
     "            \"points\": {\"type\": \"number\"}, \"max_points\": {\"type\": \"number\"},\n"
     "            \"missing\": {\"type\": \"boolean\", \"description\": \"the profile stated nothing for this criterion\"},\n"
     "            \"evidence\": {\"type\": \"array\", \"items\": {\"type\": \"object\", \"required\": [\"path\", \"value\"],\n"
-    "              \"properties\": {\"path\": {\"type\": \"string\"}, \"value\": {\"type\": \"string\"}, \"note\": {\"type\": \"string\"}}}}}}}}}},\n"
+    "              \"properties\": {\"path\": {\"type\": \"string\", \"description\": \"in the native model\"}, \"input_path\": {\"type\": \"string\", \"description\": \"the same in the input's terms (a JSON Resume's), where it differs\"}, \"value\": {\"type\": \"string\"}, \"note\": {\"type\": \"string\"}}}}}}}}}},\n"
     "    \"gates\": {\"type\": \"array\", \"items\": {\"type\": \"object\", \"required\": [\"id\", \"passed\"],\n"
     "      \"properties\": {\"id\": {\"type\": \"string\"}, \"label\": {\"type\": \"string\"}, \"passed\": {\"type\": \"boolean\"},\n"
     "                     \"advice\": {\"type\": \"string\"}}}},\n"

@@ -136,7 +136,7 @@ static void add_evidence(scorer *s, cf_result *res, char *path, const char *valu
         return;
     }
     res->ev = ev;
-    res->ev[res->nev++] = (cf_evidence){path, val, note};
+    res->ev[res->nev++] = (cf_evidence){path, cf_input_path(s->p, path), val, note};
 }
 
 static int where_ok(const cf_criterion *c, const cJSON *elem)
@@ -911,6 +911,7 @@ void cf_report_free(cf_report *rep)
     for (size_t i = 0; rep->res && i < rep->nres; i++) {
         for (size_t j = 0; j < rep->res[i].nev; j++) {
             cf_free(rep->res[i].ev[j].path);
+            cf_free(rep->res[i].ev[j].input_path);
             cf_free(rep->res[i].ev[j].value);
         }
         cf_free(rep->res[i].ev);
