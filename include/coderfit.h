@@ -275,6 +275,8 @@ cf_status cf_score(const cf_rubric *r, const cf_profile *p, cf_report **out);
 cf_status cf_score_figures(const cf_rubric *r, const cf_profile *p, cf_report **out);
 void cf_report_free(cf_report *rep);
 double cf_report_score(const cf_report *rep);
+/* The profile's name, as the report gives it (an opaque id once blinded). */
+const char *cf_report_source(const cf_report *rep);
 /* The number of fields of the profile left out of the report (warnings). */
 size_t cf_report_warnings(const cf_report *rep);
 const char *cf_report_tier(const cf_report *rep);
@@ -296,6 +298,14 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
  * (cf_free). */
 cf_status cf_report_md(const cf_report *rep, char **out, size_t *len);
 cf_status cf_report_html(const cf_report *rep, char **out, size_t *len);
+/* The index page of a caseload of report pages (score -f html
+ * --output-dir): add each report with the page's address, then write one
+ * page that lists them all, highest score first, each linked. */
+typedef struct cf_html_index cf_html_index;
+cf_html_index *cf_html_index_new(void);   /* NULL when out of memory */
+cf_status cf_html_index_add(cf_html_index *ix, const cf_report *rep, const char *href);
+cf_status cf_html_index_write(cf_html_index *ix, char **out, size_t *len);
+void cf_html_index_free(cf_html_index *ix);
 /* Writes the report as text for a terminal. */
 cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o,
                          char **out, size_t *len);

@@ -35,6 +35,8 @@ done
 # the counselor's page, with a what-if on it
 "$CF" advise -f html --as-of 2026-11-26 --with credential=CPC -o "$OUT/advice-apprentice.html" examples/applicants/apprentice-cpc-a.json || fail=1
 "$CF" advise -f html --as-of 2026-11-26 --with credential=CPC -o "$OUT/advice-hostile.html" "$OUT/hostile.json" || fail=1
+# a caseload: a page per profile and the index that lists them
+"$CF" score -q -f html --as-of 2026-11-26 --output-dir "$OUT/caseload" examples/applicants/*.json "$OUT/hostile.json" || fail=1
 # shortlists: the examples, blind, with the hostile profile, and 5,000 applicants
 "$CF" rank -q -f html --as-of 2026-11-26 -o "$OUT/shortlist.html" examples/applicants/ || fail=1
 "$CF" rank -q -f html --blind --as-of 2026-11-26 -o "$OUT/shortlist-blind.html" examples/applicants/ || fail=1
@@ -69,6 +71,6 @@ if grep -q '<script' $(ls "$OUT"/*.html | grep -v shortlist); then
     echo "FAIL: a report holds a <script> element"
     fail=1
 fi
-node --experimental-websocket --no-warnings tests/browser/check.mjs "$CHROMIUM" "$OUT"/*.html
+node --experimental-websocket --no-warnings tests/browser/check.mjs "$CHROMIUM" "$OUT"/*.html "$OUT"/caseload/*.html
 status=$?
 [ $fail = 0 ] && [ $status = 0 ]

@@ -336,7 +336,7 @@ expect_grep "$T/out" "@media print" "html: print rules"
 expect_grep "$T/out" '<svg role="img" aria-labelledby="chart-title chart-desc"' "html: the chart has a text alternative"
 expect_exit 2 "score -f html of two profiles" -- "$CF" score -f html "$EX/inpatient-coder.json" "$EX/it-graduate.json"
 expect_exit 2 "score -f html of a folder" -- "$CF" score -f html "$EX"
-expect_grep "$T/err" "one page for one profile file (this is a folder)" "score -f html of a folder says why"
+expect_grep "$T/err" "one page per profile, and this is a folder: give --output-dir DIR" "score -f html of a folder says why"
 grep -q "out of memory" "$T/err" && no "score -f html of a folder is a usage error, not a system error" || ok
 [ -s "$T/out" ] && no "score -f html of a folder writes no page" || ok
 
@@ -1002,6 +1002,47 @@ grep -q '"path":"experience\[1\]\.highlights\[0\]","input_path":"volunteer\[0\]\
 "$CF" score $ASOF -f html "$A" >"$T/ev.html"
 grep -q '<code>experience\[' "$T/ev.html" && no "score -f html: evidence in the native model's terms" || ok
 expect_grep "$T/ev.html" '<code>work\[0\]\.highlights\[[0-9]\]</code>' "score -f html: evidence as the resume says it"
+# -f html of several profiles or a stream: a page each in --output-dir, and an index
+expect_exit 2 "score -f html of several profiles without --output-dir" -- "$CF" score $ASOF -f html "$EX"/*.json
+expect_grep "$T/err" "one page per profile: give --output-dir DIR for a page each" "score -f html: says what to do for several"
+expect_exit 2 "score --output-dir without -f html" -- "$CF" score $ASOF --output-dir "$T/pages" "$A"
+expect_exit 0 "score -f html --output-dir" -- "$CF" score $ASOF -f html --output-dir "$T/pages" "$EX"/*.json
+expect_grep "$T/err" "score: 10 pages and index.html in $T/pages" "score --output-dir: says what it wrote"
+cat "$EX/it-graduate.json" "$EX/new-cca.native.json" | "$CF" score $ASOF -f html --output-dir "$T/stdin-pages" - 2>/dev/null
+"$CF" score $ASOF -f html --blind --output-dir "$T/blind-pages" "$EX"/*.json 2>/dev/null
+"$PY" - "$T/pages" "$T/stdin-pages" "$T/blind-pages" "$EX" <<'EOF2' && ok || no "score --output-dir: a page per profile, each linked from index.html in score order, blind without names"
+import html.parser, json, os, re, sys
+pages, stdin_pages, blind, ex = sys.argv[1:5]
+class Links(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(); self.links = []; self.title = ""; self.t = False; self.text = []
+    def handle_starttag(self, tag, a):
+        if tag == "a": self.links.append(dict(a)["href"])
+        self.t = tag == "title"
+    def handle_data(self, d):
+        self.text.append(d)
+        if self.t: self.title += d
+    def handle_endtag(self, tag): self.t = False
+def parse(path):
+    p = Links(); p.feed(open(path, encoding="utf-8").read()); return p
+files = sorted(f for f in os.listdir(pages) if f != "index.html")
+assert files == sorted(f[:-5] + ".html" for f in os.listdir(ex) if f.endswith(".json")), files
+ix = parse(os.path.join(pages, "index.html"))
+assert sorted(ix.links) == files, ix.links
+scores = [float(x) for x in re.findall(r"<td class=\"num\">([0-9.]+)</td>", open(os.path.join(pages, "index.html")).read())]
+assert len(scores) == 10 and scores == sorted(scores, reverse=True), scores
+for f in files:
+    name = json.load(open(os.path.join(ex, f[:-5] + ".json"))).get("basics", {}).get("name") or \
+        json.load(open(os.path.join(ex, f[:-5] + ".json"))).get("applicant", {}).get("name")
+    title = re.search(r"<title>([^<]*)</title>", open(os.path.join(pages, f), encoding="utf-8").read()).group(1)
+    assert title == "Fit report: " + name, (f, name, title)
+sp = sorted(os.listdir(stdin_pages))
+assert sp == ["index.html", "stdin-1.html", "stdin-" + sp[2][6:]] and len(sp) == 3, sp
+for f in os.listdir(blind):
+    text = open(os.path.join(blind, f), encoding="utf-8").read()
+    assert "Whitfield" not in text and "@example.com" not in text, f
+    assert f == "index.html" or re.match(r"applicant-[0-9a-f]+\.html$", f), f
+EOF2
 # a failed gate says what it needs, in words, in every format
 for f in text md html; do
     "$CF" score $ASOF -f $f "$EX/high-school-only.json" | tr '\n' ' ' | tr -s ' ' >"$T/gate.$f"

@@ -1,15 +1,20 @@
 /* coderfit score: one fit report per profile. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "cli.h"
+
+enum { OPT_OUTPUT_DIR = 4000 };
 
 static const cli_option options[] = {
     CLI_OPTION_RUBRIC,
     CLI_OPTION_AS_OF,
     {"format", 'f', "FORMAT", "text (default), json, ndjson, md, or html (one "
-                              "self-contained page for one profile)"},
+                              "self-contained page per profile)"},
     CLI_OPTION_OUTPUT,
+    {"output-dir", OPT_OUTPUT_DIR, "DIR", "-f html: a page per profile in DIR, and index.html listing them"},
     CLI_OPTION_COLOR,
     CLI_OPTION_MAX_INPUT,
     CLI_OPTION_BLIND,
@@ -31,7 +36,9 @@ const cli_command cli_score = {
     "the evidence behind each criterion and the gaps that cost the most.\n",
     options, formats,
     "With -f json, one profile file gives one JSON object; several inputs, or\n"
-    "stdin or a stream file, give an array.\n"
+    "stdin or a stream file, give an array.  With -f html, one profile gives\n"
+    "one page; several (or a stream) need --output-dir, which gets a page for\n"
+    "each, named after its source (with --blind, its id), and index.html.\n"
     "Exit status: 0 all scored, 2 usage error, 3 invalid rubric, 4 an input\n"
     "was invalid (the others are still reported), 5 system error.\n"};
 
@@ -41,7 +48,83 @@ typedef struct score_ctx {
     cf_format fmt;
     cf_text_opts text;
     cli_list list;
+    const char *dir;          /* --output-dir: a page per profile */
+    cf_html_index *index;
+    char **pages;             /* the names given so far */
+    size_t npages, cap;
 } score_ctx;
+
+/* A page's file name from a report's source: its base name without the
+ * extension, a record's line after a dash, letters, digits, '.', '_' and
+ * '-' kept, the rest as '-'; made unique with -2, -3... */
+static char *page_name(score_ctx *ctx, const char *source)
+{
+    const char *base = strrchr(source, '/');
+    base = base ? base + 1 : source;
+    char stem[96];
+    size_t n = 0;
+    if (base[0] == '-' && (base[1] == ':' || !base[1])) {
+        /* a record of stdin: "-:12" -> "stdin-12" */
+        strcpy(stem, "stdin");
+        n = 5;
+        base++;
+    }
+    for (const char *c = base; *c && n < sizeof stem - 1; c++) {
+        int ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+                 *c == '_' || *c == '-' || (*c == '.' && n);
+        stem[n++] = ok ? *c : '-';
+    }
+    stem[n] = '\0';
+    /* "jane.json" -> "jane", "batch.jsonl:3" -> "batch-3" */
+    static const char *const exts[] = {".jsonl-", ".ndjson-", ".json-", ".jsonl", ".ndjson", ".json"};
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+        char *at = strstr(stem, exts[i]);
+        size_t el = strlen(exts[i]);
+        if (at && (exts[i][el - 1] == '-' || at[el] == '\0')) {
+            memmove(at + (exts[i][el - 1] == '-'), at + el, strlen(at + el) + 1);
+            if (exts[i][el - 1] == '-')
+                *at = '-';
+            break;
+        }
+    }
+    if (!*stem || strcmp(stem, "index") == 0)
+        snprintf(stem + strlen(stem), sizeof stem - strlen(stem), "%sprofile", *stem ? "-" : "");
+    char name[128];
+    for (unsigned k = 1;; k++) {
+        if (k == 1)
+            snprintf(name, sizeof name, "%s.html", stem);
+        else
+            snprintf(name, sizeof name, "%s-%u.html", stem, k);
+        size_t i = 0;
+        while (i < ctx->npages && strcmp(ctx->pages[i], name) != 0)
+            i++;
+        if (i == ctx->npages)
+            break;
+    }
+    char **v = cf_grow(ctx->pages, &ctx->cap, ctx->npages + 1, sizeof *v);
+    if (!v)
+        return NULL;
+    ctx->pages = v;
+    return v[ctx->npages++] = cf_strdup(name);
+}
+
+/* Writes s into the file name of the output folder, atomically. */
+static cf_status write_page(const score_ctx *ctx, const char *name, const char *s, size_t len)
+{
+    size_t dl = strlen(ctx->dir);
+    char *path = cf_malloc(dl + strlen(name) + 2);
+    if (!path)
+        return CF_ESYSTEM;
+    sprintf(path, "%s%s%s", ctx->dir, dl && ctx->dir[dl - 1] == '/' ? "" : "/", name);
+    cli_out out;
+    cf_status st = cli_out_open(&out, path);
+    if (!st) {
+        cli_write(out.f, s, len);
+        st = cli_out_close(&out);
+    }
+    cf_free(path);
+    return st;
+}
 
 static cf_status emit(void *vctx, cf_profile *p)
 {
@@ -60,12 +143,28 @@ static cf_status emit(void *vctx, cf_profile *p)
         st = cf_report_text(rep, &ctx->text, &s, &len);
     else if (ctx->fmt == CF_FMT_MD)
         st = cf_report_md(rep, &s, &len);
-    else if (ctx->fmt == CF_FMT_HTML && ctx->list.count)
-        st = (cf_status)cli_usage_error("score", "-f html makes one page for one profile");
+    else if (ctx->fmt == CF_FMT_HTML && ctx->list.count && !ctx->dir)
+        st = (cf_status)cli_usage_error("score", "-f html makes one page per profile: give --output-dir DIR for "
+                                                 "several (index.html lists them)");
     else if (ctx->fmt == CF_FMT_HTML)
         st = cf_report_html(rep, &s, &len);
     else
         st = cf_report_json(rep, ctx->fmt == CF_FMT_JSON, &s, &len);
+    if (!st && ctx->dir) {
+        /* the index and the names outlive the profile's arena */
+        cf_arena *arena = cf_arena_current();
+        cf_arena_leave();
+        const char *name = page_name(ctx, cf_report_source(rep));
+        st = !name ? CF_ESYSTEM : cf_html_index_add(ctx->index, rep, name);
+        cf_arena_enter(arena);
+        if (!st)
+            st = write_page(ctx, name, s, len);
+        cf_report_free(rep);
+        if (!st)
+            ctx->list.count++;
+        cf_free(s);
+        return st;
+    }
     cf_report_free(rep);
     if (st)
         return st;
@@ -84,27 +183,53 @@ int cmd_score(int argc, char **argv)
 {
     cli_opts o;
     cli_opts_init(&o);
-    int done = cli_getopt(argc, argv, &cli_score, &o);
-    if (done >= 0)
-        return done;
     score_ctx ctx = {0};
+    int c;
+    while ((c = cli_option_next(&cli_score, argc, argv, &o)) != -1) {
+        if (c == CLI_OPT_HELP)
+            return CF_OK;
+        if (c == CLI_OPT_ERROR)
+            return CF_EUSAGE;
+        if (c == OPT_OUTPUT_DIR)
+            ctx.dir = optarg;
+    }
     ctx.fmt = format_of[o.format_index];
     if (optind >= argc)
         return cli_usage_error("score", "no profile given");
     struct stat sb;
-    if (ctx.fmt == CF_FMT_HTML &&
+    if (ctx.dir && ctx.fmt != CF_FMT_HTML)
+        return cli_usage_error("score", "--output-dir is for -f html (a page per profile)");
+    if (ctx.dir && o.output)
+        return cli_usage_error("score", "--output-dir and --output: the pages go to the folder, its index to "
+                                        "index.html");
+    if (ctx.fmt == CF_FMT_HTML && !ctx.dir &&
         (argc - optind != 1 || cli_is_stream(argv[optind]) ||
          (stat(argv[optind], &sb) == 0 && S_ISDIR(sb.st_mode))))
-        return cli_usage_error("score", "-f html makes one page for one profile file%s",
-                               argc - optind == 1 && !cli_is_stream(argv[optind]) ? " (this is a folder)" : "");
+        return cli_usage_error("score", "-f html makes one page per profile%s: give --output-dir DIR for a "
+                                        "page each (index.html lists them)",
+                               argc - optind == 1 && !cli_is_stream(argv[optind]) ? ", and this is a folder" : "");
+    if (ctx.dir && mkdir(ctx.dir, 0777) != 0 && errno != EEXIST) {
+        cli_fail(ctx.dir, 0, 0, "cannot make the folder: %s", strerror(errno));
+        return CF_ESYSTEM;
+    }
+    if (ctx.dir && (stat(ctx.dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
+        cli_fail(ctx.dir, 0, 0, "not a folder");
+        return CF_EUSAGE;
+    }
 
     cf_rubric *r;
     cf_status st = cli_load_rubric(&o, &r);
     if (st)
         return st;
-    cli_out out;
-    if ((st = cli_out_open(&out, o.output))) {
+    if (ctx.dir && !(ctx.index = cf_html_index_new())) {
         cf_rubric_free(r);
+        cli_system_error("score");
+        return CF_ESYSTEM;
+    }
+    cli_out out;
+    if ((st = cli_out_open(&out, ctx.dir ? NULL : o.output))) {
+        cf_rubric_free(r);
+        cf_html_index_free(ctx.index);
         return st;
     }
     ctx.r = r;
@@ -119,6 +244,20 @@ int cmd_score(int argc, char **argv)
     st = cli_each_profile(&o, argv + optind, argc - optind, emit, &ctx, &failed);
     if (ctx.fmt == CF_FMT_JSON || ctx.fmt == CF_FMT_NDJSON)
         cli_list_end(&ctx.list);
+    if (!st && ctx.dir) {
+        /* the index, even of none scored: it says so */
+        char *s = NULL;
+        size_t len = 0;
+        if (!(st = cf_html_index_write(ctx.index, &s, &len)))
+            st = write_page(&ctx, "index.html", s, len);
+        cf_free(s);
+        if (!st && !o.quiet)
+            cli_error("score", "%zu page%s and index.html in %s", ctx.npages, ctx.npages == 1 ? "" : "s", ctx.dir);
+    }
+    for (size_t i = 0; i < ctx.npages; i++)
+        cf_free(ctx.pages[i]);
+    cf_free(ctx.pages);
+    cf_html_index_free(ctx.index);
     cf_rubric_free(r);
     if (st) {
         cli_out_abort(&out);

@@ -8,7 +8,7 @@
 _coderfit_options()
 {
     case $1 in
-    score) echo "--rubric -r --as-of --format -f --output -o --color --max-input-size --blind --key --quiet -q --strict --help -h" ;;
+    score) echo "--rubric -r --as-of --format -f --output -o --output-dir --color --max-input-size --blind --key --quiet -q --strict --help -h" ;;
     rank) echo "--rubric -r --as-of --format -f --output -o --jobs -j --top --min-score --tier --eligible-only --dedupe --bom --merge --color --max-input-size --blind --key --quiet -q --verbose -v --strict --help -h" ;;
     advise) echo "--rubric -r --as-of --with -w --top -n --format -f --blind --key --output -o --max-input-size --strict --color --help -h" ;;
     audit) echo "--demographics -d --select --fail-under --rubric -r --as-of --format -f --output -o --max-input-size --strict --color --help -h" ;;
@@ -85,6 +85,9 @@ _coderfit()
     -r | --rubric)
         COMPREPLY=($(compgen -W "inpatient-coder medical-coder profee-coder risk-adjustment-coder" -- "$cur")
             $(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
+        return ;;
+    --output-dir)
+        COMPREPLY=($(compgen -d -- "$cur"))
         return ;;
     -d | --demographics)
         COMPREPLY=($(compgen -f -X '!*.@(csv|json)' -- "$cur") $(compgen -d -- "$cur"))

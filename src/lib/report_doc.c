@@ -3,6 +3,7 @@
  * prints on A4 and Letter.  Every string from the profile or the rubric is
  * escaped. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "report.h"
 
@@ -374,5 +375,120 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
     cf_buf_puts(&b, "</section>\n</main>\n<footer class=\"muted\"><p>coderfit " CF_VERSION " &middot; rubric checksum ");
     cf_buf_html(&b, r->checksum);
     cf_buf_puts(&b, "</p></footer>\n</body>\n</html>\n");
+    return cf_buf_finish(&b, out, len);
+}
+
+/* ---- the index of a caseload of pages ---------------------------------------- */
+
+typedef struct ix_row {
+    char *href, *name, *source, *tier;
+    double score;
+    int eligible;
+} ix_row;
+
+struct cf_html_index {
+    ix_row *v;
+    size_t n, cap;
+    char *rubric, *as_of;
+};
+
+cf_html_index *cf_html_index_new(void)
+{
+    return cf_calloc(1, sizeof(cf_html_index));
+}
+
+void cf_html_index_free(cf_html_index *ix)
+{
+    if (!ix)
+        return;
+    for (size_t i = 0; i < ix->n; i++) {
+        cf_free(ix->v[i].href);
+        cf_free(ix->v[i].name);
+        cf_free(ix->v[i].source);
+        cf_free(ix->v[i].tier);
+    }
+    cf_free(ix->v);
+    cf_free(ix->rubric);
+    cf_free(ix->as_of);
+    cf_free(ix);
+}
+
+cf_status cf_html_index_add(cf_html_index *ix, const cf_report *rep, const char *href)
+{
+    ix_row *v = cf_grow(ix->v, &ix->cap, ix->n + 1, sizeof *v);
+    if (!v)
+        return CF_ESYSTEM;
+    ix->v = v;
+    ix_row *r = &v[ix->n];
+    memset(r, 0, sizeof *r);
+    r->href = cf_strdup(href);
+    r->name = rep->who.name ? cf_strdup(rep->who.name) : NULL;
+    r->source = cf_strdup(rep->source);
+    r->tier = cf_strdup(cf_report_tier_label(rep));
+    r->score = rep->score;
+    r->eligible = rep->eligible;
+    if (!ix->rubric) {
+        cf_buf b = {0};
+        cf_buf_printf(&b, "%s %s", rep->r->id, rep->r->version ? rep->r->version : "");
+        ix->rubric = b.s;
+        char day[11];
+        cf_day_format(rep->as_of, day);
+        ix->as_of = cf_strdup(day);
+    }
+    ix->n++;
+    if (!r->href || (rep->who.name && !r->name) || !r->source || !r->tier || !ix->rubric || !ix->as_of)
+        return CF_ESYSTEM;
+    return CF_OK;
+}
+
+static int ix_cmp(const void *a, const void *b)
+{
+    const ix_row *x = a, *y = b;
+    int sx = cf_tenths(x->score), sy = cf_tenths(y->score);
+    if (sx != sy)
+        return sx > sy ? -1 : 1;
+    return strcmp(x->source, y->source);
+}
+
+cf_status cf_html_index_write(cf_html_index *ix, char **out, size_t *len)
+{
+    cf_buf b = {0};
+    if (ix->n > 1)
+        qsort(ix->v, ix->n, sizeof *ix->v, ix_cmp);
+    cf_buf_printf(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                      "<title>Fit reports (%zu)</title>\n<style>%s"
+                      ".src{font-weight:normal;font-size:.85em;overflow-wrap:anywhere}"
+                      "th[scope=row]{text-align:left}</style>\n</head>\n<body>\n<header>\n"
+                      "<h1>Fit reports</h1>\n<p class=\"meta\">%zu profile%s",
+                  ix->n, cf_report_css, ix->n, ix->n == 1 ? "" : "s");
+    if (ix->rubric) {
+        cf_buf_puts(&b, " &middot; as of ");
+        cf_buf_html(&b, ix->as_of);
+        cf_buf_puts(&b, " &middot; rubric ");
+        cf_buf_html(&b, ix->rubric);
+    }
+    cf_buf_puts(&b, "</p>\n</header>\n<main>\n<table>\n<thead><tr><th scope=\"col\">Score</th>"
+                    "<th scope=\"col\">Applicant</th><th scope=\"col\">Tier</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < ix->n; i++) {
+        const ix_row *r = &ix->v[i];
+        cf_buf_printf(&b, "<tr><td class=\"num\">%.1f</td><th scope=\"row\"><a href=\"", cf_shown(r->score));
+        cf_buf_html(&b, r->href);
+        cf_buf_puts(&b, "\">");
+        cf_buf_html(&b, r->name ? r->name : r->source);
+        cf_buf_puts(&b, "</a>");
+        if (r->name) {
+            cf_buf_puts(&b, "<br><span class=\"muted src\">");
+            cf_buf_html(&b, r->source);
+            cf_buf_puts(&b, "</span>");
+        }
+        cf_buf_puts(&b, "</th><td>");
+        cf_buf_html(&b, r->tier);
+        if (!r->eligible)
+            cf_buf_puts(&b, "<br><span class=\"fail\">not eligible</span>");
+        cf_buf_puts(&b, "</td></tr>\n");
+    }
+    cf_buf_puts(&b, "</tbody>\n</table>\n</main>\n<footer class=\"muted\"><p>coderfit " CF_VERSION "</p></footer>\n"
+                    "</body>\n</html>\n");
     return cf_buf_finish(&b, out, len);
 }

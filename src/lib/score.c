@@ -958,3 +958,4 @@ const char *cf_astate_name(cf_astate st)
     return st == CF_A_DEFAULT ? NULL : cf_astate_names[st];
 }
 int cf_report_eligible(const cf_report *rep) { return rep->eligible; }
+const char *cf_report_source(const cf_report *rep) { return rep->source; }

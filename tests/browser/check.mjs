@@ -6,9 +6,9 @@
 // usage: node --experimental-websocket check.mjs CHROMIUM FILE.html...
 // Prints "N passed, N failed"; exit status 1 on any failure.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, dirname } from 'node:path';
 
 const [chromium, ...files] = process.argv.slice(2);
 const profileDir = mkdtempSync(join(tmpdir(), 'coderfit-chromium-'));
@@ -143,13 +143,22 @@ for (const file of files) {
     expression: `(() => { const svg = document.querySelector('svg'); const r = svg ? svg.getBoundingClientRect() : null;
       return { text: document.body ? document.body.innerText.length : 0, bars: document.querySelectorAll('svg rect').length,
                svgWidth: r ? r.width : 0, scripts: document.scripts.length, title: document.title,
-               whatif: (document.querySelector('section[aria-labelledby="s-whatif"]') || {}).innerText || '', steps: document.querySelectorAll('ol.gaps > li').length }; })()`,
+               whatif: (document.querySelector('section[aria-labelledby="s-whatif"]') || {}).innerText || '', steps: document.querySelectorAll('ol.gaps > li').length,
+               links: [...document.querySelectorAll('tbody a')].map((a) => a.getAttribute('href')),
+               wide: document.documentElement.scrollWidth }; })()`,
   }, sessionId);
   const v = probe.result.result.value;
   const shortlist = /shortlist/.test(file);
   if (!v || v.text < 200) problems.push(`blank page (${v ? v.text : 0} characters of text)`);
   const advice = /advice/.test(file);
-  if (!advice && (!v || v.bars < 7 || v.svgWidth < 100)) problems.push('the chart is not drawn');
+  const index = /caseload\/index\.html$/.test(file);
+  if (!advice && !index && (!v || v.bars < 7 || v.svgWidth < 100)) problems.push('the chart is not drawn');
+  if (index && v) {
+    // every page of the folder is linked, once, and there
+    const pages = readdirSync(dirname(file)).filter((f) => f.endsWith('.html') && f !== 'index.html').sort();
+    const linked = [...v.links].sort();
+    if (JSON.stringify(pages) !== JSON.stringify(linked)) problems.push(`the index links ${linked.join(' ')}, the folder has ${pages.join(' ')}`);
+  }
   if (advice && v && (!/What if: credential=CPC/.test(v.whatif) || !/Score/.test(v.whatif))) problems.push(`the what-if is not on the page: ${v.whatif}`);
   if (advice && v && v.steps !== 5) problems.push(`${v.steps} steps, not 5`);
   if (v && !shortlist && v.scripts > 0) problems.push(`${v.scripts} script element(s): a profile string was not escaped`);
