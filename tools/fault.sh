@@ -86,5 +86,14 @@ loop "audit (reports and profiles)" -- "$CF" audit $SMALL --as-of 2026-11-26 -d 
     tests/audit/reports.ndjson examples/applicants/new-cca.native.json
 loop "lint" -- "$CF" lint examples/rubrics/coding-auditor.yaml tests/rubrics/unknown-key.yaml
 loop "test" -- "$CF" test examples/rubrics/coding-auditor.yaml tests/fault-cases.yaml
+loop "test -f tap (a case file that cannot be read)" -- "$CF" test -f tap examples/rubrics/coding-auditor.yaml \
+    tests/fault-cases.yaml tests/rubrics/syntax.yaml
+loop "advise -f json --top 0 (the plan)" -- "$CF" advise $SMALL --as-of 2026-11-26 -f json --top 0 examples/applicants/apprentice-cpc-a.json
+loop "diff -f github --fail-on-tier-change (the crossed named)" -- "$CF" diff --as-of 2026-11-26 -f github --fail-on-tier-change \
+    examples/rubrics/coding-auditor.yaml tests/fault-diff.yaml examples/applicants/remote-auditor.native.json \
+    examples/applicants/new-cca.native.json
+loop "score -f html --output-dir (pages and an index)" -- sh -c 'rm -rf "$3" && "$1" score -r "$2" --as-of 2026-11-26 -f html \
+    --output-dir "$3" examples/applicants/new-cca.native.json examples/applicants/remote-auditor.native.json; rc=$?
+    ls "$3"; cat "$3/index.html"; exit $rc' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/pages"
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -251,7 +251,7 @@ static void next_text(cf_buf *b, const cf_report *rep, const plan *pl)
     unmet(rep, t, &need);
     if (need.s)
         cf_buf_printf(b, "; it also needs %s", need.s);
-    cf_buf_free(&need);
+    cf_buf_drop(b, &need);
     cf_buf_puts(b, ". ");
     if (pl->reach) {
         size_t count = 0;
@@ -283,7 +283,7 @@ static void gate_needs_json(cf_jw *w, const cf_report *rep, const cf_gate *g)
             cf_buf ref = {0};
             cf_buf_printf(&ref, "%s.%s", res->c->qid, res->c->id);
             cf_jw_str(w, "criterion", ref.s ? ref.s : "");
-            cf_buf_free(&ref);
+            cf_buf_drop(w->b, &ref);
             cf_jw_str(w, "label", cd->label ? cd->label : res->c->label ? res->c->label : res->c->id);
             cf_jw_str(w, "op", op_names[cd->op]);
             cf_jw_num(w, "value", cd->value, 3);
@@ -298,7 +298,7 @@ static void gate_needs_json(cf_jw *w, const cf_report *rep, const cf_gate *g)
             cf_jw_str(w, "label", text.s ? text.s : "");
         }
         cf_jw_bool(w, "holds", rep->gcond_ok[g->cond_first + c]);
-        cf_buf_free(&text);
+        cf_buf_drop(w->b, &text);
         cf_jw_close(w, '}');
     }
     cf_jw_close(w, ']');
@@ -350,7 +350,7 @@ static void plan_json(cf_jw *w, const cf_report *rep, const plan *pl, const cf_a
             cf_buf text = {0};
             cf_cond_text(r, &t->req[i], &text);
             cf_jw_str(w, NULL, text.s ? text.s : "");
-            cf_buf_free(&text);
+            cf_buf_drop(w->b, &text);
         }
         cf_jw_close(w, ']');
         cf_jw_open(w, "reached_by", '[');
@@ -375,14 +375,14 @@ static void plan_json(cf_jw *w, const cf_report *rep, const plan *pl, const cf_a
             cf_buf ref = {0};
             cf_buf_printf(&ref, "%s.%s", res->c->qid, res->c->id);
             cf_jw_str(w, NULL, ref.s ? ref.s : "");
-            cf_buf_free(&ref);
+            cf_buf_drop(w->b, &ref);
         }
         cf_jw_close(w, ']');
         if (s->w) {
             cf_buf with = {0};
             cf_buf_printf(&with, "%s=%s", s->w->name, s->value);
             cf_jw_str(w, "with", with.s ? with.s : "");
-            cf_buf_free(&with);
+            cf_buf_drop(w->b, &with);
         }
         if (s->sim) {
             cf_jw_num(w, "score_with", s->sim->score, 1);
@@ -497,9 +497,9 @@ static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, con
                     cf_buf_puts(b, "    - ");
                     cf_buf_puts(b, item.s + 6);
                 }
-                cf_buf_free(&item);
+                cf_buf_drop(b, &item);
             }
-            cf_buf_free(&text);
+            cf_buf_drop(b, &text);
         }
         if (gate->advice) {
             cf_buf_putc(b, '\n');
@@ -522,7 +522,7 @@ static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, con
             wrapped(b, &line, 2);
             cf_buf_putc(b, '\n');
         }
-        cf_buf_free(&line);
+        cf_buf_drop(b, &line);
     }
     size_t top = shown_steps(pl, o);
     cf_buf_puts(b, md ? "## Steps worth most (points out of 100)\n\n"
@@ -543,7 +543,7 @@ static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, con
         } else {
             cf_buf_printf(&line, "%2zu. +%.1f points: %s > %s", j + 1, s->points, qname(r, lead->c->qid), label);
             cf_buf_wrap(b, line.s, 4, 80);
-            cf_buf_free(&line);
+            cf_buf_drop(b, &line);
         }
         const char *ind = md ? "   " : "";
         for (size_t i = 0; i < s->n; i++) {
@@ -563,7 +563,7 @@ static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, con
             } else {
                 wrapped(b, &line, 8);
             }
-            cf_buf_free(&line);
+            cf_buf_drop(b, &line);
         }
         const char *advice = cf_result_advice(lead);
         if (advice && md) {
@@ -580,7 +580,7 @@ static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, con
         } else if (s->w) {
             step_try(&line, rep, s, 0, put_plain);
             wrapped(b, &line, 8);
-            cf_buf_free(&line);
+            cf_buf_drop(b, &line);
         }
         b = whole;
         if (j && o->max_lines && lines_of(b) + lines_of(&one) + 4 > o->max_lines) {
@@ -588,6 +588,7 @@ static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, con
             break;
         }
         cf_buf_add(b, one.s, one.len);
+        b->oom |= one.oom;
     }
     cf_buf_free(&one);
     double all = steps_points(pl, 0, pl->nsteps), rest = steps_points(pl, top, pl->nsteps);
@@ -653,7 +654,7 @@ static void write_html(cf_buf *b, const cf_report *rep, const plan *pl, const cf
         cf_buf_puts(b, "<p>");
         cf_buf_html(b, line.s ? line.s : "");
         cf_buf_puts(b, "</p>\n");
-        cf_buf_free(&line);
+        cf_buf_drop(b, &line);
     }
     cf_buf_puts(b, "</section>\n");
     for (size_t g = 0; g < r->ngates; g++) {
@@ -671,7 +672,7 @@ static void write_html(cf_buf *b, const cf_report *rep, const plan *pl, const cf
             cf_buf_printf(b, ": <span class=\"%s\">", rep->gcond_ok[gate->cond_first + c] ? "pass" : "fail");
             cf_gate_cond_state(b, rep, gate, c);
             cf_buf_puts(b, "</span></li>\n");
-            cf_buf_free(&text);
+            cf_buf_drop(b, &text);
         }
         cf_buf_puts(b, "</ul>\n");
         if (gate->advice) {

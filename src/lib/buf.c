@@ -28,7 +28,8 @@ void cf_buf_add(cf_buf *b, const char *s, size_t n)
 {
     if (b->len + n + 1 > b->cap && !grow(b, n))
         return;
-    memcpy(b->s + b->len, s, n);
+    if (n)   /* s may be the NULL of a buffer memory ran out for */
+        memcpy(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = '\0';
 }
@@ -209,7 +210,7 @@ void cf_buf_shown_str(cf_buf *b, const char *s)
 
 void cf_buf_md(cf_buf *b, const char *s)
 {
-    for (; *s; s++) {
+    for (; s && *s; s++) {
         if (*s == '<')
             cf_buf_puts(b, "&lt;");
         else if (*s == '>')
@@ -232,7 +233,7 @@ void cf_buf_md(cf_buf *b, const char *s)
 void cf_buf_wrap(cf_buf *b, const char *text, int indent, int width)
 {
     int col = indent;
-    const char *s = text;
+    const char *s = text ? text : "";   /* a text that memory ran out for */
     for (int i = 0; i < indent; i++)
         cf_buf_putc(b, ' ');
     while (*s) {
@@ -340,4 +341,10 @@ int cf_text_cols(const char *s)
     for (size_t i = 0; i < n; i += len, cols++)
         shown_len(s + i, n - i, &len);
     return cols;
+}
+
+void cf_buf_drop(cf_buf *b, cf_buf *tmp)
+{
+    b->oom |= tmp->oom;
+    cf_buf_free(tmp);
 }

@@ -61,6 +61,8 @@ void cf_buf_num(cf_buf *b, double v, int decimals);
 /* Appends text wrapped to width columns, each line indented by indent
  * spaces, with a final newline. */
 void cf_buf_wrap(cf_buf *b, const char *text, int indent, int width);
+/* Frees tmp, a buffer whose text went into b: b takes its out-of-memory. */
+void cf_buf_drop(cf_buf *b, cf_buf *tmp);
 /* Appends s escaped for HTML text and attributes (& < > " '). */
 void cf_buf_html(cf_buf *b, const char *s);
 /* Appends s escaped for XML 1.0 text and attributes: as cf_buf_html, line
@@ -284,9 +286,10 @@ struct cf_profile {
 
 /* An evidence path of the native model as the profile's input names it
  * (experience[0].highlights[1] -> work[0].highlights[1] for a JSON
- * Resume; what the engine worked out, in words), or NULL when it is the
- * same (a native input) or cannot be said; cf_free. */
-char *cf_input_path(const cf_profile *p, const char *native);
+ * Resume; what the engine worked out, in words) in *out (cf_free), or
+ * NULL when it is the same (a native input) or cannot be said.  0, or -1
+ * when memory ran out. */
+int cf_input_path(const cf_profile *p, const char *native, char **out);
 
 /* Field types of the native model. */
 typedef enum cf_ftype {

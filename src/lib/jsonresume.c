@@ -1221,20 +1221,21 @@ static const char *const worked_out[][2] = {
     {"summary", "basics.summary"},
 };
 
-char *cf_input_path(const cf_profile *p, const char *native)
+int cf_input_path(const cf_profile *p, const char *native, char **out)
 {
+    *out = NULL;
     if (!p || !p->resume || !native)
-        return NULL;
+        return 0;
     for (size_t i = 0; i < CF_ARRAY_LEN(worked_out); i++)
         if (strcmp(worked_out[i][0], native) == 0)
-            return cf_strdup(worked_out[i][1]);
+            return (*out = cf_strdup(worked_out[i][1])) ? 0 : -1;
     if (strncmp(native, "skills.", 7) == 0)
-        return cf_strdup("skills");
+        return (*out = cf_strdup("skills")) ? 0 : -1;
     /* SECTION[I] and what follows: the entry's "from", then its field */
     const char *br = strchr(native, '[');
     size_t sl = br ? (size_t)(br - native) : 0;
     if (!br || sl > 32)
-        return NULL;
+        return 0;
     char section[40];
     memcpy(section, native, sl);
     section[sl] = '\0';
@@ -1243,7 +1244,7 @@ char *cf_input_path(const cf_profile *p, const char *native)
     const char *from = cf_get_str(e, "from");
     const char *rest = strchr(br, ']');
     if (!from || !rest)
-        return NULL;
+        return 0;
     rest++;
     cf_buf b = {0};
     cf_buf_puts(&b, from);
@@ -1270,8 +1271,10 @@ char *cf_input_path(const cf_profile *p, const char *native)
         }
     }
     if (b.oom || !b.s || strcmp(b.s, native) == 0) {
+        int oom = b.oom || !b.s;
         cf_buf_free(&b);
-        return NULL;
+        return oom ? -1 : 0;
     }
-    return b.s;
+    *out = b.s;
+    return 0;
 }

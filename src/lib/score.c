@@ -136,7 +136,10 @@ static void add_evidence(scorer *s, cf_result *res, char *path, const char *valu
         return;
     }
     res->ev = ev;
-    res->ev[res->nev++] = (cf_evidence){path, cf_input_path(s->p, path), val, note};
+    char *shown = NULL;
+    if (cf_input_path(s->p, path, &shown))
+        s->oom = 1;
+    res->ev[res->nev++] = (cf_evidence){path, shown, val, note};
 }
 
 static int where_ok(const cf_criterion *c, const cJSON *elem)
