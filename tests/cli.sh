@@ -287,6 +287,31 @@ total = sum(s["points"] for s in steps) + d["more_points"]
 assert abs(total - d["attainable"]) < 0.25, (total, d["attainable"])
 EOF2
 [ $? = 0 ] && ok || no "advise -f json: steps, next tier, the rest counted"
+# the step worth most that reaches the next tier alone is named alone; only
+# when none does are the first steps named together
+"$CF" show -f json >"$T/tiers.json"
+for f in "$EX"/*.json; do "$CF" advise $ASOF -f json --top 0 "$f"; done >"$T/plans.ndjson"
+"$PY" - "$T/tiers.json" "$T/plans.ndjson" <<'EOF2' && ok || no "advise: a step that reaches the next tier alone is the one named"
+import json, sys
+order = [t["id"] for t in json.load(open(sys.argv[1]))["tiers"]]
+text = open(sys.argv[2]).read()
+dec, i, seen, alone = json.JSONDecoder(), 0, 0, 0
+while i < len(text):
+    while i < len(text) and text[i].isspace(): i += 1
+    if i >= len(text): break
+    d, i = dec.raw_decode(text, i)
+    nt = d.get("next_tier")
+    if not nt: continue
+    seen += 1
+    up = order.index(nt["tier"])
+    single = [s["step"] for s in d["steps"] if "tier_with" in s and s["tier_with"] in order and order.index(s["tier_with"]) <= up]
+    if single:
+        alone += 1
+        assert nt["reached_by"] == single[:1], (d["source"], nt["reached_by"], single)
+    else:
+        assert nt["reached_by"] == sorted(nt["reached_by"]), (d["source"], nt["reached_by"])
+assert seen >= 5 and alone >= 3, (seen, alone)
+EOF2
 # Markdown that GitHub renders as meant: a numbered list of steps, each a
 # heading paragraph and its own paragraphs, never one run-on line
 if ! command -v cmark-gfm >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -44,9 +44,17 @@ typedef struct plan {
     size_t *members;
     size_t next;              /* the next tier up, or (size_t)-1 at the top */
     double to_next;           /* points the score lacks for it */
-    size_t reach;             /* the steps up to this one, with their what-ifs, reach it; 0 if not */
-    cf_report *reach_rep;
+    size_t alone;             /* this step (1-based) reaches it alone; 0 if none does */
+    size_t reach;             /* else the steps up to this one, with their what-ifs, reach it; 0 if not */
+    cf_report *reach_rep;     /* the report of those together */
+    const cf_report *reached; /* the report of what reaches it, or NULL */
 } plan;
+
+/* Whether step j is one of those that reach the next tier. */
+static int reaches(const plan *pl, size_t j)
+{
+    return pl->alone ? j + 1 == pl->alone : j < pl->reach && pl->steps[j].w != NULL;
+}
 
 /* The what-if that closes a gap and the value it would take, or NULL. */
 static const cf_whatif *suggest(const cf_result *res, const cf_profile *p, char *val, size_t size)
@@ -188,9 +196,14 @@ static cf_status plan_make(const cf_report *rep, const cf_profile *p, plan *pl)
     pl->next = rep->tier - 1;
     double lack = rep->r->tiers[pl->next].min - cf_shown(rep->score);
     pl->to_next = lack > 0 ? lack : 0;
-    /* the first steps that, taken together, reach it: each one's what-if
-     * added to those before it */
-    if ((st = cf_profile_dup(p, &q)))
+    /* the step worth most that reaches it alone; else the first steps that,
+     * taken together, do: each one's what-if added to those before it */
+    for (size_t j = 0; j < pl->nsteps && !pl->alone; j++)
+        if (pl->steps[j].sim && pl->steps[j].sim->tier <= pl->next) {
+            pl->alone = j + 1;
+            pl->reached = pl->steps[j].sim;
+        }
+    if (pl->alone || (st = cf_profile_dup(p, &q)))
         goto out;
     for (size_t j = 0; j < pl->nsteps; j++) {
         if (!pl->steps[j].w)
@@ -200,7 +213,7 @@ static cf_status plan_make(const cf_report *rep, const cf_profile *p, plan *pl)
             break;
         if (t && t->tier <= pl->next) {
             pl->reach = j + 1;
-            pl->reach_rep = t;
+            pl->reached = pl->reach_rep = t;
             break;
         }
         cf_report_free(t);
@@ -215,10 +228,10 @@ out:
 static void reach_steps(cf_buf *b, const plan *pl)
 {
     size_t count = 0, done = 0;
-    for (size_t j = 0; j < pl->reach; j++)
-        count += pl->steps[j].w != NULL;
-    for (size_t j = 0; j < pl->reach; j++) {
-        if (!pl->steps[j].w)
+    for (size_t j = 0; j < pl->nsteps; j++)
+        count += reaches(pl, j);
+    for (size_t j = 0; j < pl->nsteps; j++) {
+        if (!reaches(pl, j))
             continue;
         done++;
         cf_buf_printf(b, "%s%zu", done == 1 ? "" : done == count ? " and " : ", ", j + 1);
@@ -253,14 +266,14 @@ static void next_text(cf_buf *b, const cf_report *rep, const plan *pl)
         cf_buf_printf(b, "; it also needs %s", need.s);
     cf_buf_drop(b, &need);
     cf_buf_puts(b, ". ");
-    if (pl->reach) {
+    if (pl->reached) {
         size_t count = 0;
-        for (size_t j = 0; j < pl->reach; j++)
-            count += pl->steps[j].w != NULL;
+        for (size_t j = 0; j < pl->nsteps; j++)
+            count += reaches(pl, j);
         cf_buf_puts(b, count == 1 ? "Step " : "Steps ");
         reach_steps(b, pl);
         cf_buf_printf(b, " %s it (a score of %.1f, %s).", count == 1 ? "reaches" : "together reach",
-                      cf_shown(pl->reach_rep->score), cf_report_tier_label(pl->reach_rep));
+                      cf_shown(pl->reached->score), cf_report_tier_label(pl->reached));
     } else {
         cf_buf_puts(b, "No step that a what-if can try reaches it on its own; the others are below.");
     }
@@ -354,12 +367,12 @@ static void plan_json(cf_jw *w, const cf_report *rep, const plan *pl, const cf_a
         }
         cf_jw_close(w, ']');
         cf_jw_open(w, "reached_by", '[');
-        for (size_t j = 0; j < pl->reach; j++)
-            if (pl->steps[j].w)
+        for (size_t j = 0; j < pl->nsteps; j++)
+            if (reaches(pl, j))
                 cf_jw_num(w, NULL, (double)(j + 1), 0);
         cf_jw_close(w, ']');
-        if (pl->reach_rep)
-            cf_jw_num(w, "score", pl->reach_rep->score, 1);
+        if (pl->reached)
+            cf_jw_num(w, "score", pl->reached->score, 1);
         cf_jw_close(w, '}');
     }
     size_t top = shown_steps(pl, o);
