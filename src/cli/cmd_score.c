@@ -61,32 +61,35 @@ static char *page_name(score_ctx *ctx, const char *source)
 {
     const char *base = strrchr(source, '/');
     base = base ? base + 1 : source;
-    char stem[96];
-    size_t n = 0;
-    if (base[0] == '-' && (base[1] == ':' || !base[1])) {
-        /* a record of stdin: "-:12" -> "stdin-12" */
-        strcpy(stem, "stdin");
-        n = 5;
-        base++;
-    }
-    for (const char *c = base; *c && n < sizeof stem - 1; c++) {
-        int ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-                 *c == '_' || *c == '-' || (*c == '.' && n);
-        stem[n++] = ok ? *c : '-';
-    }
-    stem[n] = '\0';
-    /* "jane.json" -> "jane", "batch.jsonl:3" -> "batch-3" */
-    static const char *const exts[] = {".jsonl-", ".ndjson-", ".json-", ".jsonl", ".ndjson", ".json"};
+    /* FILE or FILE:LINE (a record of a stream): the file's name without
+     * its extension, the line after a dash; "-" is stdin */
+    const char *colon = strrchr(base, ':');
+    const char *line = colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1) ? colon + 1 : NULL;
+    size_t fl = line ? (size_t)(colon - base) : strlen(base);
+    static const char *const exts[] = {".jsonl", ".ndjson", ".json"};
     for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
-        char *at = strstr(stem, exts[i]);
         size_t el = strlen(exts[i]);
-        if (at && (exts[i][el - 1] == '-' || at[el] == '\0')) {
-            memmove(at + (exts[i][el - 1] == '-'), at + el, strlen(at + el) + 1);
-            if (exts[i][el - 1] == '-')
-                *at = '-';
+        if (fl > el && strncmp(base + fl - el, exts[i], el) == 0) {
+            fl -= el;
             break;
         }
     }
+    char stem[96];
+    size_t n = 0;
+    if (fl == 1 && base[0] == '-') {
+        n = 5;
+        memcpy(stem, "stdin", 5);
+    } else {
+        for (size_t i = 0; i < fl && n < 80; i++) {
+            char c = base[i];
+            int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                     c == '-' || (c == '.' && n);
+            stem[n++] = ok ? c : '-';
+        }
+    }
+    stem[n] = '\0';
+    if (line)
+        snprintf(stem + n, sizeof stem - n, "-%.12s", line);
     if (!*stem || strcmp(stem, "index") == 0)
         snprintf(stem + strlen(stem), sizeof stem - strlen(stem), "%sprofile", *stem ? "-" : "");
     char name[128];
