@@ -272,6 +272,20 @@ int cf_text_tables_agree(void);
 int cf_lexeme_in(const cf_lexeme *l, const char *const *words);
 
 /* ---- profile model ----------------------------------------------------- */
+/* The answers for a profile's arrays that a date gates (education,
+ * credentials, experience, continuing_education), worked out once by
+ * cf_derive so that the engine's walks need not look the status and date
+ * up again for every criterion. */
+#define CF_GATED_ARRAYS 4
+typedef struct cf_counting {
+    const cJSON *arr[CF_GATED_ARRAYS];     /* the array, or NULL */
+    unsigned char *counts[CF_GATED_ARRAYS];/* 1 for an element that counts */
+    size_t n[CF_GATED_ARRAYS];
+} cf_counting;
+/* Whether element i of arr counts (1 for an array that is not gated). */
+int cf_counts(const cf_counting *c, const cJSON *arr, size_t i);
+void cf_counting_free(cf_counting *c);
+
 struct cf_profile {
     char *source;              /* its name: path, or path:line for a record */
     char *path;                /* the file or stream it was read from */
@@ -282,6 +296,7 @@ struct cf_profile {
     cJSON *resume;             /* the JSON Resume it came from, whose strings
                                   root refers to (NULL for a native input) */
     cf_day as_of;
+    cf_counting counting;      /* which dated elements count at as_of */
 };
 
 /* An evidence path of the native model as the profile's input names it
@@ -320,10 +335,6 @@ const cf_field *cf_model_lookup(const char *path, int *iterates, int *prot);
 const char *cf_model_gate_date(const char *array_name);
 /* Whether an array element counts at as_of (see cf_model_gate_date). */
 int cf_element_counts(const cJSON *elem, const char *gate_date, cf_day as_of);
-/* The answer, computed once per profile by cf_derive and kept in the
- * element object's valueint, which cJSON uses only for numbers. */
-#define CF_COUNTS(e) ((e)->valueint == 1)
-#define CF_SET_COUNTS(e, yes) ((e)->valueint = (yes) ? 1 : 2)
 
 /* Checks a native profile tree in place: a field that does not fit the
  * model (an unknown key, a wrong type, a date that cannot be read, a value
@@ -332,7 +343,9 @@ int cf_element_counts(const cJSON *elem, const char *gate_date, cf_day as_of);
  * for a "format" that is not this model's. */
 cf_status cf_native_check(cJSON *root, const char *source, const char *text,
                           size_t len, unsigned first_line, cf_warnings *warn, cf_diags *d);
-cf_status cf_derive(cJSON *root, cf_day as_of);
+/* The derived figures of a native tree ("derived"), and which elements
+ * count at as_of (in *c, freed first). */
+cf_status cf_derive(cJSON *root, cf_day as_of, cf_counting *c);
 /* Maps a JSON Resume document to a new native tree (*out).  Fields that
  * cannot be used are left out with a warning (in warn and d). */
 cf_status cf_jsonresume_import(const cJSON *resume, const char *source,

@@ -258,12 +258,13 @@ static int dbl_cmp(const void *a, const void *b)
 
 /* Whether a current coding credential binds the applicant to a body's code of
  * ethics (AAPC, AHIMA and NHA all have one). */
-static int current_coding_credential(const cJSON *root, cf_day as_of)
+static int current_coding_credential(const cJSON *root, cf_day as_of, const cf_counting *counting)
 {
     const cJSON *creds = cf_get(root, "credentials");
     const cJSON *c;
+    size_t i = 0;
     cJSON_ArrayForEach(c, creds) {
-        if (!CF_COUNTS(c))
+        if (!cf_counts(counting, creds, i++))
             continue;
         const cJSON *st = cf_get(c, "status");
         const cJSON *ex = cf_get(c, "expires");
@@ -290,22 +291,47 @@ static int current_coding_credential(const cJSON *root, cf_day as_of)
     return 0;
 }
 
-/* Marks each element of the gated arrays with whether it counts at the
- * as-of date (CF_COUNTS), so that the engine's walks need not look the
- * status and date up again for every criterion. */
-static void mark_counting(cJSON *root, cf_day as_of)
+int cf_counts(const cf_counting *c, const cJSON *arr, size_t i)
 {
-    static const char *const arrays[] = {"education", "credentials", "experience", "continuing_education"};
-    for (size_t i = 0; i < CF_ARRAY_LEN(arrays); i++) {
-        const char *gate = cf_model_gate_date(arrays[i]);
-        cJSON *e;
-        cJSON_ArrayForEach(e, cf_get(root, arrays[i]))
-            if (cJSON_IsObject(e))
-                CF_SET_COUNTS(e, cf_element_counts(e, gate, as_of));
-    }
+    for (int k = 0; k < CF_GATED_ARRAYS; k++)
+        if (c->arr[k] == arr)
+            return i < c->n[k] && c->counts[k][i];
+    return 1;
 }
 
-cf_status cf_derive(cJSON *root, cf_day as_of)
+void cf_counting_free(cf_counting *c)
+{
+    for (int k = 0; k < CF_GATED_ARRAYS; k++)
+        cf_free(c->counts[k]);
+    memset(c, 0, sizeof *c);
+}
+
+/* Works out which element of each gated array counts at the as-of date
+ * (cf_counts).  0, or -1 when out of memory. */
+static int mark_counting(const cJSON *root, cf_day as_of, cf_counting *c)
+{
+    static const char *const arrays[CF_GATED_ARRAYS] = {"education", "credentials", "experience",
+                                                        "continuing_education"};
+    cf_counting_free(c);
+    for (int k = 0; k < CF_GATED_ARRAYS; k++) {
+        const cJSON *arr = cf_get(root, arrays[k]);
+        if (!cJSON_IsArray(arr))
+            continue;
+        const char *gate = cf_model_gate_date(arrays[k]);
+        size_t n = (size_t)cJSON_GetArraySize(arr), i = 0;
+        if (!(c->counts[k] = cf_malloc(n ? n : 1)))
+            return -1;
+        c->arr[k] = arr;
+        c->n[k] = n;
+        const cJSON *e;
+        cJSON_ArrayForEach(e, arr) {
+            c->counts[k][i++] = !cJSON_IsObject(e) || cf_element_counts(e, gate, as_of);
+        }
+    }
+    return 0;
+}
+
+cf_status cf_derive(cJSON *root, cf_day as_of, cf_counting *counting)
 {
     static const char *const coding[] = {"coding", "audit", NULL};
     static const char *const related[] = {"coding", "audit", "cdi", "abstracting", "revenue_integrity", NULL};
@@ -323,7 +349,8 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
     const char *setting = NULL;       /* of the latest coding job */
     cf_day setting_last = 0, setting_first = 0;
 
-    mark_counting(root, as_of);
+    if (mark_counting(root, as_of, counting))
+        goto out;
     cJSON_DeleteItemFromObjectCaseSensitive(root, "derived");
     cJSON *der = cf_json_add_obj(root, "derived");
     if (!der)
@@ -424,7 +451,7 @@ cf_status cf_derive(cJSON *root, cf_day as_of)
     }
 
     const cJSON *att = cf_get(root, "attestations");
-    int current = current_coding_credential(root, as_of);
+    int current = current_coding_credential(root, as_of, counting);
     if (current && !cf_json_add_bool(der, "credential_current", 1))
         goto out;
     if ((cJSON_IsTrue(cf_get(att, "code_of_ethics")) || current) &&
@@ -581,7 +608,7 @@ cf_status cf_profile_parse(const char *source, const char *text, size_t len,
         cf_diag_add(d, source, 0, 0, CF_SEV_WARNING, "more-warnings",
                     "%lu more field%s left out (only the first %d are listed)", p->warnings.more,
                     p->warnings.more == 1 ? "" : "s", CF_MAX_WARNINGS);
-    st = cf_derive(native, as_of);
+    st = cf_derive(native, as_of, &p->counting);
     if (st)
         goto fail;
     p->root = native;
@@ -606,6 +633,7 @@ void cf_profile_free(cf_profile *p)
         return;
     cf_json_delete(p->root);
     cf_json_delete(p->resume);
+    cf_counting_free(&p->counting);
     cf_warnings_free(&p->warnings);
     cf_free(p->source);
     cf_free(p->path);
@@ -869,7 +897,7 @@ cf_status cf_profile_with(cf_profile *p, const char *what, const char *value, ch
     }
     if (st)
         return st;
-    return cf_derive(root, p->as_of);
+    return cf_derive(root, p->as_of, &p->counting);
 }
 
 cf_status cf_profile_dup(const cf_profile *p, cf_profile **out)
@@ -883,7 +911,7 @@ cf_status cf_profile_dup(const cf_profile *p, cf_profile **out)
     q->source = cf_strdup(p->source);
     q->path = p->path ? cf_strdup(p->path) : NULL;
     q->root = cJSON_Duplicate(p->root, 1);
-    if (!q->source || (p->path && !q->path) || !q->root) {
+    if (!q->source || (p->path && !q->path) || !q->root || mark_counting(q->root, q->as_of, &q->counting)) {
         cf_profile_free(q);
         return CF_ESYSTEM;
     }

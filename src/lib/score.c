@@ -20,7 +20,7 @@ typedef int (*visit_fn)(void *ctx, const visit *v);
 
 typedef struct walker {
     const cf_cpath *p;
-    cf_day as_of;
+    const cf_counting *counting;
     visit_fn fn;
     void *ctx;
     visit v;
@@ -54,7 +54,7 @@ static int walk_array(walker *w, const cJSON *arr, const char *gate, int seg)
     const cJSON *e;
     cJSON_ArrayForEach(e, arr) {
         if (cJSON_IsObject(e)) {
-            if (gate && !CF_COUNTS(e)) {
+            if (gate && !cf_counts(w->counting, arr, (size_t)i)) {
                 i++;
                 continue;
             }
@@ -78,11 +78,13 @@ static int walk_array(walker *w, const cJSON *arr, const char *gate, int seg)
     return 0;
 }
 
-static void walk_path(const cf_cpath *p, const cJSON *root, cf_day as_of, visit_fn fn, void *ctx)
+/* Visits the values at p in the profile, of the dated elements only
+ * those that count at its as-of date. */
+static void walk_path(const cf_cpath *p, const cf_profile *prof, visit_fn fn, void *ctx)
 {
-    walker w = {p, as_of, fn, ctx, {NULL, NULL, {0}, 0}};
+    walker w = {p, &prof->counting, fn, ctx, {NULL, NULL, {0}, 0}};
     if (p->nseg)
-        walk(&w, root, 0);
+        walk(&w, prof->root, 0);
 }
 
 /* "experience[2].highlights[0]" for a visit of p. */
@@ -369,7 +371,7 @@ double cf_ramp_full(const cf_criterion *c, const cf_profile *p)
 {
     chosen ch = {c, 0};
     if (c->nranges)
-        walk_path(&c->range_path, p->root, p->as_of, visit_range_value, &ch);
+        walk_path(&c->range_path, p, visit_range_value, &ch);
     if (!ch.bits)
         return c->to;
     double full = 0;
@@ -451,10 +453,10 @@ static void score_best(scorer *s, const cf_criterion *c, cf_result *res)
     b.c = c;
     if (c->nranges) {
         chosen ch = {c, 0};
-        walk_path(&c->range_path, s->p->root, s->p->as_of, visit_range_value, &ch);
+        walk_path(&c->range_path, s->p, visit_range_value, &ch);
         b.ranges = ch.bits;
     }
-    walk_path(&c->path, s->p->root, s->p->as_of, fns[c->type], &b);
+    walk_path(&c->path, s->p, fns[c->type], &b);
     res->missing = b.seen == 0;
     if (b.found) {
         char tmp[32];
@@ -596,7 +598,7 @@ static int tindex_build(tindex *t, const cf_rubric *r, const cf_profile *p)
     for (size_t s = 0; s < r->nsources && !t->oom; s++) {
         t->src = (int)s;
         t->path = &r->sources[s];
-        walk_path(&r->sources[s], p->root, p->as_of, index_value, t);
+        walk_path(&r->sources[s], p, index_value, t);
     }
     return t->oom ? -1 : 0;
 }
@@ -686,7 +688,7 @@ static figure path_figure(const cf_cpath *p, const cf_profile *prof)
 {
     figure f;
     memset(&f, 0, sizeof f);
-    walk_path(p, prof->root, prof->as_of, visit_figure, &f);
+    walk_path(p, prof, visit_figure, &f);
     return f;
 }
 
