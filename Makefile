@@ -2,9 +2,11 @@
 #
 #   make            build build/coderfit
 #   make run        rank the bundled example applicants with the embedded rubric
-#   make test       run the whole test suite (ends "N passed, N failed")
-#   make test SAN=1 the same under AddressSanitizer + UndefinedBehaviorSanitizer
-#   make check-valgrind  the suite under valgrind's memcheck
+#   make test       run the whole test suite, two suites at a time (ends
+#                   "N passed, N failed"); TESTS=cli runs one suite
+#   make test SAN=1 the behaviour suites under AddressSanitizer +
+#                   UndefinedBehaviorSanitizer
+#   make check-valgrind  the behaviour suites under valgrind's memcheck
 #   make check-fault     every allocation made to fail in turn (some minutes)
 #   make golden-update   write tests/golden anew after a deliberate format change
 #   make panel      how the ranking agrees with the coding manager's panel
@@ -28,9 +30,13 @@ DEPS := libcjson yaml-0.1
 
 CFLAGS ?= -O2 -g
 BUILD ?= build
+# the suites make test runs (tests/run.sh): all, behaviour (those whose
+# result the build can change), or names (TESTS="cli golden")
+TESTS ?= all
 ifeq ($(SAN),1)
 BUILD := build-san
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+TESTS := behaviour
 endif
 
 # Recursive (=) so that pkg-config runs only after the deps check below.
@@ -140,7 +146,7 @@ run: $(BUILD)/coderfit
 	$(BUILD)/coderfit rank examples/applicants
 
 test: $(BUILD)/coderfit $(BUILD)/unit-tests $(BUILD)/tools/peakrss
-	@sh tests/run.sh $(BUILD)
+	@sh tests/run.sh $(BUILD) $(TESTS)
 
 # The golden outputs of tests/golden, written anew after a deliberate
 # change of a format (make test compares them byte for byte).

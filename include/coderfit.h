@@ -53,6 +53,13 @@ void cf_alloc_fail_after(unsigned long n);
 /* Number of allocations made since the last cf_alloc_fail_after(n) with
  * n > 0 (allocations are not counted while injection is off). */
 unsigned long cf_alloc_count(void);
+/* While on, allocations neither count nor fail: a fault loop over a
+ * command starts after the rubric is loaded, whose own loop is apart.
+ * Before threads start. */
+void cf_alloc_fail_pause(int on);
+/* In a build with CF_FAULT_INJECTION, the allocations not yet freed
+ * (arena memory aside); -1 in other builds. */
+long cf_alloc_live(void);
 
 /* Arenas: while a thread is in one, the library's allocations (and
  * cJSON's) come from it and frees are no-ops; cf_arena_reset releases them

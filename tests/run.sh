@@ -1,13 +1,50 @@
 #!/bin/sh
-# Runs every test suite and adds up their "N passed, N failed" lines.
-# usage: tests/run.sh BUILD_DIR
+# Runs the test suites and adds up their "N passed, N failed" lines: two at
+# a time (make -j2), then those that time themselves (hostile, stream)
+# alone, so that the other suite's load does not skew their clocks.
+# usage: tests/run.sh BUILD_DIR [SET]
+#   SET: all (default): every suite; behaviour: the suites whose result
+#   the build can change (what SAN=1 and check-valgrind run); or the names
+#   of suites (unit, cli, audit, ...).  Each suite's output and seconds are
+#   in BUILD_DIR/results.
+#        tests/run.sh BUILD_DIR --one SUITE: one suite, its output on stdout
+#   (UNIT_GROUPS: the unit-tests' arguments, "-fault" to leave a group out)
 B=${1:-build}
+if [ "${2:-}" = --one ]; then
+    case $3 in
+    unit) exec "$B/unit-tests" ${UNIT_GROUPS:-} ;;
+    *) exec sh "tests/$3.sh" "$B" ;;
+    esac
+fi
+shift
+# hostile and stream bound their cases' seconds: they run alone
+PARALLEL_BEHAVIOUR="cli unit audit blind shortlist output golden"
+SERIAL="hostile stream"
+# what the build flavour cannot change: documents, the browser, the
+# spreadsheet, the workflow, the panel (run once, in the normal build)
+ONCE="docs browser workflow spreadsheet panel readme"
+case ${1:-all} in
+all) parallel="$PARALLEL_BEHAVIOUR $ONCE" serial=$SERIAL ;;
+behaviour) parallel=$PARALLEL_BEHAVIOUR serial=$SERIAL ;;
+*) parallel= serial=
+    for s in "$@"; do
+        case " $SERIAL " in *" $s "*) serial="$serial $s" ;; *) parallel="$parallel $s" ;; esac
+    done ;;
+esac
+R=$B/results
+rm -rf "$R"
+mkdir -p "$R"
+RUN="sh tests/run.sh $B --one"
+MK="${MAKE:-make} -s --no-print-directory -f tests/run.mk R=$R"
+[ -z "$parallel" ] || $MK -j2 RUN="$RUN" JOBS="$parallel"
+[ -z "$serial" ] || $MK -j1 RUN="$RUN" JOBS="$serial"
+
 total_pass=0
 total_fail=0
 status=0
-for suite in "$B/unit-tests" "sh tests/cli.sh $B" "sh tests/audit.sh $B" "sh tests/blind.sh $B" "sh tests/hostile.sh $B" "sh tests/stream.sh $B" "sh tests/shortlist.sh $B" "sh tests/output.sh $B" "sh tests/golden.sh $B" "sh tests/panel.sh $B" "sh tests/docs.sh $B" "sh tests/readme.sh $B" "sh tests/workflow.sh $B" "sh tests/browser.sh $B" "sh tests/spreadsheet.sh $B"; do
-    out=$($suite 2>&1)
-    rc=$?
+for suite in $parallel $serial; do
+    out=$(cat "$R/$suite.log" 2>/dev/null)
+    rc=$(cat "$R/$suite.rc" 2>/dev/null || echo "?")
     printf '%s\n' "$out" | grep -v '^[0-9]* passed, [0-9]* failed$'
     last=$(printf '%s\n' "$out" | grep '^[0-9]* passed, [0-9]* failed$' | tail -n 1)
     if [ -z "$last" ]; then
@@ -19,7 +56,7 @@ for suite in "$B/unit-tests" "sh tests/cli.sh $B" "sh tests/audit.sh $B" "sh tes
     p=${last%% passed*}
     f=${last#*, }
     f=${f%% failed*}
-    echo "$suite: $last"
+    echo "$suite: $last ($(cat "$R/$suite.time") s)"
     total_pass=$((total_pass + p))
     total_fail=$((total_fail + f))
     [ "$rc" = 0 ] || status=1

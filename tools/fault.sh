@@ -1,42 +1,80 @@
 #!/bin/sh
 # Fault injection (SQLite's way): a build in which allocation number N
 # fails -- ours, cJSON's (through its hooks) and libyaml's (its static
-# library with malloc, realloc, free and strdup renamed to ours) -- run for
-# N = 1, 2, ... until the command completes as it does without faults.
-# Every other run must exit 5 with "out of memory"; AddressSanitizer turns a
-# crash or a leak into another exit status.
-# usage: tools/fault.sh   (from the project root;
-# FAULT_ONLY=WORD runs only the loops whose name holds WORD)
+# library with malloc, realloc, free and strdup renamed to ours) -- under
+# AddressSanitizer and UndefinedBehaviorSanitizer, and every loop run
+# with N = 1, 2, ... until the operation completes as it does without
+# faults.  Every other run must end with out of memory said (CF_ESYSTEM,
+# exit 5 and "out of memory"), with every allocation freed and every
+# descriptor closed.
+#
+#  - in one process (build-fault/unit-tests fault, fault-rubrics): the
+#    library's operations, and the load of each built-in rubric;
+#  - the commands (CODERFIT_FAULT_SWEEP): one process forks a run for
+#    each N, counting from after the rubric is loaded (its load is the
+#    loops above), but for one loop that sweeps the front end's load of a
+#    rubric file; three loops that check files around the run stay in the
+#    shell, a process a run.
+#
+# The loops run two at a time (make -j2, tests/run.mk); each one's output
+# is in build-fault/results.
+# usage: tools/fault.sh          (from the project root)
+#        FAULT_ONLY=WORD tools/fault.sh: the loops whose name holds WORD
+#        tools/fault.sh --list:  the loops' names
+#        tools/fault.sh --job NAME: one loop (the build made already)
 set -u
 B=build-fault
-SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-make -s BUILD=$B CFLAGS="-g -O1 -DCF_FAULT_INJECTION" SANFLAGS= LDFLAGS= $B/libcoderfit.a \
-    CC="${CC:-cc} $SAN" || exit 1
-libyaml=$(pkg-config --variable=libdir yaml-0.1)/libyaml.a
-objcopy --redefine-sym malloc=cf_malloc --redefine-sym realloc=cf_realloc --redefine-sym free=cf_free \
-    --redefine-sym strdup=cf_strdup "$libyaml" "$B/libyaml-fault.a" || exit 1
-mkdir -p "$B/obj/cli"
-for f in src/cli/*.c; do
-    ${CC:-cc} $SAN -g -O1 -DCF_FAULT_INJECTION -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude \
-        $(pkg-config --cflags libcjson yaml-0.1) -c -o "$B/obj/cli/$(basename "$f" .c).o" "$f" || exit 1
-done
-${CC:-cc} $SAN -o "$B/coderfit" "$B"/obj/cli/*.o "$B/libcoderfit.a" "$B/libyaml-fault.a" \
-    $(pkg-config --libs libcjson) -lm -lpthread || exit 1
-
 CF="$B/coderfit"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
-pass=0
-fail=0
-# loop NAME -- COMMAND...
-# A run without faults gives the expected status and output (lint and test
-# answer 1 for a broken rubric or a failing case); with a fault, a run must
-# give exactly those, or exit 5 with "out of memory".
-loop() {
+SMALL="-r examples/rubrics/coding-auditor.yaml"
+ASOF="--as-of 2026-11-26"
+# the runs count what they leave (the parent checks): LeakSanitizer's own
+# pass would cost more than a run
+export ASAN_OPTIONS=detect_leaks=0:abort_on_error=0
+
+# The loops: a name (a word, for make), and what it runs.
+loops() {
+    cat <<'LOOPS'
+unit	in one process: the library's operations
+rubric-medical-coder	in one process: the load of the built-in rubric medical-coder
+rubric-inpatient-coder	in one process: the load of the built-in rubric inpatient-coder
+rubric-profee-coder	in one process: the load of the built-in rubric profee-coder
+rubric-risk-adjustment-coder	in one process: the load of the built-in rubric risk-adjustment-coder
+score-builtin	score (built-in rubric, JSON Resume)
+score-rubric-file	score with the load of a rubric file swept (the front end's reader)
+convert	convert (a resume as written: signs, credentials in the label, warnings)
+score-html-warnings	score -f html (warnings)
+score-html-native	score -f html (native profile)
+advise-with	advise --with
+rank-files-stream	rank --jobs 1 (files and a stream)
+score-blind	score --blind
+rank-blind-key	rank --blind --key
+rank-merge	rank --merge
+score-o-link	score -o over a link to an existing file
+rank-html-dedupe	rank -f html --dedupe (a folder with a skipped file, a duplicate)
+rank-top-csv	rank --top 2 --dedupe -f csv (a refused input)
+audit	audit (reports and profiles)
+lint	lint
+test	test
+test-tap	test -f tap (a case file that cannot be read)
+advise-plan	advise -f json --top 0 (the plan)
+diff-github	diff -f github --fail-on-tier-change (the crossed named)
+score-output-dir	score -f html --output-dir (pages and an index)
+LOOPS
+}
+
+# sweep NAME -- COMMAND...: the command's loop in one process (src/cli/fault.c)
+sweep() {
     name=$1
     shift 2
-    case "$name" in *"${FAULT_ONLY:-}"*) ;; *) return ;; esac
+    CODERFIT_FAULT_SWEEP="$name" "$@"
+}
+
+# shell_loop NAME -- COMMAND...: the same, a process a run, for commands
+# whose files around the run are part of the outcome
+shell_loop() {
+    name=$1
+    shift 2
+    T=$(mktemp -d)
     "$@" >"$T/want" 2>"$T/want-err"
     want=$?
     n=1
@@ -58,42 +96,97 @@ loop() {
             break
         fi
     done
+    rm -rf "$T"
     echo "$name: $((n - 1)) allocations failed one at a time, then the run completed (exit $want); $bad bad runs"
-    if [ $bad = 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+    [ $bad = 0 ]
 }
-# The built-in rubric alone takes some seven thousand allocations to load,
-# so most loops use the small example rubric; one runs with the built-in.
-SMALL="-r examples/rubrics/coding-auditor.yaml"
-loop "score (built-in rubric, JSON Resume)" -- "$CF" score --as-of 2026-11-26 -f json examples/applicants/inpatient-coder.json
-loop "convert (a resume as written: signs, credentials in the label, warnings)" -- "$CF" convert tests/data/written/auditor.json
-loop "score -f html (warnings)" -- "$CF" score --as-of 2026-11-26 -f html tests/data/written/auditor.json
-loop "score -f html (native profile)" -- "$CF" score $SMALL --as-of 2026-11-26 -f html examples/applicants/remote-auditor.native.json
-loop "advise --with" -- "$CF" advise $SMALL --as-of 2026-11-26 --with credential=CPC examples/applicants/nurse-to-coder.json
-loop "rank --jobs 1 (files and a stream)" -- "$CF" rank $SMALL -q -j 1 --as-of 2026-11-26 -f json examples/applicants/apprentice-cpc-a.json \
-    examples/applicants/new-cca.native.json tests/fuzz/corpus/stream/examples.ndjson
-loop "score --blind" -- "$CF" score $SMALL --as-of 2026-11-26 --blind -f json tests/blind/identifying.json
-loop "rank --blind --key" -- sh -c 'rm -f "$3" && "$1" rank -r "$2" -q -j 1 --as-of 2026-11-26 --key "$3" -f ndjson \
-    tests/blind/identifying.json examples/applicants/inpatient-coder.json && cat "$3"' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/key.csv"
-loop "rank --merge" -- "$CF" rank --merge -f csv tests/fuzz/corpus/stream/reports.ndjson
-loop "score -o over a link to an existing file" -- sh -c 'echo old >"$3" && chmod 640 "$3" && ln -sf "$3" "$3.link" || exit 9
-    "$1" score -r "$2" --as-of 2026-11-26 -o "$3.link" examples/applicants/new-cca.native.json; rc=$?
-    cat "$3"; stat -c %a "$3"; ls "$(dirname "$3")" | grep -c "\.tmp\."; exit $rc' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/out.txt"
-loop "rank -f html --dedupe (a folder with a skipped file, a duplicate)" -- "$CF" rank $SMALL -q -j 1 --as-of 2026-11-26 --dedupe \
-    -f html tests/data/shortlist
-loop "rank --top 2 --dedupe -f csv (a refused input)" -- "$CF" rank $SMALL -q -j 1 --as-of 2026-11-26 --top 2 --dedupe \
-    -f csv tests/data/shortlist tests/data/written/auditor.json
-loop "audit (reports and profiles)" -- "$CF" audit $SMALL --as-of 2026-11-26 -d tests/audit/demographics.csv --select top=3 -f json \
-    tests/audit/reports.ndjson examples/applicants/new-cca.native.json
-loop "lint" -- "$CF" lint examples/rubrics/coding-auditor.yaml tests/rubrics/unknown-key.yaml
-loop "test" -- "$CF" test examples/rubrics/coding-auditor.yaml tests/fault-cases.yaml
-loop "test -f tap (a case file that cannot be read)" -- "$CF" test -f tap examples/rubrics/coding-auditor.yaml \
-    tests/fault-cases.yaml tests/rubrics/syntax.yaml
-loop "advise -f json --top 0 (the plan)" -- "$CF" advise $SMALL --as-of 2026-11-26 -f json --top 0 examples/applicants/apprentice-cpc-a.json
-loop "diff -f github --fail-on-tier-change (the crossed named)" -- "$CF" diff --as-of 2026-11-26 -f github --fail-on-tier-change \
-    examples/rubrics/coding-auditor.yaml tests/fault-diff.yaml examples/applicants/remote-auditor.native.json \
-    examples/applicants/new-cca.native.json
-loop "score -f html --output-dir (pages and an index)" -- sh -c 'rm -rf "$3" && "$1" score -r "$2" --as-of 2026-11-26 -f html \
-    --output-dir "$3" examples/applicants/new-cca.native.json examples/applicants/remote-auditor.native.json; rc=$?
-    ls "$3"; cat "$3/index.html"; exit $rc' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/pages"
+
+job() {
+    desc=$(loops | awk -F'\t' -v n="$1" '$1 == n { print $2 }')
+    case $1 in
+    unit) "$B/unit-tests" fault ;;
+    rubric-*) CODERFIT_FAULT_RUBRIC=${1#rubric-} "$B/unit-tests" fault-rubrics ;;
+    score-builtin) sweep "$desc" -- "$CF" score $ASOF -f json examples/applicants/inpatient-coder.json ;;
+    score-rubric-file) CODERFIT_FAIL_RUBRIC=1 sweep "$desc" -- "$CF" score $SMALL $ASOF examples/applicants/new-cca.native.json ;;
+    convert) sweep "$desc" -- "$CF" convert tests/data/written/auditor.json ;;
+    score-html-warnings) sweep "$desc" -- "$CF" score $ASOF -f html tests/data/written/auditor.json ;;
+    score-html-native) sweep "$desc" -- "$CF" score $SMALL $ASOF -f html examples/applicants/remote-auditor.native.json ;;
+    advise-with) sweep "$desc" -- "$CF" advise $SMALL $ASOF --with credential=CPC examples/applicants/nurse-to-coder.json ;;
+    rank-files-stream) sweep "$desc" -- "$CF" rank $SMALL -q -j 1 $ASOF -f json examples/applicants/apprentice-cpc-a.json \
+        examples/applicants/new-cca.native.json tests/fuzz/corpus/stream/examples.ndjson ;;
+    score-blind) sweep "$desc" -- "$CF" score $SMALL $ASOF --blind -f json tests/blind/identifying.json ;;
+    rank-blind-key) T=$(mktemp -d); shell_loop "$desc" -- sh -c 'rm -f "$3" && "$1" rank -r "$2" -q -j 1 --as-of 2026-11-26 --key "$3" -f ndjson \
+        tests/blind/identifying.json examples/applicants/inpatient-coder.json && cat "$3"' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/key.csv"
+        rc=$?; rm -rf "$T"; return $rc ;;
+    rank-merge) sweep "$desc" -- "$CF" rank --merge -f csv tests/fuzz/corpus/stream/reports.ndjson ;;
+    score-o-link) T=$(mktemp -d); shell_loop "$desc" -- sh -c 'echo old >"$3" && chmod 640 "$3" && ln -sf "$3" "$3.link" || exit 9
+        "$1" score -r "$2" --as-of 2026-11-26 -o "$3.link" examples/applicants/new-cca.native.json; rc=$?
+        cat "$3"; stat -c %a "$3"; ls "$(dirname "$3")" | grep -c "\.tmp\."; exit $rc' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/out.txt"
+        rc=$?; rm -rf "$T"; return $rc ;;
+    rank-html-dedupe) sweep "$desc" -- "$CF" rank $SMALL -q -j 1 $ASOF --dedupe -f html tests/data/shortlist ;;
+    rank-top-csv) sweep "$desc" -- "$CF" rank $SMALL -q -j 1 $ASOF --top 2 --dedupe -f csv tests/data/shortlist \
+        tests/data/written/auditor.json ;;
+    audit) sweep "$desc" -- "$CF" audit $SMALL $ASOF -d tests/audit/demographics.csv --select top=3 -f json \
+        tests/audit/reports.ndjson examples/applicants/new-cca.native.json ;;
+    lint) sweep "$desc" -- "$CF" lint examples/rubrics/coding-auditor.yaml tests/rubrics/unknown-key.yaml ;;
+    test) sweep "$desc" -- "$CF" test examples/rubrics/coding-auditor.yaml tests/fault-cases.yaml ;;
+    test-tap) sweep "$desc" -- "$CF" test -f tap examples/rubrics/coding-auditor.yaml tests/fault-cases.yaml tests/rubrics/syntax.yaml ;;
+    advise-plan) sweep "$desc" -- "$CF" advise $SMALL $ASOF -f json --top 0 examples/applicants/apprentice-cpc-a.json ;;
+    diff-github) sweep "$desc" -- "$CF" diff $ASOF -f github --fail-on-tier-change examples/rubrics/coding-auditor.yaml \
+        tests/fault-diff.yaml examples/applicants/remote-auditor.native.json examples/applicants/new-cca.native.json ;;
+    score-output-dir) T=$(mktemp -d); shell_loop "$desc" -- sh -c 'rm -rf "$3" && "$1" score -r "$2" --as-of 2026-11-26 -f html \
+        --output-dir "$3" examples/applicants/new-cca.native.json examples/applicants/remote-auditor.native.json; rc=$?
+        ls "$3"; cat "$3/index.html"; exit $rc' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/pages"
+        rc=$?; rm -rf "$T"; return $rc ;;
+    *) echo "FAIL: no fault loop named $1"; return 1 ;;
+    esac
+}
+
+case ${1:-} in
+--list) loops | cut -f1; exit 0 ;;
+--job) job "$2"; exit $? ;;
+esac
+
+# the build: the library, the front end and the unit tests with
+# CF_FAULT_INJECTION, linked with the renamed libyaml
+SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+make -s BUILD=$B CFLAGS="-g -O1 -DCF_FAULT_INJECTION" SANFLAGS= LDFLAGS= $B/libcoderfit.a \
+    CC="${CC:-cc} $SAN" || exit 1
+libyaml=$(pkg-config --variable=libdir yaml-0.1)/libyaml.a
+objcopy --redefine-sym malloc=cf_malloc --redefine-sym realloc=cf_realloc --redefine-sym free=cf_free \
+    --redefine-sym strdup=cf_strdup "$libyaml" "$B/libyaml-fault.a" || exit 1
+FLAGS="$SAN -g -O1 -DCF_FAULT_INJECTION -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc/lib $(pkg-config --cflags libcjson yaml-0.1)"
+mkdir -p "$B/obj/cli" "$B/obj/unit"
+for f in src/cli/*.c; do
+    ${CC:-cc} $FLAGS -c -o "$B/obj/cli/$(basename "$f" .c).o" "$f" || exit 1
+done
+for f in tests/unit/*.c; do
+    ${CC:-cc} $FLAGS -Itests -c -o "$B/obj/unit/$(basename "$f" .c).o" "$f" || exit 1
+done
+LIBS="$B/libcoderfit.a $B/libyaml-fault.a $(pkg-config --libs libcjson) -lm -lpthread"
+${CC:-cc} $SAN -o "$CF" "$B"/obj/cli/*.o $LIBS || exit 1
+${CC:-cc} $SAN -o "$B/unit-tests" "$B"/obj/unit/*.o $LIBS || exit 1
+
+jobs=
+for j in $(loops | cut -f1); do
+    case "$j $(loops | awk -F'\t' -v n="$j" '$1 == n { print $2 }')" in
+    *"${FAULT_ONLY:-}"*) jobs="$jobs $j" ;;
+    esac
+done
+R=$B/results
+rm -rf "$R"
+${MAKE:-make} -s --no-print-directory -f tests/run.mk -j2 R="$R" RUN="sh tools/fault.sh --job" JOBS="$jobs"
+pass=0
+fail=0
+for j in $jobs; do
+    grep -v '^[0-9]* passed, [0-9]* failed$' "$R/$j.log"
+    if [ "$(cat "$R/$j.rc")" = 0 ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL: $j (exit $(cat "$R/$j.rc"))"
+    fi
+    echo "  ($j: $(cat "$R/$j.time") s)"
+done
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -327,6 +327,19 @@ cf_status cli_blind(const cli_opts *o, cf_report *rep, const cf_profile *p);
 /* With --key, writes the key: a CSV of id and source, sorted by id, to
  * o->key (atomically).  Frees what cli_blind kept. */
 cf_status cli_key_write(const cli_opts *o);
+/* Frees what cli_blind kept, when the key is not written (a command that
+ * failed first). */
+void cli_key_drop(void);
+
+/* The fault-injection build (fault.c): whether allocations made while the
+ * rubric loads neither count nor fail (CODERFIT_FAIL_RUBRIC unset), the
+ * descriptors open, and the loop that runs a command with each allocation
+ * failing in turn, a forked child a run (CODERFIT_FAULT_SWEEP=NAME): 0
+ * when every run ended as it should, CF_NO otherwise. */
+extern int cli_fault_rubric_paused;
+typedef int (*cli_main_fn)(int argc, char **argv);
+int cli_fault_open_fds(void);
+int cli_fault_sweep(const char *name, cli_main_fn run, int argc, char **argv);
 
 /* Subcommands: each with its description. */
 #define CLI_COMMAND(n) int cmd_##n(int argc, char **argv); extern const cli_command cli_##n

@@ -449,6 +449,7 @@ write:
     if (!st)
         st = cli_key_write(&o);
 done:
+    cli_key_drop();
     if (st == CF_ESYSTEM)
         cli_system_error("rank");
     int failed = all && (cf_ranking_failed(all) || bad_lines);

@@ -263,12 +263,15 @@ int cmd_score(int argc, char **argv)
     cf_html_index_free(ctx.index);
     cf_rubric_free(r);
     if (st) {
+        cli_key_drop();
         cli_out_abort(&out);
         if (st == CF_ESYSTEM)
             cli_system_error("score");
         return st;
     }
-    if ((st = cli_out_close(&out)) || (st = cli_key_write(&o)))
+    if ((st = cli_out_close(&out)) || (st = cli_key_write(&o))) {
+        cli_key_drop();
         return st;
+    }
     return failed ? CF_EINPUT : CF_OK;
 }

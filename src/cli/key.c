@@ -84,10 +84,16 @@ cf_status cli_key_write(const cli_opts *o)
                 st = cli_out_close(&out);
         }
     }
+    cli_key_drop();
+    return st;
+}
+
+void cli_key_drop(void)
+{
     for (size_t i = 0; i < key_n; i++)
         cf_free(key_lines[i]);
     cf_free(key_lines);
     key_lines = NULL;
     key_n = key_cap = 0;
-    return st;
+    key_oom = 0;
 }

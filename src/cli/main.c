@@ -58,18 +58,8 @@ static int finish(int status)
     return status;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
-    if (cf_init() != CF_OK) {
-        fputs("coderfit: internal error: the importer's tables do not fit\n", stderr);
-        return CF_ESYSTEM;
-    }
-#ifdef CF_FAULT_INJECTION
-    /* the fault-injection build: allocation number N fails (tools/fault.sh) */
-    const char *fail_at = getenv("CODERFIT_FAIL_AT");
-    if (fail_at)
-        cf_alloc_fail_after(strtoul(fail_at, NULL, 10));
-#endif
     if (argc < 2) {
         usage(stderr);
         return CF_EUSAGE;
@@ -97,4 +87,37 @@ int main(int argc, char **argv)
     if (cmd[0] == '-')
         return cli_usage_error(NULL, "unknown option '%s'", cmd);
     return cli_usage_error(NULL, "unknown command '%s'", cmd);
+}
+
+int main(int argc, char **argv)
+{
+    if (cf_init() != CF_OK) {
+        fputs("coderfit: internal error: the importer's tables do not fit\n", stderr);
+        return CF_ESYSTEM;
+    }
+#ifdef CF_FAULT_INJECTION
+    /* the fault-injection build (tools/fault.sh): the loop over every
+     * allocation of a command, or one run where allocation N fails, which
+     * must free all it allocated and close all it opened; allocations
+     * while the rubric loads count only with CODERFIT_FAIL_RUBRIC */
+    cli_fault_rubric_paused = !getenv("CODERFIT_FAIL_RUBRIC");
+    const char *sweep = getenv("CODERFIT_FAULT_SWEEP");
+    if (sweep)
+        return cli_fault_sweep(sweep, run, argc, argv);
+    const char *fail_at = getenv("CODERFIT_FAIL_AT");
+    if (fail_at)
+        cf_alloc_fail_after(strtoul(fail_at, NULL, 10));
+    long live = cf_alloc_live();
+    int fds = cli_fault_open_fds();
+    int st = run(argc, argv);
+    cf_alloc_fail_after(0);
+    if (cf_alloc_live() != live || cli_fault_open_fds() != fds) {
+        fprintf(stderr, "coderfit: fault build: %ld allocations not freed, %d descriptors left open\n",
+                cf_alloc_live() - live, cli_fault_open_fds() - fds);
+        return 99;
+    }
+    return st;
+#else
+    return run(argc, argv);
+#endif
 }

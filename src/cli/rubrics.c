@@ -102,18 +102,22 @@ cf_status cli_load_rubric(const cli_opts *o, cf_rubric **r)
 {
     cf_diags d = {0};
     cf_status st;
+    cf_alloc_fail_pause(cli_fault_rubric_paused);
     if (!o->rubric) {
         st = cf_rubric_load_default(r, &d);
     } else {
         char *text;
         size_t len;
         int builtin;
-        if ((st = cli_rubric_text(o, o->rubric, &text, &len, &builtin)))
+        if ((st = cli_rubric_text(o, o->rubric, &text, &len, &builtin))) {
+            cf_alloc_fail_pause(0);
             return st;
+        }
         st = cf_rubric_load_with(o->rubric, text, len, cli_rubric_reader, (void *)o, r, &d);
         if (!builtin)
             cf_free(text);
     }
+    cf_alloc_fail_pause(0);
     /* warnings are for `coderfit lint`; scoring shows only errors */
     cli_print_errors(&d);
     cf_diags_clear(&d);

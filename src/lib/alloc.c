@@ -14,13 +14,23 @@
 
 static unsigned long fail_at;     /* 0: never fail; set before threads start */
 static _Atomic unsigned long count;
+static int paused;                /* set before threads start */
 
 static int should_fail(void)
 {
-    if (!fail_at)
+    if (!fail_at || paused)
         return 0;
     return ++count >= fail_at;
 }
+
+#ifdef CF_FAULT_INJECTION
+/* The allocations of the heap not yet freed (arena memory aside), so that
+ * a fault loop sees a leak at the step that made it. */
+static _Atomic long live;
+#define LIVE(d) (live += (d))
+#else
+#define LIVE(d) ((void)0)
+#endif
 
 typedef struct block {
     struct block *next;
@@ -132,6 +142,20 @@ void cf_alloc_fail_after(unsigned long n)
     count = 0;
 }
 
+void cf_alloc_fail_pause(int on)
+{
+    paused = on;
+}
+
+long cf_alloc_live(void)
+{
+#ifdef CF_FAULT_INJECTION
+    return live;
+#else
+    return -1;
+#endif
+}
+
 unsigned long cf_alloc_count(void)
 {
     return count;
@@ -143,7 +167,10 @@ void *cf_malloc(size_t n)
         return NULL;
     if (active)
         return arena_alloc(active, n);
-    return malloc(n ? n : 1);
+    void *p = malloc(n ? n : 1);
+    if (p)
+        LIVE(1);
+    return p;
 }
 
 void *cf_calloc(size_t nmemb, size_t size)
@@ -158,7 +185,10 @@ void *cf_calloc(size_t nmemb, size_t size)
             memset(p, 0, nmemb * size);
         return p;
     }
-    return calloc(nmemb ? nmemb : 1, size ? size : 1);
+    void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+    if (p)
+        LIVE(1);
+    return p;
 }
 
 void *cf_grow(void *p, size_t *cap, size_t need, size_t size)
@@ -185,13 +215,18 @@ void *cf_realloc(void *p, size_t n)
         /* arena memory moves to a new place (in the arena if still in it) */
         size_t old = *(size_t *)((char *)p - HEADER);
         void *q = active ? arena_alloc(active, n) : malloc(n ? n : 1);
+        if (q && !active)
+            LIVE(1);
         if (q)
             memcpy(q, p, old < n ? old : n);
         return q;
     }
     if (!p && active)
         return arena_alloc(active, n);
-    return realloc(p, n ? n : 1);
+    void *q = realloc(p, n ? n : 1);
+    if (q && !p)
+        LIVE(1);
+    return q;
 }
 
 char *cf_strndup(const char *s, size_t n)
@@ -213,5 +248,7 @@ void cf_free(void *p)
 {
     if (p && owner && owns(owner, p))
         return;   /* released with the arena */
+    if (p)
+        LIVE(-1);
     free(p);
 }

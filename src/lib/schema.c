@@ -307,6 +307,10 @@ static cf_status embedded(const char *name, char **out, size_t *len)
         if (!rep || !cJSON_ReplaceItemInObjectCaseSensitive(defs, "report", rep)) {
             cJSON_Delete(rep);
             st = CF_ESYSTEM;
+        } else if (!rep->string) {
+            /* cJSON puts the item in place before copying its key, and
+             * says nothing when that copy fails: rep is root's now */
+            st = CF_ESYSTEM;
         }
     }
     cf_buf b = {0};

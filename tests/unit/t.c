@@ -145,3 +145,23 @@ int t_sink_buf(void *ctx, const char *s, size_t len)
     cf_buf_add(b, s, len);
     return b->oom ? -1 : 0;
 }
+
+void t_text_add(t_text *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = (b->n + n + 1) * 2;
+        char *ns = realloc(b->s, cap);
+        if (!ns)
+            abort();
+        b->s = ns;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+}
+
+void t_text_puts(t_text *b, const char *s)
+{
+    t_text_add(b, s, strlen(s));
+}

@@ -30,6 +30,14 @@ double t_quality(const cf_report *rep, const char *qid);
 /* Whether some diagnostic has rule and position (line, col; 0 = any). */
 int t_has_diag(const cf_diags *d, const char *rule, unsigned line, unsigned col);
 char *t_read(const char *path, size_t *len);          /* cf_free */
+/* A string built on malloc, apart from the library's allocator (whose
+ * faults the tests make). */
+typedef struct t_text {
+    char *s;
+    size_t n, cap;
+} t_text;
+void t_text_add(t_text *b, const char *s, size_t n);
+void t_text_puts(t_text *b, const char *s);
 /* A cf_sink that appends to a cf_buf. */
 int t_sink_buf(void *ctx, const char *s, size_t len);
 cf_day t_day(const char *s);
@@ -45,5 +53,7 @@ void test_rank(void);
 void test_read(void);
 void test_restyle(void);
 void test_rules(void);
+void test_fault(void);
+void test_fault_rubrics(void);
 
 #endif

@@ -33,30 +33,7 @@ static int date_key(const char *k)
     return 0;
 }
 
-/* ---- a small string builder ------------------------------------------------- */
-
-typedef struct sb {
-    char *s;
-    size_t n, cap;
-} sb;
-
-static void sb_add(sb *b, const char *s, size_t n)
-{
-    if (b->n + n + 1 > b->cap) {
-        b->cap = (b->n + n + 1) * 2;
-        b->s = realloc(b->s, b->cap);
-    }
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = '\0';
-}
-
-static void sb_puts(sb *b, const char *s)
-{
-    sb_add(b, s, strlen(s));
-}
-
-static void set_string(cJSON *v, sb *b)
+static void set_string(cJSON *v, t_text *b)
 {
     cJSON_SetValuestring(v, b->s ? b->s : "");
     free(b->s);
@@ -89,19 +66,19 @@ static const char *const marked[] = {"CPC", "CPC-A", "COC", "CIC", "CRC", "CPMA"
 static void i1_string(cJSON *v, const char *key)
 {
     const char *s = v->valuestring;
-    sb b = {0};
+    t_text b = {0};
     if (date_key(key)) {
         /* a no-break space in "Mar 2019" */
         for (; *s; s++)
             if (*s == ' ')
-                sb_puts(&b, "\xc2\xa0");
+                t_text_puts(&b, "\xc2\xa0");
             else
-                sb_add(&b, s, 1);
+                t_text_add(&b, s, 1);
         set_string(v, &b);
         return;
     }
     if (key && strcmp(key, "highlights") == 0)
-        sb_puts(&b, "\xe2\x80\xa2 ");
+        t_text_puts(&b, "\xe2\x80\xa2 ");
     for (size_t i = 0; s[i];) {
         if (alnum((unsigned char)s[i]) && (i == 0 || !alnum((unsigned char)s[i - 1]))) {
             size_t j = i;
@@ -114,26 +91,26 @@ static void i1_string(cJSON *v, const char *key)
             /* hyphens inside the word become no-break hyphens */
             for (size_t k = i; k < j; k++)
                 if (s[k] == '-')
-                    sb_puts(&b, "\xe2\x80\x91");
+                    t_text_puts(&b, "\xe2\x80\x91");
                 else
-                    sb_add(&b, s + k, 1);
+                    t_text_add(&b, s + k, 1);
             if (mark)
-                sb_puts(&b, strcmp(s + i, "3M") == 0 || strncmp(s + i, "3M", 2) == 0 ? "\xe2\x84\xa2" : "\xc2\xae");
+                t_text_puts(&b, strcmp(s + i, "3M") == 0 || strncmp(s + i, "3M", 2) == 0 ? "\xe2\x84\xa2" : "\xc2\xae");
             i = j;
             continue;
         }
         if (s[i] == '-' && i > 0 && alnum((unsigned char)s[i - 1]) && alnum((unsigned char)s[i + 1]))
-            sb_puts(&b, "\xe2\x80\x91");                        /* ICD-10-CM: no-break hyphens */
+            t_text_puts(&b, "\xe2\x80\x91");                        /* ICD-10-CM: no-break hyphens */
         else if (s[i] == ' ' && s[i + 1] == '-' && s[i + 2] == ' ') {
-            sb_puts(&b, " \xe2\x80\x93 ");                      /* an en dash */
+            t_text_puts(&b, " \xe2\x80\x93 ");                      /* an en dash */
             i += 3;
             continue;
         } else if (s[i] == '\'')
-            sb_puts(&b, "\xe2\x80\x99");                        /* a curly apostrophe */
+            t_text_puts(&b, "\xe2\x80\x99");                        /* a curly apostrophe */
         else if (s[i] == ' ' && i > 0 && isdigit((unsigned char)s[i - 1]))
-            sb_puts(&b, "\xc2\xa0");                            /* "18\u00a0charts" */
+            t_text_puts(&b, "\xc2\xa0");                            /* "18\u00a0charts" */
         else
-            sb_add(&b, s + i, 1);
+            t_text_add(&b, s + i, 1);
         i++;
     }
     set_string(v, &b);
@@ -194,12 +171,12 @@ static cJSON *basics_of(cJSON *doc)
 static void append_to(cJSON *obj, const char *key, const char *sep, const char *what)
 {
     cJSON *v = cJSON_GetObjectItem(obj, key);
-    sb b = {0};
+    t_text b = {0};
     if (cJSON_IsString(v) && v->valuestring[0]) {
-        sb_puts(&b, v->valuestring);
-        sb_puts(&b, sep);
+        t_text_puts(&b, v->valuestring);
+        t_text_puts(&b, sep);
     }
-    sb_puts(&b, what);
+    t_text_puts(&b, what);
     if (cJSON_IsString(v))
         set_string(v, &b);
     else {
@@ -325,7 +302,7 @@ static void i4_lower_string(cJSON *v, const char *key)
 
 static void i4_title_string(cJSON *v, const char *key)
 {
-    sb b = {0};
+    t_text b = {0};
     const char *s = v->valuestring;
     if (date_key(key))
         return;
@@ -333,12 +310,12 @@ static void i4_title_string(cJSON *v, const char *key)
         char c = s[i];
         int start = i == 0 || !alnum((unsigned char)s[i - 1]);
         c = (char)(start ? toupper((unsigned char)c) : tolower((unsigned char)c));
-        sb_add(&b, &c, 1);
+        t_text_add(&b, &c, 1);
         if (c == ' ')
-            sb_puts(&b, " ");               /* doubled spaces */
+            t_text_puts(&b, " ");               /* doubled spaces */
     }
     if (key && (strcmp(key, "highlights") == 0 || strcmp(key, "summary") == 0) && b.n && b.s[b.n - 1] != '.')
-        sb_puts(&b, ".");
+        t_text_puts(&b, ".");
     set_string(v, &b);
 }
 
@@ -392,22 +369,22 @@ static void join_job(cJSON *job, const char *key)
     cJSON *hl = cJSON_GetObjectItem(job, "highlights");
     if (!cJSON_GetArraySize(hl))
         return;
-    sb b = {0};
+    t_text b = {0};
     const cJSON *s = cJSON_GetObjectItem(job, key);
     if (cJSON_IsString(s) && s->valuestring[0]) {
-        sb_puts(&b, s->valuestring);
+        t_text_puts(&b, s->valuestring);
         if (b.s[b.n - 1] != '.')
-            sb_puts(&b, ".");
+            t_text_puts(&b, ".");
     }
     const cJSON *h;
     cJSON_ArrayForEach(h, hl) {
         if (!cJSON_IsString(h))
             continue;
         if (b.n)
-            sb_puts(&b, " ");
-        sb_puts(&b, h->valuestring);
+            t_text_puts(&b, " ");
+        t_text_puts(&b, h->valuestring);
         if (b.s[b.n - 1] != '.')
-            sb_puts(&b, ".");
+            t_text_puts(&b, ".");
     }
     cJSON_DeleteItemFromObject(job, "highlights");
     cJSON_DeleteItemFromObject(job, key);
