@@ -27,11 +27,6 @@ typedef struct cli_opts {
     int strict;                /* --strict: a profile with a field left out is refused */
     int verbose;               /* --verbose: say what is left alone (hidden files) */
     const char *key;           /* --key FILE: where the id-to-source key goes */
-    /* When set, each input document goes first to doc_fn, which returns 1
-     * when it took the document (setting *st), 0 to have it read as a
-     * profile. */
-    int (*doc_fn)(void *ctx, const char *source, const char *text, size_t len, unsigned first_line,
-                  unsigned long *failed, cf_status *st);
 } cli_opts;
 
 /* Common option handling inside a command's option loop: returns 1
@@ -136,11 +131,6 @@ void cli_fail(const char *file, unsigned line, unsigned col, const char *fmt, ..
  * a message clears it first.  cli_progress_end clears it for good. */
 void cli_progress(const char *line);
 void cli_progress_end(void);
-/* After cf_profile_parse returned CF_OK for p: with --strict, a profile
- * with warnings is refused (its warnings become errors in d, p is freed and
- * NULL; returns CF_EINPUT); otherwise CF_OK.  Either way d is printed (with
- * -q, without warnings) unless print is 0. */
-cf_status cli_profile_checked(const cli_opts *o, cf_profile **p, cf_diags *d, int print);
 /* Prints a usage error and a pointer to --help; returns CF_EUSAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -297,17 +287,71 @@ void cli_record_too_long(const cli_record *rec, unsigned long max, char *msg, si
  * returns 1. */
 int cli_record_refused(const cli_record *rec, unsigned long max);
 
-/* Calls fn for every profile in the inputs (folders are searched as
- * cli_walk does): files hold one JSON document;
- * fn runs in an arena that is reset after each profile, so what it keeps
- * must be allocated after cf_arena_leave() (and cf_arena_enter() again);
- * "-" (stdin) and *.jsonl / *.ndjson hold a stream of them, one per line,
- * each named FILE:LINE.  A bad input is reported on stderr and counted in
- * *failed; the rest go on.  Returns CF_OK, or CF_ESYSTEM (out of memory,
- * or fn's failure). */
-typedef cf_status (*cli_profile_fn)(void *ctx, cf_profile *p);
-cf_status cli_each_profile(const cli_opts *o, char **paths, int n, cli_profile_fn fn,
-                           void *ctx, unsigned long *failed);
+/* ---- one way from an input to a report (pipeline.c) ---------------------
+ * An input (a file, or a record of a stream) is read, imported, checked
+ * (--strict: a field left out refuses it), named by its line when it is a
+ * record, scored (CLI_FIGURES: without the evidence), made blind (--blind,
+ * --key) and handed to take; one that is refused is said on stderr (its
+ * messages sorted, at most 100) and handed to refuse.  Warnings are said
+ * unless -q. */
+typedef enum cli_scoring { CLI_READ, CLI_FIGURES, CLI_REPORT } cli_scoring;
+
+/* What an input became, for take: valid during the call.  p and rep are in
+ * the input's arena, which take is outside of: what the command keeps it
+ * allocates itself. */
+typedef struct cli_result {
+    const char *source;       /* the file ("-": stdin) */
+    unsigned line;            /* a record of a stream: its line; else 0 */
+    const char *text;         /* what was read */
+    size_t len;
+    cf_profile *p;
+    cf_report *rep;           /* NULL with CLI_READ */
+    const cf_diags *d;        /* its warnings */
+} cli_result;
+
+typedef cf_status (*cli_take_fn)(void *ctx, const cli_result *res);
+typedef struct cli_pipeline {
+    const cli_opts *o;
+    const cf_rubric *r;       /* NULL: CLI_READ */
+    cli_scoring scoring;
+    cf_day as_of;             /* dates count to this day (o->as_of) */
+    int silent;               /* nothing said on stderr: refuse says it */
+    /* A document that is not to be read as a profile (audit's saved
+     * reports): doc returns 1 when it took it, with the status in *st. */
+    int (*doc)(void *ctx, const char *source, const char *text, size_t len, unsigned line, cf_status *st);
+    cli_take_fn take;
+    /* An input refused: its source, the first error at line:col (0: none)
+     * as "message [rule]", and its diagnostics (NULL when it could not be
+     * read at all). */
+    cf_status (*refuse)(void *ctx, const char *source, unsigned line, unsigned col, const char *message,
+                        const cf_diags *d);
+    void *ctx;
+    unsigned long *refused;   /* when set, counts the inputs refused */
+} cli_pipeline;
+
+/* Everything zero but these (as_of from o). */
+void cli_pipeline_init(cli_pipeline *pl, const cli_opts *o, const cf_rubric *r, cli_scoring scoring,
+                       cli_take_fn take, void *ctx);
+/* The text of one input, source (its line when record is set: a stream's
+ * record), in the arena a (reset after it; NULL: none).  *json_err (when
+ * given): the line of a JSON syntax error in it, else 0.  Returns CF_OK
+ * (a refused input too) or the first failure of the steps or callbacks:
+ * CF_ESYSTEM, or what take or refuse returned. */
+cf_status cli_pipeline_text(const cli_pipeline *pl, cf_arena *a, const char *source, const char *text, size_t len,
+                            unsigned line, int record, unsigned *json_err);
+/* A file read whole (a file that cannot be read is refused). */
+cf_status cli_pipeline_file(const cli_pipeline *pl, cf_arena *a, const char *path);
+/* A record of a stream (one over the size limit is refused). */
+cf_status cli_pipeline_record(const cli_pipeline *pl, cf_arena *a, cli_record *rec);
+/* Every input of the operands in order: folders searched as cli_walk
+ * does; "-" (stdin) and *.jsonl / *.ndjson streams of records, each named
+ * FILE:LINE; other files one profile each.  CF_OK (inputs refused or not),
+ * or the first failure. */
+cf_status cli_pipeline_run(const cli_pipeline *pl, char **paths, int n);
+/* The same with a pipeline of these, the inputs refused counted in
+ * *refused. */
+cf_status cli_each_input(const cli_opts *o, const cf_rubric *r, cli_scoring scoring, cli_take_fn take, void *ctx,
+                         char **paths, int n, unsigned long *refused);
 
 /* rank's inputs, scored on jobs threads into all (rank_pool.c): the
  * operands and the files of folders, in order; a stream's records and each

@@ -47,18 +47,46 @@ const cli_command cli_advise = {
     "Exit status: 0 ok, 2 usage error, 3 invalid rubric, 4 invalid profile,\n"
     "5 system error.\n"};
 
-/* Parses the profile's text; its problems are printed when print is set
- * (a what-if parses the same text again, to change that copy). */
-static cf_status load(const cli_opts *o, const char *path, const char *text, size_t len, int print,
-                      cf_profile **p)
+typedef struct advise_ctx {
+    const cli_opts *o;
+    const cf_rubric *r;
+    const char *const *with;
+    size_t nwith;
+    cf_advice_opts ao;
+    char *s;                  /* the advice written */
+    size_t len;
+} advise_ctx;
+
+/* The plan for the profile read; with --with, a copy of it (the same text
+ * read again) changed and scored for what the changes would give. */
+static cf_status advise(void *vctx, const cli_result *res)
 {
-    cf_diags d = {0};
-    cf_status st = cf_profile_parse(path, text, len, 1, o->as_of, p, &d);
-    if (st == CF_OK)
-        st = cli_profile_checked(o, p, &d, print);
-    else if (print)
-        cli_print_diags(&d);
-    cf_diags_clear(&d);
+    advise_ctx *c = vctx;
+    cf_profile *q = NULL;
+    cf_report *alt = NULL;
+    cf_status st = CF_OK;
+    if (c->nwith) {
+        cf_diags d = {0};
+        st = cf_profile_parse(res->source, res->text, res->len, 1, c->o->as_of, &q, &d);
+        cf_diags_clear(&d);
+        for (size_t i = 0; i < c->nwith && !st; i++) {
+            char what[64], err[256];
+            size_t k = strcspn(c->with[i], "=");
+            snprintf(what, sizeof what, "%.*s", (int)(k < 63 ? k : 63), c->with[i]);
+            st = cf_profile_with(q, what, c->with[i] + k + 1, err, sizeof err);
+            if (st == CF_EUSAGE)
+                cli_usage_error("advise", "--with %s: %s", c->with[i], err);
+        }
+        if (!st)
+            st = cf_score(c->r, q, &alt);
+        if (!st && c->o->blind)
+            st = cf_report_blind(alt, q);
+    }
+    c->ao.alt = alt;
+    if (!st)
+        st = cf_advice_write(res->rep, res->p, &c->ao, &c->s, &c->len);
+    cf_report_free(alt);
+    cf_profile_free(q);
     return st;
 }
 
@@ -95,48 +123,27 @@ int cmd_advise(int argc, char **argv)
         return cli_usage_error("advise", "expected one profile");
 
     cf_rubric *r = NULL;
-    cf_profile *p = NULL, *q = NULL;
-    cf_report *rep = NULL, *alt = NULL;
-    char *s = NULL;
-    size_t len = 0;
-    char *text = NULL, why[256];
-    size_t tlen = 0;
+    advise_ctx ctx = {&o, NULL, with, nwith, {fmt, top < 0 ? 5 : (size_t)top, 0, NULL, with, nwith, 0}, NULL, 0};
+    /* By default, what fits the screen when the text is read there, else
+     * five steps. */
+    ctx.ao.color = fmt == CF_ADVICE_TEXT && cli_color_on(o.color, o.output);
+    if (top < 0 && fmt == CF_ADVICE_TEXT && !o.output && isatty(STDOUT_FILENO)) {
+        ctx.ao.top = 0;
+        ctx.ao.max_lines = cli_screen_rows();
+    }
+    unsigned long refused = 0;
     cf_status st = cli_load_rubric(&o, &r);
-    if (!st && (st = cli_read_input(argv[optind], o.max_input, &text, &tlen, why, sizeof why)))
-        cli_fail(argv[optind], 0, 0, "%s", why);
-    if (!st)
-        st = load(&o, argv[optind], text, tlen, 1, &p);
-    if (!st)
-        st = cf_score(r, p, &rep);
-    if (!st)
-        st = cli_blind(&o, rep, p);
-    if (!st && nwith) {
-        st = load(&o, argv[optind], text, tlen, 0, &q);
-        for (size_t i = 0; i < nwith && !st; i++) {
-            char what[64], err[256];
-            size_t k = strcspn(with[i], "=");
-            snprintf(what, sizeof what, "%.*s", (int)(k < 63 ? k : 63), with[i]);
-            st = cf_profile_with(q, what, with[i] + k + 1, err, sizeof err);
-            if (st == CF_EUSAGE)
-                cli_usage_error("advise", "--with %s: %s", with[i], err);
-        }
-        if (!st)
-            st = cf_score(r, q, &alt);
-        if (!st && o.blind)
-            st = cf_report_blind(alt, q);
+    if (!st) {
+        cli_pipeline pl;
+        cli_pipeline_init(&pl, &o, r, CLI_REPORT, advise, &ctx);
+        ctx.r = r;
+        pl.refused = &refused;
+        st = cli_pipeline_file(&pl, NULL, argv[optind]);
+        if (!st && refused)
+            st = CF_EINPUT;
     }
-    if (!st)
-    {
-        /* By default, what fits the screen when the text is read there,
-         * else five steps. */
-        cf_advice_opts ao = {fmt, top < 0 ? 5 : (size_t)top, 0, alt, with, nwith, 0};
-        ao.color = fmt == CF_ADVICE_TEXT && cli_color_on(o.color, o.output);
-        if (top < 0 && fmt == CF_ADVICE_TEXT && !o.output && isatty(STDOUT_FILENO)) {
-            ao.top = 0;
-            ao.max_lines = cli_screen_rows();
-        }
-        st = cf_advice_write(rep, p, &ao, &s, &len);
-    }
+    char *s = ctx.s;
+    size_t len = ctx.len;
     cli_out out;
     if (!st && !(st = cli_out_open(&out, o.output))) {
         cli_write(out.f, s, len);
@@ -144,14 +151,10 @@ int cmd_advise(int argc, char **argv)
     }
     if (!st)
         st = cli_key_write(&o);
+    cli_key_drop();
     if (st == CF_ESYSTEM)
         cli_system_error("advise");
     cf_free(s);
-    cf_free(text);
-    cf_report_free(rep);
-    cf_report_free(alt);
-    cf_profile_free(p);
-    cf_profile_free(q);
     cf_rubric_free(r);
     return st;
 }

@@ -44,12 +44,12 @@ const cli_command cli_audit = {
 
 typedef struct audit_ctx {
     cf_audit *a;
-    const cf_rubric *r;
+    unsigned long failed;
 } audit_ctx;
 
 /* A report or an error record of rank -f ndjson: taken here. */
 static int take_report(void *vctx, const char *source, const char *text, size_t len, unsigned first_line,
-                       unsigned long *failed, cf_status *st)
+                       cf_status *st)
 {
     audit_ctx *c = vctx;
     cf_diags d = {0};
@@ -58,26 +58,17 @@ static int take_report(void *vctx, const char *source, const char *text, size_t 
     cli_print_diags(&d);
     cf_diags_clear(&d);
     if (*st == CF_EINPUT) {
-        (*failed)++;
+        c->failed++;
         *st = CF_OK;
     }
     return taken || *st;
 }
 
-/* A profile: scored with the rubric. */
-static cf_status take_profile(void *vctx, cf_profile *p)
+/* A profile, scored with the rubric. */
+static cf_status take_profile(void *vctx, const cli_result *res)
 {
     audit_ctx *c = vctx;
-    cf_report *rep = NULL;
-    cf_status st = cf_score(c->r, p, &rep);
-    if (st)
-        return st;
-    cf_arena *arena = cf_arena_current();
-    cf_arena_leave();
-    st = cf_audit_add(c->a, cf_profile_source(p), cf_report_score(rep), cf_report_tier(rep));
-    cf_arena_enter(arena);
-    cf_report_free(rep);
-    return st;
+    return cf_audit_add(c->a, cf_profile_source(res->p), cf_report_score(res->rep), cf_report_tier(res->rep));
 }
 
 /* Parses --select; the tier ids point into rule's copy in *buf. */
@@ -160,13 +151,11 @@ int cmd_audit(int argc, char **argv)
     }
 
     cf_rubric *r = NULL;
-    audit_ctx ctx = {cf_audit_new(), NULL};
-    unsigned long failed = 0;
+    audit_ctx ctx = {cf_audit_new(), 0};
     char *text = NULL, *s = NULL, err[256];
     size_t len = 0;
     double smallest = 1;
     cf_status st = ctx.a ? cli_load_rubric(&o, &r) : CF_ESYSTEM;
-    ctx.r = r;
     if (!st && (st = cli_read_input(demo, o.max_input, &text, &len, err, sizeof err)))
         cli_fail(demo, 0, 0, "%s", err);
     if (!st) {
@@ -176,8 +165,11 @@ int cmd_audit(int argc, char **argv)
         cf_diags_clear(&d);
     }
     if (!st) {
-        o.doc_fn = take_report;
-        st = cli_each_profile(&o, argv + optind, argc - optind, take_profile, &ctx, &failed);
+        cli_pipeline pl;
+        cli_pipeline_init(&pl, &o, r, CLI_FIGURES, take_profile, &ctx);
+        pl.doc = take_report;
+        pl.refused = &ctx.failed;
+        st = cli_pipeline_run(&pl, argv + optind, argc - optind);
     }
     if (!st && sel.kind == CF_SELECT_TIER)
         st = cli_check_tiers("audit", "--select", r, sel.tiers, sel.ntiers, audit_has_tier, ctx.a);
@@ -194,7 +186,7 @@ int cmd_audit(int argc, char **argv)
         cli_write(out.f, s, len);
         st = cli_out_close(&out);
     }
-    if (!st && failed)
+    if (!st && ctx.failed)
         st = CF_EINPUT;
     if (!st && fail_under >= 0 && smallest < fail_under)
         st = CF_NO;

@@ -25,12 +25,12 @@ const cli_command cli_convert = {
     options, formats,
     "Exit status: 0 ok, 2 usage error, 4 an input was invalid, 5 system error.\n"};
 
-static cf_status emit(void *vctx, cf_profile *p)
+static cf_status emit(void *vctx, const cli_result *res)
 {
     cli_list *list = vctx;
     char *s;
     size_t len;
-    cf_status st = cf_profile_to_json(p, !list->ndjson, &s, &len);
+    cf_status st = cf_profile_to_json(res->p, !list->ndjson, &s, &len);
     if (st)
         return st;
     cli_list_add(list, s, len);
@@ -55,7 +55,7 @@ int cmd_convert(int argc, char **argv)
     cli_list list;
     cli_list_begin(&list, out.f, ndjson, argv + optind, argc - optind);
     unsigned long failed = 0;
-    st = cli_each_profile(&o, argv + optind, argc - optind, emit, &list, &failed);
+    st = cli_each_input(&o, NULL, CLI_READ, emit, &list, argv + optind, argc - optind, &failed);
     cli_list_end(&list);
     if (st) {
         cli_out_abort(&out);

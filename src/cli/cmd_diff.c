@@ -44,21 +44,14 @@ typedef struct diff_ctx {
     cf_diff *df;
 } diff_ctx;
 
-static cf_status add(void *vctx, cf_profile *p)
+/* A profile scored with the old rubric (by the pipeline), then the new. */
+static cf_status add(void *vctx, const cli_result *res)
 {
     diff_ctx *ctx = vctx;
-    cf_report *a = NULL, *b = NULL;
-    cf_status st = cf_score_figures(ctx->old, p, &a);
+    cf_report *b = NULL;
+    cf_status st = cf_score_figures(ctx->new, res->p, &b);
     if (!st)
-        st = cf_score_figures(ctx->new, p, &b);
-    if (!st) {
-        /* the diff keeps its rows: outside the profile's arena */
-        cf_arena *arena = cf_arena_current();
-        cf_arena_leave();
-        st = cf_diff_add(ctx->df, a, b);
-        cf_arena_enter(arena);
-    }
-    cf_report_free(a);
+        st = cf_diff_add(ctx->df, res->rep, b);
     cf_report_free(b);
     return st;
 }
@@ -105,7 +98,7 @@ int cmd_diff(int argc, char **argv)
     if (!st && !(ctx.df = cf_diff_new(old, new)))
         st = CF_ESYSTEM;
     if (!st)
-        st = cli_each_profile(&o, argv + optind + 2, argc - optind - 2, add, &ctx, &failed);
+        st = cli_each_input(&o, old, CLI_FIGURES, add, &ctx, argv + optind + 2, argc - optind - 2, &failed);
     char *s = NULL;
     size_t len = 0;
     if (!st)

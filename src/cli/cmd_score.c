@@ -129,19 +129,13 @@ static cf_status write_page(const score_ctx *ctx, const char *name, const char *
     return st;
 }
 
-static cf_status emit(void *vctx, cf_profile *p)
+static cf_status emit(void *vctx, const cli_result *res)
 {
     score_ctx *ctx = vctx;
-    cf_report *rep;
+    const cf_report *rep = res->rep;
     char *s;
     size_t len;
-    cf_status st = cf_score(ctx->r, p, &rep);
-    if (st)
-        return st;
-    if ((st = cli_blind(ctx->o, rep, p))) {
-        cf_report_free(rep);
-        return st;
-    }
+    cf_status st;
     if (ctx->fmt == CF_FMT_TEXT)
         st = cf_report_text(rep, &ctx->text, &s, &len);
     else if (ctx->fmt == CF_FMT_MD)
@@ -153,24 +147,18 @@ static cf_status emit(void *vctx, cf_profile *p)
         st = cf_report_html(rep, &s, &len);
     else
         st = cf_report_json(rep, ctx->fmt == CF_FMT_JSON, &s, &len);
-    if (!st && ctx->dir) {
-        /* the index and the names outlive the profile's arena */
-        cf_arena *arena = cf_arena_current();
-        cf_arena_leave();
+    if (st)
+        return st;
+    if (ctx->dir) {
         const char *name = page_name(ctx, cf_report_source(rep));
         st = !name ? CF_ESYSTEM : cf_html_index_add(ctx->index, rep, name);
-        cf_arena_enter(arena);
         if (!st)
             st = write_page(ctx, name, s, len);
-        cf_report_free(rep);
         if (!st)
             ctx->list.count++;
         cf_free(s);
         return st;
     }
-    cf_report_free(rep);
-    if (st)
-        return st;
     if (ctx->fmt == CF_FMT_TEXT || ctx->fmt == CF_FMT_MD || ctx->fmt == CF_FMT_HTML) {
         if (ctx->list.count++)
             cli_puts(ctx->list.f, ctx->fmt == CF_FMT_MD ? "\n---\n\n" : "\n");
@@ -244,7 +232,7 @@ int cmd_score(int argc, char **argv)
     else
         cli_list_begin(&ctx.list, out.f, ctx.fmt == CF_FMT_NDJSON, argv + optind, argc - optind);
     unsigned long failed = 0;
-    st = cli_each_profile(&o, argv + optind, argc - optind, emit, &ctx, &failed);
+    st = cli_each_input(&o, r, CLI_REPORT, emit, &ctx, argv + optind, argc - optind, &failed);
     if (ctx.fmt == CF_FMT_JSON || ctx.fmt == CF_FMT_NDJSON)
         cli_list_end(&ctx.list);
     if (!st && ctx.dir) {

@@ -109,6 +109,40 @@ static cf_status file_error(cf_case_results *rs, const char *file, const cf_diag
     return st;
 }
 
+/* A case's profile, for the pipeline's callbacks. */
+typedef struct case_ctx {
+    const cf_cases *cs;
+    size_t i;                 /* the case */
+    char *failures;           /* its failed expectations, or why it could not run */
+    int error;                /* it could not run */
+} case_ctx;
+
+static cf_status check_case(void *vctx, const cli_result *res)
+{
+    case_ctx *c = vctx;
+    return cf_case_check(c->cs, c->i, res->rep, &c->failures) == CF_ESYSTEM ? CF_ESYSTEM : CF_OK;
+}
+
+/* A profile that cannot be read is the case's error: the first of its
+ * problems as stderr would say it. */
+static cf_status case_error(void *vctx, const char *source, unsigned line, unsigned col, const char *message,
+                            const cf_diags *d)
+{
+    case_ctx *c = vctx;
+    char *at = NULL;
+    (void)line, (void)col;
+    for (size_t i = 0; d && i < d->n && !at; i++)
+        if (d->items[i].severity == CF_SEV_ERROR && !(at = cf_diag_text(&d->items[i])))
+            return CF_ESYSTEM;
+    if (at)
+        c->failures = why("profile %.*s\n", (int)strcspn(at, "\n"), at);
+    else
+        c->failures = why("profile %s: %s\n", source, message);
+    cf_free(at);
+    c->error = 1;
+    return c->failures ? CF_OK : CF_ESYSTEM;
+}
+
 static cf_status run_file(const cli_opts *o, const cf_rubric *r, const char *file, cf_case_results *rs, int *bad_file)
 {
     char *text, err[256];
@@ -134,55 +168,32 @@ static cf_status run_file(const cli_opts *o, const cf_rubric *r, const char *fil
     cf_diags_clear(&d);
     if (st)
         return st;
+    case_ctx cc = {cs, 0, NULL, 0};
+    cli_pipeline pl;
+    cli_pipeline_init(&pl, o, r, CLI_REPORT, check_case, &cc);
+    pl.silent = 1;
+    pl.refuse = case_error;
     for (size_t i = 0; i < cf_cases_count(cs) && !st; i++) {
         cf_case_info k = cf_case_get(cs, i);
         double t1 = now();
-        int error = 0;
-        char *failures = NULL, *ptext = NULL, *source = NULL;
-        size_t plen = 0;
+        cc.i = i;
+        cc.failures = NULL;
+        cc.error = 0;
+        pl.as_of = k.has_as_of ? k.as_of : o->as_of;
         if (k.path) {
-            source = resolve(file, k.path);
-            if (!source) {
-                st = CF_ESYSTEM;
-                break;
-            }
-            if (cli_read_input(source, o->max_input, &ptext, &plen, err, sizeof err) != CF_OK)
-                failures = why("profile %s: %s\n", source, err), error = 1;
+            char *source = resolve(file, k.path);
+            st = source ? cli_pipeline_file(&pl, NULL, source) : CF_ESYSTEM;
+            cf_free(source);
         } else {
-            ptext = cf_strdup(k.json);
-            plen = ptext ? strlen(ptext) : 0;
-            source = why("%s:%s", file, "inline");
+            char *source = why("%s:%s", file, "inline");
+            st = source ? cli_pipeline_text(&pl, NULL, source, k.json, strlen(k.json), 1, 0, NULL) : CF_ESYSTEM;
+            cf_free(source);
         }
-        if (!failures && ptext) {
-            cf_profile *p = NULL;
-            cf_report *rep = NULL;
-            cf_status ps = cf_profile_parse(source, ptext, plen, 1, k.has_as_of ? k.as_of : o->as_of, &p, &d);
-            if (ps == CF_EINPUT) {
-                char *at = d.n ? cf_diag_text(&d.items[0]) : NULL;
-                size_t n = at ? strcspn(at, "\n") : 0;
-                failures = why("profile %.*s\n", at ? (int)n : 7, at ? at : "invalid"), error = 1;
-                cf_free(at);
-            } else if (ps) {
-                st = ps;
-            } else if ((ps = cf_score(r, p, &rep)) != CF_OK) {
-                st = ps;
-            } else if (cf_case_check(cs, i, rep, &failures) == CF_ESYSTEM) {
-                st = CF_ESYSTEM;
-            }
-            cf_diags_clear(&d);
-            cf_report_free(rep);
-            cf_profile_free(p);
-        }
-        cf_free(ptext);
-        cf_free(source);
-        if (!st && error) {
-            st = cf_case_results_error(rs, file, k.name, k.line, k.col, now() - t1, failures);
-            cf_free(failures);
-        } else if (!st) {
-            st = cf_case_results_add(rs, file, k.name, k.line, now() - t1, failures);
-        } else {
-            cf_free(failures);
-        }
+        if (!st && cc.error)
+            st = cf_case_results_error(rs, file, k.name, k.line, k.col, now() - t1, cc.failures);
+        else if (!st)
+            st = cf_case_results_add(rs, file, k.name, k.line, now() - t1, cc.failures), cc.failures = NULL;
+        cf_free(cc.failures);
     }
     cf_cases_free(cs);
     return st;

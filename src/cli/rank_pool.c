@@ -27,7 +27,6 @@ typedef struct job {
 } job;
 
 typedef struct pool {
-    int evidence;             /* the output shows whole reports */
     pthread_mutex_t mu;
     pthread_cond_t has_job, has_room, progress;
     job *head, *tail;
@@ -38,7 +37,6 @@ typedef struct pool {
     int busy;                 /* jobs being worked on */
     cf_status error;          /* the first system error */
     const cli_opts *o;
-    const cf_rubric *r;
     unsigned long done;       /* profiles finished, scored or failed */
     unsigned long long done_bytes;
     int drawing;              /* a progress line is drawn on stderr */
@@ -48,82 +46,28 @@ typedef struct worker {
     pool *p;
     cf_ranking *rk;
     cf_arena *arena;
+    cli_pipeline pl;          /* into rk */
     pthread_t thread;
 } worker;
 
-/* ---- reporting a bad input --------------------------------------------------- */
+/* ---- a worker's inputs, through the pipeline --------------------------------- */
 
-/* The warnings of a profile that was scored: fields left out. */
-static void print_warnings(const cf_diags *d)
+/* A scored input, kept in the worker's ranking. */
+static cf_status keep(void *vctx, const cli_result *res)
 {
-    for (size_t i = 0; i < d->n; i++)
-        cli_diag(&d->items[i]);
+    return cf_ranking_add(((worker *)vctx)->rk, res->rep);
 }
 
-/* Records the first error of d (and prints all of them) against the
- * ranking; returns the status to carry on with. */
-static cf_status record_diags(cf_ranking *rk, const char *source, const cf_diags *d)
+/* A refused input, kept there too: every input is accounted for. */
+static cf_status keep_error(void *vctx, const char *source, unsigned line, unsigned col, const char *message,
+                            const cf_diags *d)
 {
-    for (size_t i = 0; i < d->n; i++) {
-        const cf_diag *dg = &d->items[i];
-        char *msg;
-        size_t n = strlen(dg->message) + (dg->rule ? strlen(dg->rule) + 4 : 0) + 1;
-        msg = cf_malloc(n);
-        if (!msg)
-            return CF_ESYSTEM;
-        snprintf(msg, n, "%s%s%s%s", dg->message, dg->rule ? " [" : "", dg->rule ? dg->rule : "",
-                 dg->rule ? "]" : "");
-        cli_diag(dg);
-        cf_status st = i == 0 ? cf_ranking_add_error(rk, source, dg->line, dg->col, msg) : CF_OK;
-        cf_free(msg);
-        if (st)
-            return st;
-    }
-    if (!d->n)   /* a failure with no message: still counted */
-        return cf_ranking_add_error(rk, source, 0, 0, "input could not be read");
-    return d->oom ? CF_ESYSTEM : CF_OK;
-}
-
-/* Scores one profile in the worker's arena; what the ranking keeps is
- * copied out of it before it is reset.  *json_err (when given): the line of
- * a JSON syntax error, else 0. */
-static cf_status one(pool *p, cf_ranking *rk, cf_arena *a, const char *file, const char *text,
-                     size_t len, unsigned line, int record, unsigned *json_err)
-{
-    cf_diags d = {0};
-    cf_profile *prof = NULL;
-    cf_report *rep = NULL;
-    cf_arena_enter(a);
-    cf_status st = cf_profile_parse(file, text, len, line, p->o->as_of, &prof, &d);
-    if (st == CF_OK)
-        st = cli_profile_checked(p->o, &prof, &d, 0);
-    if (st == CF_OK && record && cf_profile_set_line(prof, line))
-        st = CF_ESYSTEM;
-    if (st == CF_OK)
-        st = p->evidence ? cf_score(p->r, prof, &rep) : cf_score_figures(p->r, prof, &rep);
-    if (st == CF_OK)
-        st = cli_blind(p->o, rep, prof);
-    cf_arena_leave();
-    if (st == CF_EINPUT) {
-        if (json_err)
-            *json_err = cli_json_error_line(&d);
-        st = record_diags(rk, file, &d);
-    } else if (st == CF_OK) {
-        st = cf_ranking_add(rk, rep);
-        if (st == CF_OK && d.n && !p->o->quiet)
-            print_warnings(&d);
-    }
-    cf_report_free(rep);
-    cf_profile_free(prof);
-    cf_diags_clear(&d);
-    cf_arena_reset(a);
-    return st;
+    (void)d;
+    return cf_ranking_add_error(((worker *)vctx)->rk, source, line, col, message);
 }
 
 typedef struct chunk_ctx {
-    pool *p;
-    cf_ranking *rk;
-    cf_arena *a;
+    worker *w;
     unsigned long count;
 } chunk_ctx;
 
@@ -131,43 +75,25 @@ static cf_status chunk_record(void *vctx, cli_record *rec)
 {
     chunk_ctx *c = vctx;
     c->count++;
-    if (rec->too_long) {
-        char msg[128];
-        cli_record_too_long(rec, c->p->o->max_input, msg, sizeof msg);
-        cli_fail(rec->path, rec->line, 1, "%s", msg);
-        return cf_ranking_add_error(c->rk, rec->path, rec->line, 1, msg);
-    }
-    return one(c->p, c->rk, c->a, rec->path, rec->text, rec->len, rec->line, 1, &rec->json_err);
+    return cli_pipeline_record(&c->w->pl, c->w->arena, rec);
 }
 
-static cf_status run_chunk(pool *p, cf_ranking *rk, cf_arena *a, const job *j, unsigned long *count)
+static cf_status run_chunk(worker *w, const job *j, unsigned long *count)
 {
     cli_chunk c = {j->in->path, j->data, j->len, j->first_line, j->mode, 0, 0};
-    chunk_ctx cc = {p, rk, a, 0};
-    cf_status st = cli_chunk_records(&c, p->o->max_input, chunk_record, &cc);
+    chunk_ctx cc = {w, 0};
+    cf_status st = cli_chunk_records(&c, w->p->o->max_input, chunk_record, &cc);
     *count += cc.count;
     return st;
 }
 
 /* Files: each read by the worker that scores it. */
-static cf_status run_files(pool *p, cf_ranking *rk, cf_arena *a, const job *j, unsigned long *count)
+static cf_status run_files(worker *w, const job *j, unsigned long *count)
 {
     cf_status st = CF_OK;
     for (const rank_input *in = j->in; in < j->in + j->nin && !st; in++) {
-        char *text;
-        size_t len;
-        char err[256];
         (*count)++;
-        st = cli_read_input(in->path, p->o->max_input, &text, &len, err, sizeof err);
-        if (st == CF_EINPUT) {
-            cli_fail(in->path, 0, 0, "%s", err);
-            st = cf_ranking_add_error(rk, in->path, 0, 0, err);
-            continue;
-        }
-        if (!st) {
-            st = one(p, rk, a, in->path, text, len, 1, 0, NULL);
-            cf_free(text);
-        }
+        st = cli_pipeline_file(&w->pl, w->arena, in->path);
     }
     return st;
 }
@@ -197,7 +123,7 @@ static void *work(void *arg)
         unsigned long count = 0;
         cf_status st = CF_OK;
         if (!stop)
-            st = j->data ? run_chunk(p, w->rk, w->arena, j, &count) : run_files(p, w->rk, w->arena, j, &count);
+            st = j->data ? run_chunk(w, j, &count) : run_files(w, j, &count);
 
         pthread_mutex_lock(&p->mu);
         p->busy--;
@@ -365,8 +291,6 @@ cf_status rank_score(const cli_opts *o, const cf_rubric *r, long jobs, const ran
     pthread_cond_init(&p.has_room, NULL);
     pthread_cond_init(&p.progress, NULL);
     p.o = o;
-    p.r = r;
-    p.evidence = ro->keep_reports;
     p.max_queued = (size_t)jobs * 2;   /* bounds the memory in flight */
     p.drawing = !o->quiet && isatty(STDERR_FILENO);
     ws = cf_calloc((size_t)jobs, sizeof *ws);
@@ -376,6 +300,8 @@ cf_status rank_score(const cli_opts *o, const cf_rubric *r, long jobs, const ran
         ws[i].p = &p;
         ws[i].rk = cf_ranking_new(ro);
         ws[i].arena = cf_arena_new();
+        cli_pipeline_init(&ws[i].pl, o, r, ro->keep_reports ? CLI_REPORT : CLI_FIGURES, keep, &ws[i]);
+        ws[i].pl.refuse = keep_error;
         if (!ws[i].rk || !ws[i].arena || pthread_create(&ws[i].thread, NULL, work, &ws[i]) != 0) {
             cf_ranking_free(ws[i].rk);
             cf_arena_free(ws[i].arena);
