@@ -17,20 +17,21 @@ if [ "${2:-}" = --one ]; then
     esac
 fi
 shift
-# hostile and stream bound their cases' seconds: they run alone
-PARALLEL_BEHAVIOUR="cli unit audit blind shortlist output golden"
-SERIAL="hostile stream"
+BEHAVIOUR="cli cli-batch unit audit blind shortlist output golden hostile stream"
 # what the build flavour cannot change: documents, the browser, the
 # spreadsheet, the workflow, the panel (run once, in the normal build)
-ONCE="docs browser workflow spreadsheet panel readme"
+ONCE="workflow browser spreadsheet docs panel readme"
+# hostile and stream bound their cases' seconds: they run alone, unless
+# ALONE says otherwise (check-valgrind, whose bounds are loose)
+ALONE=${ALONE-hostile stream}
 case ${1:-all} in
-all) parallel="$PARALLEL_BEHAVIOUR $ONCE" serial=$SERIAL ;;
-behaviour) parallel=$PARALLEL_BEHAVIOUR serial=$SERIAL ;;
-*) parallel= serial=
-    for s in "$@"; do
-        case " $SERIAL " in *" $s "*) serial="$serial $s" ;; *) parallel="$parallel $s" ;; esac
-    done ;;
+all) set -- $ONCE $BEHAVIOUR ;;
+behaviour) set -- $BEHAVIOUR ;;
 esac
+parallel= serial=
+for s in "$@"; do
+    case " $ALONE " in *" $s "*) serial="$serial $s" ;; *) parallel="$parallel $s" ;; esac
+done
 R=$B/results
 rm -rf "$R"
 mkdir -p "$R"
