@@ -30,8 +30,19 @@ typedef enum cf_status {
     CF_EUSAGE = 2,    /* usage error */
     CF_ERUBRIC = 3,   /* invalid rubric */
     CF_EINPUT = 4,    /* invalid profile or input */
-    CF_ESYSTEM = 5    /* I/O error, out of memory */
+    CF_ESYSTEM = 5    /* I/O error, out of memory, internal error (cf_system_cause) */
 } cf_status;
+
+/* CF_ESYSTEM means that memory ran out or a read or write failed, unless
+ * the library named another cause: an internal limit reached (a build too
+ * small for its tables), or an invariant broken (a bug).  The first cause
+ * named in the process is kept, for the program's message: its kind, and
+ * in *what a phrase saying what happened (NULL with CF_CAUSE_NONE). */
+typedef enum cf_cause { CF_CAUSE_NONE, CF_CAUSE_LIMIT, CF_CAUSE_BUG } cf_cause;
+cf_cause cf_system_cause(const char **what);
+/* Name a cause (what: a string literal) where it is found; CF_ESYSTEM. */
+cf_status cf_limit(const char *what);
+cf_status cf_bug(const char *what);
 
 /* ---- allocation --------------------------------------------------------
  * Every allocation of the library (and of cJSON, through its hooks) goes
@@ -77,7 +88,7 @@ void cf_arena_free(cf_arena *a);
 
 /* Must be called once before any other function, before threads start.
  * CF_OK, or CF_ESYSTEM if the library's static tables do not fit (a build
- * error). */
+ * error: cf_system_cause says CF_CAUSE_LIMIT). */
 cf_status cf_init(void);
 
 /* Replaces each control character of s (C0 and DEL: newlines, escapes) with

@@ -316,6 +316,43 @@ grep -q "Not shown" "$T/out" && no "rank at 160 columns: something said left out
 expect_exit 0 "rank: stdin" -- sh -c "cat \"$EX/inpatient-coder.json\" | tr -d '\n' | \"$CF\" rank $ASOF -f csv -"
 expect_grep "$T/out" "^1,scored,Dana Whitfield,dana.whitfield@example.com,(555) 201-4417,'-:1," "rank: stdin records are named -:LINE (after a ', as a spreadsheet would read - as a formula), and by the applicant"
 
+# --- no fixed room: a rubric of 40 qualities, 70 tiers and 70 gates (the
+# ranking once held 32 qualities and 32 tiers, audit's --select 64 tiers)
+# runs in every command
+python3 - "$T/wide.yaml" <<'EOF2'
+import sys
+nq, nt, ng = 40, 70, 70
+y = ['format: coderfit-rubric/1', 'id: wide', 'version: "1"', 'tiers:']
+y += ['  - {id: t%d, label: Tier %d, min: %d}' % (i, i, 0 if i == nt - 1 else nt - 1 - i) for i in range(nt)]
+y += ['qualities:']
+for i in range(nq):
+    y += ['  - id: q%d' % i, '    name: Quality %d' % i, '    weight: 1', '    criteria:',
+          '      - {id: c, type: flag, weight: 1, path: attestations.hipaa_trained, advice: State it.}']
+y += ['gates:'] + ['  - {id: g%d, label: Gate %d, any: [{criterion: q%d.c, above: 0}], advice: x}' % (i, i, i % nq)
+                   for i in range(ng)]
+open(sys.argv[1], 'w').write('\n'.join(y) + '\n')
+EOF2
+printf 'cases:\n  - name: none stated\n    profile: {basics: {name: X}}\n    expect: {tier: t69}\n' >"$T/wide-cases.yaml"
+W="$T/wide.yaml"
+expect_exit 0 "wide rubric: lint" -- "$CF" lint "$W"
+expect_exit 0 "wide rubric: score" -- "$CF" score $ASOF -r "$W" -f json "$A"
+expect_grep "$T/out" '"id": "q39"' "wide rubric: score reports the 40th quality"
+expect_exit 0 "wide rubric: advise" -- "$CF" advise $ASOF -r "$W" "$A"
+expect_exit 0 "wide rubric: test" -- "$CF" test "$W" "$T/wide-cases.yaml"
+expect_exit 0 "wide rubric: diff" -- "$CF" diff $ASOF "$W" "$W" "$EX"
+expect_exit 0 "wide rubric: audit" -- "$CF" audit $ASOF -r "$W" -d examples/demographics.csv --select "tier=$(seq -s, -f 't%g' 0 68)" "$EX"
+expect_grep "$T/out" "^applicants 10, selected " "wide rubric: audit selects among 69 tiers"
+for f in text csv json ndjson md html; do
+    expect_exit 0 "wide rubric: rank -f $f" -- "$CF" rank $ASOF -r "$W" -f $f "$EX"
+    grep -q q39 "$T/out" && ok || no "wide rubric: rank -f $f shows the 40th quality"
+    cp "$T/out" "$T/wide.$f"
+done
+"$CF" score $ASOF -r "$W" -f ndjson "$EX" >"$T/wide-shards.ndjson" 2>/dev/null
+for f in text json html; do
+    expect_exit 0 "wide rubric: rank --merge -f $f" -- "$CF" rank --merge -f $f "$T/wide-shards.ndjson"
+    cmp -s "$T/out" "$T/wide.$f" && ok || no "wide rubric: rank --merge -f $f differs from rank"
+done
+
 # --- pretty-printed JSON texts one after another (jq's output, files put
 # together with cat): a stream whose first line is a lone "{" -------------------
 python3 - "$EX" "$T" <<'EOF'

@@ -242,7 +242,7 @@ while read -r rule; do
 done <"$T/rules"
 # the environment coderfit(1) describes is what the program reads
 grep -ho 'getenv("[A-Z_]*")' src/cli/*.c src/lib/*.c | sed 's/getenv("\(.*\)")/\1/' |
-    grep -v '^CODERFIT_FAIL_AT$\|^CODERFIT_FAIL_RUBRIC$\|^CODERFIT_FAULT_SWEEP$' | sort -u >"$T/env"
+    grep -v '^CODERFIT_FAIL_AT$\|^CODERFIT_FAIL_RUBRIC$\|^CODERFIT_FAULT_SWEEP$\|^CODERFIT_FAULT_CAUSE$' | sort -u >"$T/env"
 awk '/^\.SH ENVIRONMENT/ { s = 1; next } /^\.SH/ { s = 0 } s && tp { print $2 } { tp = /^\.TP/ }' "$MAN1" | sort -u >"$T/manenv"
 same "$T/env" "$T/manenv" "variables read (<) and described in ENVIRONMENT (>)"
 

@@ -59,6 +59,7 @@ test-tap	test -f tap (a case file that cannot be read)
 advise-plan	advise -f json --top 0 (the plan)
 diff-github	diff -f github --fail-on-tier-change (the crossed named)
 score-output-dir	score -f html --output-dir (pages and an index)
+causes	the message of a system error: out of memory, an internal limit, a bug
 LOOPS
 }
 
@@ -101,6 +102,32 @@ shell_loop() {
     [ $bad = 0 ]
 }
 
+# causes: the first allocation after the rubric's load fails, with no
+# cause named, then with a limit or a bug named first: each its message
+causes() {
+    bad=0
+    for cause in none limit bug; do
+        case $cause in
+        none) want="rank: out of memory" ;;
+        limit) want="rank: internal limit reached: a limit named by" ;;
+        bug) want="rank: internal error: a bug named by CODERFIT_FAULT_CAUSE (a bug in coderfit: please report it)" ;;
+        esac
+        err=$(CODERFIT_FAIL_AT=1 CODERFIT_FAULT_CAUSE=$cause "$CF" rank $SMALL -q -j 1 $ASOF \
+            examples/applicants/new-cca.native.json 2>&1 >/dev/null)
+        rc=$?
+        case "$rc $err" in
+        "5 coderfit: $want"*) ;;
+        *) bad=$((bad + 1)); echo "FAIL: causes: $cause: exit $rc: $err" ;;
+        esac
+        if [ $cause != none ] && printf '%s' "$err" | grep -q "out of memory"; then
+            bad=$((bad + 1))
+            echo "FAIL: causes: $cause said out of memory"
+        fi
+    done
+    echo "causes: 3 messages checked; $bad bad"
+    [ $bad = 0 ]
+}
+
 job() {
     desc=$(loops | awk -F'\t' -v n="$1" '$1 == n { print $2 }')
     case $1 in
@@ -138,6 +165,7 @@ job() {
         --output-dir "$3" examples/applicants/new-cca.native.json examples/applicants/remote-auditor.native.json; rc=$?
         ls "$3"; cat "$3/index.html"; exit $rc' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/pages"
         rc=$?; rm -rf "$T"; return $rc ;;
+    causes) causes ;;
     *) echo "FAIL: no fault loop named $1"; return 1 ;;
     esac
 }

@@ -187,9 +187,10 @@ void cli_write(FILE *f, const void *s, size_t n);
 void cli_puts(FILE *f, const char *s);
 /* Why writes to f failed (the errno kept, or a failed flush's); 0 if none. */
 int cli_write_errno(FILE *f);
-/* The message of a command ending with CF_ESYSTEM: none when a write
- * failed (cli_out_close or cli_out_abort named it; main names standard
- * output's, after its flush), else that memory ran out. */
+/* The message of a command ending with CF_ESYSTEM: the cause the library
+ * named (an internal limit, or a bug), else none when a write failed
+ * (cli_out_close or cli_out_abort named it; main names standard output's,
+ * after its flush), else that memory ran out. */
 void cli_system_error(const char *cmd);
 /* A system error was named where it happened: cli_system_error adds none. */
 void cli_system_error_said(void);

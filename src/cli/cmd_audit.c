@@ -71,21 +71,24 @@ static cf_status take_profile(void *vctx, const cli_result *res)
     return cf_audit_add(c->a, cf_profile_source(res->p), cf_report_score(res->rep), cf_report_tier(res->rep));
 }
 
-/* Parses --select; the tier ids point into rule's copy in *buf. */
-static int parse_select(const char *rule, cf_audit_select *sel, char **buf, const char **tiers, size_t max)
+/* Parses --select: 0, -1 when it is not a rule, -2 when out of memory.
+ * The tier ids point into rule's copy in *buf, listed in *ids (cf_free
+ * both). */
+static int parse_select(const char *rule, cf_audit_select *sel, char **buf, const char ***ids)
 {
     memset(sel, 0, sizeof *sel);
     if (strncmp(rule, "tier=", 5) == 0) {
+        size_t n = 1;
+        for (const char *p = rule; *p; p++)
+            n += *p == ',';
+        const char **tiers = *ids = cf_malloc(n * sizeof *tiers);
         *buf = cf_strdup(rule + 5);
-        if (!*buf)
-            return -1;
+        if (!*buf || !tiers)
+            return -2;
         sel->kind = CF_SELECT_TIER;
         sel->tiers = tiers;
-        for (char *t = strtok(*buf, ","); t; t = strtok(NULL, ",")) {
-            if (sel->ntiers == max)
-                return -1;
+        for (char *t = strtok(*buf, ","); t; t = strtok(NULL, ","))
             tiers[sel->ntiers++] = t;
-        }
         return sel->ntiers ? 0 : -1;
     }
     if (strncmp(rule, "top=", 4) == 0) {
@@ -143,10 +146,16 @@ int cmd_audit(int argc, char **argv)
         return cli_usage_error("audit", "expected reports or profiles");
 
     cf_audit_select sel;
-    const char *tiers[64];
+    const char **tiers = NULL;
     char *tierbuf = NULL;
-    if (parse_select(rule, &sel, &tierbuf, tiers, 64)) {
+    int bad = parse_select(rule, &sel, &tierbuf, &tiers);
+    if (bad) {
         cf_free(tierbuf);
+        cf_free(tiers);
+        if (bad == -2) {
+            cli_system_error("audit");
+            return CF_ESYSTEM;
+        }
         return cli_usage_error("audit", "--select wants tier=ID[,ID...], top=N or min-score=X, not '%s'", rule);
     }
 
@@ -195,6 +204,7 @@ int cmd_audit(int argc, char **argv)
     cf_free(s);
     cf_free(text);
     cf_free(tierbuf);
+    cf_free(tiers);
     cf_audit_free(ctx.a);
     cf_rubric_free(r);
     return st;

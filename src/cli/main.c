@@ -92,7 +92,7 @@ static int run(int argc, char **argv)
 int main(int argc, char **argv)
 {
     if (cf_init() != CF_OK) {
-        fputs("coderfit: internal error: the importer's tables do not fit\n", stderr);
+        cli_system_error(NULL);
         return CF_ESYSTEM;
     }
 #ifdef CF_FAULT_INJECTION
@@ -107,6 +107,13 @@ int main(int argc, char **argv)
     const char *fail_at = getenv("CODERFIT_FAIL_AT");
     if (fail_at)
         cf_alloc_fail_after(strtoul(fail_at, NULL, 10));
+    /* a cause named before the run, so that a test sees which message a
+     * system error then gets (tools/fault.sh, loop "causes") */
+    const char *cause = getenv("CODERFIT_FAULT_CAUSE");
+    if (cause && strcmp(cause, "bug") == 0)
+        cf_bug("a bug named by CODERFIT_FAULT_CAUSE");
+    else if (cause && strcmp(cause, "limit") == 0)
+        cf_limit("a limit named by CODERFIT_FAULT_CAUSE");
     long live = cf_alloc_live();
     int fds = cli_fault_open_fds();
     int st = run(argc, argv);

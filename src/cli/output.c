@@ -218,8 +218,19 @@ void cli_system_error_said(void)
 
 void cli_system_error(const char *cmd)
 {
-    if (!write_reported && !ferror(stdout))
-        cli_error(cmd, "out of memory");
+    const char *what;
+    switch (cf_system_cause(&what)) {
+    case CF_CAUSE_BUG:
+        cli_error(cmd, "internal error: %s (a bug in coderfit: please report it)", what);
+        break;
+    case CF_CAUSE_LIMIT:
+        cli_error(cmd, "internal limit reached: %s", what);
+        break;
+    case CF_CAUSE_NONE:
+        if (!write_reported && !ferror(stdout))
+            cli_error(cmd, "out of memory");
+        break;
+    }
 }
 
 cf_status cli_out_close(cli_out *out)

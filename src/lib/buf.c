@@ -91,6 +91,23 @@ void cf_buf_json_str(cf_buf *b, const char *s)
     }
 }
 
+void cf_buf_uint(cf_buf *b, unsigned long v)
+{
+    char num[24];
+    int n = sizeof num;
+    do
+        num[--n] = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    cf_buf_add(b, num + n, sizeof num - (size_t)n);
+}
+
+void cf_buf_tenths(cf_buf *b, int v10)
+{
+    cf_buf_uint(b, (unsigned long)(v10 / 10));
+    cf_buf_putc(b, '.');
+    cf_buf_putc(b, (char)('0' + v10 % 10));
+}
+
 void cf_buf_num(cf_buf *b, double v, int decimals)
 {
     static const long long scale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};

@@ -1,18 +1,26 @@
-/* A ranking's records, shared by its writers (rank.c, rank_html.c). */
+/* A ranking's records, shared by the files that make one: collecting
+ * results (rank.c), merging saved reports (rank_merge.c) and writing them
+ * (rank_out.c, rank_write.c, rank_html.c).  Nothing here is bounded but by
+ * memory: a rubric's qualities, tiers and gates are as many as it has. */
 #ifndef CF_RANK_H
 #define CF_RANK_H
 
 #include "report.h"
 
-#define MAXQ 32       /* qualities */
-#define MAXT 32       /* tiers */
-#define MAXG 64       /* gates */
-#define HIST 1001     /* scores 0.0 .. 100.0 in tenths */
+#define CF_RANK_HIST 1001     /* scores 0.0 .. 100.0 in tenths */
 
 /* The strings a result carries for the writers. */
-enum { R_NAME, R_EMAIL, R_PHONE, R_LOCATION, R_GATES, R_GAP, R_NSTR };
+enum {
+    CF_RANK_NAME,
+    CF_RANK_EMAIL,
+    CF_RANK_PHONE,
+    CF_RANK_LOCATION,
+    CF_RANK_GATES,
+    CF_RANK_GAP,
+    CF_RANK_NSTR
+};
 
-typedef struct rec {
+typedef struct cf_rank_rec {
     int score10;
     int eligible;
     unsigned nwarn;           /* fields of the profile left out */
@@ -23,26 +31,28 @@ typedef struct rec {
     uint64_t key[3];          /* e-mail, phone, content (0: none): the same person twice */
     long dup;                 /* the index of the better result it repeats (at write), or -1 */
     char *path;
-    const char *s[R_NSTR];    /* name, e-mail, phone, location, failed gates, top gap (NULL: none) */
+    const char *s[CF_RANK_NSTR];   /* name, e-mail, phone, location, failed gates, top gap (NULL: none) */
     char *report;             /* one-line JSON report, or NULL */
     size_t report_len;
     int spilled;              /* the report is in the spill, at report_at */
     unsigned long long report_at;
     short q10[];              /* per quality, tenths */
-} rec;
+} cf_rank_rec;
 
-typedef struct err_rec {
+/* An input refused. */
+typedef struct cf_rank_err {
     char *source;
     unsigned line, col;
     char *message;
-} err_rec;
+} cf_rank_err;
 
-typedef struct named {
+/* A tier or a gate, with how many results are in it or failed it. */
+typedef struct cf_rank_named {
     char *id, *label;
     unsigned long count;
     int rank;                 /* a tier's place in the rubric, 1 the highest (0: not known) */
     int best10;               /* best score seen in the tier: orders tiers of unknown place */
-} named;
+} cf_rank_named;
 
 struct cf_ranking {
     cf_rank_opts o;
@@ -51,20 +61,19 @@ struct cf_ranking {
     char *rubric_id, *rubric_version, *checksum, *as_of;
     cf_day as_of_day;         /* of scored reports, to compare cheaply */
     int nq;
-    char *qid[MAXQ], *qname[MAXQ];
-    named tiers[MAXT];
-    int ntiers;
-    named gates[MAXG];
-    int ngates;
+    char **qid, **qname;      /* nq each */
+    cf_rank_named *tiers, *gates;
+    int ntiers, ngates;
+    size_t captiers, capgates;
     /* summary, over every scored input */
     unsigned long scored, failed, ineligible;
     unsigned long warnings, warned;   /* fields left out, and profiles with any */
-    long long sum10, qsum10[MAXQ];
-    unsigned *hist;           /* (MAXQ + 1) * HIST: quality histograms, then the score's */
+    long long sum10, *qsum10;         /* qsum10: nq */
+    unsigned *hist;           /* (nq + 1) * CF_RANK_HIST: the score's histogram, then each quality's */
     /* selected results: a heap of the worst on top when o.top is set */
-    rec **recs;
+    cf_rank_rec **recs;
     size_t nrecs, caprecs;
-    err_rec *errs;
+    cf_rank_err *errs;
     size_t nerrs, caperrs;
     char **skipped;           /* files of a folder that are not JSON */
     size_t nskipped, capskipped;
@@ -73,16 +82,31 @@ struct cf_ranking {
     cf_strset merged;         /* --merge: the sources merged so far */
 };
 
-/* Output: a buffer flushed to the sink as it fills. */
-typedef struct out {
-    cf_buf b;
-    cf_sink sink;
-    void *ctx;
-    int failed;
-} out;
-void cf_rank_flush(out *o, int force);
-void cf_rank_source(cf_buf *b, const rec *r);
-void cf_rank_write_html(cf_ranking *rk, out *o);
+/* ---- collecting (rank.c), for the merge --------------------------------- */
 
+/* Sets the identity of the ranking from the first report (qualities
+ * qid[0..nq), names qname), or checks a later one against it.  Returns 0,
+ * 1 on a mismatch, -1 when out of memory. */
+int cf_rank_identity(cf_ranking *rk, const char *id, const char *version, const char *checksum,
+                     const char *as_of, int nq, const char *const *qid, const char *const *qname);
+/* A record for what was read at path[0..path_len), line, with its strings
+ * (str or any of them may be NULL) and report copied into one block; NULL
+ * when out of memory. */
+cf_rank_rec *cf_rank_rec_new(const cf_ranking *rk, const char *path, size_t path_len, unsigned line,
+                             const char *report, size_t report_len, const char *const *str);
+/* Sets r's tier (index, place in the rubric, 0 when not known) from its
+ * id and label; a gate failed by r is counted with cf_rank_gate_failed.
+ * 0, or -1 when out of memory. */
+int cf_rank_set_tier(cf_ranking *rk, cf_rank_rec *r, const char *id, const char *label, int trank);
+int cf_rank_gate_failed(cf_ranking *rk, const char *id, const char *label);
+/* Adds r's figures to the summary, then keeps r (taking it) or frees it. */
+cf_status cf_rank_tally(cf_ranking *rk, cf_rank_rec *r);
+
+/* The histogram of quality q (-1: the total score), CF_RANK_HIST counts;
+ * NULL before the first report. */
+const unsigned *cf_rank_hist(const cf_ranking *rk, int q);
+/* The order the ranking lists its results in: tier, then score, then
+ * source. */
+int cf_rank_cmp(const cf_rank_rec *a, const cf_rank_rec *b);
 
 #endif

@@ -4,7 +4,7 @@
  * filters it by tier, eligibility and name, and opens each row on the
  * applicant's full report, drawn from the reports embedded as JSON. */
 #include <string.h>
-#include "rank.h"
+#include "rank_html.h"
 
 static const char css[] =
     ":root{--ink:#1d2430;--muted:#5b6472;--line:#d8dde5;--good:#2f7d4f;--mid:#b7791f;--low:#b83232;"
@@ -270,12 +270,36 @@ static void script_json(cf_buf *b, const char *s, size_t n)
     cf_buf_add(b, s + from, n - from);
 }
 
+/* The tiers in the rubric's order, highest first, those of unknown place
+ * (merged from reports that do not say it) last: an allocated array of
+ * indices (NULL: out of memory, b is marked). */
+static int *tiers_by_rank(const cf_ranking *rk, cf_buf *b)
+{
+    int *order = cf_malloc((rk->ntiers ? (size_t)rk->ntiers : 1) * sizeof *order);
+    if (!order) {
+        b->oom = 1;
+        return NULL;
+    }
+    for (int i = 0; i < rk->ntiers; i++)
+        order[i] = i;
+    for (int i = 1; i < rk->ntiers; i++)
+        for (int j = i; j > 0; j--) {
+            int a = rk->tiers[order[j - 1]].rank, c = rk->tiers[order[j]].rank;
+            if (!c || (a && a <= c))
+                break;
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    return order;
+}
+
 /* The scores in ten bands (the last one 90 to 100) and the tiers, as bars. */
 static void charts(cf_ranking *rk, cf_buf *b)
 {
     unsigned long band[10] = {0}, most = 1;
-    const unsigned *h = rk->hist + MAXQ * HIST;
-    for (int v = 0; v < HIST; v++)
+    const unsigned *h = cf_rank_hist(rk, -1);
+    for (int v = 0; h && v < CF_RANK_HIST; v++)
         band[v >= 900 ? 9 : v / 100] += h[v];
     for (int i = 0; i < 10; i++)
         most = band[i] > most ? band[i] : most;
@@ -295,18 +319,9 @@ static void charts(cf_ranking *rk, cf_buf *b)
     cf_buf_puts(b, "<text x=\"210\" y=\"167\" font-size=\"11\" text-anchor=\"middle\" fill=\"#5b6472\">score</text>"
                    "</svg><figcaption>Score distribution: how many applicants scored in each band of ten points."
                    "</figcaption></figure>");
-    int order[MAXT];
-    for (int i = 0; i < rk->ntiers; i++)
-        order[i] = i;
-    /* the rubric's order, highest tier first */
-    for (int i = 1; i < rk->ntiers; i++)
-        for (int j = i; j > 0 && rk->tiers[order[j]].rank && rk->tiers[order[j - 1]].rank &&
-                        rk->tiers[order[j]].rank < rk->tiers[order[j - 1]].rank;
-             j--) {
-            int t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
+    int *order = tiers_by_rank(rk, b);
+    if (!order)
+        return;
     unsigned long tmost = 1;
     for (int i = 0; i < rk->ntiers; i++)
         tmost = rk->tiers[i].count > tmost ? rk->tiers[i].count : tmost;
@@ -315,7 +330,7 @@ static void charts(cf_ranking *rk, cf_buf *b)
                      "height=\"%d\"><title id=\"tier-t\">Applicants in each tier</title>",
                   th, th);
     for (int i = 0; i < rk->ntiers; i++) {
-        const named *t = &rk->tiers[order[i]];
+        const cf_rank_named *t = &rk->tiers[order[i]];
         int w = (int)(220.0 * (double)t->count / (double)tmost + 0.5);
         cf_buf_printf(b, "<text x=\"0\" y=\"%d\" font-size=\"12\" fill=\"#1d2430\">", 22 + i * 26);
         cf_buf_html(b, t->label ? t->label : t->id);
@@ -324,14 +339,15 @@ static void charts(cf_ranking *rk, cf_buf *b)
                       10 + i * 26, w, 166 + w, 22 + i * 26, t->count);
     }
     cf_buf_puts(b, "</svg><figcaption>Tiers: how many applicants are in each.</figcaption></figure></div>\n");
+    cf_free(order);
 }
 
-void cf_rank_write_html(cf_ranking *rk, out *o)
+void cf_rank_write_html(cf_ranking *rk, cf_rank_out *o)
 {
     cf_buf *b = &o->b;
     int named_any = 0;
     for (size_t k = 0; k < rk->nrecs && !named_any; k++)
-        named_any = rk->recs[k]->s[R_NAME] != NULL;
+        named_any = rk->recs[k]->s[CF_RANK_NAME] != NULL;
     cf_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -365,22 +381,15 @@ void cf_rank_write_html(cf_ranking *rk, out *o)
     charts(rk, b);
     cf_buf_puts(b, "</section>\n<section aria-labelledby=\"s-list\"><h2 id=\"s-list\">Applicants</h2>\n"
                    "<div class=\"controls\"><label>Tier <select id=\"f-tier\"><option value=\"\">all</option>");
-    int order[MAXT];
-    for (int i = 0; i < rk->ntiers; i++)
-        order[i] = i;
-    for (int i = 1; i < rk->ntiers; i++)
-        for (int j = i; j > 0 && rk->tiers[order[j]].rank < rk->tiers[order[j - 1]].rank; j--) {
-            int t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
-    for (int i = 0; i < rk->ntiers; i++) {
+    int *order = tiers_by_rank(rk, b);
+    for (int i = 0; order && i < rk->ntiers; i++) {
         cf_buf_puts(b, "<option value=\"");
         cf_buf_html(b, rk->tiers[order[i]].id);
         cf_buf_puts(b, "\">");
         cf_buf_html(b, rk->tiers[order[i]].label ? rk->tiers[order[i]].label : rk->tiers[order[i]].id);
         cf_buf_puts(b, "</option>");
     }
+    cf_free(order);
     cf_buf_puts(b, "</select></label><label><input type=\"checkbox\" id=\"f-elig\"> eligible only</label>"
                    "<label>Find <input type=\"search\" id=\"f-name\" placeholder=\"name, tier, source\"></label>"
                    "<span id=\"shown\" class=\"muted\" aria-live=\"polite\"></span></div>\n"
@@ -414,7 +423,7 @@ void cf_rank_write_html(cf_ranking *rk, out *o)
     if (rk->nerrs || rk->nskipped) {
         cf_buf_puts(b, "<section aria-labelledby=\"s-err\"><h2 id=\"s-err\">Not scored</h2>\n<ul class=\"plain\">\n");
         for (size_t k = 0; k < rk->nerrs; k++) {
-            const err_rec *e = &rk->errs[k];
+            const cf_rank_err *e = &rk->errs[k];
             cf_buf_puts(b, "<li><code>");
             cf_buf_html(b, e->source);
             if (e->line)
@@ -435,12 +444,12 @@ void cf_rank_write_html(cf_ranking *rk, out *o)
     cf_buf rows = {0}, reps = {0};
     cf_buf src = {0};
     for (size_t k = 0; k < rk->nrecs; k++) {
-        const rec *r = rk->recs[k];
+        const cf_rank_rec *r = rk->recs[k];
         cf_buf_puts(&rows, k ? ",[" : "[");
-        for (int i = R_NAME; i <= R_LOCATION; i++) {
+        for (int i = CF_RANK_NAME; i <= CF_RANK_LOCATION; i++) {
             cf_buf_json_str(&rows, r->s[i] ? r->s[i] : "");
             cf_buf_putc(&rows, ',');
-            if (i == R_LOCATION) {
+            if (i == CF_RANK_LOCATION) {
                 src.len = 0;
                 cf_rank_source(&src, r);
                 cf_buf_json_str(&rows, src.s ? src.s : "");
@@ -450,20 +459,23 @@ void cf_rank_write_html(cf_ranking *rk, out *o)
         for (int i = 0; i < rk->nq; i++)
             cf_buf_printf(&rows, i ? ",%d" : "%d", r->q10[i]);
         cf_buf_puts(&rows, "],");
-        cf_buf_json_str(&rows, r->s[R_GAP] ? r->s[R_GAP] : "");
+        cf_buf_json_str(&rows, r->s[CF_RANK_GAP] ? r->s[CF_RANK_GAP] : "");
         cf_buf_printf(&rows, ",%ld,%u]", r->dup + 1, r->nwarn);
         if (k)
             cf_buf_putc(&reps, ',');
         compact_report(&reps, &t, r->report, r->report_len);
     }
     cf_buf data = {0};
+    int last = 0;   /* a tier of unknown place sorts after every known one */
+    for (int i = 0; i < rk->ntiers; i++)
+        last = rk->tiers[i].rank > last ? rk->tiers[i].rank : last;
     cf_buf_printf(&data, "{\"named\":%s,\"t\":[", named_any ? "true" : "false");
     for (int i = 0; i < rk->ntiers; i++) {
         cf_buf_puts(&data, i ? ",[" : "[");
         cf_buf_json_str(&data, rk->tiers[i].id);
         cf_buf_putc(&data, ',');
         cf_buf_json_str(&data, rk->tiers[i].label ? rk->tiers[i].label : rk->tiers[i].id);
-        cf_buf_printf(&data, ",%d]", rk->tiers[i].rank ? rk->tiers[i].rank : MAXT + 1);
+        cf_buf_printf(&data, ",%d]", rk->tiers[i].rank ? rk->tiers[i].rank : last + 1);
     }
     cf_buf_puts(&data, "],\"s\":[");
     cf_buf_add(&data, t.json.s ? t.json.s : "", t.json.len);

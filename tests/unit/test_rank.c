@@ -1,5 +1,6 @@
 /* Rankings: order, ties, top N, selection, summary figures worked out by
  * hand, absorbing partial rankings, and merging NDJSON reports. */
+#include <stdlib.h>
 #include <string.h>
 #include "t.h"
 
@@ -223,10 +224,113 @@ static void absorb_and_merge(void)
     cf_free(b);
 }
 
+/* A rubric of nq qualities (one flag each), nt tiers and ng gates, each
+ * gate on one quality's flag. */
+static char *wide_rubric(int nq, int nt, int ng)
+{
+    t_text y = {0};
+    char line[160];
+    t_text_puts(&y, "format: coderfit-rubric/1\nid: wide\nversion: \"1\"\ntiers:\n");
+    for (int i = 0; i < nt; i++) {
+        snprintf(line, sizeof line, "  - {id: t%d, label: Tier %d, min: %d}\n", i, i, i == nt - 1 ? 0 : nt - 1 - i);
+        t_text_puts(&y, line);
+    }
+    t_text_puts(&y, "qualities:\n");
+    for (int i = 0; i < nq; i++) {
+        snprintf(line, sizeof line, "  - id: q%d\n    name: Quality %d\n    weight: 1\n    criteria:\n", i, i);
+        t_text_puts(&y, line);
+        t_text_puts(&y, "      - {id: c, type: flag, weight: 1, path: attestations.hipaa_trained, advice: State it.}\n");
+    }
+    t_text_puts(&y, "gates:\n");
+    for (int i = 0; i < ng; i++) {
+        snprintf(line, sizeof line, "  - {id: g%d, label: Gate %d, any: [{criterion: q%d.c, above: 0}], advice: x}\n",
+                 i, i, i % nq);
+        t_text_puts(&y, line);
+    }
+    return y.s;
+}
+
+/* A ranking has no fixed room: a rubric of 40 qualities, 40 tiers and 70
+ * gates ranks in every format, and merges back to the same bytes. */
+static void wide_rubric_ranks(void)
+{
+    char *yaml = wide_rubric(40, 40, 70);
+    cf_rubric *r = t_rubric(yaml);
+    free(yaml);
+    CHECK(r != NULL);
+    if (!r)
+        return;
+    cf_rank_opts o = {0};
+    o.keep_reports = 1;
+    cf_ranking *rk = cf_ranking_new(&o), *again = cf_ranking_new(&o);
+    static const char *const profiles[] = {
+        "{\"format\": \"coderfit-profile/1\", \"attestations\": {\"hipaa_trained\": true}}",
+        "{\"format\": \"coderfit-profile/1\", \"attestations\": {\"hipaa_trained\": false}}",
+    };
+    for (int i = 0; i < 2; i++) {
+        cf_diags d = {0};
+        cf_profile *p = NULL;
+        cf_report *rep = NULL;
+        CHECK(cf_profile_parse(i ? "b.json" : "a.json", profiles[i], strlen(profiles[i]), 1, t_day("2026-11-26"), &p,
+                               &d) == CF_OK);
+        CHECK(p && cf_score(r, p, &rep) == CF_OK && cf_ranking_add(rk, rep) == CF_OK);
+        cf_report_free(rep);
+        cf_profile_free(p);
+        cf_diags_clear(&d);
+    }
+    sink_buf *a = cf_malloc(sizeof *a), *b = cf_malloc(sizeof *b);
+    static const cf_rank_format formats[] = {CF_RANK_TEXT, CF_RANK_CSV, CF_RANK_JSON, CF_RANK_MD, CF_RANK_HTML};
+    for (size_t f = 0; f < sizeof formats / sizeof *formats; f++) {
+        write_fmt(rk, formats[f], a);
+        CHECKF(strstr(a->s, "q39") != NULL, "format %zu", f);
+    }
+    write_fmt(rk, CF_RANK_JSON, a);
+    /* the highest tier and the lowest, and every gate failed once */
+    CHECK(strstr(a->s, "\"id\": \"t0\",\n        \"label\": \"Tier 0\",\n        \"count\": 1") != NULL);
+    CHECK(strstr(a->s, "\"id\": \"t39\",\n        \"label\": \"Tier 39\",\n        \"count\": 1") != NULL);
+    CHECK(strstr(a->s, "\"id\": \"g69\",\n        \"label\": \"Gate 69\",\n        \"count\": 1") != NULL);
+    write_fmt(rk, CF_RANK_NDJSON, a);
+    for (char *line = a->s, *nl; *line; line = nl + 1) {
+        nl = strchr(line, '\n');
+        cf_diags d = {0};
+        CHECK(cf_ranking_add_line(again, "m.ndjson", 1, line, (size_t)(nl - line), &d) == CF_OK);
+        cf_diags_clear(&d);
+    }
+    write_fmt(again, CF_RANK_NDJSON, b);
+    CHECK(a->n == b->n && memcmp(a->s, b->s, a->n) == 0);
+    cf_ranking_free(rk);
+    cf_ranking_free(again);
+    cf_rubric_free(r);
+    cf_free(a);
+    cf_free(b);
+}
+
+/* Rankings of two rubrics joined is a bug in the caller, said as one
+ * (not as memory running out). */
+static void broken_invariant_named(void)
+{
+    cf_rank_opts o = {0};
+    cf_ranking *x = cf_ranking_new(&o), *y = cf_ranking_new(&o);
+    add(x, report_line("a.json", 10, "lo", 0, 0, 1, 0));
+    char other[1024];
+    snprintf(other, sizeof other, "%s", report_line("b.json", 20, "lo", 0, 100, 2, 0));
+    char *c = strstr(other, "\"checksum\":\"c\"");
+    c[12] = 'd';
+    add(y, other);
+    const char *what = "";
+    CHECK(cf_system_cause(&what) == CF_CAUSE_NONE && what == NULL);
+    CHECK(cf_ranking_absorb(x, y) == CF_ESYSTEM);
+    CHECK(cf_system_cause(&what) == CF_CAUSE_BUG && what && strstr(what, "two rubrics"));
+    cf_ranking_free(x);
+    cf_ranking_free(y);
+}
+
 void test_rank(void)
 {
     order_and_ties();
     top_and_selection();
     summary_figures();
     absorb_and_merge();
+    wide_rubric_ranks();
+    broken_invariant_named();
 }
