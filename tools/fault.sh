@@ -131,8 +131,9 @@ causes() {
 job() {
     desc=$(loops | awk -F'\t' -v n="$1" '$1 == n { print $2 }')
     case $1 in
-    unit) "$B/unit-tests" fault ;;
-    rubric-*) CODERFIT_FAULT_RUBRIC=${1#rubric-} "$B/unit-tests" fault-rubrics ;;
+    # (a crash in process says which sweep and allocation: UBSan aborts)
+    unit) UBSAN_OPTIONS=abort_on_error=1 "$B/unit-tests" fault ;;
+    rubric-*) CODERFIT_FAULT_RUBRIC=${1#rubric-} UBSAN_OPTIONS=abort_on_error=1 "$B/unit-tests" fault-rubrics ;;
     score-builtin) sweep "$desc" -- "$CF" score $ASOF -f json examples/applicants/inpatient-coder.json ;;
     score-rubric-file) CODERFIT_FAIL_RUBRIC=1 sweep "$desc" -- "$CF" score $SMALL $ASOF examples/applicants/new-cca.native.json ;;
     convert) sweep "$desc" -- "$CF" convert tests/data/written/auditor.json ;;

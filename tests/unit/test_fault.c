@@ -9,8 +9,10 @@
  * outputs; "fault-rubrics" sweeps the load of each built-in rubric (some
  * ten thousand allocations each: check-fault only). */
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "internal.h"
 #include "t.h"
 
@@ -27,9 +29,46 @@ typedef cf_status (*op_fn)(const void *ctx, t_text *out);
 
 static int sweeps, sweep_runs;
 
+/* Where a sweep is: a crash there ends the process, and says where it was
+ * (AddressSanitizer through its death callback; UndefinedBehaviorSanitizer,
+ * which tools/fault.sh runs with abort_on_error=1, through SIGABRT). */
+static const char *at_name;
+static unsigned long at_n;
+
+static void say_where(void)
+{
+    char line[256];
+    int n = snprintf(line, sizeof line, "fault: the sweep \"%s\" died with allocation %lu failing\n",
+                     at_name ? at_name : "?", at_n);
+    if (n > 0 && write(2, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1) < 0)
+        return;
+}
+
+static void on_abort(int sig)
+{
+    say_where();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define T_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(T_ASAN)
+#include <sanitizer/common_interface_defs.h>
+#define WATCH() (__sanitizer_set_death_callback(say_where), signal(SIGABRT, on_abort))
+#else
+#define WATCH() signal(SIGABRT, on_abort)
+#endif
+
 /* Runs op with each allocation failing in turn. */
 static void sweep(const char *name, op_fn op, const void *ctx)
 {
+    WATCH();
+    at_name = name;
+    at_n = 0;
     t_text want = {0};
     long live = cf_alloc_live();
     cf_alloc_fail_after(ULONG_MAX);
@@ -41,6 +80,7 @@ static void sweep(const char *name, op_fn op, const void *ctx)
     unsigned long n, bad = 0;
     for (n = 1;; n++) {
         t_text got = {0};
+        at_n = n;
         cf_alloc_fail_after(n);
         cf_status st = op(ctx, &got);
         unsigned long used = cf_alloc_count();
