@@ -81,7 +81,7 @@ int cmd_lint(int argc, char **argv)
     }
     if (st == CF_ESYSTEM || d.oom) {
         cf_diags_clear(&d);
-        cli_error("lint", "out of memory");
+        cli_system_error("lint");
         return CF_ESYSTEM;
     }
     size_t errors = cf_diags_errors(&d), warnings = d.n - errors;

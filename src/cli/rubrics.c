@@ -122,6 +122,6 @@ cf_status cli_load_rubric(const cli_opts *o, cf_rubric **r)
     cli_print_errors(&d);
     cf_diags_clear(&d);
     if (st == CF_ESYSTEM)
-        cli_error(NULL, "out of memory");
+        cli_system_error(NULL);
     return st;
 }
