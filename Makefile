@@ -9,7 +9,8 @@
 #   make check-valgrind  the behaviour suites under valgrind's memcheck
 #   make check-fault     every allocation made to fail in turn (some minutes)
 #   make golden-update   write tests/golden anew after a deliberate format change
-#   make panel      how the ranking agrees with the coding manager's panel
+#   make panel      how the ranking agrees with the coding manager's panel,
+#                   and how the panel's resume files score against their twins
 #   make install    install under $(DESTDIR)$(PREFIX): the program, its
 #                   manual pages, the rubrics, their starting test cases and
 #                   the examples, shell completions
@@ -124,6 +125,7 @@ bench: $(BUILD)/coderfit $(BUILD)/tools/gen $(BUILD)/tools/floor $(BUILD)/tools/
 
 # The agreement figures of PANEL.md on tests/panel, each disagreement first.
 panel: $(BUILD)/coderfit
+	@sh tools/resumes.sh -v $(BUILD)
 	@sh tools/panel.sh -v $(BUILD)
 
 # The whole suite under valgrind's memcheck: no error, no leak.

@@ -230,6 +230,39 @@ typedef struct cf_profile cf_profile;
 cf_status cf_profile_parse(const char *source, const char *text, size_t len,
                            unsigned first_line, cf_day as_of,
                            cf_profile **out, cf_diags *d);
+/* ---- resume files ------------------------------------------------------
+ * A file that is not JSON is a resume: a reader turns it into a JSON
+ * Resume, which cf_profile_parse then reads as it reads any other. */
+typedef enum cf_doc_kind {
+    CF_DOC_JSON,
+    CF_DOC_TEXT,              /* plain text: UTF-8, UTF-16 with a BOM, else Windows-1252 */
+    CF_DOC_MARKDOWN,
+    CF_DOC_PDF,
+    CF_DOC_DOCX,
+    CF_DOC_ODT,
+    CF_DOC_RTF,
+    CF_DOC_WORD97,            /* .doc */
+    CF_DOC_IMAGE,
+    CF_DOC_OTHER              /* some other binary file */
+} cf_doc_kind;
+/* What bytes[0..len) hold, from the bytes: a signature (PDF, ZIP with a
+ * Word or OpenDocument text, RTF, .doc, PNG, JPEG, GIF, TIFF), JSON (the
+ * first character '{' or '['), else text, or Markdown when it has
+ * Markdown's headings or name ends in .md.  A file named *.json, *.jsonl
+ * or *.ndjson, or standard input (name NULL or "-"), holds JSON whatever
+ * its bytes say, so that its errors are JSON's. */
+cf_doc_kind cf_doc_detect(const char *name, const char *bytes, size_t len);
+/* The kind in words: "PDF", "Word (DOCX)", ... */
+const char *cf_doc_name(cf_doc_kind kind);
+/* Reads a resume of a kind that has a reader (CF_DOC_TEXT,
+ * CF_DOC_MARKDOWN) into a JSON Resume in *json (cf_free), to be read with
+ * cf_profile_parse.  What it could not place, and a file in which no work,
+ * education or credential is found, are warnings in d (at source's lines).
+ * CF_OK, CF_EINPUT for a kind that has no reader (an error in d that says
+ * how to convert it), or CF_ESYSTEM. */
+cf_status cf_resume_read(const char *source, cf_doc_kind kind, const char *bytes, size_t len, char **json,
+                         size_t *json_len, cf_diags *d);
+
 /* The number of fields left out of p, each reported as a warning. */
 size_t cf_profile_warnings(const cf_profile *p);
 void cf_profile_free(cf_profile *p);

@@ -43,7 +43,7 @@ expect_exit 4 "nonexistent profile" -- "$CF" score "$T/nope.json"
 expect_grep "$T/err" "nope.json: error: No such file" "nonexistent profile message"
 mkdir -p "$T/onedir/deeper"
 cp "$EX/inpatient-coder.json" "$T/onedir/deeper/"
-echo "not a profile file" >"$T/onedir/notes.txt"
+echo "not a profile file" >"$T/onedir/notes.odt"
 expect_exit 0 "a folder is searched for profiles" -- "$CF" score -f ndjson $ASOF "$T/onedir"
 [ "$(wc -l <"$T/out")" = 1 ] && ok || no "a folder gives one report per profile file in it"
 mkfifo "$T/fifo"
@@ -489,7 +489,7 @@ mkdir -p "$T/sch" "$T/mixed"
 cp "$EX"/*.json "$T/mixed/"
 cp "$EX/it-graduate.json" "$T/mixed/again.json"
 printf '{"basics": ' >"$T/mixed/broken.json"
-printf 'notes\n' >"$T/mixed/notes.txt"
+printf '%%PDF-1.4\n' >"$T/mixed/notes.pdf"
 "$CF" rank $ASOF -f json "$EX" >"$T/sch/ranking.full.json"
 "$CF" rank $ASOF -f json --top 3 --blind "$EX" >"$T/sch/ranking.blind.json"
 "$CF" rank $ASOF -f json "$T/mixed" >"$T/sch/ranking.mixed.json" 2>/dev/null
@@ -556,5 +556,30 @@ for name in checked:
 EOF2
     [ $? = 0 ] && ok || no "the JSON outputs validate against coderfit schema ranking, advice, diff, lint and audit, and altered ones do not"
 fi
+
+# --- resume files: plain text and Markdown read; other formats named ---------
+RS=tests/resumes
+expect_exit 0 "score: a plain-text resume" -- "$CF" score $ASOF -f json "$RS/txt/brittany-lasko.txt"
+cp "$T/out" "$T/txt.json"
+"$CF" score $ASOF -f json tests/panel/profiles/brittany-lasko.json >"$T/twin.json"
+python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); sys.exit(not (a["tier"] == b["tier"] and a["score"] == b["score"] and a["applicant"]["name"] == "Brittany Lasko"))' "$T/txt.json" "$T/twin.json" && ok || no "score: the text resume scores as its JSON twin"
+expect_exit 0 "score: a Markdown resume" -- "$CF" score $ASOF "$RS/hard/resume.md"
+expect_grep "$T/out" "^Ruth Ann Pruitt  ruthann.pruitt@example.com" "score: the Markdown resume's name and contact"
+expect_exit 0 "convert: a Markdown resume" -- "$CF" convert "$RS/hard/resume.md"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); e=d["experience"]; sys.exit(not (len(e) == 2 and e[0]["start"] == "2019-06" and e[1]["title"] == "Medical Records Clerk"))' "$T/out" && ok || no "convert: the resume's jobs, titles and dates"
+expect_exit 4 "score: a PDF" -- "$CF" score "$RS/pdf/brittany-lasko.pdf"
+expect_grep "$T/err" "brittany-lasko.pdf: error: a PDF resume: coderfit does not read PDF yet: convert it to text first (pdftotext -layout FILE, from poppler-utils) \[format\]$" "score: a PDF is named, with the command that makes text of it"
+expect_exit 4 "score: a DOCX named .json is read by its bytes" -- sh -c 'cp "$2" "$3" && "$1" score "$3"' sh "$CF" "$RS/docx/brittany-lasko.docx" "$T/resume.json"
+expect_grep "$T/err" "resume.json: error: a Word (DOCX) resume: coderfit does not read this format yet" "score: the DOCX is named by its bytes"
+printf 'call back on Tuesday\n' >"$T/notes.txt"
+expect_exit 0 "score: a text with nothing of a resume" -- "$CF" score $ASOF -f json "$T/notes.txt"
+expect_grep "$T/err" "notes.txt: warning: no work history, education or credential found in this plain text resume" "score: a text with nothing of a resume says so"
+expect_grep "$T/out" '"tier": "insufficient"' "score: ... and is Insufficient information"
+grep -q '"name": "call back' "$T/out" && no "score: a sentence taken for a name" || ok
+mkdir -p "$T/resumes"
+cp "$RS/txt/brittany-lasko.txt" "$RS/hard/resume.md" "$RS/pdf/kwame-osei.pdf" "$T/resumes/"
+expect_exit 0 "rank: a folder of resume files" -- "$CF" rank $ASOF -f csv "$T/resumes"
+[ "$(csvcols source <"$T/out" | sed 's|.*/||' | sort | tr '\n' ' ')" = "brittany-lasko.txt resume.md " ] && ok || no "rank: the text and Markdown resumes ranked: $(csvcols source <"$T/out")"
+expect_grep "$T/err" "skipped 1 file not read: $T/resumes/kwame-osei.pdf; coderfit reads JSON, plain text and Markdown" "rank: the PDF named as not read"
 
 finish

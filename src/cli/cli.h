@@ -207,7 +207,8 @@ int cli_screen_rows(void);
 int cli_stderr_width(void);
 
 /* Walks a folder and its subfolders in name order, calling on_file for each
- * *.json, *.jsonl and *.ndjson file, case ignored (with its size), on_skip
+ * file cli_is_input_file takes (profiles and resumes, case ignored; with
+ * its size), on_skip
  * (when not NULL) for every other entry that is not read (hidden: a name
  * starting with ".", file or folder, left alone) and on_error for a folder
  * that cannot be read.  Links to folders are not followed.  Returns 0, or
@@ -221,9 +222,15 @@ typedef int (*cli_name_fn)(const char *path);
 int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli_skip_fn on_skip,
                    cli_error_fn on_error, void *ctx);
 /* The warning for the files of a folder that were not read (paths[0..n),
- * at most ten named): "skipped N files that are not JSON: ...". */
+ * at most ten named): "skipped N files not read: ...; CLI_CONVERT_HINT". */
+#define CLI_CONVERT_HINT                                                                          \
+    "coderfit reads JSON, plain text and Markdown: convert the others to text first (pdftotext -layout; " \
+    "soffice --headless --convert-to txt)"
 void cli_skipped_warning(const char *cmd, char *const *paths, size_t n);
+/* *.json, *.jsonl, *.ndjson: profiles; and those or *.txt, *.md,
+ * *.markdown (resumes): what a folder's walk reads. */
 int cli_is_profile_file(const char *path);
+int cli_is_input_file(const char *path);
 /* "-" and *.jsonl / *.ndjson are streams of profiles (cf_split_mode_of). */
 int cli_is_stream(const char *path);
 

@@ -415,7 +415,7 @@ int cmd_rank(int argc, char **argv)
             if (cli_walk(a, walk_file, walk_skip, walk_error, &wc))
                 st = CF_ESYSTEM;
             else if (in.n == before) {
-                static const char none[] = "no *.json, *.jsonl or *.ndjson file in this folder";
+                static const char none[] = "no *.json, *.jsonl, *.ndjson, *.txt or *.md file in this folder";
                 cli_fail(a, 0, 0, "%s", none);
                 if (cf_ranking_add_error(all, a, 0, 0, none))
                     st = CF_ESYSTEM;

@@ -289,6 +289,12 @@ int cli_is_profile_file(const char *path)
     return has_suffix(path, ".json") || has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson");
 }
 
+int cli_is_input_file(const char *path)
+{
+    return cli_is_profile_file(path) || has_suffix(path, ".txt") || has_suffix(path, ".md") ||
+           has_suffix(path, ".markdown");
+}
+
 static int name_cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -367,7 +373,7 @@ int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli
 
 int cli_walk(const char *dir, cli_file_fn on_file, cli_skip_fn on_skip, cli_error_fn on_error, void *ctx)
 {
-    return cli_walk_names(dir, cli_is_profile_file, on_file, on_skip, on_error, ctx);
+    return cli_walk_names(dir, cli_is_input_file, on_file, on_skip, on_error, ctx);
 }
 
 
@@ -477,8 +483,8 @@ void cli_skipped_warning(const char *cmd, char *const *paths, size_t n)
     if (!n)
         return;
     char msg[2048];
-    size_t len = (size_t)snprintf(msg, sizeof msg, "warning: skipped %zu file%s that %s not JSON: ", n,
-                                  n == 1 ? "" : "s", n == 1 ? "is" : "are");
+    size_t len = (size_t)snprintf(msg, sizeof msg, "warning: skipped %zu file%s not read: ", n,
+                                  n == 1 ? "" : "s");
     size_t shown = 0;
     for (; shown < n && shown < 10; shown++) {
         size_t k = strlen(paths[shown]);
@@ -488,6 +494,6 @@ void cli_skipped_warning(const char *cmd, char *const *paths, size_t n)
     }
     if (shown < n)
         len += (size_t)snprintf(msg + len, sizeof msg - len, " and %zu more", n - shown);
-    snprintf(msg + len, sizeof msg - len, "; convert them to JSON Resume first");
+    snprintf(msg + len, sizeof msg - len, "; %s", CLI_CONVERT_HINT);
     cli_error(cmd, "%s", msg);
 }

@@ -122,8 +122,30 @@ cf_status cli_pipeline_file(const cli_pipeline *pl, cf_arena *a, const char *pat
         cli_fail(path, 0, 0, "%s", err);
         return st;
     }
-    st = cli_pipeline_text(pl, a, path, text, len, 1, 0, NULL);
+    cf_doc_kind kind = cf_doc_detect(path, text, len);
+    if (kind == CF_DOC_JSON) {
+        st = cli_pipeline_text(pl, a, path, text, len, 1, 0, NULL);
+        cf_free(text);
+        return st;
+    }
+    /* a resume file: read into a JSON Resume, which goes the same way */
+    cf_diags d = {0};
+    char *json = NULL;
+    size_t jlen = 0;
+    st = cf_resume_read(path, kind, text, len, &json, &jlen, &d);
     cf_free(text);
+    if (st == CF_EINPUT) {
+        unsigned l, c;
+        char *msg = first_error(&d, &l, &c);
+        st = msg ? refuse(pl, path, l, c, msg, &d) : CF_ESYSTEM;
+        cf_free(msg);
+    } else if (st == CF_OK) {
+        if (!pl->silent && !pl->o->quiet)
+            cli_print_diags(&d);
+        st = cli_pipeline_text(pl, a, path, json, jlen, 1, 0, NULL);
+    }
+    cf_free(json);
+    cf_diags_clear(&d);
     return st;
 }
 
@@ -232,7 +254,7 @@ cf_status cli_pipeline_run(const cli_pipeline *pl, char **paths, int n)
             if (cli_walk(paths[i], each_file, each_skip, each_error, &w) && !w.st)
                 w.st = CF_ESYSTEM;
             if (!w.st && !w.found)
-                w.st = refuse(&w.pl, paths[i], 0, 0, "no *.json, *.jsonl or *.ndjson file in this folder", NULL);
+                w.st = refuse(&w.pl, paths[i], 0, 0, "no *.json, *.jsonl, *.ndjson, *.txt or *.md file in this folder", NULL);
         } else {
             w.st = each_input(&w, paths[i]);
         }

@@ -109,21 +109,11 @@ int cf_audit_has_tier(const cf_audit *a, const char *id)
     return 0;
 }
 
-/* Whether text[0..len) holds needle. */
-static int holds(const char *text, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (text[i] == needle[0] && memcmp(text + i, needle, n) == 0)
-            return 1;
-    return 0;
-}
-
 cf_status cf_audit_add_report(cf_audit *a, const char *file, unsigned line, const char *text, size_t len,
                               int *taken, cf_diags *d)
 {
     *taken = 0;
-    if (!holds(text, len, "\"" CF_REPORT_FORMAT "\"") && !holds(text, len, "\"error\""))
+    if (!cf_holds(text, len, "\"" CF_REPORT_FORMAT "\"") && !cf_holds(text, len, "\"error\""))
         return CF_OK;
     int oom = 0;
     cf_diags tmp = {0};

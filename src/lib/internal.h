@@ -441,6 +441,8 @@ size_t cf_edit_distance(const char *a, const char *b);
  * code point in *cp, or 0 when it is not UTF-8 (overlong, a surrogate,
  * above U+10FFFF, cut short).  ASCII is a sequence of 1. */
 size_t cf_utf8_decode(const unsigned char *p, size_t avail, uint32_t *cp);
+/* Whether text[0..len) holds the bytes of needle. */
+int cf_holds(const char *text, size_t len, const char *needle);
 /* The UTF-8 bytes of code point cp (at most U+10FFFF) in out; their number. */
 size_t cf_utf8_encode(uint32_t cp, unsigned char out[4]);
 /* The name of what was read from path: path itself, or "path:line" for

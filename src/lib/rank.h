@@ -75,7 +75,7 @@ struct cf_ranking {
     size_t nrecs, caprecs;
     cf_rank_err *errs;
     size_t nerrs, caperrs;
-    char **skipped;           /* files of a folder that are not JSON */
+    char **skipped;           /* files of a folder not read (neither JSON nor a resume read) */
     size_t nskipped, capskipped;
     unsigned long dups;       /* results that repeat a better one */
     unsigned long dropped;    /* of them, left out by dedupe before the write */

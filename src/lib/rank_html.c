@@ -371,7 +371,7 @@ void cf_rank_write_html(cf_ranking *rk, cf_rank_out *o)
     cf_buf_printf(b, "%lu input%s: %lu scored, %lu failed", inputs, inputs == 1 ? "" : "s", rk->scored,
                   rk->failed);
     if (rk->nskipped)
-        cf_buf_printf(b, ", %zu file%s skipped (not JSON)", rk->nskipped, rk->nskipped == 1 ? "" : "s");
+        cf_buf_printf(b, ", %zu file%s skipped (not read)", rk->nskipped, rk->nskipped == 1 ? "" : "s");
     if (rk->dups)
         cf_buf_printf(b, ", %lu duplicate%s%s", rk->dups, rk->dups == 1 ? "" : "s",
                       rk->dropped ? " (left out)" : "");
@@ -435,7 +435,7 @@ void cf_rank_write_html(cf_ranking *rk, cf_rank_out *o)
         for (size_t k = 0; k < rk->nskipped; k++) {
             cf_buf_puts(b, "<li><code>");
             cf_buf_html(b, rk->skipped[k]);
-            cf_buf_puts(b, "</code>: not JSON; convert it to JSON Resume first</li>\n");
+            cf_buf_puts(b, "</code>: not read; convert it to text first (pdftotext -layout; soffice --headless --convert-to txt)</li>\n");
         }
         cf_buf_puts(b, "</ul></section>\n");
     }

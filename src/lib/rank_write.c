@@ -362,8 +362,7 @@ static void text_summary(cf_ranking *rk, cf_buf *b, int md, int width)
         cf_buf_printf(&t, "; %zu file%s skipped", rk->nskipped, rk->nskipped == 1 ? "" : "s");
     say(b, &t, md, width);
     if (rk->nskipped) {
-        cf_buf_printf(&t, "Skipped %zu file%s that %s not JSON: ", rk->nskipped, rk->nskipped == 1 ? "" : "s",
-                      rk->nskipped == 1 ? "is" : "are");
+        cf_buf_printf(&t, "Skipped %zu file%s not read: ", rk->nskipped, rk->nskipped == 1 ? "" : "s");
         for (size_t i = 0; i < rk->nskipped && i < 10; i++) {
             if (i)
                 cf_buf_puts(&t, ", ");
@@ -371,7 +370,8 @@ static void text_summary(cf_ranking *rk, cf_buf *b, int md, int width)
         }
         if (rk->nskipped > 10)
             cf_buf_printf(&t, " and %zu more", rk->nskipped - 10);
-        cf_buf_puts(&t, "; convert them to JSON Resume first");
+        cf_buf_puts(&t, "; coderfit reads JSON, plain text and Markdown: convert the others to text first "
+                        "(pdftotext -layout; soffice --headless --convert-to txt)");
         say(b, &t, md, width);
     }
     if (rk->warnings) {

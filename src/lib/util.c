@@ -150,6 +150,15 @@ int cf_tenths(double v)
     return t < 0 ? 0 : t > 1000 ? 1000 : (int)t;
 }
 
+int cf_holds(const char *text, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (text[i] == needle[0] && memcmp(text + i, needle, n) == 0)
+            return 1;
+    return 0;
+}
+
 size_t cf_utf8_decode(const unsigned char *p, size_t avail, uint32_t *cp)
 {
     unsigned c = p[0];

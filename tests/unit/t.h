@@ -53,6 +53,7 @@ void test_rank(void);
 void test_read(void);
 void test_restyle(void);
 void test_rules(void);
+void test_resume(void);
 void test_fault(void);
 void test_fault_rubrics(void);
 

@@ -225,6 +225,24 @@ static cf_status op_lint(const void *ctx, t_text *out)
 }
 
 /* A profile read, and what it reads as. */
+/* What a parse gave: the profile as JSON, then the diagnostics (p and d
+ * freed). */
+static cf_status profile_out(cf_status st, cf_profile *p, cf_diags *d, t_text *out)
+{
+    if (st == CF_OK) {
+        char *s;
+        size_t n;
+        if ((st = cf_profile_to_json(p, 1, &s, &n)) == CF_OK)
+            rec_take(out, s, n);
+    }
+    rec_diags(out, d);
+    if (d->oom)
+        st = CF_ESYSTEM;
+    cf_profile_free(p);
+    cf_diags_clear(d);
+    return st;
+}
+
 static cf_status op_parse(const void *ctx, t_text *out)
 {
     const profile_case *pc = ctx;
@@ -233,18 +251,7 @@ static cf_status op_parse(const void *ctx, t_text *out)
     cf_status st = cf_profile_parse(pc->path, pc->text, pc->len, 7, t_day("2026-11-26"), &p, &d);
     if (st == CF_OK && cf_profile_set_line(p, 7))
         st = CF_ESYSTEM;
-    if (st == CF_OK) {
-        char *s;
-        size_t n;
-        if ((st = cf_profile_to_json(p, 1, &s, &n)) == CF_OK)
-            rec_take(out, s, n);
-    }
-    rec_diags(out, &d);
-    if (d.oom)
-        st = CF_ESYSTEM;
-    cf_profile_free(p);
-    cf_diags_clear(&d);
-    return st;
+    return profile_out(st, p, &d, out);
 }
 
 /* Scored, then written in every format, then made blind. */
@@ -333,6 +340,25 @@ static cf_status op_rank(const void *ctx, t_text *out)
             st = cf_ranking_write(rk, &w, sink_rec, out);
         cf_ranking_free(rk);
     }
+    return st;
+}
+
+/* A resume file read into a JSON Resume, and that read as a profile. */
+static cf_status op_resume(const void *ctx, t_text *out)
+{
+    const char *path = ctx;
+    size_t len;
+    char *text = t_read(path, &len), *json = NULL;
+    size_t jlen = 0;
+    cf_diags d = {0};
+    cf_status st = text ? cf_resume_read(path, cf_doc_detect(path, text, len), text, len, &json, &jlen, &d)
+                        : CF_ESYSTEM;
+    cf_profile *p = NULL;
+    if (st == CF_OK)
+        st = cf_profile_parse(path, json, jlen, 1, t_day("2026-11-26"), &p, &d);
+    st = profile_out(st, p, &d, out);
+    cf_free(json);
+    cf_free(text);
     return st;
 }
 
@@ -571,6 +597,8 @@ void test_fault(void)
         sweep("advise", op_advise, &profiles[4]);
         sweep("rank", op_rank, NULL);
         sweep("rank merge", op_merge, "tests/fuzz/corpus/stream/reports.ndjson");
+        sweep("resume: plain text", op_resume, "tests/resumes/txt/brittany-lasko.txt");
+        sweep("resume: Markdown", op_resume, "tests/resumes/hard/resume.md");
         sweep("diff", op_diff, NULL);
         sweep("audit", op_audit, NULL);
         sweep("cases", op_cases, NULL);
@@ -578,7 +606,7 @@ void test_fault(void)
         sweep("schemas", op_schemas, NULL);
     }
     teardown();
-    CHECK(sweeps == 20);
+    CHECK(sweeps == 22);
     if (getenv("CODERFIT_FAULT_VERBOSE"))
         printf("fault: %d sweeps, %d runs\n", sweeps, sweep_runs);
 }

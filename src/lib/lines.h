@@ -1,0 +1,48 @@
+/* Styled lines: the one model between a resume file's format and its
+ * meaning.  Each reader (plain text and Markdown here; PDF, DOCX and ODT
+ * later) gives lines with where they are and how they look; the sectioner
+ * (sections.c) reads only lines. */
+#ifndef CF_LINES_H
+#define CF_LINES_H
+
+#include "internal.h"
+
+typedef struct cf_sline {
+    char *text;               /* UTF-8, trimmed; never empty */
+    unsigned page, line;      /* where: page (1-based) and line on the page */
+    unsigned col;             /* a piece of a line: its column, 1-based (a
+                                 gap of three spaces or more, or a table
+                                 cell, starts the next) */
+    double x, size;           /* left edge and font size in points (0: not known) */
+    unsigned char bold;       /* the whole piece is bold */
+    unsigned char list;       /* a list item (its bullet taken off) */
+    unsigned char heading;    /* a heading by style: 1 to 3 (0: none) */
+    unsigned char italic;
+} cf_sline;
+
+typedef struct cf_slines {
+    cf_sline *v;
+    size_t n, cap;
+    int oom;
+} cf_slines;
+
+/* Adds a piece of text[0..len) (trimmed; nothing when empty) with the
+ * style of proto; -1 when out of memory. */
+int cf_slines_add(cf_slines *L, const cf_sline *proto, const char *text, size_t len);
+void cf_slines_free(cf_slines *L);
+
+/* Plain text (UTF-8; UTF-16 with a byte order mark; else Windows-1252) or
+ * Markdown as lines: one line of the file each, split into pieces at gaps
+ * of three spaces or more (a right-aligned date); bullets ("-", "*", "•")
+ * taken off as list items; in Markdown, "#" headings, "**bold**" lines and
+ * "*italic*" lines.  0, or -1 when out of memory. */
+int cf_lines_from_text(const char *bytes, size_t len, int markdown, cf_slines *L);
+
+/* The lines of a resume as a JSON Resume (cf_free *json): the top block,
+ * sections and their entries (sections.c).  *found: 1 work, 2 education,
+ * 4 credentials found (or'd).  Lines no section takes are a warning in d.
+ * CF_OK or CF_ESYSTEM. */
+cf_status cf_resume_from_lines(const char *source, cf_slines *L, char **json, size_t *len, cf_diags *d,
+                               int *found);
+
+#endif

@@ -1,0 +1,125 @@
+/* Resume files: what a file holds, by its bytes, and the reader of each
+ * kind (lines.c: plain text and Markdown), whose styled lines the
+ * sectioner (sections.c) turns into a JSON Resume. */
+#include <string.h>
+#include "lines.h"
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    if (n < k)
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if ((s[n - k + i] | 0x20) != (suffix[i] | 0x20))
+            return 0;
+    return 1;
+}
+
+static int starts(const char *b, size_t n, const char *sig, size_t k)
+{
+    return n >= k && memcmp(b, sig, k) == 0;
+}
+
+static int markdown_lines(const char *b, size_t n)
+{
+    for (size_t i = 0; i + 2 < n; i++)
+        if ((i == 0 || b[i - 1] == '\n') && b[i] == '#' && (b[i + 1] == ' ' || (b[i + 1] == '#' && b[i + 2] == ' ')))
+            return 1;
+    return 0;
+}
+
+cf_doc_kind cf_doc_detect(const char *name, const char *bytes, size_t len)
+{
+    const char *b = bytes;
+    size_t n = len;
+    if (starts(b, n, "%PDF-", 5))
+        return CF_DOC_PDF;
+    if (starts(b, n, "PK\x03\x04", 4)) {
+        /* the entries' names are in the clear, in the local headers and
+         * the central directory */
+        if (cf_holds(b, n, "mimetypeapplication/vnd.oasis.opendocument.text"))
+            return CF_DOC_ODT;
+        if (cf_holds(b, n, "word/document.xml") || cf_holds(b, n, "[Content_Types].xml"))
+            return CF_DOC_DOCX;
+        return CF_DOC_OTHER;
+    }
+    if (starts(b, n, "{\\rtf", 5))
+        return CF_DOC_RTF;
+    if (starts(b, n, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+        return CF_DOC_WORD97;
+    if (starts(b, n, "\x89PNG", 4) || starts(b, n, "\xFF\xD8\xFF", 3) || starts(b, n, "GIF8", 4) ||
+        starts(b, n, "II*\0", 4) || starts(b, n, "MM\0*", 4))
+        return CF_DOC_IMAGE;
+    if (!name || strcmp(name, "-") == 0 || ends_with(name, ".json") || ends_with(name, ".jsonl") ||
+        ends_with(name, ".ndjson"))
+        return CF_DOC_JSON;
+    int utf16 = starts(b, n, "\xFF\xFE", 2) || starts(b, n, "\xFE\xFF", 2);
+    size_t i = starts(b, n, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+        i++;
+    if (!utf16 && (i == n || b[i] == '{' || b[i] == '['))
+        return CF_DOC_JSON;   /* empty, or JSON: its errors are JSON's */
+    if (!utf16 && memchr(b, '\0', n))
+        return CF_DOC_OTHER;
+    if (ends_with(name, ".md") || ends_with(name, ".markdown") || (!utf16 && markdown_lines(b, n)))
+        return CF_DOC_MARKDOWN;
+    return CF_DOC_TEXT;
+}
+
+const char *cf_doc_name(cf_doc_kind kind)
+{
+    static const char *const names[] = {"JSON", "plain text", "Markdown", "PDF", "Word (DOCX)",
+                                        "OpenDocument text (ODT)", "RTF", "Word 97-2003 (DOC)", "image",
+                                        "binary file"};
+    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "file";
+}
+
+/* How to make a kind that has no reader into one that has. */
+static const char *convert_hint(cf_doc_kind kind)
+{
+    switch (kind) {
+    case CF_DOC_PDF:
+        return "coderfit does not read PDF yet: convert it to text first (pdftotext -layout FILE, from poppler-utils)";
+    case CF_DOC_DOCX:
+    case CF_DOC_ODT:
+    case CF_DOC_RTF:
+    case CF_DOC_WORD97:
+        return "coderfit does not read this format yet: convert it to text first (soffice --headless "
+               "--convert-to txt FILE)";
+    case CF_DOC_IMAGE:
+        return "an image has no text to read: run OCR first (for example ocrmypdf or tesseract)";
+    default:
+        return "not JSON, and not a resume that coderfit reads (plain text or Markdown)";
+    }
+}
+
+cf_status cf_resume_read(const char *source, cf_doc_kind kind, const char *bytes, size_t len, char **json,
+                         size_t *json_len, cf_diags *d)
+{
+    *json = NULL;
+    *json_len = 0;
+    if (kind != CF_DOC_TEXT && kind != CF_DOC_MARKDOWN) {
+        if (kind == CF_DOC_OTHER)
+            cf_diag_add(d, source, 0, 0, CF_SEV_ERROR, "format", "%s", convert_hint(kind));
+        else
+            cf_diag_add(d, source, 0, 0, CF_SEV_ERROR, "format", "a %s resume: %s", cf_doc_name(kind),
+                        convert_hint(kind));
+        return d->oom ? CF_ESYSTEM : CF_EINPUT;
+    }
+    cf_slines L = {0};
+    int found = 0;
+    cf_status st = cf_lines_from_text(bytes, len, kind == CF_DOC_MARKDOWN, &L) ? CF_ESYSTEM : CF_OK;
+    if (!st)
+        st = cf_resume_from_lines(source, &L, json, json_len, d, &found);
+    if (!st && !(found & 7))
+        cf_diag_add(d, source, 0, 0, CF_SEV_WARNING, "nothing-found",
+                    "no work history, education or credential found in this %s resume: it is scored on what "
+                    "little was read", cf_doc_name(kind));
+    cf_slines_free(&L);
+    if (!st && d->oom) {
+        cf_free(*json);
+        *json = NULL;
+        st = CF_ESYSTEM;
+    }
+    return st;
+}

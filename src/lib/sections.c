@@ -1,0 +1,953 @@
+/* From styled lines to a JSON Resume: the top block (name, headline,
+ * contact), sections found by heading style and by the words people use
+ * for them, and each section's entries (title, employer, place, dates,
+ * bullets) in the orders people write them.  Nothing is invented: what a
+ * line does not say is left out, and a line that no section takes is
+ * counted, for a warning. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lines.h"
+
+enum { S_TOP, S_SUMMARY, S_WORK, S_EDU, S_CERT, S_SKILLS, S_LANG, S_VOLUNTEER, S_REFS, S_OTHER };
+
+/* ---- words ------------------------------------------------------------------ */
+
+/* s (n bytes) lower-cased into dst (size bytes), '&' read as "and", a final
+ * colon and spaces dropped. */
+static void folded(const char *s, size_t n, char *dst, size_t size)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 5 < size; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '&') {
+            memcpy(dst + k, "and", 3);
+            k += 3;
+        } else {
+            dst[k++] = (char)tolower(c);
+        }
+    }
+    while (k && (dst[k - 1] == ':' || dst[k - 1] == ' '))
+        k--;
+    dst[k] = '\0';
+}
+
+static int has_word(const char *hay, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = strstr(hay, w); p; p = strstr(p + 1, w))
+        if ((p == hay || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[n]))
+            return 1;
+    return 0;
+}
+
+static int any_word(const char *hay, const char *const *words)
+{
+    for (int i = 0; words[i]; i++)
+        if (has_word(hay, words[i]))
+            return 1;
+    return 0;
+}
+
+static int count_words(const char *s)
+{
+    int n = 0, in = 0;
+    for (; *s; s++) {
+        int w = !isspace((unsigned char)*s);
+        n += w && !in;
+        in = w;
+    }
+    return n;
+}
+
+/* The section a heading names, or -1. */
+static int heading_kind(const char *text)
+{
+    static const struct {
+        int kind;
+        const char *const words[10];
+    } kinds[] = {
+        {S_VOLUNTEER, {"volunteer", "volunteering", "community service", NULL}},
+        {S_WORK, {"experience", "employment", "work history", "career history", "worked", "positions", "work",
+                  NULL}},
+        {S_EDU, {"education", "schooling", "academic", "training", "coursework", NULL}},
+        {S_CERT, {"certifications", "certification", "credentials", "licenses", "licensure", "certificates",
+                  "licences", NULL}},
+        {S_SKILLS, {"skills", "competencies", "expertise", "proficiencies", "strengths", "tools", NULL}},
+        {S_SUMMARY, {"summary", "profile", "objective", "about me", "about", NULL}},
+        {S_LANG, {"languages", "language", NULL}},
+        {S_REFS, {"references", "reference", NULL}},
+        {S_OTHER, {"awards", "honors", "projects", "activities", "interests", "memberships", "affiliations",
+                   "publications", "development", NULL}},
+    };
+    char f[128];
+    size_t n = strlen(text);
+    if (n >= sizeof f - 8 || count_words(text) > 5 || strchr(text, '@'))
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (isdigit((unsigned char)text[i]))
+            return -1;
+    folded(text, n, f, sizeof f);
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        if (any_word(f, kinds[k].words))
+            return kinds[k].kind;
+    return -1;
+}
+
+static int all_caps(const char *s)
+{
+    int letters = 0;
+    for (; *s; s++) {
+        if (islower((unsigned char)*s))
+            return 0;
+        letters += isupper((unsigned char)*s) != 0;
+    }
+    return letters >= 3;
+}
+
+/* ---- dates -------------------------------------------------------------------- */
+
+typedef struct span {
+    int have_start, have_end, now;   /* now: the end is the present (or left open) */
+    cf_date start, end;
+} span;
+
+/* Whether s (n bytes) is a date or a range of dates, and which. */
+static int read_span(const char *s, size_t n, span *sp)
+{
+    static const char *const seps[] = {" \xe2\x80\x93 ", " \xe2\x80\x94 ", " - ", "\xe2\x80\x93", "\xe2\x80\x94", " to ",
+                                       " through ", " until ", NULL};
+    char buf[96];
+    memset(sp, 0, sizeof *sp);
+    if (n >= sizeof buf)
+        return 0;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    /* LinkedIn's tenure, "(4 years 4 months)", goes */
+    char *paren = strchr(buf, '(');
+    if (paren && paren > buf)
+        *paren = '\0';
+    size_t len = strlen(buf);
+    while (len && (buf[len - 1] == ' ' || buf[len - 1] == ','))
+        buf[--len] = '\0';
+    if (!len)
+        return 0;
+    for (int i = 0; seps[i]; i++) {
+        char *at = strstr(buf, seps[i]);
+        if (!at)
+            continue;
+        size_t k = strlen(seps[i]);
+        *at = '\0';
+        const char *right = at + k;
+        while (*right == ' ')
+            right++;
+        if (cf_date_read(buf, &sp->start) != CF_DATE_OK)
+            return 0;
+        sp->have_start = 1;
+        if (!*right) {
+            sp->now = 1;   /* "July 2017 -": left open as typed */
+            return 1;
+        }
+        int r = cf_date_read(right, &sp->end);
+        if (r == CF_DATE_NOW)
+            sp->now = 1;
+        else if (r == CF_DATE_OK)
+            sp->have_end = 1;
+        else
+            return 0;
+        return 1;
+    }
+    /* "2008-2019": two years with a hyphen */
+    if (len == 9 && isdigit((unsigned char)buf[0]) && buf[4] == '-' && isdigit((unsigned char)buf[5])) {
+        buf[4] = '\0';
+        if (cf_date_read(buf, &sp->start) == CF_DATE_OK && cf_date_read(buf + 5, &sp->end) == CF_DATE_OK) {
+            sp->have_start = sp->have_end = 1;
+            return 1;
+        }
+        return 0;
+    }
+    int r = cf_date_read(buf, &sp->end);
+    if (r != CF_DATE_OK)
+        return 0;
+    sp->have_end = 1;   /* one date: when it ended (a degree, a credential) */
+    return 1;
+}
+
+
+/* ---- rows: the pieces of one line, split at separators ------------------------ */
+
+#define MAXP 8
+typedef struct row {
+    const cf_sline *first;      /* its first piece, for its style and place */
+    const char *whole;          /* the line as written, its pieces joined with " | " */
+    char *part[MAXP];           /* texts, split at gaps, " | ", " • ", " · " */
+    int np;
+    int list, heading;
+    span dates;                 /* the part that is a date or a range */
+    int has_dates;
+} row;
+
+/* Splits s at the separators people put between fields (the last part
+ * takes the rest when there are more than MAXP). */
+static void split_into(row *r, char *s)
+{
+    static const char *const seps[] = {" | ", " \xe2\x80\xa2 ", " \xc2\xb7 ", " \xe2\x97\x8f ", NULL};
+    while (*s && r->np < MAXP) {
+        if (r->np == MAXP - 1) {
+            r->part[r->np++] = s;
+            break;
+        }
+        char *cut = NULL;
+        size_t k = 0;
+        for (int i = 0; seps[i]; i++) {
+            char *at = strstr(s, seps[i]);
+            if (at && (!cut || at < cut)) {
+                cut = at;
+                k = strlen(seps[i]);
+            }
+        }
+        if (cut)
+            *cut = '\0';
+        if (*s)
+            r->part[r->np++] = s;
+        if (!cut)
+            break;
+        s = cut + k;
+    }
+}
+
+static int is_email(const char *s)
+{
+    const char *at = strchr(s, '@');
+    return at && at > s && strchr(at, '.') && !strchr(s, ' ');
+}
+
+static int is_phone(const char *s)
+{
+    int digits = 0, other = 0;
+    for (; *s; s++) {
+        if (isdigit((unsigned char)*s))
+            digits++;
+        else if (!strchr(" ()-.+", *s))
+            other++;
+    }
+    return digits >= 10 && digits <= 15 && !other;
+}
+
+static int is_link(const char *s)
+{
+    return strstr(s, "linkedin.com") || strncmp(s, "http", 4) == 0 || strncmp(s, "www.", 4) == 0;
+}
+
+/* "City, ST" or "City, State": *comma is where the region starts. */
+static int is_place(const char *s, const char **comma)
+{
+    const char *c = strrchr(s, ',');
+    if (!c || c == s || count_words(s) > 5)
+        return 0;
+    const char *r = c + 1;
+    while (*r == ' ')
+        r++;
+    size_t n = strlen(r);
+    if (n == 2 && isupper((unsigned char)r[0]) && isupper((unsigned char)r[1])) {
+        *comma = c;
+        return 1;
+    }
+    static const char *const states[] = {"Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado",
+        "Connecticut", "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
+        "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi",
+        "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York",
+        "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
+        "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington",
+        "West Virginia", "Wisconsin", "Wyoming", "Remote", NULL};
+    for (int i = 0; states[i]; i++)
+        if (strcmp(r, states[i]) == 0) {
+            *comma = c;
+            return 1;
+        }
+    return 0;
+}
+
+
+/* ---- what a piece of an entry is ------------------------------------------------- */
+
+static const char *const title_words[] = {
+    "coder", "coding", "specialist", "clerk", "analyst", "auditor", "manager", "technician", "tech", "assistant",
+    "representative", "rep", "nurse", "director", "supervisor", "coordinator", "officer", "abstractor", "biller",
+    "intern", "extern", "externship", "apprentice", "lead", "educator", "reviewer", "consultant", "scribe",
+    "registrar", "secretary", "receptionist", "cashier", "aide", "paramedic", "emt", "therapist", "instructor",
+    "teacher", "volunteer", "ii", "iii", "senior", "sr", "junior", "trainee", "associate", "administrator",
+    "medic", "rn", "lpn", "cna", "ma", "agent", "advocate", "processor", "poster", "scheduler", "navigator",
+    "owner", "server", "sales", "worker", "integrity", "documentation", "cdi", "billing", NULL};
+static const char *const org_words[] = {
+    "hospital", "health", "healthcare", "center", "centre", "clinic", "partners", "inc", "llc", "group",
+    "university", "college", "associates", "plan", "services", "physicians", "care", "systems", "network",
+    "pharmacy", "practice", "department", "county", "company", "corp", "corporation", "institute", "foundation",
+    "solutions", "memorial", "regional", "community", "st", "saint", "ambulance", "army", "navy", "school",
+    "academy", "medicine", "medical", "orthopedics", "pediatrics", "cardiology", "radiology", "oncology",
+    "surgery", "surgical", "hmo", "insurance", "mercy", "baptist", "methodist", "presbyterian", "kaiser",
+    "clinics", "hospitals", "ltd", "agency", "store", "restaurant", "bank", "office", "program", "base",
+    "force", "corps", "fire", "ems", "home", "hospice", "labs", "laboratory", "partners", NULL};
+static const char *const degree_words[] = {
+    "diploma", "certificate", "associate", "associates", "bachelor", "bachelors", "master", "masters", "ged",
+    "high school", "degree", "aas", "a.a.s.", "as", "a.s.", "aa", "bs", "b.s.", "ba", "b.a.", "bsn", "ms",
+    "m.s.", "mba", "mha", "phd", "doctor", "mbbs", "md", "program", "certification", NULL};
+static const char *const school_words[] = {"university", "college", "institute", "school", "academy", "community",
+                                           "polytechnic", "aapc", "ahima", "online", "program", NULL};
+
+static int score_words(const char *s, const char *const *words)
+{
+    char f[256];
+    folded(s, strlen(s), f, sizeof f);
+    int n = 0;
+    for (int i = 0; words[i]; i++)
+        n += has_word(f, words[i]);
+    return n;
+}
+
+/* ---- the builder ------------------------------------------------------------------ */
+
+typedef struct builder {
+    cJSON *root, *basics, *work, *edu, *certs, *skills, *langs, *vols, *refs;
+    cf_buf summary;
+    cJSON *entry;               /* the work, volunteer or education entry being read */
+    int entry_kind;
+    int entry_highlights;       /* bullets read into it */
+    char *pending[4];           /* lines read after its bullets, that may head the next one */
+    int npending;
+    unsigned unplaced;          /* lines that no section took */
+    unsigned first_unplaced_line;
+    int oom;                    /* an allocation failed: the result is not used */
+} builder;
+
+/* item put in o at key (an array's item when key is NULL); item NULL or
+ * not put: out of memory.  Returns item, or NULL. */
+static cJSON *put(builder *b, cJSON *o, const char *key, cJSON *item)
+{
+    if (!item || !o || !(key ? cJSON_AddItemToObject(o, key, item) : cJSON_AddItemToArray(o, item))) {
+        cJSON_Delete(item);
+        b->oom = 1;
+        return NULL;
+    }
+    return item;
+}
+
+static cJSON *arr(builder *b, cJSON **a, const char *key)
+{
+    if (!*a)
+        *a = put(b, b->root, key, cJSON_CreateArray());
+    return *a;
+}
+
+static char *dup(builder *b, const char *s)
+{
+    char *t = cf_strdup(s);
+    b->oom |= !t;
+    return t;
+}
+
+static void add_str(builder *b, cJSON *o, const char *key, const char *v)
+{
+    if (o && v && *v && !cJSON_GetObjectItemCaseSensitive(o, key))
+        put(b, o, key, cJSON_CreateString(v));
+}
+
+static void add_date(builder *b, cJSON *o, const char *key, const cf_date *d)
+{
+    char day[16];
+    cf_date_format(d, day);
+    add_str(b, o, key, day);
+}
+
+static void append_text(builder *b, cJSON *o, const char *key, const char *v)
+{
+    cJSON *old = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!old) {
+        add_str(b, o, key, v);
+        return;
+    }
+    cf_buf t = {0};
+    cf_buf_puts(&t, old->valuestring);
+    cf_buf_putc(&t, ' ');
+    cf_buf_puts(&t, v);
+    cJSON *n = t.s ? cJSON_CreateString(t.s) : NULL;
+    if (!n || !cJSON_ReplaceItemInObjectCaseSensitive(o, key, n)) {
+        cJSON_Delete(n);
+        b->oom = 1;
+    }
+    cf_buf_free(&t);
+}
+
+/* "City, ST" as JSON Resume's location */
+static cJSON *place_json(builder *b, const char *s)
+{
+    const char *comma;
+    cJSON *o = cJSON_CreateObject();
+    if (!o || !is_place(s, &comma)) {
+        b->oom |= !o;
+        return o;
+    }
+    char *city = cf_strndup(s, (size_t)(comma - s));
+    const char *r = comma + 1;
+    while (*r == ' ')
+        r++;
+    if (!city)
+        b->oom = 1;
+    add_str(b, o, "city", city);
+    add_str(b, o, "region", r);
+    cf_free(city);
+    return o;
+}
+
+/* The items of a list "a, b; c" as strings in a new array at o[key]. */
+static void put_list(builder *b, cJSON *o, const char *key, const char *list)
+{
+    cJSON *a = put(b, o, key, cJSON_CreateArray());
+    char *copy = a ? dup(b, list) : NULL, *save = NULL;
+    for (char *t = copy ? strtok_r(copy, ",;", &save) : NULL; t; t = strtok_r(NULL, ",;", &save)) {
+        while (*t == ' ')
+            t++;
+        size_t n = strlen(t);
+        while (n && t[n - 1] == ' ')
+            t[--n] = '\0';
+        if (*t)
+            put(b, a, NULL, cJSON_CreateString(t));
+    }
+    cf_free(copy);
+}
+
+/* A header text of an entry: place, or title, or employer; for a school,
+ * the degree ("Diploma, Medical Billing and Coding", "B.S. in Health
+ * Information Management") or the school. */
+static void entry_text(builder *b, const char *s)
+{
+    cJSON *e = b->entry;
+    const char *comma;
+    /* "Title — Employer", "Title at Employer": two texts */
+    static const char *const joins[] = {" \xe2\x80\x94 ", " \xe2\x80\x93 ", " at ", " @ ", NULL};
+    for (int i = 0; joins[i]; i++) {
+        const char *at = strstr(s, joins[i]);
+        if (!at || at == s)
+            continue;
+        char *left = cf_strndup(s, (size_t)(at - s));
+        if (!left) {
+            b->oom = 1;
+            return;
+        }
+        entry_text(b, left);
+        cf_free(left);
+        entry_text(b, at + strlen(joins[i]));
+        return;
+    }
+    if (b->entry_kind == S_EDU && (comma = strrchr(s, ',')) && score_words(comma + 1, school_words) > 0 &&
+        score_words(comma + 1, degree_words) == 0) {
+        /* "Associate of Applied Science, Medical Office Administration, Ivy Tech Community College" */
+        char *left = cf_strndup(s, (size_t)(comma - s));
+        if (!left) {
+            b->oom = 1;
+            return;
+        }
+        const char *right = comma + 1;
+        while (*right == ' ')
+            right++;
+        entry_text(b, left);
+        cf_free(left);
+        if (!cJSON_GetObjectItem(e, "institution"))
+            add_str(b, e, "institution", right);
+        return;
+    }
+    if (b->entry_kind == S_EDU) {
+        if (score_words(s, degree_words) > score_words(s, school_words) && !cJSON_GetObjectItem(e, "studyType")) {
+            char *t = dup(b, s);
+            if (!t)
+                return;
+            char *cut = strstr(t, ", ");
+            size_t k = 2;
+            if (!cut && (cut = strstr(t, " in ")))
+                k = 4;
+            if (cut)
+                *cut = '\0';
+            add_str(b, e, "studyType", t);
+            if (cut)
+                add_str(b, e, "area", cut + k);
+            cf_free(t);
+        } else if (!cJSON_GetObjectItem(e, "institution")) {
+            add_str(b, e, "institution", s);
+        } else if (!is_place(s, &comma)) {   /* a school's place: JSON Resume has none */
+            append_text(b, e, "studyType", s);
+        }
+        return;
+    }
+    if (is_place(s, &comma) && !cJSON_GetObjectItem(e, "location")) {
+        add_str(b, e, "location", s);
+        return;
+    }
+    const char *org = b->entry_kind == S_VOLUNTEER ? "organization" : "name";
+    int t = score_words(s, title_words) - score_words(s, org_words);
+    cJSON *pos = cJSON_GetObjectItem(e, "position"), *name = cJSON_GetObjectItem(e, org);
+    if (!pos && name && cJSON_IsString(name) &&
+        score_words(name->valuestring, title_words) - score_words(name->valuestring, org_words) > t) {
+        /* the text taken for the employer reads more like a title */
+        char *was = dup(b, name->valuestring);
+        if (!was)
+            return;
+        cJSON *n = cJSON_CreateString(s);
+        if (!n || !cJSON_ReplaceItemInObjectCaseSensitive(e, org, n)) {
+            cJSON_Delete(n);
+            b->oom = 1;
+        }
+        add_str(b, e, "position", was);
+        cf_free(was);
+    } else if (!pos && (t > 0 || name))
+        add_str(b, e, "position", s);
+    else if (!name)
+        add_str(b, e, org, s);
+    else if (!pos)
+        add_str(b, e, "position", s);
+    else
+        append_text(b, e, "summary", s);
+}
+
+static void entry_dates(builder *b, const span *sp)
+{
+    cJSON *e = b->entry;
+    if (sp->have_start)
+        add_date(b, e, "startDate", &sp->start);
+    else if (sp->have_end && b->entry_kind != S_EDU)
+        add_date(b, e, "startDate", &sp->end);   /* one date of a job: when it began */
+    if (sp->have_end && (sp->have_start || b->entry_kind == S_EDU))
+        add_date(b, e, "endDate", &sp->end);
+}
+
+static void new_entry(builder *b, int kind)
+{
+    cJSON *a = kind == S_EDU ? arr(b, &b->edu, "education")
+             : kind == S_VOLUNTEER ? arr(b, &b->vols, "volunteer")
+                                   : arr(b, &b->work, "work");
+    b->entry = a ? put(b, a, NULL, cJSON_CreateObject()) : NULL;
+    b->entry_kind = kind;
+    b->entry_highlights = 0;
+}
+
+static int has_dates(const cJSON *e)
+{
+    return cJSON_GetObjectItem(e, "startDate") || cJSON_GetObjectItem(e, "endDate");
+}
+
+static void flush_pending(builder *b, int as_header)
+{
+    for (int i = 0; i < b->npending; i++) {
+        if (as_header && b->entry)
+            entry_text(b, b->pending[i]);
+        else if (b->entry)
+            append_text(b, b->entry, "summary", b->pending[i]);
+        cf_free(b->pending[i]);
+    }
+    b->npending = 0;
+}
+
+/* A row of a section of entries (work, volunteer, education). */
+static void entry_row(builder *b, int kind, row *r)
+{
+    if (r->list) {
+        if (!b->entry || b->entry_kind != kind)
+            new_entry(b, kind);
+        flush_pending(b, 0);
+        if (!b->entry)
+            return;
+        const char *key = kind == S_EDU ? "courses" : "highlights";
+        cJSON *h = cJSON_GetObjectItem(b->entry, key);
+        if (!h)
+            h = put(b, b->entry, key, cJSON_CreateArray());
+        if (h)
+            put(b, h, NULL, cJSON_CreateString(r->whole));
+        b->entry_highlights++;
+        return;
+    }
+    /* "Courses: a, b, c" */
+    if (kind == S_EDU && b->entry && r->np == 1 && strchr(r->part[0], ':')) {
+        char f[32];
+        const char *colon = strchr(r->part[0], ':');
+        folded(r->part[0], (size_t)(colon - r->part[0]), f, sizeof f);
+        if (strstr(f, "course") || strstr(f, "activities")) {
+            put_list(b, b->entry, "courses", colon + 1);
+            return;
+        }
+    }
+    int start_new = !b->entry || b->entry_kind != kind;
+    if (r->has_dates) {
+        /* a date row: of the entry being headed, or the next one's */
+        if (!start_new && (has_dates(b->entry) || b->entry_highlights))
+            start_new = 1;
+        if (start_new) {
+            new_entry(b, kind);
+            if (!b->entry)
+                return;
+            flush_pending(b, 1);
+        }
+        for (int i = 0; i < r->np; i++)
+            entry_text(b, r->part[i]);
+        entry_dates(b, &r->dates);
+        return;
+    }
+    if (start_new) {
+        new_entry(b, kind);
+        if (!b->entry)
+            return;
+    }
+    if (b->entry_highlights || (kind == S_EDU && cJSON_GetObjectItem(b->entry, "institution") &&
+                                cJSON_GetObjectItem(b->entry, "studyType") && has_dates(b->entry))) {
+        /* after its bullets: the next entry's head, unless bullets follow */
+        for (int i = 0; i < r->np; i++) {
+            if (b->npending == 4)
+                flush_pending(b, 0);
+            if ((b->pending[b->npending] = dup(b, r->part[i])))
+                b->npending++;
+        }
+        return;
+    }
+    for (int i = 0; i < r->np; i++)
+        entry_text(b, r->part[i]);
+}
+
+/* The row's parts joined with ", " (cf_free; NULL: out of memory). */
+static char *joined(builder *b, const row *r)
+{
+    cf_buf t = {0};
+    for (int i = 0; i < r->np; i++) {
+        if (i)
+            cf_buf_puts(&t, ", ");
+        cf_buf_puts(&t, r->part[i]);
+    }
+    char *s = NULL;
+    size_t n;
+    if (cf_buf_finish(&t, &s, &n) != CF_OK || !s)
+        b->oom = 1;
+    return s;
+}
+
+/* "CPC – AAPC, 03/2020"; "Certified Risk Adjustment Coder (CRC), AAPC, Apr 2019" */
+static void cert_row(builder *b, row *r)
+{
+    cJSON *a = arr(b, &b->certs, "certificates"), *c = a ? put(b, a, NULL, cJSON_CreateObject()) : NULL;
+    char *t = c ? joined(b, r) : NULL;
+    if (!t)
+        return;
+    char *comma = strrchr(t, ',');
+    span sp;
+    if (comma && read_span(comma + 1, strlen(comma + 1), &sp) && sp.have_end) {
+        *comma = '\0';   /* a date after the last comma */
+        add_date(b, c, "date", &sp.end);
+    } else if (r->has_dates && r->dates.have_end) {
+        add_date(b, c, "date", &r->dates.end);
+    }
+    char *dash = strstr(t, " \xe2\x80\x93 ");
+    size_t k = 5;
+    if (!dash && (dash = strstr(t, " - ")))
+        k = 3;
+    if (!dash && (dash = strrchr(t, ',')))
+        k = 2;
+    if (dash)
+        *dash = '\0';
+    add_str(b, c, "name", t);
+    if (dash)
+        add_str(b, c, "issuer", dash + k);
+    cf_free(t);
+}
+
+/* "Coding: E/M, ICD-10-CM"; "Inpatient coding (Expert): ..."; a bare skill */
+static void skill_row(builder *b, row *r)
+{
+    cJSON *a = arr(b, &b->skills, "skills");
+    for (int i = 0; a && i < r->np; i++) {
+        cJSON *s = put(b, a, NULL, cJSON_CreateObject());
+        char *t = s ? dup(b, r->part[i]) : NULL;
+        if (!t)
+            return;
+        char *colon = strchr(t, ':'), *list = NULL;
+        if (colon) {
+            *colon = '\0';
+            list = colon + 1;
+        }
+        char *paren = strchr(t, '('), *close = paren ? strchr(paren, ')') : NULL;
+        if (colon && paren && close && close[1] == '\0') {
+            *close = '\0';
+            add_str(b, s, "level", paren + 1);
+            while (paren > t && paren[-1] == ' ')
+                paren--;
+            *paren = '\0';
+        }
+        add_str(b, s, "name", t);
+        if (list)
+            put_list(b, s, "keywords", list);
+        cf_free(t);
+    }
+}
+
+/* "Spanish (Fluent)"; "Spanish - conversational"; "Spanish: native" */
+static void lang_row(builder *b, row *r)
+{
+    cJSON *a = arr(b, &b->langs, "languages");
+    for (int i = 0; a && i < r->np; i++) {
+        cJSON *l = put(b, a, NULL, cJSON_CreateObject());
+        char *t = l ? dup(b, r->part[i]) : NULL;
+        if (!t)
+            return;
+        char *cut = strchr(t, '('), *v = NULL;
+        if (cut) {
+            char *close = strchr(cut, ')');
+            if (close)
+                *close = '\0';
+            v = cut + 1;
+        } else if ((cut = strstr(t, " \xe2\x80\x93 "))) {
+            v = cut + 5;
+        } else if ((cut = strstr(t, " - "))) {
+            v = cut + 3;
+        } else if ((cut = strchr(t, ':'))) {
+            v = cut + 1;
+        }
+        if (cut) {
+            while (cut > t && cut[-1] == ' ')
+                cut--;
+            *cut = '\0';
+            while (*v == ' ')
+                v++;
+            add_str(b, l, "fluency", v);
+        }
+        add_str(b, l, "language", t);
+        cf_free(t);
+    }
+}
+
+static void ref_row(builder *b, row *r)
+{
+    cJSON *a = arr(b, &b->refs, "references"), *o = a ? put(b, a, NULL, cJSON_CreateObject()) : NULL;
+    if (!o)
+        return;
+    add_str(b, o, "name", r->part[0]);
+    row rest = *r;
+    rest.np = r->np - 1;
+    memmove(rest.part, r->part + 1, sizeof rest.part - sizeof rest.part[0]);
+    char *t = rest.np ? joined(b, &rest) : NULL;
+    add_str(b, o, "reference", t);
+    cf_free(t);
+}
+
+static void to_summary(builder *b, const char *s)
+{
+    if (b->summary.len)
+        cf_buf_putc(&b->summary, ' ');
+    cf_buf_puts(&b->summary, s);
+}
+
+/* Whether s may be a person's name: one to five words, each capitalised
+ * (or a particle: "de", "van"), no digits; credentials after a comma
+ * ("Darnell Whitaker, CPC") allowed. */
+static int looks_like_name(const char *s)
+{
+    static const char *const particles[] = {"de", "da", "del", "della", "der", "di", "du", "la", "le", "van",
+                                            "von", "bin", "ibn", "al", "y", NULL};
+    int words = 0;
+    const char *p = s;
+    while (*p && *p != ',') {
+        while (*p == ' ')
+            p++;
+        if (!*p || *p == ',')
+            break;
+        const char *w = p;
+        while (*p && *p != ' ' && *p != ',') {
+            if (isdigit((unsigned char)*p) || strchr(":;!?@/|()", *p))
+                return 0;
+            p++;
+        }
+        int particle = 0;
+        for (int i = 0; particles[i]; i++)
+            if ((size_t)(p - w) == strlen(particles[i]) && strncmp(w, particles[i], (size_t)(p - w)) == 0)
+                particle = 1;
+        if (!particle && !isupper((unsigned char)*w) && !((unsigned char)*w >= 0xC3))
+            return 0;
+        words++;
+    }
+    return words >= 1 && words <= 5;
+}
+
+/* The top block: name, headline, contact; a long line is the summary. */
+static void top_row(builder *b, row *r, int *named)
+{
+    for (int i = 0; i < r->np; i++) {
+        const char *s = r->part[i], *comma;
+        if (is_email(s)) {
+            add_str(b, b->basics, "email", s);
+        } else if (is_phone(s)) {
+            add_str(b, b->basics, "phone", s);
+        } else if (is_link(s)) {
+            cJSON *p = cJSON_GetObjectItem(b->basics, "profiles");
+            if (!p)
+                p = put(b, b->basics, "profiles", cJSON_CreateArray());
+            cJSON *o = p ? put(b, p, NULL, cJSON_CreateObject()) : NULL;
+            add_str(b, o, "url", s);
+            if (strstr(s, "linkedin"))
+                add_str(b, o, "network", "LinkedIn");
+        } else if (is_place(s, &comma) && !cJSON_GetObjectItem(b->basics, "location")) {
+            put(b, b->basics, "location", place_json(b, s));
+        } else if (!*named && looks_like_name(s)) {
+            add_str(b, b->basics, "name", s);
+            *named = 1;
+        } else if (*named && !cJSON_GetObjectItem(b->basics, "label") && count_words(s) <= 12) {
+            add_str(b, b->basics, "label", s);
+        } else {
+            to_summary(b, s);
+        }
+    }
+}
+
+/* The row of the pieces of one line, its dates found. */
+static void make_row(row *r, const cf_sline *first, const char *whole, char *text)
+{
+    memset(r, 0, sizeof *r);
+    r->first = first;
+    r->whole = whole;
+    r->list = first->list;
+    r->heading = first->heading;
+    split_into(r, text);
+    for (int i = r->np - 1; i >= 0; i--) {
+        span sp;
+        if (read_span(r->part[i], strlen(r->part[i]), &sp)) {
+            r->dates = sp;
+            r->has_dates = 1;
+            for (int k = i; k + 1 < r->np; k++)
+                r->part[k] = r->part[k + 1];
+            r->np--;
+            return;
+        }
+    }
+    /* a date at the end of a part: "Ivy Tech Community College (2014)",
+     * "Keystone Career Institute, 2019" */
+    for (int i = r->np - 1; i >= 0 && !r->list; i--) {
+        char *p = r->part[i];
+        size_t n = strlen(p);
+        char *cut = NULL;
+        if (n && p[n - 1] == ')' && (cut = strrchr(p, '(')) && cut > p) {
+            span sp;
+            if (read_span(cut + 1, (size_t)(p + n - 1 - (cut + 1)), &sp)) {
+                r->dates = sp;
+                r->has_dates = 1;
+            }
+        } else if ((cut = strrchr(p, ',')) && cut > p) {
+            span sp;
+            if (read_span(cut + 1, strlen(cut + 1), &sp) && (sp.have_start || sp.have_end)) {
+                r->dates = sp;
+                r->has_dates = 1;
+            }
+        }
+        if (r->has_dates) {
+            while (cut > p && cut[-1] == ' ')
+                cut--;
+            *cut = '\0';
+            return;
+        }
+    }
+}
+
+cf_status cf_resume_from_lines(const char *source, cf_slines *L, char **json, size_t *len, cf_diags *d,
+                               int *found)
+{
+    builder b;
+    memset(&b, 0, sizeof b);
+    *json = NULL;
+    *len = 0;
+    *found = 0;
+    b.root = cJSON_CreateObject();
+    b.basics = put(&b, b.root, "basics", cJSON_CreateObject());
+    int sect = S_TOP, named = 0;
+    for (size_t i = 0; i < L->n && !b.oom;) {
+        size_t j = i + 1;
+        while (j < L->n && L->v[j].page == L->v[i].page && L->v[j].line == L->v[i].line)
+            j++;
+        /* a heading: by style, or a short line of the words people use */
+        if (j == i + 1 && !L->v[i].list) {
+            int k = heading_kind(L->v[i].text);
+            int styled = L->v[i].heading >= 2 || L->v[i].bold || all_caps(L->v[i].text);
+            if (k >= 0 && (styled || sect != S_TOP || count_words(L->v[i].text) <= 3)) {
+                flush_pending(&b, 0);
+                b.entry = NULL;
+                sect = k;
+                i = j;
+                continue;
+            }
+        }
+        /* the line's pieces, as one text split at " | " */
+        cf_buf t = {0};
+        for (size_t k = i; k < j; k++) {
+            if (k > i)
+                cf_buf_puts(&t, " | ");
+            cf_buf_puts(&t, L->v[k].text);
+        }
+        if (t.oom || !t.s) {
+            b.oom = 1;
+            cf_buf_free(&t);
+            break;
+        }
+        char *whole = dup(&b, t.s);
+        if (!whole) {
+            cf_buf_free(&t);
+            break;
+        }
+        row r;
+        make_row(&r, &L->v[i], whole, t.s);
+        if (r.np || r.has_dates) {
+            switch (sect) {
+            case S_TOP:
+                top_row(&b, &r, &named);
+                break;
+            case S_SUMMARY:
+                to_summary(&b, r.whole);
+                break;
+            case S_WORK:
+            case S_VOLUNTEER:
+            case S_EDU:
+                entry_row(&b, sect, &r);
+                break;
+            case S_CERT:
+                if (r.np)
+                    cert_row(&b, &r);
+                break;
+            case S_SKILLS:
+                skill_row(&b, &r);
+                break;
+            case S_LANG:
+                lang_row(&b, &r);
+                break;
+            case S_REFS:
+                if (r.np)
+                    ref_row(&b, &r);
+                break;
+            default:
+                if (!b.unplaced++)
+                    b.first_unplaced_line = L->v[i].line;
+                break;
+            }
+        }
+        cf_buf_free(&t);
+        cf_free(whole);
+        i = j;
+    }
+    flush_pending(&b, 0);
+    if (b.summary.oom)
+        b.oom = 1;
+    else if (b.summary.len)
+        add_str(&b, b.basics, "summary", b.summary.s);
+    cf_buf_free(&b.summary);
+    *found = (b.work ? 1 : 0) | (b.edu ? 2 : 0) | (b.certs ? 4 : 0);
+    char *s = b.oom ? NULL : cJSON_PrintUnformatted(b.root);
+    cJSON_Delete(b.root);
+    if (!s)
+        return CF_ESYSTEM;
+    if (b.unplaced)
+        cf_diag_add(d, source, b.first_unplaced_line, 1, CF_SEV_WARNING, "unplaced",
+                    "%u line%s of the resume in a section that a profile has no place for: left out", b.unplaced,
+                    b.unplaced == 1 ? "" : "s");
+    *json = s;
+    *len = strlen(s);
+    return CF_OK;
+}
