@@ -262,6 +262,11 @@ const char *cf_doc_name(cf_doc_kind kind);
  * how to convert it), or CF_ESYSTEM. */
 cf_status cf_resume_read(const char *source, cf_doc_kind kind, const char *bytes, size_t len, char **json,
                          size_t *json_len, cf_diags *d);
+/* The same for a PDF, from the XML that poppler-utils' `pdftohtml -xml -i
+ * -stdout` wrote of it (the front end runs the program).  A PDF with no
+ * text (a scan) is CF_EINPUT, said so in d. */
+cf_status cf_resume_read_pdf(const char *source, const char *xml, size_t len, char **json, size_t *json_len,
+                             cf_diags *d);
 
 /* The number of fields left out of p, each reported as a warning. */
 size_t cf_profile_warnings(const cf_profile *p);

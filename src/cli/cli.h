@@ -224,8 +224,8 @@ int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli
 /* The warning for the files of a folder that were not read (paths[0..n),
  * at most ten named): "skipped N files not read: ...; CLI_CONVERT_HINT". */
 #define CLI_CONVERT_HINT                                                                          \
-    "coderfit reads JSON, plain text and Markdown: convert the others to text first (pdftotext -layout; " \
-    "soffice --headless --convert-to txt)"
+    "coderfit reads JSON, PDF, plain text and Markdown: convert the others to text first " \
+    "(soffice --headless --convert-to txt)"
 void cli_skipped_warning(const char *cmd, char *const *paths, size_t n);
 /* *.json, *.jsonl, *.ndjson: profiles; and those or *.txt, *.md,
  * *.markdown (resumes): what a folder's walk reads. */
@@ -294,6 +294,13 @@ void cli_record_too_long(const cli_record *rec, unsigned long max, char *msg, si
 /* When rec is too long, says so on stderr ("PATH:LINE:1: error: ...") and
  * returns 1. */
 int cli_record_refused(const cli_record *rec, unsigned long max);
+
+/* A PDF's text as the XML of poppler-utils' pdftohtml (pdf.c), which is
+ * run without a shell, within CODERFIT_PDF_SECONDS (default 30) and 16
+ * times max bytes of output.  CF_OK with *xml (cf_free); CF_EINPUT with a
+ * message in err (the program missing, the PDF locked, unreadable, too
+ * slow); CF_ESYSTEM. */
+cf_status cli_pdf_text(const char *path, unsigned long max, char **xml, size_t *len, char *err, size_t errsize);
 
 /* ---- one way from an input to a report (pipeline.c) ---------------------
  * An input (a file, or a record of a stream) is read, imported, checked

@@ -292,7 +292,7 @@ int cli_is_profile_file(const char *path)
 int cli_is_input_file(const char *path)
 {
     return cli_is_profile_file(path) || has_suffix(path, ".txt") || has_suffix(path, ".md") ||
-           has_suffix(path, ".markdown");
+           has_suffix(path, ".markdown") || has_suffix(path, ".pdf");
 }
 
 static int name_cmp(const void *a, const void *b)

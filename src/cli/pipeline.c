@@ -132,7 +132,19 @@ cf_status cli_pipeline_file(const cli_pipeline *pl, cf_arena *a, const char *pat
     cf_diags d = {0};
     char *json = NULL;
     size_t jlen = 0;
-    st = cf_resume_read(path, kind, text, len, &json, &jlen, &d);
+    if (kind == CF_DOC_PDF) {
+        cf_free(text);
+        st = cli_pdf_text(path, pl->o->max_input, &text, &len, err, sizeof err);
+        if (st == CF_EINPUT)
+            return refuse(pl, path, 0, 0, err, NULL);
+        if (st) {
+            cli_fail(path, 0, 0, "%s", err);
+            return st;
+        }
+        st = cf_resume_read_pdf(path, text, len, &json, &jlen, &d);
+    } else {
+        st = cf_resume_read(path, kind, text, len, &json, &jlen, &d);
+    }
     cf_free(text);
     if (st == CF_EINPUT) {
         unsigned l, c;

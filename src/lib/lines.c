@@ -119,15 +119,17 @@ static void to_utf8(cf_buf *b, const unsigned char *p, size_t n)
 
 /* ---- lines ----------------------------------------------------------------- */
 
-/* The length of a bullet at s (with the space after it), or 0. */
-static size_t bullet(const char *s, size_t n)
+size_t cf_bullet(const char *s, size_t n)
 {
     static const char *const marks[] = {"\xe2\x80\xa2", "\xe2\x97\x8f", "\xe2\x96\xaa", "\xe2\x80\x93", "\xc2\xb7",
                                         "\xe2\x97\xa6", "-", "*", "+", "o", NULL};
     for (int i = 0; marks[i]; i++) {
         size_t k = strlen(marks[i]);
-        if (n > k && memcmp(s, marks[i], k) == 0 && (s[k] == ' ' || s[k] == '\t'))
-            return k + 1;
+        if (n > k && memcmp(s, marks[i], k) == 0 && (s[k] == ' ' || s[k] == '\t')) {
+            while (k < n && (s[k] == ' ' || s[k] == '\t'))
+                k++;
+            return k;
+        }
     }
     return 0;
 }
@@ -180,7 +182,7 @@ static int add_line(cf_slines *L, cf_sline *proto, char *s, size_t n, int markdo
             n -= 2;
         }
     }
-    size_t b = bullet(s, n);
+    size_t b = cf_bullet(s, n);
     if (b && !(markdown && s[0] == '*' && proto->bold)) {
         proto->list = 1;
         s += b;

@@ -30,6 +30,9 @@ typedef struct cf_slines {
  * style of proto; -1 when out of memory. */
 int cf_slines_add(cf_slines *L, const cf_sline *proto, const char *text, size_t len);
 void cf_slines_free(cf_slines *L);
+/* The length of a bullet ("-", "*", "\u2022", ...) at s[0..n) with the
+ * spaces after it, or 0. */
+size_t cf_bullet(const char *s, size_t n);
 
 /* Plain text (UTF-8; UTF-16 with a byte order mark; else Windows-1252) or
  * Markdown as lines: one line of the file each, split into pieces at gaps
@@ -44,5 +47,11 @@ int cf_lines_from_text(const char *bytes, size_t len, int markdown, cf_slines *L
  * CF_OK or CF_ESYSTEM. */
 cf_status cf_resume_from_lines(const char *source, cf_slines *L, char **json, size_t *len, cf_diags *d,
                                int *found);
+
+/* The lines of a resume of a kind as its JSON Resume (cf_resume_from_lines),
+ * a file with no work, education or credential found said in d; L freed.
+ * CF_OK or CF_ESYSTEM. */
+cf_status cf_resume_lines(const char *source, cf_doc_kind kind, cf_slines *L, char **json, size_t *json_len,
+                          cf_diags *d);
 
 #endif

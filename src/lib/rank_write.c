@@ -370,8 +370,8 @@ static void text_summary(cf_ranking *rk, cf_buf *b, int md, int width)
         }
         if (rk->nskipped > 10)
             cf_buf_printf(&t, " and %zu more", rk->nskipped - 10);
-        cf_buf_puts(&t, "; coderfit reads JSON, plain text and Markdown: convert the others to text first "
-                        "(pdftotext -layout; soffice --headless --convert-to txt)");
+        cf_buf_puts(&t, "; coderfit reads JSON, PDF, plain text and Markdown: convert the others to text first "
+                        "(soffice --headless --convert-to txt)");
         say(b, &t, md, width);
     }
     if (rk->warnings) {

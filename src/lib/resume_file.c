@@ -79,7 +79,7 @@ static const char *convert_hint(cf_doc_kind kind)
 {
     switch (kind) {
     case CF_DOC_PDF:
-        return "coderfit does not read PDF yet: convert it to text first (pdftotext -layout FILE, from poppler-utils)";
+        return "its text is read by pdftohtml (poppler-utils) first: cf_resume_read_pdf reads that";
     case CF_DOC_DOCX:
     case CF_DOC_ODT:
     case CF_DOC_RTF:
@@ -89,7 +89,7 @@ static const char *convert_hint(cf_doc_kind kind)
     case CF_DOC_IMAGE:
         return "an image has no text to read: run OCR first (for example ocrmypdf or tesseract)";
     default:
-        return "not JSON, and not a resume that coderfit reads (plain text or Markdown)";
+        return "not JSON, and not a resume that coderfit reads (PDF, plain text or Markdown)";
     }
 }
 
@@ -107,15 +107,23 @@ cf_status cf_resume_read(const char *source, cf_doc_kind kind, const char *bytes
         return d->oom ? CF_ESYSTEM : CF_EINPUT;
     }
     cf_slines L = {0};
+    if (cf_lines_from_text(bytes, len, kind == CF_DOC_MARKDOWN, &L)) {
+        cf_slines_free(&L);
+        return CF_ESYSTEM;
+    }
+    return cf_resume_lines(source, kind, &L, json, json_len, d);
+}
+
+cf_status cf_resume_lines(const char *source, cf_doc_kind kind, cf_slines *L, char **json, size_t *json_len,
+                          cf_diags *d)
+{
     int found = 0;
-    cf_status st = cf_lines_from_text(bytes, len, kind == CF_DOC_MARKDOWN, &L) ? CF_ESYSTEM : CF_OK;
-    if (!st)
-        st = cf_resume_from_lines(source, &L, json, json_len, d, &found);
+    cf_status st = cf_resume_from_lines(source, L, json, json_len, d, &found);
     if (!st && !(found & 7))
         cf_diag_add(d, source, 0, 0, CF_SEV_WARNING, "nothing-found",
                     "no work history, education or credential found in this %s resume: it is scored on what "
                     "little was read", cf_doc_name(kind));
-    cf_slines_free(&L);
+    cf_slines_free(L);
     if (!st && d->oom) {
         cf_free(*json);
         *json = NULL;

@@ -318,6 +318,8 @@ typedef struct builder {
     unsigned unplaced;          /* lines that no section took */
     unsigned first_unplaced_line;
     int oom;                    /* an allocation failed: the result is not used */
+    cJSON *last_bullet;         /* the entry's last bullet, which an indented line continues */
+    double bullet_x;            /* where that bullet's line starts */
 } builder;
 
 /* item put in o at key (an array's item when key is NULL); item NULL or
@@ -527,6 +529,7 @@ static void new_entry(builder *b, int kind)
     b->entry = a ? put(b, a, NULL, cJSON_CreateObject()) : NULL;
     b->entry_kind = kind;
     b->entry_highlights = 0;
+    b->last_bullet = NULL;
 }
 
 static int has_dates(const cJSON *e)
@@ -559,11 +562,23 @@ static void entry_row(builder *b, int kind, row *r)
         cJSON *h = cJSON_GetObjectItem(b->entry, key);
         if (!h)
             h = put(b, b->entry, key, cJSON_CreateArray());
-        if (h)
-            put(b, h, NULL, cJSON_CreateString(r->whole));
+        b->last_bullet = h ? put(b, h, NULL, cJSON_CreateString(r->whole)) : NULL;
+        b->bullet_x = r->first->x;
         b->entry_highlights++;
         return;
     }
+    if (b->last_bullet && r->first->x > b->bullet_x && !r->has_dates) {
+        /* a bullet's text that went on to the next line, indented under it */
+        cf_buf t = {0};
+        cf_buf_puts(&t, b->last_bullet->valuestring);
+        cf_buf_putc(&t, ' ');
+        cf_buf_puts(&t, r->whole);
+        if (t.oom || !t.s || !cJSON_SetValuestring(b->last_bullet, t.s))
+            b->oom = 1;
+        cf_buf_free(&t);
+        return;
+    }
+    b->last_bullet = NULL;
     /* "Courses: a, b, c" */
     if (kind == S_EDU && b->entry && r->np == 1 && strchr(r->part[0], ':')) {
         char f[32];
@@ -871,6 +886,7 @@ cf_status cf_resume_from_lines(const char *source, cf_slines *L, char **json, si
             if (k >= 0 && (styled || sect != S_TOP || count_words(L->v[i].text) <= 3)) {
                 flush_pending(&b, 0);
                 b.entry = NULL;
+                b.last_bullet = NULL;
                 sect = k;
                 i = j;
                 continue;

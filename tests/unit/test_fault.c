@@ -362,6 +362,26 @@ static cf_status op_resume(const void *ctx, t_text *out)
     return st;
 }
 
+/* A PDF's text (pdftohtml's XML) read into a JSON Resume. */
+static cf_status op_resume_pdf(const void *ctx, t_text *out)
+{
+    const char *path = ctx;
+    size_t len;
+    char *text = t_read(path, &len), *json = NULL;
+    size_t jlen = 0;
+    cf_diags d = {0};
+    cf_status st = text ? cf_resume_read_pdf(path, text, len, &json, &jlen, &d) : CF_ESYSTEM;
+    if (json)
+        t_text_add(out, json, jlen);
+    rec_diags(out, &d);
+    if (d.oom)
+        st = CF_ESYSTEM;
+    cf_diags_clear(&d);
+    cf_free(json);
+    cf_free(text);
+    return st;
+}
+
 static cf_status op_merge(const void *ctx, t_text *out)
 {
     const char *path = ctx;
@@ -599,6 +619,7 @@ void test_fault(void)
         sweep("rank merge", op_merge, "tests/fuzz/corpus/stream/reports.ndjson");
         sweep("resume: plain text", op_resume, "tests/resumes/txt/brittany-lasko.txt");
         sweep("resume: Markdown", op_resume, "tests/resumes/hard/resume.md");
+        sweep("resume: PDF", op_resume_pdf, "tests/data/pdf/darnell-whitaker.xml");
         sweep("diff", op_diff, NULL);
         sweep("audit", op_audit, NULL);
         sweep("cases", op_cases, NULL);
@@ -606,7 +627,7 @@ void test_fault(void)
         sweep("schemas", op_schemas, NULL);
     }
     teardown();
-    CHECK(sweeps == 22);
+    CHECK(sweeps == 23);
     if (getenv("CODERFIT_FAULT_VERBOSE"))
         printf("fault: %d sweeps, %d runs\n", sweeps, sweep_runs);
 }

@@ -194,7 +194,59 @@ static void sections(void)
     char *json = NULL;
     size_t len;
     CHECK(cf_resume_read("r.pdf", CF_DOC_PDF, "%PDF-1.7", 8, &json, &len, &d) == CF_EINPUT && !json &&
-          t_has_diag(&d, "format", 0, 0) && strstr(d.items[0].message, "pdftotext -layout"));
+          t_has_diag(&d, "format", 0, 0) && strstr(d.items[0].message, "pdftohtml"));
+    cf_diags_clear(&d);
+}
+
+/* A PDF's text, as pdftohtml writes it (tests/data/pdf). */
+static cJSON *read_pdf(const char *name, cf_diags *d, cf_status *st)
+{
+    char path[128];
+    snprintf(path, sizeof path, "tests/data/pdf/%s.xml", name);
+    size_t len;
+    char *xml = t_read(path, &len), *json = NULL;
+    size_t jlen = 0;
+    *st = xml ? cf_resume_read_pdf(name, xml, len, &json, &jlen, d) : CF_ESYSTEM;
+    cf_free(xml);
+    cJSON *v = json ? cJSON_ParseWithLength(json, jlen) : NULL;
+    cf_free(json);
+    return v;
+}
+
+static void pdf(void)
+{
+    cf_diags d = {0};
+    cf_status st;
+    cJSON *v = read_pdf("brittany-lasko", &d, &st);
+    CHECK(st == CF_OK && v);
+    CHECK(strcmp(at(v, "basics.name"), "Brittany Lasko") == 0 && strcmp(at(v, "basics.phone"), "610-555-0194") == 0);
+    /* "Certiﬁed": the ligature spelt out */
+    CHECK(strncmp(at(v, "basics.summary"), "Certified Professional Coder with over six years", 48) == 0);
+    CHECK(strcmp(at(v, "work.1.position"), "Billing Clerk") == 0 &&
+          strcmp(at(v, "work.1.name"), "Lehigh Valley Primary Care Partners") == 0 &&
+          strcmp(at(v, "work.1.endDate"), "2020-05") == 0);
+    /* a bullet, then the bold code, then the rest: one line */
+    CHECK(strcmp(at(v, "certificates.0.name"), "CPC") == 0 && strcmp(at(v, "certificates.0.date"), "2020-03") == 0);
+    cJSON_Delete(v);
+    cf_diags_clear(&d);
+    /* "E X P E R I E N C E": a heading set with spaced letters; a bullet
+     * that wraps onto an indented line is one bullet */
+    v = read_pdf("darnell-whitaker", &d, &st);
+    CHECK(st == CF_OK && strcmp(at(v, "work.0.name"), "Lakeshore Orthopaedic & Spine Associates") == 0 &&
+          strcmp(at(v, "work.0.position"), "Pro-Fee Coder II") == 0 && strcmp(at(v, "work.0.startDate"), "2020-03") == 0);
+    const char *h0 = at(v, "work.0.highlights.0");
+    CHECK(strstr(h0, "Code 90-120 encounters") == h0 && strstr(h0, " fusion"));
+    CHECK(strcmp(at(v, "education.0.institution"), "Malcolm X College") == 0);
+    cJSON_Delete(v);
+    cf_diags_clear(&d);
+    /* a scan: no text at all */
+    v = read_pdf("scanned", &d, &st);
+    CHECK(st == CF_EINPUT && !v && t_has_diag(&d, "scanned", 0, 0));
+    cf_diags_clear(&d);
+    /* what is not pdftohtml's XML */
+    char *json = NULL;
+    size_t jlen;
+    CHECK(cf_resume_read_pdf("x", "<html/>", 7, &json, &jlen, &d) == CF_EINPUT && !json && t_has_diag(&d, "format", 0, 0));
     cf_diags_clear(&d);
 }
 
@@ -203,4 +255,5 @@ void test_resume(void)
     detect();
     text_lines();
     sections();
+    pdf();
 }

@@ -1,0 +1,288 @@
+/* PDF resumes: the XML that poppler-utils' pdftohtml (-xml -i) writes of a
+ * PDF, positioned pieces of text with their font, read with libxml2 (no
+ * network, no DTD, no entities expanded) into styled lines: pieces on one
+ * baseline make a line, pieces closer than a character's width are one
+ * piece, and the sectioner does the rest.  The program itself is run by
+ * the front end: the library reads buffers. */
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include "lines.h"
+
+typedef struct item {
+    unsigned page;
+    double top, left, width, size;
+    int bold, italic;
+    char *text;
+} item;
+
+typedef struct items {
+    item *v;
+    size_t n, cap;
+    int oom;
+} items;
+
+static double attr_num(xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    double d = v ? strtod((const char *)v, NULL) : 0;
+    xmlFree(v);
+    return d;
+}
+
+/* The text of a piece, its bold and italic characters counted; ligatures
+ * (U+FB00..U+FB04), which PDF fonts use for "fi", spelt out. */
+static void gather(xmlNode *n, cf_buf *b, int bold, int italic, size_t *nbold, size_t *nitalic)
+{
+    static const char *const lig[] = {"ff", "fi", "fl", "ffi", "ffl"};
+    for (xmlNode *c = n; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content) {
+            const unsigned char *s = c->content;
+            for (size_t i = 0; s[i];) {
+                if (s[i] == 0xEF && s[i + 1] == 0xAC && s[i + 2] >= 0x80 && s[i + 2] <= 0x84) {
+                    cf_buf_puts(b, lig[s[i + 2] - 0x80]);
+                    i += 3;
+                    continue;
+                }
+                size_t k = i;
+                while (s[k] && s[k] != 0xEF)
+                    k++;
+                if (k == i)
+                    k++;
+                cf_buf_add(b, (const char *)s + i, k - i);
+                for (size_t j = i; j < k; j++)
+                    if (s[j] != ' ') {
+                        *nbold += bold;
+                        *nitalic += italic;
+                    }
+                i = k;
+            }
+        } else if (c->type == XML_ELEMENT_NODE) {
+            int b2 = bold || xmlStrcmp(c->name, (const xmlChar *)"b") == 0;
+            int i2 = italic || xmlStrcmp(c->name, (const xmlChar *)"i") == 0;
+            gather(c->children, b, b2, i2, nbold, nitalic);
+        }
+    }
+}
+
+/* "P R O F E S S I O N A L   S U M M A R Y": a heading set with its
+ * letters spaced out, put back together ("PROFESSIONAL SUMMARY"). */
+static void unspace(char *s)
+{
+    size_t tokens = 0, single = 0;
+    for (char *p = s; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        size_t n = 0;
+        while (p[n] && p[n] != ' ')
+            n++;
+        tokens++;
+        single += n <= 2;
+        p += n;
+    }
+    if (tokens < 4 || single * 10 < tokens * 8)
+        return;
+    size_t k = 0;
+    for (size_t i = 0; s[i];) {
+        if (s[i] != ' ') {
+            s[k++] = s[i++];
+            continue;
+        }
+        size_t n = 0;
+        while (s[i + n] == ' ')
+            n++;
+        if (n >= 2 && k)
+            s[k++] = ' ';
+        i += n;
+    }
+    s[k] = '\0';
+}
+
+static size_t letters(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s != ' ';
+    return n;
+}
+
+static void add_item(items *it, unsigned page, xmlNode *t, const double *sizes, size_t nsizes)
+{
+    cf_buf b = {0};
+    size_t nb = 0, ni = 0;
+    gather(t->children, &b, 0, 0, &nb, &ni);
+    if (b.oom) {
+        it->oom = 1;
+        cf_buf_free(&b);
+        return;
+    }
+    if (!b.s || !letters(b.s)) {
+        cf_buf_free(&b);
+        return;
+    }
+    item *v = cf_grow(it->v, &it->cap, it->n + 1, sizeof *v);
+    if (!v) {
+        it->oom = 1;
+        cf_buf_free(&b);
+        return;
+    }
+    it->v = v;
+    item *e = &v[it->n++];
+    size_t n = letters(b.s);
+    long font = (long)attr_num(t, "font");
+    e->page = page;
+    e->top = attr_num(t, "top");
+    e->left = attr_num(t, "left");
+    e->width = attr_num(t, "width");
+    e->size = font >= 0 && (size_t)font < nsizes ? sizes[font] : attr_num(t, "height");
+    e->bold = nb == n;
+    e->italic = ni == n;
+    e->text = b.s;
+    unspace(e->text);
+}
+
+/* Reading order: page, then line (tops within a third of the size are one
+ * line), then left to right. */
+static int item_cmp(const void *a, const void *b)
+{
+    const item *x = a, *y = b;
+    if (x->page != y->page)
+        return x->page < y->page ? -1 : 1;
+    double tol = (x->size > y->size ? x->size : y->size) / 3;
+    if (x->top < y->top - tol || x->top > y->top + tol)
+        return x->top < y->top ? -1 : 1;
+    return (x->left > y->left) - (x->left < y->left);
+}
+
+/* The items as styled lines. */
+static int to_lines(items *it, cf_slines *L)
+{
+    /* rows first: a stable order on the tops, then each row by left */
+    cf_sort_stable(it->v, it->n, sizeof *it->v, item_cmp);
+    unsigned line = 0, page = 0;
+    double row_top = -1e9;
+    for (size_t i = 0; i < it->n;) {
+        item *e = &it->v[i];
+        if (e->page != page) {
+            page = e->page;
+            line = 0;
+            row_top = -1e9;
+        }
+        if (e->top > row_top + e->size / 3 || e->top < row_top - e->size / 3) {
+            line++;
+            row_top = e->top;
+        }
+        /* the pieces of the row that touch, as one */
+        cf_buf t = {0};
+        cf_buf_puts(&t, e->text);
+        double right = e->left + e->width;
+        int bold = e->bold, italic = e->italic;
+        size_t j = i + 1;
+        while (j < it->n && it->v[j].page == page && it->v[j].top <= row_top + e->size / 3 &&
+               it->v[j].top >= row_top - e->size / 3 && it->v[j].left - right < e->size * 0.9) {
+            if (it->v[j].left - right > e->size * 0.15 && t.len && t.s[t.len - 1] != ' ' && it->v[j].text[0] != ' ')
+                cf_buf_putc(&t, ' ');
+            cf_buf_puts(&t, it->v[j].text);
+            right = it->v[j].left + it->v[j].width;
+            bold &= it->v[j].bold;
+            italic &= it->v[j].italic;
+            j++;
+        }
+        if (t.oom) {
+            cf_buf_free(&t);
+            return -1;
+        }
+        cf_sline proto;
+        memset(&proto, 0, sizeof proto);
+        proto.page = page;
+        proto.line = line;
+        proto.x = e->left;
+        proto.size = e->size;
+        proto.bold = (unsigned char)bold;
+        proto.italic = (unsigned char)italic;
+        size_t start = 0, blen = cf_bullet(t.s, t.len);
+        if (blen) {
+            proto.list = 1;
+            start = blen;
+        }
+        /* a piece's column: the next after the last of its line */
+        proto.col = L->n && L->v[L->n - 1].page == page && L->v[L->n - 1].line == line ? L->v[L->n - 1].col + 1 : 1;
+        int r = cf_slines_add(L, &proto, t.s + start, t.len - start);
+        cf_buf_free(&t);
+        if (r)
+            return -1;
+        i = j;
+    }
+    return 0;
+}
+
+cf_status cf_resume_read_pdf(const char *source, const char *xml, size_t len, char **json, size_t *json_len,
+                             cf_diags *d)
+{
+    *json = NULL;
+    *json_len = 0;
+    if (len > INT32_MAX) {
+        cf_diag_add(d, source, 0, 0, CF_SEV_ERROR, "format", "the PDF's text is too large to read");
+        return d->oom ? CF_ESYSTEM : CF_EINPUT;
+    }
+    xmlDoc *doc = xmlReadMemory(xml, (int)len, "pdf.xml", "UTF-8",
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+    xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (!root || xmlStrcmp(root->name, (const xmlChar *)"pdf2xml") != 0) {
+        xmlFreeDoc(doc);
+        cf_diag_add(d, source, 0, 0, CF_SEV_ERROR, "format", "the PDF's text could not be read (pdftohtml's output "
+                    "is not what it should be)");
+        return d->oom ? CF_ESYSTEM : CF_EINPUT;
+    }
+    items it = {0};
+    unsigned pages = 0;
+    for (xmlNode *p = root->children; p && !it.oom; p = p->next) {
+        if (p->type != XML_ELEMENT_NODE || xmlStrcmp(p->name, (const xmlChar *)"page") != 0)
+            continue;
+        pages++;
+        double *sizes = NULL;
+        size_t nsizes = 0, capsizes = 0;
+        for (xmlNode *t = p->children; t && !it.oom; t = t->next) {
+            if (t->type != XML_ELEMENT_NODE)
+                continue;
+            if (xmlStrcmp(t->name, (const xmlChar *)"fontspec") == 0) {
+                long id = (long)attr_num(t, "id");
+                if (id >= 0 && id < 4096) {
+                    double *v = cf_grow(sizes, &capsizes, (size_t)id + 1, sizeof *v);
+                    if (!v) {
+                        it.oom = 1;
+                        break;
+                    }
+                    sizes = v;
+                    while (nsizes <= (size_t)id)
+                        sizes[nsizes++] = 0;
+                    sizes[id] = attr_num(t, "size");
+                }
+            } else if (xmlStrcmp(t->name, (const xmlChar *)"text") == 0) {
+                add_item(&it, pages, t, sizes, nsizes);
+            }
+        }
+        cf_free(sizes);
+    }
+    xmlFreeDoc(doc);
+    cf_status st = it.oom ? CF_ESYSTEM : CF_OK;
+    if (!st && !it.n) {
+        cf_diag_add(d, source, 0, 0, CF_SEV_ERROR, "scanned",
+                    "no text in this PDF: it looks scanned; run OCR first, for example ocrmypdf");
+        st = d->oom ? CF_ESYSTEM : CF_EINPUT;
+    }
+    cf_slines L = {0};
+    if (!st && to_lines(&it, &L))
+        st = CF_ESYSTEM;
+    for (size_t i = 0; i < it.n; i++)
+        cf_free(it.v[i].text);
+    cf_free(it.v);
+    if (st) {
+        cf_slines_free(&L);
+        return st;
+    }
+    return cf_resume_lines(source, CF_DOC_PDF, &L, json, json_len, d);
+}
