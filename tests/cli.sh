@@ -577,6 +577,10 @@ expect_grep "$T/err" "encrypted.pdf: error: the PDF is locked with a password: c
 expect_exit 4 "score: a truncated PDF" -- "$CF" score "$RS/hard/truncated.pdf"
 expect_grep "$T/err" "truncated.pdf: error: not a PDF that can be read (pdftohtml: " "score: a truncated PDF says what pdftohtml said"
 mkdir -p "$T/nopdf"
+# a PATH without pdftohtml (with valgrind, which check-valgrind's wrapper runs)
+for c in valgrind valgrind.bin; do
+    ! command -v $c >/dev/null 2>&1 || ln -sf "$(command -v $c)" "$T/nopdf/$c"
+done
 expect_exit 4 "score: a PDF without pdftohtml" -- env PATH="$T/nopdf" "$CF" score "$RS/pdf/brittany-lasko.pdf" "$RS/txt/brittany-lasko.txt"
 expect_grep "$T/err" "brittany-lasko.pdf: error: reading a PDF needs pdftohtml, which is not installed (Debian: apt-get install poppler-utils)" "score: without pdftohtml a PDF names the package"
 expect_grep "$T/out" "^Brittany Lasko " "score: without pdftohtml the text resume is still read"

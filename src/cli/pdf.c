@@ -17,6 +17,10 @@
 
 extern char **environ;
 
+#define NOT_INSTALLED                                                                                     \
+    "reading a PDF needs pdftohtml, which is not installed (Debian: apt-get install poppler-utils); every " \
+    "other format is read without it"
+
 /* Milliseconds since some start. */
 static long long now_ms(void)
 {
@@ -78,8 +82,7 @@ cf_status cli_pdf_text(const char *path, unsigned long max, char **xml, size_t *
         close(out[0]);
         close(errp[0]);
         if (rc == ENOENT)
-            snprintf(err, errsize, "reading a PDF needs pdftohtml, which is not installed (Debian: apt-get "
-                                   "install poppler-utils); every other format is read without it");
+            snprintf(err, errsize, NOT_INSTALLED);
         else
             snprintf(err, errsize, "cannot run pdftohtml: %s", strerror(rc));
         return CF_EINPUT;
@@ -150,6 +153,10 @@ cf_status cli_pdf_text(const char *path, unsigned long max, char **xml, size_t *
         st = CF_EINPUT;
     } else if (st == CF_OK && too_big) {
         snprintf(err, errsize, "pdftohtml wrote more than %zu bytes of it: stopped", limit);
+        st = CF_EINPUT;
+    } else if (st == CF_OK && WIFEXITED(status) && WEXITSTATUS(status) == 127 && !nmsg) {
+        /* the program could not be run (a posix_spawn that reports it so) */
+        snprintf(err, errsize, NOT_INSTALLED);
         st = CF_EINPUT;
     } else if (st == CF_OK && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
         /* its last message says most: "Couldn't read xref table" */
