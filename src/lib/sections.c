@@ -182,7 +182,7 @@ typedef struct row {
     const char *whole;          /* the line as written, its pieces joined with " | " */
     char *part[MAXP];           /* texts, split at gaps, " | ", " • ", " · " */
     int np;
-    int list, heading;
+    int list;
     span dates;                 /* the part that is a date or a range */
     int has_dates;
 } row;
@@ -823,7 +823,6 @@ static void make_row(row *r, const cf_sline *first, const char *whole, char *tex
     r->first = first;
     r->whole = whole;
     r->list = first->list;
-    r->heading = first->heading;
     split_into(r, text);
     for (int i = r->np - 1; i >= 0; i--) {
         span sp;
