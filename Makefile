@@ -27,7 +27,7 @@ DOCDIR ?= $(PREFIX)/share/doc/coderfit
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 PKG_CONFIG ?= pkg-config
-DEPS := libcjson yaml-0.1 libxml-2.0
+DEPS := libcjson yaml-0.1 libxml-2.0 libzip
 
 CFLAGS ?= -O2 -g
 BUILD ?= build

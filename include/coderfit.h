@@ -245,6 +245,10 @@ typedef enum cf_doc_kind {
     CF_DOC_IMAGE,
     CF_DOC_OTHER              /* some other binary file */
 } cf_doc_kind;
+/* What the files that are not read are told, after the list of them. */
+#define CF_CONVERT_HINT                                                                          \
+    "coderfit reads JSON, PDF, Word (DOCX), OpenDocument text (ODT), plain text and Markdown: " \
+    "convert the others first (soffice --headless --convert-to docx)"
 /* What bytes[0..len) hold, from the bytes: a signature (PDF, ZIP with a
  * Word or OpenDocument text, RTF, .doc, PNG, JPEG, GIF, TIFF), JSON (the
  * first character '{' or '['), else text, or Markdown when it has
@@ -254,8 +258,8 @@ typedef enum cf_doc_kind {
 cf_doc_kind cf_doc_detect(const char *name, const char *bytes, size_t len);
 /* The kind in words: "PDF", "Word (DOCX)", ... */
 const char *cf_doc_name(cf_doc_kind kind);
-/* Reads a resume of a kind that has a reader (CF_DOC_TEXT,
- * CF_DOC_MARKDOWN) into a JSON Resume in *json (cf_free), to be read with
+/* Reads a resume of a kind that has a reader in process (CF_DOC_TEXT,
+ * CF_DOC_MARKDOWN, CF_DOC_DOCX, CF_DOC_ODT) into a JSON Resume in *json (cf_free), to be read with
  * cf_profile_parse.  What it could not place, and a file in which no work,
  * education or credential is found, are warnings in d (at source's lines).
  * CF_OK, CF_EINPUT for a kind that has no reader (an error in d that says

@@ -168,7 +168,7 @@ printf '{"basics": {"name": "x"},\n "work": [}\n' >"$M/sub/broken.json"
 echo '{"a": 1}' >"$M/sub/notprofile.json"
 { tr -d '\n' <"$EX/inpatient-coder.json"; echo; echo '{"basics": oops}'; echo;
   tr -d '\n' <"$EX/it-graduate.json"; echo; } >"$M/sub/stream.ndjson"
-echo "not read" >"$M/notes.odt"
+echo "not read" >"$M/notes.rtf"
 n_good=$(( $(ls "$EX"/*.json | wc -l) + 2 ))
 expect_exit 4 "rank: a folder with bad inputs" -- "$CF" rank $ASOF -f json "$M"
 cp "$T/out" "$T/rank.json"
@@ -181,8 +181,8 @@ expect_grep "$T/rank.json" "\"source\": \"$M/sub/broken.json\",
 expect_grep "$T/rank.json" "\"source\": \"$M/sub/stream.ndjson\",
       \"line\": 2," "rank: a broken stream line has its line"
 expect_grep "$T/err" "^coderfit: $M/sub/broken.json:2:11: error: invalid JSON" "rank: errors on stderr have positions"
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(not (d["skipped"] == [sys.argv[2]] and d["counts"]["skipped"] == 1 and all("notes.odt" not in r["source"] for r in d["results"])))' "$T/rank.json" "$M/notes.odt" && ok || no "rank: an .odt file is skipped and named, not read"
-expect_grep "$T/err" "^coderfit: rank: warning: skipped 1 file not read: $M/notes.odt; coderfit reads JSON, PDF, plain text and Markdown: convert the others to text first (soffice --headless --convert-to txt)$" "rank: the skipped file is named on stderr"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(not (d["skipped"] == [sys.argv[2]] and d["counts"]["skipped"] == 1 and all("notes.rtf" not in r["source"] for r in d["results"])))' "$T/rank.json" "$M/notes.rtf" && ok || no "rank: an .rtf file is skipped and named, not read"
+expect_grep "$T/err" "^coderfit: rank: warning: skipped 1 file not read: $M/notes.rtf; coderfit reads JSON, PDF, Word (DOCX), OpenDocument text (ODT), plain text and Markdown: convert the others first (soffice --headless --convert-to docx)$" "rank: the skipped file is named on stderr"
 [ ! -s "$T/err" ] || [ "$(grep -c -v -e '^coderfit: .*: error: ' -e '^coderfit: rank: warning: skipped ' "$T/err")" = 0 ] && ok || no "rank: no progress line when stderr is not a terminal"
 
 # the same bytes whatever the jobs and the order of the inputs

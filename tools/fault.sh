@@ -187,7 +187,7 @@ make -s BUILD=$B CFLAGS="-g -O1 -DCF_FAULT_INJECTION" SANFLAGS= LDFLAGS= $B/libc
 libyaml=$(pkg-config --variable=libdir yaml-0.1)/libyaml.a
 objcopy --redefine-sym malloc=cf_malloc --redefine-sym realloc=cf_realloc --redefine-sym free=cf_free \
     --redefine-sym strdup=cf_strdup "$libyaml" "$B/libyaml-fault.a" || exit 1
-FLAGS="$SAN -g -O1 -DCF_FAULT_INJECTION -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc/lib $(pkg-config --cflags libcjson yaml-0.1 libxml-2.0)"
+FLAGS="$SAN -g -O1 -DCF_FAULT_INJECTION -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc/lib $(pkg-config --cflags libcjson yaml-0.1 libxml-2.0 libzip)"
 mkdir -p "$B/obj/cli" "$B/obj/unit"
 for f in src/cli/*.c; do
     ${CC:-cc} $FLAGS -c -o "$B/obj/cli/$(basename "$f" .c).o" "$f" || exit 1
@@ -195,7 +195,7 @@ done
 for f in tests/unit/*.c; do
     ${CC:-cc} $FLAGS -Itests -c -o "$B/obj/unit/$(basename "$f" .c).o" "$f" || exit 1
 done
-LIBS="$B/libcoderfit.a $B/libyaml-fault.a $(pkg-config --libs libcjson libxml-2.0) -lm -lpthread"
+LIBS="$B/libcoderfit.a $B/libyaml-fault.a $(pkg-config --libs libcjson libxml-2.0 libzip) -lm -lpthread"
 ${CC:-cc} $SAN -o "$CF" "$B"/obj/cli/*.o $LIBS || exit 1
 ${CC:-cc} $SAN -o "$B/unit-tests" "$B"/obj/unit/*.o $LIBS || exit 1
 

@@ -18,7 +18,7 @@ B=build-fuzz
 CC=${FUZZ_CC:-clang}
 SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
 make -s BUILD=$B CC="$CC" CFLAGS="-g -O1 $SAN" LDFLAGS="-fsanitize=address,undefined" $B/libcoderfit.a
-libs="$(pkg-config --libs libcjson yaml-0.1 libxml-2.0) -lm -lpthread"
+libs="$(pkg-config --libs libcjson yaml-0.1 libxml-2.0 libzip) -lm -lpthread"
 status=0
 targets="rubric profile stream audit" max_len=65536 timeout=10
 if [ "$mode" = big ]; then

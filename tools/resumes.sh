@@ -19,10 +19,10 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
 "$B/coderfit" rank -q --as-of "$ASOF" -f csv "$P/profiles" >"$T/twins.csv" 2>/dev/null
-# the kinds read so far: PDF, plain text, and the Markdown hard case
-# (the hard cases that must be refused are tests of their own)
-"$B/coderfit" rank -q --as-of "$ASOF" -f csv "$C/pdf" "$C/txt" "$C/hard/resume.md" "$C/hard/owner-locked.pdf" \
-    >"$T/files.csv" 2>/dev/null
+# every kind coderfit reads, and the hard cases that must be read (those
+# that must be refused are tests of their own)
+"$B/coderfit" rank -q --as-of "$ASOF" -f csv "$C/pdf" "$C/docx" "$C/odt" "$C/txt" "$C/hard/resume.md" \
+    "$C/hard/owner-locked.pdf" "$C/hard/header-contact.docx" "$C/hard/table-layout.docx" >"$T/files.csv" 2>/dev/null
 python3 - "$T/twins.csv" "$T/files.csv" "$C/index.tsv" "$P/judgments.tsv" "$verbose" "$C/" <<'EOF'
 import csv, sys
 twins_csv, files_csv, index, judgments, verbose, corpus = sys.argv[1:7]
@@ -34,12 +34,12 @@ def rows(path, strip):
             out[src[len(strip):] if strip and src.startswith(strip) else src.rsplit("/", 1)[1]] = (r["tier"], float(r["score"]))
     return out
 twins, files = rows(twins_csv, None), rows(files_csv, corpus)
-read_as_given = ("hard/resume.md", "hard/owner-locked.pdf")
+read_as_given = ("hard/resume.md", "hard/owner-locked.pdf", "hard/header-contact.docx", "hard/table-layout.docx")
 twin_of = {}
 for r in csv.DictReader(open(index, encoding="utf-8"), delimiter="\t"):
-    if r["file"].startswith(("pdf/", "txt/")) or r["file"] in read_as_given:
+    if r["file"].startswith(("pdf/", "docx/", "odt/", "txt/")) or r["file"] in read_as_given:
         twin_of[r["file"]] = r["twin"]
-kinds = [("PDF", (".pdf",)), ("plain text and Markdown", (".txt", ".md"))]
+kinds = [("PDF", (".pdf",)), ("Word and OpenDocument", (".docx", ".odt")), ("plain text and Markdown", (".txt", ".md"))]
 misses = []
 figures = []
 for kind, ext in kinds:

@@ -222,13 +222,10 @@ typedef int (*cli_name_fn)(const char *path);
 int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli_skip_fn on_skip,
                    cli_error_fn on_error, void *ctx);
 /* The warning for the files of a folder that were not read (paths[0..n),
- * at most ten named): "skipped N files not read: ...; CLI_CONVERT_HINT". */
-#define CLI_CONVERT_HINT                                                                          \
-    "coderfit reads JSON, PDF, plain text and Markdown: convert the others to text first " \
-    "(soffice --headless --convert-to txt)"
+ * at most ten named): "skipped N files not read: ...; CF_CONVERT_HINT". */
 void cli_skipped_warning(const char *cmd, char *const *paths, size_t n);
-/* *.json, *.jsonl, *.ndjson: profiles; and those or *.txt, *.md,
- * *.markdown (resumes): what a folder's walk reads. */
+/* *.json, *.jsonl, *.ndjson: profiles; and those or *.pdf, *.docx,
+ * *.odt, *.txt, *.md, *.markdown (resumes): what a folder's walk reads. */
 int cli_is_profile_file(const char *path);
 int cli_is_input_file(const char *path);
 /* "-" and *.jsonl / *.ndjson are streams of profiles (cf_split_mode_of). */

@@ -292,7 +292,8 @@ int cli_is_profile_file(const char *path)
 int cli_is_input_file(const char *path)
 {
     return cli_is_profile_file(path) || has_suffix(path, ".txt") || has_suffix(path, ".md") ||
-           has_suffix(path, ".markdown") || has_suffix(path, ".pdf");
+           has_suffix(path, ".markdown") || has_suffix(path, ".pdf") || has_suffix(path, ".docx") ||
+           has_suffix(path, ".odt");
 }
 
 static int name_cmp(const void *a, const void *b)
@@ -494,6 +495,6 @@ void cli_skipped_warning(const char *cmd, char *const *paths, size_t n)
     }
     if (shown < n)
         len += (size_t)snprintf(msg + len, sizeof msg - len, " and %zu more", n - shown);
-    snprintf(msg + len, sizeof msg - len, "; %s", CLI_CONVERT_HINT);
+    snprintf(msg + len, sizeof msg - len, "; %s", CF_CONVERT_HINT);
     cli_error(cmd, "%s", msg);
 }

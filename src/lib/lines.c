@@ -40,6 +40,39 @@ int cf_slines_add(cf_slines *L, const cf_sline *proto, const char *text, size_t 
     return 0;
 }
 
+int cf_slines_add_split(cf_slines *L, cf_sline *proto, const char *s, size_t n, const unsigned char *bold)
+{
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        size_t gap = 0;
+        while (i + gap < n && (s[i + gap] == ' ' || s[i + gap] == '\t'))
+            gap += s[i + gap] == '\t' ? 4 : 1;
+        if (i == n || gap >= 3) {
+            size_t before = L->n;
+            if (bold) {
+                /* bold when every letter of the piece is */
+                proto->bold = 0;
+                for (size_t k = start; k < i; k++)
+                    if (s[k] != ' ' && s[k] != '\t') {
+                        proto->bold = bold[k];
+                        if (!bold[k])
+                            break;
+                    }
+            }
+            if (cf_slines_add(L, proto, s + start, i - start))
+                return -1;
+            if (L->n > before)
+                proto->col++;
+            while (i < n && (s[i] == ' ' || s[i] == '\t'))
+                i++;
+            start = i;
+            if (i == n)
+                break;
+        }
+    }
+    return 0;
+}
+
 void cf_slines_free(cf_slines *L)
 {
     for (size_t i = 0; i < L->n; i++)
@@ -190,25 +223,7 @@ static int add_line(cf_slines *L, cf_sline *proto, char *s, size_t n, int markdo
     }
     if (markdown)
         n = unmark(s, n);
-    size_t start = 0;
-    for (size_t i = 0; i <= n; i++) {
-        size_t gap = 0;
-        while (i + gap < n && (s[i + gap] == ' ' || s[i + gap] == '\t'))
-            gap += s[i + gap] == '\t' ? 4 : 1;
-        if (i == n || gap >= 3) {
-            size_t before = L->n;
-            if (cf_slines_add(L, proto, s + start, i - start))
-                return -1;
-            if (L->n > before)
-                proto->col++;
-            while (i < n && (s[i] == ' ' || s[i] == '\t'))
-                i++;
-            start = i;
-            if (i == n)
-                break;
-        }
-    }
-    return 0;
+    return cf_slines_add_split(L, proto, s, n, NULL);
 }
 
 int cf_lines_from_text(const char *bytes, size_t len, int markdown, cf_slines *L)

@@ -1,7 +1,7 @@
 /* Styled lines: the one model between a resume file's format and its
- * meaning.  Each reader (plain text and Markdown here; PDF, DOCX and ODT
- * later) gives lines with where they are and how they look; the sectioner
- * (sections.c) reads only lines. */
+ * meaning.  Each reader (plain text and Markdown in lines.c, PDF in pdf.c,
+ * DOCX and ODT in docx.c) gives lines with where they are and how they
+ * look; the sectioner (sections.c) reads only lines. */
 #ifndef CF_LINES_H
 #define CF_LINES_H
 
@@ -29,6 +29,11 @@ typedef struct cf_slines {
 /* Adds a piece of text[0..len) (trimmed; nothing when empty) with the
  * style of proto; -1 when out of memory. */
 int cf_slines_add(cf_slines *L, const cf_sline *proto, const char *text, size_t len);
+/* Adds a line s[0..n), split into pieces at a tab or a gap of three spaces
+ * or more (a right-aligned date), each the next column after proto->col;
+ * with bold (one flag a byte of s), a piece is bold when all its letters
+ * are.  -1 when out of memory. */
+int cf_slines_add_split(cf_slines *L, cf_sline *proto, const char *s, size_t n, const unsigned char *bold);
 void cf_slines_free(cf_slines *L);
 /* The length of a bullet ("-", "*", "\u2022", ...) at s[0..n) with the
  * spaces after it, or 0. */
@@ -47,6 +52,13 @@ int cf_lines_from_text(const char *bytes, size_t len, int markdown, cf_slines *L
  * CF_OK or CF_ESYSTEM. */
 cf_status cf_resume_from_lines(const char *source, cf_slines *L, char **json, size_t *len, cf_diags *d,
                                int *found);
+
+/* A Word (DOCX) or OpenDocument text (ODT) resume, bytes[0..len), as its
+ * JSON Resume (docx.c).  A file that cannot be read (not a zip, a part
+ * missing, not well-formed, a DTD, a zip bomb, too many entries, no text)
+ * is CF_EINPUT, said in d; else as cf_resume_lines. */
+cf_status cf_resume_read_zip(const char *source, cf_doc_kind kind, const char *bytes, size_t len, char **json,
+                             size_t *json_len, cf_diags *d);
 
 /* The lines of a resume of a kind as its JSON Resume (cf_resume_from_lines),
  * a file with no work, education or credential found said in d; L freed.

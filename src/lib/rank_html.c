@@ -435,7 +435,7 @@ void cf_rank_write_html(cf_ranking *rk, cf_rank_out *o)
         for (size_t k = 0; k < rk->nskipped; k++) {
             cf_buf_puts(b, "<li><code>");
             cf_buf_html(b, rk->skipped[k]);
-            cf_buf_puts(b, "</code>: not read; convert it to text first (soffice --headless --convert-to txt)</li>\n");
+            cf_buf_puts(b, "</code>: not read; " CF_CONVERT_HINT "</li>\n");
         }
         cf_buf_puts(b, "</ul></section>\n");
     }

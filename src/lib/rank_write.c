@@ -370,8 +370,7 @@ static void text_summary(cf_ranking *rk, cf_buf *b, int md, int width)
         }
         if (rk->nskipped > 10)
             cf_buf_printf(&t, " and %zu more", rk->nskipped - 10);
-        cf_buf_puts(&t, "; coderfit reads JSON, PDF, plain text and Markdown: convert the others to text first "
-                        "(soffice --headless --convert-to txt)");
+        cf_buf_puts(&t, "; " CF_CONVERT_HINT);
         say(b, &t, md, width);
     }
     if (rk->warnings) {

@@ -1,5 +1,6 @@
 /* Resume files: what a file holds, by its bytes, and the reader of each
- * kind (lines.c: plain text and Markdown), whose styled lines the
+ * kind (lines.c: plain text and Markdown; docx.c: DOCX and ODT; pdf.c:
+ * PDF, from pdftohtml's XML), whose styled lines the
  * sectioner (sections.c) turns into a JSON Resume. */
 #include <string.h>
 #include "lines.h"
@@ -74,23 +75,45 @@ const char *cf_doc_name(cf_doc_kind kind)
     return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "file";
 }
 
-/* How to make a kind that has no reader into one that has. */
-static const char *convert_hint(cf_doc_kind kind)
+/* Why a kind that has no reader in process is not read, and how to make it
+ * one that is. */
+static void not_read(cf_diags *d, const char *source, cf_doc_kind kind)
 {
     switch (kind) {
     case CF_DOC_PDF:
-        return "its text is read by pdftohtml (poppler-utils) first: cf_resume_read_pdf reads that";
-    case CF_DOC_DOCX:
-    case CF_DOC_ODT:
+        cf_diag_add(d, source, 0, 0, CF_SEV_ERROR, "format", "a PDF is read from pdftohtml's XML "
+                    "(cf_resume_read_pdf)");
+        break;
     case CF_DOC_RTF:
     case CF_DOC_WORD97:
-        return "coderfit does not read this format yet: convert it to text first (soffice --headless "
-               "--convert-to txt FILE)";
+        cf_diag_add(d, source, 0, 0, CF_SEV_ERROR, "format", "%s is a format coderfit does not read: convert it "
+                    "first (soffice --headless --convert-to docx FILE), then read the .docx", cf_doc_name(kind));
+        break;
     case CF_DOC_IMAGE:
-        return "an image has no text to read: run OCR first (for example ocrmypdf or tesseract)";
+        cf_diag_add(d, source, 0, 0, CF_SEV_ERROR, "format", "an image has no text to read: run OCR first (for "
+                    "example ocrmypdf or tesseract)");
+        break;
     default:
-        return "not JSON, and not a resume that coderfit reads (PDF, plain text or Markdown)";
+        cf_diag_add(d, source, 0, 0, CF_SEV_ERROR, "format", "not JSON, and not a resume that coderfit reads (PDF, "
+                    "Word (DOCX), OpenDocument text (ODT), plain text or Markdown)");
+        break;
     }
+}
+
+/* The kind a file's name promises, when its extension names a document. */
+static int named_kind(const char *name, cf_doc_kind *kind)
+{
+    static const struct {
+        const char *ext;
+        cf_doc_kind kind;
+    } exts[] = {{".pdf", CF_DOC_PDF},  {".docx", CF_DOC_DOCX}, {".odt", CF_DOC_ODT},
+                {".rtf", CF_DOC_RTF},  {".doc", CF_DOC_WORD97}};
+    for (size_t i = 0; name && i < sizeof exts / sizeof exts[0]; i++)
+        if (ends_with(name, exts[i].ext)) {
+            *kind = exts[i].kind;
+            return 1;
+        }
+    return 0;
 }
 
 cf_status cf_resume_read(const char *source, cf_doc_kind kind, const char *bytes, size_t len, char **json,
@@ -98,12 +121,16 @@ cf_status cf_resume_read(const char *source, cf_doc_kind kind, const char *bytes
 {
     *json = NULL;
     *json_len = 0;
+    cf_doc_kind named;
+    if ((kind == CF_DOC_TEXT || kind == CF_DOC_MARKDOWN || kind == CF_DOC_OTHER) && named_kind(source, &named)) {
+        cf_diag_add(d, source, 0, 0, CF_SEV_ERROR, "format", "the name says %s, but the bytes are %s: not read",
+                    cf_doc_name(named), kind == CF_DOC_OTHER ? "not a document that coderfit knows" : "plain text");
+        return d->oom ? CF_ESYSTEM : CF_EINPUT;
+    }
+    if (kind == CF_DOC_DOCX || kind == CF_DOC_ODT)
+        return cf_resume_read_zip(source, kind, bytes, len, json, json_len, d);
     if (kind != CF_DOC_TEXT && kind != CF_DOC_MARKDOWN) {
-        if (kind == CF_DOC_OTHER)
-            cf_diag_add(d, source, 0, 0, CF_SEV_ERROR, "format", "%s", convert_hint(kind));
-        else
-            cf_diag_add(d, source, 0, 0, CF_SEV_ERROR, "format", "a %s resume: %s", cf_doc_name(kind),
-                        convert_hint(kind));
+        not_read(d, source, kind);
         return d->oom ? CF_ESYSTEM : CF_EINPUT;
     }
     cf_slines L = {0};

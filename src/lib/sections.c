@@ -67,6 +67,7 @@ static int heading_kind(const char *text)
         int kind;
         const char *const words[10];
     } kinds[] = {
+        {S_TOP, {"contact", "contact information", "contact details", "personal details", NULL}},
         {S_VOLUNTEER, {"volunteer", "volunteering", "community service", NULL}},
         {S_WORK, {"experience", "employment", "work history", "career history", "worked", "positions", "work",
                   NULL}},
@@ -832,6 +833,29 @@ static void make_row(row *r, const cf_sline *first, const char *whole, char *tex
             for (int k = i; k + 1 < r->np; k++)
                 r->part[k] = r->part[k + 1];
             r->np--;
+            return;
+        }
+    }
+    /* dates that lost the gap before them: "Coder II 06/2020 - Present",
+     * "Diploma, Medical Billing and Coding 12/2019"; a bare year is not
+     * taken ("Marketing 2020") */
+    for (int i = r->np - 1; i >= 0 && !r->list; i--) {
+        char *p = r->part[i];
+        size_t n = strlen(p);
+        for (size_t j = 1; j < n; j++) {
+            if (p[j - 1] != ' ' || p[j] == ' ')
+                continue;
+            span sp;
+            if (!read_span(p + j, n - j, &sp))
+                continue;
+            int range = sp.have_start && (sp.have_end || sp.now);
+            if (!range && !strpbrk(p + j, "/-") && !strchr(p + j, ' '))
+                continue;
+            r->dates = sp;
+            r->has_dates = 1;
+            while (j && p[j - 1] == ' ')
+                j--;
+            p[j] = '\0';
             return;
         }
     }
