@@ -233,7 +233,10 @@ static xmlDoc *parse(reader *r, const char *name, int required)
             size_t k = strlen(msg);
             while (k && (msg[k - 1] == '\n' || msg[k - 1] == ' '))
                 msg[--k] = '\0';
-            fail(r, "%s is not well-formed XML at line %d: %s", name, e->line, msg);
+            if (strstr(msg, "Excessive depth"))
+                fail(r, "%s nests elements deeper than a document ever does (more than 256): not read", name);
+            else
+                fail(r, "%s is not XML that can be read, at line %d: %s", name, e->line, msg);
         }
     }
     xmlFreeParserCtxt(ctxt);
