@@ -40,9 +40,19 @@ int cf_slines_add(cf_slines *L, const cf_sline *proto, const char *text, size_t 
     return 0;
 }
 
+/* The characters (code points) of s[0..n). */
+static size_t chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
 int cf_slines_add_split(cf_slines *L, cf_sline *proto, const char *s, size_t n, const unsigned char *bold)
 {
     size_t start = 0;
+    double x0 = proto->x;
     for (size_t i = 0; i <= n; i++) {
         size_t gap = 0;
         while (i + gap < n && (s[i + gap] == ' ' || s[i + gap] == '\t'))
@@ -58,6 +68,10 @@ int cf_slines_add_split(cf_slines *L, cf_sline *proto, const char *s, size_t n, 
                         if (!bold[k])
                             break;
                     }
+            }
+            if (proto->w) {   /* plain text: where each piece starts, in characters */
+                proto->x = x0 + (double)chars(s, start);
+                proto->w = (double)chars(s + start, i - start);
             }
             if (cf_slines_add(L, proto, s + start, i - start))
                 return -1;
@@ -79,6 +93,87 @@ void cf_slines_free(cf_slines *L)
         cf_free(L->v[i].text);
     cf_free(L->v);
     memset(L, 0, sizeof *L);
+}
+
+/* ---- columns ------------------------------------------------------------------ */
+
+/* How good a gutter at x is for the pieces v[0..n) of a page, 0 when it is
+ * none (cf_slines_columns says what makes one); *band: the last line of
+ * the band across the top. */
+static size_t gutter_score(const cf_sline *v, size_t n, double x, unsigned *band)
+{
+    unsigned cross = 0, first_right = UINT32_MAX;
+    int crossed = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].x < x && v[i].x + v[i].w > x && (!crossed || v[i].line > cross)) {
+            cross = v[i].line;
+            crossed = 1;
+        }
+        if (v[i].x >= x && v[i].line < first_right)
+            first_right = v[i].line;
+    }
+    if (crossed && cross >= first_right)
+        return 0;
+    size_t left = 0, right = 0, alone = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (crossed && v[i].line <= cross)
+            continue;
+        if (v[i].x < x) {
+            left++;
+            continue;
+        }
+        right++;
+        int paired = 0;
+        for (size_t j = 0; j < n && !paired; j++)
+            paired = v[j].x < x && v[j].line == v[i].line;
+        alone += !paired;
+    }
+    if (left < 5 || right < 5 || alone * 2 < right)
+        return 0;
+    *band = crossed ? cross : 0;
+    return left < right ? left : right;
+}
+
+static int region_cmp(const void *a, const void *b)
+{
+    const cf_sline *x = a, *y = b;
+    return (x->region > y->region) - (x->region < y->region);
+}
+
+void cf_slines_columns(cf_slines *L)
+{
+    for (size_t p = 0; p < L->n;) {
+        size_t q = p;
+        double lo = 1e18, hi = -1e18;
+        while (q < L->n && L->v[q].page == L->v[p].page) {
+            if (L->v[q].x < lo)
+                lo = L->v[q].x;
+            if (L->v[q].x + L->v[q].w > hi)
+                hi = L->v[q].x + L->v[q].w;
+            q++;
+        }
+        double best_x = 0;
+        unsigned best_band = 0;
+        size_t best = 0;
+        for (size_t i = p; i < q; i++) {
+            double x = L->v[i].x;
+            unsigned band;
+            if (x < lo + (hi - lo) / 5)   /* a column is a fifth of the page at least */
+                continue;
+            size_t sc = gutter_score(L->v + p, q - p, x, &band);
+            if (sc > best || (sc == best && sc && x < best_x)) {
+                best = sc;
+                best_x = x;
+                best_band = band;
+            }
+        }
+        if (best) {
+            for (size_t i = p; i < q; i++)
+                L->v[i].region = L->v[i].line <= best_band ? 0 : L->v[i].x < best_x ? 1 : 2;
+            cf_sort_stable(L->v + p, q - p, sizeof *L->v, region_cmp);
+        }
+        p = q;
+    }
 }
 
 /* ---- bytes to UTF-8 ------------------------------------------------------ */
@@ -192,6 +287,7 @@ static int add_line(cf_slines *L, cf_sline *proto, char *s, size_t n, int markdo
     s += lead;
     n -= lead;
     proto->x = (double)lead;
+    proto->w = 1;   /* each piece's x and w counted (cf_slines_add_split) */
     proto->list = 0;
     proto->heading = 0;
     proto->bold = 0;

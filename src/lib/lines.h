@@ -13,7 +13,11 @@ typedef struct cf_sline {
     unsigned col;             /* a piece of a line: its column, 1-based (a
                                  gap of three spaces or more, or a table
                                  cell, starts the next) */
-    double x, size;           /* left edge and font size in points (0: not known) */
+    double x, w, size;        /* left edge, width and font size: points in a
+                                 PDF, characters in plain text (0: not known) */
+    unsigned char region;     /* 0: across the page; 1, 2: the left and the
+                                 right column of a page set in two columns
+                                 (cf_slines_columns) */
     unsigned char bold;       /* the whole piece is bold */
     unsigned char list;       /* a list item (its bullet taken off) */
     unsigned char heading;    /* a heading by style: 1 to 3 (0: none) */
@@ -38,6 +42,15 @@ void cf_slines_free(cf_slines *L);
 /* The length of a bullet ("-", "*", "\u2022", ...) at s[0..n) with the
  * spaces after it, or 0. */
 size_t cf_bullet(const char *s, size_t n);
+
+/* Finds the pages set in two columns (a sidebar and a main column: no
+ * piece below the page's top band crosses the gutter, each side holds five
+ * pieces or more, and at least half the right side's lines have nothing
+ * on the left, which tells two columns from one with its dates flushed
+ * right) and puts each such page in reading order: the band, the left
+ * column, then the right, each piece's region set.  The pieces need their
+ * x and w. */
+void cf_slines_columns(cf_slines *L);
 
 /* Plain text (UTF-8; UTF-16 with a byte order mark; else Windows-1252) or
  * Markdown as lines: one line of the file each, split into pieces at gaps

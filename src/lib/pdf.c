@@ -200,6 +200,7 @@ static int to_lines(items *it, cf_slines *L)
         proto.page = page;
         proto.line = line;
         proto.x = e->left;
+        proto.w = right - e->left;
         proto.size = e->size;
         proto.bold = (unsigned char)bold;
         proto.italic = (unsigned char)italic;
@@ -277,6 +278,8 @@ cf_status cf_resume_read_pdf(const char *source, const char *xml, size_t len, ch
     cf_slines L = {0};
     if (!st && to_lines(&it, &L))
         st = CF_ESYSTEM;
+    if (!st)
+        cf_slines_columns(&L);
     for (size_t i = 0; i < it.n; i++)
         cf_free(it.v[i].text);
     cf_free(it.v);

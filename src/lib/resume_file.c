@@ -138,6 +138,7 @@ cf_status cf_resume_read(const char *source, cf_doc_kind kind, const char *bytes
         cf_slines_free(&L);
         return CF_ESYSTEM;
     }
+    cf_slines_columns(&L);
     return cf_resume_lines(source, kind, &L, json, json_len, d);
 }
 

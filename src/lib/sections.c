@@ -900,8 +900,16 @@ cf_status cf_resume_from_lines(const char *source, cf_slines *L, char **json, si
     int sect = S_TOP, named = 0;
     for (size_t i = 0; i < L->n && !b.oom;) {
         size_t j = i + 1;
-        while (j < L->n && L->v[j].page == L->v[i].page && L->v[j].line == L->v[i].line)
+        while (j < L->n && L->v[j].page == L->v[i].page && L->v[j].line == L->v[i].line &&
+               L->v[j].region == L->v[i].region)
             j++;
+        /* a page's right column starts afresh, as its left one did */
+        if (i && L->v[i].region == 2 && L->v[i - 1].region == 1 && L->v[i - 1].page == L->v[i].page) {
+            flush_pending(&b, 0);
+            b.entry = NULL;
+            b.last_bullet = NULL;
+            sect = S_TOP;
+        }
         /* a heading: by style, or a short line of the words people use */
         if (j == i + 1 && !L->v[i].list) {
             int k = heading_kind(L->v[i].text);
