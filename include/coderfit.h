@@ -298,6 +298,10 @@ const char *cf_profile_input_format(const cf_profile *p);
 /* The normalised native profile as JSON, pretty (two-space indent) or on
  * one line, with a final newline, in *out (cf_free). */
 cf_status cf_profile_to_json(const cf_profile *p, int pretty, char **out, size_t *len);
+/* The JSON Resume the profile was read from (a resume file's, as read),
+ * without what the reader noted for reports (meta.coderfit), as
+ * cf_profile_to_json writes; CF_EINPUT for a native profile. */
+cf_status cf_profile_resume_json(const cf_profile *p, int pretty, char **out, size_t *len);
 
 /* Finds where the next JSON text in a stream begins: skips whitespace and
  * an initial UTF-8 byte-order mark.  Returns the offset, or len at the end. */

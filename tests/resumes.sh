@@ -43,6 +43,52 @@ expect_exit 0 "convert: a DOCX with a sidebar table" -- "$CF" convert $ASOF "$RS
     ok || no "docx: the sidebar's contact lines are the top block's"
 case "$(field 'd["summary"]')" in Contact*) no "docx: a Contact heading is not summary text" ;; *) ok ;; esac
 
+# --- where each piece of evidence was read, and from what ----------------------
+expect_exit 0 "score: a text resume, as JSON" -- "$CF" score -q $ASOF -f json "$RS/txt/brittany-lasko.txt"
+python3 - "$T/out" "$RS/txt/brittany-lasko.txt" <<'EOF2' && ok || no "score: each place points at the file's line that holds the evidence"
+import json, sys
+d = json.load(open(sys.argv[1]))
+lines = open(sys.argv[2], encoding="utf-8").read().split("\n")
+n = 0
+for q in d["qualities"]:
+    for c in q["criteria"]:
+        for e in c["evidence"]:
+            if "place" in e and " " not in e["value"] and e["value"] not in ("certificate",):
+                src, page, line = e["place"].rsplit(":", 2)
+                assert src == sys.argv[2] and page == "1", e
+                assert e["value"].lower() in lines[int(line) - 1].lower(), (e, lines[int(line) - 1])
+                n += 1
+assert n >= 8, n
+assert d["read_from"] == {"format": "plain text"}, d.get("read_from")
+EOF2
+expect_exit 0 "score: a PDF resume" -- "$CF" score -q $ASOF "$RS/pdf/kwame-osei.pdf"
+expect_grep "$T/out" "^tests/resumes/pdf/kwame-osei.pdf  (read from a PDF resume of 1 page, as of 2026-11-26)$" "score: the report says what it was read from"
+expect_exit 0 "score -f md: a DOCX resume" -- "$CF" score -q $ASOF -f md "$RS/docx/kwame-osei.docx"
+expect_grep "$T/out" "^The profile was read from a Word (DOCX) resume.$" "score -f md: what it was read from"
+expect_grep "$T/out" 'certificates\\\[0\\\] (page 1, line [0-9]*): CPC' "score -f md: evidence with its page and line"
+expect_exit 0 "score: a JSON Resume says no file" -- "$CF" score -q $ASOF "tests/panel/profiles/kwame-osei.json"
+expect_grep "$T/out" "(JSON Resume, as of 2026-11-26)" "score: a JSON Resume is said to be one"
+
+# --- convert -f jsonresume: what was read, as a JSON Resume that validates ------
+for f in pdf/kwame-osei.pdf docx/linda-kowalczyk.docx odt/adaeze-okonkwo.odt txt/destiny-okafor.txt hard/resume.md; do
+    expect_exit 0 "convert -f jsonresume: $f" -- "$CF" convert -f jsonresume "$RS/$f"
+    python3 - "$T/out" <<'EOF2' && ok || no "convert -f jsonresume: $f validates against the JSON Resume schema, with nothing of the reader's notes"
+import json, sys, jsonschema
+schema = json.load(open("tests/data/jsonresume/schema.json"))
+doc = json.load(open(sys.argv[1]))
+jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).validate(doc)
+assert "coderfit" not in doc.get("meta", {}) and doc["basics"]["name"]
+EOF2
+done
+"$CF" convert -f jsonresume "$RS/docx/kwame-osei.docx" >"$T/kwame.json"
+expect_exit 0 "the JSON Resume that convert printed scores as the file" -- "$CF" score -q $ASOF -f json "$T/kwame.json"
+a=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["score"])' "$T/out")
+"$CF" score -q $ASOF -f json "$RS/docx/kwame-osei.docx" >"$T/out"
+b=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["score"])' "$T/out")
+[ "$a" = "$b" ] && ok || no "convert -f jsonresume: the JSON scores $a, the file $b"
+expect_exit 4 "convert -f jsonresume: a native profile has none" -- "$CF" convert -f jsonresume examples/applicants/new-cca.native.json
+expect_grep "$T/err" "new-cca.native.json: error: a coderfit profile has no JSON Resume to print" "convert -f jsonresume: a native profile is said to have none"
+
 # --- the same applicant, the same tier, whatever the format ------------------
 tier() { "$CF" score $ASOF -f json "$1" 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["tier"])'; }
 for n in brittany-lasko catherine-lindqvist maria-santos tyler-brandt; do

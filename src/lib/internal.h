@@ -309,6 +309,13 @@ struct cf_profile {
  * NULL when it is the same (a native input) or cannot be said.  0, or -1
  * when memory ran out. */
 int cf_input_path(const cf_profile *p, const char *native, char **out);
+/* A profile read from a resume file: the file's kind in words (cf_doc_name,
+ * static) and its pages (0: not known), as its reader noted them; NULL for
+ * any other profile. */
+const char *cf_profile_read_from(const cf_profile *p, unsigned *pages);
+/* Where in the resume file a value of the input (input_path, or the entry
+ * or section that holds it) was read: 1 with its page and line, else 0. */
+int cf_input_place(const cf_profile *p, const char *input_path, unsigned *page, unsigned *line);
 
 /* Field types of the native model. */
 typedef enum cf_ftype {

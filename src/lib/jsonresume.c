@@ -1221,6 +1221,47 @@ static const char *const worked_out[][2] = {
     {"summary", "basics.summary"},
 };
 
+/* What a resume file's reader noted of it (meta.coderfit), by key. */
+static const cJSON *reader_note(const cf_profile *p, const char *key)
+{
+    const cJSON *meta = p && p->resume ? cJSON_GetObjectItemCaseSensitive(p->resume, "meta") : NULL;
+    return cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(meta, "coderfit"), key);
+}
+
+const char *cf_profile_read_from(const cf_profile *p, unsigned *pages)
+{
+    const cJSON *read = reader_note(p, "read");
+    const cJSON *f = cJSON_GetObjectItemCaseSensitive(read, "format"), *n = cJSON_GetObjectItemCaseSensitive(read, "pages");
+    *pages = 0;
+    for (int k = CF_DOC_TEXT; cJSON_IsString(f) && k <= CF_DOC_OTHER; k++)
+        if (strcmp(cf_doc_name((cf_doc_kind)k), f->valuestring) == 0) {
+            if (cJSON_IsNumber(n) && n->valuedouble >= 1 && n->valuedouble <= 100000)
+                *pages = (unsigned)n->valuedouble;
+            return cf_doc_name((cf_doc_kind)k);
+        }
+    return NULL;
+}
+
+int cf_input_place(const cf_profile *p, const char *input_path, unsigned *page, unsigned *line)
+{
+    const cJSON *places = reader_note(p, "places");
+    char key[256];
+    if (!cJSON_IsObject(places) || !input_path || strlen(input_path) >= sizeof key)
+        return 0;
+    strcpy(key, input_path);
+    for (;;) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(places, key);
+        if (cJSON_IsString(v) && sscanf(v->valuestring, "%u:%u", page, line) == 2 && *page && *line)
+            return 1;
+        /* else where the entry or section that holds it was read */
+        char *dot = strrchr(key, '.'), *br = strrchr(key, '[');
+        char *cut = dot > br ? dot : br;
+        if (!cut || cut == key)
+            return 0;
+        *cut = '\0';
+    }
+}
+
 int cf_input_path(const cf_profile *p, const char *native, char **out)
 {
     *out = NULL;

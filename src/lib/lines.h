@@ -59,12 +59,15 @@ void cf_slines_columns(cf_slines *L);
  * "*italic*" lines.  0, or -1 when out of memory. */
 int cf_lines_from_text(const char *bytes, size_t len, int markdown, cf_slines *L);
 
-/* The lines of a resume as a JSON Resume (cf_free *json): the top block,
- * sections and their entries (sections.c).  *found: 1 work, 2 education,
- * 4 credentials found (or'd).  Lines no section takes are a warning in d.
- * CF_OK or CF_ESYSTEM. */
-cf_status cf_resume_from_lines(const char *source, cf_slines *L, char **json, size_t *len, cf_diags *d,
-                               int *found);
+/* The lines of a resume of a kind as a JSON Resume (cf_free *json): the
+ * top block, sections and their entries (sections.c), and in
+ * meta.coderfit what it was read from ("read": format and pages) and
+ * where each value was read ("places": "work[0].highlights[1]": "1:14",
+ * page and line).  *found: 1 work, 2 education, 4 credentials found
+ * (or'd).  Lines no section takes are a warning in d, at the first one's
+ * page (as the line) and line (as the column).  CF_OK or CF_ESYSTEM. */
+cf_status cf_resume_from_lines(const char *source, cf_doc_kind kind, cf_slines *L, char **json, size_t *len,
+                               cf_diags *d, int *found);
 
 /* A Word (DOCX) or OpenDocument text (ODT) resume, bytes[0..len), as its
  * JSON Resume (docx.c).  A file that cannot be read (not a zip, a part

@@ -658,6 +658,28 @@ cf_status cf_profile_to_json(const cf_profile *p, int pretty, char **out, size_t
     return cf_buf_finish(&b, out, len);
 }
 
+cf_status cf_profile_resume_json(const cf_profile *p, int pretty, char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    if (!p->resume)
+        return CF_EINPUT;
+    /* without what the reader noted for the report: the places of a file
+     * that the JSON no longer is */
+    cJSON *meta = cJSON_GetObjectItemCaseSensitive(p->resume, "meta");
+    cJSON *ours = cJSON_DetachItemFromObjectCaseSensitive(meta, "coderfit");
+    int empty = ours && meta && !meta->child;
+    cJSON *gone = empty ? cJSON_DetachItemFromObjectCaseSensitive(p->resume, "meta") : NULL;
+    cf_buf b = {0};
+    cf_json_write(&b, p->resume, 0, pretty);
+    cf_buf_putc(&b, '\n');
+    if (gone)
+        cJSON_AddItemToObject(p->resume, "meta", gone);
+    if (ours)
+        cJSON_AddItemToObject(meta, "coderfit", ours);
+    return cf_buf_finish(&b, out, len);
+}
+
 int cf_profile_set_line(cf_profile *p, unsigned line)
 {
     char *s = cf_origin_name(p->path, line);

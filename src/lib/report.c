@@ -74,6 +74,26 @@ void cf_report_held_back_text(const cf_report *rep, cf_buf *b)
     }
 }
 
+char *cf_report_place(const cf_report *rep, const cf_evidence *ev)
+{
+    cf_buf b = {0};
+    cf_buf_printf(&b, "%s:%u:%u", rep->source, ev->page, ev->line);
+    char *s;
+    size_t n;
+    return cf_buf_finish(&b, &s, &n) ? NULL : s;
+}
+
+void cf_report_read_from(const cf_report *rep, cf_buf *b)
+{
+    if (!rep->read_from) {
+        cf_buf_puts(b, strcmp(rep->input_format, "native") == 0 ? "coderfit profile" : "JSON Resume");
+        return;
+    }
+    cf_buf_printf(b, "read from a %s resume", rep->read_from);
+    if (rep->pages)
+        cf_buf_printf(b, " of %u page%s", rep->pages, rep->pages == 1 ? "" : "s");
+}
+
 cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *len)
 {
     cf_buf b = {0};
@@ -87,6 +107,13 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
     cf_jw_str(&w, "source", rep->source);
     cf_applicant_json(&w, &rep->who);
     cf_jw_str(&w, "input_format", rep->input_format);
+    if (rep->read_from) {
+        cf_jw_open(&w, "read_from", '{');
+        cf_jw_str(&w, "format", rep->read_from);
+        if (rep->pages)
+            cf_jw_num(&w, "pages", rep->pages, 0);
+        cf_jw_close(&w, '}');
+    }
     char fp[17];
     cf_fingerprint_format(rep->who.content, fp);
     cf_jw_str(&w, "fingerprint", fp);
@@ -159,6 +186,13 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
                 cf_jw_str(&w, "value", res->ev[e].value);
                 if (res->ev[e].note)
                     cf_jw_str(&w, "note", res->ev[e].note);
+                if (res->ev[e].page) {
+                    char *at = cf_report_place(rep, &res->ev[e]);
+                    if (!at)
+                        w.b->oom = 1;
+                    cf_jw_str(&w, "place", at ? at : "");
+                    cf_free(at);
+                }
                 cf_jw_close(&w, '}');
             }
             cf_jw_close(&w, ']');
@@ -254,9 +288,9 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
     }
     cf_buf_puts(&b, cf_applicant_stated(&rep->who) ? "" : bold);
     cf_buf_shown(&b, rep->source, strlen(rep->source));
-    cf_buf_printf(&b, "%s  %s(%s, as of %s)%s\n", cf_applicant_stated(&rep->who) ? "" : reset, dim,
-                  strcmp(rep->input_format, "native") == 0 ? "coderfit profile" : "JSON Resume",
-                  day, reset);
+    cf_buf_printf(&b, "%s  %s(", cf_applicant_stated(&rep->who) ? "" : reset, dim);
+    cf_report_read_from(rep, &b);
+    cf_buf_printf(&b, ", as of %s)%s\n", day, reset);
     cf_buf_printf(&b, "  Score %s%s%5.1f%s / 100   %s%s%s   %s%s%s\n", bold,
                   color ? score_color(rep->score) : "", cf_shown(rep->score), reset,
                   bold, cf_report_tier_label(rep), reset,

@@ -10,6 +10,7 @@ typedef struct cf_evidence {
     char *input_path;         /* the same in the input's terms, or NULL */
     char *value;
     const char *note;         /* static, or NULL */
+    unsigned page, line;      /* where a resume file says it (0: not one) */
 } cf_evidence;
 
 typedef struct cf_result {
@@ -53,6 +54,8 @@ struct cf_report {
     char *path;               /* and its origin, as data */
     unsigned line;
     const char *input_format;
+    const char *read_from;    /* a resume file's kind in words (static), or NULL */
+    unsigned pages;           /* and its pages (0: not known) */
     cf_applicant who;
     cf_day as_of;
     double score;
@@ -71,6 +74,13 @@ struct cf_report {
     size_t ngaps;
     cf_warnings warnings;     /* the profile's fields left out */
 };
+
+/* Where a resume file says what ev shows: "SOURCE:PAGE:LINE" (cf_free;
+ * NULL when out of memory).  For ev->page set. */
+char *cf_report_place(const cf_report *rep, const cf_evidence *ev);
+/* What the report was read from, in words: "read from a PDF resume of 2
+ * pages", "JSON Resume", "coderfit profile". */
+void cf_report_read_from(const cf_report *rep, cf_buf *b);
 
 /* The points a gap would add, as shown: cut (not rounded) to a tenth, so
  * that the score and all the gaps shown never add up to more than 100. */

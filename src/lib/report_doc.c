@@ -67,6 +67,11 @@ cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
         cf_buf_md(&b, rep->source);
         cf_buf_puts(&b, "\n\n");
     }
+    if (rep->read_from) {
+        cf_buf_puts(&b, "The profile was ");
+        cf_report_read_from(rep, &b);
+        cf_buf_puts(&b, ".\n\n");
+    }
     cf_buf_printf(&b, "As of %s, rubric `", day);
     cf_buf_md(&b, r->id);
     cf_buf_puts(&b, "` ");
@@ -128,6 +133,8 @@ cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
             for (size_t e = 0; e < res->nev; e++) {
                 cf_buf_puts(&b, e ? "; " : "");
                 cf_buf_md(&b, res->ev[e].input_path ? res->ev[e].input_path : res->ev[e].path);
+                if (res->ev[e].page)
+                    cf_buf_printf(&b, " (page %u, line %u)", res->ev[e].page, res->ev[e].line);
                 cf_buf_puts(&b, ": ");
                 cf_buf_md(&b, res->ev[e].value ? res->ev[e].value : "");
                 if (res->ev[e].note) {
@@ -249,6 +256,10 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
         cf_buf_puts(&b, " &middot; ");
     }
     cf_buf_html(&b, rep->source);
+    if (rep->read_from) {
+        cf_buf_puts(&b, " &middot; ");
+        cf_report_read_from(rep, &b);
+    }
     cf_buf_printf(&b, "</p>\n<p class=\"meta\">As of %s &middot; rubric ", day);
     cf_buf_html(&b, r->title ? r->title : r->id);
     cf_buf_puts(&b, " (");
@@ -361,6 +372,9 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
                 cf_buf_puts(&b, words ? "<span class=\"muted\">" : "<code>");
                 cf_buf_html(&b, where);
                 cf_buf_puts(&b, words ? ":</span> " : "</code> ");
+                if (res->ev[e].page)
+                    cf_buf_printf(&b, "<span class=\"muted\">(page %u, line %u)</span> ", res->ev[e].page,
+                                  res->ev[e].line);
                 cf_buf_html(&b, res->ev[e].value ? res->ev[e].value : "");
                 if (res->ev[e].note) {
                     cf_buf_puts(&b, " <span class=\"muted\">(");

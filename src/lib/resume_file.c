@@ -146,7 +146,7 @@ cf_status cf_resume_lines(const char *source, cf_doc_kind kind, cf_slines *L, ch
                           cf_diags *d)
 {
     int found = 0;
-    cf_status st = cf_resume_from_lines(source, L, json, json_len, d, &found);
+    cf_status st = cf_resume_from_lines(source, kind, L, json, json_len, d, &found);
     if (!st && !(found & 7))
         cf_diag_add(d, source, 0, 0, CF_SEV_WARNING, "nothing-found",
                     "no work history, education or credential found in this %s resume: it is scored on what "

@@ -141,7 +141,10 @@ static void add_evidence(scorer *s, cf_result *res, char *path, const char *valu
     char *shown = NULL;
     if (cf_input_path(s->p, path, &shown))
         s->oom = 1;
-    res->ev[res->nev++] = (cf_evidence){path, shown, val, note};
+    unsigned page = 0, line = 0;
+    if (shown && !cf_input_place(s->p, shown, &page, &line))
+        page = line = 0;
+    res->ev[res->nev++] = (cf_evidence){path, shown, val, note, page, line};
 }
 
 static int where_ok(const cf_criterion *c, const cJSON *elem)
@@ -791,6 +794,7 @@ static cf_status score(const cf_rubric *r, const cf_profile *p, int evidence, cf
     rep->r = r;
     rep->as_of = p->as_of;
     rep->input_format = p->input_format;
+    rep->read_from = cf_profile_read_from(p, &rep->pages);
     size_t n = 0;
     for (size_t i = 0; i < r->nqualities; i++)
         n += r->qualities[i].ncriteria;

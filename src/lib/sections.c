@@ -317,10 +317,16 @@ typedef struct builder {
     char *pending[4];           /* lines read after its bullets, that may head the next one */
     int npending;
     unsigned unplaced;          /* lines that no section took */
-    unsigned first_unplaced_line;
+    unsigned first_unplaced_page, first_unplaced_line;   /* where the first is */
     int oom;                    /* an allocation failed: the result is not used */
     cJSON *last_bullet;         /* the entry's last bullet, which an indented line continues */
     double bullet_x;            /* where that bullet's line starts */
+    unsigned page, line;        /* the line being read */
+    struct placed {
+        const cJSON *node;
+        unsigned page, line;
+    } *placed;                  /* where each value put was read */
+    size_t nplaced, capplaced;
 } builder;
 
 /* item put in o at key (an array's item when key is NULL); item NULL or
@@ -332,7 +338,31 @@ static cJSON *put(builder *b, cJSON *o, const char *key, cJSON *item)
         b->oom = 1;
         return NULL;
     }
+    if (b->page) {
+        struct placed *v = cf_grow(b->placed, &b->capplaced, b->nplaced + 1, sizeof *v);
+        if (!v) {
+            b->oom = 1;
+            return item;
+        }
+        b->placed = v;
+        v[b->nplaced++] = (struct placed){item, b->page, b->line};
+    }
     return item;
+}
+
+/* o[key], a string, replaced by v; the new string keeps the place where
+ * the old one was read. */
+static void replace_str(builder *b, cJSON *o, const char *key, const char *v)
+{
+    cJSON *old = cJSON_GetObjectItemCaseSensitive(o, key), *n = cJSON_CreateString(v);
+    if (!n || !old || !cJSON_ReplaceItemInObjectCaseSensitive(o, key, n)) {
+        cJSON_Delete(n);
+        b->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < b->nplaced; i++)
+        if (b->placed[i].node == old)
+            b->placed[i].node = n;
 }
 
 static cJSON *arr(builder *b, cJSON **a, const char *key)
@@ -373,11 +403,10 @@ static void append_text(builder *b, cJSON *o, const char *key, const char *v)
     cf_buf_puts(&t, old->valuestring);
     cf_buf_putc(&t, ' ');
     cf_buf_puts(&t, v);
-    cJSON *n = t.s ? cJSON_CreateString(t.s) : NULL;
-    if (!n || !cJSON_ReplaceItemInObjectCaseSensitive(o, key, n)) {
-        cJSON_Delete(n);
+    if (t.s)
+        replace_str(b, o, key, t.s);
+    else
         b->oom = 1;
-    }
     cf_buf_free(&t);
 }
 
@@ -494,11 +523,7 @@ static void entry_text(builder *b, const char *s)
         char *was = dup(b, name->valuestring);
         if (!was)
             return;
-        cJSON *n = cJSON_CreateString(s);
-        if (!n || !cJSON_ReplaceItemInObjectCaseSensitive(e, org, n)) {
-            cJSON_Delete(n);
-            b->oom = 1;
-        }
+        replace_str(b, e, org, s);
         add_str(b, e, "position", was);
         cf_free(was);
     } else if (!pos && (t > 0 || name))
@@ -887,8 +912,57 @@ static void make_row(row *r, const cf_sline *first, const char *whole, char *tex
     }
 }
 
-cf_status cf_resume_from_lines(const char *source, cf_slines *L, char **json, size_t *len, cf_diags *d,
-                               int *found)
+/* The places of the values under node (whose path is in path) into out:
+ * "work[0].highlights[1]": "1:14" (page and line). */
+static void places(builder *b, const cJSON *node, cf_buf *path, cJSON *out)
+{
+    for (size_t i = 0; i < b->nplaced; i++)
+        if (b->placed[i].node == node && path->len) {
+            char at[32];
+            snprintf(at, sizeof at, "%u:%u", b->placed[i].page, b->placed[i].line);
+            put(b, out, path->s, cJSON_CreateString(at));
+            break;
+        }
+    size_t len = path->len, k = 0;
+    for (const cJSON *c = node->child; c && !b->oom && !path->oom; c = c->next, k++) {
+        if (cJSON_IsObject(node))
+            cf_buf_printf(path, "%s%s", len ? "." : "", c->string);
+        else
+            cf_buf_printf(path, "[%zu]", k);
+        places(b, c, path, out);
+        path->len = len;
+        if (path->s)
+            path->s[len] = '\0';
+    }
+    if (path->oom)
+        b->oom = 1;
+}
+
+/* What the resume was read from, and where each value was read, in its
+ * meta object, which JSON Resume leaves to tools. */
+static void add_meta(builder *b, const cf_slines *L, cf_doc_kind kind)
+{
+    unsigned pages = 0;
+    for (size_t i = 0; i < L->n; i++)
+        if (L->v[i].page > pages)
+            pages = L->v[i].page;
+    cJSON *read = cJSON_CreateObject(), *at = cJSON_CreateObject();
+    cf_buf path = {0};
+    if (at)
+        places(b, b->root, &path, at);
+    cf_buf_free(&path);
+    b->page = 0;   /* what follows has no place */
+    cJSON *meta = put(b, b->root, "meta", cJSON_CreateObject());
+    cJSON *ours = put(b, meta, "coderfit", cJSON_CreateObject());
+    put(b, ours, "read", read);
+    add_str(b, read, "format", cf_doc_name(kind));
+    if (kind == CF_DOC_PDF)   /* pages that are pages, not page breaks */
+        put(b, read, "pages", cJSON_CreateNumber(pages));
+    put(b, ours, "places", at);
+}
+
+cf_status cf_resume_from_lines(const char *source, cf_doc_kind kind, cf_slines *L, char **json, size_t *len,
+                               cf_diags *d, int *found)
 {
     builder b;
     memset(&b, 0, sizeof b);
@@ -941,6 +1015,8 @@ cf_status cf_resume_from_lines(const char *source, cf_slines *L, char **json, si
             break;
         }
         row r;
+        b.page = L->v[i].page;
+        b.line = L->v[i].line;
         make_row(&r, &L->v[i], whole, t.s);
         if (r.np || r.has_dates) {
             switch (sect) {
@@ -970,8 +1046,10 @@ cf_status cf_resume_from_lines(const char *source, cf_slines *L, char **json, si
                     ref_row(&b, &r);
                 break;
             default:
-                if (!b.unplaced++)
+                if (!b.unplaced++) {
+                    b.first_unplaced_page = L->v[i].page;
                     b.first_unplaced_line = L->v[i].line;
+                }
                 break;
             }
         }
@@ -986,12 +1064,15 @@ cf_status cf_resume_from_lines(const char *source, cf_slines *L, char **json, si
         add_str(&b, b.basics, "summary", b.summary.s);
     cf_buf_free(&b.summary);
     *found = (b.work ? 1 : 0) | (b.edu ? 2 : 0) | (b.certs ? 4 : 0);
+    if (!b.oom)
+        add_meta(&b, L, kind);
     char *s = b.oom ? NULL : cJSON_PrintUnformatted(b.root);
     cJSON_Delete(b.root);
+    cf_free(b.placed);
     if (!s)
         return CF_ESYSTEM;
     if (b.unplaced)
-        cf_diag_add(d, source, b.first_unplaced_line, 1, CF_SEV_WARNING, "unplaced",
+        cf_diag_add(d, source, b.first_unplaced_page, b.first_unplaced_line, CF_SEV_WARNING, "unplaced",
                     "%u line%s of the resume in a section that a profile has no place for: left out", b.unplaced,
                     b.unplaced == 1 ? "" : "s");
     *json = s;

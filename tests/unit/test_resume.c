@@ -187,7 +187,7 @@ static void sections(void)
     cf_diags_clear(&d);
     /* a section with no place in a profile: its lines counted, where they start */
     v = read_resume("Jane Roe\n\nEXPERIENCE\nCoder   2019 - 2020\n\nAWARDS\nBest coder 2020\nTop 10\n", 0, &d);
-    CHECK(t_has_diag(&d, "unplaced", 7, 1) && strstr(d.items[0].message, "2 lines"));
+    CHECK(t_has_diag(&d, "unplaced", 1, 7) && strstr(d.items[0].message, "2 lines"));
     cJSON_Delete(v);
     cf_diags_clear(&d);
     /* a format with no reader says how to convert it */
