@@ -3,6 +3,7 @@
 # usage: tools/bench.sh BUILD_DIR
 #   BENCH_RUNS=5   runs per timing (the median is printed)
 #   BENCH_N=50000  profiles for the throughput figures
+#   BENCH_RESUMES=0  leave out the resume files (1,000 PDFs, 1,000 DOCX)
 set -eu
 B=${1:-build}
 RUNS=${BENCH_RUNS:-5}
@@ -139,3 +140,36 @@ n20=$("$B/tools/peakrss" "$CF" rank -q $ASOF -f ndjson "$W/20k" 2>&1 >/dev/null 
 n200=$("$B/tools/peakrss" "$CF" rank -q $ASOF -f ndjson "$W/200k" 2>&1 >/dev/null | sed -n 's/^peak-rss-kib //p')
 printf 'peak RSS, rank -f ndjson, no --top: 20,000 profiles %s KiB, 200,000 profiles %s KiB, ratio %.2f   (target <= 1.50)\n' \
     "$n20" "$n200" "$(echo "$n200 / $n20" | bc -l)"
+
+# Resume files as applicants send them: 1,000 PDFs (the corpus's, copied
+# round), ranked with --jobs 2, against pdftohtml alone on the same files
+# two at a time, which is the floor (coderfit runs it for each PDF); and
+# 1,000 DOCX files, read in process, with --jobs 1 (files a second a core).
+if [ "${BENCH_RESUMES:-1}" = 1 ] && [ -d tests/resumes/pdf ]; then
+    copies() {   # copies KIND: 1,000 files of tests/resumes/KIND in $W/KIND
+        mkdir -p "$W/$1"
+        i=0
+        while [ $i -lt 1000 ]; do
+            for f in tests/resumes/"$1"/*."$1"; do
+                [ $i -lt 1000 ] && cp "$f" "$W/$1/$(printf %04d $i)-$(basename "$f")"
+                i=$((i + 1))
+            done
+        done
+    }
+    copies pdf
+    copies docx
+    echo
+    if command -v pdftohtml >/dev/null 2>&1; then
+        pdf_floor() { find "$W/pdf" -name '*.pdf' -print0 | xargs -0 -P 2 -n 1 pdftohtml -xml -i -stdout -nodrm -q >/dev/null; }
+        t_pf=$(seconds pdf_floor)
+        t_pr=$(seconds "$CF" rank -q $ASOF -j 2 -f csv "$W/pdf")
+        printf '%-44s %7.3f s  %8.0f files/s\n' "pdftohtml -xml alone, 1,000 PDFs, 2 at a time" "$t_pf" "$(echo "1000 / $t_pf" | bc -l)"
+        printf '%-44s %7.3f s  %8.0f files/s\n' "rank --jobs 2, a folder of 1,000 PDFs" "$t_pr" "$(echo "1000 / $t_pr" | bc -l)"
+        printf 'rank of the PDFs / pdftohtml alone: %.2f   (target <= 1.25)\n' "$(echo "$t_pr / $t_pf" | bc -l)"
+    else
+        echo "PDF: pdftohtml is not installed (apt-get install poppler-utils): not measured"
+    fi
+    t_d1=$(seconds "$CF" rank -q $ASOF -j 1 -f csv "$W/docx")
+    printf '%-44s %7.3f s  %8.0f files/s\n' "rank --jobs 1, a folder of 1,000 DOCX" "$t_d1" "$(echo "1000 / $t_d1" | bc -l)"
+    printf 'DOCX files read and ranked a second, one core: %.0f   (target >= 300)\n' "$(echo "1000 / $t_d1" | bc -l)"
+fi
