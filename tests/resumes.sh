@@ -89,6 +89,17 @@ b=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["score"])' "
 expect_exit 4 "convert -f jsonresume: a native profile has none" -- "$CF" convert -f jsonresume examples/applicants/new-cca.native.json
 expect_grep "$T/err" "new-cca.native.json: error: a coderfit profile has no JSON Resume to print" "convert -f jsonresume: a native profile is said to have none"
 
+# --- --blind: a file's name says whose it is ----------------------------------
+mkdir -p "$T/inbox"
+cp "$RS/pdf/kwame-osei.pdf" "$T/inbox/Kwame_Osei_Resume.pdf"
+cp "$RS/docx/linda-kowalczyk.docx" "$T/inbox/Linda-Kowalczyk-CV.docx"
+for f in text csv json ndjson md html; do
+    expect_exit 0 "rank --blind -f $f: resume files named after their applicant" -- "$CF" rank -q --blind $ASOF -f $f "$T/inbox"
+    grep -q -i -e kwame -e osei -e linda -e kowalczyk "$T/out" && no "rank --blind -f $f: a name from a file's name or its text in the output" || ok
+done
+expect_exit 0 "score --blind -f json: a PDF" -- "$CF" score -q --blind $ASOF -f json "$T/inbox/Kwame_Osei_Resume.pdf"
+expect_grep "$T/out" '"place": "applicant-[0-9a-f]*:1:[0-9]*"' "score --blind: places name the applicant's id"
+
 # --- the same applicant, the same tier, whatever the format ------------------
 tier() { "$CF" score $ASOF -f json "$1" 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["tier"])'; }
 for n in brittany-lasko catherine-lindqvist maria-santos tyler-brandt; do
