@@ -1,7 +1,8 @@
 #!/bin/sh
 # The README's walkthroughs are real: every command in a ```console block
-# is run (from a scratch folder that sees examples/, rubrics/ and
-# tests/cases/) with the program of BUILD_DIR first in PATH, and its output
+# is run (from a scratch folder that sees examples/, rubrics/,
+# tests/cases/ and tests/resumes/) with the program of BUILD_DIR first in
+# PATH, and its output
 # (stdout and stderr together) must be the lines shown, where a line "..."
 # stands for any number of lines.  Every ```yaml block that is a rubric
 # must pass coderfit lint --strict.
@@ -14,6 +15,7 @@ mkdir -p "$W/tests"
 ln -s "$PWD/examples" "$W/examples"
 ln -s "$PWD/rubrics" "$W/rubrics"
 ln -s "$PWD/tests/cases" "$W/tests/cases"
+ln -s "$PWD/tests/resumes" "$W/tests/resumes"
 python3 - README.md "$W" "$(cd "$B" && pwd)" <<'PY'
 import os, re, subprocess, sys
 

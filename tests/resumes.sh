@@ -89,6 +89,25 @@ b=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["score"])' "
 expect_exit 4 "convert -f jsonresume: a native profile has none" -- "$CF" convert -f jsonresume examples/applicants/new-cca.native.json
 expect_grep "$T/err" "new-cca.native.json: error: a coderfit profile has no JSON Resume to print" "convert -f jsonresume: a native profile is said to have none"
 
+# --- every command reads them ---------------------------------------------------
+mkdir -p "$T/cases"
+cat >"$T/cases/resumes.yaml" <<EOF2
+cases:
+  - name: a Word resume
+    profile: $PWD/$RS/docx/tuan-nguyen.docx
+    as_of: "2026-11-26"
+    expect: {tier: good, eligible: true}
+  - name: a PDF resume
+    profile: $PWD/$RS/pdf/gloria-benavides.pdf
+    as_of: "2026-11-26"
+    expect: {tier: strong}
+EOF2
+expect_exit 0 "test: cases whose profiles are resume files" -- "$CF" test medical-coder "$T/cases/resumes.yaml"
+expect_exit 0 "advise: an ODT resume" -- "$CF" advise $ASOF "$RS/odt/catherine-lindqvist.odt"
+expect_grep "$T/out" "^Catherine Lindqvist " "advise: the ODT's applicant named"
+expect_exit 0 "diff: two rubrics on resume files" -- "$CF" diff $ASOF medical-coder profee-coder "$RS/docx/tuan-nguyen.docx" "$RS/pdf/tuan-nguyen.pdf"
+expect_grep "$T/out" "2 of 2 profiles moved" "diff: both files scored with both rubrics"
+
 # --- --blind: a file's name says whose it is ----------------------------------
 mkdir -p "$T/inbox"
 cp "$RS/pdf/kwame-osei.pdf" "$T/inbox/Kwame_Osei_Resume.pdf"
