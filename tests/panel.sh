@@ -88,7 +88,7 @@ expect_grep "$T/panel2" "goals               NOT MET, pairwise" "the panel says 
 # points 90%, pairwise 95%; never below what the readers reach now (PDF:
 # tier 31/33, within 5 points 31/33, pairwise 101/102; Word and
 # OpenDocument: 38/40, 39/40, 101/102; plain text and Markdown: 29/33,
-# 29/33, 97/102)
+# 30/33, 98/102)
 sh tools/resumes.sh "$B" >"$T/resumes" 2>&1
 figs=$(sed -n 's|^    [a-z5 ]*[a-z\x27]* *\([0-9]*\)/\([0-9]*\) .*|\1 \2|p' "$T/resumes" | tr '\n' ' ')
 set -- $figs
@@ -100,6 +100,22 @@ floor "${7:-}" "${8:-}" 38 40 "Word and OpenDocument, tier as the twin's"
 floor "${9:-}" "${10:-}" 39 40 "Word and OpenDocument, within 5 points"
 floor "${11:-}" "${12:-}" 101 102 "Word and OpenDocument, pairwise"
 floor "${13:-}" "${14:-}" 29 33 "text, tier as the twin's"
-floor "${15:-}" "${16:-}" 29 33 "text, within 5 points"
-floor "${17:-}" "${18:-}" 97 102 "text, pairwise"
+floor "${15:-}" "${16:-}" 30 33 "text, within 5 points"
+floor "${17:-}" "${18:-}" 98 102 "text, pairwise"
+# the fields read against the twins', per kind: the goals are precision
+# 0.97 and recall 0.90; never below what the readers reach now
+while read -r p r kind; do
+    line=$(grep "^  $kind  *precision" "$T/resumes")
+    got_p=$(echo "$line" | sed -n 's|.* precision \([0-9.]*\) .*|\1|p')
+    got_r=$(echo "$line" | sed -n 's|.* recall \([0-9.]*\) .*|\1|p')
+    awk -v a="${got_p:-0}" -v b="$p" -v c="${got_r:-0}" -v d="$r" 'BEGIN { exit !(a >= b && c >= d) }' && ok ||
+        no "resume fields: $kind precision ${got_p:-?} recall ${got_r:-?}, below $p and $r"
+done <<'FLOORS'
+0.987 0.978 name and contact
+0.863 0.837 job title
+0.847 0.858 job employer
+0.951 0.944 job dates
+0.813 0.807 education
+1.000 1.000 credential
+FLOORS
 finish

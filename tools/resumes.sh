@@ -4,8 +4,10 @@
 # for each kind of file that coderfit reads, the files whose tier is their
 # twin's and whose score is within 5 points of it, and the panel's
 # pairwise judgments taken on the file versions; with -v, every file that
-# misses.  The goals (issue: reading resume files): tier 95%, score within
-# 5 points 90%, pairwise 95%.
+# misses; then the fields read (name and contact, each job's title,
+# employer and dates, each education entry, each credential) against the
+# twin's, precision and recall per kind.  The goals: tier 95%, score
+# within 5 points 90%, pairwise 95%; precision 0.97, recall 0.90.
 #
 # usage: tools/resumes.sh [-v] BUILD_DIR [CORPUS_DIR] [PANEL_DIR]
 # Exit status: 0 (the figures are a measure, not yet a gate).
@@ -82,6 +84,128 @@ for kind, n, same, near, score_of in figures:
     if 100 * near < 90 * n: short.append("within 5 points %.1f%% < 90%%" % (100.0 * near / n))
     if nj and 100 * ok < 95 * nj: short.append("pairwise %.1f%% < 95%%" % (100.0 * ok / nj))
     print("    goals                %s" % ("NOT MET, " + ", ".join(short) if short else "met (tier 95%, within 5 points 90%, pairwise 95%)"))
+if verbose == "1":
+    print("\n".join(misses))
+EOF
+
+# Fields read, against the twin's, per kind: precision (a wrong or
+# invented field counts against it) and recall; with -v, each miss.
+mkdir -p "$T/read"
+for f in "$C"/pdf/*.pdf "$C"/docx/*.docx "$C"/odt/*.odt "$C"/txt/*.txt "$C/hard/resume.md" \
+    "$C/hard/owner-locked.pdf" "$C/hard/header-contact.docx" "$C/hard/table-layout.docx"; do
+    rel=${f#"$C/"}
+    mkdir -p "$T/read/${rel%/*}"
+    "$B/coderfit" convert -f jsonresume "$f" >"$T/read/$rel.json" 2>/dev/null
+done
+python3 - "$T/read" "$C/index.tsv" "$P/profiles" "$verbose" <<'EOF'
+import csv, json, os, re, sys
+read_dir, index, twins_dir, verbose = sys.argv[1:5]
+CODES = ["CPC-A", "CPC-P", "CPC", "COC", "CIC", "CRC", "CCS-P", "CCS", "CCA", "RHIT", "RHIA", "CDIP", "CCDS-O", "CCDS",
+         "CPMA", "CPB", "CPCO", "CEMC", "CBCS", "CMAA", "COBGC", "CGSC", "HCS-D", "COS-C", "CPPM", "CDEO", "CRCR", "CHDA"]
+def norm(s):
+    s = (s or "").lower().replace("&", " and ")
+    s = re.sub(r"[^0-9a-z\u00c0-\u024f]+", " ", s)
+    return " ".join(s.split())
+def digits(s):
+    return re.sub(r"\D", "", s or "")[-10:]
+MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+def month(s):
+    """A date as YYYY-MM or YYYY, "now" for the present; None when absent."""
+    t = (s or "").strip().lower()
+    if not t:
+        return None
+    if t in ("present", "current", "now", "to date", "today", "ongoing"):
+        return "now"
+    m = re.match(r"^(\d{4})-(\d{2})", t) or re.match(r"^(\d{1,2})/(\d{4})$", t)
+    if m:
+        y, mo = (m.group(1), m.group(2)) if len(m.group(1)) == 4 else (m.group(2), m.group(1))
+        return "%s-%02d" % (y, int(mo))
+    m = re.match(r"^([a-z]+)\.? (\d{4})$", t)
+    if m and m.group(1)[:3] in MONTHS:
+        return "%s-%02d" % (m.group(2), MONTHS[m.group(1)[:3]])
+    m = re.match(r"^(\d{4})$", t)
+    return m.group(1) if m else t
+def codes(resume):
+    out = set()
+    for c in resume.get("certificates", []) or []:
+        text = " ".join(str(c.get(k, "")) for k in ("name", "issuer"))
+        for code in CODES:
+            if re.search(r"(?<![A-Za-z-])" + re.escape(code) + r"(?![A-Za-z-])", text):
+                out.add(code)
+                break
+    return out
+kinds = ["name and contact", "job title", "job employer", "job dates", "education", "credential"]
+tally = {k: [0, 0, 0] for k in kinds}   # right, wrong (or invented), missed
+misses = []
+def count(kind, f, got, want, same):
+    if got and want and same(got, want):
+        tally[kind][0] += 1
+        return
+    if got:
+        tally[kind][1] += 1
+        misses.append("  wrong   %-32s %-16s read %r%s" % (f, kind, got, ", is %r" % want if want else " (not in the twin)"))
+    if want:
+        tally[kind][2] += 1
+        if not got:
+            misses.append("  missed  %-32s %-16s %r" % (f, kind, want))
+def match(read, twin, key):
+    """Pairs each read entry with the twin's entry it agrees with most."""
+    pairs, used = [], set()
+    for r in read:
+        best, bi = 0, None
+        for i, t in enumerate(twin):
+            if i in used:
+                continue
+            sc = sum(1 for k in key if r.get(k) and t.get(k) and norm(str(r[k])) == norm(str(t[k])))
+            if sc > best:
+                best, bi = sc, i
+        if bi is not None:
+            used.add(bi)
+        pairs.append((r, twin[bi] if bi is not None else {}))
+    return pairs + [({}, t) for i, t in enumerate(twin) if i not in used]
+eq = lambda a, b: norm(a) == norm(b)
+for row in csv.DictReader(open(index, encoding="utf-8"), delimiter="\t"):
+    f = row["file"]
+    path = os.path.join(read_dir, f + ".json")
+    if not os.path.exists(path):
+        continue
+    try:
+        got = json.load(open(path, encoding="utf-8"))
+    except ValueError:
+        got = {}
+    want = json.load(open(os.path.join(twins_dir, row["twin"]), encoding="utf-8"))
+    gb, wb = got.get("basics", {}) or {}, want.get("basics", {}) or {}
+    count("name and contact", f, gb.get("name"), wb.get("name"), eq)
+    count("name and contact", f, gb.get("email"), wb.get("email"), lambda a, b: a.lower() == b.lower())
+    count("name and contact", f, gb.get("phone"), wb.get("phone"), lambda a, b: digits(a) == digits(b))
+    for r, t in match(got.get("work", []) or [], want.get("work", []) or [], ("position", "name", "startDate")):
+        count("job title", f, r.get("position"), t.get("position"), eq)
+        count("job employer", f, r.get("name"), t.get("name"), eq)
+        count("job dates", f, month(r.get("startDate")), month(t.get("startDate")), lambda a, b: a == b)
+        # no end date is the present, for an entry read with a start
+        re_, te = month(r.get("endDate")), month(t.get("endDate"))
+        if re_ is None and r.get("startDate") and te == "now":
+            re_ = "now"
+        count("job dates", f, re_, te, lambda a, b: a == b)
+    for r, t in match(got.get("education", []) or [], want.get("education", []) or [], ("institution", "endDate")):
+        count("education", f, r.get("institution"), t.get("institution"), eq)
+        count("education", f, month(r.get("endDate")), month(t.get("endDate")), lambda a, b: a == b)
+    gc, wc = codes(got), codes(want)
+    for c in sorted(gc | wc):
+        count("credential", f, c if c in gc else None, c if c in wc else None, lambda a, b: a == b)
+print("Fields read against the twins' (precision: right of all read; recall: right of all there)")
+short, allt = [], [0, 0, 0]
+for k in kinds:
+    t, w, m = tally[k]
+    allt = [allt[0] + t, allt[1] + w, allt[2] + m]
+    p = t / (t + w) if t + w else 1.0
+    r = t / (t + m) if t + m else 1.0
+    print("  %-18s precision %.3f (%d/%d)  recall %.3f (%d/%d)" % (k, p, t, t + w, r, t, t + m))
+    if p < 0.97: short.append("%s precision %.3f < 0.97" % (k, p))
+    if r < 0.90: short.append("%s recall %.3f < 0.90" % (k, r))
+t, w, m = allt
+print("  %-18s precision %.3f (%d/%d)  recall %.3f (%d/%d)" % ("all fields", t / (t + w), t, t + w, t / (t + m), t, t + m))
+print("  goals              %s" % ("NOT MET, " + ", ".join(short) if short else "met (precision 0.97, recall 0.90)"))
 if verbose == "1":
     print("\n".join(misses))
 EOF

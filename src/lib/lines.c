@@ -75,8 +75,10 @@ int cf_slines_add_split(cf_slines *L, cf_sline *proto, const char *s, size_t n, 
             }
             if (cf_slines_add(L, proto, s + start, i - start))
                 return -1;
-            if (L->n > before)
+            if (L->n > before) {
+                cf_unspace(L->v[L->n - 1].text);
                 proto->col++;
+            }
             while (i < n && (s[i] == ' ' || s[i] == '\t'))
                 i++;
             start = i;
@@ -93,6 +95,45 @@ void cf_slines_free(cf_slines *L)
         cf_free(L->v[i].text);
     cf_free(L->v);
     memset(L, 0, sizeof *L);
+}
+
+/* "P R O F E S S I O N A L   S U M M A R Y": a heading set with its
+ * letters spaced out, put back together ("PROFESSIONAL SUMMARY"): four
+ * pieces or more, four in five of one or two letters, no lower case. */
+void cf_unspace(char *s)
+{
+    size_t tokens = 0, single = 0;
+    for (const char *p = s; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            return;
+    for (char *p = s; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        size_t n = 0;
+        while (p[n] && p[n] != ' ')
+            n++;
+        tokens++;
+        single += n <= 2;
+        p += n;
+    }
+    if (tokens < 4 || single * 10 < tokens * 8)
+        return;
+    size_t k = 0;
+    for (size_t i = 0; s[i];) {
+        if (s[i] != ' ') {
+            s[k++] = s[i++];
+            continue;
+        }
+        size_t n = 0;
+        while (s[i + n] == ' ')
+            n++;
+        if (n >= 2 && k)
+            s[k++] = ' ';
+        i += n;
+    }
+    s[k] = '\0';
 }
 
 /* ---- columns ------------------------------------------------------------------ */

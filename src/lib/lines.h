@@ -34,11 +34,16 @@ typedef struct cf_slines {
  * style of proto; -1 when out of memory. */
 int cf_slines_add(cf_slines *L, const cf_sline *proto, const char *text, size_t len);
 /* Adds a line s[0..n), split into pieces at a tab or a gap of three spaces
- * or more (a right-aligned date), each the next column after proto->col;
+ * or more (a right-aligned date), each the next column after proto->col
+ * and put back together when its letters are spaced out (cf_unspace);
  * with bold (one flag a byte of s), a piece is bold when all its letters
  * are.  -1 when out of memory. */
 int cf_slines_add_split(cf_slines *L, cf_sline *proto, const char *s, size_t n, const unsigned char *bold);
 void cf_slines_free(cf_slines *L);
+/* A heading set with its letters spaced out ("P R O F I L E", "C E R T I F
+ * I C AT I O N S") put back together in place; any other text is left as
+ * it is. */
+void cf_unspace(char *s);
 /* The length of a bullet ("-", "*", "\u2022", ...) at s[0..n) with the
  * spaces after it, or 0. */
 size_t cf_bullet(const char *s, size_t n);

@@ -66,41 +66,6 @@ static void gather(xmlNode *n, cf_buf *b, int bold, int italic, size_t *nbold, s
     }
 }
 
-/* "P R O F E S S I O N A L   S U M M A R Y": a heading set with its
- * letters spaced out, put back together ("PROFESSIONAL SUMMARY"). */
-static void unspace(char *s)
-{
-    size_t tokens = 0, single = 0;
-    for (char *p = s; *p;) {
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            break;
-        size_t n = 0;
-        while (p[n] && p[n] != ' ')
-            n++;
-        tokens++;
-        single += n <= 2;
-        p += n;
-    }
-    if (tokens < 4 || single * 10 < tokens * 8)
-        return;
-    size_t k = 0;
-    for (size_t i = 0; s[i];) {
-        if (s[i] != ' ') {
-            s[k++] = s[i++];
-            continue;
-        }
-        size_t n = 0;
-        while (s[i + n] == ' ')
-            n++;
-        if (n >= 2 && k)
-            s[k++] = ' ';
-        i += n;
-    }
-    s[k] = '\0';
-}
-
 static size_t letters(const char *s)
 {
     size_t n = 0;
@@ -141,7 +106,7 @@ static void add_item(items *it, unsigned page, xmlNode *t, const double *sizes, 
     e->bold = nb == n;
     e->italic = ni == n;
     e->text = b.s;
-    unspace(e->text);
+    cf_unspace(e->text);
 }
 
 /* Reading order: page, then line (tops within a third of the size are one

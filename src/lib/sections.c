@@ -322,6 +322,7 @@ typedef struct builder {
     cJSON *last_bullet;         /* the entry's last bullet, which an indented line continues */
     double bullet_x;            /* where that bullet's line starts */
     unsigned page, line;        /* the line being read */
+    int row_dates;              /* it has dates */
     struct placed {
         const cJSON *node;
         unsigned page, line;
@@ -471,6 +472,30 @@ static void entry_text(builder *b, const char *s)
         entry_text(b, at + strlen(joins[i]));
         return;
     }
+    /* "Store Manager, Summit Outdoor Supply   03/2018 - Present": on a line
+     * with its dates, a title, then a name of two words or more with
+     * nothing of a title in it ("Staff RN, Medical ICU" with no dates is a
+     * title and a unit) */
+    if (b->entry_kind != S_EDU && b->row_dates && (comma = strchr(s, ',')) && !strchr(comma + 1, ',') &&
+        !is_place(s, &comma) &&
+        (comma = strchr(s, ',')) && !cJSON_GetObjectItem(e, "position") && score_words(comma + 1, title_words) == 0 &&
+        count_words(comma + 1) >= 2 && isupper((unsigned char)comma[2]) && comma[1] == ' ') {
+        char *left = cf_strndup(s, (size_t)(comma - s));
+        if (!left) {
+            b->oom = 1;
+            return;
+        }
+        int lt = score_words(left, title_words);
+        int title = lt > 0 && lt - score_words(left, org_words) >= -score_words(comma + 2, org_words);
+        if (title) {
+            add_str(b, e, "position", left);
+            cf_free(left);
+            if (!cJSON_GetObjectItem(e, b->entry_kind == S_VOLUNTEER ? "organization" : "name"))
+                add_str(b, e, b->entry_kind == S_VOLUNTEER ? "organization" : "name", comma + 2);
+            return;
+        }
+        cf_free(left);
+    }
     if (b->entry_kind == S_EDU && (comma = strrchr(s, ',')) && score_words(comma + 1, school_words) > 0 &&
         score_words(comma + 1, degree_words) == 0) {
         /* "Associate of Applied Science, Medical Office Administration, Ivy Tech Community College" */
@@ -605,6 +630,7 @@ static void entry_row(builder *b, int kind, row *r)
         return;
     }
     b->last_bullet = NULL;
+    b->row_dates = r->has_dates;
     /* "Courses: a, b, c" */
     if (kind == S_EDU && b->entry && r->np == 1 && strchr(r->part[0], ':')) {
         char f[32];
@@ -812,11 +838,75 @@ static int looks_like_name(const char *s)
     return words >= 1 && words <= 5;
 }
 
+/* An e-mail address or a phone number inside a piece of the top block, with
+ * only spaces around it ("713-555-0158 jane@example.com"): put in basics
+ * and blanked out of s.  Returns whether anything but spaces and
+ * separators is left. */
+static int contact_in(builder *b, char *s)
+{
+    for (char *at = strchr(s, '@'); at; at = strchr(at + 1, '@')) {
+        char *l = at, *r = at, tok[256];
+        while (l > s && l[-1] != ' ')
+            l--;
+        while (*r && *r != ' ')
+            r++;
+        size_t n = (size_t)(r - l);
+        if (n >= sizeof tok)
+            continue;
+        memcpy(tok, l, n);
+        tok[n] = '\0';
+        if (is_email(tok)) {
+            add_str(b, b->basics, "email", tok);
+            memset(l, ' ', n);
+        }
+    }
+    for (char *p = s; *p;) {
+        if (!(isdigit((unsigned char)*p) || *p == '(' || *p == '+') || (p > s && isalnum((unsigned char)p[-1]))) {
+            p++;
+            continue;
+        }
+        char *q = p;
+        int digits = 0;
+        while (*q && (isdigit((unsigned char)*q) || strchr(" ()-.+", *q)))
+            digits += isdigit((unsigned char)*q++) != 0;
+        char *e = q;
+        while (e > p && e[-1] == ' ')
+            e--;
+        if (digits >= 10 && digits <= 15 && !isalpha((unsigned char)*q) && (size_t)(e - p) < 64) {
+            char tok[64];
+            memcpy(tok, p, (size_t)(e - p));
+            tok[e - p] = '\0';
+            if (!strstr(tok, " - ")) {   /* "2019 - 2020": years, not a phone */
+                add_str(b, b->basics, "phone", tok);
+                memset(p, ' ', (size_t)(e - p));
+            }
+        }
+        p = q > p ? q : p + 1;
+    }
+    for (; *s; s++)
+        if (!strchr(" ,;|", *s))
+            return 1;
+    return 0;
+}
+
 /* The top block: name, headline, contact; a long line is the summary. */
 static void top_row(builder *b, row *r, int *named)
 {
     for (int i = 0; i < r->np; i++) {
         const char *s = r->part[i], *comma;
+        if (!is_email(s) && !is_phone(s) && !is_link(s) && (strchr(s, '@') || strpbrk(s, "0123456789"))) {
+            if (!contact_in(b, r->part[i]))
+                continue;
+            /* what is left, its spaces closed up */
+            char *t = r->part[i], *w = t;
+            for (const char *c = t; *c; c++)
+                if (*c != ' ' || (w > t && w[-1] != ' '))
+                    *w++ = *c;
+            while (w > t && strchr(" ,;|", w[-1]))
+                w--;
+            *w = '\0';
+            s = t;
+        }
         if (is_email(s)) {
             add_str(b, b->basics, "email", s);
         } else if (is_phone(s)) {
