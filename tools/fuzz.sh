@@ -5,8 +5,10 @@
 # run and is saved as build-fuzz/crash-TARGET-*: add it to the seed corpus
 # and make a test of it, so the suite keeps it.  Each target has a
 # dictionary (tests/fuzz/dict: JSON Resume and native keys, rubric keys,
-# credential codes, dates, YAML syntax) so that mutations reach the parts
-# past the syntax.
+# credential codes, dates, YAML syntax, WordprocessingML and OpenDocument
+# markup, resume headings) so that mutations reach the parts past the
+# syntax.  fuzz_docx zips the XML it is given itself (a mutated zip's
+# checksums would stop the rest); fuzz_sections reads styled lines.
 # usage: tools/fuzz.sh SECONDS [big]
 #   big: the error paths of big inputs: profile, stream and audit with
 #   inputs up to 4 MiB (from a seed of 20,000 bad dates and one of 20,000
@@ -20,7 +22,7 @@ SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 make -s BUILD=$B CC="$CC" CFLAGS="-g -O1 $SAN" LDFLAGS="-fsanitize=address,undefined" $B/libcoderfit.a
 libs="$(pkg-config --libs libcjson yaml-0.1 libxml-2.0 libzip) -lm -lpthread"
 status=0
-targets="rubric profile stream audit" max_len=65536 timeout=10
+targets="rubric profile stream audit docx sections" max_len=65536 timeout=10
 if [ "$mode" = big ]; then
     targets="profile stream audit" max_len=4194304 timeout=60
     mkdir -p "$B/big-profile" "$B/big-stream" "$B/big-audit"
@@ -33,7 +35,8 @@ if [ "$mode" = big ]; then
       echo "---"; cat tests/fuzz/corpus/audit/csv-and-reports | sed '1,/^---$/d'; } >"$B/big-audit/rows.csv"
 fi
 for t in $targets; do
-    "$CC" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude \
+    "$CC" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude -Isrc/lib \
+        $(pkg-config --cflags libcjson libxml-2.0 libzip) \
         -o "$B/fuzz_$t" "tests/fuzz/fuzz_$t.c" "$B/libcoderfit.a" $libs
     corpus="$B/corpus-$t" seeds="tests/fuzz/corpus/$t"
     [ "$mode" = big ] && corpus="$B/corpus-big-$t" seeds="$seeds $B/big-$t"

@@ -323,6 +323,10 @@ typedef struct builder {
     double bullet_x;            /* where that bullet's line starts */
     unsigned page, line;        /* the line being read */
     int row_dates;              /* it has dates */
+    char *group;                /* the employer of the roles being read (in_group) */
+    cf_buf cert;                /* the credential being read (cert_row) */
+    span cert_dates;
+    unsigned cert_page, cert_line;
     struct placed {
         const cJSON *node;
         unsigned page, line;
@@ -600,9 +604,70 @@ static void flush_pending(builder *b, int as_header)
     b->npending = 0;
 }
 
+/* "5 years 7 months", "1 year", "8 mos": a tenure alone on its line, as
+ * LinkedIn writes under an employer. */
+static int tenure(const char *s)
+{
+    int parts = 0;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        if (!isdigit((unsigned char)*s))
+            return 0;
+        while (isdigit((unsigned char)*s))
+            s++;
+        while (*s == ' ')
+            s++;
+        const char *w = s;
+        while (isalpha((unsigned char)*s))
+            s++;
+        size_t n = (size_t)(s - w);
+        if (!((n >= 2 && n <= 5 && strncmp(w, "years", n) == 0) || (n >= 2 && n <= 6 && strncmp(w, "months", n) == 0) ||
+              (n == 3 && strncmp(w, "mos", 3) == 0) || (n == 3 && strncmp(w, "yrs", 3) == 0)))
+            return 0;
+        parts++;
+        while (*s == ' ' || *s == ',')
+            s++;
+    }
+    return parts >= 1 && parts <= 2;
+}
+
+/* A role read under an employer's name and tenure (LinkedIn's "Treasure
+ * Valley Dermatology" / "5 years 7 months" / "Medical Coder" / dates, then
+ * "Front Desk / Scheduling" / dates): one text of its own is its title,
+ * at that employer; an entry with a title and an employer of its own
+ * ends the group. */
+static void in_group(builder *b)
+{
+    cJSON *e = b->entry, *pos = cJSON_GetObjectItem(e, "position"), *name = cJSON_GetObjectItem(e, "name");
+    if (pos && name) {
+        cf_free(b->group);
+        b->group = NULL;
+        return;
+    }
+    if (name && cJSON_IsString(name)) {
+        char *was = dup(b, name->valuestring);
+        if (was)
+            add_str(b, e, "position", was);
+        cf_free(was);
+        replace_str(b, e, "name", b->group);
+    } else if (pos) {
+        add_str(b, e, "name", b->group);
+    }
+}
+
 /* A row of a section of entries (work, volunteer, education). */
 static void entry_row(builder *b, int kind, row *r)
 {
+    if (!r->list && !r->has_dates && r->np == 1 && tenure(r->part[0])) {
+        /* under an employer: the roles that follow are at it */
+        const cJSON *name = b->entry ? cJSON_GetObjectItem(b->entry, "name") : NULL;
+        if (kind == S_WORK && cJSON_IsString(name)) {
+            cf_free(b->group);
+            b->group = dup(b, name->valuestring);
+        }
+        return;
+    }
     if (r->list) {
         if (!b->entry || b->entry_kind != kind)
             new_entry(b, kind);
@@ -618,8 +683,10 @@ static void entry_row(builder *b, int kind, row *r)
         b->entry_highlights++;
         return;
     }
-    if (b->last_bullet && r->first->x > b->bullet_x && !r->has_dates) {
-        /* a bullet's text that went on to the next line, indented under it */
+    if (b->last_bullet && !r->has_dates &&
+        (r->first->x > b->bullet_x || (islower((unsigned char)r->whole[0]) && r->first->x >= b->bullet_x))) {
+        /* a bullet's text that went on to the next line, indented under it
+         * or, not indented, going on in lower case */
         cf_buf t = {0};
         cf_buf_puts(&t, b->last_bullet->valuestring);
         cf_buf_putc(&t, ' ');
@@ -655,6 +722,8 @@ static void entry_row(builder *b, int kind, row *r)
         for (int i = 0; i < r->np; i++)
             entry_text(b, r->part[i]);
         entry_dates(b, &r->dates);
+        if (start_new && b->group && kind == S_WORK)
+            in_group(b);
         return;
     }
     if (start_new) {
@@ -693,32 +762,102 @@ static char *joined(builder *b, const row *r)
     return s;
 }
 
-/* "CPC – AAPC, 03/2020"; "Certified Risk Adjustment Coder (CRC), AAPC, Apr 2019" */
+/* The credential read so far (cert_row), as a certificate: "CPC – AAPC,
+ * 03/2020"; "Certified Risk Adjustment Coder (CRC), AAPC, Apr 2019". */
+static void flush_cert(builder *b)
+{
+    if (!b->cert.len && !b->cert_dates.have_end) {
+        cf_buf_free(&b->cert);
+        return;
+    }
+    if (b->cert.oom) {
+        b->oom = 1;
+        cf_buf_free(&b->cert);
+        return;
+    }
+    unsigned page = b->page, line = b->line;
+    b->page = b->cert_page;   /* where its first line was read */
+    b->line = b->cert_line;
+    cJSON *a = arr(b, &b->certs, "certificates"), *c = a ? put(b, a, NULL, cJSON_CreateObject()) : NULL;
+    char *t = c ? dup(b, b->cert.s ? b->cert.s : "") : NULL;
+    cf_buf_free(&b->cert);
+    if (t) {
+        char *comma = strrchr(t, ',');
+        span sp;
+        const char *d = comma ? comma + 1 : NULL;
+        while (d && *d == ' ')
+            d++;
+        /* "Issued May 2025", "Earned 2019" */
+        static const char *const said[] = {"Issued ", "issued ", "Earned ", "earned ", "Obtained ", "since ", NULL};
+        for (int i = 0; d && said[i]; i++)
+            if (strncmp(d, said[i], strlen(said[i])) == 0)
+                d += strlen(said[i]);
+        if (d && read_span(d, strlen(d), &sp) && sp.have_end) {
+            *comma = '\0';   /* a date after the last comma */
+            add_date(b, c, "date", &sp.end);
+        } else if (b->cert_dates.have_end) {
+            add_date(b, c, "date", &b->cert_dates.end);
+        }
+        char *dash = strstr(t, " \xe2\x80\x93 ");
+        size_t k = 5, n = strlen(t);
+        if (!dash && (dash = strstr(t, " - ")))
+            k = 3;
+        if (!dash && (dash = strrchr(t, ',')))
+            k = 2;
+        /* the issuer after it, if anything is (a comma may end the text) */
+        const char *issuer = dash && (size_t)(dash - t) + k <= n ? dash + k : NULL;
+        if (dash)
+            *dash = '\0';
+        /* nor a dash or comma left at the end of the name ("CCS -") */
+        for (n = strlen(t); n;) {
+            if (t[n - 1] == ' ' || t[n - 1] == ',' || t[n - 1] == '-')
+                n--;
+            else if (n >= 3 && (unsigned char)t[n - 3] == 0xE2 && (unsigned char)t[n - 2] == 0x80 &&
+                     ((unsigned char)t[n - 1] == 0x93 || (unsigned char)t[n - 1] == 0x94))
+                n -= 3;
+            else
+                break;
+            t[n] = '\0';
+        }
+        add_str(b, c, "name", t);
+        if (issuer && *issuer)
+            add_str(b, c, "issuer", issuer);
+        cf_free(t);
+    }
+    memset(&b->cert_dates, 0, sizeof b->cert_dates);
+    b->page = page;
+    b->line = line;
+}
+
+/* A row of the credentials section: a credential of its own, or the rest
+ * of the one before, wrapped ("Certified Professional Coder" / "(CPC) ·
+ * AAPC · Issued May" / "2025"). */
 static void cert_row(builder *b, row *r)
 {
-    cJSON *a = arr(b, &b->certs, "certificates"), *c = a ? put(b, a, NULL, cJSON_CreateObject()) : NULL;
-    char *t = c ? joined(b, r) : NULL;
+    char *t = joined(b, r);
     if (!t)
         return;
-    char *comma = strrchr(t, ',');
-    span sp;
-    if (comma && read_span(comma + 1, strlen(comma + 1), &sp) && sp.have_end) {
-        *comma = '\0';   /* a date after the last comma */
-        add_date(b, c, "date", &sp.end);
-    } else if (r->has_dates && r->dates.have_end) {
-        add_date(b, c, "date", &r->dates.end);
+    int more = (b->cert.len || b->cert_dates.have_end) && (!*t || *t == '(' || islower((unsigned char)*t));
+    if (!more) {
+        flush_cert(b);
+        b->cert_page = b->page;
+        b->cert_line = b->line;
     }
-    char *dash = strstr(t, " \xe2\x80\x93 ");
-    size_t k = 5;
-    if (!dash && (dash = strstr(t, " - ")))
-        k = 3;
-    if (!dash && (dash = strrchr(t, ',')))
-        k = 2;
-    if (dash)
-        *dash = '\0';
-    add_str(b, c, "name", t);
-    if (dash)
-        add_str(b, c, "issuer", dash + k);
+    if (*t) {
+        if (b->cert.len)
+            cf_buf_putc(&b->cert, ' ');
+        cf_buf_puts(&b->cert, t);
+    }
+    if (r->has_dates && r->dates.have_end && !b->cert_dates.have_end) {
+        if (!*t && b->cert.len) {
+            /* a date alone on its line ends the text before it ("Issued
+             * May" / "2025") */
+            cf_buf_putc(&b->cert, ' ');
+            cf_buf_puts(&b->cert, r->whole);
+        } else {
+            b->cert_dates = r->dates;
+        }
+    }
     cf_free(t);
 }
 
@@ -1002,6 +1141,24 @@ static void make_row(row *r, const cf_sline *first, const char *whole, char *tex
     }
 }
 
+/* "Page 2", "Page 1 of 2": the page's furniture, not the resume's. */
+static int page_furniture(const char *s)
+{
+    if ((s[0] | 0x20) != 'p' || strncmp(s + 1, "age ", 4) != 0)
+        return 0;
+    s += 5;
+    if (!isdigit((unsigned char)*s))
+        return 0;
+    while (isdigit((unsigned char)*s))
+        s++;
+    if (strncmp(s, " of ", 4) == 0 && isdigit((unsigned char)s[4])) {
+        s += 4;
+        while (isdigit((unsigned char)*s))
+            s++;
+    }
+    return !*s;
+}
+
 /* The places of the values under node (whose path is in path) into out:
  * "work[0].highlights[1]": "1:14" (page and line). */
 static void places(builder *b, const cJSON *node, cf_buf *path, cJSON *out)
@@ -1070,6 +1227,7 @@ cf_status cf_resume_from_lines(const char *source, cf_doc_kind kind, cf_slines *
         /* a page's right column starts afresh, as its left one did */
         if (i && L->v[i].region == 2 && L->v[i - 1].region == 1 && L->v[i - 1].page == L->v[i].page) {
             flush_pending(&b, 0);
+            flush_cert(&b);
             b.entry = NULL;
             b.last_bullet = NULL;
             sect = S_TOP;
@@ -1080,6 +1238,9 @@ cf_status cf_resume_from_lines(const char *source, cf_doc_kind kind, cf_slines *
             int styled = L->v[i].heading >= 2 || L->v[i].bold || all_caps(L->v[i].text);
             if (k >= 0 && (styled || sect != S_TOP || count_words(L->v[i].text) <= 3)) {
                 flush_pending(&b, 0);
+                flush_cert(&b);
+                cf_free(b.group);
+                b.group = NULL;
                 b.entry = NULL;
                 b.last_bullet = NULL;
                 sect = k;
@@ -1104,6 +1265,12 @@ cf_status cf_resume_from_lines(const char *source, cf_doc_kind kind, cf_slines *
             cf_buf_free(&t);
             break;
         }
+        if (page_furniture(t.s)) {   /* "Page 1 of 2" */
+            cf_buf_free(&t);
+            cf_free(whole);
+            i = j;
+            continue;
+        }
         row r;
         b.page = L->v[i].page;
         b.line = L->v[i].line;
@@ -1122,8 +1289,7 @@ cf_status cf_resume_from_lines(const char *source, cf_doc_kind kind, cf_slines *
                 entry_row(&b, sect, &r);
                 break;
             case S_CERT:
-                if (r.np)
-                    cert_row(&b, &r);
+                cert_row(&b, &r);
                 break;
             case S_SKILLS:
                 skill_row(&b, &r);
@@ -1148,6 +1314,7 @@ cf_status cf_resume_from_lines(const char *source, cf_doc_kind kind, cf_slines *
         i = j;
     }
     flush_pending(&b, 0);
+    flush_cert(&b);
     if (b.summary.oom)
         b.oom = 1;
     else if (b.summary.len)
@@ -1159,6 +1326,7 @@ cf_status cf_resume_from_lines(const char *source, cf_doc_kind kind, cf_slines *
     char *s = b.oom ? NULL : cJSON_PrintUnformatted(b.root);
     cJSON_Delete(b.root);
     cf_free(b.placed);
+    cf_free(b.group);
     if (!s)
         return CF_ESYSTEM;
     if (b.unplaced)

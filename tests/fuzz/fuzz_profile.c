@@ -35,10 +35,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 cf_free(s);
             cf_report *alt = NULL;
             static const char *const with[] = {"credential=CPC"};
-            if (cf_profile_with(p, "credential", "CPC", err, sizeof err) == CF_OK &&
-                cf_score(rubric, p, &alt) == CF_OK &&
-                cf_advice_write(rep, alt, with, 1, CF_ADVICE_JSON, &s, NULL) == CF_OK)
+            cf_advice_opts ao = {CF_ADVICE_JSON, 0, 0, NULL, with, 1, 0};
+            if (cf_advice_write(rep, p, &ao, &s, NULL) == CF_OK)
                 cf_free(s);
+            if (cf_profile_with(p, "credential", "CPC", err, sizeof err) == CF_OK &&
+                cf_score(rubric, p, &alt) == CF_OK) {
+                ao.alt = alt;
+                if (cf_advice_write(rep, p, &ao, &s, NULL) == CF_OK)
+                    cf_free(s);
+            }
             cf_report_free(alt);
             if (cf_report_blind(rep, p) == CF_OK && cf_report_json(rep, 0, &s, NULL) == CF_OK)
                 cf_free(s);

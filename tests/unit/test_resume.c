@@ -179,6 +179,13 @@ static void sections(void)
     cJSON_Delete(v);
     cf_diags_clear(&d);
 
+    /* a credential line that ends with its comma: no issuer read past it */
+    v = read_resume("Jane Roe\n\nCERTIFICATIONS\nCPC,\nCCS \xe2\x80\x93 \n", 0, &d);
+    CHECK(strcmp(at(v, "certificates.0.name"), "CPC") == 0 && !*at(v, "certificates.0.issuer"));
+    CHECK(strcmp(at(v, "certificates.1.name"), "CCS") == 0 && !*at(v, "certificates.1.issuer"));
+    cJSON_Delete(v);
+    cf_diags_clear(&d);
+
     /* nothing of a resume: no name made up, and said */
     v = read_resume("call back on Tuesday\n", 0, &d);
     CHECK(!*at(v, "basics.name") && strcmp(at(v, "basics.summary"), "call back on Tuesday") == 0);
