@@ -115,7 +115,7 @@ done <<'FLOORS'
 0.877 0.858 job title
 0.856 0.867 job employer
 0.960 0.954 job dates
-0.813 0.807 education
+0.828 0.857 education
 1.000 1.000 credential
 FLOORS
 finish

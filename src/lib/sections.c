@@ -1072,7 +1072,7 @@ static void top_row(builder *b, row *r, int *named)
 }
 
 /* The row of the pieces of one line, its dates found. */
-static void make_row(row *r, const cf_sline *first, const char *whole, char *text)
+static void make_row(row *r, const cf_sline *first, const char *whole, char *text, int years)
 {
     memset(r, 0, sizeof *r);
     r->first = first;
@@ -1091,8 +1091,9 @@ static void make_row(row *r, const cf_sline *first, const char *whole, char *tex
         }
     }
     /* dates that lost the gap before them: "Coder II 06/2020 - Present",
-     * "Diploma, Medical Billing and Coding 12/2019"; a bare year is not
-     * taken ("Marketing 2020") */
+     * "Diploma, Medical Billing and Coding 12/2019"; a bare year only
+     * where years say when a course of study ended ("University of
+     * Minnesota 2008"), not elsewhere ("Marketing 2020") */
     for (int i = r->np - 1; i >= 0 && !r->list; i--) {
         char *p = r->part[i];
         size_t n = strlen(p);
@@ -1103,11 +1104,11 @@ static void make_row(row *r, const cf_sline *first, const char *whole, char *tex
             if (!read_span(p + j, n - j, &sp))
                 continue;
             int range = sp.have_start && (sp.have_end || sp.now);
-            if (!range && !strpbrk(p + j, "/-") && !strchr(p + j, ' '))
+            if (!range && !years && !strpbrk(p + j, "/-") && !strchr(p + j, ' '))
                 continue;
             r->dates = sp;
             r->has_dates = 1;
-            while (j && p[j - 1] == ' ')
+            while (j && (p[j - 1] == ' ' || p[j - 1] == ','))
                 j--;
             p[j] = '\0';
             return;
@@ -1274,7 +1275,7 @@ cf_status cf_resume_from_lines(const char *source, cf_doc_kind kind, cf_slines *
         row r;
         b.page = L->v[i].page;
         b.line = L->v[i].line;
-        make_row(&r, &L->v[i], whole, t.s);
+        make_row(&r, &L->v[i], whole, t.s, sect == S_EDU);
         if (r.np || r.has_dates) {
             switch (sect) {
             case S_TOP:

@@ -10,7 +10,16 @@
 #include <zip.h>
 #include "coderfit.h"
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    if (cf_init() != CF_OK)
+        abort();
+    return 0;
+}
 
 /* A zip of the entries name[i] = text[i] (i < n), in a malloc'd buffer. */
 static char *zip_of(const char *const *name, const void *const *text, const size_t *len, int n, size_t *out)
@@ -51,12 +60,6 @@ static char *zip_of(const char *const *name, const void *const *text, const size
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static int ready;
-    if (!ready) {
-        if (cf_init() != CF_OK)
-            abort();
-        ready = 1;
-    }
     if (size < 1)
         return 0;
     static const char body[] = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"

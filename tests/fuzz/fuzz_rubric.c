@@ -9,7 +9,16 @@
 #include <string.h>
 #include "coderfit.h"
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    if (cf_init() != CF_OK)
+        abort();
+    return 0;
+}
 
 typedef struct input {
     const uint8_t *data;
@@ -37,12 +46,6 @@ static int reader(void *ctx, const char *from, const char *ref, char **name, cha
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static int ready;
-    if (!ready) {
-        if (cf_init() != CF_OK)
-            abort();
-        ready = 1;
-    }
     cf_diags d = {0};
     cf_rubric *r = NULL;
     input in = {data, size};

@@ -8,16 +8,19 @@
 #include <string.h>
 #include "lines.h"
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    if (cf_init() != CF_OK)
+        abort();
+    return 0;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static int ready;
-    if (!ready) {
-        if (cf_init() != CF_OK)
-            abort();
-        ready = 1;
-    }
     cf_slines L = {0};
     cf_sline proto;
     memset(&proto, 0, sizeof proto);

@@ -98,7 +98,9 @@ static void sweep(const char *name, op_fn op, const void *ctx)
             CHECKF(same, "%s: the run without a fault differs", name);
             break;
         }
-        if (n > total + 1) {
+        /* libxml2 seeds its hash tables at random, so a document's count
+         * of allocations varies a little from run to run: a margin */
+        if (n > total + total / 8 + 64) {
             CHECKF(0, "%s: still failing after %lu allocations", name, n);
             break;
         }

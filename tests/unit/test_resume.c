@@ -179,6 +179,18 @@ static void sections(void)
     cJSON_Delete(v);
     cf_diags_clear(&d);
 
+    /* a bare year ends a course of study, never a job's title */
+    v = read_resume("Jane Roe\n\nEXPERIENCE\nDirector of Marketing 2020\nAcme Health   2019 - 2021\n\n"
+                    "EDUCATION\nBS, Business Administration, Colorado State University, 2015\n"
+                    "University of Minnesota 2008\n", 0, &d);
+    CHECK(!strstr(at(v, "work.0.startDate"), "2020") && !strstr(at(v, "work.0.endDate"), "2020"));
+    CHECK(strcmp(at(v, "education.0.institution"), "Colorado State University") == 0 &&
+          strcmp(at(v, "education.0.endDate"), "2015") == 0);
+    CHECK(strcmp(at(v, "education.1.institution"), "University of Minnesota") == 0 &&
+          strcmp(at(v, "education.1.endDate"), "2008") == 0);
+    cJSON_Delete(v);
+    cf_diags_clear(&d);
+
     /* a credential line that ends with its comma: no issuer read past it */
     v = read_resume("Jane Roe\n\nCERTIFICATIONS\nCPC,\nCCS \xe2\x80\x93 \n", 0, &d);
     CHECK(strcmp(at(v, "certificates.0.name"), "CPC") == 0 && !*at(v, "certificates.0.issuer"));
