@@ -89,7 +89,7 @@ case_ "a 100 MB string (allowed)" 0 "" -- "$CF" score $ASOF --max-input-size 200
 : >"$T/empty.json"
 case_ "an empty file" 4 "empty.json:1:1: error: empty input (no JSON value)" -- "$CF" score "$T/empty.json"
 mkdir -p "$T/dir"
-case_ "a folder with no profile in it" 4 "dir: error: no \*.json, \*.jsonl, \*.ndjson, \*.txt or \*.md file in this folder" -- "$CF" score "$T/dir"
+case_ "a folder with no profile in it" 4 "dir: error: no profile or resume file in this folder (\*.json, \*.jsonl, \*.ndjson, \*.pdf, \*.docx, \*.odt, \*.txt, \*.md)" -- "$CF" score "$T/dir"
 mkfifo "$T/fifo.json"
 case_ "a FIFO with no writer (must not block)" 4 "fifo.json:1:1: error: empty input (no JSON value)" -- "$CF" score "$T/fifo.json"
 case_ "rank: a FIFO with no writer (must not block)" 4 "fifo.json:1:1: error: empty input (no JSON value)" -- "$CF" rank "$T/fifo.json"

@@ -224,6 +224,9 @@ int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli
 /* The warning for the files of a folder that were not read (paths[0..n),
  * at most ten named): "skipped N files not read: ...; CF_CONVERT_HINT". */
 void cli_skipped_warning(const char *cmd, char *const *paths, size_t n);
+/* A folder named in which the walk found nothing to read. */
+#define CLI_NO_INPUT_FILE                                                                                       \
+    "no profile or resume file in this folder (*.json, *.jsonl, *.ndjson, *.pdf, *.docx, *.odt, *.txt, *.md)"
 /* *.json, *.jsonl, *.ndjson: profiles; and those or *.pdf, *.docx,
  * *.odt, *.txt, *.md, *.markdown (resumes): what a folder's walk reads. */
 int cli_is_profile_file(const char *path);

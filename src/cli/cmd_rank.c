@@ -48,13 +48,14 @@ const cli_command cli_rank = {
     "       coderfit rank --merge [OPTION]... REPORTS...\n"
     "\n"
     "Scores every profile in the PATHs and ranks them: files, folders (searched\n"
-    "recursively for *.json, *.jsonl and *.ndjson in any case; other files are\n"
-    "counted and named, hidden ones left alone), NDJSON streams (*.jsonl,\n"
-    "*.ndjson: one profile per line) and - for a stream on stdin.  A stream\n"
-    "whose first line is a lone { holds pretty-printed profiles one after\n"
-    "another (jq's output, or files put together with cat).  A bad input is\n"
-    "reported and counted; the batch goes on.  Results are sorted by score,\n"
-    "then source path and line, whatever the order of the inputs.\n",
+    "recursively for *.json, *.jsonl, *.ndjson and resume files, *.pdf, *.docx,\n"
+    "*.odt, *.txt and *.md, in any case; other files are counted and named,\n"
+    "hidden ones left alone), NDJSON streams (*.jsonl, *.ndjson: one profile\n"
+    "per line) and - for a stream on stdin.  A stream whose first line is a\n"
+    "lone { holds pretty-printed profiles one after another (jq's output, or\n"
+    "files put together with cat).  A bad input is reported and counted; the\n"
+    "batch goes on.  Results are sorted by score, then source path and line,\n"
+    "whatever the order of the inputs.\n",
     options, formats,
     "The summary (text, md, json) counts inputs, scored and failed (always\n"
     "scored + failed = inputs), results per tier, the gates failed most, and\n"
@@ -415,7 +416,7 @@ int cmd_rank(int argc, char **argv)
             if (cli_walk(a, walk_file, walk_skip, walk_error, &wc))
                 st = CF_ESYSTEM;
             else if (in.n == before) {
-                static const char none[] = "no *.json, *.jsonl, *.ndjson, *.txt or *.md file in this folder";
+                static const char none[] = CLI_NO_INPUT_FILE;
                 cli_fail(a, 0, 0, "%s", none);
                 if (cf_ranking_add_error(all, a, 0, 0, none))
                     st = CF_ESYSTEM;

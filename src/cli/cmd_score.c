@@ -29,9 +29,11 @@ const cli_command cli_score = {
     "score", "one fit report per profile",
     "usage: coderfit score [OPTION]... PROFILE...\n"
     "\n"
-    "Scores each profile (a JSON Resume or a coderfit profile; - reads stdin,\n"
-    "where, as in *.jsonl and *.ndjson files, one profile per line is allowed,\n"
-    "or pretty-printed ones one after another when the first line is a lone {)\n"
+    "Scores each profile (a JSON Resume, a coderfit profile, or a resume file:\n"
+    "PDF, Word (DOCX), OpenDocument (ODT), plain text or Markdown; - reads\n"
+    "stdin, where, as in *.jsonl and *.ndjson files, one profile per line is\n"
+    "allowed, or pretty-printed ones one after another when the first line is\n"
+    "a lone {)\n"
     "and writes a fit report: total score, tier, gates, a score per quality,\n"
     "the evidence behind each criterion and the gaps that cost the most.\n",
     options, formats,

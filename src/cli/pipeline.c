@@ -266,7 +266,7 @@ cf_status cli_pipeline_run(const cli_pipeline *pl, char **paths, int n)
             if (cli_walk(paths[i], each_file, each_skip, each_error, &w) && !w.st)
                 w.st = CF_ESYSTEM;
             if (!w.st && !w.found)
-                w.st = refuse(&w.pl, paths[i], 0, 0, "no *.json, *.jsonl, *.ndjson, *.txt or *.md file in this folder", NULL);
+                w.st = refuse(&w.pl, paths[i], 0, 0, CLI_NO_INPUT_FILE, NULL);
         } else {
             w.st = each_input(&w, paths[i]);
         }
