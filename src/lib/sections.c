@@ -327,6 +327,7 @@ typedef struct builder {
     cf_buf cert;                /* the credential being read (cert_row) */
     span cert_dates;
     unsigned cert_page, cert_line;
+    int cert_open;              /* its last line ended with a separator */
     struct placed {
         const cJSON *node;
         unsigned page, line;
@@ -766,6 +767,7 @@ static char *joined(builder *b, const row *r)
  * 03/2020"; "Certified Risk Adjustment Coder (CRC), AAPC, Apr 2019". */
 static void flush_cert(builder *b)
 {
+    b->cert_open = 0;
     if (!b->cert.len && !b->cert_dates.have_end) {
         cf_buf_free(&b->cert);
         return;
@@ -837,15 +839,33 @@ static void cert_row(builder *b, row *r)
     char *t = joined(b, r);
     if (!t)
         return;
-    int more = (b->cert.len || b->cert_dates.have_end) && (!*t || *t == '(' || islower((unsigned char)*t));
+    int open = b->cert_open;
+    int more = (b->cert.len || b->cert_dates.have_end) &&
+               (!*t || *t == '(' || islower((unsigned char)*t) || open);
     if (!more) {
         flush_cert(b);
         b->cert_page = b->page;
         b->cert_line = b->line;
     }
+    /* a line that ends with a separator goes on ("... (COC) |" / "AAPC |
+     * 10/2021"); the separator goes */
+    size_t wl = strlen(t);
+    while (wl && t[wl - 1] == ' ')
+        wl--;
+    b->cert_open = 0;
+    if (wl && t[wl - 1] == '|') {
+        b->cert_open = 1;
+        wl--;
+    } else if (wl >= 2 && (unsigned char)t[wl - 2] == 0xC2 && (unsigned char)t[wl - 1] == 0xB7) {
+        b->cert_open = 1;
+        wl -= 2;
+    }
+    while (wl && t[wl - 1] == ' ')
+        wl--;
+    t[wl] = '\0';
     if (*t) {
         if (b->cert.len)
-            cf_buf_putc(&b->cert, ' ');
+            cf_buf_puts(&b->cert, more && open ? ", " : " ");
         cf_buf_puts(&b->cert, t);
     }
     if (r->has_dates && r->dates.have_end && !b->cert_dates.have_end) {

@@ -191,6 +191,17 @@ static void sections(void)
     cJSON_Delete(v);
     cf_diags_clear(&d);
 
+    /* a credential wrapped after a separator, and one wrapped in a sidebar */
+    v = read_resume("Jane Roe\n\nCERTIFICATIONS\nCertified Outpatient Coder (COC) |\nAAPC | 10/2021\n"
+                    "Certified Professional Coder\n(CPC) \xc2\xb7 AAPC \xc2\xb7 Issued May\n2025\n", 0, &d);
+    CHECK(strcmp(at(v, "certificates.0.name"), "Certified Outpatient Coder (COC)") == 0 &&
+          strcmp(at(v, "certificates.0.issuer"), "AAPC") == 0 && strcmp(at(v, "certificates.0.date"), "2021-10") == 0);
+    CHECK(strcmp(at(v, "certificates.1.name"), "Certified Professional Coder (CPC)") == 0 &&
+          strcmp(at(v, "certificates.1.issuer"), "AAPC") == 0 && strcmp(at(v, "certificates.1.date"), "2025-05") == 0);
+    CHECK(!*at(v, "certificates.2.name"));
+    cJSON_Delete(v);
+    cf_diags_clear(&d);
+
     /* a credential line that ends with its comma: no issuer read past it */
     v = read_resume("Jane Roe\n\nCERTIFICATIONS\nCPC,\nCCS \xe2\x80\x93 \n", 0, &d);
     CHECK(strcmp(at(v, "certificates.0.name"), "CPC") == 0 && !*at(v, "certificates.0.issuer"));
