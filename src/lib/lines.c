@@ -73,7 +73,15 @@ int cf_slines_add_split(cf_slines *L, cf_sline *proto, const char *s, size_t n, 
                 proto->x = x0 + (double)chars(s, start);
                 proto->w = (double)chars(s + start, i - start);
             }
-            if (cf_slines_add(L, proto, s + start, i - start))
+            /* a piece after the first may have a bullet of its own
+             * ("- CPT     - ICD-10-CM     - HCPCS") */
+            unsigned char list = proto->list;
+            size_t mark = start ? cf_bullet(s + start, i - start) : 0;
+            if (mark)
+                proto->list = 1;
+            int r = cf_slines_add(L, proto, s + start + mark, i - start - mark);
+            proto->list = list;
+            if (r)
                 return -1;
             if (L->n > before) {
                 cf_unspace(L->v[L->n - 1].text);
@@ -129,7 +137,10 @@ void cf_unspace(char *s)
         size_t n = 0;
         while (s[i + n] == ' ')
             n++;
-        if (n >= 2 && k)
+        /* a wide gap is a word's end, and so is an "&" ("E D U C AT I O N
+         * & T R A I N I N G") */
+        int amp = s[i + n] == '&' || (k && s[k - 1] == '&');
+        if ((n >= 2 || amp) && k)
             s[k++] = ' ';
         i += n;
     }

@@ -89,6 +89,15 @@ static int heading_kind(const char *text)
         if (isdigit((unsigned char)text[i]))
             return -1;
     folded(text, n, f, sizeof f);
+    /* what is in parentheses qualifies: "Coding (training)" is no heading */
+    for (char *o; (o = strchr(f, '('));) {
+        char *c = strchr(o, ')');
+        if (!c) {
+            *o = '\0';
+            break;
+        }
+        memmove(o, c + 1, strlen(c + 1) + 1);
+    }
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
         if (any_word(f, kinds[k].words))
             return kinds[k].kind;
@@ -512,7 +521,20 @@ static void entry_text(builder *b, const char *s)
         const char *right = comma + 1;
         while (*right == ' ')
             right++;
-        entry_text(b, left);
+        /* what comes before the school is the course of study, when it
+         * names one ("Certificate of completion, CPC Preparation Course
+         * (online), AAPC") */
+        if (score_words(left, degree_words) > 0 && !cJSON_GetObjectItem(e, "studyType") &&
+            !cJSON_GetObjectItem(e, "institution")) {
+            char *cut = strstr(left, ", ");
+            if (cut)
+                *cut = '\0';
+            add_str(b, e, "studyType", left);
+            if (cut)
+                add_str(b, e, "area", cut + 2);
+        } else {
+            entry_text(b, left);
+        }
         cf_free(left);
         if (!cJSON_GetObjectItem(e, "institution"))
             add_str(b, e, "institution", right);

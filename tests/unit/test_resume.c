@@ -191,6 +191,19 @@ static void sections(void)
     cJSON_Delete(v);
     cf_diags_clear(&d);
 
+    /* a functional resume: a skill group named "(training)" is no heading,
+     * each of three bullets on a line is a skill, a letter-spaced heading
+     * with an "&" is one */
+    v = read_resume("Jane Roe\n\nKey Skills\nCoding (training)\n\xe2\x80\xa2 CPT      \xe2\x80\xa2 ICD-10-CM      "
+                    "\xe2\x80\xa2 HCPCS\n\nE D U C AT I O N & T R A I N I N G\n"
+                    "Fresno City College | Certificate, Medical Coding | Jan 2024 \xe2\x80\x93 Dec 2024\n", 0, &d);
+    CHECK(!*at(v, "education.1.institution") && strcmp(at(v, "education.0.institution"), "Fresno City College") == 0);
+    CHECK(strcmp(at(v, "skills.1.name"), "CPT") == 0 && strcmp(at(v, "skills.2.name"), "ICD-10-CM") == 0 &&
+          strcmp(at(v, "skills.3.name"), "HCPCS") == 0);
+    CHECK(!*at(v, "work.0.name"));
+    cJSON_Delete(v);
+    cf_diags_clear(&d);
+
     /* a credential wrapped after a separator, and one wrapped in a sidebar */
     v = read_resume("Jane Roe\n\nCERTIFICATIONS\nCertified Outpatient Coder (COC) |\nAAPC | 10/2021\n"
                     "Certified Professional Coder\n(CPC) \xc2\xb7 AAPC \xc2\xb7 Issued May\n2025\n", 0, &d);
