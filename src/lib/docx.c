@@ -17,6 +17,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include "lines.h"
+#include "xml.h"
 
 #define MAX_ENTRIES 10000            /* entries of the zip */
 #define MAX_PART (32ul << 20)        /* bytes of one XML part, unpacked */
@@ -219,27 +220,14 @@ static xmlDoc *parse(reader *r, const char *name, int required)
         cf_free(buf);
         return NULL;
     }
-    xmlParserCtxt *ctxt = xmlNewParserCtxt();
-    xmlDoc *doc = ctxt ? xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL,
-                                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
-                       : NULL;
-    if (!doc) {
-        const xmlError *e = ctxt ? xmlCtxtGetLastError(ctxt) : NULL;
-        if (!e || e->code == XML_ERR_NO_MEMORY) {
-            r->oom = 1;
-        } else {
-            char msg[200];
-            snprintf(msg, sizeof msg, "%s", e->message ? e->message : "not well-formed");
-            size_t k = strlen(msg);
-            while (k && (msg[k - 1] == '\n' || msg[k - 1] == ' '))
-                msg[--k] = '\0';
-            if (strstr(msg, "Excessive depth"))
-                fail(r, "%s nests elements deeper than a document ever does (more than 256): not read", name);
-            else
-                fail(r, "%s is not XML that can be read, at line %d: %s", name, e->line, msg);
-        }
-    }
-    xmlFreeParserCtxt(ctxt);
+    cf_xml_error e;
+    xmlDoc *doc = cf_xml_read(buf, len, name, 0, &e);
+    if (!doc && e.oom)
+        r->oom = 1;
+    else if (!doc && strstr(e.message, "Excessive depth"))
+        fail(r, "%s nests elements deeper than a document ever does (more than 256): not read", name);
+    else if (!doc)
+        fail(r, "%s is not XML that can be read, at line %d: %s", name, e.line, e.message);
     cf_free(buf);
     return doc;
 }

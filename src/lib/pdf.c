@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include "lines.h"
+#include "xml.h"
 
 typedef struct item {
     unsigned page;
@@ -194,8 +195,10 @@ cf_status cf_resume_read_pdf(const char *source, const char *xml, size_t len, ch
         cf_diag_add(d, source, 0, 0, CF_SEV_ERROR, "format", "the PDF's text is too large to read");
         return d->oom ? CF_ESYSTEM : CF_EINPUT;
     }
-    xmlDoc *doc = xmlReadMemory(xml, (int)len, "pdf.xml", "UTF-8",
-                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+    cf_xml_error e;
+    xmlDoc *doc = cf_xml_read(xml, len, "pdf.xml", XML_PARSE_NOCDATA, &e);
+    if (!doc && e.oom)
+        return CF_ESYSTEM;
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!root || xmlStrcmp(root->name, (const xmlChar *)"pdf2xml") != 0) {
         xmlFreeDoc(doc);

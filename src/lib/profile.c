@@ -666,17 +666,22 @@ cf_status cf_profile_resume_json(const cf_profile *p, int pretty, char **out, si
         return CF_EINPUT;
     /* without what the reader noted for the report: the places of a file
      * that the JSON no longer is */
-    cJSON *meta = cJSON_GetObjectItemCaseSensitive(p->resume, "meta");
-    cJSON *ours = cJSON_DetachItemFromObjectCaseSensitive(meta, "coderfit");
-    int empty = ours && meta && !meta->child;
-    cJSON *gone = empty ? cJSON_DetachItemFromObjectCaseSensitive(p->resume, "meta") : NULL;
+    const cJSON *resume = p->resume;
+    cJSON *copy = NULL;
+    const cJSON *meta = cJSON_GetObjectItemCaseSensitive(p->resume, "meta");
+    if (cJSON_GetObjectItemCaseSensitive(meta, "coderfit")) {
+        if (!(copy = cJSON_Duplicate(p->resume, 1)))
+            return CF_ESYSTEM;
+        cJSON *m = cJSON_GetObjectItemCaseSensitive(copy, "meta");
+        cJSON_DeleteItemFromObjectCaseSensitive(m, "coderfit");
+        if (!m->child)
+            cJSON_DeleteItemFromObjectCaseSensitive(copy, "meta");
+        resume = copy;
+    }
     cf_buf b = {0};
-    cf_json_write(&b, p->resume, 0, pretty);
+    cf_json_write(&b, resume, 0, pretty);
     cf_buf_putc(&b, '\n');
-    if (gone)
-        cJSON_AddItemToObject(p->resume, "meta", gone);
-    if (ours)
-        cJSON_AddItemToObject(meta, "coderfit", ours);
+    cJSON_Delete(copy);
     return cf_buf_finish(&b, out, len);
 }
 

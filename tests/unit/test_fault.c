@@ -38,8 +38,10 @@ static unsigned long at_n;
 static void say_where(void)
 {
     char line[256];
-    int n = snprintf(line, sizeof line, "fault: the sweep \"%s\" died with allocation %lu failing\n",
-                     at_name ? at_name : "?", at_n);
+    int n = at_name ? snprintf(line, sizeof line, "fault: the sweep \"%s\" died with allocation %lu failing\n",
+                               at_name, at_n)
+                    : snprintf(line, sizeof line, "fault: the sweeps ended; what died came after them (a leak "
+                                                  "found at exit is reported above)\n");
     if (n > 0 && write(2, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1) < 0)
         return;
 }
@@ -109,6 +111,7 @@ static void sweep(const char *name, op_fn op, const void *ctx)
     if (getenv("CODERFIT_FAULT_VERBOSE"))
         printf("fault %s: %lu allocations failed one at a time\n", name, n - 1);
     sweeps++;
+    at_name = NULL;
     free(want.s);
 }
 
