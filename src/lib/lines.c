@@ -301,8 +301,11 @@ static void to_utf8(cf_buf *b, const unsigned char *p, size_t n)
 
 size_t cf_bullet(const char *s, size_t n)
 {
+    /* • ● ▪ – · ◦ ✓ ✔ ▸ ► ➤ → and - * + o (not ◆ or ✦, which mark headings
+     * as often as items) */
     static const char *const marks[] = {"\xe2\x80\xa2", "\xe2\x97\x8f", "\xe2\x96\xaa", "\xe2\x80\x93", "\xc2\xb7",
-                                        "\xe2\x97\xa6", "-", "*", "+", "o", NULL};
+                                        "\xe2\x97\xa6", "\xe2\x9c\x93", "\xe2\x9c\x94", "\xe2\x96\xb8", "\xe2\x96\xba",
+                                        "\xe2\x9e\xa4", "\xe2\x86\x92", "-", "*", "+", "o", NULL};
     for (int i = 0; marks[i]; i++) {
         size_t k = strlen(marks[i]);
         if (n > k && memcmp(s, marks[i], k) == 0 && (s[k] == ' ' || s[k] == '\t')) {

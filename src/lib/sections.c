@@ -288,7 +288,8 @@ static const char *const title_words[] = {
     "registrar", "secretary", "receptionist", "cashier", "aide", "paramedic", "emt", "therapist", "instructor",
     "teacher", "volunteer", "ii", "iii", "senior", "sr", "junior", "trainee", "associate", "administrator",
     "medic", "rn", "lpn", "cna", "ma", "agent", "advocate", "processor", "poster", "scheduler", "navigator",
-    "owner", "server", "sales", "worker", "integrity", "documentation", "cdi", "billing", NULL};
+    "owner", "server", "sales", "worker", "integrity", "documentation", "cdi", "billing", "member", "crew",
+    "caregiver", "clerk", NULL};
 static const char *const org_words[] = {
     "hospital", "health", "healthcare", "center", "centre", "clinic", "partners", "inc", "llc", "group",
     "university", "college", "associates", "plan", "services", "physicians", "care", "systems", "network",
@@ -463,6 +464,21 @@ static void put_list(builder *b, cJSON *o, const char *key, const char *list)
     cf_free(copy);
 }
 
+/* How much s reads like a job title rather than an employer's name: its
+ * title words less its employer words, and a title's last word counts
+ * twice over, since it names the role ("Clinic LPN", "Crew Member"). */
+static int title_score(const char *s)
+{
+    int t = score_words(s, title_words) - score_words(s, org_words);
+    const char *last = strrchr(s, ' ');
+    last = last ? last + 1 : s;
+    if (score_words(last, title_words))
+        t += 2;
+    else if (score_words(last, org_words))
+        t -= 2;
+    return t;
+}
+
 /* A header text of an entry: place, or title, or employer; for a school,
  * the degree ("Diploma, Medical Billing and Coding", "B.S. in Health
  * Information Management") or the school. */
@@ -567,10 +583,10 @@ static void entry_text(builder *b, const char *s)
         return;
     }
     const char *org = b->entry_kind == S_VOLUNTEER ? "organization" : "name";
-    int t = score_words(s, title_words) - score_words(s, org_words);
+    int t = title_score(s);
     cJSON *pos = cJSON_GetObjectItem(e, "position"), *name = cJSON_GetObjectItem(e, org);
     if (!pos && name && cJSON_IsString(name) &&
-        score_words(name->valuestring, title_words) - score_words(name->valuestring, org_words) > t) {
+        title_score(name->valuestring) > t) {
         /* the text taken for the employer reads more like a title */
         char *was = dup(b, name->valuestring);
         if (!was)
@@ -720,7 +736,6 @@ static void entry_row(builder *b, int kind, row *r)
         return;
     }
     b->last_bullet = NULL;
-    b->row_dates = r->has_dates;
     /* "Courses: a, b, c" */
     if (kind == S_EDU && b->entry && r->np == 1 && strchr(r->part[0], ':')) {
         char f[32];
@@ -742,8 +757,10 @@ static void entry_row(builder *b, int kind, row *r)
                 return;
             flush_pending(b, 1);
         }
+        b->row_dates = 1;   /* the texts on the line with the dates */
         for (int i = 0; i < r->np; i++)
             entry_text(b, r->part[i]);
+        b->row_dates = 0;
         entry_dates(b, &r->dates);
         if (start_new && b->group && kind == S_WORK)
             in_group(b);

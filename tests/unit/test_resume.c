@@ -204,6 +204,17 @@ static void sections(void)
     cJSON_Delete(v);
     cf_diags_clear(&d);
 
+    /* the title is the text whose last word names a role, whatever came
+     * first; a check mark is a bullet */
+    v = read_resume("Jane Roe\n\nEXPERIENCE\nBluegrass Heart & Vascular\nClinic LPN   2016 - 2019\n"
+                    "\xe2\x9c\x93  Answer 60+ member calls a day\nBig Red Burgers | Crew Member | 2014 - 2016\n", 0, &d);
+    CHECK(strcmp(at(v, "work.0.position"), "Clinic LPN") == 0 &&
+          strcmp(at(v, "work.0.name"), "Bluegrass Heart & Vascular") == 0);
+    CHECK(strcmp(at(v, "work.0.highlights.0"), "Answer 60+ member calls a day") == 0);
+    CHECK(strcmp(at(v, "work.1.position"), "Crew Member") == 0 && strcmp(at(v, "work.1.name"), "Big Red Burgers") == 0);
+    cJSON_Delete(v);
+    cf_diags_clear(&d);
+
     /* a credential wrapped after a separator, and one wrapped in a sidebar */
     v = read_resume("Jane Roe\n\nCERTIFICATIONS\nCertified Outpatient Coder (COC) |\nAAPC | 10/2021\n"
                     "Certified Professional Coder\n(CPC) \xc2\xb7 AAPC \xc2\xb7 Issued May\n2025\n", 0, &d);
