@@ -1,4 +1,5 @@
 /* Styled lines, and the reader of plain text and Markdown resumes. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lines.h"
@@ -149,6 +150,18 @@ void cf_unspace(char *s)
 
 /* ---- columns ------------------------------------------------------------------ */
 
+/* Whether a piece is running text rather than a date: a dozen letters or
+ * more and two digits at most. */
+static int texty(const char *s)
+{
+    int letters = 0, digits = 0;
+    for (; *s; s++) {
+        letters += isalpha((unsigned char)*s) != 0;
+        digits += isdigit((unsigned char)*s) != 0;
+    }
+    return letters >= 12 && digits <= 2;
+}
+
 /* How good a gutter at x is for the pieces v[0..n) of a page, 0 when it is
  * none (cf_slines_columns says what makes one); *band: the last line of
  * the band across the top. */
@@ -178,7 +191,7 @@ static size_t gutter_score(const cf_sline *v, size_t n, double x, unsigned *band
         int paired = 0;
         for (size_t j = 0; j < n && !paired; j++)
             paired = v[j].x < x && v[j].line == v[i].line;
-        alone += !paired;
+        alone += !paired || texty(v[i].text);
     }
     if (left < 5 || right < 5 || alone * 2 < right)
         return 0;

@@ -50,9 +50,9 @@ size_t cf_bullet(const char *s, size_t n);
 
 /* Finds the pages set in two columns (a sidebar and a main column: no
  * piece below the page's top band crosses the gutter, each side holds five
- * pieces or more, and at least half the right side's lines have nothing
- * on the left, which tells two columns from one with its dates flushed
- * right) and puts each such page in reading order: the band, the left
+ * pieces or more, and at least half the right side's pieces are running
+ * text or have nothing on their left, which tells two columns from one
+ * with its dates flushed right) and puts each such page in reading order: the band, the left
  * column, then the right, each piece's region set.  The pieces need their
  * x and w. */
 void cf_slines_columns(cf_slines *L);

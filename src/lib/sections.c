@@ -71,9 +71,11 @@ static int heading_kind(const char *text)
         {S_VOLUNTEER, {"volunteer", "volunteering", "community service", NULL}},
         {S_WORK, {"experience", "employment", "work history", "career history", "worked", "positions", "work",
                   NULL}},
-        {S_EDU, {"education", "schooling", "academic", "training", "coursework", NULL}},
+        {S_EDU, {"education", "schooling", "academic", "coursework", NULL}},
+        /* "Training" alone lists trainings (HIPAA, CPR), as credentials do;
+         * "Education & Training" is education, which is found first */
         {S_CERT, {"certifications", "certification", "credentials", "licenses", "licensure", "certificates",
-                  "licences", NULL}},
+                  "licences", "training", "trainings", NULL}},
         {S_SKILLS, {"skills", "competencies", "expertise", "proficiencies", "strengths", "tools", NULL}},
         {S_SUMMARY, {"summary", "profile", "objective", "about me", "about", NULL}},
         {S_LANG, {"languages", "language", NULL}},
@@ -302,9 +304,10 @@ static const char *const org_words[] = {
 static const char *const degree_words[] = {
     "diploma", "certificate", "associate", "associates", "bachelor", "bachelors", "master", "masters", "ged",
     "high school", "degree", "aas", "a.a.s.", "as", "a.s.", "aa", "bs", "b.s.", "ba", "b.a.", "bsn", "ms",
-    "m.s.", "mba", "mha", "phd", "doctor", "mbbs", "md", "program", "certification", NULL};
+    "m.s.", "ma", "m.a.", "mba", "mha", "phd", "doctor", "mbbs", "md", "program", "certification", "course",
+    "coursework", "bootcamp", NULL};
 static const char *const school_words[] = {"university", "college", "institute", "school", "academy", "community",
-                                           "polytechnic", "aapc", "ahima", "online", "program", NULL};
+                                           "polytechnic", "aapc", "ahima", NULL};
 
 static int score_words(const char *s, const char *const *words)
 {
@@ -333,6 +336,8 @@ typedef struct builder {
     double bullet_x;            /* where that bullet's line starts */
     unsigned page, line;        /* the line being read */
     int row_dates;              /* it has dates */
+    int in_courses;             /* the line before listed courses */
+    int entry_described;        /* the line before was a sentence about the entry */
     char *group;                /* the employer of the roles being read (in_group) */
     cf_buf cert;                /* the credential being read (cert_row) */
     span cert_dates;
@@ -450,7 +455,9 @@ static cJSON *place_json(builder *b, const char *s)
 /* The items of a list "a, b; c" as strings in a new array at o[key]. */
 static void put_list(builder *b, cJSON *o, const char *key, const char *list)
 {
-    cJSON *a = put(b, o, key, cJSON_CreateArray());
+    cJSON *a = cJSON_GetObjectItem(o, key);
+    if (!cJSON_IsArray(a))
+        a = put(b, o, key, cJSON_CreateArray());
     char *copy = a ? dup(b, list) : NULL, *save = NULL;
     for (char *t = copy ? strtok_r(copy, ",;", &save) : NULL; t; t = strtok_r(NULL, ",;", &save)) {
         while (*t == ' ')
@@ -486,11 +493,17 @@ static void entry_text(builder *b, const char *s)
 {
     cJSON *e = b->entry;
     const char *comma;
-    /* "Title — Employer", "Title at Employer": two texts */
+    /* "Title — Employer", "Title at Employer": two texts ("The University
+     * of Texas at Dallas" is one) */
     static const char *const joins[] = {" \xe2\x80\x94 ", " \xe2\x80\x93 ", " at ", " @ ", NULL};
-    for (int i = 0; joins[i]; i++) {
+    for (int i = 0; joins[i] && !(b->entry_kind == S_EDU && i >= 2); i++) {
         const char *at = strstr(s, joins[i]);
         if (!at || at == s)
+            continue;
+        /* after a dash, one word that names no employer goes with the
+         * title ("Patient Financial Services Rep II – Denials") */
+        const char *rest = at + strlen(joins[i]);
+        if (i < 2 && count_words(rest) < 2 && !score_words(rest, org_words))
             continue;
         char *left = cf_strndup(s, (size_t)(at - s));
         if (!left) {
@@ -736,15 +749,40 @@ static void entry_row(builder *b, int kind, row *r)
         return;
     }
     b->last_bullet = NULL;
-    /* "Courses: a, b, c" */
+    /* a sentence about the entry ("Charge entry and payment posting; some
+     * radiology coding under supervision in 2016."), or one going on in
+     * lower case: its description, never its title, employer or dates */
+    if (b->entry && r->np <= 1 && kind != S_EDU) {
+        size_t wl = strlen(r->whole);
+        int words = count_words(r->whole);
+        int sentence = (wl && r->whole[wl - 1] == '.' && words >= 5) ||
+                       (words >= 12 && !(r->has_dates && r->dates.have_start)) ||
+                       (islower((unsigned char)r->whole[0]) && b->entry_described);
+        if (sentence) {
+            append_text(b, b->entry, "summary", r->whole);
+            b->entry_described = 1;
+            return;
+        }
+    }
+    b->entry_described = 0;
+    /* "Courses: a, b, c", and the list going on on the next line */
+    int courses = b->in_courses;
+    b->in_courses = 0;
     if (kind == S_EDU && b->entry && r->np == 1 && strchr(r->part[0], ':')) {
         char f[32];
         const char *colon = strchr(r->part[0], ':');
         folded(r->part[0], (size_t)(colon - r->part[0]), f, sizeof f);
         if (strstr(f, "course") || strstr(f, "activities")) {
             put_list(b, b->entry, "courses", colon + 1);
+            b->in_courses = 1;
             return;
         }
+    }
+    if (courses && kind == S_EDU && !r->has_dates && r->np == 1 && strpbrk(r->part[0], ";,") &&
+        !score_words(r->part[0], degree_words) && !score_words(r->part[0], school_words)) {
+        put_list(b, b->entry, "courses", r->part[0]);
+        b->in_courses = 1;
+        return;
     }
     int start_new = !b->entry || b->entry_kind != kind;
     if (r->has_dates) {
@@ -879,8 +917,12 @@ static void cert_row(builder *b, row *r)
     if (!t)
         return;
     int open = b->cert_open;
+    /* or its last words and its date ("HIPAA Training, Granite State" /
+     * "Pediatrics (2025)"); a code alone with a date is a credential */
+    int tail = b->cert.len && !b->cert_dates.have_end && r->has_dates && count_words(t) <= 2 &&
+               strpbrk(t, "abcdefghijklmnopqrstuvwxyz");
     int more = (b->cert.len || b->cert_dates.have_end) &&
-               (!*t || *t == '(' || islower((unsigned char)*t) || open);
+               (!*t || *t == '(' || islower((unsigned char)*t) || open || tail);
     if (!more) {
         flush_cert(b);
         b->cert_page = b->page;
@@ -1293,10 +1335,15 @@ cf_status cf_resume_from_lines(const char *source, cf_doc_kind kind, cf_slines *
             sect = S_TOP;
         }
         /* a heading: by style, or a short line of the words people use */
-        if (j == i + 1 && !L->v[i].list) {
+        /* a heading marked with an icon that also marks list items ("✔
+         * Training") is still a heading when it is a word or two */
+        if (j == i + 1 && (!L->v[i].list || count_words(L->v[i].text) <= 2)) {
             int k = heading_kind(L->v[i].text);
             int styled = L->v[i].heading >= 2 || L->v[i].bold || all_caps(L->v[i].text);
-            if (k >= 0 && (styled || sect != S_TOP || count_words(L->v[i].text) <= 3)) {
+            /* unstyled, a line with a comma is an item ("HIPAA Training,
+             * Granite State"), not a heading */
+            if (k >= 0 && (styled || ((sect != S_TOP || count_words(L->v[i].text) <= 3) &&
+                                      !strchr(L->v[i].text, ',')))) {
                 flush_pending(&b, 0);
                 flush_cert(&b);
                 cf_free(b.group);

@@ -215,6 +215,29 @@ static void sections(void)
     cJSON_Delete(v);
     cf_diags_clear(&d);
 
+    /* a sentence is a job's description, never its employer or dates; one
+     * word after a dash stays with the title; "at" inside a school's
+     * name; a course list that goes on; a "Training" section lists
+     * trainings, its items with a comma no headings */
+    v = read_resume("Jane Roe\n\nEXPERIENCE\nBilling Clerk   Jun 2014 - Dec 2016\nBay Area Imaging\n"
+                    "Charge entry and payment posting; some radiology coding under supervision in 2016.\n"
+                    "Patient Financial Services Rep II \xe2\x80\x93 Denials   Jul 2022 - Present\n"
+                    "Franklin Mountain Medical Center\n\nEDUCATION\nBachelor of Science, Biology\n"
+                    "The University of Texas at Dallas\nCoursework: ICD-10-CM; CPT & HCPCS;\n"
+                    "Medical Terminology; Anatomy & Physiology\n\nTraining\nHIPAA Training, Granite State\n"
+                    "Pediatrics (2025)\n", 0, &d);
+    CHECK(strcmp(at(v, "work.0.name"), "Bay Area Imaging") == 0 && strcmp(at(v, "work.0.startDate"), "2014-06") == 0 &&
+          strstr(at(v, "work.0.summary"), "in 2016."));
+    CHECK(strcmp(at(v, "work.1.position"), "Patient Financial Services Rep II \xe2\x80\x93 Denials") == 0 &&
+          strcmp(at(v, "work.1.name"), "Franklin Mountain Medical Center") == 0);
+    CHECK(strcmp(at(v, "education.0.institution"), "The University of Texas at Dallas") == 0 &&
+          strcmp(at(v, "education.0.courses.3"), "Anatomy & Physiology") == 0);
+    CHECK(strcmp(at(v, "certificates.0.name"), "HIPAA Training") == 0 &&
+          strcmp(at(v, "certificates.0.issuer"), "Granite State Pediatrics") == 0 &&
+          strcmp(at(v, "certificates.0.date"), "2025") == 0 && !*at(v, "education.1.institution"));
+    cJSON_Delete(v);
+    cf_diags_clear(&d);
+
     /* a credential wrapped after a separator, and one wrapped in a sidebar */
     v = read_resume("Jane Roe\n\nCERTIFICATIONS\nCertified Outpatient Coder (COC) |\nAAPC | 10/2021\n"
                     "Certified Professional Coder\n(CPC) \xc2\xb7 AAPC \xc2\xb7 Issued May\n2025\n", 0, &d);
