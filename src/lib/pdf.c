@@ -12,8 +12,8 @@
 #include "xml.h"
 
 typedef struct item {
-    unsigned page;
-    double top, left, width, size;
+    unsigned page, row;
+    double top, left, width, height, size;
     int bold, italic;
     char *text;
 } item;
@@ -103,6 +103,8 @@ static void add_item(items *it, unsigned page, xmlNode *t, const double *sizes, 
     e->top = attr_num(t, "top");
     e->left = attr_num(t, "left");
     e->width = attr_num(t, "width");
+    e->height = attr_num(t, "height");
+    e->row = 0;
     e->size = font >= 0 && (size_t)font < nsizes ? sizes[font] : attr_num(t, "height");
     e->bold = nb == n;
     e->italic = ni == n;
@@ -110,36 +112,62 @@ static void add_item(items *it, unsigned page, xmlNode *t, const double *sizes, 
     cf_unspace(e->text);
 }
 
-/* Reading order: page, then line (tops within a third of the size are one
- * line), then left to right. */
-static int item_cmp(const void *a, const void *b)
+/* Reading order, in two steps, each a strict order: by page and top; then,
+ * rows found, by page, row and left. */
+static int top_cmp(const void *a, const void *b)
 {
     const item *x = a, *y = b;
     if (x->page != y->page)
         return x->page < y->page ? -1 : 1;
-    double tol = (x->size > y->size ? x->size : y->size) / 3;
-    if (x->top < y->top - tol || x->top > y->top + tol)
+    if (x->top != y->top)
         return x->top < y->top ? -1 : 1;
+    return (x->left > y->left) - (x->left < y->left);
+}
+
+static int row_cmp(const void *a, const void *b)
+{
+    const item *x = a, *y = b;
+    if (x->page != y->page)
+        return x->page < y->page ? -1 : 1;
+    if (x->row != y->row)
+        return x->row < y->row ? -1 : 1;
     return (x->left > y->left) - (x->left < y->left);
 }
 
 /* The items as styled lines. */
 static int to_lines(items *it, cf_slines *L)
 {
-    /* rows first: a stable order on the tops, then each row by left */
-    cf_sort_stable(it->v, it->n, sizeof *it->v, item_cmp);
-    unsigned line = 0, page = 0;
-    double row_top = -1e9;
+    /* rows: an item is on the row of the one before when their heights
+     * overlap by half the smaller one at least (so that a small-caps
+     * word, whose first letter stands higher, is one row) */
+    qsort(it->v, it->n, sizeof *it->v, top_cmp);
+    unsigned row = 0;
+    double row_top = 0, row_bottom = 0;
+    for (size_t i = 0; i < it->n; i++) {
+        item *e = &it->v[i];
+        double h = e->height > 0 ? e->height : e->size, bottom = e->top + h;
+        double lo = e->top > row_top ? e->top : row_top, hi = bottom < row_bottom ? bottom : row_bottom;
+        double least = h < row_bottom - row_top ? h : row_bottom - row_top;
+        if (!i || e->page != it->v[i - 1].page || hi - lo < least / 2) {
+            row++;
+            row_top = e->top;
+            row_bottom = bottom;
+        } else if (bottom > row_bottom) {
+            row_bottom = bottom;
+        }
+        e->row = row;
+    }
+    qsort(it->v, it->n, sizeof *it->v, row_cmp);
+    unsigned line = 0, page = 0, last_row = 0;
     for (size_t i = 0; i < it->n;) {
         item *e = &it->v[i];
         if (e->page != page) {
             page = e->page;
             line = 0;
-            row_top = -1e9;
         }
-        if (e->top > row_top + e->size / 3 || e->top < row_top - e->size / 3) {
+        if (!line || e->row != last_row) {
             line++;
-            row_top = e->top;
+            last_row = e->row;
         }
         /* the pieces of the row that touch, as one */
         cf_buf t = {0};
@@ -147,8 +175,8 @@ static int to_lines(items *it, cf_slines *L)
         double right = e->left + e->width;
         int bold = e->bold, italic = e->italic;
         size_t j = i + 1;
-        while (j < it->n && it->v[j].page == page && it->v[j].top <= row_top + e->size / 3 &&
-               it->v[j].top >= row_top - e->size / 3 && it->v[j].left - right < e->size * 0.9) {
+        while (j < it->n && it->v[j].row == e->row && it->v[j].left - right < e->size * 0.9 &&
+               it->v[j].left - right > -e->size) {
             if (it->v[j].left - right > e->size * 0.15 && t.len && t.s[t.len - 1] != ' ' && it->v[j].text[0] != ' ')
                 cf_buf_putc(&t, ' ');
             cf_buf_puts(&t, it->v[j].text);

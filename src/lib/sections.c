@@ -871,18 +871,29 @@ static void flush_cert(builder *b)
         for (int i = 0; d && said[i]; i++)
             if (strncmp(d, said[i], strlen(said[i])) == 0)
                 d += strlen(said[i]);
+        size_t tl = strlen(t);
+        char *paren = tl && t[tl - 1] == ')' ? strrchr(t, '(') : NULL;
         if (d && read_span(d, strlen(d), &sp) && sp.have_end) {
             *comma = '\0';   /* a date after the last comma */
+            add_date(b, c, "date", &sp.end);
+        } else if (paren && read_span(paren + 1, (size_t)(t + tl - 1 - (paren + 1)), &sp) && sp.have_end) {
+            while (paren > t && paren[-1] == ' ')
+                paren--;
+            *paren = '\0';   /* a date in parentheses at the end: "NHA (Oct 2025)" */
             add_date(b, c, "date", &sp.end);
         } else if (b->cert_dates.have_end) {
             add_date(b, c, "date", &b->cert_dates.end);
         }
-        char *dash = strstr(t, " \xe2\x80\x93 ");
+        char *dash = strstr(t, " \xe2\x80\x93 "), *last = strrchr(t, ',');
         size_t k = 5, n = strlen(t);
         if (!dash && (dash = strstr(t, " - ")))
             k = 3;
-        if (!dash && (dash = strrchr(t, ',')))
+        /* the issuer after the last comma when one follows the dash ("CBCS
+         * - Certified Billing & Coding Specialist, NHA") */
+        if (last && (!dash || last > dash)) {
+            dash = last;
             k = 2;
+        }
         /* the issuer after it, if anything is (a comma may end the text) */
         const char *issuer = dash && (size_t)(dash - t) + k <= n ? dash + k : NULL;
         if (dash)
@@ -934,7 +945,12 @@ static void cert_row(builder *b, row *r)
     while (wl && t[wl - 1] == ' ')
         wl--;
     b->cert_open = 0;
-    if (wl && t[wl - 1] == '|') {
+    int parens = 0;
+    for (size_t k = 0; k < wl; k++)
+        parens += (t[k] == '(') - (t[k] == ')');
+    if (parens > 0 || (wl && t[wl - 1] == '&'))
+        b->cert_open = 2;   /* "Certified Billing &", "NHA (Oct": the text goes on */
+    else if (wl && t[wl - 1] == '|') {
         b->cert_open = 1;
         wl--;
     } else if (wl >= 2 && (unsigned char)t[wl - 2] == 0xC2 && (unsigned char)t[wl - 1] == 0xB7) {
@@ -946,7 +962,7 @@ static void cert_row(builder *b, row *r)
     t[wl] = '\0';
     if (*t) {
         if (b->cert.len)
-            cf_buf_puts(&b->cert, more && open ? ", " : " ");
+            cf_buf_puts(&b->cert, more && open == 1 ? ", " : " ");
         cf_buf_puts(&b->cert, t);
     }
     if (r->has_dates && r->dates.have_end && !b->cert_dates.have_end) {
@@ -1164,6 +1180,11 @@ static void top_row(builder *b, row *r, int *named)
         } else if (!*named && looks_like_name(s)) {
             add_str(b, b->basics, "name", s);
             *named = 1;
+        } else if (*named == 1 && !cJSON_GetObjectItem(b->basics, "label") && count_words(s) == 1 &&
+                   looks_like_name(s) && !strchr(s, ',') && count_words(cJSON_GetObjectItem(b->basics, "name")->valuestring) == 1) {
+            /* a name set large over two lines ("Tanisha" / "Brooks") */
+            append_text(b, b->basics, "name", s);
+            *named = 2;
         } else if (*named && !cJSON_GetObjectItem(b->basics, "label") && count_words(s) <= 12) {
             add_str(b, b->basics, "label", s);
         } else {

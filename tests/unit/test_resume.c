@@ -238,6 +238,18 @@ static void sections(void)
     cJSON_Delete(v);
     cf_diags_clear(&d);
 
+    /* a name set large over two lines; a credential wrapped after "&" and
+     * inside its parentheses, its issuer after the last comma */
+    v = read_resume("Tanisha\nBrooks\nBILLING AND CODING SPECIALIST\n\nCERTIFICATION\nCBCS - Certified Billing &\n"
+                    "Coding Specialist, NHA (Oct\n2025)\n", 0, &d);
+    CHECK(strcmp(at(v, "basics.name"), "Tanisha Brooks") == 0 &&
+          strcmp(at(v, "basics.label"), "BILLING AND CODING SPECIALIST") == 0);
+    CHECK(strcmp(at(v, "certificates.0.name"), "CBCS - Certified Billing & Coding Specialist") == 0 &&
+          strcmp(at(v, "certificates.0.issuer"), "NHA") == 0 && strcmp(at(v, "certificates.0.date"), "2025-10") == 0);
+    CHECK(!*at(v, "certificates.1.name"));
+    cJSON_Delete(v);
+    cf_diags_clear(&d);
+
     /* a credential wrapped after a separator, and one wrapped in a sidebar */
     v = read_resume("Jane Roe\n\nCERTIFICATIONS\nCertified Outpatient Coder (COC) |\nAAPC | 10/2021\n"
                     "Certified Professional Coder\n(CPC) \xc2\xb7 AAPC \xc2\xb7 Issued May\n2025\n", 0, &d);
