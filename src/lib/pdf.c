@@ -137,9 +137,9 @@ static int row_cmp(const void *a, const void *b)
 /* The items as styled lines. */
 static int to_lines(items *it, cf_slines *L)
 {
-    /* rows: an item is on the row of the one before when their heights
-     * overlap by half the smaller one at least (so that a small-caps
-     * word, whose first letter stands higher, is one row) */
+    /* rows: an item is on the row of the first of the row before when
+     * their heights overlap by half the smaller one at least (so that a
+     * small-caps word, whose first letter stands higher, is one row) */
     qsort(it->v, it->n, sizeof *it->v, top_cmp);
     unsigned row = 0;
     double row_top = 0, row_bottom = 0;
@@ -149,10 +149,8 @@ static int to_lines(items *it, cf_slines *L)
         double lo = e->top > row_top ? e->top : row_top, hi = bottom < row_bottom ? bottom : row_bottom;
         double least = h < row_bottom - row_top ? h : row_bottom - row_top;
         if (!i || e->page != it->v[i - 1].page || hi - lo < least / 2) {
-            row++;
+            row++;   /* measured against the row's first item, never grown */
             row_top = e->top;
-            row_bottom = bottom;
-        } else if (bottom > row_bottom) {
             row_bottom = bottom;
         }
         e->row = row;
