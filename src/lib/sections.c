@@ -337,6 +337,7 @@ typedef struct builder {
     unsigned page, line;        /* the line being read */
     int row_dates;              /* it has dates */
     int in_courses;             /* the line before listed courses */
+    int training;               /* the credentials section is headed "Training" */
     int entry_described;        /* the line before was a sentence about the entry */
     char *group;                /* the employer of the roles being read (in_group) */
     cf_buf cert;                /* the credential being read (cert_row) */
@@ -1372,6 +1373,7 @@ cf_status cf_resume_from_lines(const char *source, cf_doc_kind kind, cf_slines *
                 b.entry = NULL;
                 b.last_bullet = NULL;
                 sect = k;
+                b.training = k == S_CERT && (strstr(L->v[i].text, "raining") || strstr(L->v[i].text, "RAINING"));
                 i = j;
                 continue;
             }
@@ -1417,7 +1419,17 @@ cf_status cf_resume_from_lines(const char *source, cf_doc_kind kind, cf_slines *
                 entry_row(&b, sect, &r);
                 break;
             case S_CERT:
-                cert_row(&b, &r);
+                /* under "Training", a course of study at a school is
+                 * education ("Medical Coding Certificate, Ivy Tech
+                 * Community College, 2019"); HIPAA or CPR training is a
+                 * credential */
+                if (b.training && r.np && score_words(r.whole, school_words) > 0 &&
+                    score_words(r.whole, degree_words) > 0) {
+                    flush_cert(&b);
+                    entry_row(&b, S_EDU, &r);
+                } else {
+                    cert_row(&b, &r);
+                }
                 break;
             case S_SKILLS:
                 skill_row(&b, &r);

@@ -238,6 +238,15 @@ static void sections(void)
     cJSON_Delete(v);
     cf_diags_clear(&d);
 
+    /* under "Training", a course of study at a school is education */
+    v = read_resume("Jane Roe\n\nTRAINING\nMedical Coding Certificate, Ivy Tech Community College, 2019\n"
+                    "HIPAA Awareness, online course (2023)\n", 0, &d);
+    CHECK(strcmp(at(v, "education.0.institution"), "Ivy Tech Community College") == 0 &&
+          strcmp(at(v, "education.0.endDate"), "2019") == 0);
+    CHECK(strcmp(at(v, "certificates.0.name"), "HIPAA Awareness") == 0 && !*at(v, "certificates.1.name"));
+    cJSON_Delete(v);
+    cf_diags_clear(&d);
+
     /* a name set large over two lines; a credential wrapped after "&" and
      * inside its parentheses, its issuer after the last comma */
     v = read_resume("Tanisha\nBrooks\nBILLING AND CODING SPECIALIST\n\nCERTIFICATION\nCBCS - Certified Billing &\n"
