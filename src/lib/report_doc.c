@@ -256,17 +256,18 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
         cf_buf_puts(&b, " &middot; ");
     }
     cf_buf_html(&b, rep->source);
-    if (rep->read_from) {
-        cf_buf_puts(&b, " &middot; ");
-        cf_report_read_from(rep, &b);
-    }
     cf_buf_printf(&b, "</p>\n<p class=\"meta\">As of %s &middot; rubric ", day);
     cf_buf_html(&b, r->title ? r->title : r->id);
     cf_buf_puts(&b, " (");
     cf_buf_html(&b, r->id);
     cf_buf_puts(&b, " ");
     cf_buf_html(&b, r->version ? r->version : "");
-    cf_buf_puts(&b, ")</p>\n</header>\n<main>\n");
+    cf_buf_puts(&b, ")");
+    if (rep->read_from) {
+        cf_buf_puts(&b, " &middot; ");
+        cf_report_read_from(rep, &b);
+    }
+    cf_buf_puts(&b, "</p>\n</header>\n<main>\n");
 
     cf_buf_printf(&b, "<section aria-labelledby=\"s-summary\">\n<h2 id=\"s-summary\">Summary</h2>\n"
                       "<p class=\"score\"><strong style=\"color:%s\">%.1f</strong> / 100 &middot; ",
