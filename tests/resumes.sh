@@ -119,6 +119,11 @@ done
 expect_exit 0 "score --blind -f json: a PDF" -- "$CF" score -q --blind $ASOF -f json "$T/inbox/Kwame_Osei_Resume.pdf"
 expect_grep "$T/out" '"place": "applicant-[0-9a-f]*:1:[0-9]*"' "score --blind: places name the applicant's id"
 
+# --- a PDF whose list markers are drawn, not written ---------------------------
+expect_exit 0 "convert: a PDF whose bullets are shapes" -- "$CF" convert -f jsonresume tests/data/pdf/bullets-drawn.pdf
+[ "$(field '(d["work"][0]["position"], d["work"][0]["highlights"])')" = "('Medical Coder', ['Code 80 ED charts a day'])" ] &&
+    ok || no "pdf: a line set in under a job is one of its points: $(field 'd["work"]')"
+
 # --- the same applicant, the same tier, whatever the format ------------------
 tier() { "$CF" score $ASOF -f json "$1" 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["tier"])'; }
 for n in brittany-lasko catherine-lindqvist maria-santos tyler-brandt; do

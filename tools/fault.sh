@@ -60,7 +60,7 @@ advise-plan	advise -f json --top 0 (the plan)
 diff-github	diff -f github --fail-on-tier-change (the crossed named)
 score-output-dir	score -f html --output-dir (pages and an index)
 causes	the message of a system error: out of memory, an internal limit, a bug
-rank-resumes	rank -f csv of resume files (a PDF, Markdown, a scanned PDF)
+rank-resumes	rank -f csv of resume files (a PDF, Markdown)
 LOOPS
 }
 
@@ -168,8 +168,8 @@ job() {
         ls "$3"; cat "$3/index.html"; exit $rc' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/pages"
         rc=$?; rm -rf "$T"; return $rc ;;
     causes) causes ;;
-    rank-resumes) sweep "$desc" -- "$CF" rank $SMALL -q -j 1 $ASOF -f csv tests/resumes/pdf/brittany-lasko.pdf \
-        tests/resumes/hard/resume.md tests/resumes/hard/scanned.pdf ;;
+    rank-resumes) sweep "$desc" -- "$CF" rank $SMALL -q -j 1 $ASOF -f csv tests/data/pdf/bullets-drawn.pdf \
+        tests/resumes/hard/resume.md ;;
     *) echo "FAIL: no fault loop named $1"; return 1 ;;
     esac
 }

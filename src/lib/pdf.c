@@ -4,6 +4,7 @@
  * baseline make a line, pieces closer than a character's width are one
  * piece, and the sectioner does the rest.  The program itself is run by
  * the front end: the library reads buffers. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
@@ -157,6 +158,7 @@ static int to_lines(items *it, cf_slines *L)
     }
     qsort(it->v, it->n, sizeof *it->v, row_cmp);
     unsigned line = 0, page = 0, last_row = 0;
+    int next_list = 0;   /* the piece before was a bullet alone */
     for (size_t i = 0; i < it->n;) {
         item *e = &it->v[i];
         if (e->page != page) {
@@ -201,6 +203,22 @@ static int to_lines(items *it, cf_slines *L)
             proto.list = 1;
             start = blen;
         }
+        /* a bullet drawn apart from its text: the next piece of the row is
+         * a list item */
+        char mark[8];
+        int alone = t.len < 4 && j < it->n && it->v[j].row == e->row;
+        if (alone) {
+            snprintf(mark, sizeof mark, "%s x", t.s);
+            alone = cf_bullet(mark, strlen(mark)) == t.len + 1;
+        }
+        if (alone) {
+            cf_buf_free(&t);
+            next_list = 1;
+            i = j;
+            continue;
+        }
+        proto.list |= (unsigned char)next_list;
+        next_list = 0;
         /* a piece's column: the next after the last of its line */
         proto.col = L->n && L->v[L->n - 1].page == page && L->v[L->n - 1].line == line ? L->v[L->n - 1].col + 1 : 1;
         int r = cf_slines_add(L, &proto, t.s + start, t.len - start);

@@ -338,6 +338,8 @@ typedef struct builder {
     int row_dates;              /* it has dates */
     int in_courses;             /* the line before listed courses */
     int training;               /* the credentials section is headed "Training" */
+    double entry_x;             /* where the entry's dated head starts */
+    int has_entry_x;
     int entry_described;        /* the line before was a sentence about the entry */
     char *group;                /* the employer of the roles being read (in_group) */
     cf_buf cert;                /* the credential being read (cert_row) */
@@ -749,6 +751,15 @@ static void entry_row(builder *b, int kind, row *r)
         cf_buf_free(&t);
         return;
     }
+    /* a line set in from the entry's head, with no dates, is one of its
+     * points whose bullet was drawn, not written (a PDF's list marker) */
+    double indent = r->first->size > 0 ? r->first->size : 2;
+    if (b->entry && b->entry_kind == kind && kind != S_EDU && b->has_entry_x && !r->has_dates &&
+        r->first->x - b->entry_x >= indent) {
+        r->list = 1;
+        entry_row(b, kind, r);
+        return;
+    }
     b->last_bullet = NULL;
     /* a sentence about the entry ("Charge entry and payment posting; some
      * radiology coding under supervision in 2016."), or one going on in
@@ -796,6 +807,11 @@ static void entry_row(builder *b, int kind, row *r)
                 return;
             flush_pending(b, 1);
         }
+        /* where the entry's head starts, unless its dates stand first in
+         * a gutter of their own */
+        span first;
+        b->entry_x = r->first->x;
+        b->has_entry_x = !read_span(r->first->text, strlen(r->first->text), &first);
         b->row_dates = 1;   /* the texts on the line with the dates */
         for (int i = 0; i < r->np; i++)
             entry_text(b, r->part[i]);
@@ -1370,6 +1386,7 @@ cf_status cf_resume_from_lines(const char *source, cf_doc_kind kind, cf_slines *
                 flush_cert(&b);
                 cf_free(b.group);
                 b.group = NULL;
+                b.has_entry_x = 0;
                 b.entry = NULL;
                 b.last_bullet = NULL;
                 sect = k;

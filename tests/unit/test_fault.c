@@ -625,6 +625,7 @@ void test_fault(void)
         sweep("resume: plain text", op_resume, "tests/resumes/txt/brittany-lasko.txt");
         sweep("resume: Markdown", op_resume, "tests/resumes/hard/resume.md");
         sweep("resume: PDF", op_resume_pdf, "tests/data/pdf/darnell-whitaker.xml");
+        sweep("resume: a scanned PDF", op_resume_pdf, "tests/data/pdf/scanned.xml");
         sweep("resume: DOCX", op_resume, "tests/resumes/docx/linda-kowalczyk.docx");
         sweep("resume: ODT", op_resume, "tests/resumes/odt/adaeze-okonkwo.odt");
         sweep("diff", op_diff, NULL);
@@ -634,7 +635,7 @@ void test_fault(void)
         sweep("schemas", op_schemas, NULL);
     }
     teardown();
-    CHECK(sweeps == 25);
+    CHECK(sweeps == 26);
     if (getenv("CODERFIT_FAULT_VERBOSE"))
         printf("fault: %d sweeps, %d runs\n", sweeps, sweep_runs);
 }
