@@ -9,17 +9,8 @@
 #include <string.h>
 #include <zip.h>
 #include "coderfit.h"
+#include "fuzz.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc, (void)argv;
-    if (cf_init() != CF_OK)
-        abort();
-    return 0;
-}
 
 /* A zip of the entries name[i] = text[i] (i < n), in a malloc'd buffer. */
 static char *zip_of(const char *const *name, const void *const *text, const size_t *len, int n, size_t *out)

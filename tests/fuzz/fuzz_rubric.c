@@ -8,17 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "coderfit.h"
+#include "fuzz.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc, (void)argv;
-    if (cf_init() != CF_OK)
-        abort();
-    return 0;
-}
 
 typedef struct input {
     const uint8_t *data;
