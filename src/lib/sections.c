@@ -1301,15 +1301,22 @@ static int page_furniture(const char *s)
 
 /* The places of the values under node (whose path is in path) into out:
  * "work[0].highlights[1]": "1:14" (page and line). */
+static int placed_cmp(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const struct placed *)a)->node, y = (uintptr_t)((const struct placed *)b)->node;
+    return (x > y) - (x < y);
+}
+
+/* (b->placed sorted by node, each node in it once) */
 static void places(builder *b, const cJSON *node, cf_buf *path, cJSON *out)
 {
-    for (size_t i = 0; i < b->nplaced; i++)
-        if (b->placed[i].node == node && path->len) {
-            char at[32];
-            snprintf(at, sizeof at, "%u:%u", b->placed[i].page, b->placed[i].line);
-            put(b, out, path->s, cJSON_CreateString(at));
-            break;
-        }
+    struct placed key = {node, 0, 0};
+    const struct placed *at = path->len ? bsearch(&key, b->placed, b->nplaced, sizeof key, placed_cmp) : NULL;
+    if (at) {
+        char where[32];
+        snprintf(where, sizeof where, "%u:%u", at->page, at->line);
+        put(b, out, path->s, cJSON_CreateString(where));
+    }
     size_t len = path->len, k = 0;
     for (const cJSON *c = node->child; c && !b->oom && !path->oom; c = c->next, k++) {
         if (cJSON_IsObject(node))
@@ -1335,10 +1342,12 @@ static void add_meta(builder *b, const cf_slines *L, cf_doc_kind kind)
             pages = L->v[i].page;
     cJSON *read = cJSON_CreateObject(), *at = cJSON_CreateObject();
     cf_buf path = {0};
+    b->page = 0;   /* what follows has no place */
+    if (b->placed)
+        qsort(b->placed, b->nplaced, sizeof *b->placed, placed_cmp);
     if (at)
         places(b, b->root, &path, at);
     cf_buf_free(&path);
-    b->page = 0;   /* what follows has no place */
     cJSON *meta = put(b, b->root, "meta", cJSON_CreateObject());
     cJSON *ours = put(b, meta, "coderfit", cJSON_CreateObject());
     put(b, ours, "read", read);
