@@ -423,7 +423,7 @@ expect_exit 0 "a date written 'March 2018'" -- "$CF" score $ASOF -f json "$T/mar
 [ ! -s "$T/err" ] && ok || no "'March 2018' is read without a warning: $(cat "$T/err")"
 expect_grep "$T/out" '"warnings": \[\]' "'March 2018': no warning in the report"
 "$CF" convert $ASOF "$T/march.json" | grep -q '"start": "2018-03"' && ok || no "'March 2018' is read as 2018-03"
-printf '{"basics": {"name": "A"},\n "work": [{"position": "Coder", "startDate": "Marhc 2018"},\n   {"position": "Coder", "startDate": "2015", "endDate": "2017"}]}\n' >"$T/baddate.json"
+printf '{"basics": {"name": "A"},\n "work": [{"position": "Coder", "startDate": "Marhc 2018"},\n   {"position": "Coder", "startDate": "2022", "endDate": "2024"}]}\n' >"$T/baddate.json"
 expect_exit 0 "an unreadable date is a warning" -- "$CF" score $ASOF "$T/baddate.json"
 [ "$(grep -c 'warning:' "$T/err")" = 1 ] && ok || no "one warning for one bad date: $(cat "$T/err")"
 expect_grep "$T/err" "^coderfit: $T/baddate.json:2:33: warning: 'work\[0\].startDate' is not a date (such as 2019-03, Mar 2019 or 03/2019): left out \[bad-date\]$" "the warning names the field and its position"

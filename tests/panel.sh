@@ -53,6 +53,7 @@ sh tools/panel.sh "$B" >"$T/panel" 2>&1
 rc=$?
 sed 's/^/  /' "$T/panel"
 if [ "$rc" = 0 ]; then ok; else no "tools/panel.sh exits $rc: a figure is below its goal or a profile was refused"; fi
+expect_grep "$T/panel" "P9 [0-9]*/[0-9]*, P10 [0-9]*/[0-9]*, P11 [0-9]*/[0-9]*" "the panel report counts P9-P11"
 for fig in "pairwise agreement" "band agreement" "eligibility" "invariance" "refused (exit 4)    0" "goals               met"; do
     expect_grep "$T/panel" "$fig" "the panel report"
 done

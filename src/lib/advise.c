@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "report.h"
+#include "resume.h"
 
 static const char *qname(const cf_rubric *r, const char *qid)
 {
@@ -81,6 +82,19 @@ static const cf_whatif *suggest(const cf_result *res, const cf_profile *p, char 
         if (!best)
             return NULL;
         snprintf(val, size, "%s", best->key);
+        /* AAPC issues the CPC or COC to someone without two years of coding
+         * work as the apprentice CPC-A or COC-A: try what the exam gives
+         * (to one who holds the apprentice credential, the full one) */
+        const cJSON *months = cf_get(cf_get(p->root, "derived"), "coding_months");
+        double m = cJSON_IsNumber(months) ? months->valuedouble : 0;
+        int full = w->kind == CF_WI_CREDENTIAL ? cf_cred_find(best->key) : -1;
+        for (size_t i = 0; full >= 0 && m < 24 && i < c->npairs; i++) {
+            int k = cf_cred_find(c->pairs[i].key);
+            if (k >= 0 && cf_cred_at(k)->full == full && res->fraction < c->pairs[i].val) {
+                snprintf(val, size, "%s", c->pairs[i].key);
+                break;
+            }
+        }
     } else if (w->kind == CF_WI_MONTH) {
         char day[11];
         cf_day_format(p->as_of, day);
@@ -136,6 +150,46 @@ static cf_status try_on(const cf_report *rep, cf_profile *q, const step *s, cf_r
     if (st)
         return st == CF_EUSAGE ? CF_OK : st;
     return cf_score(rep->r, q, out);
+}
+
+/* A step of a whole number (months of coding) that reaches the next tier
+ * alone tries the least that does: two years of coding, not the five that
+ * give full marks.  Its value and report become those of the least. */
+static cf_status smallest_step(const cf_report *rep, const cf_profile *p, const plan *pl, step *sp)
+{
+    if (sp->w->kind != CF_WI_COUNT)
+        return CF_OK;
+    long lo = 0, hi = strtol(sp->value, NULL, 10);   /* lo does not reach, hi does */
+    cf_report *best = NULL;
+    step trial = *sp;
+    while (hi - lo > 1) {
+        long mid = lo + (hi - lo) / 2;
+        cf_profile *q = NULL;
+        cf_report *t = NULL;
+        snprintf(trial.value, sizeof trial.value, "%ld", mid);
+        cf_status st = cf_profile_dup(p, &q);
+        if (!st)
+            st = try_on(rep, q, &trial, &t);
+        cf_profile_free(q);
+        if (st) {
+            cf_report_free(best);
+            return st;
+        }
+        if (t && t->tier <= pl->next) {
+            hi = mid;
+            cf_report_free(best);
+            best = t;
+        } else {
+            lo = mid;
+            cf_report_free(t);
+        }
+    }
+    if (best) {
+        snprintf(sp->value, sizeof sp->value, "%ld", hi);
+        cf_report_free(sp->sim);
+        sp->sim = best;
+    }
+    return CF_OK;
 }
 
 static cf_status plan_make(const cf_report *rep, const cf_profile *p, plan *pl)
@@ -203,7 +257,12 @@ static cf_status plan_make(const cf_report *rep, const cf_profile *p, plan *pl)
             pl->alone = j + 1;
             pl->reached = pl->steps[j].sim;
         }
-    if (pl->alone || (st = cf_profile_dup(p, &q)))
+    if (pl->alone) {
+        st = smallest_step(rep, p, pl, &pl->steps[pl->alone - 1]);
+        pl->reached = pl->steps[pl->alone - 1].sim;
+        goto out;
+    }
+    if ((st = cf_profile_dup(p, &q)))
         goto out;
     for (size_t j = 0; j < pl->nsteps; j++) {
         if (!pl->steps[j].w)
@@ -461,7 +520,9 @@ static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, con
         }
         cf_buf_printf(b, "As of %s: score **%.1f** of 100, tier **", day, cf_shown(rep->score));
         cf_buf_md(b, cf_report_tier_label(rep));
-        cf_buf_printf(b, "**, %s.\n\n", rep->eligible ? "eligible" : "**not eligible**");
+        cf_buf_printf(b, "**, %s; tiers for the opening: ", rep->eligible ? "eligible" : "**not eligible**");
+        cf_buf_md(b, r->title ? r->title : r->id);
+        cf_buf_puts(b, ".\n\n");
     } else {
         int color = o->color;
         if (color)
@@ -480,6 +541,8 @@ static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, con
         cf_buf_colored(b, color, C_BOLD, score);
         cf_buf_printf(b, " / 100   %s   ", cf_report_tier_label(rep));
         cf_buf_colored(b, color, rep->eligible ? C_GREEN : C_BOLD C_RED, rep->eligible ? "eligible" : "NOT ELIGIBLE");
+        cf_buf_puts(b, "\n  Tiers for the opening: ");
+        cf_buf_shown_str(b, r->title ? r->title : r->id);
         cf_buf_puts(b, "\n\n");
     }
     for (size_t g = 0; g < r->ngates; g++) {
@@ -654,7 +717,7 @@ static void write_html(cf_buf *b, const cf_report *rep, const plan *pl, const cf
     }
     cf_buf_puts(b, "</h1>\n<p class=\"source\">");
     cf_buf_html(b, rep->source);
-    cf_buf_printf(b, "</p>\n<p class=\"meta\">As of %s &middot; rubric ", day);
+    cf_buf_printf(b, "</p>\n<p class=\"meta\">As of %s &middot; tiers for the opening: ", day);
     cf_buf_html(b, r->title ? r->title : r->id);
     cf_buf_puts(b, "</p>\n</header>\n<main>\n<section aria-labelledby=\"s-now\">\n<h2 id=\"s-now\">Where the profile stands</h2>\n");
     cf_buf_printf(b, "<p class=\"score\"><strong>%.1f</strong> / 100 &middot; ", cf_shown(rep->score));

@@ -9,9 +9,9 @@
 #include <string.h>
 #include "classify.h"
 
-#define MAX_WORDS 1024
-#define SLOTS 2048            /* a power of two, twice MAX_WORDS */
-#define MAX_PHRASES 1024
+#define MAX_WORDS 2048
+#define SLOTS 4096            /* a power of two, twice MAX_WORDS */
+#define MAX_PHRASES 2048
 #define MAX_TABLES 16
 
 typedef struct word {

@@ -29,7 +29,7 @@ static const rule cred_status[] = {
 static const rule edu_levels[] = {
     {"doctorate", {"phd", "doctor", "doctorate", "doctoral", "md", "dnp", "edd", NULL}},
     {"master", {"master", "masters", "ms", "msc", "ma", "mba", "msn", "mha", "mhi", "mph", "mhim", NULL}},
-    {"bachelor", {"bachelor", "bachelors", "bs", "ba", "bsc", "bsn", "bas", "bba", NULL}},
+    {"bachelor", {"bachelor", "bachelors", "bs", "ba", "bsc", "bsn", "bas", "bba", "mbbs", "mbchb", NULL}},
     {"associate", {"associate", "associates", "aas", "as", "aa", "aos", "adn", NULL}},
     {"high_school", {"high school", "ged", "secondary", "hs diploma", "hiset", NULL}},
     {"certificate", {"certificate", "certification", "diploma", "program", "programme",
@@ -43,9 +43,12 @@ static const rule edu_fields[] = {
     {"medical_coding", {"medical coding", "coding", "billing and coding", "coding and billing",
                         "medical billing", "medical coder", "coder", "cpc", "coc", "cic", "ccs",
                         "cca", "crc", NULL}},
-    {"hit", {"health information technology", "health information technician", "hit", NULL}},
+    {"hit", {"health information technology", "health information technician", "hit",
+             "health records", "health records and information technology", "medical records technology",
+             "health records and information management", "medical records", NULL}},
     {"him", {"health information management", "health information", "him", NULL}},
-    {"clinical", {"nursing", "nurse", "medical assistant", "medical assisting", "allied health",
+    {"clinical", {"nursing", "nurse", "medical assistant", "medical assisting", "allied health", "medicine",
+                  "medicine and surgery", "mbbs", "mbchb", "medical school", "md", "do", "osteopathic medicine",
                   "radiologic", "respiratory", "paramedic", "emergency medical", "pharmacy",
                   "surgical technology", "medical laboratory", NULL}},
     {"health_admin", {"health administration", "healthcare administration",
@@ -56,7 +59,7 @@ static const rule edu_fields[] = {
 /* Job kinds, decided in job_kind() from the rules that match a position. */
 enum {
     JK_CODING, JK_CDI, JK_BILLING, JK_HIM, JK_CLINICAL, JK_ADMIN, JK_AUDIT, JK_REVINT,
-    JK_ABSTRACT, JK_SOFTWARE
+    JK_ABSTRACT, JK_SOFTWARE, JK_DENTAL, JK_TRAINING, JK_STATISTICAL, JK_BREAK
 };
 static const rule work_kinds[] = {
     [JK_CODING] = {"coding", {"coder", "coders", "coding", NULL}},
@@ -71,10 +74,14 @@ static const rule work_kinds[] = {
                         NULL}},
     [JK_CLINICAL] = {"clinical", {"nurse", "rn", "lpn", "lvn", "cna", "nursing", "medical assistant", "emt",
                                   "paramedic", "phlebotomist", "patient care", "pharmacy technician",
-                                  "respiratory therapist", "physician assistant", NULL}},
+                                  "respiratory therapist", "physician assistant", "medical officer",
+                                  "resident physician", "attending physician", "staff physician", "house officer", "house surgeon",
+                                  "general practitioner", "internist", "hospitalist", "surgeon",
+                                  "medical doctor", "registrar in medicine", "dental assistant",
+                                  "dental hygienist", NULL}},
     [JK_ADMIN] = {"healthcare_admin", {"patient access", "patient registration", "medical receptionist",
                                        "medical secretary", "unit secretary", "health unit coordinator",
-                                       "medical office", NULL}},
+                                       "medical office", "scribe", "medical scribe", NULL}},
     [JK_AUDIT] = {"audit", {"coding auditor", "coding audit", "medical auditor", "chart auditor",
                             "drg auditor", "compliance auditor", "coding quality", "quality coding",
                             "drg validator", "drg validation", "coding validator", "coding validation",
@@ -87,6 +94,23 @@ static const rule work_kinds[] = {
                                "engineering", "python", "java", "javascript", "typescript", "web",
                                "full stack", "frontend", "front end", "backend", "back end", "devops",
                                "bootcamp", "data scientist", "golang", "ruby", "php", NULL}},
+    /* PANEL.md, production coding: dental coding (CDT) is real coding,
+     * narrower than medical coding */
+    [JK_DENTAL] = {"dental_coding", {"dental", "cdt", "orthodontic", "oral surgery",
+                                     "oral and maxillofacial", NULL}},
+    /* an unpaid externship or practicum is training, not work */
+    [JK_TRAINING] = {"training", {"extern", "externship", "practicum", "unpaid", "professional practice experience",
+                                  "ppe", "student coder", "coding student", "clinical rotation",
+                                  "volunteer coder", NULL}},
+    /* statistical coding for a health ministry is not production coding */
+    [JK_STATISTICAL] = {"statistical_coding", {"who icd", "who icd 10", "mortality coding", "morbidity coding",
+                                               "cause of death", "underlying cause", "vital statistics",
+                                               "health statistics", "dhis2", NULL}},
+    /* "Career break" is neither a job nor a penalty */
+    [JK_BREAK] = {"career_break", {"career break", "career pause", "sabbatical", "family leave", "parental leave",
+                            "caregiving", "caregiver", "full time parent", "stay at home parent",
+                            "stay at home mom", "stay at home dad", "homemaker", "relocation",
+                            "employment gap", NULL}},
 };
 
 static const rule settings[] = {
@@ -114,6 +138,13 @@ static const rule skill_kinds[] = {
 
 static const rule high_school[] = {{"high_school", {"high school", NULL}}};
 
+/* What a coder does, in a job's duties: a title with "coding" in it is a
+ * claim, the work it describes decides (PANEL.md, production coding). */
+static const rule coding_acts[] = {
+    {"coding", {"coded", "code", "coding", "coder", "assign", "assigned", "assigning", "assignment", "abstract", "abstracted",
+                "abstracting", "coding of", "validate", "validated", "sequenced", "sequencing", NULL}},
+};
+
 static const rule relationships[] = {
     {"supervisor", {"supervisor", "supervised", NULL}},
     {"manager", {"manager", "director", "managed", "lead", NULL}},
@@ -140,7 +171,8 @@ int cf_credential_info(const char *code, const char **canonical, const char **bo
     return 0;
 }
 
-static int t_status, t_level, t_field, t_kind, t_setting, t_remote, t_skill, t_rel, t_hs, t_placeholder;
+static int t_status, t_level, t_field, t_kind, t_setting, t_remote, t_skill, t_rel, t_hs, t_placeholder,
+    t_acts;
 
 static void stems_init(void);
 
@@ -159,6 +191,7 @@ int cf_jsonresume_init(void)
     t_rel = cf_cl_compile(relationships, CF_ARRAY_LEN(relationships));
     t_hs = cf_cl_compile(high_school, CF_ARRAY_LEN(high_school));
     t_placeholder = cf_cl_compile(placeholder, CF_ARRAY_LEN(placeholder));
+    t_acts = cf_cl_compile(coding_acts, CF_ARRAY_LEN(coding_acts));
     return cf_cl_ok() ? 0 : -1;
 }
 
@@ -184,6 +217,8 @@ static int job_kind(const cf_cl_text *position)
      * bootcamp)": coding of another kind */
     if (HAS(JK_SOFTWARE))
         return -1;
+    if (HAS(JK_BREAK))
+        return JK_BREAK;
     static const int order[] = {JK_AUDIT, JK_CDI, JK_REVINT, JK_ABSTRACT};
     for (size_t i = 0; i < CF_ARRAY_LEN(order); i++)
         if (HAS(order[i]))
@@ -197,6 +232,30 @@ static int job_kind(const cf_cl_text *position)
             return rest[i];
 #undef HAS
     return -1;
+}
+
+/* What the whole of a coding job says it was (PANEL.md, production
+ * coding): an unpaid externship or practicum is training, WHO ICD-10 for a
+ * ministry's statistics is health-records work, CDT coding is dental
+ * coding, and a "Coding Specialist" whose duties are all claims and
+ * payments is a biller.  all: every word of the job; body: its duties. */
+static int coding_job_kind(int kind, const cf_cl_text *all, const cf_cl_text *body)
+{
+    if (kind != JK_CODING && kind != JK_AUDIT && kind != JK_BILLING)
+        return kind;
+    uint64_t m = cf_cl_match(t_kind, all);
+    if (m & ((uint64_t)1 << JK_TRAINING))
+        return JK_TRAINING;
+    if (kind == JK_BILLING)
+        return kind;
+    if (m & ((uint64_t)1 << JK_STATISTICAL))
+        return JK_STATISTICAL;
+    if (kind == JK_CODING && (m & ((uint64_t)1 << JK_DENTAL)))
+        return JK_DENTAL;
+    if (kind == JK_CODING && body->n && (cf_cl_match(t_kind, body) & ((uint64_t)1 << JK_BILLING)) &&
+        !cf_cl_match(t_acts, body))
+        return JK_BILLING;
+    return kind;
 }
 
 /* Kinds whose work is coding or next to it: their text is read for
@@ -216,6 +275,7 @@ typedef struct importer {
     cJSON *out;
     cf_reading rd;
     cf_cl_text *words;         /* scratch for an entry's words, one for all */
+    cf_cl_text *body;          /* scratch for a job's duties */
 } importer;
 
 static cJSON *item(const cJSON *obj, const char *key)
@@ -704,10 +764,17 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
                 cf_cl_text_add(all, position);
                 kind = job_kind(all);
             }
+            if (kind != JK_BREAK && employer && im->body) {
+                im->body->n = 0;
+                cf_cl_text_add(im->body, employer);
+                if (cf_cl_match(t_kind, im->body) & ((uint64_t)1 << JK_BREAK))
+                    kind = JK_BREAK;
+            }
             int related = coding_related(kind);
             add_ref(im, o, "title", position);
             add_ref(im, o, "employer", employer);
             add_ref(im, o, "kind", kind >= 0 ? work_kinds[kind].result : "other");
+            cJSON *kind_item = cJSON_GetObjectItemCaseSensitive(o, "kind");
             cf_date ds, de;
             int has_start = get_date(im, e, "startDate", o, "start", &ds);
             int has_end = get_date(im, e, "endDate", o, "end", &de);
@@ -740,6 +807,21 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
                                   recent ? -1 : 0, words ? all : NULL);
                     else if (words)
                         cf_cl_text_add(all, h->valuestring);
+                }
+            }
+            if (all && im->body && (related || kind == JK_BILLING)) {
+                im->body->n = 0;
+                cf_cl_text_add(im->body, summary);
+                for (const cJSON *h = h1; h; h = one ? NULL : h->next)
+                    if (cJSON_IsString(h))
+                        cf_cl_text_add(im->body, h->valuestring);
+                /* a billing job's words were not all kept: its duties say
+                 * whether it was an unpaid externship */
+                int k2 = coding_job_kind(kind, related ? all : im->body, im->body);
+                if (k2 != kind && kind_item) {
+                    kind = k2;
+                    kind_item->valuestring = (char *)work_kinds[kind].result;   /* a reference */
+                    related = coding_related(kind);
                 }
             }
             if (all && related) {
@@ -947,6 +1029,8 @@ typedef struct credbuild {
     int status;
     int has_earned, has_expires, has_renewed;
     cf_date earned, expires, renewed;
+    int has_held, has_lapse;   /* the latest dates it was held and lapsed */
+    cf_date held, lapse;
     const cert *c;             /* the certificate it was first stated in */
     int first;                 /* its first mention */
     cJSON *also;
@@ -957,6 +1041,51 @@ static void set_date(importer *im, cJSON *o, const char *key, const cf_date *d)
     char iso[11];
     cf_date_format(d, iso);
     add_str(im, o, key, iso);
+}
+
+static void later(cf_date *slot, int *have, const cf_date *d)
+{
+    if (!*have || d->last > slot->last) {
+        *slot = *d;
+        *have = 1;
+    }
+}
+
+/* The dates a mention gives of the credential's state: when it was held
+ * (earned, renewed, or the date of a certificate that states it held) and
+ * when it lapsed. */
+static void note_state(credbuild *b, const cf_mention *m, const cert *c)
+{
+    int lapsed = m->status == MS_LAPSED || m->status == MS_EXPIRED;
+    if (m->status == MS_FUTURE)
+        return;
+    if (lapsed && m->has_expires)
+        later(&b->lapse, &b->has_lapse, &m->expires);
+    else if (lapsed)
+        ;   /* a lapse with no date: it cannot be placed in time */
+    else if (m->has_earned)
+        later(&b->held, &b->has_held, &m->earned);
+    else if (c && c->dated)
+        later(&b->held, &b->has_held, &c->date);
+    if (m->has_renewed)
+        later(&b->held, &b->has_held, &m->renewed);
+    if (!lapsed && m->has_expires && m->expires.last >= b->held.last)
+        later(&b->lapse, &b->has_lapse, &m->expires);
+}
+
+/* PANEL.md, P11: the latest state of a credential counts.  Earned, lapsed
+ * and earned again ("CPC - lapsed 2017" and "CPC, 2026-08") is held since
+ * its latest date, in whichever order the resume states them. */
+static void latest_state(credbuild *b)
+{
+    if (!b->has_held || !b->has_lapse || b->held.first <= b->lapse.last)
+        return;
+    if (b->status == MS_LAPSED || b->status == MS_EXPIRED)
+        b->status = MS_HELD;
+    b->earned = b->held;
+    b->has_earned = 1;
+    if (b->has_expires && b->expires.last < b->held.first)
+        b->has_expires = 0;
 }
 
 static void build_credentials(importer *im, cert *certs, size_t ncerts)
@@ -1042,6 +1171,7 @@ static void build_credentials(importer *im, cert *certs, size_t ncerts)
             b->earned = m->earned;
             b->has_earned = 1;
         }
+        note_state(b, m, c);
         if (!b->has_expires && m->has_expires) {
             b->expires = m->expires;
             b->has_expires = 1;
@@ -1051,6 +1181,8 @@ static void build_credentials(importer *im, cert *certs, size_t ncerts)
             b->has_renewed = 1;
         }
     }
+    for (size_t k = 0; k < nb; k++)
+        latest_state(&cb[k]);
     /* certificates that name no credential the importer knows are kept as
      * they are: a HIPAA course, a data-analytics certificate */
     for (size_t k = 0; k < ncerts + nb; k++) {
@@ -1066,8 +1198,8 @@ static void build_credentials(importer *im, cert *certs, size_t ncerts)
         if (k < ncerts) {
             const cert *c = &certs[k];
             int named = 0;
-            for (size_t j = 0; j < nb; j++)
-                named |= cb[j].c == c;
+            for (size_t j = c->first; j < c->last; j++)
+                named |= rd->m[j].code >= 0;
             if (named) {
                 cJSON_Delete(o);
                 continue;
@@ -1125,8 +1257,9 @@ cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
     im.as_of = as_of;
     im.rd.as_of = as_of;
     im.words = cf_malloc(sizeof *im.words);
+    im.body = cf_malloc(sizeof *im.body);
     *out = NULL;
-    if (!im.words)
+    if (!im.words || !im.body)
         goto oom;
     im.out = cJSON_CreateObject();
     if (!im.out || !cf_json_add_str(im.out, "format", CF_PROFILE_FORMAT))
@@ -1175,12 +1308,14 @@ cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
     cf_reading_free(rd);
     cf_free(certs);
     cf_free(im.words);
+    cf_free(im.body);
     *out = im.out;
     return CF_OK;
 oom:
     cf_reading_free(&im.rd);
     cf_free(certs);
     cf_free(im.words);
+    cf_free(im.body);
     cf_json_delete(im.out);
     return CF_ESYSTEM;
 }
@@ -1200,9 +1335,12 @@ static const char *const renamed[][3] = {
 /* What the engine works out or reads from the text, said for a reader of
  * the resume: the resume has no field of that name. */
 static const char *const worked_out[][2] = {
-    {"derived.coding_months", "months in coding roles (from the work dates)"},
-    {"derived.coding_related_months", "months in coding, audit or CDI roles (from the work dates)"},
+    {"derived.coding_months", "months in coding roles (from the work dates; older than five years at half)"},
+    {"derived.coding_related_months", "months in coding, audit or CDI roles (from the work dates; older than five years at half)"},
     {"derived.recent_coding_months", "months in coding roles of the last 24 (from the work dates)"},
+    {"derived.months_since_coding", "months since the latest coding work ended (from the work dates)"},
+    {"derived.him_degree", "education: a completed HIT or HIM degree"},
+    {"derived.clinical_degree", "education: a completed clinical degree"},
     {"derived.remote_coding_months", "months in remote coding roles (from the work dates)"},
     {"derived.clinical_months", "months in clinical roles (from the work dates)"},
     {"derived.healthcare_months", "months in healthcare roles (from the work dates)"},

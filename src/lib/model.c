@@ -16,8 +16,8 @@ static const char *const statuses_edu[] = {"completed", "in_progress", NULL};
 static const char *const cred_kinds[] = {"coding", "cdi", "billing", "him", "clinical", "other", NULL};
 static const char *const cred_statuses[] = {"active", "lapsed", "expired", "in_progress", NULL};
 static const char *const exp_kinds[] = {
-    "coding", "audit", "cdi", "abstracting", "revenue_integrity", "billing", "him", "clinical",
-    "healthcare_admin", "other", NULL};
+    "coding", "audit", "cdi", "abstracting", "revenue_integrity", "dental_coding", "billing", "him",
+    "clinical", "healthcare_admin", "training", "statistical_coding", "career_break", "other", NULL};
 static const char *const settings[] = {
     "inpatient", "outpatient", "physician", "risk_adjustment", "mixed", "other", NULL};
 static const char *const relationships[] = {
@@ -64,8 +64,10 @@ static const cf_field experience_item[] = {
     {"title", CF_T_STRING, 0, NULL, NULL, NOLIM, 0, "position as written"},
     {"employer", CF_T_STRING, 0, NULL, NULL, NOLIM, CF_F_PROTECTED, "never read by scoring"},
     {"kind", CF_T_ENUM, 0, NULL, exp_kinds, NOLIM, CF_F_REQUIRED,
-     "coding, audit (coding audit and quality), cdi, abstracting, revenue_integrity, billing, him, "
-     "clinical, healthcare_admin or other"},
+     "coding, audit (coding audit and quality), cdi, abstracting, revenue_integrity, dental_coding "
+     "(CDT, counted at half), billing, him, clinical, healthcare_admin, training (an unpaid externship "
+     "or practicum: not work), statistical_coding (WHO ICD-10 for statistics: health-records work, not "
+     "production coding), career_break (neither a job nor a gap) or other"},
     {"setting", CF_T_ENUM, 0, NULL, settings, NOLIM, 0, "care setting of coding work"},
     {"start", CF_T_DATE, 0, NULL, NULL, NOLIM, 0,
      "start date; work starting after the as-of date does not count"},
@@ -120,13 +122,22 @@ static const cf_field reference_item[] = {
 
 static const cf_field derived_fields[] = {
     {"coding_months", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0,
-     "months of coding work (coding and coding audit), overlapping jobs counted once"},
+     "months of coding work (coding and coding audit), overlapping jobs counted once, months more "
+     "than five years before the as-of date at half; dental coding at half again"},
     {"coding_related_months", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0,
-     "months of coding, coding audit, CDI, abstracting or revenue-integrity work"},
+     "months of coding, coding audit, CDI, abstracting or revenue-integrity work, months more than "
+     "five years before the as-of date at half"},
     {"cdi_months", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0, "months of clinical documentation integrity work"},
     {"audit_months", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0, "months of coding audit and quality work"},
     {"recent_coding_months", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0,
      "months of coding work in the 24 months before the as-of date"},
+    {"months_since_coding", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0,
+     "months from the end of the latest coding, audit, CDI or dental coding work to the as-of date "
+     "(0 while it goes on); absent when there is none"},
+    {"him_degree", CF_T_BOOL, 0, NULL, NULL, NOLIM, 0,
+     "a completed associate degree or more in HIT or HIM"},
+    {"clinical_degree", CF_T_BOOL, 0, NULL, NULL, NOLIM, 0,
+     "a completed associate degree or more in a clinical field (nursing, medicine, allied health)"},
     {"setting", CF_T_ENUM, 0, NULL, settings, NOLIM, 0,
      "setting of the latest coding job that states one (chooses a productivity range)"},
     {"remote_coding_months", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0, "months of remote coding work"},

@@ -187,7 +187,35 @@ int cf_element_counts(const cJSON *elem, const char *gate_date, cf_day as_of)
     cf_date dt;
     if (cJSON_IsString(dv) && cf_date_parse(dv->valuestring, &dt) == 0 && dt.first > as_of)
         return 0;
+    /* PANEL.md, P11: what starts after the as-of date is a plan */
+    dv = cf_get(elem, "start");
+    if (cJSON_IsString(dv) && cf_date_parse(dv->valuestring, &dt) == 0 && dt.first > as_of)
+        return 0;
     return 1;
+}
+
+/* Whether a counting education entry is a degree (an associate or more) in
+ * one of fields: its curriculum covers anatomy, physiology and medical
+ * terminology (CAHIIM's HIT and HIM curricula; nursing and medicine). */
+static int has_degree(const cJSON *root, const cf_counting *counting, const char *const *fields)
+{
+    static const char *const degrees[] = {"associate", "bachelor", "master", "doctorate", NULL};
+    const cJSON *edu = cf_get(root, "education");
+    const cJSON *e;
+    size_t i = 0;
+    cJSON_ArrayForEach(e, edu) {
+        if (!cf_counts(counting, edu, i++))
+            continue;
+        const cJSON *lv = cf_get(e, "level"), *fd = cf_get(e, "field");
+        int deg = 0, field = 0;
+        for (int k = 0; cJSON_IsString(lv) && degrees[k]; k++)
+            deg |= strcmp(degrees[k], lv->valuestring) == 0;
+        for (int k = 0; cJSON_IsString(fd) && fields[k]; k++)
+            field |= strcmp(fields[k], fd->valuestring) == 0;
+        if (deg && field)
+            return 1;
+    }
+    return 0;
 }
 
 typedef struct span {
@@ -217,26 +245,58 @@ static int span_cmp(const void *a, const void *b)
     return (x->last > y->last) - (x->last < y->last);
 }
 
-/* Months covered by the union of the spans: overlapping jobs count once. */
-static double spans_months(spans *s)
+/* Days of [first, last], those before old counted at old_weight. */
+static double span_days(cf_day first, cf_day last, cf_day old, double old_weight)
+{
+    if (last < old)
+        return (double)(last - first + 1) * old_weight;
+    if (first >= old)
+        return (double)(last - first + 1);
+    return (double)(old - first) * old_weight + (double)(last - old + 1);
+}
+
+/* Months covered by the union of the spans (overlapping jobs count once),
+ * days before old at old_weight, unrounded. */
+static double spans_months_raw(spans *s, cf_day old, double old_weight)
 {
     if (!s->n)
         return 0;
     qsort(s->v, s->n, sizeof *s->v, span_cmp);
-    long days = 0;
+    double days = 0;
     cf_day cur_first = s->v[0].first, cur_last = s->v[0].last;
     for (size_t i = 1; i < s->n; i++) {
         if (s->v[i].first <= cur_last + 1) {
             if (s->v[i].last > cur_last)
                 cur_last = s->v[i].last;
         } else {
-            days += cur_last - cur_first + 1;
+            days += span_days(cur_first, cur_last, old, old_weight);
             cur_first = s->v[i].first;
             cur_last = s->v[i].last;
         }
     }
-    days += cur_last - cur_first + 1;
-    return round(cf_days_to_months(days) * 10) / 10;
+    days += span_days(cur_first, cur_last, old, old_weight);
+    return cf_days_to_months(days);
+}
+
+static double tenth(double months)
+{
+    return round(months * 10) / 10;
+}
+
+/* Months covered by the union of the spans: overlapping jobs count once. */
+static double spans_months(spans *s)
+{
+    return tenth(spans_months_raw(s, 0, 1));
+}
+
+/* The latest day of the spans, or 0. */
+static cf_day spans_last(const spans *s)
+{
+    cf_day last = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].last > last)
+            last = s->v[i].last;
+    return last;
 }
 
 static int is_kind(const cJSON *e, const char *const *kinds)
@@ -338,10 +398,12 @@ cf_status cf_derive(cJSON *root, cf_day as_of, cf_counting *counting)
     static const char *const cdi[] = {"cdi", NULL};
     static const char *const clinical[] = {"clinical", NULL};
     static const char *const health[] = {
-        "coding", "audit", "cdi", "abstracting", "revenue_integrity", "billing", "him", "clinical",
-        "healthcare_admin", NULL};
+        "coding", "audit", "cdi", "abstracting", "revenue_integrity", "dental_coding", "billing", "him",
+        "clinical", "healthcare_admin", "statistical_coding", NULL};
     static const char *const audit[] = {"audit", NULL};
-    spans sc = {0}, src = {0}, sr = {0}, scl = {0}, sh = {0}, srel = {0}, scdi = {0}, s24 = {0}, sau = {0};
+    static const char *const dental[] = {"dental_coding", NULL};
+    spans sc = {0}, src = {0}, sr = {0}, scl = {0}, sh = {0}, srel = {0}, scdi = {0}, s24 = {0}, sau = {0},
+          sdent = {0};
     double *ce = NULL;
     cf_status st = CF_ESYSTEM;
     /* the last 24 months: recent coding, recent continuing education */
@@ -393,6 +455,8 @@ cf_status cf_derive(cJSON *root, cf_day as_of, cf_counting *counting)
             bad |= spans_push(&scdi, ds.first, last);
         if (is_kind(e, audit))
             bad |= spans_push(&sau, ds.first, last);
+        if (is_kind(e, dental))
+            bad |= spans_push(&sdent, ds.first, last);
         if (is_kind(e, clinical))
             bad |= spans_push(&scl, ds.first, last);
         if (is_kind(e, health))
@@ -400,10 +464,19 @@ cf_status cf_derive(cJSON *root, cf_day as_of, cf_counting *counting)
         if (bad)
             goto out;
     }
+    /* PANEL.md, P9: coding counts in full when it is recent; months more
+     * than five years before the as-of date count half.  Dental coding
+     * (CDT) is real coding, narrower than medical coding: it counts half
+     * again, and not as coding-related work for the tiers. */
+    cf_day old = cf_day_add_months(as_of, -60);
+    double coding_m = spans_months_raw(&sc, old, 0.5) + spans_months_raw(&sdent, old, 0.5) / 2;
+    cf_day last_coding = spans_last(&srel) > spans_last(&sdent) ? spans_last(&srel) : spans_last(&sdent);
     /* Months are stated only when the profile lists any work at all. */
     if (cJSON_GetArraySize(exp) > 0 &&
-        (!cf_json_add_num(der, "coding_months", spans_months(&sc)) ||
-        !cf_json_add_num(der, "coding_related_months", spans_months(&srel)) ||
+        (!cf_json_add_num(der, "coding_months", tenth(coding_m)) ||
+        !cf_json_add_num(der, "coding_related_months", tenth(spans_months_raw(&srel, old, 0.5))) ||
+        (last_coding && !cf_json_add_num(der, "months_since_coding",
+                                         tenth(cf_days_to_months(as_of - last_coding)))) ||
         !cf_json_add_num(der, "cdi_months", spans_months(&scdi)) ||
         !cf_json_add_num(der, "audit_months", spans_months(&sau)) ||
         !cf_json_add_num(der, "recent_coding_months", spans_months(&s24)) ||
@@ -450,6 +523,11 @@ cf_status cf_derive(cJSON *root, cf_day as_of, cf_counting *counting)
             goto out;
     }
 
+    static const char *const him_fields[] = {"hit", "him", NULL}, *const clinical_fields[] = {"clinical", NULL};
+    if ((has_degree(root, counting, him_fields) && !cf_json_add_bool(der, "him_degree", 1)) ||
+        (has_degree(root, counting, clinical_fields) && !cf_json_add_bool(der, "clinical_degree", 1)))
+        goto out;
+
     const cJSON *att = cf_get(root, "attestations");
     int current = current_coding_credential(root, as_of, counting);
     if (current && !cf_json_add_bool(der, "credential_current", 1))
@@ -468,6 +546,7 @@ out:
     cf_free(scdi.v);
     cf_free(s24.v);
     cf_free(sau.v);
+    cf_free(sdent.v);
     cf_free(ce);
     return st;
 }

@@ -73,6 +73,7 @@ void cf_ranking_free(cf_ranking *rk)
     named_free(rk->gates, rk->ngates);
     cf_free(rk->rubric_id);
     cf_free(rk->rubric_version);
+    cf_free(rk->rubric_title);
     cf_free(rk->checksum);
     cf_free(rk->as_of);
     cf_free(rk->hist);
@@ -102,6 +103,13 @@ int cf_ranking_has_tier(const cf_ranking *rk, const char *id)
 static int same(const char *a, const char *b)
 {
     return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+int cf_rank_title(cf_ranking *rk, const char *title)
+{
+    if (rk->rubric_title || !title)
+        return 0;
+    return (rk->rubric_title = cf_strdup(title)) ? 0 : -1;
 }
 
 int cf_rank_identity(cf_ranking *rk, const char *id, const char *version, const char *checksum,
@@ -153,6 +161,8 @@ static int identity_of(cf_ranking *rk, const cf_rubric *r, cf_day as_of)
     rk->as_of_day = as_of;
     int idn = cf_rank_identity(rk, r->id, r->version, r->checksum, day, (int)nq, qid, qname);
     cf_free(qid);
+    if (idn == 0 && cf_rank_title(rk, r->title))
+        idn = -1;
     return idn;
 }
 
@@ -506,6 +516,8 @@ cf_status cf_ranking_absorb(cf_ranking *dst, cf_ranking *src)
     if (src->checksum) {
         int idn = cf_rank_identity(dst, src->rubric_id, src->rubric_version, src->checksum, src->as_of, src->nq,
                                    (const char *const *)src->qid, (const char *const *)src->qname);
+        if (idn == 0 && cf_rank_title(dst, src->rubric_title))
+            idn = -1;
         if (idn > 0)
             return cf_bug("rankings of two rubrics or two dates were joined");
         if (idn)

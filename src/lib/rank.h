@@ -59,6 +59,7 @@ struct cf_ranking {
     int min10;
     /* identity of the reports: all must agree */
     char *rubric_id, *rubric_version, *checksum, *as_of;
+    char *rubric_title;       /* the opening its tiers are for, or NULL */
     cf_day as_of_day;         /* of scored reports, to compare cheaply */
     int nq;
     char **qid, **qname;      /* nq each */
@@ -87,6 +88,9 @@ struct cf_ranking {
 /* Sets the identity of the ranking from the first report (qualities
  * qid[0..nq), names qname), or checks a later one against it.  Returns 0,
  * 1 on a mismatch, -1 when out of memory. */
+/* Keeps the rubric's title (the opening its tiers are for) when it has
+ * none yet: 0, or -1 when out of memory. */
+int cf_rank_title(cf_ranking *rk, const char *title);
 int cf_rank_identity(cf_ranking *rk, const char *id, const char *version, const char *checksum,
                      const char *as_of, int nq, const char *const *qid, const char *const *qname);
 /* A record for what was read at path[0..path_len), line, with its strings

@@ -365,6 +365,10 @@ void cf_rank_write_html(cf_ranking *rk, cf_rank_out *o)
         cf_buf_html(b, rk->rubric_version ? rk->rubric_version : "");
         cf_buf_puts(b, " &middot; as of ");
         cf_buf_html(b, rk->as_of ? rk->as_of : "");
+        if (rk->rubric_title) {
+            cf_buf_puts(b, " &middot; tiers for the opening: ");
+            cf_buf_html(b, rk->rubric_title);
+        }
         cf_buf_puts(b, " &middot; ");
     }
     unsigned long inputs = rk->scored + rk->failed;

@@ -72,6 +72,8 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
     }
     int idn = cf_rank_identity(rk, cf_get_str(rub, "id"), cf_get_str(rub, "version"), cf_get_str(rub, "checksum"),
                                sv.as_of, nq, qid, qname);
+    if (idn == 0 && cf_rank_title(rk, cf_get_str(rub, "title")))
+        idn = -1;
     if (idn < 0) {
         st = CF_ESYSTEM;
         goto out;

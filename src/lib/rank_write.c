@@ -284,6 +284,8 @@ static void write_json(cf_ranking *rk, cf_rank_out *o)
     cf_jw_open(&w, "rubric", '{');
     cf_jw_str(&w, "id", rk->rubric_id);
     cf_jw_str(&w, "version", rk->rubric_version);
+    if (rk->rubric_title)
+        cf_jw_str(&w, "title", rk->rubric_title);
     cf_jw_str(&w, "checksum", rk->checksum);
     cf_jw_close(&w, '}');
     cf_jw_str(&w, "as_of", rk->as_of);
@@ -464,9 +466,15 @@ static void write_md(cf_ranking *rk, cf_rank_out *o)
     cf_buf *b = &o->b;
     char head[5];
     cf_buf_puts(b, "# Ranking\n\n");
-    if (rk->rubric_id)
-        cf_buf_printf(b, "Rubric `%s` %s, as of %s.\n\n", rk->rubric_id,
-                      rk->rubric_version ? rk->rubric_version : "", rk->as_of);
+    if (rk->rubric_id) {
+        cf_buf_printf(b, "Rubric `%s` %s, as of %s", rk->rubric_id, rk->rubric_version ? rk->rubric_version : "",
+                      rk->as_of);
+        if (rk->rubric_title) {
+            cf_buf_puts(b, "; tiers for the opening: ");
+            cf_buf_md(b, rk->rubric_title);
+        }
+        cf_buf_puts(b, ".\n\n");
+    }
     cf_buf_puts(b, "| rank | name | score | tier | eligible | warnings |");
     for (int i = 0; i < rk->nq; i++) {
         qhead(head, rk->qid[i], 4);
@@ -627,6 +635,8 @@ static void write_text(cf_ranking *rk, cf_rank_out *o, int width, int color)
         cf_buf t = {0};
         cf_buf_printf(&t, "rubric %s %s, as of %s", rk->rubric_id, rk->rubric_version ? rk->rubric_version : "",
                       rk->as_of);
+        if (rk->rubric_title)
+            cf_buf_printf(&t, "; tiers for the opening: %s", rk->rubric_title);
         if (t.s && 9 + (int)t.len <= wrap_w) {
             cf_buf_printf(b, "%sRanking%s  ", bold, reset);
             cf_buf_shown(b, t.s, t.len);

@@ -54,11 +54,22 @@ void cf_gate_needs_text(cf_buf *b, const cf_report *rep, const cf_gate *g)
     cf_buf_putc(b, '.');
 }
 
+/* The highest tier the score reaches whose requirements fail but for one:
+ * what holds the applicant back.  A tier that needs two things more is
+ * not in reach, and saying "the score reaches Strong fit" then misleads. */
 const cf_tier *cf_report_held_back(const cf_report *rep)
 {
     if (rep->tier >= rep->r->ntiers || rep->score_tier >= rep->tier)
         return NULL;
-    return &rep->r->tiers[rep->score_tier];
+    for (size_t i = rep->score_tier; i < rep->tier; i++) {
+        const cf_tier *t = &rep->r->tiers[i];
+        size_t unmet = 0;
+        for (size_t k = 0; k < t->nreq; k++)
+            unmet += !rep->req_ok[t->req_first + k];
+        if (unmet == 1)
+            return t;
+    }
+    return NULL;
 }
 
 void cf_report_held_back_text(const cf_report *rep, cf_buf *b)
@@ -120,6 +131,8 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
     cf_jw_open(&w, "rubric", '{');
     cf_jw_str(&w, "id", r->id);
     cf_jw_str(&w, "version", r->version);
+    if (r->title)
+        cf_jw_str(&w, "title", r->title);
     cf_jw_str(&w, "checksum", r->checksum);
     cf_jw_close(&w, '}');
     cf_jw_str(&w, "as_of", day);
@@ -184,6 +197,8 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
                 if (res->ev[e].input_path)
                     cf_jw_str(&w, "input_path", res->ev[e].input_path);
                 cf_jw_str(&w, "value", res->ev[e].value);
+                if (res->ev[e].read_as)
+                    cf_jw_str(&w, "read_as", res->ev[e].read_as);
                 if (res->ev[e].note)
                     cf_jw_str(&w, "note", res->ev[e].note);
                 if (res->ev[e].page) {
@@ -298,6 +313,10 @@ cf_status cf_report_text(const cf_report *rep, const cf_text_opts *o, char **out
                   rep->eligible ? "eligible" : "NOT ELIGIBLE", reset);
     cf_buf_printf(&b, "  %sCompleteness %.0f%% of the rubric's weight is stated%s\n", dim,
                   rep->completeness * 100, reset);
+    const char *opening = r->title ? r->title : r->id;
+    cf_buf_printf(&b, "  %sTiers for the opening: ", dim);
+    cf_buf_shown(&b, opening, strlen(opening));
+    cf_buf_printf(&b, "%s\n", reset);
     if (cf_report_insufficient(rep))
         cf_buf_printf(&b, "  Too little is stated to judge: a tier needs %.0f%% of the rubric's weight\n",
                       r->insufficient_below * 100);

@@ -10,6 +10,8 @@ typedef struct cf_evidence {
     char *input_path;         /* the same in the input's terms, or NULL */
     char *value;
     const char *note;         /* static, or NULL */
+    const char *read_as;      /* a term the value was read as, where its words
+                                 differ (the rubric's), or NULL */
     unsigned page, line;      /* where a resume file says it (0: not one) */
 } cf_evidence;
 

@@ -76,6 +76,8 @@ cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
     cf_buf_md(&b, r->id);
     cf_buf_puts(&b, "` ");
     cf_buf_md(&b, r->version ? r->version : "");
+    cf_buf_puts(&b, "; tiers for the opening: ");
+    cf_buf_md(&b, r->title ? r->title : r->id);
     cf_buf_printf(&b, ".\n\n**Score %.1f / 100**, ", cf_shown(rep->score));
     cf_buf_md(&b, cf_report_tier_label(rep));
     cf_buf_printf(&b, ", %s; %.0f%% of the rubric's weight is stated.\n\n", rep->eligible ? "eligible" : "**not eligible**",
@@ -137,6 +139,11 @@ cf_status cf_report_md(const cf_report *rep, char **out, size_t *len)
                     cf_buf_printf(&b, " (page %u, line %u)", res->ev[e].page, res->ev[e].line);
                 cf_buf_puts(&b, ": ");
                 cf_buf_md(&b, res->ev[e].value ? res->ev[e].value : "");
+                if (res->ev[e].read_as) {
+                    cf_buf_puts(&b, " (read as ");
+                    cf_buf_md(&b, res->ev[e].read_as);
+                    cf_buf_putc(&b, ')');
+                }
                 if (res->ev[e].note) {
                     cf_buf_puts(&b, " (");
                     cf_buf_md(&b, res->ev[e].note);
@@ -256,9 +263,9 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
         cf_buf_puts(&b, " &middot; ");
     }
     cf_buf_html(&b, rep->source);
-    cf_buf_printf(&b, "</p>\n<p class=\"meta\">As of %s &middot; rubric ", day);
+    cf_buf_printf(&b, "</p>\n<p class=\"meta\">As of %s &middot; tiers for the opening: ", day);
     cf_buf_html(&b, r->title ? r->title : r->id);
-    cf_buf_puts(&b, " (");
+    cf_buf_puts(&b, " (rubric ");
     cf_buf_html(&b, r->id);
     cf_buf_puts(&b, " ");
     cf_buf_html(&b, r->version ? r->version : "");
@@ -377,6 +384,11 @@ cf_status cf_report_html(const cf_report *rep, char **out, size_t *len)
                     cf_buf_printf(&b, "<span class=\"muted\">(page %u, line %u)</span> ", res->ev[e].page,
                                   res->ev[e].line);
                 cf_buf_html(&b, res->ev[e].value ? res->ev[e].value : "");
+                if (res->ev[e].read_as) {
+                    cf_buf_puts(&b, " <span class=\"muted\">(read as ");
+                    cf_buf_html(&b, res->ev[e].read_as);
+                    cf_buf_puts(&b, ")</span>");
+                }
                 if (res->ev[e].note) {
                     cf_buf_puts(&b, " <span class=\"muted\">(");
                     cf_buf_html(&b, res->ev[e].note);

@@ -316,7 +316,7 @@ static const char *const all_type_keys[] = {
 
 /* The states a criterion's advice may be written for (docs/rubric.md). */
 const char *const cf_astate_names[CF_A_COUNT] = {
-    "default", "none", "lower", "lapsed", "apprentice", "in_progress", "undated"};
+    "default", "none", "lower", "lapsed", "apprentice", "in_progress", "undated", "retake"};
 
 /* advice: a text, or a mapping of state -> text with 'default' the rest. */
 static void load_advice(loader *l, cf_criterion *c, const cf_ynode *n)
@@ -336,7 +336,8 @@ static void load_advice(loader *l, cf_criterion *c, const cf_ynode *n)
                 st = j;
         if (st < 0) {
             err(l, k, "unknown-key",
-                "unknown advice state '%s' (states: default, none, lower, lapsed, apprentice, in_progress, undated)",
+                "unknown advice state '%s' (states: default, none, lower, lapsed, apprentice, in_progress, "
+                "undated, retake)",
                 k->value);
             continue;
         }
@@ -634,26 +635,26 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
 {
     static const keyspec common[] = {
         {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
-        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {NULL, 0}};
+        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"advise_when", 0}, {NULL, 0}};
     static const keyspec credential_keys[] = {
         {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
-        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"points", 1}, {"combine", 0}, {"currency", 0}, {NULL, 0}};
+        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"advise_when", 0}, {"points", 1}, {"combine", 0}, {"currency", 0}, {NULL, 0}};
     static const keyspec level_keys[] = {
         {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
-        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"levels", 1}, {"where", 0}, {NULL, 0}};
+        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"advise_when", 0}, {"levels", 1}, {"where", 0}, {NULL, 0}};
     static const keyspec ramp_keys[] = {
         {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
-        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"from", 1}, {"to", 1}, {"where", 0}, {"ranges", 0}, {NULL, 0}};
+        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"advise_when", 0}, {"from", 1}, {"to", 1}, {"where", 0}, {"ranges", 0}, {NULL, 0}};
     static const keyspec terms_keys[] = {
         {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
-        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"terms", 1}, {"full", 0}, {NULL, 0}};
+        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"advise_when", 0}, {"terms", 1}, {"full", 0}, {NULL, 0}};
     static const keyspec recency_keys[] = {
         {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
-        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"full_within_months", 1}, {"zero_after_months", 1},
+        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"advise_when", 0}, {"full_within_months", 1}, {"zero_after_months", 1},
         {"where", 0}, {NULL, 0}};
     static const keyspec flag_keys[] = {
         {"id", 1}, {"label", 0}, {"type", 1}, {"weight", 1}, {"path", 1}, {"missing", 0},
-        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"where", 0}, {NULL, 0}};
+        {"advice", 0}, {"description", 0}, {"implied_by", 0}, {"advise_when", 0}, {"where", 0}, {NULL, 0}};
     static const keyspec *const per_type[] = {
         credential_keys, level_keys, ramp_keys, terms_keys, flag_keys, recency_keys};
 
@@ -704,6 +705,7 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
             get_range(l, m, "'missing'", 0, 1, 0, &c->missing);
     }
 
+    c->advise_when_node = cf_ymap_get(n, "advise_when");
     const cf_ynode *imp = cf_ymap_get(n, "implied_by");
     if (imp)
         load_implied(l, c, imp);
@@ -733,7 +735,8 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
         const cf_ynode *cur = cf_ymap_get(n, "currency");
         if (cur && want(l, cur, CF_Y_MAP, "'currency'")) {
             static const keyspec cur_keys[] = {
-                {"renew_every_months", 0}, {"grace_days", 0}, {"lapsed", 0}, {"undated", 0}, {NULL, 0}};
+                {"renew_every_months", 0}, {"grace_days", 0}, {"lapsed", 0}, {"undated", 0},
+                {"reinstate_within_months", 0}, {"retake", 0}, {NULL, 0}};
             check_keys(l, cur, cur_keys, "'currency'", NULL, NULL);
             c->has_currency = 1;
             c->undated = 1;
@@ -746,6 +749,11 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
                 get_range(l, x, "'lapsed'", 0, 1, 0, &c->lapsed);
             if ((x = cf_ymap_get(cur, "undated")))
                 get_range(l, x, "'undated'", 0, 1, 0, &c->undated);
+            if ((x = cf_ymap_get(cur, "reinstate_within_months")))
+                get_range(l, x, "'reinstate_within_months'", 0, 1200, 1, &c->reinstate_months);
+            c->retake = c->lapsed;
+            if ((x = cf_ymap_get(cur, "retake")))
+                get_range(l, x, "'retake'", 0, 1, 0, &c->retake);
         }
         break;
     }
@@ -1135,6 +1143,18 @@ static void load_root(loader *l, const cf_ynode *root)
     const cf_ynode *ts = cf_ymap_get(root, "tiers");
     if (ts)
         load_tiers(l, ts);
+    /* after every criterion, which a condition may name */
+    for (size_t i = 0; i < r->nqualities; i++)
+        for (size_t j = 0; j < r->qualities[i].ncriteria; j++) {
+            cf_criterion *c = &r->qualities[i].criteria[j];
+            if (!c->advise_when_node)
+                continue;
+            if (!(c->advise_when = cf_calloc(1, sizeof *c->advise_when)))
+                l->y.oom = 1;
+            else
+                load_cond(l, c->advise_when, c->advise_when_node, "advise-when", 0, 0);
+            c->advise_when_node = NULL;
+        }
     const cf_ynode *ins = cf_ymap_get(root, "insufficient");
     if (ins && want(l, ins, CF_Y_MAP, "'insufficient'")) {
         static const keyspec ikeys[] = {{"below", 1}, {"label", 0}, {NULL, 0}};
@@ -1287,6 +1307,8 @@ cf_status cf_rubric_load(const char *name, const char *text, size_t len,
     return cf_rubric_load_with(name, text, len, NULL, NULL, out, d);
 }
 
+static void free_conds(cf_cond *c, size_t n);
+
 static void free_criterion(cf_criterion *c)
 {
     cf_free(c->id);
@@ -1320,6 +1342,8 @@ static void free_criterion(cf_criterion *c)
         cf_free(c->implied[i].note);
     }
     cf_free(c->implied);
+    if (c->advise_when)
+        free_conds(c->advise_when, 1);
     free_path(&c->range_path);
     for (size_t i = 0; i < c->nranges; i++) {
         cf_free(c->ranges[i].value);

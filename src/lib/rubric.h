@@ -70,7 +70,7 @@ typedef struct cf_range {
 /* Advice for what the profile shows about a criterion. */
 typedef enum cf_astate {
     CF_A_DEFAULT, CF_A_NONE, CF_A_LOWER, CF_A_LAPSED, CF_A_APPRENTICE, CF_A_IN_PROGRESS, CF_A_UNDATED,
-    CF_A_COUNT
+    CF_A_RETAKE, CF_A_COUNT
 } cf_astate;
 
 typedef struct cf_criterion {
@@ -90,6 +90,8 @@ typedef struct cf_criterion {
     int combine_sum;          /* credential: sum (capped at 1) instead of best */
     int has_currency;
     double renew_months, grace_days, lapsed;
+    double reinstate_months;  /* after a lapse, 0 for no window */
+    double retake;            /* factor for a credential lapsed past it */
     double undated;           /* factor for a credential without a date earned */
     double from, to;          /* ramp */
     cf_cpath range_path;      /* ramp: where the value choosing the range is */
@@ -103,6 +105,8 @@ typedef struct cf_criterion {
     cf_source *sources;
     size_t nsources;
     double full;              /* terms: credits for full marks */
+    struct cf_cond *advise_when;   /* a gap is advised only when it holds, or NULL */
+    const struct cf_ynode *advise_when_node;   /* while loading */
 } cf_criterion;
 
 typedef struct cf_quality {

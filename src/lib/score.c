@@ -2,7 +2,9 @@
  * a fraction from 0 to 1, with the evidence behind it. */
 #include <math.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 #include "report.h"
 
 #define MAX_IDX 8
@@ -144,7 +146,62 @@ static void add_evidence(scorer *s, cf_result *res, char *path, const char *valu
     unsigned page = 0, line = 0;
     if (shown && !cf_input_place(s->p, shown, &page, &line))
         page = line = 0;
-    res->ev[res->nev++] = (cf_evidence){path, shown, val, note, page, line};
+    res->ev[res->nev++] = (cf_evidence){path, shown, val, note, NULL, page, line};
+}
+
+/* Where the words of an alias stand in text, case ignored, with at most a
+ * few bytes of anything but letters and digits between them ("ICD-10-CM",
+ * "E/M", "3M®"): 1 and [*at, *at + *len) when found. */
+static int quote_span(const char *text, const cf_vocab *v, const cf_alias *al, size_t *at, size_t *len)
+{
+    size_t n = strlen(text);
+    for (size_t start = 0; start < n; start++) {
+        if (start && isalnum((unsigned char)text[start - 1]))
+            continue;
+        size_t p = start, a;
+        for (a = 0; a < al->n; a++) {
+            const char *w = v->words[al->ids[a]];
+            size_t wl = strlen(w), gap = 0;
+            while (a && p < n && !isalnum((unsigned char)text[p]) && gap < 4)
+                p++, gap++;
+            if (p + wl > n || strncasecmp(text + p, w, wl) != 0)
+                break;
+            p += wl;
+        }
+        if (a == al->n && (p == n || !isalnum((unsigned char)text[p]))) {
+            *at = start;
+            *len = p - start;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Terms evidence: the resume's own words, and the term they were read as
+ * where it differs (a bare "3M" is not "3M 360 Encompass"). */
+static void add_term_evidence(scorer *s, cf_result *res, char *path, const cf_term *term, const cf_alias *al,
+                              const visit *at, const char *note)
+{
+    const char *text = cJSON_IsString(at->value) ? at->value->valuestring : NULL;
+    size_t off, len;
+    if (!text || !quote_span(text, &s->r->vocab, al, &off, &len) || len > 200) {
+        add_evidence(s, res, path, term->id, note);
+        return;
+    }
+    char *words = cf_strndup(text + off, len);
+    if (!words) {
+        cf_free(path);
+        s->oom = 1;
+        return;
+    }
+    add_evidence(s, res, path, words, note);
+    cf_free(words);
+    /* "report" for "reports" is the same word */
+    size_t vl = len, tl = strlen(term->id);
+    if (vl + 1 == tl && (term->id[vl] | 32) == 's')
+        tl = vl;
+    if (!s->oom && (vl != tl || strncasecmp(res->ev[res->nev - 1].value, term->id, tl) != 0))
+        res->ev[res->nev - 1].read_as = term->id;
 }
 
 static int where_ok(const cf_criterion *c, const cJSON *elem)
@@ -276,16 +333,19 @@ static int visit_credential(void *ctx, const visit *v)
         const cJSON *rn = cf_get(e, "renewed");
         cf_date d;
         note = "status not stated";
-        if (cJSON_IsString(st) && (strcmp(st->valuestring, "lapsed") == 0 ||
-                                   strcmp(st->valuestring, "expired") == 0)) {
+        int has_ex = cJSON_IsString(ex) && cf_date_parse(ex->valuestring, &d) == 0;
+        int lapsed = cJSON_IsString(st) && (strcmp(st->valuestring, "lapsed") == 0 ||
+                                            strcmp(st->valuestring, "expired") == 0);
+        if (lapsed || (has_ex && d.last + (cf_day)c->grace_days < as_of)) {
             factor = c->lapsed;
-            note = "lapsed";
+            note = lapsed ? "lapsed" : "expired";
             b->lapsed = 1;
-        } else if (cJSON_IsString(ex) && cf_date_parse(ex->valuestring, &d) == 0 &&
-                   d.last + (cf_day)c->grace_days < as_of) {
-            factor = c->lapsed;
-            note = "expired";
-            b->lapsed = 1;
+            /* past the body's reinstatement window, counted from the
+             * lapse: the exam must be taken again */
+            if (has_ex && c->reinstate_months > 0 && months_between(d.last, as_of) > c->reinstate_months) {
+                factor = c->retake;
+                note = "lapsed past reinstatement";
+            }
         } else if (c->renew_months > 0 && cJSON_IsString(rn) && cf_date_parse(rn->valuestring, &d) == 0 &&
                    months_between(d.last, as_of) * 1 > c->renew_months + c->grace_days / (365.2425 / 12)) {
             factor = c->lapsed;
@@ -471,6 +531,8 @@ static void score_best(scorer *s, const cf_criterion *c, cf_result *res)
     size_t vl = b.value ? strlen(b.value) : 0;
     if (res->fraction >= 1)
         res->state = CF_A_DEFAULT;
+    else if (c->type == CF_C_CREDENTIAL && b.note && strcmp(b.note, "lapsed past reinstatement") == 0)
+        res->state = CF_A_RETAKE;
     else if (c->type == CF_C_CREDENTIAL && b.lapsed)
         res->state = CF_A_LAPSED;
     else if (c->type == CF_C_CREDENTIAL && b.found && vl > 2 && strcmp(b.value + vl - 2, "-A") == 0)
@@ -623,6 +685,7 @@ static void score_terms(scorer *s, const cf_rubric *r, const tindex *t, const cf
             continue;
         double credit = 0;
         int where = -1;
+        const cf_alias *which = NULL;
         for (size_t a = 0; a < term->naliases; a++) {
             const cf_alias *al = &term->aliases[a];
             for (int o = t->head ? t->head[al->ids[0]] : -1; o >= 0; o = t->occs[o].next) {
@@ -637,6 +700,7 @@ static void score_terms(scorer *s, const cf_rubric *r, const tindex *t, const cf
                     continue;
                 credit = w;
                 where = oc->field;
+                which = al;
             }
         }
         if (where >= 0) {
@@ -646,8 +710,8 @@ static void score_terms(scorer *s, const cf_rubric *r, const tindex *t, const cf
             if (!s->evidence)
                 continue;
             const field *f = &t->fields[where];
-            add_evidence(s, res, path_string(&r->sources[f->src], &f->at), term->id,
-                         credit < 1 ? "self-listed, counts less" : NULL);
+            add_term_evidence(s, res, path_string(&r->sources[f->src], &f->at), term, which, &f->at,
+                              credit < 1 ? "self-listed, counts less" : NULL);
         }
     }
     /* Piling up keywords cannot pay: a criterion can rise no higher than
@@ -853,6 +917,14 @@ static cf_status score(const cf_rubric *r, const cf_profile *p, int evidence, cf
     }
     tindex_free(&t);
     rep->completeness = total_share > 0 ? stated_share / total_share : 0;
+    /* a gap the rubric advises only in some cases ("advise_when") */
+    size_t kept = 0;
+    for (size_t g = 0; g < rep->ngaps; g++) {
+        const cf_criterion *c = rep->res[rep->gaps[g]].c;
+        if (!c->advise_when || cond_holds(rep, p, c->advise_when))
+            rep->gaps[kept++] = rep->gaps[g];
+    }
+    rep->ngaps = kept;
     sort_gaps(rep);
 
     rep->eligible = 1;
@@ -959,6 +1031,8 @@ int cf_report_insufficient(const cf_report *rep) { return rep->tier >= rep->r->n
 const char *cf_result_advice(const cf_result *res)
 {
     const char *a = res->c->advice_by[res->state];
+    if (!a && res->state == CF_A_RETAKE)
+        a = res->c->advice_by[CF_A_LAPSED];
     return a ? a : res->c->advice;
 }
 

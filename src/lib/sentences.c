@@ -68,6 +68,8 @@ static const cf_rule cred_rules[] = {
     {"CCDS-O", {"ccds o", "certified clinical documentation specialist outpatient",
                 "certified outpatient clinical documentation specialist", NULL}},
     {"CBCS", {"cbcs", "certified billing and coding specialist", NULL}},
+    {"HCS-D", {"hcs d", "home care coding specialist diagnosis", "home care coding specialist", NULL}},
+    {"COS-C", {"cos c", "oasis specialist clinical", "certified oasis specialist", NULL}},
     {"RN", {"rn", "registered nurse", NULL}},
     {"LPN", {"lpn", "licensed practical nurse", NULL}},
     {"LVN", {"lvn", "licensed vocational nurse", NULL}},
@@ -76,10 +78,15 @@ static const cf_rule cred_rules[] = {
     {"CMA", {"cma", "certified medical assistant", NULL}},
     {"RMA", {"rma", "registered medical assistant", NULL}},
     {"EMT", {"emt", "emergency medical technician", NULL}},
-    {"Paramedic", {"paramedic", NULL}},
+    {"Paramedic", {"paramedic", "nrp", "national registry paramedic", "nremt p", "flight paramedic", NULL}},
+    {"Physician", {"registered medical practitioner", "licensed physician", "medical licence", "medical license",
+                   "physician licence", "physician license", NULL}},
+    {"RRT", {"rrt", "registered respiratory therapist", NULL}},
     {"CPhT", {"cpht", "pharmacy technician", "certified pharmacy technician", NULL}},
     {"CEN", {"cen", "certified emergency nurse", NULL}},
     {"CCRN", {"ccrn", NULL}},
+    {"CCMA", {"ccma", "certified clinical medical assistant", NULL}},
+    {"CDA", {"cda", "certified dental assistant", NULL}},
     {"CPR", {"cpr", "cardiopulmonary resuscitation", NULL}},
     {"BLS", {"bls", "basic life support", NULL}},
     {"ACLS", {"acls", "advanced cardiovascular life support", NULL}},
@@ -107,13 +114,18 @@ static const struct {
     {"AHIMA", "coding", NULL}, {"AHIMA", "coding", NULL}, {"AHIMA", "coding", NULL},
     {"AHIMA", "coding", NULL}, {"AHIMA", "coding", NULL}, {"AHIMA", "cdi", NULL},
     {"AHIMA", "him", NULL}, {"AHIMA", "him", NULL},
-    /* ACDIS, NHA */
+    /* ACDIS, NHA, BMSC (home health) */
     {"ACDIS", "cdi", NULL}, {"ACDIS", "cdi", NULL}, {"NHA", "coding", NULL},
-    /* licences */
+    {"BMSC", "coding", NULL}, {"BMSC", "other", NULL},
+    /* licences and clinical credentials: RN to Paramedic, a physician's
+     * registration, a respiratory therapist, NHA's clinical medical
+     * assistant, DANB's dental assistant */
     {NULL, "clinical", NULL}, {NULL, "clinical", NULL}, {NULL, "clinical", NULL},
     {NULL, "clinical", NULL}, {NULL, "clinical", NULL}, {NULL, "clinical", NULL},
     {NULL, "clinical", NULL}, {NULL, "clinical", NULL}, {NULL, "clinical", NULL},
     {NULL, "clinical", NULL}, {NULL, "clinical", NULL}, {NULL, "clinical", NULL},
+    {NULL, "clinical", NULL}, {NULL, "clinical", NULL},
+    {"NHA", "clinical", NULL}, {"DANB", "clinical", NULL},
     /* life support */
     {NULL, "other", NULL}, {NULL, "other", NULL}, {NULL, "other", NULL}, {NULL, "other", NULL},
 };
@@ -177,7 +189,7 @@ static const cf_rule ctx_rules[] = {
  * list. */
 enum {
     FW_ACC, FW_ERR, FW_STANDARD, FW_ACHIEVED, FW_UNIT, FW_PER, FW_HOUR, FW_DAY, FW_HOURLY, FW_DAILY,
-    FW_CEU, FW_TRAINING
+    FW_CEU, FW_TRAINING, FW_OTHER
 };
 static const cf_rule fig_rules[] = {
     [FW_ACC] = {"accuracy", {"accuracy", "accurate", "audit", "audits", "audited", "auditing", "quality", "qa",
@@ -201,6 +213,12 @@ static const cf_rule fig_rules[] = {
     [FW_TRAINING] = {"training", {"training", "trained", "course", "courses", "certificate", "certification",
                                   "certified", "refresher", "awareness", "module", "modules", "education",
                                   "attestation", NULL}},
+    /* PANEL.md, P8: figures that are not coding accuracy, though audits
+     * and quality programmes report them too */
+    [FW_OTHER] = {"other", {"denial", "denials", "denied", "agreement", "clean", "rejection", "rejections",
+                            "response", "collection", "collections", "ar", "days", "query", "queries",
+                            "cmi", "capture", "satisfaction", "attendance", "completion", "utilization",
+                            "compliance", "first pass", "turnaround", "productivity", "mismatch", NULL}},
 };
 
 static int t_cred, t_ctx, t_fig;
@@ -235,6 +253,7 @@ typedef struct sent {
     int *cx;                  /* context phrase starting here (cx_at), -2 not yet looked up */
     int *fw;                  /* figure word (fw_at), -2 not yet looked up */
     int n;
+    const char *text;
 } sent;
 
 
@@ -308,6 +327,7 @@ static int sent_read(sent *s, const char *text, cf_reading *rd)
     s->cx = rd->ids + rd->cap;
     s->fw = s->cx + rd->cap;
     s->n = (int)cf_lex(text, s->lx, max);
+    s->text = text;
     for (int i = 0; i < s->n; i++) {
         const cf_lexeme *l = &s->lx[i];
         s->id[i] = l->kind == CF_LX_WORD && l->n < sizeof l->w ? cf_cl_word_hashed(l->w, l->n, l->hash) : -1;
@@ -330,6 +350,16 @@ static int push_mention(cf_reading *rd, const cf_mention *m)
     return 0;
 }
 
+/* Whether punctuation closes what ends at lexeme l before the next one
+ * ("(CPC A) and"): the text between them. */
+static int closed_after(const sent *s, const cf_lexeme *l, const cf_lexeme *next)
+{
+    for (unsigned k = l->off + l->n; k < next->off; k++)
+        if (strchr(")]},;|", s->text[k]))
+            return 1;
+    return 0;
+}
+
 /* The credential named at lexeme i (its length in *len), or -1. */
 static int cred_at(const sent *s, int i, int *len)
 {
@@ -342,7 +372,8 @@ static int cred_at(const sent *s, int i, int *len)
         /* "CPC-A", "CPC A |", but not "the CPC a year ago" */
         int after = i + *len;
         if (*len == 1 || last->n != 1 || last->joined || after == s->n ||
-            (s->lx[after].kind != CF_LX_WORD && s->lx[after].kind != CF_LX_NUM))
+            (s->lx[after].kind != CF_LX_WORD && s->lx[after].kind != CF_LX_NUM) ||
+            closed_after(s, last, &s->lx[after]))
             return k;
         end = i + *len - 1;
     }
@@ -387,7 +418,14 @@ static void read_mentions(cf_reading *rd, const sent *s, const cf_text_place *pl
         int lo = at, floor = m ? spans[m - 1][0] + spans[m - 1][1] : 0;
         while (lo > floor && at - lo < 5 && s->lx[lo - 1].kind != CF_LX_BREAK)
             lo--;
-        int hi = end, ceil = m + 1 < ns ? spans[m + 1][0] : s->n;
+        /* "Certified Coding Associate (CCA) - exam scheduled": a name
+         * and its acronym are one mention, with one context after them */
+        int next = m + 1;
+        while (next < ns && spans[next][2] == k && spans[next][0] == spans[next - 1][0] + spans[next - 1][1])
+            next++;
+        int hi = end, ceil = next < ns ? spans[next][0] : s->n;
+        if (next > m + 1)
+            end = hi = spans[next - 1][0] + spans[next - 1][1];
         while (hi < ceil && hi - end < 6 && s->lx[hi].kind != CF_LX_BREAK)
             hi++;
         int near = end + 3 < hi ? end + 3 : hi;
@@ -571,10 +609,24 @@ static void read_figures(cf_reading *rd, const sent *s, const cf_text_place *pl)
                 continue;
             int a, b;
             clause(s, i, &a, &b);
+            /* "95% to 98%" is a range, as "95-98%" is, unless it runs
+             * "from" one figure "to" another */
+            int to_range = i + 4 < s->n && word_eq(&s->lx[i + 2], "to") && s->lx[i + 3].kind == CF_LX_NUM &&
+                           s->lx[i + 4].kind == CF_LX_PCT && !(i > 0 && word_eq(&s->lx[i - 1], "from"));
             /* "98%, 97.9% and 98.3%": a clause that starts with a percentage
              * goes on with the accuracy of the clause before */
             int continues = a == i && a == acc_end + 1;
             int acc = any_in(s, a, b, FW_ACC) || continues;
+            /* "Most recent external audit (Q2 2026): 87%": a figure after
+             * its label */
+            int la = a, lb = b;
+            if (!acc && a == i && a >= 2 && s->lx[a - 1].kind == CF_LX_SOFT &&
+                memchr(s->text + s->lx[a - 1].off, ':', s->lx[a].off - s->lx[a - 1].off)) {
+                clause(s, a - 2, &la, &lb);
+                acc = any_in(s, la, lb, FW_ACC);
+            }
+            if (acc && (any_in(s, a, b, FW_OTHER) || any_in(s, la, lb, FW_OTHER)))
+                continue;
             int err = any_in(s, a, b, FW_ERR);
             int standard = any_in(s, a, b, FW_STANDARD) && !any_in(s, a, b, FW_ACHIEVED);
             double low = l->range ? l->num : v;
@@ -588,6 +640,8 @@ static void read_figures(cf_reading *rd, const sent *s, const cf_text_place *pl)
                 take_max(low / 100, &rd->accuracy, &rd->have_accuracy);
                 acc_end = b;
             }
+            if (to_range)
+                i += 4;
             continue;
         }
         /* "2.8 charts per hour", "18-22 inpatient records a day",

@@ -199,10 +199,50 @@ static double derived(const char *json, const char *key)
 
 static void derived_figures(void)
 {
-    /* two overlapping jobs count once: 2020-01..2021-12 = 24 months */
-    double m = derived(P(",\"experience\":[{\"kind\":\"coding\",\"start\":\"2020-01\",\"end\":\"2021-06\"},"
-                         "{\"kind\":\"coding\",\"start\":\"2021-01\",\"end\":\"2021-12\"}]"), "coding_months");
+    /* two overlapping jobs count once: 2022-01..2023-12 = 24 months */
+    double m = derived(P(",\"experience\":[{\"kind\":\"coding\",\"start\":\"2022-01\",\"end\":\"2023-06\"},"
+                         "{\"kind\":\"coding\",\"start\":\"2023-01\",\"end\":\"2023-12\"}]"), "coding_months");
     CHECKF(near(m, 24), "%f", m);
+    /* P9: months more than five years before the as-of date count half:
+     * 2019-01..2020-12 is 24 months, all of them before 2021-11-26 */
+    m = derived(P(",\"experience\":[{\"kind\":\"coding\",\"start\":\"2019-01\",\"end\":\"2020-12\"}]"),
+                "coding_months");
+    CHECKF(near(m, 12), "%f", m);
+    m = derived(P(",\"experience\":[{\"kind\":\"coding\",\"start\":\"2019-01\",\"end\":\"2020-12\"}]"),
+                "months_since_coding");
+    CHECKF(m > 70.5 && m < 71.5, "%f", m);
+    m = derived(P(",\"experience\":[{\"kind\":\"coding\",\"start\":\"2019-01\"}]"), "months_since_coding");
+    CHECKF(near(m, 0), "%f", m);
+    m = derived(P(",\"experience\":[{\"kind\":\"billing\",\"start\":\"2019-01\"}]"), "months_since_coding");
+    CHECKF(m == -1, "%f", m);
+    /* dental coding counts half again, and is not coding-related work */
+    m = derived(P(",\"experience\":[{\"kind\":\"dental_coding\",\"start\":\"2024-01\",\"end\":\"2025-12\"}]"),
+                "coding_months");
+    CHECKF(near(m, 12), "%f", m);
+    m = derived(P(",\"experience\":[{\"kind\":\"dental_coding\",\"start\":\"2024-01\",\"end\":\"2025-12\"}]"),
+                "coding_related_months");
+    CHECKF(near(m, 0), "%f", m);
+    /* an unpaid practicum and a career break are not work */
+    m = derived(P(",\"experience\":[{\"kind\":\"training\",\"start\":\"2024-01\",\"end\":\"2024-06\"},"
+                  "{\"kind\":\"career_break\",\"start\":\"2020-01\",\"end\":\"2023-12\"}]"), "coding_months");
+    CHECKF(near(m, 0), "%f", m);
+    m = derived(P(",\"experience\":[{\"kind\":\"career_break\",\"start\":\"2020-01\",\"end\":\"2023-12\"}]"),
+                "healthcare_months");
+    CHECKF(near(m, 0), "%f", m);
+    /* degrees that teach anatomy and terminology */
+    m = derived(P(",\"education\":[{\"level\":\"associate\",\"field\":\"hit\",\"completed\":\"2020\"}]"),
+                "him_degree");
+    CHECK(m == 1);
+    m = derived(P(",\"education\":[{\"level\":\"certificate\",\"field\":\"hit\",\"completed\":\"2020\"}]"),
+                "him_degree");
+    CHECK(m == -1);
+    m = derived(P(",\"education\":[{\"level\":\"bachelor\",\"field\":\"clinical\",\"completed\":\"2027\"}]"),
+                "clinical_degree");
+    CHECK(m == -1);
+    /* P11: a programme that starts after the as-of date is a plan */
+    m = derived(P(",\"education\":[{\"level\":\"associate\",\"field\":\"hit\",\"start\":\"2027-01\"}]"),
+                "him_degree");
+    CHECK(m == -1);
     /* an open-ended job runs to the as-of date */
     m = derived(P(",\"experience\":[{\"kind\":\"coding\",\"start\":\"2025-11-26\",\"remote\":true}]"), "coding_months");
     CHECKF(m > 11.9 && m < 12.1, "%f", m);

@@ -223,8 +223,10 @@ static void i3_string(cJSON *v, const char *key)
     if (!date_key(key))
         return;
     int r = cf_date_read(v->valuestring, &d);
-    if (r == CF_DATE_NOW && present[date_style]) {
-        cJSON_SetValuestring(v, present[date_style]);
+    if (r == CF_DATE_NOW) {
+        /* only an end names the present; an empty start stays empty */
+        if (present[date_style] && strcmp(key, "endDate") == 0)
+            cJSON_SetValuestring(v, present[date_style]);
         return;
     }
     if (r != CF_DATE_OK || d.precision == 1)
