@@ -123,7 +123,7 @@ $(BUILD)/tools/%: tools/%.c | $(STAMP)
 bench: $(BUILD)/coderfit $(BUILD)/tools/gen $(BUILD)/tools/floor $(BUILD)/tools/peakrss
 	@sh tools/bench.sh $(BUILD)
 
-# The agreement figures of PANEL.md on tests/panel, each disagreement first.
+# The agreement figures of docs/panel.md on tests/panel, each disagreement first.
 panel: $(BUILD)/coderfit
 	@sh tools/resumes.sh -v $(BUILD)
 	@sh tools/panel.sh -v $(BUILD)

@@ -286,4 +286,19 @@ left=$(find "$R" -mindepth 1 ! -path "$R/usr" ! -path "$R/usr/share" ! -path "$R
     ! -path "$R/usr/share/coderfit/rubrics" ! -path "$R/usr/share/coderfit/rubrics/team.yaml")
 [ -z "$left" ] && ok || no "make uninstall left: $left"
 
+# every file the rubrics cite is in the repository (and installed with the
+# docs), every principle they cite is in docs/panel.md, and every section
+# of docs/domain.md they name is one of its headings
+for f in $(grep -ho 'docs/[a-z-]*\.md\|[A-Z][A-Z]*\.md' rubrics/*.yaml src/lib/*.c | sort -u); do
+    [ -f "$f" ] && ok || no "a rubric or the code cites $f, which is not in the repository"
+done
+for p in $(grep -ho 'docs/panel.md, P[0-9]*' rubrics/*.yaml | sed 's/.*, //' | sort -u); do
+    grep -q "^- \*\*$p " docs/panel.md && ok || no "a rubric cites $p, which docs/panel.md does not state"
+done
+grep -ho 'docs/domain.md, [A-Z][a-z]*' rubrics/*.yaml | sed 's/docs\/domain.md, //' | sort -u >"$T/sections"
+[ -s "$T/sections" ] && ok || no "the rubrics cite no section of docs/domain.md"
+while read -r sec; do
+    grep -q "^##* $sec" docs/domain.md && ok || no "a rubric cites the section '$sec', which docs/domain.md lacks"
+done <"$T/sections"
+
 finish

@@ -2,7 +2,7 @@
 # The coding manager's development panel (tests/panel): every profile and
 # every hand-made restyled variant loads (exit 0, nothing left out), and
 # every variant keeps its original's tier and moves at most 2 points
-# (PANEL.md, invariances I1-I6).  The agreement figures themselves are
+# (docs/panel.md, invariances I1-I6).  The agreement figures themselves are
 # printed by make panel.  usage: tests/panel.sh BUILD_DIR
 B=${1:-build}
 . tests/lib.sh

@@ -1,6 +1,6 @@
 #!/bin/sh
 # How the ranking agrees with a coding manager's panel (tests/panel, see its
-# README.md): the figures of PANEL.md, then, with -v, every disagreement.
+# README.md): the figures of docs/panel.md, then, with -v, every disagreement.
 #
 # usage: tools/panel.sh [-v] BUILD_DIR [PANEL_DIR] [RUBRIC]
 #

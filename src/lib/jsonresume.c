@@ -38,6 +38,7 @@ static const rule edu_levels[] = {
                     "credits", NULL}},
 };
 #define LEVEL_HIGH_SCHOOL 4
+#define LEVEL_COURSEWORK 6
 
 static const rule edu_fields[] = {
     {"medical_coding", {"medical coding", "coding", "billing and coding", "coding and billing",
@@ -94,7 +95,7 @@ static const rule work_kinds[] = {
                                "engineering", "python", "java", "javascript", "typescript", "web",
                                "full stack", "frontend", "front end", "backend", "back end", "devops",
                                "bootcamp", "data scientist", "golang", "ruby", "php", NULL}},
-    /* PANEL.md, production coding: dental coding (CDT) is real coding,
+    /* docs/panel.md, production coding: dental coding (CDT) is real coding,
      * narrower than medical coding */
     [JK_DENTAL] = {"dental_coding", {"dental", "cdt", "orthodontic", "oral surgery",
                                      "oral and maxillofacial", NULL}},
@@ -139,7 +140,7 @@ static const rule skill_kinds[] = {
 static const rule high_school[] = {{"high_school", {"high school", NULL}}};
 
 /* What a coder does, in a job's duties: a title with "coding" in it is a
- * claim, the work it describes decides (PANEL.md, production coding). */
+ * claim, the work it describes decides (docs/panel.md, production coding). */
 static const rule coding_acts[] = {
     {"coding", {"coded", "code", "coding", "coder", "assign", "assigned", "assigning", "assignment", "abstract", "abstracted",
                 "abstracting", "coding of", "validate", "validated", "sequenced", "sequencing", NULL}},
@@ -234,7 +235,7 @@ static int job_kind(const cf_cl_text *position)
     return -1;
 }
 
-/* What the whole of a coding job says it was (PANEL.md, production
+/* What the whole of a coding job says it was (docs/panel.md, production
  * coding): an unpaid externship or practicum is training, WHO ICD-10 for a
  * ministry's statistics is health-records work, CDT coding is dental
  * coding, and a "Coding Specialist" whose duties are all claims and
@@ -513,6 +514,37 @@ static void import_basics(importer *im, const cJSON *resume)
     cf_jctx_pop(&im->c);
 }
 
+/* The hours a text gives a course ("80 contact hours", "16-hour", "16
+ * CEUs"), or 0. */
+static long course_hours(const char *s)
+{
+    for (const char *p = s; p && *p; p++) {
+        if (*p < '0' || *p > '9' || (p > s && p[-1] >= '0' && p[-1] <= '9'))
+            continue;
+        char *end;
+        long n = strtol(p, &end, 10);
+        while (*end == ' ' || *end == '-')
+            end++;
+        if (strncasecmp(end, "contact ", 8) == 0)
+            end += 8;
+        if (strncasecmp(end, "hour", 4) == 0 || strncasecmp(end, "hr", 2) == 0 ||
+            strncasecmp(end, "ceu", 3) == 0 || strncasecmp(end, "ce ", 3) == 0 ||
+            strncasecmp(end, "cme", 3) == 0)
+            return n > 0 && n < 100000 ? n : 0;
+    }
+    return 0;
+}
+
+/* Whether a text names continuing education. */
+static int continuing(const char *s)
+{
+    for (const char *p = s; p && *p; p++)
+        if (strncasecmp(p, "continuing ", 11) == 0 &&
+            (strncasecmp(p + 11, "education", 9) == 0 || strncasecmp(p + 11, "medical education", 17) == 0))
+            return 1;
+    return 0;
+}
+
 static void import_education(importer *im, const cJSON *resume)
 {
     const cJSON *edu = get_arr(im, resume, "education");
@@ -557,6 +589,14 @@ static void import_education(importer *im, const cJSON *resume)
                     lv = &edu_levels[k];
                 fd = (k = cf_cl_first(t_field, words)) >= 0 ? &edu_fields[k] : NULL;
                 may_credential = cf_may_name_credential(words, 0);
+            }
+            /* a short course is coursework, not a programme: under AAPC's
+             * benchmark of 80 contact hours, or continuing education
+             * ("ICD-10-CM update, 16 CEUs") */
+            if (!lv || strcmp(lv->result, "certificate") == 0 || strcmp(lv->result, "coursework") == 0) {
+                long h = course_hours(type) ? course_hours(type) : course_hours(area);
+                if ((h > 0 && h < 80) || (h == 0 && (continuing(type) || continuing(area))))
+                    lv = &edu_levels[LEVEL_COURSEWORK];
             }
             /* a diploma from a high school is a high-school diploma */
             if ((!lv && hs) || (lv && strcmp(lv->result, "certificate") == 0 && hs))
@@ -1073,7 +1113,7 @@ static void note_state(credbuild *b, const cf_mention *m, const cert *c)
         later(&b->lapse, &b->has_lapse, &m->expires);
 }
 
-/* PANEL.md, P11: the latest state of a credential counts.  Earned, lapsed
+/* docs/panel.md, P11: the latest state of a credential counts.  Earned, lapsed
  * and earned again ("CPC - lapsed 2017" and "CPC, 2026-08") is held since
  * its latest date, in whichever order the resume states them. */
 static void latest_state(credbuild *b)

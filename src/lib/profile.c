@@ -187,7 +187,7 @@ int cf_element_counts(const cJSON *elem, const char *gate_date, cf_day as_of)
     cf_date dt;
     if (cJSON_IsString(dv) && cf_date_parse(dv->valuestring, &dt) == 0 && dt.first > as_of)
         return 0;
-    /* PANEL.md, P11: what starts after the as-of date is a plan */
+    /* docs/panel.md, P11: what starts after the as-of date is a plan */
     dv = cf_get(elem, "start");
     if (cJSON_IsString(dv) && cf_date_parse(dv->valuestring, &dt) == 0 && dt.first > as_of)
         return 0;
@@ -464,7 +464,7 @@ cf_status cf_derive(cJSON *root, cf_day as_of, cf_counting *counting)
         if (bad)
             goto out;
     }
-    /* PANEL.md, P9: coding counts in full when it is recent; months more
+    /* docs/panel.md, P9: coding counts in full when it is recent; months more
      * than five years before the as-of date count half.  Dental coding
      * (CDT) is real coding, narrower than medical coding: it counts half
      * again, and not as coding-related work for the tiers. */

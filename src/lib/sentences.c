@@ -114,9 +114,9 @@ static const struct {
     {"AHIMA", "coding", NULL}, {"AHIMA", "coding", NULL}, {"AHIMA", "coding", NULL},
     {"AHIMA", "coding", NULL}, {"AHIMA", "coding", NULL}, {"AHIMA", "cdi", NULL},
     {"AHIMA", "him", NULL}, {"AHIMA", "him", NULL},
-    /* ACDIS, NHA, BMSC (home health) */
+    /* ACDIS, NHA, BMSC and OCCB (home health) */
     {"ACDIS", "cdi", NULL}, {"ACDIS", "cdi", NULL}, {"NHA", "coding", NULL},
-    {"BMSC", "coding", NULL}, {"BMSC", "other", NULL},
+    {"BMSC", "coding", NULL}, {"OCCB", "other", NULL},
     /* licences and clinical credentials: RN to Paramedic, a physician's
      * registration, a respiratory therapist, NHA's clinical medical
      * assistant, DANB's dental assistant */
@@ -213,7 +213,7 @@ static const cf_rule fig_rules[] = {
     [FW_TRAINING] = {"training", {"training", "trained", "course", "courses", "certificate", "certification",
                                   "certified", "refresher", "awareness", "module", "modules", "education",
                                   "attestation", NULL}},
-    /* PANEL.md, P8: figures that are not coding accuracy, though audits
+    /* docs/panel.md, P8: figures that are not coding accuracy, though audits
      * and quality programmes report them too */
     [FW_OTHER] = {"other", {"denial", "denials", "denied", "agreement", "clean", "rejection", "rejections",
                             "response", "collection", "collections", "ar", "days", "query", "queries",

@@ -56,5 +56,6 @@ void test_rules(void);
 void test_resume(void);
 void test_fault(void);
 void test_fault_rubrics(void);
+void test_principles(void);
 
 #endif

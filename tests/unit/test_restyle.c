@@ -1,4 +1,4 @@
-/* The same facts written differently score the same (PANEL.md, I1-I6):
+/* The same facts written differently score the same (docs/panel.md, I1-I6):
  * every example and panel profile is restyled mechanically, in each way
  * below, and must keep its tier, move by at most 2 points and read with
  * nothing left out. */
