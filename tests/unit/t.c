@@ -51,6 +51,15 @@ cf_rubric *t_rubric(const char *yaml)
     return r;
 }
 
+cf_rubric *t_rubric_default(void)
+{
+    cf_diags d = {0};
+    cf_rubric *r = NULL;
+    cf_rubric_load_default(&r, &d);
+    cf_diags_clear(&d);
+    return r;
+}
+
 cf_status t_profile_status(const char *json, const char *as_of, cf_diags *d)
 {
     cf_profile *p = NULL;

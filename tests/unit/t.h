@@ -20,6 +20,7 @@ void t_check(int ok, const char *file, int line, const char *expr, const char *f
 
 /* Helpers over the library. */
 cf_rubric *t_rubric(const char *yaml);                /* NULL and a message on failure */
+cf_rubric *t_rubric_default(void);                    /* the built-in medical-coder, or NULL */
 cf_status t_rubric_status(const char *yaml, cf_diags *d);
 cf_profile *t_profile(const char *json, const char *as_of);
 cf_status t_profile_status(const char *json, const char *as_of, cf_diags *d);

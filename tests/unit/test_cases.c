@@ -115,9 +115,7 @@ static void number_forms(void)
 void test_cases(void)
 {
     number_forms();
-    cf_diags d = {0};
-    cf_rubric_load_default(&rubric, &d);
-    cf_diags_clear(&d);
+    rubric = t_rubric_default();
     run_cases("tests/cases/medical-coder.yaml");
     run_orders("tests/rank-order.yaml");
     cf_rubric_free(rubric);

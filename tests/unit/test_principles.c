@@ -410,9 +410,7 @@ static void opening(void)
 
 void test_principles(void)
 {
-    cf_diags d = {0};
-    cf_rubric_load_default(&rubric, &d);
-    cf_diags_clear(&d);
+    rubric = t_rubric_default();
     CHECK(rubric != NULL);
     if (!rubric)
         return;

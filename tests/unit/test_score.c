@@ -316,9 +316,7 @@ static void blind(void)
 
 void test_score(void)
 {
-    cf_diags d = {0};
-    cf_rubric_load_default(&rubric, &d);
-    cf_diags_clear(&d);
+    rubric = t_rubric_default();
     CHECK(rubric != NULL);
     if (!rubric)
         return;
