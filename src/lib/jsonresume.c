@@ -810,7 +810,7 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
                 if (cf_cl_match(t_kind, im->body) & ((uint64_t)1 << JK_BREAK))
                     kind = JK_BREAK;
             }
-            int related = coding_related(kind);
+            int related = coding_related(kind), text_from = 0;
             add_ref(im, o, "title", position);
             add_ref(im, o, "employer", employer);
             add_ref(im, o, "kind", kind >= 0 ? work_kinds[kind].result : "other");
@@ -829,6 +829,7 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
                 read_text(im, position, PL_WORK_TITLE, i, section, 1, 0, 0, 0, NULL);
             if (all) {
                 cf_cl_text_add(all, location);
+                text_from = all->n;
                 if (counts && summary && worth_reading(summary, related, recent, NULL))
                     read_text(im, summary, PL_WORK_TEXT, i, section, 1, related, coding_job, recent ? -1 : 0, all);
                 else
@@ -850,11 +851,17 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
                 }
             }
             if (all && im->body && (related || kind == JK_BILLING)) {
+                /* the duties: of a coding job, the words all has of them */
                 im->body->n = 0;
-                cf_cl_text_add(im->body, summary);
-                for (const cJSON *h = h1; h; h = one ? NULL : h->next)
-                    if (cJSON_IsString(h))
-                        cf_cl_text_add(im->body, h->valuestring);
+                if (related) {
+                    im->body->n = all->n - text_from;
+                    memcpy(im->body->ids, all->ids + text_from, (size_t)im->body->n * sizeof *all->ids);
+                } else {
+                    cf_cl_text_add(im->body, summary);
+                    for (const cJSON *h = h1; h; h = one ? NULL : h->next)
+                        if (cJSON_IsString(h))
+                            cf_cl_text_add(im->body, h->valuestring);
+                }
                 /* a billing job's words were not all kept: its duties say
                  * whether it was an unpaid externship */
                 int k2 = coding_job_kind(kind, related ? all : im->body, im->body);

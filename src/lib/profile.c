@@ -393,15 +393,18 @@ static int mark_counting(const cJSON *root, cf_day as_of, cf_counting *c)
 
 cf_status cf_derive(cJSON *root, cf_day as_of, cf_counting *counting)
 {
-    static const char *const coding[] = {"coding", "audit", NULL};
-    static const char *const related[] = {"coding", "audit", "cdi", "abstracting", "revenue_integrity", NULL};
-    static const char *const cdi[] = {"cdi", NULL};
-    static const char *const clinical[] = {"clinical", NULL};
-    static const char *const health[] = {
-        "coding", "audit", "cdi", "abstracting", "revenue_integrity", "dental_coding", "billing", "him",
-        "clinical", "healthcare_admin", "statistical_coding", NULL};
-    static const char *const audit[] = {"audit", NULL};
-    static const char *const dental[] = {"dental_coding", NULL};
+    /* the sums each kind of work counts in, found once a job */
+    enum { K_CODING = 1, K_RELATED = 2, K_CDI = 4, K_CLINICAL = 8, K_HEALTH = 16, K_AUDIT = 32, K_DENTAL = 64 };
+    static const struct {
+        const char *kind;
+        int sums;
+    } kinds[] = {
+        {"coding", K_CODING | K_RELATED | K_HEALTH}, {"audit", K_CODING | K_RELATED | K_AUDIT | K_HEALTH},
+        {"cdi", K_RELATED | K_CDI | K_HEALTH}, {"abstracting", K_RELATED | K_HEALTH},
+        {"revenue_integrity", K_RELATED | K_HEALTH}, {"dental_coding", K_DENTAL | K_HEALTH},
+        {"billing", K_HEALTH}, {"him", K_HEALTH}, {"clinical", K_CLINICAL | K_HEALTH},
+        {"healthcare_admin", K_HEALTH}, {"statistical_coding", K_HEALTH},
+    };
     spans sc = {0}, src = {0}, sr = {0}, scl = {0}, sh = {0}, srel = {0}, scdi = {0}, s24 = {0}, sau = {0},
           sdent = {0};
     double *ce = NULL;
@@ -432,8 +435,12 @@ cf_status cf_derive(cJSON *root, cf_day as_of, cf_counting *counting)
         if (last < ds.first)
             continue;
         int remote = cJSON_IsTrue(cf_get(e, "remote"));
-        int bad = 0;
-        if (is_kind(e, coding)) {
+        int bad = 0, sums = 0;
+        const cJSON *kv = cf_get(e, "kind");
+        for (size_t k = 0; cJSON_IsString(kv) && k < CF_ARRAY_LEN(kinds) && !sums; k++)
+            if (strcmp(kinds[k].kind, kv->valuestring) == 0)
+                sums = kinds[k].sums;
+        if (sums & K_CODING) {
             bad |= spans_push(&sc, ds.first, last);
             if (remote)
                 bad |= spans_push(&src, ds.first, last);
@@ -449,17 +456,17 @@ cf_status cf_derive(cJSON *root, cf_day as_of, cf_counting *counting)
         }
         if (remote)
             bad |= spans_push(&sr, ds.first, last);
-        if (is_kind(e, related))
+        if (sums & K_RELATED)
             bad |= spans_push(&srel, ds.first, last);
-        if (is_kind(e, cdi))
+        if (sums & K_CDI)
             bad |= spans_push(&scdi, ds.first, last);
-        if (is_kind(e, audit))
+        if (sums & K_AUDIT)
             bad |= spans_push(&sau, ds.first, last);
-        if (is_kind(e, dental))
+        if (sums & K_DENTAL)
             bad |= spans_push(&sdent, ds.first, last);
-        if (is_kind(e, clinical))
+        if (sums & K_CLINICAL)
             bad |= spans_push(&scl, ds.first, last);
-        if (is_kind(e, health))
+        if (sums & K_HEALTH)
             bad |= spans_push(&sh, ds.first, last);
         if (bad)
             goto out;

@@ -109,9 +109,9 @@ const char *cf_astate_name(cf_astate st);
 const char *cf_report_tier_label(const cf_report *rep);
 int cf_report_insufficient(const cf_report *rep);
 
-/* The tier whose min the score reaches but whose requirements it fails
- * (so the profile is in a lower tier), or NULL; and those requirements in
- * words, joined by "; ". */
+/* The highest tier whose min the score reaches but which fails one of its
+ * requirements (so the profile is in a lower tier), or NULL; and those
+ * requirements in words, "; "-joined. */
 const cf_tier *cf_report_held_back(const cf_report *rep);
 void cf_report_held_back_text(const cf_report *rep, cf_buf *b);
 /* Where the profile stands on condition c of gate g, in words: "holds",
