@@ -250,10 +250,10 @@ expect_grep "$T/err" "junk.ndjson:1:1: error: not a coderfit report" "rank --mer
 
 # CSV: a table, RFC 4180
 expect_exit 0 "rank -f csv" -- "$CF" rank $ASOF -f csv "$EX"
-head -n 1 "$T/out" | grep -q "^rank,status,name,email,phone,source,score,tier,tier_label,eligible,completeness,education,attention_to_detail,medical_knowledge,communication,technical,ethics,independence,failed_gates,top_gap,warnings,duplicate_of.$" && ok || no "rank: csv header"
+head -n 1 "$T/out" | grep -q "^rank,status,name,email,phone,source,score,tier,tier_label,eligible,completeness,education,attention_to_detail,medical_knowledge,communication,technical,ethics,independence,failed_gates,top_gap,warnings,duplicate_of,opening.$" && ok || no "rank: csv header"
 [ "$(wc -l <"$T/out")" = "$((n_good - 1))" ] && ok || no "rank: csv has a row per scored applicant"
 [ "$(tr -cd '\r' <"$T/out" | wc -c)" = "$((n_good - 1))" ] && ok || no "rank: csv lines end in CRLF"
-python3 -c 'import csv,sys; sys.exit(any(len(r) != 22 for r in csv.reader(open(sys.argv[1], newline=""))))' "$T/out" && ok || no "rank: every csv row has 22 fields"
+python3 -c 'import csv,sys; sys.exit(any(len(r) != 23 for r in csv.reader(open(sys.argv[1], newline=""))))' "$T/out" && ok || no "rank: every csv row has 23 fields"
 cp "$EX/inpatient-coder.json" "$T/with,comma.json"
 "$CF" rank $ASOF -f csv --bom "$T/with,comma.json" >"$T/bom.csv"
 [ "$(head -c 3 "$T/bom.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf" ] && ok || no "rank --bom"

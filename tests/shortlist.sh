@@ -80,7 +80,7 @@ expect_exit 0 "score: a folder with other files" -- "$CF" score $ASOF -f ndjson 
 printf '{"basics": {"name": "Ann"},\n "work": [\n' >"$T/inbox/truncated.json"
 expect_exit 4 "rank -f csv with a refused input" -- "$CF" rank -q $ASOF -f csv "$T/inbox"
 head -n 1 "$T/out" | tr -d '\r' >"$T/head"
-[ "$(cat "$T/head")" = "rank,status,name,email,phone,source,score,tier,tier_label,eligible,completeness,education,attention_to_detail,medical_knowledge,communication,technical,ethics,independence,failed_gates,top_gap,warnings,duplicate_of" ] && ok || no "rank: the CSV header: $(cat "$T/head")"
+[ "$(cat "$T/head")" = "rank,status,name,email,phone,source,score,tier,tier_label,eligible,completeness,education,attention_to_detail,medical_knowledge,communication,technical,ethics,independence,failed_gates,top_gap,warnings,duplicate_of,opening" ] && ok || no "rank: the CSV header: $(cat "$T/head")"
 csvcols status,source <"$T/out" | grep -q "^refused: line 3, column 1: invalid JSON: unexpected end of input (a value was expected) \[json\],$T/inbox/truncated.json$" && ok || no "rank: the refused input is a row with its reason"
 csvcols rank,name,completeness,failed_gates,top_gap <"$T/out" | head -n 2 >"$T/cols"
 printf '1,Dana Whitfield,0.975,,Written communication (+2.5)\n2,Samuel Ortiz,0.910,,Months of coding work (+11.9)\n' | cmp -s - "$T/cols" && ok || no "rank: completeness, failed gates and top gap: $(cat "$T/cols")"

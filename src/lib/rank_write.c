@@ -78,7 +78,8 @@ static int *named_order(const cf_rank_named *t, int n, int by_count, cf_buf *buf
 }
 
 /* The CSV: one row for every input, scored (ranked) or refused, under a
- * header that does not depend on what scored. */
+ * header that does not depend on what scored; each row says the opening
+ * its tier is for (the rubric's title), as the other formats do. */
 static void write_csv(cf_ranking *rk, cf_rank_out *o, int bom)
 {
     cf_buf *b = &o->b;
@@ -89,7 +90,8 @@ static void write_csv(cf_ranking *rk, cf_rank_out *o, int bom)
         cf_buf_putc(b, ',');
         cf_buf_csv(b, rk->qid[i]);
     }
-    cf_buf_puts(b, ",failed_gates,top_gap,warnings,duplicate_of\r\n");
+    cf_buf_puts(b, ",failed_gates,top_gap,warnings,duplicate_of,opening\r\n");
+    const char *opening = rk->rubric_title ? rk->rubric_title : rk->rubric_id ? rk->rubric_id : "";
     cf_buf src = {0};
     for (size_t k = 0; k < rk->nrecs; k++) {
         const cf_rank_rec *r = rk->recs[k];
@@ -128,6 +130,8 @@ static void write_csv(cf_ranking *rk, cf_rank_out *o, int bom)
             cf_rank_source(&src, rk->recs[r->dup]);
             cf_buf_csv(b, src.s ? src.s : "");
         }
+        cf_buf_putc(b, ',');
+        cf_buf_csv(b, opening);
         cf_buf_puts(b, "\r\n");
         cf_rank_flush(o, 0);
     }
@@ -143,8 +147,9 @@ static void write_csv(cf_ranking *rk, cf_rank_out *o, int bom)
         cf_buf_csv(b, src.s ? src.s : "");
         cf_buf_puts(b, ",,,,");
         cf_buf_csv(b, e->source);
-        for (int i = 0; i < 9 + rk->nq; i++)
+        for (int i = 0; i < 10 + rk->nq; i++)
             cf_buf_putc(b, ',');
+        cf_buf_csv(b, opening);
         cf_buf_puts(b, "\r\n");
         cf_rank_flush(o, 0);
     }
@@ -635,12 +640,10 @@ static void write_text(cf_ranking *rk, cf_rank_out *o, int width, int color)
         cf_buf t = {0};
         cf_buf_printf(&t, "rubric %s %s, as of %s", rk->rubric_id, rk->rubric_version ? rk->rubric_version : "",
                       rk->as_of);
-        if (rk->rubric_title)
-            cf_buf_printf(&t, "; tiers for the opening: %s", rk->rubric_title);
         if (t.s && 9 + (int)t.len <= wrap_w) {
             cf_buf_printf(b, "%sRanking%s  ", bold, reset);
             cf_buf_shown(b, t.s, t.len);
-            cf_buf_puts(b, "\n\n");
+            cf_buf_putc(b, '\n');
         } else if (t.s) {
             cf_buf_printf(b, "%sRanking%s\n", bold, reset);
             cf_buf shown = {0};
@@ -648,10 +651,23 @@ static void write_text(cf_ranking *rk, cf_rank_out *o, int width, int color)
             if (shown.s)
                 cf_buf_wrap(b, shown.s, 0, wrap_w);
             cf_buf_free(&shown);
-            cf_buf_putc(b, '\n');
         }
         b->oom |= t.oom;
         cf_buf_free(&t);
+        /* the opening the tiers are for, on a line of its own */
+        if (rk->rubric_title) {
+            cf_buf opening = {0}, shown = {0};
+            cf_buf_puts(&opening, "Tiers for the opening: ");
+            cf_buf_puts(&opening, rk->rubric_title);
+            if (opening.s)
+                cf_buf_shown(&shown, opening.s, opening.len);
+            if (shown.s)
+                cf_buf_wrap(b, shown.s, 0, wrap_w);
+            b->oom |= opening.oom || shown.oom;
+            cf_buf_free(&opening);
+            cf_buf_free(&shown);
+        }
+        cf_buf_putc(b, '\n');
     }
     cf_buf_printf(b, "%s rank  ", bold);
     if (l.name_w) {

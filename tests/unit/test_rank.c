@@ -86,9 +86,10 @@ static void order_and_ties(void)
     csv_sources(out->s, got, sizeof got);
     CHECKF(strcmp(got, "z.json a.json b.json s.ndjson:9 s.ndjson:10 ") == 0, "%s", got);
     static const char head[] = "rank,status,name,email,phone,source,score,tier,tier_label,eligible,completeness,a,b,"
-                               "failed_gates,top_gap,warnings,duplicate_of\r\n";
+                               "failed_gates,top_gap,warnings,duplicate_of,opening\r\n";
     CHECK(strncmp(out->s, head, sizeof head - 1) == 0);
-    CHECKF(strstr(out->s, "\r\n1,scored,,,,z.json,80.0,top,top!,true,,80.0,80.0,,,0,\r\n") != NULL, "%s", out->s);
+    /* the opening: the rubric's id where it has no title */
+    CHECKF(strstr(out->s, "\r\n1,scored,,,,z.json,80.0,top,top!,true,,80.0,80.0,,,0,,r\r\n") != NULL, "%s", out->s);
     cf_ranking_free(rk);
     cf_free(out);
 }
