@@ -207,9 +207,11 @@ void cf_rubric_free(cf_rubric *r);
 const char *cf_rubric_id(const cf_rubric *r);
 const char *cf_rubric_version(const cf_rubric *r);
 const char *cf_rubric_checksum(const cf_rubric *r);
-/* The rubric's tiers, highest first: their number, and the id of the i-th. */
+/* The rubric's tiers, highest first: their number, and the id and label
+ * (the id when it has none) of the i-th. */
 size_t cf_rubric_ntiers(const cf_rubric *r);
 const char *cf_rubric_tier_id(const cf_rubric *r, size_t i);
+const char *cf_rubric_tier_label(const cf_rubric *r, size_t i);
 
 /* ---- profiles ---------------------------------------------------------- */
 typedef struct cf_profile cf_profile;

@@ -276,8 +276,17 @@ grep -q "^applicant-[0-9a-f]*,\"'=HYPERLINK(1).json\"$" "$T/formula/key.csv" && 
 "$CF" rank $ASOF -f csv --eligible-only "$EX" | csvcols eligible | awk '$1 != "true" { bad = 1 } END { exit bad || NR < 1 }' && ok || no "rank --eligible-only"
 expect_exit 2 "rank: bad --top" -- "$CF" rank --top 0 "$EX"
 # a tier the rubric does not have is a usage error, not an empty shortlist
-expect_exit 2 "rank: a --tier the rubric lacks" -- "$CF" rank $ASOF --tier strong --tier Good "$EX"
-expect_grep "$T/err" "^coderfit: rank: --tier: 'Good' is not a tier of rubric medical-coder (strong, good, developing, early)$" "rank: unknown tier message"
+expect_exit 2 "rank: a --tier the rubric lacks" -- "$CF" rank $ASOF --tier strong --tier Great "$EX"
+expect_grep "$T/err" "^coderfit: rank: --tier: 'Great' is not a tier of rubric medical-coder (strong \"Strong fit\", good \"Good fit\", developing \"Developing\", early \"Not yet a fit\")$" "rank: unknown tier message names ids and labels"
+# a tier by the label the reports show, case ignored, keeps what its id keeps
+"$CF" rank $ASOF -f csv --tier good "$EX" >"$T/by-id.csv"
+expect_exit 0 "rank: --tier by label" -- "$CF" rank $ASOF -f csv --tier "good FIT" "$EX"
+cmp -s "$T/out" "$T/by-id.csv" && [ "$(wc -l <"$T/out")" -gt 1 ] && ok || no "rank --tier 'good FIT' keeps what --tier good keeps"
+"$CF" rank $ASOF -f ndjson "$EX" >"$T/merge-in.ndjson"
+expect_exit 0 "rank --merge: --tier by label" -- "$CF" rank --merge -f csv --tier "Good fit" "$T/merge-in.ndjson"
+[ "$(csvcols tier <"$T/out" | sort -u)" = good ] && ok || no "rank --merge --tier 'Good fit' keeps the good: $(cat "$T/out")"
+# audit selects by id only: a label there is refused, not silently empty
+expect_exit 2 "audit --select tier= a label" -- "$CF" audit $ASOF -d examples/demographics.csv --select "tier=Good fit" "$EX"
 [ -s "$T/out" ] && no "rank: output despite an unknown tier" || ok
 expect_exit 0 "rank: --tier of the rubric given" -- "$CF" rank $ASOF -r examples/rubrics/coding-auditor.yaml -f csv --tier hire "$EX"
 csvcols tier <"$T/out" | awk '$1 != "hire" { bad = 1 } END { exit bad || NR < 1 }' && ok || no "rank: --tier hire with the auditor rubric"

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "cli.h"
 
 void cli_opts_init(cli_opts *o)
@@ -400,18 +401,25 @@ int cli_common_option(cli_opts *o, int c, const char *arg, const char *cmd)
 }
 
 cf_status cli_check_tiers(const char *cmd, const char *opt, const cf_rubric *r, const char *const *ids,
-                          size_t n, cli_tier_seen_fn seen, const void *ctx)
+                          size_t n, int labels, cli_tier_seen_fn seen, const void *ctx)
 {
     size_t nt = cf_rubric_ntiers(r);
     for (size_t i = 0; i < n; i++) {
         int known = seen && seen(ctx, ids[i]);
         for (size_t t = 0; t < nt && !known; t++)
-            known = strcmp(ids[i], cf_rubric_tier_id(r, t)) == 0;
+            known = strcmp(ids[i], cf_rubric_tier_id(r, t)) == 0 ||
+                    (labels && strcasecmp(ids[i], cf_rubric_tier_label(r, t)) == 0);
         if (known)
             continue;
         char list[512] = "";
-        for (size_t t = 0; t < nt; t++)
-            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", t ? ", " : "", cf_rubric_tier_id(r, t));
+        for (size_t t = 0; t < nt; t++) {
+            const char *id = cf_rubric_tier_id(r, t), *label = cf_rubric_tier_label(r, t);
+            size_t at = strlen(list);
+            if (labels && strcmp(id, label) != 0)
+                snprintf(list + at, sizeof list - at, "%s%s \"%s\"", t ? ", " : "", id, label);
+            else
+                snprintf(list + at, sizeof list - at, "%s%s", t ? ", " : "", id);
+        }
         return cli_usage_error(cmd, "%s: '%s' is not a tier of rubric %s (%s)%s", opt, ids[i], cf_rubric_id(r),
                                list, seen ? " nor of any report read" : "");
     }

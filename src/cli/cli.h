@@ -151,12 +151,13 @@ cf_status cli_read_input(const char *path, unsigned long max, char **buf, size_t
  * problems.  Returns CF_OK or the exit status. */
 cf_status cli_load_rubric(const cli_opts *o, cf_rubric **r);
 /* Checks the tier ids a selection names (rank --tier, audit --select
- * tier=...): each must be a tier of r or, when seen is given, one that an
+ * tier=...): each must be a tier of r (with labels set, its id or its label,
+ * case ignored) or, when seen is given, one that an
  * input had (reports may come from another rubric).  On the first that is
  * neither, prints a usage error naming r's tiers and returns CF_EUSAGE. */
 typedef int (*cli_tier_seen_fn)(const void *ctx, const char *id);
 cf_status cli_check_tiers(const char *cmd, const char *opt, const cf_rubric *r, const char *const *ids,
-                          size_t n, cli_tier_seen_fn seen, const void *ctx);
+                          size_t n, int labels, cli_tier_seen_fn seen, const void *ctx);
 
 /* Output: stdout, or FILE written to a temporary file in the same folder
  * and renamed over FILE only when complete. */

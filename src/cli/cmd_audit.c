@@ -181,7 +181,7 @@ int cmd_audit(int argc, char **argv)
         st = cli_pipeline_run(&pl, argv + optind, argc - optind);
     }
     if (!st && sel.kind == CF_SELECT_TIER)
-        st = cli_check_tiers("audit", "--select", r, sel.tiers, sel.ntiers, audit_has_tier, ctx.a);
+        st = cli_check_tiers("audit", "--select", r, sel.tiers, sel.ntiers, 0, audit_has_tier, ctx.a);
     if (!st && !cf_audit_count(ctx.a)) {
         cli_error("audit", "no applicant to audit");
         st = CF_EINPUT;

@@ -23,7 +23,7 @@ static const cli_option options[] = {
     {"jobs", 'j', "N", "worker threads (default: one per core)"},
     {"top", OPT_TOP, "N", "keep the best N results"},
     {"min-score", OPT_MIN_SCORE, "X", "keep results scoring at least X"},
-    {"tier", OPT_TIER, "ID", "keep results in this tier (repeatable)"},
+    {"tier", OPT_TIER, "TIER", "keep results in this tier, by id or label (repeatable)"},
     {"eligible-only", OPT_ELIGIBLE, NULL, "keep results that pass every gate"},
     {"dedupe", OPT_DEDUPE, NULL, "keep only the best result of each person (the same e-mail, "
                                  "phone or profile content); without it duplicates are flagged"},
@@ -54,8 +54,8 @@ const cli_command cli_rank = {
     "per line) and - for a stream on stdin.  A stream whose first line is a\n"
     "lone { holds pretty-printed profiles one after another (jq's output, or\n"
     "files put together with cat).  A bad input is reported and counted; the\n"
-    "batch goes on.  Results are sorted by score, then source path and line,\n"
-    "whatever the order of the inputs.\n",
+    "batch goes on.  Results are sorted by tier (the rubric's order), then\n"
+    "score, then source path and line, whatever the order of the inputs.\n",
     options, formats,
     "The summary (text, md, json) counts inputs, scored and failed (always\n"
     "scored + failed = inputs), results per tier, the gates failed most, and\n"
@@ -398,7 +398,7 @@ int cmd_rank(int argc, char **argv)
                 cli_error("rank", "warning: --tier '%s': no report read is in this tier", tiers[i]);
         goto write;
     }
-    if ((st = cli_load_rubric(&o, &r)) || (st = cli_check_tiers("rank", "--tier", r, tiers, ro.ntiers, NULL, NULL)))
+    if ((st = cli_load_rubric(&o, &r)) || (st = cli_check_tiers("rank", "--tier", r, tiers, ro.ntiers, 1, NULL, NULL)))
         goto done;
     if ((st = cf_ranking_expect(all, r, o.as_of)))
         goto done;

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "rank.h"
 
 /* ---- order ----------------------------------------------------------------- */
@@ -90,10 +91,17 @@ const unsigned *cf_rank_hist(const cf_ranking *rk, int q)
     return rk->hist ? rk->hist + (size_t)(q + 1) * CF_RANK_HIST : NULL;
 }
 
+/* Whether a --tier names tier t: its id, or its label as the reports show
+ * it ("Strong fit"; case ignored). */
+static int names_tier(const char *want, const cf_rank_named *t)
+{
+    return strcmp(want, t->id) == 0 || (t->label && strcasecmp(want, t->label) == 0);
+}
+
 int cf_ranking_has_tier(const cf_ranking *rk, const char *id)
 {
     for (int i = 0; i < rk->ntiers; i++)
-        if (strcmp(rk->tiers[i].id, id) == 0)
+        if (names_tier(id, &rk->tiers[i]))
             return 1;
     return 0;
 }
@@ -232,7 +240,7 @@ static int selected(const cf_ranking *rk, const cf_rank_rec *r)
     if (rk->o.tiers) {
         int hit = 0;
         for (size_t i = 0; i < rk->o.ntiers; i++)
-            hit |= strcmp(rk->o.tiers[i], rk->tiers[r->tier].id) == 0;
+            hit |= names_tier(rk->o.tiers[i], &rk->tiers[r->tier]);
         if (!hit)
             return 0;
     }

@@ -1452,6 +1452,11 @@ const char *cf_rubric_checksum(const cf_rubric *r) { return r->checksum; }
 size_t cf_rubric_ntiers(const cf_rubric *r) { return r->ntiers; }
 const char *cf_rubric_tier_id(const cf_rubric *r, size_t i) { return i < r->ntiers ? r->tiers[i].id : NULL; }
 
+const char *cf_rubric_tier_label(const cf_rubric *r, size_t i)
+{
+    return i >= r->ntiers ? NULL : r->tiers[i].label ? r->tiers[i].label : r->tiers[i].id;
+}
+
 const char cf_rubric_default_name[] = "embedded:medical-coder.yaml";
 
 size_t cf_rubric_builtin_count(void) { return cf_nbuiltins; }
