@@ -594,7 +594,9 @@ static void import_education(importer *im, const cJSON *resume)
              * benchmark of 80 contact hours, or continuing education
              * ("ICD-10-CM update, 16 CEUs") */
             if (!lv || strcmp(lv->result, "certificate") == 0 || strcmp(lv->result, "coursework") == 0) {
-                long h = course_hours(type) ? course_hours(type) : course_hours(area);
+                long h = course_hours(type);
+                if (!h)
+                    h = course_hours(area);
                 if ((h > 0 && h < 80) || (h == 0 && (continuing(type) || continuing(area))))
                     lv = &edu_levels[LEVEL_COURSEWORK];
             }

@@ -311,6 +311,10 @@ static const char *undated_note(const cJSON *e)
     return "undated";
 }
 
+/* The evidence note of a credential past its reinstatement window: the
+ * advice state is read from it, by address. */
+static const char retake_note[] = "lapsed past reinstatement";
+
 static int visit_credential(void *ctx, const visit *v)
 {
     best *b = ctx;
@@ -344,7 +348,7 @@ static int visit_credential(void *ctx, const visit *v)
              * lapse: the exam must be taken again */
             if (has_ex && c->reinstate_months > 0 && months_between(d.last, as_of) > c->reinstate_months) {
                 factor = c->retake;
-                note = "lapsed past reinstatement";
+                note = retake_note;
             }
         } else if (c->renew_months > 0 && cJSON_IsString(rn) && cf_date_parse(rn->valuestring, &d) == 0 &&
                    months_between(d.last, as_of) * 1 > c->renew_months + c->grace_days / (365.2425 / 12)) {
@@ -531,7 +535,7 @@ static void score_best(scorer *s, const cf_criterion *c, cf_result *res)
     size_t vl = b.value ? strlen(b.value) : 0;
     if (res->fraction >= 1)
         res->state = CF_A_DEFAULT;
-    else if (c->type == CF_C_CREDENTIAL && b.note && strcmp(b.note, "lapsed past reinstatement") == 0)
+    else if (c->type == CF_C_CREDENTIAL && b.note == retake_note)
         res->state = CF_A_RETAKE;
     else if (c->type == CF_C_CREDENTIAL && b.lapsed)
         res->state = CF_A_LAPSED;
