@@ -487,6 +487,17 @@ typedef struct cf_spill {
     void *ctx;
 } cf_spill;
 
+/* Settings of coding work, as bits (a profile's "setting"). */
+enum {
+    CF_SET_INPATIENT = 1, CF_SET_OUTPATIENT = 2, CF_SET_PROFEE = 4, CF_SET_RISK = 8, CF_SET_MIXED = 16
+};
+/* A setting's bit from its name (the profile model's, or inpatient,
+ * outpatient, profee, risk as the command line says them); 0: none. */
+unsigned cf_setting_bit(const char *name);
+
+/* Knock-outs, each a bit of what a result fails. */
+enum { CF_KO_CREDENTIAL = 1, CF_KO_YEARS = 2, CF_KO_SETTING = 4, CF_KO_REMOTE = 8, CF_KO_COUNT = 4 };
+
 typedef struct cf_rank_opts {
     size_t top;                 /* keep the best N selected results; 0: all */
     double min_score;           /* select score >= this (as printed) */
@@ -497,6 +508,13 @@ typedef struct cf_rank_opts {
     int blind;                  /* failed inputs are named by cf_blind_id */
     int dedupe;                 /* keep only the best result of each person */
     const cf_spill *spill;      /* kept reports go there (NULL: memory); not with html */
+    /* knock-outs, applied before the other selections: a result that fails
+     * one is set aside, named and counted, never ranked */
+    const char *const *require; /* holds one of these credentials, current (case ignored) */
+    size_t nrequire;
+    double min_coding_years;    /* at least this many years of coding (as shown); 0: any */
+    unsigned settings;          /* has coded in one of these settings (CF_SET_*); 0: any */
+    int remote;                 /* has coded remotely */
 } cf_rank_opts;
 
 typedef enum cf_rank_format {

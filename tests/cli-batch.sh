@@ -250,22 +250,22 @@ expect_grep "$T/err" "junk.ndjson:1:1: error: not a coderfit report" "rank --mer
 
 # CSV: a table, RFC 4180
 expect_exit 0 "rank -f csv" -- "$CF" rank $ASOF -f csv "$EX"
-head -n 1 "$T/out" | grep -q "^rank,status,name,email,phone,source,score,tier,tier_label,eligible,completeness,education,attention_to_detail,medical_knowledge,communication,technical,ethics,independence,failed_gates,top_gap,warnings,duplicate_of,opening.$" && ok || no "rank: csv header"
+head -n 1 "$T/out" | grep -q "^rank,status,id,name,email,phone,source,score,tier,tier_label,eligible,completeness,education,attention_to_detail,medical_knowledge,communication,technical,ethics,independence,failed_gates,facts,warnings,duplicate_of,opening.$" && ok || no "rank: csv header"
 [ "$(wc -l <"$T/out")" = "$((n_good - 1))" ] && ok || no "rank: csv has a row per scored applicant"
 [ "$(tr -cd '\r' <"$T/out" | wc -c)" = "$((n_good - 1))" ] && ok || no "rank: csv lines end in CRLF"
-python3 -c 'import csv,sys; sys.exit(any(len(r) != 23 for r in csv.reader(open(sys.argv[1], newline=""))))' "$T/out" && ok || no "rank: every csv row has 23 fields"
+python3 -c 'import csv,sys; sys.exit(any(len(r) != 24 for r in csv.reader(open(sys.argv[1], newline=""))))' "$T/out" && ok || no "rank: every csv row has 24 fields"
 cp "$EX/inpatient-coder.json" "$T/with,comma.json"
 "$CF" rank $ASOF -f csv --bom "$T/with,comma.json" >"$T/bom.csv"
 [ "$(head -c 3 "$T/bom.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf" ] && ok || no "rank --bom"
-grep -q "^1,scored,Dana Whitfield,[^,]*,[^,]*,\"$T/with,comma.json\",[0-9]" "$T/bom.csv" && ok || no "rank: a csv field with a comma is quoted"
+grep -q "^1,scored,\"with,comma\",Dana Whitfield,[^,]*,[^,]*,\"$T/with,comma.json\",[0-9]" "$T/bom.csv" && ok || no "rank: a csv field with a comma is quoted"
 # a file name that a spreadsheet would run as a formula is written as text
 mkdir -p "$T/formula"
 cp "$EX/it-graduate.json" "$T/formula/=HYPERLINK(1).json"
 cp "$EX/inpatient-coder.json" "$T/formula/@SUM(1,2).json"
 cf_abs=$(cd "$(dirname "$CF")" && pwd)/coderfit
 (cd "$T/formula" && "$cf_abs" rank $ASOF -q -f csv --blind --key key.csv -- *.json >blind.csv && "$cf_abs" rank $ASOF -q -f csv -- *.json >named.csv)
-grep -q "^2,scored,[^,]*,[^,]*,[^,]*,'=HYPERLINK(1).json,[0-9.]*," "$T/formula/named.csv" && ok || no "rank: a csv field starting with = gets a ' ($(sed -n 3p "$T/formula/named.csv" | cut -c1-40))"
-grep -q "^1,scored,[^,]*,[^,]*,[^,]*,\"'@SUM(1,2).json\",[0-9]" "$T/formula/named.csv" && ok || no "rank: a quoted csv field starting with @ gets a '"
+grep -q "^2,scored,'=HYPERLINK(1),[^,]*,[^,]*,[^,]*,'=HYPERLINK(1).json,[0-9.]*," "$T/formula/named.csv" && ok || no "rank: a csv field starting with = gets a ' ($(sed -n 3p "$T/formula/named.csv" | cut -c1-40))"
+grep -q "^1,scored,\"'@SUM(1,2)\",[^,]*,[^,]*,[^,]*,\"'@SUM(1,2).json\",[0-9]" "$T/formula/named.csv" && ok || no "rank: a quoted csv field starting with @ gets a '"
 grep -q "^applicant-[0-9a-f]*,\"'=HYPERLINK(1).json\"$" "$T/formula/key.csv" && ok || no "rank --key: the key's source gets a ' too"
 
 # selection
@@ -323,7 +323,7 @@ COLUMNS=160 "$CF" rank -q $ASOF tests/panel/profiles >"$T/out" 2>/dev/null
 grep -q "^ rank  name  *score  tier  *elig  educ  atte  medi  comm  tech  ethi  inde  source$" "$T/out" && ok || no "rank at 160 columns shows every column"
 grep -q "Not shown" "$T/out" && no "rank at 160 columns: something said left out" || ok
 expect_exit 0 "rank: stdin" -- sh -c "cat \"$EX/inpatient-coder.json\" | tr -d '\n' | \"$CF\" rank $ASOF -f csv -"
-expect_grep "$T/out" "^1,scored,Dana Whitfield,dana.whitfield@example.com,(555) 201-4417,'-:1," "rank: stdin records are named -:LINE (after a ', as a spreadsheet would read - as a formula), and by the applicant"
+expect_grep "$T/out" "^1,scored,'-:1,Dana Whitfield,dana.whitfield@example.com,(555) 201-4417,'-:1," "rank: stdin records are named -:LINE (after a ', as a spreadsheet would read - as a formula), and by the applicant"
 
 # --- no fixed room: a rubric of 40 qualities, 70 tiers and 70 gates (the
 # ranking once held 32 qualities and 32 tiers, audit's --select 64 tiers)
@@ -385,7 +385,7 @@ cmp -s "$T/pretty1.csv" "$T/pretty2.csv" && ok || no "rank: a pretty stream give
 csvcols name,score,tier,education,independence,duplicate_of <"$T/pretty1.csv" | sed "s/,'-:[0-9]*$/,dup/" | sort >"$T/pretty.scores"
 csvcols name,score,tier,education,independence,duplicate_of <"$T/compact.csv" | sed "s/,'-:[0-9]*$/,dup/" | sort >"$T/compact.scores"
 cmp -s "$T/pretty.scores" "$T/compact.scores" && ok || no "rank: the pretty and the compact stream score alike"
-expect_grep "$T/pretty1.csv" "^[0-9]*,scored,[^,]*,[^,]*,[^,]*,'-:1," "rank: a pretty text is named by its first line"
+expect_grep "$T/pretty1.csv" "^[0-9]*,scored,[^,]*,[^,]*,[^,]*,[^,]*,'-:1," "rank: a pretty text is named by its first line"
 "$CF" score $ASOF -f ndjson - <"$T/pretty.json" | sed 's/^[^,]*,"source":"\([^"]*\)".*/\1/' | sort >"$T/score.src"
 csvcols source <"$T/pretty1.csv" | sed "s/^'//" | sort >"$T/rank.src"
 [ "$(wc -l <"$T/score.src")" = "$n_pretty" ] && cmp -s "$T/score.src" "$T/rank.src" && ok || no "score and rank split a pretty stream alike"
@@ -420,7 +420,7 @@ expect_exit 0 "score: a pipe operand" -- sh -c "cat \"$EX/inpatient-coder.json\"
 expect_grep "$T/out" '"source":"/dev/stdin"' "score: a pipe holding one profile is named after it"
 expect_exit 0 "rank: a pipe operand holding a stream" -- sh -c "cat \"$T/compact.ndjson\" | \"$CF\" rank -q $ASOF -f csv /dev/stdin"
 [ "$(wc -l <"$T/out")" = $((n_pretty + 1)) ] && ok || no "rank: every line of a pipe operand is a record"
-expect_grep "$T/out" '^[0-9]*,scored,[^,]*,[^,]*,[^,]*,/dev/stdin:1,' "rank: a pipe's records are named by line"
+expect_grep "$T/out" '^[0-9]*,scored,[^,]*,[^,]*,[^,]*,[^,]*,/dev/stdin:1,' "rank: a pipe's records are named by line"
 
 
 # --- fields that cannot be used: warnings, not refusals ------------------------

@@ -11,9 +11,9 @@ EX=examples/applicants
 
 # --- the applicant, shown and never scored ----------------------------------
 expect_exit 0 "score -f json: a JSON Resume" -- "$CF" score $ASOF -f json "$EX/inpatient-coder.json"
-python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["applicant"]; sys.exit(a != {"name": "Dana Whitfield", "email": "dana.whitfield@example.com", "phone": "(555) 201-4417", "location": "Columbus, OH, US"})' "$T/out" && ok || no "score -f json: the applicant of basics, as stated"
+python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["applicant"]; sys.exit(a != {"id": "inpatient-coder", "name": "Dana Whitfield", "email": "dana.whitfield@example.com", "phone": "(555) 201-4417", "location": "Columbus, OH, US"})' "$T/out" && ok || no "score -f json: the applicant of basics, as stated, with the file name for an id"
 expect_exit 0 "score -f json: a native profile" -- "$CF" score $ASOF -f json "$EX/remote-auditor.native.json"
-python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["applicant"]; sys.exit(a != {"name": "Helen Okafor", "email": "helen.okafor@example.com", "phone": "(555) 310-2286", "location": "Tulsa, OK"})' "$T/out" && ok || no "score -f json: the applicant of a native profile, its contact and address"
+python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["applicant"]; sys.exit(a != {"id": "A-1029", "name": "Helen Okafor", "email": "helen.okafor@example.com", "phone": "(555) 310-2286", "location": "Tulsa, OK"})' "$T/out" && ok || no "score -f json: the applicant of a native profile, its id, contact and address"
 expect_exit 0 "score: text" -- "$CF" score $ASOF "$EX/inpatient-coder.json"
 [ "$(head -n 1 "$T/out")" = "Dana Whitfield  dana.whitfield@example.com · (555) 201-4417 · Columbus, OH, US" ] && ok || no "score: the text report starts with the applicant: $(head -n 1 "$T/out")"
 expect_exit 0 "score: md" -- "$CF" score $ASOF -f md "$EX/inpatient-coder.json"
@@ -80,10 +80,10 @@ expect_exit 0 "score: a folder with other files" -- "$CF" score $ASOF -f ndjson 
 printf '{"basics": {"name": "Ann"},\n "work": [\n' >"$T/inbox/truncated.json"
 expect_exit 4 "rank -f csv with a refused input" -- "$CF" rank -q $ASOF -f csv "$T/inbox"
 head -n 1 "$T/out" | tr -d '\r' >"$T/head"
-[ "$(cat "$T/head")" = "rank,status,name,email,phone,source,score,tier,tier_label,eligible,completeness,education,attention_to_detail,medical_knowledge,communication,technical,ethics,independence,failed_gates,top_gap,warnings,duplicate_of,opening" ] && ok || no "rank: the CSV header: $(cat "$T/head")"
+[ "$(cat "$T/head")" = "rank,status,id,name,email,phone,source,score,tier,tier_label,eligible,completeness,education,attention_to_detail,medical_knowledge,communication,technical,ethics,independence,failed_gates,facts,warnings,duplicate_of,opening" ] && ok || no "rank: the CSV header: $(cat "$T/head")"
 csvcols status,source <"$T/out" | grep -q "^refused: line 3, column 1: invalid JSON: unexpected end of input (a value was expected) \[json\],$T/inbox/truncated.json$" && ok || no "rank: the refused input is a row with its reason"
-csvcols rank,name,completeness,failed_gates,top_gap <"$T/out" | head -n 2 >"$T/cols"
-printf '1,Dana Whitfield,0.975,,Written communication (+2.5)\n2,Samuel Ortiz,0.910,,Months of coding work (+11.9)\n' | cmp -s - "$T/cols" && ok || no "rank: completeness, failed gates and top gap: $(cat "$T/cols")"
+csvcols rank,id,name,completeness,failed_gates,facts <"$T/out" | head -n 2 >"$T/cols"
+printf '1,carla,Dana Whitfield,0.975,,RHIT 2016 · CCS 2019 · 8.5 years coding (inpatient) · remote · accuracy 97.4%% · 2.8 charts an hour\n2,A-2044,Samuel Ortiz,0.910,,CCA active 2025 · 0.7 years coding (outpatient) · accuracy 95%% · 12 charts an hour · held back: a core or specialty credential, or two years of coding work\n' | cmp -s - "$T/cols" && ok || no "rank: the id, completeness, failed gates and facts: $(cat "$T/cols")"
 "$CF" rank -q $ASOF -f csv "$EX/high-school-only.json" | csvcols failed_gates | grep -qx "Post-secondary coding/HIT training or a coding credential" && ok || no "rank: the failed gate in its column"
 # nothing scores: the same header, every input a row
 expect_exit 4 "rank -f csv: nothing scores" -- "$CF" rank -q $ASOF -f csv "$T/inbox/truncated.json"
@@ -203,5 +203,91 @@ json.dump(d, open(sys.argv[2], "w"))
 EOF
 "$CF" score $ASOF -f json "$T/filled.json" | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(not (d["eligible"] and d["score"] > 50 and d["applicant"]["name"] == "Pat Doe"))' && ok || no "template: filled in, it scores"
 expect_exit 2 "template: an operand" -- "$CF" template x
+
+
+# --- what a recruiter reads a resume for: the facts and the knock-outs --------
+# the facts of each report, from score -f json, decide by themselves who a
+# knock-out keeps: rank must keep exactly those, whatever the format
+"$CF" score -q $ASOF -f ndjson "$EX" tests/panel/profiles >"$T/facts.reports"
+expect_exit 0 "rank: the knock-outs" -- "$CF" rank -q $ASOF --require credential=CPC,CCS --min-coding-years 2 -f json "$EX" tests/panel/profiles
+python3 - "$T/facts.reports" "$T/out" >"$T/py" 2>&1 <<'EOF' && ok || no "rank --require credential=CPC,CCS --min-coding-years 2: $(cat "$T/py")"
+import json, sys
+reports = [json.loads(l) for l in open(sys.argv[1])]
+def keeps(f):
+    cur = any(c["code"] in ("CPC", "CCS") and c["status"] not in ("lapsed", "expired", "in progress")
+              for c in f.get("credentials", []))
+    return cur and f.get("coding_years", 0) >= 2
+want = sorted(r["source"] for r in reports if keeps(r["facts"]))
+out = json.load(open(sys.argv[2]))
+got = sorted(r["source"] for r in out["results"])
+aside = sorted(a["source"] for a in out["set_aside"])
+assert 3 < len(want) < len(reports) - 3, ("a test that separates", len(want), len(reports))
+assert got == want, ("kept", set(got) ^ set(want))
+assert sorted(got + aside) == sorted(r["source"] for r in reports), "every applicant ranked or set aside"
+assert out["counts"]["set_aside"] == len(aside) == len(reports) - len(want), out["counts"]
+for a in out["set_aside"]:
+    assert a["failed"] and set(a["failed"]) <= {"credential", "coding_years"} and a["why"] and a["name"], a
+lapsed = [a for a in out["set_aside"] if a["source"].endswith("lapsed-credential.json")][0]
+assert lapsed["failed"] == ["credential"] and lapsed["why"] == "no current CPC or CCS", lapsed
+print(len(want), "kept of", len(reports))
+EOF
+n_all=$(ls "$EX"/*.json tests/panel/profiles/*.json | wc -l)
+n_aside=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["counts"]["set_aside"])' "$T/out")
+"$CF" rank -q $ASOF --require credential=CPC,CCS --min-coding-years 2 "$EX" tests/panel/profiles >"$T/ko.txt"
+expect_grep "$T/ko.txt" "^  Set aside by the knock-outs: $n_aside of $n_all scored (no current CPC or CCS [0-9]*, under 2 years of coding [0-9]*); ranked the other $((n_all - n_aside))$" "rank: the summary says how many the knock-outs set aside, and why"
+expect_grep "$T/ko.txt" "^  Gloria Stanton ($EX/lapsed-credential.json): no current CPC or CCS$" "rank: the set-aside applicants are listed with the reason"
+"$CF" rank -q $ASOF --require credential=CPC,CCS --min-coding-years 2 -f csv "$EX" tests/panel/profiles >"$T/ko.csv"
+[ "$(csvcols status <"$T/ko.csv" | grep -c '^set aside: ')" = "$n_aside" ] && ok || no "rank -f csv: a set-aside row for each"
+csvcols status,id,name,source <"$T/ko.csv" | grep -qx "set aside: no current CPC or CCS,lapsed-credential,Gloria Stanton,$EX/lapsed-credential.json" && ok || no "rank -f csv: the set-aside row names the applicant, its id and the reason"
+# the same knock-outs over saved reports: the bytes of one run
+"$CF" rank -q --merge --require credential=CPC,CCS --min-coding-years 2 -f csv "$T/facts.reports" | cmp -s - "$T/ko.csv" && ok || no "rank --merge: the knock-outs set aside the same applicants"
+# the other knock-outs, each from its fact
+"$CF" rank -q $ASOF --setting inpatient --remote -f json "$EX" >"$T/out"
+python3 - "$T/facts.reports" "$T/out" >"$T/py" 2>&1 <<'EOF' && ok || no "rank --setting inpatient --remote: $(cat "$T/py")"
+import json, sys
+reports = [json.loads(l) for l in open(sys.argv[1])]
+want = sorted(r["source"] for r in reports if r["source"].startswith("examples/")
+              and "inpatient" in r["facts"].get("settings", []) and r["facts"].get("remote"))
+got = sorted(r["source"] for r in json.load(open(sys.argv[2]))["results"])
+assert got == want and len(want) == 2, (got, want)
+EOF
+"$CF" rank -q $ASOF --setting profee,risk -f csv "$EX" | csvcols name | sed 1q | grep -qx "Gloria Stanton" && ok || no "rank --setting profee,risk: the coder of physician claims first"
+"$CF" rank -q $ASOF --blind --remote -f json "$EX" | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(not d["set_aside"] or any("name" in a or "id" in a or not a["source"].startswith("applicant-") for a in d["set_aside"]))' && ok || no "rank --blind: the set-aside applicants are not named"
+for bad in "--setting surgery" "--require cpc" "--require credential=" "--min-coding-years -1" "--min-coding-years x"; do
+    expect_exit 2 "rank $bad" -- "$CF" rank -q $ASOF $bad "$EX"
+done
+
+# the facts: in every format, the same line
+"$CF" score -q $ASOF -f json "$EX/remote-auditor.native.json" | python3 -c '
+import json, sys
+f = json.load(sys.stdin)["facts"]
+assert f["credentials"] == [{"code": "RHIA", "status": "active", "year": 2013}, {"code": "CIC", "status": "active", "year": 2016}, {"code": "CPMA", "status": "active", "year": 2019}], f
+assert f["remote"] is True and f["settings"][0] == "mixed" and 13 <= f["coding_years"] <= 14 and f["accuracy"] == 0.981 and f["charts_per_hour"] == 3.2, f
+assert f["line"].startswith("RHIA active 2013 · CIC active 2016 · CPMA active 2019 · 13.") and "remote · accuracy 98.1% · 3.2 charts an hour" in f["line"], f["line"]' && ok || no "score -f json: the facts, field by field"
+line=$("$CF" score -q $ASOF -f json "$EX/lapsed-credential.json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["facts"]["line"])')
+[ "$line" = "CPC lapsed 2012 · 7.3 years coding (profee)" ] && ok || no "the facts of a lapsed CPC: $line"
+for f in text md csv html; do
+    "$CF" rank -q $ASOF -f $f "$EX" >"$T/facts.$f"
+    grep -qF "$line" "$T/facts.$f" && ok || no "rank -f $f: the facts line"
+done
+"$CF" score -q $ASOF -f json "$EX/high-school-only.json" | python3 -c 'import json,sys; l=json.load(sys.stdin)["facts"]["line"]; sys.exit(l != "no coding work · not eligible: Post-secondary coding/HIT training or a coding credential")' && ok || no "the facts say the failed gate"
+# the recruiter's default view is about the applicant, not advice to them
+grep -q "top_gap\|(+[0-9]" "$T/facts.csv" && no "rank -f csv: advice to the applicant in the recruiter's table" || ok
+
+# the input's own id, carried through
+mkdir -p "$T/ids"
+python3 - "$EX/inpatient-coder.json" "$T/ids" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["basics"]["id"] = "ATS-77"; json.dump(d, open(sys.argv[2] + "/basics.json", "w"))
+del d["basics"]["id"]; d["meta"] = {"id": "ATS-78"}; d["basics"]["email"] = "m@example.com"; json.dump(d, open(sys.argv[2] + "/meta.json", "w"))
+d.pop("meta"); d["basics"]["email"] = "f@example.com"; json.dump(d, open(sys.argv[2] + "/Jane Roe resume.json", "w"))
+EOF
+"$CF" rank -q $ASOF -f csv "$T/ids" | csvcols id | sort | tr '\n' ' ' >"$T/got"
+[ "$(cat "$T/got")" = "ATS-77 ATS-78 Jane Roe resume " ] && ok || no "rank -f csv: the ids of basics, meta and the file name: $(cat "$T/got")"
+"$CF" rank -q $ASOF -f ndjson "$T/ids" | python3 -c 'import json,sys; sys.exit(sorted(json.loads(l)["applicant"]["id"] for l in sys.stdin) != ["ATS-77", "ATS-78", "Jane Roe resume"])' && ok || no "rank -f ndjson: the ids"
+"$CF" rank -q $ASOF -f html "$T/ids" | grep -q "ATS-77" && ok || no "rank -f html: the id"
+"$CF" rank -q $ASOF --blind -f csv "$T/ids" | grep -q "ATS-7\|Jane Roe" && no "rank --blind: the id is shown" || ok
+tr -d '\n' <"$T/ids/basics.json" | "$CF" rank -q $ASOF -f csv - | csvcols id | grep -qx "ATS-77" && ok || no "rank -: a stream record's id of basics"
 
 finish

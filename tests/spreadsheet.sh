@@ -68,6 +68,20 @@ EOF
 roundtrip "$T/plain.csv" "CSV:44,34,76,1" plain
 same_cells "$T/plain.csv" "$T/plain.back.csv" "UTF-8 import"
 grep -q "^,\"refused: line 3, column 1: " "$T/plain.back.csv" && ok || no "the refused row is in the spreadsheet"
+# a phone as written: shown without the formula guard's ', never evaluated
+python3 - "$T/plain.back.csv" >"$T/py" 2>&1 <<'EOF' && ok || no "the phones in the spreadsheet: $(cat "$T/py")"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig")))
+col = {h: i for i, h in enumerate(rows[0])}
+phones = {r[col["name"]]: r[col["phone"]] for r in rows[1:] if len(r) > col["phone"]}
+want = {"Søren Ødegård, CPC": "+45 555 0199", "Dana Whitfield": "(555) 201-4417"}
+for name, phone in want.items():
+    got = phones.get(name)
+    assert got is not None, (name, "no row")
+    assert not got.startswith("'"), (name, got)
+    assert got.replace("\u2060", "") == phone, (name, got)
+print("ok")
+EOF
 # with a byte-order mark, LibreOffice reads UTF-8 whatever the import names
 roundtrip "$T/bom.csv" "CSV:44,34,SYSTEM,1" bom
 same_cells "$T/bom.csv" "$T/bom.back.csv" "--bom, system character set"

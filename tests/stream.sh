@@ -103,9 +103,16 @@ if [ "${STREAM_BIG:-1}" != 0 ]; then
     # the memory of a stream does not grow with it: far below its size
     # (AddressSanitizer's quarantine keeps what is freed: not measured there)
     if ! grep -q __asan_init "$CF"; then
-        for kb in mapper reducer convert; do
+        for kb in mapper convert; do
             [ "$(tail -n 1 "$T/$kb.kb")" -lt 12288 ] && ok || no "$kb: $(tail -n 1 "$T/$kb.kb") KB for a stream of 17 MB"
         done
+        # the reducer keeps a row a profile to sort them (name, contact,
+        # facts, scores), never the report: a few hundred bytes each
+        head -n 1 "$T/big.reports" >"$T/one.reports"
+        max_rss "$T/one.kb" "\"$CF\" rank --merge -f csv - <\"$T/one.reports\" >/dev/null"
+        per=$((($(tail -n 1 "$T/reducer.kb") - $(tail -n 1 "$T/one.kb")) * 1024 / nb))
+        [ "$per" -lt 640 ] && ok || no "reducer: $per bytes a profile over $nb profiles"
+        [ "$(tail -n 1 "$T/reducer.kb")" -lt 16384 ] && ok || no "reducer: $(tail -n 1 "$T/reducer.kb") KB for a stream of 17 MB"
     fi
     # GNU parallel's recipe, with xargs: shards of the stream, merged
     mkdir "$T/shards"

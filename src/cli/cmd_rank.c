@@ -12,7 +12,10 @@
 #include <unistd.h>
 #include "cli.h"
 
-enum { OPT_TOP = 2000, OPT_MIN_SCORE, OPT_TIER, OPT_ELIGIBLE, OPT_BOM, OPT_MERGE, OPT_DEDUPE };
+enum {
+    OPT_TOP = 2000, OPT_MIN_SCORE, OPT_TIER, OPT_ELIGIBLE, OPT_BOM, OPT_MERGE, OPT_DEDUPE, OPT_REQUIRE,
+    OPT_MIN_YEARS, OPT_SETTING, OPT_REMOTE
+};
 
 static const cli_option options[] = {
     CLI_OPTION_RUBRIC,
@@ -25,6 +28,13 @@ static const cli_option options[] = {
     {"min-score", OPT_MIN_SCORE, "X", "keep results scoring at least X"},
     {"tier", OPT_TIER, "TIER", "keep results in this tier, by id or label (repeatable)"},
     {"eligible-only", OPT_ELIGIBLE, NULL, "keep results that pass every gate"},
+    {"require", OPT_REQUIRE, "credential=A,B", "knock-out: set aside applicants who hold none of these "
+                                               "credentials, current (repeatable: any of them)"},
+    {"min-coding-years", OPT_MIN_YEARS, "N", "knock-out: set aside applicants with under N years of "
+                                             "coding (coding and coding audit, each month in full)"},
+    {"setting", OPT_SETTING, "S", "knock-out: set aside applicants who have not coded in setting S: "
+                                  "inpatient, outpatient, profee or risk (a list, or repeatable: any of them)"},
+    {"remote", OPT_REMOTE, NULL, "knock-out: set aside applicants who have not coded remotely"},
     {"dedupe", OPT_DEDUPE, NULL, "keep only the best result of each person (the same e-mail, "
                                  "phone or profile content); without it duplicates are flagged"},
     {"bom", OPT_BOM, NULL, "csv: start with a UTF-8 byte-order mark (Excel, and LibreOffice "
@@ -55,7 +65,14 @@ const cli_command cli_rank = {
     "lone { holds pretty-printed profiles one after another (jq's output, or\n"
     "files put together with cat).  A bad input is reported and counted; the\n"
     "batch goes on.  Results are sorted by tier (the rubric's order), then\n"
-    "score, then source path and line, whatever the order of the inputs.\n",
+    "score, then source path and line, whatever the order of the inputs.\n"
+    "The knock-outs (--require, --min-coding-years, --setting, --remote) apply\n"
+    "first: an applicant who fails one is set aside, never ranked, and named\n"
+    "with the reason (a \"Set aside\" list; rows of status \"set aside: ...\" in\n"
+    "csv; set_aside in json).  Each result shows its facts: credentials with\n"
+    "their status and year, years of coding and the settings, remote work,\n"
+    "audited accuracy and productivity as stated, a failed gate or what holds\n"
+    "it back from a tier.\n",
     options, formats,
     "The summary (text, md, json) counts inputs, scored and failed (always\n"
     "scored + failed = inputs), results per tier, the gates failed most, and\n"
@@ -284,6 +301,13 @@ static cf_status merge(const cli_opts *o, char **paths, int n, cf_ranking *rk, u
     return CF_OK;
 }
 
+static void free_codes(char **v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++)
+        cf_free(v[i]);
+    cf_free(v);
+}
+
 int cmd_rank(int argc, char **argv)
 {
     cli_opts o;
@@ -293,6 +317,7 @@ int cmd_rank(int argc, char **argv)
     long jobs = jobs_default();
     int merging = 0;
     const char **tiers = NULL;
+    char **req = NULL;          /* --require's codes, each a copy */
     int c;
     int status = CF_OK;
     while ((c = cli_option_next(&cli_rank, argc, argv, &o)) != -1) {
@@ -300,6 +325,7 @@ int cmd_rank(int argc, char **argv)
         switch (c) {
         case CLI_OPT_HELP:
             cf_free(tiers);
+            free_codes(req, ro.nrequire);
             return CF_OK;
         case CLI_OPT_ERROR:
             status = CF_EUSAGE;
@@ -329,6 +355,7 @@ int cmd_rank(int argc, char **argv)
             const char **t = cf_realloc(tiers, (ro.ntiers + 1) * sizeof *t);
             if (!t) {
                 cf_free(tiers);
+                free_codes(req, ro.nrequire);
                 return CF_ESYSTEM;
             }
             tiers = t;
@@ -338,6 +365,60 @@ int cmd_rank(int argc, char **argv)
         }
         case OPT_ELIGIBLE:
             ro.eligible_only = 1;
+            break;
+        case OPT_REQUIRE: {
+            static const char kind[] = "credential=";
+            if (strncmp(optarg, kind, sizeof kind - 1) != 0 || !optarg[sizeof kind - 1]) {
+                status = cli_usage_error("rank", "--require wants credential=CODE[,CODE]... (e.g. "
+                                                 "credential=CPC,CCS), not '%s'", optarg);
+                goto usage;
+            }
+            for (const char *s = optarg + sizeof kind - 1; *s;) {
+                size_t n = strcspn(s, ",");
+                while (n && s[n - 1] == ' ')
+                    n--;
+                if (n) {
+                    char **nv = cf_realloc(req, (ro.nrequire + 1) * sizeof *nv);
+                    if (!nv || !(nv[ro.nrequire] = cf_strndup(s, n))) {
+                        req = nv ? nv : req;
+                        status = CF_ESYSTEM;
+                        goto usage;
+                    }
+                    req = nv;
+                    ro.nrequire++;
+                }
+                s += strcspn(s, ",");
+                s += *s == ',';
+                s += strspn(s, " ");
+            }
+            ro.require = (const char *const *)req;
+            break;
+        }
+        case OPT_MIN_YEARS:
+            if (!cf_decimal_parse(optarg, strlen(optarg), 0, 80, &ro.min_coding_years)) {
+                status = cli_usage_error("rank", "--min-coding-years wants a number of years from 0 to 80, "
+                                                 "not '%s'", optarg);
+                goto usage;
+            }
+            break;
+        case OPT_SETTING:
+            for (const char *s = optarg; *s;) {
+                size_t n = strcspn(s, ",");
+                char name[32];
+                snprintf(name, sizeof name, "%.*s", (int)(n < 31 ? n : 31), s);
+                unsigned bit = n < 31 ? cf_setting_bit(name) : 0;
+                if (!bit) {
+                    status = cli_usage_error("rank", "--setting: '%.*s' is not one of inpatient, outpatient, "
+                                                     "profee, risk", (int)n, s);
+                    goto usage;
+                }
+                ro.settings |= bit;
+                s += n;
+                s += *s == ',';
+            }
+            break;
+        case OPT_REMOTE:
+            ro.remote = 1;
             break;
         case OPT_BOM:
             wo.bom = 1;
@@ -369,6 +450,7 @@ int cmd_rank(int argc, char **argv)
     if ((wo.format == CF_RANK_JSON || wo.format == CF_RANK_NDJSON) && !ro.top) {
         if (spill_open(&sf)) {
             cf_free(tiers);
+            free_codes(req, ro.nrequire);
             return CF_ESYSTEM;
         }
         ro.spill = &spill;
@@ -460,6 +542,7 @@ done:
     cf_ranking_free(all);
     cf_rubric_free(r);
     cf_free(tiers);
+    free_codes(req, ro.nrequire);
     if (sf.fd >= 0) {
         close(sf.fd);
         pthread_mutex_destroy(&sf.mu);
@@ -469,5 +552,6 @@ done:
     return failed ? CF_EINPUT : CF_OK;
 usage:
     cf_free(tiers);
+    free_codes(req, ro.nrequire);
     return status;
 }

@@ -9,7 +9,7 @@ _coderfit_options()
 {
     case $1 in
     score) echo "--rubric -r --as-of --format -f --output -o --output-dir --color --max-input-size --blind --key --quiet -q --strict --help -h" ;;
-    rank) echo "--rubric -r --as-of --format -f --output -o --jobs -j --top --min-score --tier --eligible-only --dedupe --bom --merge --color --max-input-size --blind --key --quiet -q --verbose -v --strict --help -h" ;;
+    rank) echo "--rubric -r --as-of --format -f --output -o --jobs -j --top --min-score --tier --eligible-only --require --min-coding-years --setting --remote --dedupe --bom --merge --color --max-input-size --blind --key --quiet -q --verbose -v --strict --help -h" ;;
     advise) echo "--rubric -r --as-of --with -w --top -n --format -f --blind --key --output -o --max-input-size --strict --color --help -h" ;;
     audit) echo "--demographics -d --select --fail-under --rubric -r --as-of --format -f --output -o --max-input-size --strict --color --help -h" ;;
     convert) echo "--as-of --format -f --output -o --max-input-size --strict --help -h" ;;
@@ -76,11 +76,18 @@ _coderfit()
         compopt -o nospace 2>/dev/null
         COMPREPLY=($(compgen -W "credential= training= course= skill= coding-months= hipaa= accuracy= productivity= ceus= references= remote-months= audit-months= cdi-months= clinical-months=" -- "$cur"))
         return ;;
+    --setting)
+        COMPREPLY=($(compgen -W "inpatient outpatient profee risk" -- "$cur"))
+        return ;;
+    --require)
+        compopt -o nospace 2>/dev/null
+        COMPREPLY=($(compgen -W "credential=" -- "$cur"))
+        return ;;
     --select)
         compopt -o nospace 2>/dev/null
         COMPREPLY=($(compgen -W "tier= top= min-score=" -- "$cur"))
         return ;;
-    -j | --jobs | -n | --top | --min-score | --max-delta | --fail-under | --max-input-size)
+    -j | --jobs | -n | --top | --min-score | --min-coding-years | --max-delta | --fail-under | --max-input-size)
         return ;;
     -r | --rubric)
         COMPREPLY=($(compgen -W "inpatient-coder medical-coder profee-coder risk-adjustment-coder" -- "$cur")

@@ -4,6 +4,7 @@
  * after normalising, the profile's content) are kept after blinding, so
  * that duplicates are decided before redaction. */
 #include <ctype.h>
+#include <math.h>
 #include <string.h>
 #include "report.h"
 
@@ -123,12 +124,47 @@ static uint64_t finish(uint64_t h)
     return h ^ (h >> 29);
 }
 
+/* The id an applicant tracking system gave the input: "id" of the
+ * applicant (native; a JSON Resume's basics) or of a JSON Resume's "meta",
+ * a string or a whole number; else the file's name without its extension,
+ * with the line of a stream's record.  Results go back by it. */
+static int input_id(const cf_profile *p, const cJSON *app, cf_buf *b)
+{
+    const cJSON *meta = p->resume ? cf_get(p->resume, "meta") : NULL;
+    const cJSON *v = cJSON_IsObject(app) ? cf_get(app, "id") : NULL;
+    if (!(cJSON_IsString(v) && *v->valuestring) && !cJSON_IsNumber(v))
+        v = cJSON_IsObject(meta) ? cf_get(meta, "id") : NULL;
+    if (cJSON_IsString(v) && *v->valuestring) {
+        cf_buf_puts(b, v->valuestring);
+    } else if (cJSON_IsNumber(v) && v->valuedouble >= 0 && v->valuedouble < 1e15 &&
+               v->valuedouble == floor(v->valuedouble)) {
+        cf_buf_num(b, v->valuedouble, 0);
+    } else {
+        const char *path = p->path ? p->path : "-", *base = strrchr(path, '/');
+        base = base ? base + 1 : path;
+        const char *dot = strrchr(base, '.');
+        size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+        /* a native profile's second extension: "ann.native.json" is ann */
+        if (n > 7 && memcmp(base + n - 7, ".native", 7) == 0)
+            n -= 7;
+        cf_buf_add(b, base, n);
+        if (p->line)
+            cf_buf_printf(b, ":%u", p->line);
+    }
+    return b->oom ? -1 : 0;
+}
+
 cf_status cf_applicant_read(const cf_profile *p, cf_applicant *a)
 {
     memset(a, 0, sizeof *a);
     const cJSON *app = cf_get(p->root, "applicant");
     a->content = finish(p->resume ? content(p->resume->child, CF_FNV_INIT, NULL)
                                   : content(p->root->child, CF_FNV_INIT, "derived"));
+    cf_buf id = {0};
+    if (input_id(p, app, &id) || cf_buf_finish(&id, &a->id, NULL)) {
+        cf_buf_free(&id);
+        return CF_ESYSTEM;
+    }
     if (!cJSON_IsObject(app))
         return CF_OK;
     const char *name = cf_get_str(app, "name"), *email = contact(app, "email"), *phone = contact(app, "phone");
@@ -164,6 +200,7 @@ void cf_applicant_blind(cf_applicant *a)
 
 void cf_applicant_free(cf_applicant *a)
 {
+    cf_free(a->id);
     cf_free(a->name);
     cf_free(a->email);
     cf_free(a->phone);
@@ -178,9 +215,11 @@ int cf_applicant_stated(const cf_applicant *a)
 
 void cf_applicant_json(cf_jw *w, const cf_applicant *a)
 {
-    if (!cf_applicant_stated(a))
+    if (!a->id && !cf_applicant_stated(a))
         return;
     cf_jw_open(w, "applicant", '{');
+    if (a->id)
+        cf_jw_str(w, "id", a->id);
     if (a->name)
         cf_jw_str(w, "name", a->name);
     if (a->email)
@@ -207,9 +246,9 @@ void cf_applicant_contact(const cf_applicant *a, cf_buf *b, void (*esc)(cf_buf *
 
 cf_status cf_applicant_from_saved(const cJSON *app, cf_applicant *a)
 {
-    static const char *const keys[] = {"name", "email", "phone", "location"};
-    char **dst[] = {&a->name, &a->email, &a->phone, &a->location};
-    for (size_t i = 0; i < 4; i++) {
+    static const char *const keys[] = {"id", "name", "email", "phone", "location"};
+    char **dst[] = {&a->id, &a->name, &a->email, &a->phone, &a->location};
+    for (size_t i = 0; i < 5; i++) {
         const char *v = cf_get_str(app, keys[i]);
         if (v && *v && !(*dst[i] = cf_strdup(v))) {
             cf_applicant_free(a);

@@ -349,6 +349,34 @@ void cf_buf_csv_field(cf_buf *b, const char *s, int always)
         cf_buf_putc(b, '"');
 }
 
+/* A phone number as written: only digits and what phone numbers are
+ * written with ("+1 (469) 555-0172 ext. 4"). */
+static int phone_like(const char *s)
+{
+    int digits = 0;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9')
+            digits++;
+        else if (!strchr("+-() ./extEXT#", *s))
+            return 0;
+    }
+    return digits >= 3;
+}
+
+void cf_buf_csv_phone(cf_buf *b, const char *s)
+{
+    if (!cf_csv_formula_like(s) || !phone_like(s)) {
+        cf_buf_csv(b, s);
+        return;
+    }
+    /* "+1 469 555 0172" is a formula to a spreadsheet, and a ' before it
+     * shows in LibreOffice's cells: a word joiner (U+2060, which no
+     * spreadsheet shows) starts the cell instead, so that it reads as
+     * written and is never evaluated */
+    cf_buf_puts(b, "\xe2\x81\xa0");
+    cf_buf_puts(b, s);
+}
+
 int cf_text_cols(const char *s)
 {
     /* a column for each character as cf_buf_pad writes it: a byte that is

@@ -62,6 +62,10 @@ void cf_buf_num(cf_buf *b, double v, int decimals);
  * without printf (a batch writes millions). */
 void cf_buf_uint(cf_buf *b, unsigned long v);
 void cf_buf_tenths(cf_buf *b, int v10);
+/* A phone number as one CSV field: as cf_buf_csv writes it, except that a
+ * number written with a leading + or - starts with an invisible word joiner
+ * instead of a visible '. */
+void cf_buf_csv_phone(cf_buf *b, const char *s);
 /* Appends text wrapped to width columns, each line indented by indent
  * spaces, with a final newline. */
 void cf_buf_wrap(cf_buf *b, const char *text, int indent, int width);
@@ -366,6 +370,16 @@ cf_status cf_jsonresume_import(const cJSON *resume, const char *source,
 /* A credential code the importer knows (case ignored): its canonical
  * spelling, body (may be NULL) and kind.  0, or -1 when unknown. */
 int cf_credential_info(const char *code, const char **canonical, const char **body, const char **kind);
+
+/* A credential's kind: its own, else its code's (NULL: not known). */
+const char *cf_credential_kind(const cJSON *c);
+/* Where a credential stands at as_of (counts: it is dated by then and not
+ * a plan): active as stated, held with no status stated, lapsed, expired
+ * (so stated, or past its expiry date) or in progress. */
+typedef enum cf_cred_state {
+    CF_CRED_ACTIVE, CF_CRED_STATED, CF_CRED_LAPSED, CF_CRED_EXPIRED, CF_CRED_IN_PROGRESS
+} cf_cred_state;
+cf_cred_state cf_credential_state(const cJSON *c, cf_day as_of, int counts);
 
 /* Colours of text output (when the caller asks for them). */
 #define C_RESET "\033[0m"

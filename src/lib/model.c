@@ -124,6 +124,9 @@ static const cf_field derived_fields[] = {
     {"coding_months", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0,
      "months of coding work (coding and coding audit), overlapping jobs counted once, months more "
      "than five years before the as-of date at half; dental coding at half again"},
+    {"coding_months_full", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0,
+     "months of coding work (coding and coding audit), overlapping jobs counted once, each month in "
+     "full however long ago: what the resume states, for a recruiter's facts"},
     {"coding_related_months", CF_T_NUMBER, 0, NULL, NULL, NOLIM, 0,
      "months of coding, coding audit, CDI, abstracting or revenue-integrity work, months more than "
      "five years before the as-of date at half"},

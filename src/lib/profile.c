@@ -299,54 +299,53 @@ static cf_day spans_last(const spans *s)
     return last;
 }
 
-static int is_kind(const cJSON *e, const char *const *kinds)
-{
-    const cJSON *k = cf_get(e, "kind");
-    if (!cJSON_IsString(k))
-        return 0;
-    for (; *kinds; kinds++)
-        if (strcmp(*kinds, k->valuestring) == 0)
-            return 1;
-    return 0;
-}
-
 static int dbl_cmp(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
 }
 
+const char *cf_credential_kind(const cJSON *c)
+{
+    const char *kind = cf_get_str(c, "kind");
+    if (kind || cf_get(c, "kind"))
+        return kind;
+    /* a native profile may give the code alone: its kind is known */
+    const char *code = cf_get_str(c, "code"), *canon, *body;
+    return code && cf_credential_info(code, &canon, &body, &kind) == 0 ? kind : NULL;
+}
+
+cf_cred_state cf_credential_state(const cJSON *c, cf_day as_of, int counts)
+{
+    const char *st = cf_get_str(c, "status");
+    if (!counts || (st && strcmp(st, "in_progress") == 0))
+        return CF_CRED_IN_PROGRESS;
+    if (st && strcmp(st, "lapsed") == 0)
+        return CF_CRED_LAPSED;
+    cf_date dt;
+    const cJSON *ex = cf_get(c, "expires");
+    if ((st && strcmp(st, "expired") == 0) ||
+        (cJSON_IsString(ex) && cf_date_parse(ex->valuestring, &dt) == 0 && dt.last < as_of))
+        return CF_CRED_EXPIRED;
+    return st ? CF_CRED_ACTIVE : CF_CRED_STATED;
+}
+
 /* Whether a current coding credential binds the applicant to a body's code of
  * ethics (AAPC, AHIMA and NHA all have one). */
 static int current_coding_credential(const cJSON *root, cf_day as_of, const cf_counting *counting)
 {
+    static const char *const bound[] = {"coding", "cdi", "billing", "him", NULL};
     const cJSON *creds = cf_get(root, "credentials");
     const cJSON *c;
     size_t i = 0;
     cJSON_ArrayForEach(c, creds) {
-        if (!cf_counts(counting, creds, i++))
-            continue;
-        const cJSON *st = cf_get(c, "status");
-        const cJSON *ex = cf_get(c, "expires");
-        cf_date dt;
-        static const char *const bound[] = {"coding", "cdi", "billing", "him", NULL};
-        if (!is_kind(c, bound)) {
-            /* a native profile may give the code alone: its kind is known */
-            const cJSON *code = cf_get(c, "code");
-            const char *canon, *body, *kind = NULL;
-            int known = !cf_get(c, "kind") && cJSON_IsString(code) &&
-                        cf_credential_info(code->valuestring, &canon, &body, &kind) == 0;
-            int b = 0;
-            for (int k = 0; known && bound[k]; k++)
-                b |= strcmp(bound[k], kind) == 0;
-            if (!b)
-                continue;
-        }
-        if (cJSON_IsString(st) && strcmp(st->valuestring, "active") != 0)
-            continue;
-        if (cJSON_IsString(ex) && cf_date_parse(ex->valuestring, &dt) == 0 && dt.last < as_of)
-            continue;
-        return 1;
+        const char *kind = cf_credential_kind(c);
+        int b = 0;
+        for (int k = 0; kind && bound[k]; k++)
+            b |= strcmp(bound[k], kind) == 0;
+        cf_cred_state st = cf_credential_state(c, as_of, cf_counts(counting, creds, i++));
+        if (b && (st == CF_CRED_ACTIVE || st == CF_CRED_STATED))
+            return 1;
     }
     return 0;
 }
@@ -481,6 +480,7 @@ cf_status cf_derive(cJSON *root, cf_day as_of, cf_counting *counting)
     /* Months are stated only when the profile lists any work at all. */
     if (cJSON_GetArraySize(exp) > 0 &&
         (!cf_json_add_num(der, "coding_months", tenth(coding_m)) ||
+        !cf_json_add_num(der, "coding_months_full", spans_months(&sc)) ||
         !cf_json_add_num(der, "coding_related_months", tenth(spans_months_raw(&srel, old, 0.5))) ||
         (last_coding && !cf_json_add_num(der, "months_since_coding",
                                          tenth(cf_days_to_months(as_of - last_coding)))) ||

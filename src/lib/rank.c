@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "rank.h"
+#include "rank_out.h"
 
 /* ---- order ----------------------------------------------------------------- */
 
@@ -48,6 +48,13 @@ static void named_free(cf_rank_named *t, int n)
     cf_free(t);
 }
 
+static void aside_free(cf_rank_aside *a)
+{
+    cf_free(a->source);
+    cf_free(a->name);
+    cf_free(a->id);
+}
+
 void cf_ranking_free(cf_ranking *rk)
 {
     if (!rk)
@@ -60,6 +67,9 @@ void cf_ranking_free(cf_ranking *rk)
         cf_free(rk->errs[i].message);
     }
     cf_free(rk->errs);
+    for (size_t i = 0; i < rk->naside; i++)
+        aside_free(&rk->aside[i]);
+    cf_free(rk->aside);
     for (size_t i = 0; i < rk->nskipped; i++)
         cf_free(rk->skipped[i]);
     cf_free(rk->skipped);
@@ -309,10 +319,46 @@ static int dedupe_into(cf_ranking *rk, cf_rank_rec *r)
     return 0;
 }
 
+/* Sets a aside: it is named and counted (taking its strings). */
+static cf_status put_aside(cf_ranking *rk, cf_rank_aside *a)
+{
+    cf_rank_aside *v = cf_grow(rk->aside, &rk->capaside, rk->naside + 1, sizeof *v);
+    if (!v) {
+        aside_free(a);
+        return CF_ESYSTEM;
+    }
+    rk->aside = v;
+    rk->aside[rk->naside++] = *a;
+    for (int k = 0; k < CF_KO_COUNT; k++)
+        rk->knocked[k] += (a->knock >> k) & 1;
+    return CF_OK;
+}
+
+/* A result the knock-outs set aside: named, and freed. */
+static cf_status set_aside(cf_ranking *rk, cf_rank_rec *r)
+{
+    cf_buf src = {0};
+    cf_rank_source(&src, r);
+    cf_rank_aside a = {NULL, NULL, NULL, r->knock};
+    int oom = cf_buf_finish(&src, &a.source, NULL) != CF_OK;
+    if (!oom && r->s[CF_RANK_NAME] && !(a.name = cf_strdup(r->s[CF_RANK_NAME])))
+        oom = 1;
+    if (!oom && r->s[CF_RANK_ID] && !(a.id = cf_strdup(r->s[CF_RANK_ID])))
+        oom = 1;
+    cf_free(r);
+    if (oom) {
+        aside_free(&a);
+        return CF_ESYSTEM;
+    }
+    return put_aside(rk, &a);
+}
+
 /* Keeps r (taking ownership) if it is selected and, with a top N, among
  * the best N.  The heap holds the worst kept result on top. */
 static cf_status keep(cf_ranking *rk, cf_rank_rec *r)
 {
+    if (r->knock)
+        return set_aside(rk, r);
     if (!selected(rk, r)) {
         cf_free(r);
         return CF_OK;
@@ -353,11 +399,16 @@ cf_rank_rec *cf_rank_rec_new(const cf_ranking *rk, const char *path, size_t path
             return NULL;
         spilled = 1;
         report = NULL;
-        str = NULL;   /* the report holds them, and json and ndjson print it */
     }
-    static const char *const none[CF_RANK_NSTR];
-    if (!str)
-        str = none;
+    /* a spilled report holds the strings, and json and ndjson print it; the
+     * name and the id stay for a result the knock-outs set aside */
+    const char *kept[CF_RANK_NSTR] = {NULL};
+    if (str && spilled) {
+        kept[CF_RANK_NAME] = str[CF_RANK_NAME];
+        kept[CF_RANK_ID] = str[CF_RANK_ID];
+    }
+    if (!str || spilled)
+        str = kept;
     size_t qbytes = (size_t)rk->nq * sizeof(short);
     size_t size = sizeof(cf_rank_rec) + qbytes + path_len + 1 + (report ? report_len + 1 : 0), slen[CF_RANK_NSTR];
     for (int i = 0; i < CF_RANK_NSTR; i++) {
@@ -436,29 +487,27 @@ cf_status cf_ranking_add(cf_ranking *rk, const cf_report *rep)
         return CF_ESYSTEM;
     if (len && json[len - 1] == '\n')
         len--;
-    cf_buf gates = {0}, gap = {0};
+    cf_buf gates = {0};
     for (size_t g = 0; g < ru->ngates; g++)
         if (!rep->gate_passed[g]) {
             if (gates.len)
                 cf_buf_puts(&gates, "; ");
             cf_buf_puts(&gates, ru->gates[g].label ? ru->gates[g].label : ru->gates[g].id);
         }
-    if (rep->ngaps) {
-        const cf_result *res = &rep->res[rep->gaps[0]];
-        cf_buf_puts(&gap, res->c->label ? res->c->label : res->c->id);
-        cf_buf_puts(&gap, " (+");
-        cf_buf_tenths(&gap, (int)lround(cf_gap_points(res) * 10));
-        cf_buf_putc(&gap, ')');
-    }
+    cf_buf facts = {0};
+    cf_report_facts_line(rep, &facts);
     const char *str[CF_RANK_NSTR] = {rep->who.name, rep->who.email, rep->who.phone, rep->who.location,
-                                     gates.len ? gates.s : NULL, gap.len ? gap.s : NULL};
-    cf_rank_rec *r = gates.oom || gap.oom ? NULL
-                                          : cf_rank_rec_new(rk, rep->path, strlen(rep->path), rep->line, json, len, str);
+                                     gates.len ? gates.s : NULL, rep->who.id,
+                                     facts.len ? facts.s : NULL};
+    cf_rank_rec *r = gates.oom || facts.oom
+                         ? NULL
+                         : cf_rank_rec_new(rk, rep->path, strlen(rep->path), rep->line, json, len, str);
     cf_free(json);
     cf_buf_free(&gates);
-    cf_buf_free(&gap);
+    cf_buf_free(&facts);
     if (!r)
         return CF_ESYSTEM;
+    r->knock = cf_knockouts(&rk->o, &rep->facts);
     r->score10 = cf_tenths(rep->score);
     r->eligible = rep->eligible;
     r->nwarn = (unsigned)cf_report_warnings(rep);
@@ -583,6 +632,13 @@ cf_status cf_ranking_absorb(cf_ranking *dst, cf_ranking *src)
         cf_free(e->message);
     }
     src->nerrs = 0;
+    for (size_t i = 0; i < src->naside; i++) {
+        if (!st)
+            st = put_aside(dst, &src->aside[i]);
+        else
+            aside_free(&src->aside[i]);
+    }
+    src->naside = 0;
     for (size_t i = 0; i < src->nskipped; i++) {
         if (!st)
             st = cf_ranking_add_skipped(dst, src->skipped[i]);

@@ -16,7 +16,8 @@ enum {
     CF_RANK_PHONE,
     CF_RANK_LOCATION,
     CF_RANK_GATES,
-    CF_RANK_GAP,
+    CF_RANK_ID,
+    CF_RANK_FACTS,
     CF_RANK_NSTR
 };
 
@@ -31,7 +32,9 @@ typedef struct cf_rank_rec {
     uint64_t key[3];          /* e-mail, phone, content (0: none): the same person twice */
     long dup;                 /* the index of the better result it repeats (at write), or -1 */
     char *path;
-    const char *s[CF_RANK_NSTR];   /* name, e-mail, phone, location, failed gates, top gap (NULL: none) */
+    const char *s[CF_RANK_NSTR];   /* name, e-mail, phone, location, failed gates, id, facts
+                                      (NULL: none) */
+    unsigned knock;           /* the knock-outs it fails (CF_KO_*) */
     char *report;             /* one-line JSON report, or NULL */
     size_t report_len;
     int spilled;              /* the report is in the spill, at report_at */
@@ -45,6 +48,12 @@ typedef struct cf_rank_err {
     unsigned line, col;
     char *message;
 } cf_rank_err;
+
+/* A result set aside by the knock-outs. */
+typedef struct cf_rank_aside {
+    char *source, *name, *id;   /* name and id NULL: not stated */
+    unsigned knock;
+} cf_rank_aside;
 
 /* A tier or a gate, with how many results are in it or failed it. */
 typedef struct cf_rank_named {
@@ -76,6 +85,9 @@ struct cf_ranking {
     size_t nrecs, caprecs;
     cf_rank_err *errs;
     size_t nerrs, caperrs;
+    cf_rank_aside *aside;     /* set aside by the knock-outs */
+    size_t naside, capaside;
+    unsigned long knocked[CF_KO_COUNT];   /* of them, failing each knock-out */
     char **skipped;           /* files of a folder not read (neither JSON nor a resume read) */
     size_t nskipped, capskipped;
     unsigned long dups;       /* results that repeat a better one */

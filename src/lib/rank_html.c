@@ -38,6 +38,16 @@ static const char css[] =
     ".cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1rem}"
     "ul.plain{margin:.2rem 0;padding-left:1.1rem}ul.plain li{margin:.15rem 0}"
     "details{margin:.15rem 0}summary{cursor:pointer}"
+    "td.fx{min-width:16rem;max-width:34rem}"
+    /* a phone's width: each applicant a card (name, score, tier, facts), no sideways scrolling */
+    "@media (max-width:40rem){.wide{overflow:visible}#list thead{display:none}#list,#list tbody{display:block}"
+    "#list tr.row{display:grid;grid-template-columns:2rem 1fr auto;gap:.15rem .5rem;align-items:baseline;"
+    "border:1px solid var(--line);border-radius:6px;padding:.5rem;margin:.5rem 0}"
+    "#list tr.row>td{border:0;padding:0;display:none}#list tr.row>td.open,#list tr.row>td.nm,#list tr.row>td.sc{display:block}"
+    "#list tr.row>td.nm{white-space:normal;font-weight:600}"
+    "#list tr.row>td.tr,#list tr.row>td.fx{display:block;grid-column:2/-1;min-width:0;white-space:normal}"
+    "#list tr.detail,#list tr.detail>td{display:block}.report{position:static;max-width:100%}"
+    ".q{grid-template-columns:minmax(6rem,1fr) 4rem 2.5rem}.cols{grid-template-columns:1fr}body{padding:0 .5rem}}"
     "@page{margin:12mm}"
     "@media print{body{margin:0;max-width:none;font-size:9pt}.wide{overflow:visible}.controls,td.open,th.open{display:none}"
     "thead th{position:static}tr{break-inside:avoid}a{color:inherit}}";
@@ -54,16 +64,16 @@ static const char js[] =
     "function str(i){return i<0?'':S[i];}"
     "function t10(v){return (v/10).toFixed(1);}"
     "function bar(v){var w=Math.max(0,Math.min(100,v||0));return '<span class=\"bar\"><i style=\"width:'+w+'%\"></i></span>';}"
-    /* a row: [name, email, phone, location, source, score10, tier, eligible, completeness1000, [q10], gap, dup rank, warnings] */
+    /* a row: [name, email, phone, location, source, score10, tier, eligible, completeness1000, [q10], facts, dup rank, warnings, id] */
     "function cell(r,i){var t=T[r[6]],h='<tr class=\"row\" data-i=\"'+i+'\" data-elig=\"'+r[7]+'\" data-tier=\"'+esc(t[0])+'\">'+"
     "'<td class=\"open\"><button type=\"button\" aria-expanded=\"'+(open[i]?'true':'false')+'\" aria-label=\"open the report\">'+(open[i]?'\\u2212':'+')+'</button></td>'+"
-    "'<td class=\"num\" data-v=\"'+(i+1)+'\">'+(i+1)+'</td>';"
+    "'<td class=\"num rk\" data-v=\"'+(i+1)+'\">'+(i+1)+'</td>';"
     "if(named)h+='<td class=\"nm\">'+esc(r[0])+(r[11]?'<span class=\"dup\">same person as #'+r[11]+'</span>':'')+'</td>';"
-    "h+='<td class=\"num\" data-v=\"'+r[5]+'\"><strong>'+t10(r[5])+'</strong></td><td class=\"tr'+(t[2]===1?' t1':'')+'\">'+esc(t[1])+'</td>'+"
+    "h+='<td class=\"num sc\" data-v=\"'+r[5]+'\"><strong>'+t10(r[5])+'</strong></td><td class=\"tr'+(t[2]===1?' t1':'')+'\">'+esc(t[1])+'</td>'+"
     "'<td class=\"'+(r[7]?'yes':'no')+'\">'+(r[7]?'yes':'no')+'</td><td class=\"num\">'+(r[8]<0?'':Math.round(r[8]/10)+'%')+'</td>';"
     "r[9].forEach(function(q){h+='<td class=\"num\" data-v=\"'+q+'\">'+Math.round(q/10)+'</td>';});"
-    "h+='<td>'+esc(r[10])+'</td><td>'+(r[1]?'<a href=\"mailto:'+esc(r[1])+'\">'+esc(r[1])+'</a><br>':'')+(r[2]?esc(r[2])+'<br>':'')+(r[3]?esc(r[3]):'')+'</td>'+"
-    "'<td class=\"src\" title=\"'+esc(r[4])+'\">'+esc(r[4].replace(/^.*\\//,''))+'</td></tr>';"
+    "h+='<td class=\"fx\">'+esc(r[10])+'</td><td class=\"ct\">'+(r[1]?'<a href=\"mailto:'+esc(r[1])+'\">'+esc(r[1])+'</a><br>':'')+(r[2]?esc(r[2])+'<br>':'')+(r[3]?esc(r[3]):'')+'</td>'+"
+    "'<td class=\"src\" title=\"'+esc(r[4])+'\">'+esc(r[13]||r[4].replace(/^.*\\//,''))+'</td></tr>';"
     "if(open[i])h+='<tr class=\"detail\"><td colspan=\"'+ncols+'\"><div class=\"report\">'+report(D.d[i])+'</div></td></tr>';"
     "return h;}"
     /* a report: [held tier, [requires], [qualities], [gates], [gaps], [warnings]] */
@@ -94,8 +104,8 @@ static const char js[] =
     "if(open[i])delete open[i];else open[i]=1;draw();});"
     /* sort keys by column: the header's data-key */
     "function key(i,k){var r=rows[i];switch(k){case 'rank':return i;case 'name':return String(r[0]).toLowerCase();case 'score':return r[5];"
-    "case 'tier':return -T[r[6]][2];case 'elig':return r[7];case 'stated':return r[8];case 'gap':return String(r[10]).toLowerCase();"
-    "case 'contact':return String(r[1]||'').toLowerCase();case 'source':return String(r[4]).toLowerCase();default:return r[9][+k.slice(1)];}}"
+    "case 'tier':return -T[r[6]][2];case 'elig':return r[7];case 'stated':return r[8];case 'facts':return String(r[10]).toLowerCase();"
+    "case 'contact':return String(r[1]||'').toLowerCase();case 'source':return String(r[13]||r[4]).toLowerCase();default:return r[9][+k.slice(1)];}}"
     "function sort(th){var k=th.getAttribute('data-key'),n=th.getAttribute('data-type')==='num',cur=th.getAttribute('aria-sort');"
     "var dir=cur==='ascending'?'descending':cur==='descending'?'ascending':(n&&k!=='rank'?'descending':'ascending');"
     "heads.forEach(function(h){h.removeAttribute('aria-sort');});th.setAttribute('aria-sort',dir);"
@@ -416,9 +426,12 @@ void cf_rank_write_html(cf_ranking *rk, cf_rank_out *o)
         cf_buf_html(b, head);
         cf_buf_puts(b, "</button></th>");
     }
-    cf_buf_puts(b, "<th data-key=\"gap\"><button type=\"button\">top gap</button></th>"
+    cf_buf_puts(b, "<th data-key=\"facts\" title=\"credentials, years of coding and settings, remote, accuracy and "
+                   "productivity as stated; a failed gate or what holds the applicant back\"><button "
+                   "type=\"button\">facts</button></th>"
                    "<th data-key=\"contact\"><button type=\"button\">contact</button></th>"
-                   "<th data-key=\"source\"><button type=\"button\">source</button></th></tr></thead>\n<tbody></tbody>"
+                   "<th data-key=\"source\" title=\"the input's own id, else its file's name; the whole "
+                   "source on hover\"><button type=\"button\">id</button></th></tr></thead>\n<tbody></tbody>"
                    "</table></div>\n<p class=\"controls\"><button type=\"button\" id=\"more\">Show 200 more</button> "
                    "<button type=\"button\" id=\"all\">Show all</button></p>\n<noscript><p>The list is drawn by the "
                    "page's script, which is off: <code>rank -f csv</code> gives the same list as a table.</p>"
@@ -463,8 +476,10 @@ void cf_rank_write_html(cf_ranking *rk, cf_rank_out *o)
         for (int i = 0; i < rk->nq; i++)
             cf_buf_printf(&rows, i ? ",%d" : "%d", r->q10[i]);
         cf_buf_puts(&rows, "],");
-        cf_buf_json_str(&rows, r->s[CF_RANK_GAP] ? r->s[CF_RANK_GAP] : "");
-        cf_buf_printf(&rows, ",%ld,%u]", r->dup + 1, r->nwarn);
+        cf_buf_json_str(&rows, r->s[CF_RANK_FACTS] ? r->s[CF_RANK_FACTS] : "");
+        cf_buf_printf(&rows, ",%ld,%u,", r->dup + 1, r->nwarn);
+        cf_buf_json_str(&rows, r->s[CF_RANK_ID] ? r->s[CF_RANK_ID] : "");
+        cf_buf_putc(&rows, ']');
         if (k)
             cf_buf_putc(&reps, ',');
         compact_report(&reps, &t, r->report, r->report_len);

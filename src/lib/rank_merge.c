@@ -124,7 +124,7 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
     unsigned rline;
     cf_origin_split(source, &path_len, &rline);
     cf_applicant who = {0};
-    cf_buf gates_s = {0}, gap = {0};
+    cf_buf gates_s = {0};
     const cJSON *g;
     cJSON_ArrayForEach(g, gates) {
         const char *gl = cf_get_str(g, "label") ? cf_get_str(g, "label") : cf_get_str(g, "id");
@@ -134,14 +134,8 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
             cf_buf_puts(&gates_s, gl);
         }
     }
-    {
-        const cJSON *g0 = cJSON_GetArrayItem(sv.gaps, 0), *pts = cf_get(g0, "points");
-        const char *gl = cf_get_str(g0, "label");
-        if (gl && cJSON_IsNumber(pts))
-            cf_buf_printf(&gap, "%s (+%.1f)", gl, pts->valuedouble);
-    }
     const char *str[CF_RANK_NSTR] = {NULL};
-    if (cf_applicant_from_saved(sv.applicant, &who) || gates_s.oom || gap.oom)
+    if (cf_applicant_from_saved(sv.applicant, &who) || gates_s.oom)
         r = NULL;
     else {
         str[CF_RANK_NAME] = who.name;
@@ -149,16 +143,30 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
         str[CF_RANK_PHONE] = who.phone;
         str[CF_RANK_LOCATION] = who.location;
         str[CF_RANK_GATES] = gates_s.len ? gates_s.s : NULL;
-        str[CF_RANK_GAP] = gap.len ? gap.s : NULL;
+        str[CF_RANK_ID] = who.id;
+        const char *fl = cf_get_str(sv.facts, "line");
+        str[CF_RANK_FACTS] = fl && *fl ? fl : NULL;
         r = cf_rank_rec_new(rk, source, path_len, rline, rk->o.keep_reports ? body : NULL, blen, str);
     }
     cf_buf_free(&b);
     cf_buf_free(&gates_s);
-    cf_buf_free(&gap);
     if (!r) {
         cf_applicant_free(&who);
         st = CF_ESYSTEM;
         goto out;
+    }
+    {
+        /* the knock-outs, from the facts the report carries */
+        cf_facts f;
+        if (cf_facts_from_json(sv.facts, &f)) {
+            cf_free(r);
+            cf_applicant_free(&who);
+            r = NULL;
+            st = CF_ESYSTEM;
+            goto out;
+        }
+        r->knock = cf_knockouts(&rk->o, &f);
+        cf_facts_free(&f);
     }
     r->key[0] = who.email_key;
     r->key[1] = who.phone_key;

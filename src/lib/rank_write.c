@@ -17,6 +17,11 @@ static int err_cmp(const void *a, const void *b)
     return c ? c : strcmp(x->message, y->message);
 }
 
+static int aside_cmp(const void *a, const void *b)
+{
+    return strcmp(((const cf_rank_aside *)a)->source, ((const cf_rank_aside *)b)->source);
+}
+
 static int strcmp_ptr(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -85,21 +90,25 @@ static void write_csv(cf_ranking *rk, cf_rank_out *o, int bom)
     cf_buf *b = &o->b;
     if (bom)
         cf_buf_puts(b, "\xef\xbb\xbf");
-    cf_buf_puts(b, "rank,status,name,email,phone,source,score,tier,tier_label,eligible,completeness");
+    cf_buf_puts(b, "rank,status,id,name,email,phone,source,score,tier,tier_label,eligible,completeness");
     for (int i = 0; i < rk->nq; i++) {
         cf_buf_putc(b, ',');
         cf_buf_csv(b, rk->qid[i]);
     }
-    cf_buf_puts(b, ",failed_gates,top_gap,warnings,duplicate_of,opening\r\n");
+    cf_buf_puts(b, ",failed_gates,facts,warnings,duplicate_of,opening\r\n");
     const char *opening = rk->rubric_title ? rk->rubric_title : rk->rubric_id ? rk->rubric_id : "";
     cf_buf src = {0};
     for (size_t k = 0; k < rk->nrecs; k++) {
         const cf_rank_rec *r = rk->recs[k];
         cf_buf_uint(b, k + 1);
-        cf_buf_puts(b, ",scored");
+        cf_buf_puts(b, ",scored,");
+        cf_buf_csv(b, r->s[CF_RANK_ID] ? r->s[CF_RANK_ID] : "");
         for (int i = CF_RANK_NAME; i <= CF_RANK_PHONE; i++) {
             cf_buf_putc(b, ',');
-            cf_buf_csv(b, r->s[i] ? r->s[i] : "");
+            if (i == CF_RANK_PHONE)
+                cf_buf_csv_phone(b, r->s[i] ? r->s[i] : "");
+            else
+                cf_buf_csv(b, r->s[i] ? r->s[i] : "");
         }
         cf_buf_putc(b, ',');
         src.len = 0;
@@ -121,7 +130,7 @@ static void write_csv(cf_ranking *rk, cf_rank_out *o, int bom)
         cf_buf_putc(b, ',');
         cf_buf_csv(b, r->s[CF_RANK_GATES] ? r->s[CF_RANK_GATES] : "");
         cf_buf_putc(b, ',');
-        cf_buf_csv(b, r->s[CF_RANK_GAP] ? r->s[CF_RANK_GAP] : "");
+        cf_buf_csv(b, r->s[CF_RANK_FACTS] ? r->s[CF_RANK_FACTS] : "");
         cf_buf_putc(b, ',');
         cf_buf_uint(b, r->nwarn);
         cf_buf_putc(b, ',');
@@ -131,6 +140,26 @@ static void write_csv(cf_ranking *rk, cf_rank_out *o, int bom)
             cf_buf_csv(b, src.s ? src.s : "");
         }
         cf_buf_putc(b, ',');
+        cf_buf_csv(b, opening);
+        cf_buf_puts(b, "\r\n");
+        cf_rank_flush(o, 0);
+    }
+    /* a result set aside by the knock-outs: its status says which; no figure */
+    for (size_t k = 0; k < rk->naside; k++) {
+        const cf_rank_aside *a = &rk->aside[k];
+        src.len = 0;
+        cf_buf_puts(&src, "set aside: ");
+        cf_knockout_text(&rk->o, a->knock, &src);
+        cf_buf_putc(b, ',');
+        cf_buf_csv(b, src.s ? src.s : "");
+        cf_buf_putc(b, ',');
+        cf_buf_csv(b, a->id ? a->id : "");
+        cf_buf_putc(b, ',');
+        cf_buf_csv(b, a->name ? a->name : "");
+        cf_buf_puts(b, ",,,");
+        cf_buf_csv(b, a->source);
+        for (int i = 0; i < 10 + rk->nq; i++)
+            cf_buf_putc(b, ',');
         cf_buf_csv(b, opening);
         cf_buf_puts(b, "\r\n");
         cf_rank_flush(o, 0);
@@ -145,7 +174,7 @@ static void write_csv(cf_ranking *rk, cf_rank_out *o, int bom)
         cf_buf_puts(&src, e->message);
         cf_buf_putc(b, ',');
         cf_buf_csv(b, src.s ? src.s : "");
-        cf_buf_puts(b, ",,,,");
+        cf_buf_puts(b, ",,,,,");
         cf_buf_csv(b, e->source);
         for (int i = 0; i < 10 + rk->nq; i++)
             cf_buf_putc(b, ',');
@@ -181,6 +210,7 @@ static void json_summary(cf_ranking *rk, cf_jw *w)
     cf_jw_num(w, "scored", (double)rk->scored, 0);
     cf_jw_num(w, "failed", (double)rk->failed, 0);
     cf_jw_num(w, "skipped", (double)rk->nskipped, 0);
+    cf_jw_num(w, "set_aside", (double)rk->naside, 0);
     cf_jw_num(w, "selected", (double)rk->nrecs, 0);
     cf_jw_num(w, "duplicates", (double)rk->dups, 0);
     cf_jw_num(w, "duplicates_dropped", (double)rk->dropped, 0);
@@ -306,6 +336,30 @@ static void write_json(cf_ranking *rk, cf_rank_out *o)
     for (size_t k = 0; k < rk->nerrs; k++)
         json_error(&w, &rk->errs[k]);
     cf_jw_close(&w, ']');
+    cf_jw_open(&w, "set_aside", '[');
+    static const char *const ko_names[CF_KO_COUNT] = {"credential", "coding_years", "setting", "remote"};
+    cf_buf why = {0};
+    for (size_t k = 0; k < rk->naside; k++) {
+        const cf_rank_aside *a = &rk->aside[k];
+        cf_jw_open(&w, NULL, '{');
+        cf_jw_str(&w, "source", a->source);
+        if (a->id)
+            cf_jw_str(&w, "id", a->id);
+        if (a->name)
+            cf_jw_str(&w, "name", a->name);
+        cf_jw_open(&w, "failed", '[');
+        for (int i = 0; i < CF_KO_COUNT; i++)
+            if (a->knock >> i & 1)
+                cf_jw_str(&w, NULL, ko_names[i]);
+        cf_jw_close(&w, ']');
+        why.len = 0;
+        cf_knockout_text(&rk->o, a->knock, &why);
+        cf_jw_str(&w, "why", why.s ? why.s : "");
+        cf_jw_close(&w, '}');
+    }
+    o->b.oom |= why.oom;
+    cf_buf_free(&why);
+    cf_jw_close(&w, ']');
     cf_jw_open(&w, "skipped", '[');
     for (size_t k = 0; k < rk->nskipped; k++)
         cf_jw_str(&w, NULL, rk->skipped[k]);
@@ -368,6 +422,20 @@ static void text_summary(cf_ranking *rk, cf_buf *b, int md, int width)
     if (rk->nskipped)
         cf_buf_printf(&t, "; %zu file%s skipped", rk->nskipped, rk->nskipped == 1 ? "" : "s");
     say(b, &t, md, width);
+    if (rk->naside) {
+        cf_buf_printf(&t, "Set aside by the knock-outs: %zu of %lu scored (", rk->naside, rk->scored);
+        int n = 0;
+        for (int k = 0; k < CF_KO_COUNT; k++) {
+            if (!rk->knocked[k])
+                continue;
+            cf_buf_puts(&t, n++ ? ", " : "");
+            cf_knockout_text(&rk->o, 1u << k, &t);
+            cf_buf_printf(&t, " %lu", rk->knocked[k]);
+        }
+        cf_buf_puts(&t, "); ranked the other ");
+        cf_buf_uint(&t, rk->scored - rk->naside);
+        say(b, &t, md, width);
+    }
     if (rk->nskipped) {
         cf_buf_printf(&t, "Skipped %zu file%s not read: ", rk->nskipped, rk->nskipped == 1 ? "" : "s");
         for (size_t i = 0; i < rk->nskipped && i < 10; i++) {
@@ -439,6 +507,46 @@ static void text_summary(cf_ranking *rk, cf_buf *b, int md, int width)
     }
 }
 
+/* One entry of a list under a heading: a Markdown bullet, or a line wrapped
+ * to the width; t is emptied for the next. */
+static void item(cf_buf *b, cf_buf *t, int md, int width)
+{
+    if (md) {
+        cf_buf_puts(b, "- ");
+        cf_buf_add(b, t->s, t->len);
+        cf_buf_putc(b, '\n');
+        t->len = 0;
+    } else {
+        say(b, t, 0, width);
+    }
+}
+
+/* Who the knock-outs set aside, and why, by source. */
+static void text_aside(cf_ranking *rk, cf_buf *b, int md, int width)
+{
+    if (!rk->naside)
+        return;
+    cf_buf_printf(b, "\n%sSet aside\n\n", md ? "## " : "");
+    cf_buf t = {0};
+    void (*esc)(cf_buf *, const char *) = md ? cf_buf_md : cf_buf_puts;
+    for (size_t k = 0; k < rk->naside; k++) {
+        const cf_rank_aside *a = &rk->aside[k];
+        if (a->name) {
+            esc(&t, a->name);
+            cf_buf_puts(&t, " (");
+            esc(&t, a->source);
+            cf_buf_puts(&t, ")");
+        } else {
+            esc(&t, a->source);
+        }
+        cf_buf_puts(&t, ": ");
+        cf_knockout_text(&rk->o, a->knock, &t);
+        item(b, &t, md, width);
+    }
+    b->oom |= t.oom;
+    cf_buf_free(&t);
+}
+
 static void text_errors(cf_ranking *rk, cf_buf *b, int md, int width)
 {
     if (!rk->nerrs)
@@ -447,20 +555,12 @@ static void text_errors(cf_ranking *rk, cf_buf *b, int md, int width)
     cf_buf t = {0};
     for (size_t k = 0; k < rk->nerrs; k++) {
         const cf_rank_err *e = &rk->errs[k];
-        if (md)
-            cf_buf_puts(b, "- ");
         (md ? cf_buf_md : cf_buf_puts)(&t, e->source);
         if (e->line)
             cf_buf_printf(&t, ":%u:%u", e->line, e->col);
         cf_buf_puts(&t, ": ");
         (md ? cf_buf_md : cf_buf_puts)(&t, e->message);
-        if (md) {
-            cf_buf_add(b, t.s, t.len);
-            cf_buf_putc(b, '\n');
-            t.len = 0;
-        } else {
-            say(b, &t, 0, width);
-        }
+        item(b, &t, md, width);
     }
     b->oom |= t.oom;
     cf_buf_free(&t);
@@ -485,10 +585,10 @@ static void write_md(cf_ranking *rk, cf_rank_out *o)
         qhead(head, rk->qid[i], 4);
         cf_buf_printf(b, " %s |", head);
     }
-    cf_buf_puts(b, " source |\n| ---: | --- | ---: | --- | --- | ---: |");
+    cf_buf_puts(b, " facts | source |\n| ---: | --- | ---: | --- | --- | ---: |");
     for (int i = 0; i < rk->nq; i++)
         cf_buf_puts(b, " ---: |");
-    cf_buf_puts(b, " --- |\n");
+    cf_buf_puts(b, " --- | --- |\n");
     cf_buf src = {0};
     for (size_t k = 0; k < rk->nrecs; k++) {
         const cf_rank_rec *r = rk->recs[k];
@@ -511,6 +611,8 @@ static void write_md(cf_ranking *rk, cf_rank_out *o)
             cf_buf_puts(b, " |");
         }
         cf_buf_putc(b, ' ');
+        cf_buf_md(b, r->s[CF_RANK_FACTS] ? r->s[CF_RANK_FACTS] : "");
+        cf_buf_puts(b, " | ");
         cf_buf_md(b, src.s ? src.s : "");
         cf_buf_puts(b, " |\n");
         cf_rank_flush(o, 0);
@@ -519,6 +621,7 @@ static void write_md(cf_ranking *rk, cf_rank_out *o)
         b->oom = 1;
     cf_buf_free(&src);
     text_summary(rk, b, 1, 100000);
+    text_aside(rk, b, 1, 100000);
     text_errors(rk, b, 1, 100000);
 }
 
@@ -635,7 +738,7 @@ static void write_text(cf_ranking *rk, cf_rank_out *o, int width, int color)
     int any_warn;
     layout l = text_layout(rk, width, &any_warn);
     int wrap_w = width > 0 ? width : 100000;
-    const char *bold = color ? C_BOLD : "", *reset = color ? C_RESET : "";
+    const char *bold = color ? C_BOLD : "", *reset = color ? C_RESET : "", *dim = color ? C_DIM : "";
     if (rk->rubric_id) {
         cf_buf t = {0};
         cf_buf_printf(&t, "rubric %s %s, as of %s", rk->rubric_id, rk->rubric_version ? rk->rubric_version : "",
@@ -716,6 +819,19 @@ static void write_text(cf_ranking *rk, cf_rank_out *o, int width, int color)
             cell(b, src.s ? src.s : "", l.src_w, 1, 0);
         }
         cf_buf_putc(b, '\n');
+        /* what a recruiter reads the resume for, under the row */
+        if (r->s[CF_RANK_FACTS]) {
+            name.len = 0;
+            cf_buf_shown(&name, r->s[CF_RANK_FACTS], strlen(r->s[CF_RANK_FACTS]));
+            if (name.s) {
+                cf_buf_puts(b, dim);
+                cf_buf_wrap(b, name.s, 7, wrap_w);
+                if (*dim) {   /* the colour ends before the newline */
+                    b->len--;
+                    cf_buf_printf(b, "%s\n", reset);
+                }
+            }
+        }
         cf_rank_flush(o, 0);
     }
     b->oom |= src.oom || name.oom;
@@ -749,6 +865,7 @@ static void write_text(cf_ranking *rk, cf_rank_out *o, int width, int color)
         cf_buf_free(&t);
     }
     text_summary(rk, b, 0, wrap_w);
+    text_aside(rk, b, 0, wrap_w);
     text_errors(rk, b, 0, wrap_w);
 }
 
@@ -820,6 +937,8 @@ cf_status cf_ranking_write(cf_ranking *rk, const cf_rank_write_opts *w, cf_sink 
         qsort(rk->recs, rk->nrecs, sizeof *rk->recs, rec_qsort);
     if (rk->nerrs > 1)
         qsort(rk->errs, rk->nerrs, sizeof *rk->errs, err_cmp);
+    if (rk->naside > 1)
+        qsort(rk->aside, rk->naside, sizeof *rk->aside, aside_cmp);
     if (rk->nskipped > 1)
         qsort(rk->skipped, rk->nskipped, sizeof *rk->skipped, strcmp_ptr);
     if (mark_duplicates(rk))

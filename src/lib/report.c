@@ -159,6 +159,10 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
     }
     cf_jw_bool(&w, "eligible", rep->eligible);
     cf_jw_num(&w, "completeness", rep->completeness, 3);
+    cf_buf line = {0};
+    cf_report_facts_line(rep, &line);
+    cf_facts_json(&w, &rep->facts, line.s ? line.s : "");
+    cf_buf_drop(&b, &line);
 
     cf_jw_open(&w, "qualities", '[');
     for (size_t i = 0; i < r->nqualities; i++) {

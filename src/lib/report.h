@@ -30,6 +30,7 @@ typedef struct cf_result {
  * never read by scoring.  Blinding drops the strings and keeps the keys,
  * which find the same person twice. */
 typedef struct cf_applicant {
+    char *id;                                /* the input's own id (its ATS's), else its file's name */
     char *name, *email, *phone, *location;   /* NULL: not stated, or blinded */
     uint64_t email_key, phone_key;           /* normalised and hashed; 0: none */
     uint64_t content;                        /* the profile's content, spacing aside */
@@ -49,6 +50,44 @@ void cf_applicant_contact(const cf_applicant *a, cf_buf *b, void (*esc)(cf_buf *
 /* The content key as 16 hex digits, and back (0: not such a string). */
 void cf_fingerprint_format(uint64_t h, char out[17]);
 uint64_t cf_fingerprint_parse(const char *s);
+
+/* What a recruiter reads a resume for, as the profile states it (facts.c):
+ * for the reports and the knock-outs, never read by scoring. */
+typedef struct cf_fact_cred {
+    char *code;               /* the credential's code, else its name as written */
+    cf_cred_state state;
+    int year;                 /* earned (expired or lapsed: when it ended, if stated); 0: not stated */
+} cf_fact_cred;
+
+typedef struct cf_facts {
+    cf_fact_cred *cred;
+    size_t ncred;
+    double coding_months;     /* at full weight; -1: no work listed */
+    unsigned settings;        /* CF_SET_*: every coding job's */
+    unsigned setting_order[5];/* the same, latest job first (0 ends it) */
+    int remote;               /* has coded remotely */
+    double accuracy;          /* audited, a fraction; -1: not stated */
+    double per_hour, per_day; /* charts, as stated; -1: not stated */
+} cf_facts;
+
+/* The facts of p (cf_facts_free): 0, or -1 when out of memory. */
+int cf_facts_read(const cf_profile *p, cf_facts *f);
+/* The same, from a saved report's "facts". */
+int cf_facts_from_json(const cJSON *facts, cf_facts *f);
+void cf_facts_free(cf_facts *f);
+/* The knock-outs of o that f fails (CF_KO_* bits; 0: none), and those in
+ * words, "; "-joined ("no current CPC or CCS; under 2 years of coding"). */
+unsigned cf_knockouts(const cf_rank_opts *o, const cf_facts *f);
+void cf_knockout_text(const cf_rank_opts *o, unsigned ko, cf_buf *b);
+/* The facts in one line, "CPC 2019 · 6.5 years coding (inpatient) ·
+ * remote · accuracy 96% · 24 charts a day", then what keeps the applicant
+ * out of a tier: a failed gate (gates, "; "-joined) or the requirement that
+ * holds it back (held). */
+void cf_facts_line(cf_buf *b, const cf_facts *f, const char *gates, const char *held);
+/* "facts": {...} of a report, its line included. */
+void cf_facts_json(cf_jw *w, const cf_facts *f, const char *line);
+/* The line of rep's facts, with its failed gates and held-back requirement. */
+void cf_report_facts_line(const cf_report *rep, cf_buf *b);
 
 struct cf_report {
     const cf_rubric *r;       /* borrowed: the rubric must outlive the report */
@@ -75,6 +114,7 @@ struct cf_report {
     size_t *gaps;             /* result indices, most points first */
     size_t ngaps;
     cf_warnings warnings;     /* the profile's fields left out */
+    cf_facts facts;
 };
 
 /* Where a resume file says what ev shows: "SOURCE:PAGE:LINE" (cf_free;
@@ -142,7 +182,7 @@ typedef struct cf_saved {
     unsigned err_line, err_col;
     const char *source, *tier, *tier_label, *as_of, *fingerprint;   /* a report */
     const cJSON *score, *eligible, *qualities, *gates, *rubric, *warnings, *tier_rank, *applicant,
-                *completeness, *gaps;
+                *completeness, *gaps, *facts;
 } cf_saved;
 cf_saved_kind cf_saved_read(const char *file, unsigned line, const char *text, size_t len, cf_saved *s,
                             cf_diags *d, int *oom);

@@ -38,6 +38,7 @@ cf_saved_kind cf_saved_read(const char *file, unsigned line, const char *text, s
     s->applicant = cf_get(s->doc, "applicant");
     s->completeness = cf_get(s->doc, "completeness");
     s->gaps = cf_get(s->doc, "gaps");
+    s->facts = cf_get(s->doc, "facts");
     s->fingerprint = cf_get_str(s->doc, "fingerprint");
     return s->kind = CF_SAVED_REPORT;
 }

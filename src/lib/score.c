@@ -877,7 +877,7 @@ static cf_status score(const cf_rubric *r, const cf_profile *p, int evidence, cf
     rep->req_ok = cf_calloc(r->nreq ? r->nreq : 1, 1);
     rep->gcond_ok = cf_calloc(r->ngconds ? r->ngconds : 1, 1);
     if (!rep->source || !rep->path || !rep->qscore || !rep->qfirst || !rep->res || !rep->gaps || !rep->gate_passed ||
-        !rep->req_ok || !rep->gcond_ok || cf_applicant_read(p, &rep->who) ||
+        !rep->req_ok || !rep->gcond_ok || cf_applicant_read(p, &rep->who) || cf_facts_read(p, &rep->facts) ||
         cf_warnings_copy(&rep->warnings, &p->warnings) || tindex_build(&t, r, p)) {
         tindex_free(&t);
         cf_report_free(rep);
@@ -1004,6 +1004,7 @@ void cf_report_free(cf_report *rep)
     cf_free(rep->res);
     cf_free(rep->source);
     cf_applicant_free(&rep->who);
+    cf_facts_free(&rep->facts);
     cf_free(rep->path);
     cf_free(rep->qscore);
     cf_free(rep->qfirst);

@@ -67,7 +67,9 @@ const shortlistProbe = `(async () => {
   c['score sorts high to low'] = sorted(nums('score'), -1);
   click('score');
   c['score sorts low to high the second time'] = sorted(nums('score'), 1);
-  const nameCol = col('name') >= 0 ? 'name' : 'source';
+  const nameCol = col('name') >= 0 ? 'name' : 'id';
+  c['each row shows its facts'] = col('facts') >= 0 && rows().every((r, i) => r.cells[col('facts')].textContent === D.r[+r.getAttribute('data-i')][10]) &&
+    rows().some((r) => /years coding|no coding work/.test(r.cells[col('facts')].textContent));
   const nameMs = click(nameCol);
   c[nameCol + ' sorts from A'] = sorted(texts(nameCol), 1);
   c['a sorted header says so'] = heads[col(nameCol)].getAttribute('aria-sort') === 'ascending';
@@ -163,6 +165,23 @@ for (const file of files) {
   if (advice && v && v.steps !== 5) problems.push(`${v.steps} steps, not 5`);
   if (v && !shortlist && v.scripts > 0) problems.push(`${v.scripts} script element(s): a profile string was not escaped`);
   if (v && shortlist && v.scripts !== 2) problems.push(`${v.scripts} script elements, not the page's two: a profile string was not escaped`);
+  if (shortlist && !/5000/.test(file)) {
+    // at a phone's width: cards of name, score, tier and facts, nothing scrolls sideways
+    await send('Emulation.setDeviceMetricsOverride', { width: 390, height: 844, deviceScaleFactor: 1, mobile: true }, sessionId);
+    await sleep(200);
+    const m = await send('Runtime.evaluate', { returnByValue: true, expression: `(() => {
+      const r = document.querySelector('#list tbody tr.row'), shown = (sel) => { const e = r && r.querySelector(sel); return !!e && e.getBoundingClientRect().width > 0; };
+      return { wide: document.documentElement.scrollWidth, card: !!r && getComputedStyle(r).display === 'grid',
+               parts: ['td.sc', 'td.tr', 'td.fx'].every(shown) && (shown('td.nm') || !document.querySelector('td.nm')),
+               hidden: !!r && !shown('td.ct') && !shown('td.src') };})()` }, sessionId);
+    const p = m.result.result.value || {};
+    if (p.wide > 390) problems.push(`at 390 px the page is ${p.wide} px wide: it scrolls sideways`);
+    if (!p.card || !p.parts || !p.hidden) problems.push(`at 390 px the rows are not cards of name, score, tier and facts (${JSON.stringify(p)})`);
+    const small = await send('Page.captureScreenshot', { format: 'png' }, sessionId);
+    writeFileSync(file.replace(/\.html$/, '') + '-390.png', Buffer.from(small.result.data, 'base64'));
+    await send('Emulation.setDeviceMetricsOverride', { width: 900, height: 1200, deviceScaleFactor: 1, mobile: false }, sessionId);
+    await sleep(100);
+  }
   if (shortlist) {
     const r = await send('Runtime.evaluate', { returnByValue: true, awaitPromise: true, expression: shortlistProbe }, sessionId);
     const s = r.result.result.value;

@@ -50,7 +50,7 @@ static void write_fmt(cf_ranking *rk, cf_rank_format f, sink_buf *out)
     CHECK(cf_ranking_write(rk, &w, to_buf, out) == CF_OK);
 }
 
-/* The CSV's source column (the sixth; no field here is quoted), row by
+/* The CSV's source column (the seventh; no field here is quoted), row by
  * row, joined with spaces. */
 static void csv_sources(const char *csv, char *dst, size_t size)
 {
@@ -59,7 +59,7 @@ static void csv_sources(const char *csv, char *dst, size_t size)
     while (line && line[2]) {
         line += 2;
         const char *c1 = line;
-        for (int k = 0; k < 5 && c1; k++)
+        for (int k = 0; k < 6 && c1; k++)
             c1 = strchr(c1 + (k > 0), ',');
         const char *c2 = c1 ? strchr(c1 + 1, ',') : NULL;
         if (!c2)
@@ -85,11 +85,11 @@ static void order_and_ties(void)
     write_fmt(rk, CF_RANK_CSV, out);
     csv_sources(out->s, got, sizeof got);
     CHECKF(strcmp(got, "z.json a.json b.json s.ndjson:9 s.ndjson:10 ") == 0, "%s", got);
-    static const char head[] = "rank,status,name,email,phone,source,score,tier,tier_label,eligible,completeness,a,b,"
-                               "failed_gates,top_gap,warnings,duplicate_of,opening\r\n";
+    static const char head[] = "rank,status,id,name,email,phone,source,score,tier,tier_label,eligible,completeness,"
+                               "a,b,failed_gates,facts,warnings,duplicate_of,opening\r\n";
     CHECK(strncmp(out->s, head, sizeof head - 1) == 0);
     /* the opening: the rubric's id where it has no title */
-    CHECKF(strstr(out->s, "\r\n1,scored,,,,z.json,80.0,top,top!,true,,80.0,80.0,,,0,,r\r\n") != NULL, "%s", out->s);
+    CHECKF(strstr(out->s, "\r\n1,scored,,,,,z.json,80.0,top,top!,true,,80.0,80.0,,,0,,r\r\n") != NULL, "%s", out->s);
     cf_ranking_free(rk);
     cf_free(out);
 }

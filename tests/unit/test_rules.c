@@ -101,7 +101,7 @@ static void tier_requirements(void)
     CHECK(cf_ranking_write(rk, &wo, t_sink_buf, &out) == CF_OK);
     csv = out.s;
     const char *p1 = csv ? strstr(csv, "\r\n1,") : NULL, *p2 = csv ? strstr(csv, "\r\n2,") : NULL;
-    CHECKF(p1 && p2 && strncmp(p1 + 4, "scored,,,,test", 14) == 0 && strstr(p1, ",hi,") < p2 &&
+    CHECKF(p1 && p2 && strncmp(p1 + 4, "scored,test,,,,test.json", 24) == 0 && strstr(p1, ",hi,") < p2 &&
                strstr(p2, ",mid,") && strstr(p2, ",75.0,"),
            "%s", csv ? csv : "");
     cf_buf_free(&out);
