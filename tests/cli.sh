@@ -250,6 +250,16 @@ grep -q "smaller step" "$T/out" && no "advise --top 0 lists every step" || ok
 expect_grep "$T/out" "Try it: --with hipaa=2026-11 gives" "advise: the HIPAA step's what-if, dated the as-of month"
 # the least that reaches the next tier: two years of coding, not the five of full marks
 expect_grep "$T/out" "Try it: --with coding-months=24 gives 52.1 (+17.2), Good fit." "advise: the coding step's what-if, the least that reaches Good fit"
+# what the student reads speaks to the student: no command-line words, one
+# separator; the counselor's text and JSON keep the what-if to try
+for f in md html; do
+    expect_exit 0 "advise -f $f --top 0" -- "$CF" advise $ASOF --top 0 -f $f "$A"
+    grep -q -e "--with" -e "--top" -e "Try it" "$T/out" && no "advise -f $f: option names for the student: $(grep -m1 -e --with -e --top -e 'Try it' "$T/out")" || ok
+    grep -q "&gt;" "$T/out" && no "advise -f $f: '>' between a quality and its criterion" || ok
+    grep -q "Also closes Ethics › HIPAA training stated\|Also closes Ethics &rsaquo; HIPAA training stated" "$T/out" && ok || no "advise -f $f: '›' in 'Also closes'"
+    grep -q "With it, the score would be 52.1 (+17.2), Good fit." "$T/out" && ok || no "advise -f $f: what a step would give, in words"
+done
+"$CF" advise $ASOF -f json "$A" | grep -q '"with": "coding-months=24"' && ok || no "advise -f json: the what-if of a step"
 expect_exit 2 "advise --top -1" -- "$CF" advise --top -1 "$A"
 expect_grep "$T/err" "--top wants a number of steps" "advise --top: the message"
 # the what-ifs of every fix the rubric reads, each changing the score it should

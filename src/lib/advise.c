@@ -467,13 +467,21 @@ static void plan_json(cf_jw *w, const cf_report *rep, const plan *pl, const cf_a
     cf_jw_num(w, "more_points", steps_points(pl, top, pl->nsteps), 1);
 }
 
-/* What a step's what-if gives: "Try it: --with X=V gives 55.0 (+15.4), Good
- * fit.", the option in code (Markdown) and the label escaped by esc. */
-static void step_try(cf_buf *b, const cf_report *rep, const step *s, int md, void (*esc)(cf_buf *, const char *))
+/* What a step's what-if gives.  For the counselor at the terminal, the
+ * option that tries it: "Try it: --with X=V gives 55.0 (+15.4), Good fit.";
+ * for the student (Markdown, HTML) no command-line words: "With it, the
+ * score would be 55.0 (+15.4), Good fit."  The label escaped by esc. */
+static void step_try(cf_buf *b, const cf_report *rep, const step *s, int student,
+                     void (*esc)(cf_buf *, const char *))
 {
-    cf_buf_printf(b, "Try it: %s--with %s=%s%s", md ? "`" : "", s->w->name, s->value, md ? "`" : "");
+    if (student && !s->sim)
+        return;
+    if (student)
+        cf_buf_puts(b, "With it, the score would be ");
+    else
+        cf_buf_printf(b, "Try it: --with %s=%s%s", s->w->name, s->value, s->sim ? " gives " : "");
     if (s->sim) {
-        cf_buf_printf(b, " gives %.1f (%+.1f), ", cf_shown(s->sim->score), cf_shown(s->sim->score) - cf_shown(rep->score));
+        cf_buf_printf(b, "%.1f (%+.1f), ", cf_shown(s->sim->score), cf_shown(s->sim->score) - cf_shown(rep->score));
         esc(b, cf_report_tier_label(s->sim));
         cf_buf_putc(b, '.');
     }
@@ -625,7 +633,7 @@ static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, con
         for (size_t i = 0; i < s->n; i++) {
             const cf_result *res = &rep->res[pl->members[s->first + i]];
             if (i) {
-                cf_buf_printf(&line, "Also closes %s > %s (+%.1f): ", qname(r, res->c->qid),
+                cf_buf_printf(&line, "Also closes %s %s %s (+%.1f): ", qname(r, res->c->qid), md ? "›" : ">",
                               res->c->label ? res->c->label : res->c->id, cf_gap_points(res));
             }
             cf_buf_puts(&line, standing(res));
@@ -649,7 +657,7 @@ static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, con
         } else if (advice) {
             cf_buf_wrap(b, advice, 8, 80);
         }
-        if (s->w && md) {
+        if (s->w && md && s->sim) {
             cf_buf_puts(b, ind);
             step_try(b, rep, s, 1, put_md);
             cf_buf_puts(b, "\n\n");
@@ -670,8 +678,8 @@ static cf_status write_text(cf_buf *b, const cf_report *rep, const plan *pl, con
     double all = steps_points(pl, 0, pl->nsteps), rest = steps_points(pl, top, pl->nsteps);
     if (top < pl->nsteps) {
         size_t more = pl->nsteps - top;
-        cf_buf_printf(b, "%sand %zu smaller step%s (+%.1f points; --top 0 lists them all)\n", md ? "" : "    ", more,
-                      more == 1 ? "" : "s", cf_shown(rest));
+        cf_buf_printf(b, "%sand %zu smaller step%s (+%.1f points%s)\n", md ? "" : "    ", more, more == 1 ? "" : "s",
+                      cf_shown(rest), md ? "" : "; --top 0 lists them all");
     }
     if (!pl->nsteps)
         cf_buf_puts(b, md ? "None: the profile has every point the rubric gives.\n" : "    None: the profile has every point the rubric gives.\n");
@@ -809,9 +817,9 @@ static void write_html(cf_buf *b, const cf_report *rep, const plan *pl, const cf
             cf_buf_puts(b, "<br>");
             cf_buf_html(b, cf_result_advice(lead));
         }
-        if (s->w) {
+        if (s->w && s->sim) {
             cf_buf_puts(b, "<br><span class=\"muted\">");
-            step_try(b, rep, s, 0, cf_buf_html);
+            step_try(b, rep, s, 1, cf_buf_html);
             cf_buf_puts(b, "</span>");
         }
         cf_buf_puts(b, "</li>\n");
