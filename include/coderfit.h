@@ -583,6 +583,22 @@ typedef struct cf_advice_opts {
 cf_status cf_advice_write(const cf_report *rep, const cf_profile *p, const cf_advice_opts *o, char **out,
                           size_t *len);
 
+/* A counselor's caseload: each student's page of advice (cf_advice_write
+ * in o->format, in *out), and an index of them all in brief, closest to
+ * the next tier first: the score and tier, the next tier and the points
+ * and requirements it lacks, the next step, the failed gate; given last
+ * term's index (its JSON, cf_caseload_previous), who moved.  The index is
+ * written as HTML, Markdown or JSON (format coderfit-caseload/1), the
+ * rubric of the reports still alive. */
+typedef struct cf_caseload cf_caseload;
+cf_caseload *cf_caseload_new(void);   /* NULL when out of memory */
+cf_status cf_caseload_add(cf_caseload *cl, const cf_report *rep, const cf_profile *p, const cf_advice_opts *o,
+                          const char *href, char **out, size_t *len);
+/* CF_EINPUT, with why in d, when text (of file) is not a caseload's index. */
+cf_status cf_caseload_previous(cf_caseload *cl, const char *file, const char *text, size_t len, cf_diags *d);
+cf_status cf_caseload_write(cf_caseload *cl, cf_advice_format f, char **out, size_t *len);
+void cf_caseload_free(cf_caseload *cl);
+
 /* The JSON Schema (draft 2020-12) of a document coderfit reads or writes,
  * by name: "profile", "report", "rubric", "ranking", "advice", "diff",
  * "lint" or "audit"; pretty-printed with a final newline, in *out

@@ -37,6 +37,12 @@ done
 "$CF" advise -f html --as-of 2026-11-26 --with credential=CPC -o "$OUT/advice-hostile.html" "$OUT/hostile.json" || fail=1
 # a caseload: a page per profile and the index that lists them
 "$CF" score -q -f html --as-of 2026-11-26 --output-dir "$OUT/caseload" examples/applicants/*.json "$OUT/hostile.json" || fail=1
+# a counselor's caseload: a page per student and the index, with who moved
+# since an earlier term
+"$CF" advise -q --as-of 2024-06-01 --output-dir "$OUT/then" examples/applicants/ || fail=1
+"$CF" advise -q --as-of 2026-11-26 --previous "$OUT/then/index.json" --output-dir "$OUT/students" \
+    examples/applicants/ "$OUT/hostile.json" || fail=1
+rm -rf "$OUT/then"
 # shortlists: the examples, blind, with the hostile profile, and 5,000 applicants
 "$CF" rank -q -f html --as-of 2026-11-26 -o "$OUT/shortlist.html" examples/applicants/ || fail=1
 "$CF" rank -q -f html --blind --as-of 2026-11-26 -o "$OUT/shortlist-blind.html" examples/applicants/ || fail=1
@@ -67,10 +73,10 @@ PY
     "$CF" rank -q -f html --as-of 2026-11-26 -o "$OUT/shortlist-5000.html" "$OUT/many.ndjson" || fail=1
     rm -f "$OUT/many.ndjson"
 fi
-if grep -q '<script' $(ls "$OUT"/*.html | grep -v shortlist); then
+if grep -q '<script' $(ls "$OUT"/*.html "$OUT"/students/*.html | grep -v -e shortlist -e students/index.html); then
     echo "FAIL: a report holds a <script> element"
     fail=1
 fi
-node --experimental-websocket --no-warnings tests/browser/check.mjs "$CHROMIUM" "$OUT"/*.html "$OUT"/caseload/*.html
+node --experimental-websocket --no-warnings tests/browser/check.mjs "$CHROMIUM" "$OUT"/*.html "$OUT"/caseload/*.html "$OUT"/students/*.html
 status=$?
 [ $fail = 0 ] && [ $status = 0 ]

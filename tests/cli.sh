@@ -197,6 +197,80 @@ EOF
     done
 fi
 
+# --- advise over a caseload: a page per student and the index -----------------------------
+D="$T/caseload"
+expect_exit 0 "advise --output-dir: a folder of students" -- "$CF" advise $ASOF --output-dir "$D" "$EX"
+expect_grep "$T/err" "^coderfit: advise: 10 pages, index.html and index.json in $D$" "advise --output-dir: says what it wrote"
+[ "$(ls "$D" | grep -c '\.html$')" = 11 ] && [ -f "$D/index.json" ] && ok || no "advise --output-dir: ten pages, index.html and index.json: $(ls "$D")"
+# each page is the student's whole plan, as advise -f html of the one file
+"$CF" advise $ASOF -f html --top 0 "$EX/apprentice-cpc-a.json" | cmp -s - "$D/apprentice-cpc-a.html" && ok || no "advise --output-dir: a page is the whole plan of advise -f html --top 0"
+"$CF" schema caseload >"$T/caseload.schema.json"
+python3 - "$D/index.json" "$T/caseload.schema.json" "$EX" >"$T/py" 2>&1 <<'EOF' && ok || no "advise --output-dir: the index: $(cat "$T/py")"
+import json, os, sys
+d = json.load(open(sys.argv[1]))
+try:
+    import jsonschema
+    jsonschema.validate(d, json.load(open(sys.argv[2])))
+except ImportError:
+    pass
+st = d["students"]
+assert sorted(os.path.basename(s["source"]) for s in st) == sorted(f for f in os.listdir(sys.argv[3]) if f.endswith(".json"))
+for s in st:
+    assert os.path.exists(os.path.join(os.path.dirname(sys.argv[1]), s["page"])), s["page"]
+# closest to the next tier first: those with a next tier by the points it
+# lacks, the top tier last
+nxt = [s for s in st if "next_tier" in s]
+assert st[:len(nxt)] == nxt and all(s["tier"] == "strong" for s in st[len(nxt):]), [s["name"] for s in st]
+pts = [s["next_tier"]["points_needed"] for s in nxt]
+assert pts == sorted(pts), pts
+assert st[0]["name"] == "Samuel Ortiz", st[0]["name"]   # has the points, lacks one requirement
+gated = [s for s in st if s["failed_gates"]]
+assert len(gated) == 3 and all(not s["eligible"] and s["next_step"]["points"] > 0 for s in gated), gated
+assert all("moved" not in s for s in st)
+EOF
+grep -q "<th scope=\"col\">Moved</th>" "$D/index.html" && no "advise --output-dir: a Moved column without --previous" || ok
+# last term's index: who moved
+expect_exit 0 "advise --output-dir, last term" -- "$CF" advise -q --as-of 2024-06-01 --output-dir "$T/then" "$EX"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["students"] = [s for s in d["students"] if s["name"] != "Dana Whitfield"]; json.dump(d, open(sys.argv[1], "w"))' "$T/then/index.json"
+expect_exit 0 "advise --previous" -- "$CF" advise -q $ASOF --previous "$T/then/index.json" --output-dir "$D" "$EX"
+python3 - "$D/index.json" >"$T/py" 2>&1 <<'EOF' && ok || no "advise --previous: who moved: $(cat "$T/py")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+by = {s["name"]: s for s in d["students"]}
+assert d["previous_as_of"] == "2024-06-01"
+assert by["Dana Whitfield"]["moved"] == "new" and "previous" not in by["Dana Whitfield"]
+m = by["Marcus Lee"]
+assert m["moved"] == "up" and m["previous"]["tier"] == "early" and m["previous"]["score"] < m["score"], m
+assert by["Helen Okafor"]["moved"] == "same"
+EOF
+grep -q "Not yet a fit → Developing (+[0-9.]*)" "$D/index.html" && grep -q "<th scope=\"col\">Moved</th>" "$D/index.html" && ok || no "advise --previous: the index says who moved"
+expect_exit 4 "advise --previous: not an index" -- "$CF" advise $ASOF --previous "$EX/inpatient-coder.json" --output-dir "$T/none" "$EX"
+expect_grep "$T/err" "inpatient-coder.json:1:1: error: not the index.json of an earlier advise --output-dir (format coderfit-caseload/1) \[caseload\]$" "advise --previous: what is wrong with it"
+[ -e "$T/none" ] && no "advise --previous: a folder made before the index was read" || ok
+# Markdown pages and index, for the student: no option names
+expect_exit 0 "advise --output-dir -f md" -- "$CF" advise -q $ASOF -f md --output-dir "$T/md" "$EX"
+[ "$(ls "$T/md" | grep -c '\.md$')" = 11 ] && [ -f "$T/md/index.json" ] && [ ! -e "$T/md/index.html" ] && ok || no "advise -f md --output-dir: ten pages, index.md and index.json: $(ls "$T/md")"
+grep -q "^| \[Samuel Ortiz\](new-cca.native.md) | 48.6 | Developing | Good fit: has the points; needs " "$T/md/index.md" && ok || no "advise -f md --output-dir: the index links each page: $(sed -n 5,7p "$T/md/index.md")"
+grep -l -e "--with" -e "--top" "$T/md"/*.md && no "advise -f md --output-dir: option names for the student" || ok
+# one refused input: the others still get their pages
+mkdir -p "$T/class"
+cp "$EX/inpatient-coder.json" "$EX/it-graduate.json" "$T/class/"
+printf '{"basics": {"name": "Ann"},\n "work": [\n' >"$T/class/broken.json"
+expect_exit 4 "advise --output-dir: a refused input" -- "$CF" advise -q $ASOF --output-dir "$T/class-out" "$T/class"
+expect_grep "$T/err" "broken.json:3:1: error: invalid JSON" "advise --output-dir: the refused input named"
+[ "$(ls "$T/class-out" | tr '\n' ' ')" = "index.html index.json inpatient-coder.html it-graduate.html " ] && ok || no "advise --output-dir: the others' pages: $(ls "$T/class-out")"
+# blind: the pages and the index name no one
+expect_exit 0 "advise --blind --output-dir" -- "$CF" advise -q $ASOF --blind --output-dir "$T/blind" "$EX"
+grep -l -e Whitfield -e "@example.com" -e "inpatient-coder" "$T/blind"/* && no "advise --blind --output-dir: a student named" || ok
+# what a caseload is not
+expect_exit 2 "advise: a folder without --output-dir" -- "$CF" advise $ASOF "$EX"
+expect_grep "$T/err" "is a folder: give --output-dir DIR for a page for each student and an index" "advise: a folder needs --output-dir"
+expect_exit 2 "advise: two profiles without --output-dir" -- "$CF" advise $ASOF "$EX/inpatient-coder.json" "$EX/it-graduate.json"
+expect_exit 2 "advise --output-dir -f json" -- "$CF" advise -f json --output-dir "$T/x" "$EX"
+expect_exit 2 "advise --output-dir --with" -- "$CF" advise --with credential=CPC --output-dir "$T/x" "$EX"
+expect_exit 2 "advise --previous without --output-dir" -- "$CF" advise --previous "$D/index.json" "$EX/it-graduate.json"
+[ -e "$T/x" ] && no "advise: a folder made for a usage error" || ok
+
 # --- advise, md and html ------------------------------------------------------------------
 expect_exit 0 "advise" -- "$CF" advise $ASOF "$EX/high-school-only.json"
 expect_grep "$T/out" "First: pass the gate \"Post-secondary coding/HIT training or a coding credential\"" "advise: the failed gate comes first"

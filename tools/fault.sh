@@ -59,6 +59,7 @@ test-tap	test -f tap (a case file that cannot be read)
 advise-plan	advise -f json --top 0 (the plan)
 diff-github	diff -f github --fail-on-tier-change (the crossed named)
 score-output-dir	score -f html --output-dir (pages and an index)
+advise-caseload	advise --output-dir --previous (pages, the index, who moved)
 causes	the message of a system error: out of memory, an internal limit, a bug
 rank-resumes	rank -f csv of resume files (a PDF, Markdown)
 LOOPS
@@ -166,6 +167,14 @@ job() {
     score-output-dir) T=$(mktemp -d); shell_loop "$desc" -- sh -c 'rm -rf "$3" && "$1" score -r "$2" --as-of 2026-11-26 -f html \
         --output-dir "$3" examples/applicants/new-cca.native.json examples/applicants/remote-auditor.native.json; rc=$?
         ls "$3"; cat "$3/index.html"; exit $rc' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/pages"
+        rc=$?; rm -rf "$T"; return $rc ;;
+    advise-caseload) T=$(mktemp -d)
+        "$CF" advise -q -r examples/rubrics/coding-auditor.yaml --as-of 2025-01-01 --output-dir "$T/then" \
+            examples/applicants/new-cca.native.json examples/applicants/remote-auditor.native.json
+        shell_loop "$desc" -- sh -c 'rm -rf "$3" && "$1" advise -r "$2" --as-of 2026-11-26 --previous "$4" \
+        --output-dir "$3" examples/applicants/new-cca.native.json; rc=$?
+        ls "$3"; cat "$3/index.html" "$3/index.json"; exit $rc' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/pages" \
+            "$T/then/index.json"
         rc=$?; rm -rf "$T"; return $rc ;;
     causes) causes ;;
     rank-resumes) sweep "$desc" -- "$CF" rank $SMALL -q -j 1 $ASOF -f csv tests/data/pdf/bullets-drawn.pdf \

@@ -369,6 +369,24 @@ cf_status cli_pipeline_run(const cli_pipeline *pl, char **paths, int n);
 cf_status cli_each_input(const cli_opts *o, const cf_rubric *r, cli_scoring scoring, cli_take_fn take, void *ctx,
                          char **paths, int n, unsigned long *refused);
 
+/* Pages written into a folder, one per profile (--output-dir), beside the
+ * index that lists them (pages.c). */
+typedef struct cli_pages {
+    const char *dir;
+    char **names;             /* the names given so far */
+    size_t n, cap;
+} cli_pages;
+/* Makes the folder when it is not there: CF_OK, or the exit status after
+ * saying why. */
+cf_status cli_pages_open(cli_pages *pg, const char *dir);
+/* A page's name, from the report's source, with the extension ext
+ * ("html", "md"): unique in the folder, never the index's; NULL when out
+ * of memory. */
+const char *cli_page_name(cli_pages *pg, const char *source, const char *ext);
+/* Writes a page (or the index) into the folder, atomically. */
+cf_status cli_page_write(const cli_pages *pg, const char *name, const char *s, size_t len);
+void cli_pages_free(cli_pages *pg);
+
 /* rank's inputs, scored on jobs threads into all (rank_pool.c): the
  * operands and the files of folders, in order; a stream's records and each
  * file's failure are reported on stderr and kept in the ranking, whole

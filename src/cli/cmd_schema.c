@@ -13,6 +13,7 @@ const cli_command cli_schema = {
     "  rubric    the rubric format (what `coderfit show -f json` prints)\n"
     "  ranking   rank -f json\n"
     "  advice    advise -f json\n"
+    "  caseload  index.json of advise --output-dir\n"
     "  diff      diff -f json\n"
     "  lint      lint -f json\n"
     "  audit     audit -f json\n",

@@ -51,85 +51,9 @@ typedef struct score_ctx {
     cf_text_opts text;
     cli_list list;
     const char *dir;          /* --output-dir: a page per profile */
+    cli_pages pages;
     cf_html_index *index;
-    char **pages;             /* the names given so far */
-    size_t npages, cap;
 } score_ctx;
-
-/* A page's file name from a report's source: its base name without the
- * extension, a record's line after a dash, letters, digits, '.', '_' and
- * '-' kept, the rest as '-'; made unique with -2, -3... */
-static char *page_name(score_ctx *ctx, const char *source)
-{
-    const char *base = strrchr(source, '/');
-    base = base ? base + 1 : source;
-    /* FILE or FILE:LINE (a record of a stream): the file's name without
-     * its extension, the line after a dash; "-" is stdin */
-    const char *colon = strrchr(base, ':');
-    const char *line = colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1) ? colon + 1 : NULL;
-    size_t fl = line ? (size_t)(colon - base) : strlen(base);
-    static const char *const exts[] = {".jsonl", ".ndjson", ".json"};
-    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
-        size_t el = strlen(exts[i]);
-        if (fl > el && strncmp(base + fl - el, exts[i], el) == 0) {
-            fl -= el;
-            break;
-        }
-    }
-    char stem[96];
-    size_t n = 0;
-    if (fl == 1 && base[0] == '-') {
-        n = 5;
-        memcpy(stem, "stdin", 5);
-    } else {
-        for (size_t i = 0; i < fl && n < 80; i++) {
-            char c = base[i];
-            int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                     c == '-' || (c == '.' && n);
-            stem[n++] = ok ? c : '-';
-        }
-    }
-    stem[n] = '\0';
-    if (line)
-        snprintf(stem + n, sizeof stem - n, "-%.12s", line);
-    if (!*stem || strcmp(stem, "index") == 0)
-        snprintf(stem + strlen(stem), sizeof stem - strlen(stem), "%sprofile", *stem ? "-" : "");
-    char name[128];
-    for (unsigned k = 1;; k++) {
-        if (k == 1)
-            snprintf(name, sizeof name, "%s.html", stem);
-        else
-            snprintf(name, sizeof name, "%s-%u.html", stem, k);
-        size_t i = 0;
-        while (i < ctx->npages && strcmp(ctx->pages[i], name) != 0)
-            i++;
-        if (i == ctx->npages)
-            break;
-    }
-    char **v = cf_grow(ctx->pages, &ctx->cap, ctx->npages + 1, sizeof *v);
-    if (!v)
-        return NULL;
-    ctx->pages = v;
-    return v[ctx->npages++] = cf_strdup(name);
-}
-
-/* Writes s into the file name of the output folder, atomically. */
-static cf_status write_page(const score_ctx *ctx, const char *name, const char *s, size_t len)
-{
-    size_t dl = strlen(ctx->dir);
-    char *path = cf_malloc(dl + strlen(name) + 2);
-    if (!path)
-        return CF_ESYSTEM;
-    sprintf(path, "%s%s%s", ctx->dir, dl && ctx->dir[dl - 1] == '/' ? "" : "/", name);
-    cli_out out;
-    cf_status st = cli_out_open(&out, path);
-    if (!st) {
-        cli_write(out.f, s, len);
-        st = cli_out_close(&out);
-    }
-    cf_free(path);
-    return st;
-}
 
 static cf_status emit(void *vctx, const cli_result *res)
 {
@@ -152,10 +76,10 @@ static cf_status emit(void *vctx, const cli_result *res)
     if (st)
         return st;
     if (ctx->dir) {
-        const char *name = page_name(ctx, cf_report_source(rep));
+        const char *name = cli_page_name(&ctx->pages, cf_report_source(rep), "html");
         st = !name ? CF_ESYSTEM : cf_html_index_add(ctx->index, rep, name);
         if (!st)
-            st = write_page(ctx, name, s, len);
+            st = cli_page_write(&ctx->pages, name, s, len);
         if (!st)
             ctx->list.count++;
         cf_free(s);
@@ -201,19 +125,15 @@ int cmd_score(int argc, char **argv)
         return cli_usage_error("score", "-f html makes one page per profile%s: give --output-dir DIR for a "
                                         "page each (index.html lists them)",
                                argc - optind == 1 && !cli_is_stream(argv[optind]) ? ", and this is a folder" : "");
-    if (ctx.dir && mkdir(ctx.dir, 0777) != 0 && errno != EEXIST) {
-        cli_fail(ctx.dir, 0, 0, "cannot make the folder: %s", strerror(errno));
-        return CF_ESYSTEM;
-    }
-    if (ctx.dir && (stat(ctx.dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
-        cli_fail(ctx.dir, 0, 0, "not a folder");
-        return CF_EUSAGE;
-    }
+    cf_status st;
+    if (ctx.dir && (st = cli_pages_open(&ctx.pages, ctx.dir)))
+        return st;
 
     cf_rubric *r;
-    cf_status st = cli_load_rubric(&o, &r);
-    if (st)
+    if ((st = cli_load_rubric(&o, &r))) {
+        cli_pages_free(&ctx.pages);
         return st;
+    }
     if (ctx.dir && !(ctx.index = cf_html_index_new())) {
         cf_rubric_free(r);
         cli_system_error("score");
@@ -242,14 +162,12 @@ int cmd_score(int argc, char **argv)
         char *s = NULL;
         size_t len = 0;
         if (!(st = cf_html_index_write(ctx.index, &s, &len)))
-            st = write_page(&ctx, "index.html", s, len);
+            st = cli_page_write(&ctx.pages, "index.html", s, len);
         cf_free(s);
         if (!st && !o.quiet)
-            cli_error("score", "%zu page%s and index.html in %s", ctx.npages, ctx.npages == 1 ? "" : "s", ctx.dir);
+            cli_error("score", "%zu page%s and index.html in %s", ctx.pages.n, ctx.pages.n == 1 ? "" : "s", ctx.dir);
     }
-    for (size_t i = 0; i < ctx.npages; i++)
-        cf_free(ctx.pages[i]);
-    cf_free(ctx.pages);
+    cli_pages_free(&ctx.pages);
     cf_html_index_free(ctx.index);
     cf_rubric_free(r);
     if (st) {

@@ -10,7 +10,7 @@ _coderfit_options()
     case $1 in
     score) echo "--rubric -r --as-of --format -f --output -o --output-dir --color --max-input-size --blind --key --quiet -q --strict --help -h" ;;
     rank) echo "--rubric -r --as-of --format -f --output -o --jobs -j --top --min-score --tier --eligible-only --require --min-coding-years --setting --remote --dedupe --bom --merge --color --max-input-size --blind --key --quiet -q --verbose -v --strict --help -h" ;;
-    advise) echo "--rubric -r --as-of --with -w --top -n --format -f --blind --key --output -o --max-input-size --strict --color --help -h" ;;
+    advise) echo "--rubric -r --as-of --with -w --top -n --format -f --blind --key --output -o --output-dir --previous --max-input-size --strict --color --quiet -q --help -h" ;;
     audit) echo "--demographics -d --select --fail-under --rubric -r --as-of --format -f --output -o --max-input-size --strict --color --help -h" ;;
     convert) echo "--as-of --format -f --output -o --max-input-size --strict --help -h" ;;
     lint) echo "--format -f --strict --max-input-size --quiet -q --color --help -h" ;;
@@ -112,7 +112,7 @@ _coderfit()
     help)
         COMPREPLY=($(compgen -W "score rank advise audit convert lint test diff show schema template" -- "$cur")) ;;
     schema)
-        COMPREPLY=($(compgen -W "profile report rubric ranking advice diff lint audit" -- "$cur")) ;;
+        COMPREPLY=($(compgen -W "profile report rubric ranking advice caseload diff lint audit" -- "$cur")) ;;
     lint)
         COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur")) ;;
     show) ;;

@@ -297,10 +297,10 @@ static void reach_steps(cf_buf *b, const plan *pl)
     }
 }
 
-/* The unmet requirements of a tier, joined by "; ". */
-static void unmet(const cf_report *rep, const cf_tier *t, cf_buf *b)
+/* The unmet requirements of a tier, joined by "; "; how many. */
+static size_t unmet(const cf_report *rep, const cf_tier *t, cf_buf *b)
 {
-    int k = 0;
+    size_t k = 0;
     for (size_t i = 0; i < t->nreq; i++) {
         if (rep->req_ok[t->req_first + i])
             continue;
@@ -308,6 +308,7 @@ static void unmet(const cf_report *rep, const cf_tier *t, cf_buf *b)
             cf_buf_puts(b, "; ");
         cf_cond_text(rep->r, &t->req[i], b);
     }
+    return k;
 }
 
 /* The next tier in a sentence: how far it is and what it takes. */
@@ -836,12 +837,70 @@ static void write_html(cf_buf *b, const cf_report *rep, const plan *pl, const cf
     cf_buf_puts(b, "</p></footer>\n</body>\n</html>\n");
 }
 
+/* The plan in brief, for a caseload's index. */
+static cf_status brief_make(const cf_report *rep, const plan *pl, cf_advice_brief *br)
+{
+    const cf_rubric *r = rep->r;
+    memset(br, 0, sizeof *br);
+    cf_buf gates = {0}, needs = {0}, next_step = {0};
+    for (size_t g = 0; g < r->ngates; g++)
+        if (!rep->gate_passed[g]) {
+            if (gates.len)
+                cf_buf_puts(&gates, "; ");
+            cf_buf_puts(&gates, r->gates[g].label ? r->gates[g].label : r->gates[g].id);
+        }
+    if (pl->next != (size_t)-1) {
+        const cf_tier *t = &r->tiers[pl->next];
+        br->next = t->label ? t->label : t->id;
+        br->next_id = t->id;
+        br->to_next = pl->to_next;
+        br->nneeds = unmet(rep, t, &needs);
+        br->reaches = pl->reached != NULL;
+    }
+    /* the next step: what reaches the next tier alone, else the first of
+     * those that do together, else the one worth most */
+    size_t j = pl->alone ? pl->alone - 1 : 0;
+    if (pl->nsteps) {
+        const step *sp = &pl->steps[j];
+        const cf_result *lead = &rep->res[pl->members[sp->first]];
+        cf_buf_printf(&next_step, "%s › %s", qname(r, lead->c->qid), lead->c->label ? lead->c->label : lead->c->id);
+        br->step_points = sp->points;
+    }
+    br->score_reached = pl->reached ? pl->reached->score : -1;
+    if (gates.oom || needs.oom || next_step.oom) {
+        cf_buf_free(&gates);
+        cf_buf_free(&needs);
+        cf_buf_free(&next_step);
+        return CF_ESYSTEM;
+    }
+    br->gates = gates.s;
+    br->needs = needs.s;
+    br->step = next_step.s;
+    return CF_OK;
+}
+
+void cf_advice_brief_free(cf_advice_brief *br)
+{
+    cf_free(br->gates);
+    cf_free(br->needs);
+    cf_free(br->step);
+    memset(br, 0, sizeof *br);
+}
+
 cf_status cf_advice_write(const cf_report *rep, const cf_profile *p, const cf_advice_opts *o, char **out, size_t *len)
+{
+    return cf_advice_page(rep, p, o, out, len, NULL);
+}
+
+cf_status cf_advice_page(const cf_report *rep, const cf_profile *p, const cf_advice_opts *o, char **out, size_t *len,
+                         cf_advice_brief *brief)
 {
     const cf_rubric *r = rep->r;
     cf_buf b = {0};
     plan pl;
     cf_status st = plan_make(rep, p, &pl);
+    if (!st && brief)
+        st = brief_make(rep, &pl, brief);
     if (st) {
         plan_free(&pl);
         return st;

@@ -138,6 +138,24 @@ double cf_ramp_full(const cf_criterion *c, const cf_profile *p);
 /* The style sheet of the HTML pages (report, advice). */
 extern const char cf_report_css[];
 
+/* A plan in brief, for a caseload's index: the failed gates ("; "), the
+ * next tier's label (NULL at the top), the points the score lacks for it
+ * and its unmet requirements ("; "), whether the plan's steps reach it
+ * (and the score they give, else -1), and the next step ("Quality ›
+ * Criterion") with its points. */
+typedef struct cf_advice_brief {
+    char *gates, *needs, *step;   /* NULL: none */
+    const char *next, *next_id;   /* the rubric's */
+    size_t nneeds;                /* the requirements in needs */
+    double to_next, step_points, score_reached;
+    int reaches;
+} cf_advice_brief;
+/* cf_advice_write, and the brief of the plan when brief is not NULL
+ * (freed with cf_advice_brief_free, whatever is returned). */
+cf_status cf_advice_page(const cf_report *rep, const cf_profile *p, const cf_advice_opts *o, char **out, size_t *len,
+                         cf_advice_brief *brief);
+void cf_advice_brief_free(cf_advice_brief *br);
+
 /* The advice shown for a result: the text for its state, else the
  * criterion's default (NULL when it has none). */
 const char *cf_result_advice(const cf_result *res);

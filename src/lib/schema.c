@@ -304,7 +304,7 @@ static const char rubric_schema[] =
     "  }\n"
     "}\n";
 
-static const char *const schema_names[] = {"profile", "report", "rubric", "ranking", "advice", "diff", "lint",
+static const char *const schema_names[] = {"profile", "report", "rubric", "ranking", "advice", "caseload", "diff", "lint",
                                            "audit", NULL};
 
 const char *const *cf_schema_names(void)

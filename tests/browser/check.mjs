@@ -152,8 +152,9 @@ for (const file of files) {
   const v = probe.result.result.value;
   const shortlist = /shortlist/.test(file);
   if (!v || v.text < 200) problems.push(`blank page (${v ? v.text : 0} characters of text)`);
-  const advice = /advice/.test(file);
-  const index = /caseload\/index\.html$/.test(file);
+  const adviceOne = /advice-/.test(file), studentIndex = /students\/index\.html$/.test(file);
+  const advice = adviceOne || (/students\//.test(file) && !studentIndex);
+  const index = /(caseload|students)\/index\.html$/.test(file);
   if (!advice && !index && (!v || v.bars < 7 || v.svgWidth < 100)) problems.push('the chart is not drawn');
   if (index && v) {
     // every page of the folder is linked, once, and there
@@ -161,9 +162,38 @@ for (const file of files) {
     const linked = [...v.links].sort();
     if (JSON.stringify(pages) !== JSON.stringify(linked)) problems.push(`the index links ${linked.join(' ')}, the folder has ${pages.join(' ')}`);
   }
-  if (advice && v && (!/What if: credential=CPC/.test(v.whatif) || !/Score/.test(v.whatif))) problems.push(`the what-if is not on the page: ${v.whatif}`);
-  if (advice && v && v.steps !== 5) problems.push(`${v.steps} steps, not 5`);
-  if (v && !shortlist && v.scripts > 0) problems.push(`${v.scripts} script element(s): a profile string was not escaped`);
+  if (adviceOne && v && (!/What if: credential=CPC/.test(v.whatif) || !/Score/.test(v.whatif))) problems.push(`the what-if is not on the page: ${v.whatif}`);
+  if (adviceOne && v && v.steps !== 5) problems.push(`${v.steps} steps, not 5`);
+  if (advice && !adviceOne && v && v.steps < 1) problems.push('a student\'s page has no step');
+  if (v && !shortlist && !studentIndex && v.scripts > 0) problems.push(`${v.scripts} script element(s): a profile string was not escaped`);
+  if (v && studentIndex && v.scripts !== 1) problems.push(`${v.scripts} script elements, not the index's one: a profile string was not escaped`);
+  if (studentIndex) {
+    // closest to the next tier first; the headings sort; a phone's width shows cards
+    const r = await send('Runtime.evaluate', { returnByValue: true, expression: `(() => {
+      const t = document.getElementById('cl'), rows = () => [...t.tBodies[0].rows];
+      const heads = [...t.tHead.rows[0].cells], col = heads.findIndex((th) => th.textContent.trim() === 'Score');
+      const scores = () => rows().map((r) => +r.cells[col].getAttribute('data-k'));
+      const first = rows()[0].cells[0].textContent;
+      heads[col].querySelector('button').click(); const up = scores();
+      heads[col].querySelector('button').click(); const down = scores();
+      const moved = rows().map((r) => r.cells[r.cells.length - 1].textContent);
+      return { first, up, down, moved, sort: heads[col].getAttribute('aria-sort') }; })()` }, sessionId);
+    const s = r.result.result.value || {};
+    const mono = (a, d) => a && a.length > 5 && a.every((x, i) => i === 0 || (d > 0 ? a[i - 1] <= x : a[i - 1] >= x));
+    if (!mono(s.up, 1) || !mono(s.down, -1) || s.sort !== 'descending') problems.push(`the index does not sort by score: ${JSON.stringify(s)}`);
+    if (!/Samuel Ortiz/.test(s.first || '')) problems.push(`the closest to the next tier is not first: ${s.first}`);
+    if (!(s.moved || []).some((m) => /Not yet a fit → Developing/.test(m)) || !(s.moved || []).includes('new')) problems.push(`the index does not say who moved: ${JSON.stringify(s.moved)}`);
+    await send('Emulation.setDeviceMetricsOverride', { width: 390, height: 844, deviceScaleFactor: 1, mobile: true }, sessionId);
+    await sleep(200);
+    const m = await send('Runtime.evaluate', { returnByValue: true, expression: `({ wide: document.documentElement.scrollWidth,
+      card: getComputedStyle(document.querySelector('#cl tbody tr')).display })` }, sessionId);
+    const p = m.result.result.value || {};
+    if (p.wide > 390 || p.card !== 'block') problems.push(`at 390 px the index is not cards without sideways scrolling (${JSON.stringify(p)})`);
+    const small = await send('Page.captureScreenshot', { format: 'png' }, sessionId);
+    writeFileSync(file.replace(/\.html$/, '') + '-390.png', Buffer.from(small.result.data, 'base64'));
+    await send('Emulation.setDeviceMetricsOverride', { width: 900, height: 1200, deviceScaleFactor: 1, mobile: false }, sessionId);
+    await sleep(100);
+  }
   if (v && shortlist && v.scripts !== 2) problems.push(`${v.scripts} script elements, not the page's two: a profile string was not escaped`);
   if (shortlist && !/5000/.test(file)) {
     // at a phone's width: cards of name, score, tier and facts, nothing scrolls sideways
