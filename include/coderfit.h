@@ -451,9 +451,18 @@ typedef struct cf_diff_opts {
 } cf_diff_opts;
 /* The whole diff in *out (cf_free). */
 cf_status cf_diff_write(cf_diff *df, const cf_diff_opts *o, char **out, size_t *len);
-/* The profiles that crossed a line of o (tier when tier, else score), one
- * per line ("  source: Strong fit -> Good fit, score 52.1 -> 44.0 (-8.1)"), in
- * *out (cf_free), and how many in *count. */
+/* Tier moves an edit is expected to make, from CSV text (profile,old
+ * tier,new tier; a header line "profile,...", blank lines and lines that
+ * start with # are skipped; tiers by id or label, any case).  A listed move
+ * that happens is approved: shown as such, never a crossed line.  A listed
+ * profile that does not move, moves otherwise, or is not among the profiles
+ * is a warning in d.  CF_EINPUT when the text is not such a file.  Call it
+ * after every cf_diff_add. */
+cf_status cf_diff_approve(cf_diff *df, const char *file, const char *text, size_t len, cf_diags *d);
+/* The profiles that crossed a line of o (tier 1: a tier not approved; 0: the
+ * score; 2: the approved tier moves), one per line ("  source: Strong fit ->
+ * Good fit, score 52.1 -> 44.0 (-8.1)"), in *out (cf_free), and how many in
+ * *count. */
 cf_status cf_diff_explain(const cf_diff *df, const cf_diff_opts *o, int tier, size_t *count, char **out,
                           size_t *len);
 

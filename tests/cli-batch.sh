@@ -111,7 +111,41 @@ expect_grep "$T/out" '"kendall_tau": 1' "diff: the rankings agree"
 sed '0,/        weight: 18/s//        weight: 8/' rubrics/medical-coder.yaml >"$T/w.yaml"
 expect_exit 0 "diff: one weight changed" -- "$CF" diff $ASOF -f json rubrics/medical-coder.yaml "$T/w.yaml" "$EX"
 cp "$T/out" "$T/diff.json"
-tr -d '\n' <"$T/diff.json" | tr -s ' ' | grep -q '"rubric_changes": \[ "criterion education.credential: weight 18 -> 8" \], "profiles"' && ok || no "diff: the rubric change is listed first"
+tr -d '\n' <"$T/diff.json" | tr -s ' ' | grep -q '"rubric_changes": \[ "criterion education.credential: weight 18 -> 8, 18.0 -> 12.0 points of 100" \], "profiles"' && ok || no "diff: the rubric change is listed first, with the criterion's points"
+# each changed value named, and the qualities' shares where they move
+sed -e 's/^          CPC: 1$/          CPC: 0.5/' -e 's/^          CRC: 0.85$/          CRC: 0.85\n          CMRS: 0.5/' \
+    -e 's/^          HCPCS: \[hcpcs level ii, hcpcs ii\]$/          HCPCS: [hcpcs level ii, hcpcs ii]\n          CDEO: [certified documentation expert]/' \
+    -e 's/^          Modifiers: \[modifier\]$/          Modifiers: [modifier, coding modifiers]/' \
+    -e '0,/^    weight: 30$/s//    weight: 40/' -e 's/^version: .*/version: "2026.12.9"/' rubrics/medical-coder.yaml >"$T/v.yaml"
+expect_exit 0 "diff: values changed" -- "$CF" diff $ASOF rubrics/medical-coder.yaml "$T/v.yaml" "$EX"
+for want in "  quality education: weight 30 -> 40, share 30.0% -> 36.4% (of 100 -> of 110)" \
+    "  criterion education.credential: points.CPC: 1 -> 0.5" "  criterion education.credential: points.CMRS: added, 0.5" \
+    "  criterion education.code_sets: terms: +CDEO" "  criterion education.code_sets: terms.Modifiers: its words changed" \
+    "  quality ethics: share 8.0% -> 7.3% (weight 8 of 100 -> of 110)"; do
+    grep -qxF "$want" "$T/out" && ok || no "diff names the change '$want': $(sed -n 1,14p "$T/out")"
+done
+grep -q "rule changed" "$T/out" && no "diff: a change said as 'rule changed' where its values can be named" || ok
+# an approved move: reported as such, the check passes; anything else fails
+expect_exit 1 "diff --fail-on-tier-change: a tier moves" -- "$CF" diff $ASOF --fail-on-tier-change rubrics/medical-coder.yaml "$T/v.yaml" "$EX"
+moved=$(grep -o "^  $EX/[^:]*: [A-Za-z ]* -> [A-Za-z ]*," "$T/err" | head -n 1)
+[ -n "$moved" ] && ok || no "diff --fail-on-tier-change: no moved profile named: $(cat "$T/err")"
+src=${moved%%: *}; src=${src#  }; tiers=${moved#*: }; tiers=${tiers%,}
+printf '# the CPC at half moves them, as meant\nprofile,old tier,new tier\n%s,%s,%s\n' "$src" "${tiers%% -> *}" "${tiers#* -> }" >"$T/approved.csv"
+n_moves=$(grep -c "^  $EX/.*: .* -> .*, score" "$T/err")
+expect_exit $([ "$n_moves" = 1 ] && echo 0 || echo 1) "diff --approved" -- "$CF" diff $ASOF --fail-on-tier-change --approved "$T/approved.csv" rubrics/medical-coder.yaml "$T/v.yaml" "$EX"
+expect_grep "$T/err" "^coderfit: diff: approved: 1 profile changed tier as $T/approved.csv expects:$" "diff --approved: the approved move named on stderr"
+grep -q "warning" "$T/err" && no "diff --approved: a warning for a comment or the header: $(cat "$T/err")" || ok
+grep -qF "$src" "$T/out" && grep -q "(approved)" "$T/out" && ok || no "diff --approved: the table marks the move approved"
+expect_grep "$T/out" "changed tier (1 as approved)$" "diff --approved: the summary counts the approved"
+"$CF" diff $ASOF -f github --fail-on-tier-change --approved "$T/approved.csv" rubrics/medical-coder.yaml "$T/v.yaml" "$EX" 2>/dev/null | grep -q "^::notice file=$src,title=coderfit diff%3A tier change approved::" && ok || no "diff -f github --approved: a notice for the approved move"
+# an approval for another move, or one that no longer moves: a warning, and it still fails
+printf 'profile,old tier,new tier\n%s,%s,strong\n%s,strong,good\n' "$src" "${tiers%% -> *}" "$EX/inpatient-coder.json" >"$T/wrong.csv"
+expect_exit 1 "diff --approved: another move" -- "$CF" diff $ASOF --fail-on-tier-change --approved "$T/wrong.csv" rubrics/medical-coder.yaml "$T/v.yaml" "$EX"
+expect_grep "$T/err" "wrong.csv:2:1: warning: $src is approved to move ${tiers%% -> *} -> strong, but it moves ${tiers%% -> *} -> ${tiers#* -> }: not approved \[approved-other\]" "diff --approved: an approval of another move is a warning"
+expect_grep "$T/err" "wrong.csv:3:1: warning: $EX/inpatient-coder.json is approved to move strong -> good, but it stays Strong fit: the approval can go \[approved-unmoved\]" "diff --approved: a stale approval is a warning"
+printf 'profile,old tier\nx.json,good\n' >"$T/bad.csv"
+expect_exit 4 "diff --approved: not a file of moves" -- "$CF" diff $ASOF --approved "$T/bad.csv" rubrics/medical-coder.yaml "$T/v.yaml" "$EX"
+expect_grep "$T/err" "bad.csv:1:1: error: 2 fields: an approved move is profile,old tier,new tier \[bad-csv\]" "diff --approved: a malformed file, at its line"
 "$CF" rank $ASOF -f csv "$EX" | csvcols source,score | sort >"$T/old.csv"
 "$CF" rank $ASOF -f csv -r "$T/w.yaml" "$EX" 2>/dev/null | csvcols source,score | sort >"$T/new.csv"
 join -t, "$T/old.csv" "$T/new.csv" | awk -F, '$2 != $3 { print $1 }' | sort >"$T/moved.want"

@@ -15,7 +15,7 @@ _coderfit_options()
     convert) echo "--as-of --format -f --output -o --max-input-size --strict --help -h" ;;
     lint) echo "--format -f --strict --max-input-size --quiet -q --color --help -h" ;;
     test) echo "--format -f --output -o --as-of --max-input-size --color --help -h" ;;
-    diff) echo "--format -f --changed --output -o --as-of --fail-on-tier-change --max-delta --max-input-size --strict --color --help -h" ;;
+    diff) echo "--format -f --changed --output -o --as-of --fail-on-tier-change --approved --max-delta --max-input-size --strict --color --help -h" ;;
     show) echo "--rubric -r --format -f --output -o --help -h" ;;
     schema) echo "--help -h" ;;
     template) echo "--help -h" ;;

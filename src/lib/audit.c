@@ -197,63 +197,9 @@ static void bad_value(cf_diags *d, const char *file, unsigned line, unsigned col
                 what);
 }
 
-/* A position in CSV text, with its line and column. */
-typedef struct csv_cur {
-    const char *p, *end;
-    unsigned line, col;
-} csv_cur;
-
-static void csv_adv(csv_cur *c)
-{
-    if (*c->p == '\n')
-        c->line++, c->col = 1;
-    else
-        c->col++;
-    c->p++;
-}
-
-/* Reads one CSV field (RFC 4180: a quoted field may hold commas, doubled
- * quotes and line ends) into f, NUL-terminated, and moves past it and its
- * comma or line end.  Returns 0, or -1 on an unterminated quote; *last is
- * set when the field ended its record. */
-static int csv_read_field(csv_cur *c, cf_buf *f, int *last)
-{
-    f->len = 0;
-    if (c->p < c->end && *c->p == '"') {
-        csv_adv(c);
-        for (;;) {
-            if (c->p >= c->end)
-                return -1;
-            if (*c->p == '"') {
-                csv_adv(c);
-                if (c->p < c->end && *c->p == '"') {
-                    cf_buf_putc(f, '"');
-                    csv_adv(c);
-                    continue;
-                }
-                break;
-            }
-            cf_buf_putc(f, *c->p);
-            csv_adv(c);
-        }
-    }
-    while (c->p < c->end && *c->p != ',' && *c->p != '\n' && *c->p != '\r') {
-        cf_buf_putc(f, *c->p);
-        csv_adv(c);
-    }
-    if (c->p < c->end && *c->p == '\r')
-        csv_adv(c);
-    *last = c->p >= c->end || *c->p == '\n';
-    if (c->p < c->end)
-        csv_adv(c);
-    cf_buf_putc(f, '\0');
-    f->len--;
-    return 0;
-}
-
 static cf_status demo_csv(cf_audit *a, const char *file, const char *text, size_t len, cf_diags *d)
 {
-    csv_cur c = {text, text + len, 1, 1};
+    cf_csv_cur c = {text, text + len, 1, 1};
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         c.p += 3;
     cf_buf f = {0};
@@ -261,7 +207,7 @@ static cf_status demo_csv(cf_audit *a, const char *file, const char *text, size_
     cf_status st = CF_OK;
     while (!last) {
         unsigned at = c.col;
-        if (csv_read_field(&c, &f, &last))
+        if (cf_csv_read_field(&c, &f, &last))
             break;
         if (f.oom)
             goto oom;
@@ -298,7 +244,7 @@ static cf_status demo_csv(cf_audit *a, const char *file, const char *text, size_
             unsigned at = c.col;
             if (k == ncols)
                 extra_at = at;
-            if (csv_read_field(&c, &f, &last)) {
+            if (cf_csv_read_field(&c, &f, &last)) {
                 cf_diag_add(d, file, line, at, CF_SEV_ERROR, "bad-csv", "a quoted field is not closed");
                 st = CF_EINPUT;
                 break;

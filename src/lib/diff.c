@@ -2,8 +2,11 @@
  * move the scores, tiers and ranks of a set of profiles.  Scores are
  * compared as printed (tenths), so that a change nobody can see is none. */
 #include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "report.h"
 
 typedef struct drow {
@@ -15,6 +18,7 @@ typedef struct drow {
     char *path;               /* the profile's file, for an annotation */
     unsigned line;
     int old_rank, new_rank;   /* 1-based, filled in when written */
+    int approved;             /* its tier move is listed as expected */
 } drow;
 
 struct cf_diff {
@@ -179,11 +183,141 @@ static void gate_text(cf_buf *b, const cf_gate *g, const cf_rubric *r)
         cond_key(b, &g->conds[i], r);
 }
 
+/* What a criterion's change is, value by value, a line each: "criterion
+ * education.credential: points.CPC: 1 -> 0.5", "...: terms: +CDEO, -COC".
+ * What only the fingerprint tells apart is one line "rule changed". */
+static int num_differs(double x, double y)
+{
+    return x != y && !(x != x && y != y);   /* two NaNs: both unset */
+}
+
+static void crit_line(cf_buf *b, const char *qid, const char *cid, int *n, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void crit_line(cf_buf *b, const char *qid, const char *cid, int *n, const char *fmt, ...)
+{
+    va_list ap;
+    cf_buf_printf(b, "criterion %s.%s: ", qid, cid);
+    va_start(ap, fmt);
+    cf_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+    cf_buf_putc(b, '\n');
+    (*n)++;
+}
+
+static const cf_pair *find_pair(const cf_criterion *c, const char *key)
+{
+    for (size_t i = 0; i < c->npairs; i++)
+        if (strcmp(c->pairs[i].key, key) == 0)
+            return &c->pairs[i];
+    return NULL;
+}
+
+static const cf_term *find_term(const cf_criterion *c, const char *id)
+{
+    for (size_t i = 0; i < c->nterms; i++)
+        if (strcmp(c->terms[i].id, id) == 0)
+            return &c->terms[i];
+    return NULL;
+}
+
+static void term_key(cf_buf *b, const cf_term *t, const cf_rubric *r)
+{
+    for (size_t j = 0; j < t->naliases; j++) {
+        for (size_t k = 0; k < t->aliases[j].n; k++)
+            cf_buf_printf(b, "%s ", r->vocab.words[t->aliases[j].ids[k]]);
+        cf_buf_putc(b, ',');
+    }
+}
+
+static void criterion_changes(cf_buf *b, const char *qid, const cf_criterion *ca, const cf_rubric *ra,
+                              const cf_criterion *cb, const cf_rubric *rb, int *oom)
+{
+    int n = 0;
+    const char *id = ca->id;
+    if (ca->type != cb->type)
+        crit_line(b, qid, id, &n, "type: %s -> %s", cf_ctype_name(ca->type), cf_ctype_name(cb->type));
+    const char *pa = ca->path.text ? ca->path.text : "", *pb = cb->path.text ? cb->path.text : "";
+    if (strcmp(pa, pb) != 0)
+        crit_line(b, qid, id, &n, "path: %s -> %s", pa, pb);
+    if (num_differs(ca->missing, cb->missing))
+        crit_line(b, qid, id, &n, "missing: %g -> %g", ca->missing, cb->missing);
+    const char *pairs = cb->type == CF_C_CREDENTIAL ? "points" : "levels";
+    for (size_t i = 0; i < ca->npairs; i++) {
+        const cf_pair *x = &ca->pairs[i], *y = find_pair(cb, x->key);
+        if (!y)
+            crit_line(b, qid, id, &n, "%s.%s: %g -> removed", pairs, x->key, x->val);
+        else if (num_differs(x->val, y->val))
+            crit_line(b, qid, id, &n, "%s.%s: %g -> %g", pairs, x->key, x->val, y->val);
+    }
+    for (size_t i = 0; i < cb->npairs; i++)
+        if (!find_pair(ca, cb->pairs[i].key))
+            crit_line(b, qid, id, &n, "%s.%s: added, %g", pairs, cb->pairs[i].key, cb->pairs[i].val);
+    if (ca->combine_sum != cb->combine_sum)
+        crit_line(b, qid, id, &n, "combine: %s -> %s", ca->combine_sum ? "sum" : "best", cb->combine_sum ? "sum" : "best");
+    static const struct {
+        const char *name;
+        size_t off;
+    } nums[] = {
+        {"currency.renew_every_months", offsetof(cf_criterion, renew_months)},
+        {"currency.grace_days", offsetof(cf_criterion, grace_days)},
+        {"currency.lapsed", offsetof(cf_criterion, lapsed)},
+        {"currency.reinstate_within_months", offsetof(cf_criterion, reinstate_months)},
+        {"currency.retake", offsetof(cf_criterion, retake)},
+        {"undated", offsetof(cf_criterion, undated)},
+        {"from", offsetof(cf_criterion, from)},
+        {"to", offsetof(cf_criterion, to)},
+        {"full_within_months", offsetof(cf_criterion, full_within)},
+        {"zero_after_months", offsetof(cf_criterion, zero_after)},
+        {"full", offsetof(cf_criterion, full)},
+    };
+    if (ca->has_currency != cb->has_currency)
+        crit_line(b, qid, id, &n, "currency: %s", cb->has_currency ? "added" : "removed");
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+        double x = *(const double *)((const char *)ca + nums[i].off), y = *(const double *)((const char *)cb + nums[i].off);
+        if (num_differs(x, y))
+            crit_line(b, qid, id, &n, "%s: %g -> %g", nums[i].name, x, y);
+    }
+    /* terms by id: added, removed, or their words changed */
+    cf_buf added = {0}, gone = {0};
+    for (size_t i = 0; i < cb->nterms; i++)
+        if (!find_term(ca, cb->terms[i].id))
+            cf_buf_printf(&added, "%s+%s", added.len ? ", " : "", cb->terms[i].id);
+    for (size_t i = 0; i < ca->nterms; i++)
+        if (!find_term(cb, ca->terms[i].id))
+            cf_buf_printf(&gone, "%s-%s", gone.len ? ", " : "", ca->terms[i].id);
+    if (added.len || gone.len)
+        crit_line(b, qid, id, &n, "terms: %s%s%s", added.len ? added.s : "", added.len && gone.len ? ", " : "",
+                  gone.len ? gone.s : "");
+    *oom |= added.oom || gone.oom;
+    cf_buf_free(&added);
+    cf_buf_free(&gone);
+    for (size_t i = 0; i < ca->nterms; i++) {
+        const cf_term *y = find_term(cb, ca->terms[i].id);
+        if (!y)
+            continue;
+        cf_buf x1 = {0}, y1 = {0};
+        term_key(&x1, &ca->terms[i], ra);
+        term_key(&y1, y, rb);
+        if ((x1.s || y1.s) && (!x1.s || !y1.s || strcmp(x1.s, y1.s) != 0))
+            crit_line(b, qid, id, &n, "terms.%s: its words changed", y->id);
+        *oom |= x1.oom || y1.oom;
+        cf_buf_free(&x1);
+        cf_buf_free(&y1);
+    }
+    if (!n && !same_criterion(ca, ra, cb, rb, oom))
+        crit_line(b, qid, id, &n, "rule changed (where, ranges, implied_by or the sources of its terms)");
+}
+
 /* One line per change, in rubric order: qualities and their criteria, then
- * tiers, then gates. */
+ * tiers, then gates; a quality's share of the score where it moves. */
 static void rubric_changes(const cf_rubric *a, const cf_rubric *b, char ***out, size_t *n, int *oom)
 {
     cf_buf lines = {0};
+    double wa = 0, wb = 0;   /* the qualities' weights: a share is of their sum */
+    for (size_t i = 0; i < a->nqualities; i++)
+        wa += a->qualities[i].weight;
+    for (size_t i = 0; i < b->nqualities; i++)
+        wb += b->qualities[i].weight;
     if (!a->version || !b->version || strcmp(a->version, b->version) != 0)
         cf_buf_printf(&lines, "version %s -> %s\n", a->version ? a->version : "?", b->version ? b->version : "?");
     for (size_t i = 0; i < a->nqualities; i++) {
@@ -192,8 +326,13 @@ static void rubric_changes(const cf_rubric *a, const cf_rubric *b, char ***out, 
             cf_buf_printf(&lines, "quality %s removed\n", qa->id);
             continue;
         }
+        double sa = qa->weight / wa * 100, sb = qb->weight / wb * 100;
         if (qa->weight != qb->weight)
-            cf_buf_printf(&lines, "quality %s: weight %g -> %g\n", qa->id, qa->weight, qb->weight);
+            cf_buf_printf(&lines, "quality %s: weight %g -> %g, share %.1f%% -> %.1f%% (of %g -> of %g)\n", qa->id,
+                          qa->weight, qb->weight, sa, sb, wa, wb);
+        else if (cf_tenths(sa) != cf_tenths(sb))
+            cf_buf_printf(&lines, "quality %s: share %.1f%% -> %.1f%% (weight %g of %g -> of %g)\n", qa->id, sa, sb,
+                          qa->weight, wa, wb);
         for (size_t j = 0; j < qa->ncriteria; j++) {
             const cf_criterion *ca = &qa->criteria[j], *cb = find_criterion(qb, ca->id);
             if (!cb) {
@@ -201,10 +340,9 @@ static void rubric_changes(const cf_rubric *a, const cf_rubric *b, char ***out, 
                 continue;
             }
             if (ca->weight != cb->weight)
-                cf_buf_printf(&lines, "criterion %s.%s: weight %g -> %g\n", qa->id, ca->id, ca->weight, cb->weight);
-            if (!same_criterion(ca, a, cb, b, oom))
-                cf_buf_printf(&lines, "criterion %s.%s: rule changed (type, path, points, levels, terms or limits)\n",
-                              qa->id, ca->id);
+                cf_buf_printf(&lines, "criterion %s.%s: weight %g -> %g, %.1f -> %.1f points of 100\n", qa->id, ca->id,
+                              ca->weight, cb->weight, ca->share, cb->share);
+            criterion_changes(&lines, qa->id, ca, a, cb, b, oom);
         }
         for (size_t j = 0; j < qb->ncriteria; j++)
             if (!find_criterion(qa, qb->criteria[j].id))
@@ -409,8 +547,10 @@ static int row_moved(const drow *r)
  * score moved by more than max_delta. */
 static int row_crossed(const drow *r, const cf_diff_opts *o, int tier)
 {
+    if (tier == 2)
+        return r->approved;
     if (tier)
-        return o->fail_tier && strcmp(r->old_tier, r->new_tier) != 0;
+        return o->fail_tier && strcmp(r->old_tier, r->new_tier) != 0 && !r->approved;
     return o->max_delta >= 0 && abs(r->new10 - r->old10) > (int)floor(o->max_delta * 10 + 0.5);
 }
 
@@ -434,6 +574,90 @@ static void row_change(cf_buf *b, const drow *r)
     }
     if (!tier)
         cf_buf_printf(b, ", %s", r->new_label);
+}
+
+/* A tier of either rubric named by its id or its label, any case. */
+static int tier_named(const drow *r, int new, const char *name)
+{
+    const char *id = new ? r->new_tier : r->old_tier, *label = new ? r->new_label : r->old_label;
+    return strcasecmp(id, name) == 0 || (label && strcasecmp(label, name) == 0);
+}
+
+static const char *skip_dot_slash(const char *s)
+{
+    while (s[0] == '.' && s[1] == '/')
+        s += 2;
+    return s;
+}
+
+cf_status cf_diff_approve(cf_diff *df, const char *file, const char *text, size_t len, cf_diags *d)
+{
+    cf_csv_cur c = {text, text + len, 1, 1};
+    cf_buf f[3] = {{0}, {0}, {0}};
+    cf_status st = CF_OK;
+    int first = 1;   /* the first record may be a header */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        c.p += 3;
+    while (c.p < c.end && !st) {
+        unsigned line = c.line;
+        int nf = 0, last = 0;
+        if (*c.p == '#' || *c.p == '\n' || *c.p == '\r') {   /* a comment, a blank line */
+            while (c.p < c.end && *c.p != '\n')
+                c.p++;
+            c.p += c.p < c.end;
+            c.line++;
+            continue;
+        }
+        while (!last) {
+            cf_buf extra = {0};
+            if (cf_csv_read_field(&c, nf < 3 ? &f[nf] : &extra, &last)) {
+                cf_diag_add(d, file, c.line, c.col, CF_SEV_ERROR, "bad-csv", "a quoted field is not closed");
+                st = CF_EINPUT;
+                cf_buf_free(&extra);
+                break;
+            }
+            cf_buf_free(&extra);
+            nf++;
+        }
+        if (st)
+            break;
+        if (f[0].oom || f[1].oom || f[2].oom) {
+            st = CF_ESYSTEM;
+            break;
+        }
+        if (nf != 3) {
+            cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "bad-csv",
+                        "%d field%s: an approved move is profile,old tier,new tier", nf, nf == 1 ? "" : "s");
+            st = CF_EINPUT;
+            break;
+        }
+        const char *who = skip_dot_slash(f[0].s), *from = f[1].s, *to = f[2].s;
+        int header = first && strcasecmp(who, "profile") == 0;
+        first = 0;
+        if (header)
+            continue;
+        drow *r = NULL;
+        for (size_t i = 0; i < df->n && !r; i++)
+            if (strcmp(skip_dot_slash(df->v[i].source), who) == 0)
+                r = &df->v[i];
+        if (!r) {
+            cf_diag_add(d, file, line, 1, CF_SEV_WARNING, "approved-unknown",
+                        "%s is approved to move %s -> %s, but it is not among the profiles", who, from, to);
+        } else if (!strcmp(r->old_tier, r->new_tier)) {
+            cf_diag_add(d, file, line, 1, CF_SEV_WARNING, "approved-unmoved",
+                        "%s is approved to move %s -> %s, but it stays %s: the approval can go", who, from, to,
+                        r->old_label);
+        } else if (tier_named(r, 0, from) && tier_named(r, 1, to)) {
+            r->approved = 1;
+        } else {
+            cf_diag_add(d, file, line, 1, CF_SEV_WARNING, "approved-other",
+                        "%s is approved to move %s -> %s, but it moves %s -> %s: not approved", who, from, to,
+                        r->old_label, r->new_label);
+        }
+    }
+    for (int k = 0; k < 3; k++)
+        cf_buf_free(&f[k]);
+    return st;
 }
 
 cf_status cf_diff_explain(const cf_diff *df, const cf_diff_opts *o, int tier, size_t *count, char **out,
@@ -468,12 +692,16 @@ static void write_github(cf_buf *b, const cf_diff *df, const cf_diff_opts *o, si
         int crossed = row_crossed(r, o, 1) || row_crossed(r, o, 0);
         if (!crossed && strcmp(r->old_tier, r->new_tier) == 0)
             continue;
-        cf_buf_printf(b, "::%s file=", crossed ? "error" : "warning");
+        cf_buf_printf(b, "::%s file=", crossed ? "error" : r->approved ? "notice" : "warning");
         cf_buf_gh(b, r->path, 1);
         if (r->line)
             cf_buf_printf(b, ",line=%u", r->line);
         cf_buf_puts(b, ",title=");
-        cf_buf_gh(b, strcmp(r->old_tier, r->new_tier) ? "coderfit diff: tier changed" : "coderfit diff: score moved", 1);
+        cf_buf_gh(b,
+                  r->approved                         ? "coderfit diff: tier change approved"
+                  : strcmp(r->old_tier, r->new_tier) ? "coderfit diff: tier changed"
+                                                      : "coderfit diff: score moved",
+                  1);
         cf_buf_puts(b, "::");
         cf_buf line = {0};
         cf_buf_puts(&line, r->source);
@@ -569,6 +797,8 @@ cf_status cf_diff_write(cf_diff *df, const cf_diff_opts *o, char **out, size_t *
             cf_jw_str(&w, "new_tier", r->new_tier);
             cf_jw_str(&w, "old_tier_label", r->old_label);
             cf_jw_str(&w, "new_tier_label", r->new_label);
+            if (r->approved)
+                cf_jw_bool(&w, "approved", 1);
             cf_jw_num(&w, "old_rank", r->old_rank, 0);
             cf_jw_num(&w, "new_rank", r->new_rank, 0);
             cf_jw_bool(&w, "crossed", row_crossed(r, o, 1) || row_crossed(r, o, 0));
@@ -623,8 +853,8 @@ cf_status cf_diff_write(cf_diff *df, const cf_diff_opts *o, char **out, size_t *
             if (o->changed && !row_moved(r))
                 continue;
             cf_buf tier = {0}, chg = {0}, ov = {0}, nv = {0};
-            cf_buf_printf(&tier, "%s%s%s", r->old_label, strcmp(r->old_tier, r->new_tier) ? " -> " : "",
-                          strcmp(r->old_tier, r->new_tier) ? r->new_label : "");
+            cf_buf_printf(&tier, "%s%s%s%s", r->old_label, strcmp(r->old_tier, r->new_tier) ? " -> " : "",
+                          strcmp(r->old_tier, r->new_tier) ? r->new_label : "", r->approved ? " (approved)" : "");
             put10(&chg, r->new10 - r->old10, 1);
             put10(&ov, r->old10, 0);
             put10(&nv, r->new10, 0);
@@ -663,8 +893,13 @@ cf_status cf_diff_write(cf_diff *df, const cf_diff_opts *o, char **out, size_t *
             cf_buf_free(&nv);
         }
         cf_buf_printf(&b, "\n%sSummary\n\n", md ? "## " : "");
-        cf_buf_printf(&b, "%s%zu of %zu profiles moved, %d changed tier\n", md ? "- " : "  ", moved, df->n,
-                      tier_changes);
+        size_t approved = 0;
+        for (size_t i = 0; i < df->n; i++)
+            approved += df->v[i].approved != 0;
+        cf_buf_printf(&b, "%s%zu of %zu profiles moved, %d changed tier", md ? "- " : "  ", moved, df->n, tier_changes);
+        if (approved)
+            cf_buf_printf(&b, " (%zu as approved)", approved);
+        cf_buf_putc(&b, '\n');
         cf_buf_printf(&b, "%smean absolute change %.2f, largest %.1f", md ? "- " : "  ", mean,
                       cf_diff_max_change(df));
         if (largest) {

@@ -483,4 +483,15 @@ int cf_tenths(double v);
  * lists of a profile's warnings); size is at most 128 bytes. */
 void cf_sort_stable(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
+/* A position in CSV text, with its line and column. */
+typedef struct cf_csv_cur {
+    const char *p, *end;
+    unsigned line, col;
+} cf_csv_cur;
+/* Reads one CSV field (RFC 4180: a quoted field may hold commas, doubled
+ * quotes and line ends) into f, NUL-terminated, and moves past it and its
+ * comma or line end.  Returns 0, or -1 on an unterminated quote; *last is
+ * set when the field ended its record. */
+int cf_csv_read_field(cf_csv_cur *c, cf_buf *f, int *last);
+
 #endif

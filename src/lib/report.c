@@ -3,12 +3,6 @@
 #include <string.h>
 #include "report.h"
 
-static const char *type_name(cf_ctype t)
-{
-    static const char *const names[] = {"credential", "level", "ramp", "terms", "flag", "recency"};
-    return names[t];
-}
-
 void cf_gap_json(cf_jw *w, const cf_result *res, const char *standing)
 {
     cf_jw_open(w, NULL, '{');
@@ -186,7 +180,7 @@ cf_status cf_report_json(const cf_report *rep, int pretty, char **out, size_t *l
             cf_jw_open(&w, NULL, '{');
             cf_jw_str(&w, "id", c->id);
             cf_jw_str(&w, "label", c->label ? c->label : c->id);
-            cf_jw_str(&w, "type", type_name(c->type));
+            cf_jw_str(&w, "type", cf_ctype_name(c->type));
             cf_jw_num(&w, "weight", c->weight, 3);
             cf_jw_num(&w, "fraction", res->fraction, 3);
             cf_jw_num(&w, "points", res->points, 2);

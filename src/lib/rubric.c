@@ -310,6 +310,11 @@ static int number_path(loader *l, const cf_ynode *n, const char *path, const cha
 
 static const char *const type_names[] = {"credential", "level", "ramp", "terms", "flag", "recency"};
 
+const char *cf_ctype_name(cf_ctype t)
+{
+    return type_names[t];
+}
+
 static const char *const all_type_keys[] = {
     "points", "combine", "currency", "levels", "where", "from", "to", "ranges", "terms", "full",
     "full_within_months", "zero_after_months", NULL};

@@ -73,6 +73,9 @@ typedef enum cf_astate {
     CF_A_RETAKE, CF_A_COUNT
 } cf_astate;
 
+/* A criterion type's name in a rubric: "credential", "level"... */
+const char *cf_ctype_name(cf_ctype t);
+
 typedef struct cf_criterion {
     char *id, *qid;           /* own id and its quality's id */
     char *label, *advice;     /* advice: the default text (advice_by[CF_A_DEFAULT]) */
