@@ -5,8 +5,8 @@ only while every step before it passed, one with if: success() ||
 failure() or always() in any case; ${{ ... }} expressions from a table of
 values; GITHUB_PATH, GITHUB_STEP_SUMMARY and RUNNER_TEMP as a runner sets
 them.  Of the uses: steps, checkout is the work tree already there and
-upload-artifact copies its path into ARTIFACTS (failing when it is not
-there); any other fails.
+upload-artifact copies its path (a file, or a folder's files) into
+ARTIFACTS (failing when there is nothing); any other fails.
 
 usage: run-workflow.py WORKFLOW JOB WORKDIR OUT NAME=VALUE...
 Writes OUT/steps.tsv (step number, rc, name), OUT/step-N.log (stdout and
@@ -74,10 +74,12 @@ for n, step in enumerate(j["steps"], 1):
         rc = 0
     elif step["uses"].startswith("actions/upload-artifact@"):
         path = os.path.join(workdir, expand(step["with"]["path"]))
-        rc = 0 if os.path.isfile(path) else 1
-        if rc == 0:
-            shutil.copy(path, artifacts)
-        else:
+        files = [path] if os.path.isfile(path) else sorted(
+            os.path.join(path, f) for f in os.listdir(path)) if os.path.isdir(path) else []
+        rc = 0 if files else 1
+        for f in files:
+            shutil.copy(f, artifacts)
+        if not files:
             log.write("upload-artifact: no file %s\n" % path)
     else:
         log.write("run-workflow: no stand-in for %s\n" % step["uses"])
