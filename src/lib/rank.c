@@ -401,9 +401,10 @@ cf_rank_rec *cf_rank_rec_new(const cf_ranking *rk, const char *path, size_t path
         report = NULL;
     }
     /* a spilled report holds the strings, and json and ndjson print it; the
-     * name and the id stay for a result the knock-outs set aside */
+     * name and the id stay for a result the knock-outs may set aside */
     const char *kept[CF_RANK_NSTR] = {NULL};
-    if (str && spilled) {
+    const cf_rank_opts *o = &rk->o;
+    if (str && spilled && (o->nrequire || o->min_coding_years > 0 || o->settings || o->remote)) {
         kept[CF_RANK_NAME] = str[CF_RANK_NAME];
         kept[CF_RANK_ID] = str[CF_RANK_ID];
     }
