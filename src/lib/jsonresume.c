@@ -277,6 +277,7 @@ typedef struct importer {
     cf_reading rd;
     cf_cl_text *words;         /* scratch for an entry's words, one for all */
     cf_cl_text *body;          /* scratch for a job's duties */
+    int bad_date;              /* the last get_date met a date it could not read */
 } importer;
 
 static cJSON *item(const cJSON *obj, const char *key)
@@ -388,6 +389,7 @@ static int get_date(importer *im, const cJSON *obj, const char *key, cJSON *dst,
     char where[256], buf[16];
     if (!dt)
         dt = &tmp;
+    im->bad_date = 0;
     if (!v || cJSON_IsNull(v))
         return 0;
     const char *s = NULL;
@@ -423,9 +425,16 @@ static int get_date(importer *im, const cJSON *obj, const char *key, cJSON *dst,
         if (strcmp(key, "endDate") != 0)
             cf_jctx_warn(&im->c, "bad-date", "'%s' names the present, not a date: left out",
                          cf_jctx_path(&im->c, where, sizeof where));
+    } else if (dst_key && strcmp(dst_key, "end") == 0) {
+        /* how long the work lasted is not known: never "to this day" */
+        cf_jctx_warn(&im->c, "bad-date", "'%s' is not a date (such as 2019-03, Mar 2019 or 03/2019): the end "
+                     "is unknown, so the work counts for its start month only",
+                     cf_jctx_path(&im->c, where, sizeof where));
+        im->bad_date = 1;
     } else {
         cf_jctx_warn(&im->c, "bad-date", "'%s' is not a date (such as 2019-03, Mar 2019 or 03/2019): "
                      "left out", cf_jctx_path(&im->c, where, sizeof where));
+        im->bad_date = 1;
     }
     cf_jctx_pop(&im->c);
     return 0;
@@ -820,6 +829,14 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
             cf_date ds, de;
             int has_start = get_date(im, e, "startDate", o, "start", &ds);
             int has_end = get_date(im, e, "endDate", o, "end", &de);
+            if (!has_end && im->bad_date && has_start) {
+                /* an end that cannot be read: only the start is certain */
+                char iso[11];
+                cf_date_format(&ds, iso);
+                add_str(im, o, "end", iso);
+                de = ds;
+                has_end = 1;
+            }
             /* CEUs stated for an entry count when it is current or ended in
              * the last 24 months; nothing dated after the as-of date counts. */
             int counts = !has_start || ds.first <= im->as_of;

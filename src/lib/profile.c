@@ -25,10 +25,38 @@ static const char *type_name(cf_ftype t)
  * as people write them are rewritten in the model's form. */
 static int check_value(cf_jctx *c, const cf_field *f, cf_ftype type, cJSON *v);
 
+/* An entry whose end or expiry could not be read: only what is certain
+ * counts.  Work ends at its start; a credential expires when it was last
+ * renewed or earned, or, with neither and no status, is taken as lapsed. */
+static void settle_unknown_bound(cf_jctx *c, cJSON *obj, const char *key)
+{
+    const char *from[] = {NULL, NULL};
+    if (strcmp(key, "end") == 0) {
+        from[0] = "start";
+    } else {
+        from[0] = "renewed";
+        from[1] = "earned";
+    }
+    for (int i = 0; i < 2 && from[i]; i++) {
+        const cJSON *v = cf_get(obj, from[i]);
+        if (cJSON_IsString(v)) {
+            cJSON *d = cJSON_CreateString(v->valuestring);
+            if (!d || !cJSON_AddItemToObject(obj, key, d)) {
+                cJSON_Delete(d);
+                c->oom = 1;
+            }
+            return;
+        }
+    }
+    if (strcmp(key, "expires") == 0 && !cf_get(obj, "status") && !cJSON_AddStringToObject(obj, "status", "lapsed"))
+        c->oom = 1;
+}
+
 static void check_object(cf_jctx *c, const cf_field *fields, cJSON *obj)
 {
     char where[256];
     cJSON *next;
+    const char *unknown[2] = {NULL, NULL};   /* "end", "expires": could not be read */
     for (cJSON *m = obj->child; m; m = next) {
         next = m->next;
         const cf_field *f = NULL;
@@ -58,9 +86,13 @@ static void check_object(cf_jctx *c, const cf_field *fields, cJSON *obj)
             keep = check_value(c, f, f->type, m);
         }
         cf_jctx_pop(c);
-        if (!keep)
+        if (keep == 2)
+            unknown[unknown[0] != NULL] = f->name;
+        if (keep != 1)
             cf_json_delete(cJSON_DetachItemViaPointer(obj, m));
     }
+    for (int i = 0; i < 2 && unknown[i]; i++)
+        settle_unknown_bound(c, obj, unknown[i]);
     for (const cf_field *k = fields; k->name; k++)
         if ((k->flags & CF_F_REQUIRED) && !cf_get(obj, k->name))
             cf_jctx_warn(c, "missing-key", "'%s' lacks the key '%s'",
@@ -129,9 +161,16 @@ static int check_value(cf_jctx *c, const cf_field *f, cf_ftype type, cJSON *v)
         }
         if (r == CF_DATE_NOW && strcmp(f->name, "end") == 0)
             return 0;   /* "Present": the work goes on */
-        cf_jctx_warn(c, "bad-date", "'%s' is not a date (YYYY, YYYY-MM, YYYY-MM-DD, Mar 2019, "
-                     "03/2019...): left out", cf_jctx_path(c, where, sizeof where));
-        return 0;
+        /* an end or an expiry that cannot be read must never count as "to
+         * this day": the object settles it from what is certain */
+        int end = strcmp(f->name, "end") == 0, expires = strcmp(f->name, "expires") == 0;
+        cf_jctx_warn(c, "bad-date", "'%s' is not a date (YYYY, YYYY-MM, YYYY-MM-DD, Mar 2019, 03/2019...): %s",
+                     cf_jctx_path(c, where, sizeof where),
+                     end       ? "the end is unknown, so the work counts for its start only"
+                     : expires ? "the expiry is unknown: the credential counts as expiring when it was last "
+                                 "renewed or earned"
+                               : "left out");
+        return end || expires ? 2 : 0;
     }
     case CF_T_ENUM: {
         int found = 0;

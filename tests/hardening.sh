@@ -1,0 +1,55 @@
+#!/bin/sh
+# Hardening: what an attack on the tree found, each case a check that
+# failed before its fix (docs/reliability.md lists them).
+# usage: tests/hardening.sh BUILD_DIR
+B=${1:-build}
+. tests/lib.sh
+ASOF="--as-of 2026-11-26"
+
+# score FILE: "score tier coding-months" of its report
+figures() {
+    "$CF" score -q $ASOF -f json "$1" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(d["score"], d["tier"], d["facts"].get("coding_years", 0))'
+}
+
+# --- a date that cannot be read never counts in the applicant's favour -------
+# an unreadable end of a job: never "to this day"; at most what a readable
+# end would give, and the warning says the end is unknown
+for bad in "June '19" "6/19" "mid-2019" "2019-06-31" "Q2 2019"; do
+    python3 - "$T/bad.json" "$T/good.json" "$bad" <<'PY'
+import json, sys
+d = {"basics": {"name": "Pat"}, "certificates": [{"name": "CPC", "date": "2015-01"}],
+     "work": [{"position": "Medical Coder", "name": "Clinic", "startDate": "2017-12", "endDate": sys.argv[3],
+               "highlights": ["Coded outpatient visits with ICD-10-CM and CPT"]}]}
+json.dump(d, open(sys.argv[1], "w"))
+d["work"][0]["endDate"] = "2019-06"
+json.dump(d, open(sys.argv[2], "w"))
+PY
+    set -- $(figures "$T/bad.json") $(figures "$T/good.json")
+    python3 -c 'import sys; b, g = float(sys.argv[1]), float(sys.argv[2]); sys.exit(not (b <= g and float(sys.argv[3]) <= float(sys.argv[4])))' \
+        "$1" "$4" "$3" "$6" && ok || no "an end date of '$bad' scores $1 ($2, $3 years of coding) against $4 ($5, $6 years) for 2019-06"
+    "$CF" score $ASOF "$T/bad.json" 2>&1 >/dev/null | grep -q "endDate' is not a date .*: the end is unknown, so the work counts for its start month only \[bad-date\]" &&
+        ok || no "an end date of '$bad': the warning does not say the end is unknown: $("$CF" score $ASOF "$T/bad.json" 2>&1 >/dev/null)"
+done
+# the same in a native profile, and an unreadable expiry of a lapsed credential
+python3 - "$T" <<'PY'
+import json, sys
+t = sys.argv[1]
+good = {"format": "coderfit-profile/1", "applicant": {"name": "Lee"},
+        "credentials": [{"code": "CPC", "kind": "coding", "earned": "2012-05", "expires": "2015-05"}],
+        "experience": [{"title": "Coder", "kind": "coding", "start": "2017-12", "end": "2019-06-30"}]}
+json.dump(good, open(t + "/native-good.json", "w"))
+bad = json.loads(json.dumps(good))
+bad["credentials"][0]["expires"] = "mid-2015"
+bad["experience"][0]["end"] = "2019-06-31"
+json.dump(bad, open(t + "/native-bad.json", "w"))
+PY
+set -- $(figures "$T/native-bad.json") $(figures "$T/native-good.json")
+python3 -c 'import sys; sys.exit(not (float(sys.argv[1]) <= float(sys.argv[2]) and float(sys.argv[3]) <= float(sys.argv[4])))' "$1" "$4" "$3" "$6" &&
+    ok || no "a native profile with an unreadable end and expiry scores $1 ($2, $3 years) against $4 ($5, $6 years) with them readable"
+"$CF" score -q $ASOF -f json "$T/native-bad.json" | python3 -c 'import json,sys; c=json.load(sys.stdin)["facts"]["credentials"][0]; sys.exit(c["status"] not in ("expired", "lapsed"))' &&
+    ok || no "a credential with an unreadable expiry counts as current"
+
+finish
