@@ -672,9 +672,15 @@ cf_status cf_audit_demographics(cf_audit *a, const char *file, const char *text,
                                 cf_diags *d);
 /* The audit in *out (cf_free); rule is the selection as the user gave it.
  * With smallest, also the smallest impact ratio (selection or scoring) of a
- * category counted in the ratios, 1 when there is none. */
+ * category counted in the ratios, -1 when there is none (nothing could be
+ * judged).  Applicants are joined to demographics by source, its path
+ * normalised (./a//b.json is a/b.json), or by the row whose path the
+ * source's ends with (an absolute path, a row of file names). */
 cf_status cf_audit_write(cf_audit *a, const cf_audit_select *sel, const char *rule, cf_audit_format f,
                          char **out, size_t *len, double *smallest);
+/* Of the last audit written: the applicants joined to no demographics row,
+ * and the rows joined to no applicant. */
+void cf_audit_unmatched(const cf_audit *a, size_t *applicants, size_t *rows);
 /* Whether the text that cf_audit_write makes is coloured (flags in red). */
 void cf_audit_color(cf_audit *a, int on);
 

@@ -52,4 +52,21 @@ python3 -c 'import sys; sys.exit(not (float(sys.argv[1]) <= float(sys.argv[2]) a
 "$CF" score -q $ASOF -f json "$T/native-bad.json" | python3 -c 'import json,sys; c=json.load(sys.stdin)["facts"]["credentials"][0]; sys.exit(c["status"] not in ("expired", "lapsed"))' &&
     ok || no "a credential with an unreadable expiry counts as current"
 
+
+# --- the adverse-impact gate cannot pass because a path was spelt otherwise -----
+for p in "examples/applicants" "./examples/applicants" "examples//applicants" "$PWD/examples/applicants" "examples/./applicants/"; do
+    expect_exit 1 "audit --fail-under 0.8 $p" -- "$CF" audit $ASOF -d examples/demographics.csv --select tier=strong,good --fail-under 0.8 "$p"
+    expect_grep "$T/out" "^11 groups flagged" "audit of $p: the applicants are joined to their demographics"
+    grep -q "matched no demographics row" "$T/err" && no "audit of $p: applicants said unmatched: $(cat "$T/err")" || ok
+done
+# nothing to judge: the gate fails and says why
+printf 'source,sex,race_ethnicity\nnowhere/a.json,Female,White\nnowhere/b.json,Male,Asian\n' >"$T/elsewhere.csv"
+expect_exit 1 "audit --fail-under: no row matches" -- "$CF" audit $ASOF -d "$T/elsewhere.csv" --select tier=strong --fail-under 0.8 examples/applicants
+expect_grep "$T/err" "^coderfit: audit: warning: 10 of 10 applicants matched no demographics row; 2 rows matched no applicant$" "audit: the unmatched counted on both sides"
+expect_grep "$T/err" "^coderfit: audit: --fail-under: no group could be judged (10 of 10 applicants matched no demographics row): failing$" "audit: a gate with nothing to judge fails"
+expect_grep "$T/out" "without demographics: 10, demographics rows matching no applicant: 2$" "audit: the report says how many went unmatched"
+"$CF" audit $ASOF -d "$T/elsewhere.csv" --select tier=strong -f json examples/applicants 2>/dev/null |
+    python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(not (d["without_demographics"] == 10 and d["rows_unmatched"] == 2))' &&
+    ok || no "audit -f json: the unmatched counts"
+
 finish

@@ -195,8 +195,23 @@ int cmd_audit(int argc, char **argv)
         cli_write(out.f, s, len);
         st = cli_out_close(&out);
     }
+    size_t unjoined = 0, unused = 0;
+    if (!st) {
+        cf_audit_unmatched(ctx.a, &unjoined, &unused);
+        if (unjoined || unused)
+            cli_error("audit", "warning: %zu of %zu applicant%s matched no demographics row; %zu row%s matched no "
+                      "applicant",
+                      unjoined, cf_audit_count(ctx.a), cf_audit_count(ctx.a) == 1 ? "" : "s", unused,
+                      unused == 1 ? "" : "s");
+    }
     if (!st && ctx.failed)
         st = CF_EINPUT;
+    if (!st && fail_under >= 0 && smallest < 0) {
+        /* a gate that nothing reached must not pass */
+        cli_error("audit", "--fail-under: no group could be judged (%zu of %zu applicants matched no "
+                  "demographics row): failing", unjoined, cf_audit_count(ctx.a));
+        st = CF_NO;
+    }
     if (!st && fail_under >= 0 && smallest < fail_under)
         st = CF_NO;
     if (st == CF_ESYSTEM)

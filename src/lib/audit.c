@@ -40,8 +40,9 @@ typedef struct applicant {
 } applicant;
 
 typedef struct demo_row {
-    const char *source;       /* the copy in the set of sources */
+    const char *source;       /* the copy in the set of sources, its path normalised */
     int sex, race;
+    int used;                 /* an applicant was joined to it */
 } demo_row;
 
 struct cf_audit {
@@ -52,7 +53,27 @@ struct cf_audit {
     size_t nrows, rowcap;
     cf_strset seen;           /* the rows' sources (the rows point into it) */
     int oom;
+    size_t unjoined, unused;  /* of the last audit written: applicants without a row, rows without one */
 };
+
+/* A source as a join key: "./" segments and repeated slashes dropped, so
+ * that ./a/b.json, a//b.json and a/./b.json are a/b.json.  In out, which
+ * holds n + 1 bytes.  Returns its length. */
+static size_t norm_source(const char *src, size_t n, char *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        if (src[i] == '/' && k && out[k - 1] == '/') {
+            i++;
+        } else if (src[i] == '.' && (k == 0 || out[k - 1] == '/') && i + 1 < n && src[i + 1] == '/') {
+            i += 2;
+        } else {
+            out[k++] = src[i++];
+        }
+    }
+    out[k] = '\0';
+    return k;
+}
 
 cf_audit *cf_audit_new(void)
 {
@@ -171,11 +192,15 @@ static cf_status add_row(cf_audit *a, const char *file, unsigned line, unsigned 
                          const char *src, size_t srclen, int sex, int race, cf_diags *d)
 {
     demo_row *rows = cf_grow(a->rows, &a->rowcap, a->nrows + 1, sizeof *a->rows);
-    if (!rows)
+    char *key = cf_malloc(srclen + 1);
+    if (!rows || !key) {
+        cf_free(key);
         return CF_ESYSTEM;
+    }
     a->rows = rows;
     const char *s;
-    int in = cf_strset_add(&a->seen, src, srclen, &s);
+    int in = cf_strset_add(&a->seen, key, norm_source(src, srclen, key), &s);
+    cf_free(key);
     if (in < 0)
         return CF_ESYSTEM;
     if (in) {
@@ -185,7 +210,7 @@ static cf_status add_row(cf_audit *a, const char *file, unsigned line, unsigned 
                     (int)(srclen > 200 ? 200 : srclen), src);
         return CF_EINPUT;
     }
-    a->rows[a->nrows++] = (demo_row){s, sex, race};
+    a->rows[a->nrows++] = (demo_row){s, sex, race, 0};
     return CF_OK;
 }
 
@@ -465,17 +490,41 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
         cf_free(ids);
         return CF_ESYSTEM;
     }
-    for (size_t k = 0; k < a->nrows; k++) {
-        cf_blind_id(a->rows[k].source, ids[k]);
-        byid[k] = (demo_row){ids[k], a->rows[k].sex, a->rows[k].race};
-    }
-    if (a->nrows) {
+    if (a->nrows)
         qsort(a->rows, a->nrows, sizeof *a->rows, cmp_source);
-        qsort(byid, a->nrows, sizeof *byid, cmp_source);
+    for (size_t k = 0; k < a->nrows; k++) {
+        a->rows[k].used = 0;
+        cf_blind_id(a->rows[k].source, ids[k]);
+        byid[k] = (demo_row){ids[k], a->rows[k].sex, a->rows[k].race, (int)k};
     }
+    if (a->nrows)
+        qsort(byid, a->nrows, sizeof *byid, cmp_source);
+    size_t keycap = 0;
+    char *norm = NULL;
     for (size_t i = 0; i < a->n; i++) {
-        demo_row key = {a->a[i].source, 0, 0};
-        const demo_row *r = a->nrows ? bsearch(&key, a->rows, a->nrows, sizeof *a->rows, cmp_source) : NULL;
+        size_t sl = strlen(a->a[i].source);
+        if (sl + 1 > keycap) {
+            char *v = cf_realloc(norm, sl + 1);
+            if (!v) {
+                cf_free(norm);
+                cf_free(order);
+                cf_free(scores);
+                cf_free(byid);
+                cf_free(ids);
+                return CF_ESYSTEM;
+            }
+            norm = v;
+            keycap = sl + 1;
+        }
+        norm_source(a->a[i].source, sl, norm);
+        demo_row key = {norm, 0, 0, 0};
+        demo_row *r = a->nrows ? bsearch(&key, a->rows, a->nrows, sizeof *a->rows, cmp_source) : NULL;
+        /* a path named otherwise (absolute, or from another folder): the
+         * row whose path it ends with, when only one does */
+        for (const char *p = norm; !r && a->nrows && (p = strchr(p, '/')); p++) {
+            key.source = p + 1;
+            r = bsearch(&key, a->rows, a->nrows, sizeof *a->rows, cmp_source);
+        }
         char id[CF_BLIND_ID_SIZE];
         if (!r && a->nrows) {
             /* demographics keyed by the blind id of the source */
@@ -484,10 +533,14 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
             r = bsearch(&key, a->rows, a->nrows, sizeof *a->rows, cmp_source);
         }
         if (!r && a->nrows) {
-            /* a blind report, demographics keyed by source */
+            /* a blind report, demographics keyed by source: byid's used
+             * holds the index of the row it stands for */
             key.source = a->a[i].source;
-            r = bsearch(&key, byid, a->nrows, sizeof *byid, cmp_source);
+            const demo_row *b = bsearch(&key, byid, a->nrows, sizeof *byid, cmp_source);
+            r = b ? &a->rows[b->used] : NULL;
         }
+        if (r)
+            r->used = 1;
         a->a[i].sex = r ? r->sex : -1;
         a->a[i].race = r ? r->race : -1;
         if (!r)
@@ -495,8 +548,13 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
         order[i] = &a->a[i];
         scores[i] = a->a[i].score;
     }
+    cf_free(norm);
     cf_free(byid);
     cf_free(ids);
+    a->unjoined = fg->unmatched;
+    a->unused = 0;
+    for (size_t k = 0; k < a->nrows; k++)
+        a->unused += !a->rows[k].used;
     qsort(order, a->n, sizeof *order, cmp_rank);
     qsort(scores, a->n, sizeof *scores, cmp_double);
     if (a->n)
@@ -554,10 +612,16 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
     return CF_OK;
 }
 
-/* The smallest impact ratio of a category counted in the ratios, or 1. */
+/* The smallest impact ratio of a category counted in the ratios, 1 when
+ * none is under it, -1 when there is none: nothing to judge. */
 static double min_ratio(const figures *fg)
 {
     double m = 1;
+    int any = 0;
+    for (int i = 0; i < fg->ng; i++)
+        any |= fg->g[i].ir >= 0 || fg->g[i].sir >= 0;
+    if (!any)
+        return -1;
     for (int i = 0; i < fg->ng; i++) {
         if (fg->g[i].ir >= 0)
             m = fmin(m, fg->g[i].ir);
@@ -594,6 +658,7 @@ static void write_json(cf_buf *b, const figures *fg, const cf_audit *a, const ch
         cf_jw_num(&w, dim_names[dm], (double)fg->unknown[dm], 0);
     cf_jw_close(&w, '}');
     cf_jw_num(&w, "without_demographics", (double)fg->unmatched, 0);
+    cf_jw_num(&w, "rows_unmatched", (double)a->unused, 0);
     cf_jw_num(&w, "flagged", fg->flagged, 0);
     cf_jw_open(&w, "groups", '[');
     for (int i = 0; i < fg->ng; i++) {
@@ -729,7 +794,11 @@ cf_status cf_audit_write(cf_audit *a, const cf_audit_select *sel, const char *ru
             cf_buf_printf(&b, "applicants %zu, selected %lu, median score ", a->n, fg.selected);
         }
         cf_buf_num(&b, fg.median, 2);
-        cf_buf_printf(&b, "%s without demographics: %lu\n", f == CF_AUDIT_MD ? ";" : ",", fg.unmatched);
+        cf_buf_printf(&b, "%s without demographics: %lu", f == CF_AUDIT_MD ? ";" : ",", fg.unmatched);
+        if (a->unused)
+            cf_buf_printf(&b, "%s demographics rows matching no applicant: %zu", f == CF_AUDIT_MD ? ";" : ",",
+                          a->unused);
+        cf_buf_putc(&b, '\n');
         write_table(&b, &fg, f == CF_AUDIT_MD, a->color);
         cf_buf_printf(&b, "\n%d group%s flagged (impact ratio under 0.8). A flag is a reason to "
                           "review, not a finding of discrimination.\n",
@@ -737,6 +806,12 @@ cf_status cf_audit_write(cf_audit *a, const cf_audit_select *sel, const char *ru
         break;
     }
     return cf_buf_finish(&b, out, len);
+}
+
+void cf_audit_unmatched(const cf_audit *a, size_t *applicants, size_t *rows)
+{
+    *applicants = a->unjoined;
+    *rows = a->unused;
 }
 
 void cf_audit_color(cf_audit *a, int on)
