@@ -66,7 +66,7 @@ TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o)
 HEADERS := $(wildcard include/*.h src/lib/*.h src/cli/*.h)
 STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all run test check bench panel fuzz fuzz-big check-valgrind check-fault golden-update install uninstall clean deps dist
+.PHONY: all run test check bench panel fuzz fuzz-big fuzz-build check-valgrind check-fault golden-update install uninstall clean deps dist
 
 all: $(BUILD)/coderfit
 
@@ -143,6 +143,10 @@ fuzz: | $(STAMP)
 # the same on inputs up to 4 MiB, for the error paths of big inputs
 fuzz-big: | $(STAMP)
 	@sh tools/fuzz.sh $(FUZZ_SECONDS) big
+
+# Every fuzz target compiled and linked, none run (CI).
+fuzz-build: | $(STAMP)
+	@sh tools/fuzz.sh 0 build
 
 run: $(BUILD)/coderfit
 	$(BUILD)/coderfit rank examples/applicants

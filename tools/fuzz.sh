@@ -9,10 +9,13 @@
 # markup, resume headings) so that mutations reach the parts past the
 # syntax.  fuzz_docx zips the XML it is given itself (a mutated zip's
 # checksums would stop the rest); fuzz_sections reads styled lines.
-# usage: tools/fuzz.sh SECONDS [big]
+# usage: tools/fuzz.sh SECONDS [big|build]
 #   big: the error paths of big inputs: profile, stream and audit with
 #   inputs up to 4 MiB (from a seed of 20,000 bad dates and one of 20,000
 #   demographics rows), where the default mode stops at 64 KiB
+#   build: every target compiled and linked, none run (CI: a target that
+#   no longer compiles is a failure, never a silent skip)
+# A target that does not compile is a failure; the others still run.
 set -eu
 secs=${1:-60}
 mode=${2:-}
@@ -23,6 +26,7 @@ make -s BUILD=$B CC="$CC" CFLAGS="-g -O1 $SAN" LDFLAGS="-fsanitize=address,undef
 libs="$(pkg-config --libs libcjson yaml-0.1 libxml-2.0 libzip) -lm -lpthread"
 status=0
 targets="rubric profile stream audit docx sections" max_len=65536 timeout=10
+[ "$mode" = build ] || [ "$mode" = big ] || [ -z "$mode" ] || { echo "usage: tools/fuzz.sh SECONDS [big|build]" >&2; exit 2; }
 if [ "$mode" = big ]; then
     targets="profile stream audit" max_len=4194304 timeout=60
     mkdir -p "$B/big-profile" "$B/big-stream" "$B/big-audit"
@@ -35,9 +39,17 @@ if [ "$mode" = big ]; then
       echo "---"; cat tests/fuzz/corpus/audit/csv-and-reports | sed '1,/^---$/d'; } >"$B/big-audit/rows.csv"
 fi
 for t in $targets; do
-    "$CC" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude -Isrc/lib \
+    if ! "$CC" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude -Isrc/lib \
         $(pkg-config --cflags libcjson libxml-2.0 libzip) \
-        -o "$B/fuzz_$t" "tests/fuzz/fuzz_$t.c" "$B/libcoderfit.a" $libs
+        -o "$B/fuzz_$t" "tests/fuzz/fuzz_$t.c" "$B/libcoderfit.a" $libs; then
+        status=1
+        echo "fuzz_$t: FAIL: does not compile"
+        continue
+    fi
+    if [ "$mode" = build ]; then
+        echo "fuzz_$t: built"
+        continue
+    fi
     corpus="$B/corpus-$t" seeds="tests/fuzz/corpus/$t"
     [ "$mode" = big ] && corpus="$B/corpus-big-$t" seeds="$seeds $B/big-$t"
     mkdir -p "$corpus"
