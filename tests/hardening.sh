@@ -69,4 +69,35 @@ expect_grep "$T/out" "without demographics: 10, demographics rows matching no ap
     python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(not (d["without_demographics"] == 10 and d["rows_unmatched"] == 2))' &&
     ok || no "audit -f json: the unmatched counts"
 
+
+# --- -o never replaces what it must not -------------------------------------------
+# a file made read-only is not replaced (as cp and sort -o), tried as a
+# user without root's rights
+D=$(mktemp -d)
+chmod 777 "$D"
+cp examples/applicants/it-graduate.json "$D/in.json"
+chmod 644 "$D/in.json"
+echo keep >"$D/ro.txt"
+chmod 444 "$D/ro.txt"
+as_user() { if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi; }
+CFA=$(cd "$(dirname "$CF")" && pwd)/coderfit
+if as_user test -x "$CFA"; then
+    expect_exit 5 "-o onto a read-only file" -- as_user "$CFA" score -q $ASOF -o "$D/ro.txt" "$D/in.json"
+    expect_grep "$T/err" "ro.txt: error: cannot write: Permission denied$" "-o onto a read-only file: the message"
+    [ "$(cat "$D/ro.txt")" = keep ] && [ "$(ls "$D" | tr '\n' ' ')" = "in.json ro.txt " ] && ok || no "-o onto a read-only file: it was replaced, or a file was left: $(ls "$D")"
+else
+    ok; ok; ok   # the program is out of the other user's reach: nothing to try
+fi
+rm -rf "$D"
+# --key and -o on one file, -o or --key onto an input: refused before reading
+expect_exit 2 "--key and -o: one file" -- "$CF" rank -q $ASOF -f csv -o "$T/k.csv" --key "$T/k.csv" examples/applicants
+expect_grep "$T/err" "^coderfit: rank: --key and -o name the same file ($T/k.csv): the key would replace the output$" "--key and -o: the message"
+[ -e "$T/k.csv" ] && no "--key and -o: a file was written" || ok
+cp examples/applicants/it-graduate.json "$T/in.json"
+cp "$T/in.json" "$T/in.keep"
+expect_exit 2 "-o onto an input" -- "$CF" score -q $ASOF -o "$T/./in.json" examples/applicants/inpatient-coder.json "$T/in.json"
+expect_grep "$T/err" "^coderfit: score: -o names an input ($T/in.json): writing it would replace what is read$" "-o onto an input: the message"
+expect_exit 2 "--key onto an input" -- "$CF" rank -q $ASOF --key "$T/in.json" "$T/in.json"
+cmp -s "$T/in.json" "$T/in.keep" && ok || no "-o or --key onto an input replaced it"
+
 finish

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <strings.h>
 #include "cli.h"
 
@@ -247,6 +248,56 @@ static int check_format(const cli_command *cmd, cli_opts *o)
     return -1;
 }
 
+/* Whether two paths name one file: the same file when both exist, else
+ * the same path once "./" and repeated slashes are dropped. */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    int ea = stat(a, &sa) == 0, eb = stat(b, &sb) == 0;
+    if (ea && eb)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    if (ea != eb)
+        return 0;
+    while (a[0] == '.' && a[1] == '/')
+        a += 2;
+    while (b[0] == '.' && b[1] == '/')
+        b += 2;
+    for (;;) {
+        while (a[0] == '/' && a[1] == '/')
+            a++;
+        while (b[0] == '/' && b[1] == '/')
+            b++;
+        if (*a != *b)
+            return 0;
+        if (!*a)
+            return 1;
+        a++, b++;
+    }
+}
+
+/* Before anything is read: a file written (-o, --key) must not be another
+ * written file or an input, which it would replace.  1 after saying why. */
+static int outputs_clash(const cli_command *cmd, const cli_opts *o, int argc, char **argv)
+{
+    const char *out[2] = {o->output && strcmp(o->output, "-") != 0 ? o->output : NULL, o->key};
+    if (out[0] && out[1] && same_file(out[0], out[1])) {
+        cli_usage_error(cmd->name, "--key and -o name the same file (%s): the key would replace the output", out[1]);
+        return 1;
+    }
+    for (int k = 0; k < 2; k++) {
+        for (int i = optind; out[k] && i < argc; i++) {
+            struct stat st;
+            if (strcmp(argv[i], "-") == 0 || stat(argv[i], &st) != 0 || S_ISDIR(st.st_mode) ||
+                !same_file(out[k], argv[i]))
+                continue;
+            cli_usage_error(cmd->name, "%s names an input (%s): writing it would replace what is read",
+                            k ? "--key" : "-o", argv[i]);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int cli_option_next(const cli_command *cmd, int argc, char **argv, cli_opts *o)
 {
     struct option longopts[CLI_MAX_OPTIONS + 2];
@@ -268,7 +319,7 @@ int cli_option_next(const cli_command *cmd, int argc, char **argv, cli_opts *o)
     int c = getopt_long(argc, argv, shortopts, longopts, NULL);
     switch (c) {
     case -1:
-        return cmd->formats && check_format(cmd, o) ? CLI_OPT_ERROR : -1;
+        return (cmd->formats && check_format(cmd, o)) || outputs_clash(cmd, o, argc, argv) ? CLI_OPT_ERROR : -1;
     case 'h':
         cli_help(stdout, cmd);
         return CLI_OPT_HELP;

@@ -125,6 +125,11 @@ cf_status cli_out_open_mode(cli_out *out, const char *path, unsigned mode)
     }
     if (exists && !S_ISREG(st.st_mode))
         return open_direct(out, path, 0);
+    if (exists && access(path, W_OK) != 0) {
+        /* a file its owner made read-only is not replaced (as cp and sort -o) */
+        cli_fail(path, 0, 0, "cannot write: %s", strerror(errno));
+        return CF_ESYSTEM;
+    }
     if (exists && st.st_nlink > 1)
         return open_direct(out, path, 1);   /* every name keeps seeing the file */
     char *target = exists ? realpath(path, NULL) : NULL;
