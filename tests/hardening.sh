@@ -100,4 +100,25 @@ expect_grep "$T/err" "^coderfit: score: -o names an input ($T/in.json): writing 
 expect_exit 2 "--key onto an input" -- "$CF" rank -q $ASOF --key "$T/in.json" "$T/in.json"
 cmp -s "$T/in.json" "$T/in.keep" && ok || no "-o or --key onto an input replaced it"
 
+
+# --- no signal leaves FILE.tmp.XXXXXX behind ------------------------------------------
+# the run waits on a stream that stays open, its output file begun
+tr -d '\n' <examples/applicants/inpatient-coder.json >"$T/one.ndjson"
+echo >>"$T/one.ndjson"
+for sig in USR1 USR2 PIPE ALRM TERM; do
+    rm -f "$T"/sig.json*
+    { cat "$T/one.ndjson"; sleep 2; } | "$CF" score -q $ASOF -f json -o "$T/sig.json" - 2>/dev/null &
+    pid=$!
+    sleep 0.5
+    kill -$sig $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    rc=$?
+    [ $rc -gt 128 ] && [ -z "$(ls "$T" | grep '^sig\.json')" ] && ok || no "SIG$sig during score -o: exit $rc, left $(ls "$T" | grep '^sig\.json' | tr '\n' ' ')"
+done
+# a file-size limit: said, exit 5, nothing left
+(ulimit -f 8 && exec "$CF" score -q $ASOF -f json -o "$T/big.json" examples/applicants tests/panel/profiles) >/dev/null 2>"$T/err"
+rc=$?
+[ $rc = 5 ] && grep -q "big.json: error: cannot write: File too large" "$T/err" && [ -z "$(ls "$T" | grep '^big\.json')" ] && ok ||
+    no "a file-size limit during score -o: exit $rc, $(cat "$T/err"), left $(ls "$T" | grep '^big\.json' | tr '\n' ' ')"
+
 finish

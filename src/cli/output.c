@@ -48,8 +48,11 @@ void cli_list_end(cli_list *l)
 
 
 /* The temporary file being written, for the signal handler: removed on
- * SIGINT, SIGTERM and SIGHUP before the signal is raised again (unlink is
- * async-signal-safe; one output is open at a time). */
+ * any signal that ends the program by default (SIGINT, SIGTERM, SIGHUP,
+ * SIGQUIT, SIGPIPE, SIGUSR1...) before the signal is raised again (unlink
+ * is async-signal-safe; one output is open at a time).  A file-size limit
+ * (SIGXFSZ) is made a failed write instead, which is said and cleaned up
+ * as any other. */
 static char pending[4096];
 static volatile sig_atomic_t pending_set;
 
@@ -70,7 +73,8 @@ static void arm(const char *tmp)
     memcpy(pending, tmp, strlen(tmp) + 1);
     pending_set = 1;
     if (!installed) {
-        static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+        static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM,
+                                   SIGVTALRM, SIGPROF};
         for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
             struct sigaction sa, old;
             memset(&sa, 0, sizeof sa);
@@ -80,6 +84,7 @@ static void arm(const char *tmp)
             if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
                 sigaction(sigs[i], &sa, NULL);
         }
+        signal(SIGXFSZ, SIG_IGN);   /* write fails with EFBIG, and says so */
         installed = 1;
     }
 }
