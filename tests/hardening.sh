@@ -121,4 +121,19 @@ rc=$?
 [ $rc = 5 ] && grep -q "big.json: error: cannot write: File too large" "$T/err" && [ -z "$(ls "$T" | grep '^big\.json')" ] && ok ||
     no "a file-size limit during score -o: exit $rc, $(cat "$T/err"), left $(ls "$T" | grep '^big\.json' | tr '\n' ' ')"
 
+
+# --- rank -f html: the same bytes whatever the threads and the operands' order ----------
+for i in 1 2 3 4 5 6 7 8; do
+    "$CF" rank -q $ASOF -j 8 -f html tests/panel/profiles examples/applicants | cksum
+done | sort -u >"$T/html.sums"
+[ "$(wc -l <"$T/html.sums")" = 1 ] && ok || no "rank -f html -j 8: $(wc -l <"$T/html.sums") different pages in 8 runs"
+"$CF" score -q $ASOF -f ndjson tests/panel/profiles >"$T/a.nd"
+"$CF" score -q $ASOF -f ndjson examples/applicants >"$T/b.nd"
+for f in html text csv json md; do
+    "$CF" rank -q --merge -f $f "$T/a.nd" "$T/b.nd" >"$T/ab.$f"
+    "$CF" rank -q --merge -f $f "$T/b.nd" "$T/a.nd" >"$T/ba.$f"
+    cmp -s "$T/ab.$f" "$T/ba.$f" && ok || no "rank --merge -f $f: the page changes with the operands' order"
+done
+"$CF" rank -q $ASOF -j 1 -f html tests/panel/profiles examples/applicants | cmp -s - "$T/ab.html" && ok || no "rank --merge -f html: not the page of one run"
+
 finish

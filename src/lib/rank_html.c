@@ -292,10 +292,15 @@ static int *tiers_by_rank(const cf_ranking *rk, cf_buf *b)
     }
     for (int i = 0; i < rk->ntiers; i++)
         order[i] = i;
+    /* by place, then by id: never by the order they were met in, which
+     * follows thread timing and the order of a merge's operands */
     for (int i = 1; i < rk->ntiers; i++)
         for (int j = i; j > 0; j--) {
-            int a = rk->tiers[order[j - 1]].rank, c = rk->tiers[order[j]].rank;
-            if (!c || (a && a <= c))
+            const cf_rank_named *x = &rk->tiers[order[j - 1]], *y = &rk->tiers[order[j]];
+            int before = x->rank && y->rank ? x->rank < y->rank || (x->rank == y->rank && strcmp(x->id, y->id) <= 0)
+                         : x->rank || y->rank ? x->rank != 0
+                                              : strcmp(x->id, y->id) <= 0;
+            if (before)
                 break;
             int t = order[j];
             order[j] = order[j - 1];
@@ -459,6 +464,13 @@ void cf_rank_write_html(cf_ranking *rk, cf_rank_out *o)
     /* the data: strings once, tiers, rows, reports (see the script) */
     strtab t = {0};
     cf_buf rows = {0}, reps = {0};
+    /* the tiers in a fixed order, and each row's tier by its place there */
+    int *tier_order = tiers_by_rank(rk, b);
+    int *place = tier_order ? cf_malloc((rk->ntiers ? (size_t)rk->ntiers : 1) * sizeof *place) : NULL;
+    if (tier_order && !place)
+        b->oom = 1;
+    for (int k = 0; place && k < rk->ntiers; k++)
+        place[tier_order[k]] = k;
     cf_buf src = {0};
     for (size_t k = 0; k < rk->nrecs; k++) {
         const cf_rank_rec *r = rk->recs[k];
@@ -472,7 +484,7 @@ void cf_rank_write_html(cf_ranking *rk, cf_rank_out *o)
                 cf_buf_json_str(&rows, src.s ? src.s : "");
             }
         }
-        cf_buf_printf(&rows, ",%d,%d,%d,%d,[", r->score10, r->tier, r->eligible, r->comp1000);
+        cf_buf_printf(&rows, ",%d,%d,%d,%d,[", r->score10, place ? place[r->tier] : r->tier, r->eligible, r->comp1000);
         for (int i = 0; i < rk->nq; i++)
             cf_buf_printf(&rows, i ? ",%d" : "%d", r->q10[i]);
         cf_buf_puts(&rows, "],");
@@ -489,13 +501,16 @@ void cf_rank_write_html(cf_ranking *rk, cf_rank_out *o)
     for (int i = 0; i < rk->ntiers; i++)
         last = rk->tiers[i].rank > last ? rk->tiers[i].rank : last;
     cf_buf_printf(&data, "{\"named\":%s,\"t\":[", named_any ? "true" : "false");
-    for (int i = 0; i < rk->ntiers; i++) {
-        cf_buf_puts(&data, i ? ",[" : "[");
-        cf_buf_json_str(&data, rk->tiers[i].id);
+    for (int k = 0; tier_order && k < rk->ntiers; k++) {
+        const cf_rank_named *tn = &rk->tiers[tier_order[k]];
+        cf_buf_puts(&data, k ? ",[" : "[");
+        cf_buf_json_str(&data, tn->id);
         cf_buf_putc(&data, ',');
-        cf_buf_json_str(&data, rk->tiers[i].label ? rk->tiers[i].label : rk->tiers[i].id);
-        cf_buf_printf(&data, ",%d]", rk->tiers[i].rank ? rk->tiers[i].rank : last + 1);
+        cf_buf_json_str(&data, tn->label ? tn->label : tn->id);
+        cf_buf_printf(&data, ",%d]", tn->rank ? tn->rank : last + 1);
     }
+    cf_free(tier_order);
+    cf_free(place);
     cf_buf_puts(&data, "],\"s\":[");
     cf_buf_add(&data, t.json.s ? t.json.s : "", t.json.len);
     cf_buf_puts(&data, "],\"r\":[");
