@@ -136,4 +136,18 @@ for f in html text csv json md; do
 done
 "$CF" rank -q $ASOF -j 1 -f html tests/panel/profiles examples/applicants | cmp -s - "$T/ab.html" && ok || no "rank --merge -f html: not the page of one run"
 
+
+# --- rank --merge: two failures of one stream are two ------------------------------------
+tr -d '\n' <examples/applicants/inpatient-coder.json >"$T/rec"
+for i in $(seq 1 30); do cat "$T/rec"; echo; done >"$T/s.ndjson"
+sed -i -e '21s/.*/{"basics": broken/' -e '22s/.*/{"work": [}/' "$T/s.ndjson"
+"$CF" rank -q $ASOF -f csv "$T/s.ndjson" >"$T/direct.csv" 2>/dev/null
+"$CF" rank -q $ASOF -f ndjson "$T/s.ndjson" >"$T/s.reports" 2>/dev/null
+grep -v ':22,"column"' "$T/s.reports" >"$T/shard1.nd"
+grep '"error"' "$T/s.reports" | grep ':22,"column"' >"$T/shard2.nd"
+"$CF" rank -q --merge -f csv "$T/shard1.nd" "$T/shard2.nd" >"$T/merged.csv" 2>"$T/err"
+[ "$(grep -c ',"refused: ' "$T/merged.csv")" = 2 ] && cmp -s "$T/merged.csv" "$T/direct.csv" && ok ||
+    no "rank --merge: the two broken records of one stream: $(grep -c ',"refused: ' "$T/merged.csv") refused rows, $(cat "$T/err")"
+grep -q "merged before" "$T/err" && no "rank --merge: a second failure of a stream said merged before" || ok
+
 finish

@@ -7,13 +7,13 @@
 #include <string.h>
 #include "rank.h"
 
-/* 1 when a report or failure of source was merged before (a shard given
- * twice, or shards that overlap): it is counted once, with a warning.  0
- * the first time; -1 when memory ran out. */
-static int merged_again(cf_ranking *rk, const char *source, const char *file, unsigned line,
+/* 1 when a report or failure of source (known by key) was merged before
+ * (a shard given twice, or shards that overlap): it is counted once, with
+ * a warning.  0 the first time; -1 when memory ran out. */
+static int merged_again(cf_ranking *rk, const char *key, const char *source, const char *file, unsigned line,
                         cf_diags *d)
 {
-    int in = cf_strset_add(&rk->merged, source, strlen(source), NULL);
+    int in = cf_strset_add(&rk->merged, key, strlen(key), NULL);
     if (in > 0)
         cf_diag_add(d, file, line, 1, CF_SEV_WARNING, "merged-twice",
                     "%.200s was merged before: counted once", source);
@@ -33,7 +33,12 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
     if (kind == CF_SAVED_NONE)
         return oom ? CF_ESYSTEM : CF_EINPUT;
     if (kind == CF_SAVED_ERROR && sv.err_source && sv.err_message) {
-        int again = merged_again(rk, sv.err_source, file, line, d);
+        /* a failure is one input's by its source and line: two broken
+         * records of one stream are two failures */
+        cf_buf key = {0};
+        cf_buf_printf(&key, "%s\n%u", sv.err_source, sv.err_line);
+        int again = key.oom ? -1 : merged_again(rk, key.s, sv.err_source, file, line, d);
+        cf_buf_free(&key);
         st = again < 0 ? CF_ESYSTEM
              : again   ? CF_OK
                        : cf_ranking_add_error(rk, sv.err_source, sv.err_line, sv.err_col, sv.err_message);
@@ -84,7 +89,7 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
                     "shards must be scored alike to be merged");
         goto out;
     }
-    int again = merged_again(rk, source, file, line, d);
+    int again = merged_again(rk, source, source, file, line, d);
     if (again) {
         st = again < 0 ? CF_ESYSTEM : CF_OK;
         goto out;
