@@ -150,4 +150,13 @@ grep '"error"' "$T/s.reports" | grep ':22,"column"' >"$T/shard2.nd"
     no "rank --merge: the two broken records of one stream: $(grep -c ',"refused: ' "$T/merged.csv") refused rows, $(cat "$T/err")"
 grep -q "merged before" "$T/err" && no "rank --merge: a second failure of a stream said merged before" || ok
 
+
+# --- an empty stream is an input that failed, as score says it -----------------------------
+expect_exit 4 "rank: an empty stdin" -- sh -c "printf '' | \"$CF\" rank -q $ASOF -f csv -"
+expect_grep "$T/err" "^coderfit: -:1:1: error: empty input (no JSON value) \[json\]$" "rank: an empty stdin is said"
+grep -q '^,"refused: line 1, column 1: empty input' "$T/out" && ok || no "rank -f csv: an empty stream is a refused row"
+printf '\n \n' >"$T/blank.ndjson"
+expect_exit 4 "rank: a stream of blank lines" -- "$CF" rank -q $ASOF "$T/blank.ndjson"
+expect_exit 4 "score: an empty stdin" -- sh -c "printf '' | \"$CF\" score -q $ASOF -"
+
 finish

@@ -195,12 +195,15 @@ typedef struct produce_ctx {
     const rank_input *in;
     cf_ranking *rk;
     int stopped;              /* the pool stopped on an error */
+    int content, failed;      /* the stream held something but space; it could not be read */
 } produce_ctx;
 
 /* A chunk of the stream, queued as a job of its own. */
 static cf_status produce_chunk(void *vctx, const cli_chunk *c)
 {
     produce_ctx *pc = vctx;
+    for (size_t i = 0; i < c->len && !pc->content; i++)
+        pc->content = !strchr(" \t\r\n", c->data[i]);
     /* at least a chunk's room, so that buffers are reused whole */
     job *j = chunk_job(pc->p, c->len > CLI_CHUNK ? c->len : CLI_CHUNK);
     if (!j)
@@ -221,6 +224,7 @@ static cf_status produce_chunk(void *vctx, const cli_chunk *c)
 static cf_status produce_fail(void *vctx, const char *path, unsigned line, const char *message)
 {
     produce_ctx *pc = vctx;
+    pc->failed = 1;
     cli_fail(path, 0, 0, "%s", message);
     return cf_ranking_add_error(pc->rk, path, line, line ? 1 : 0, message);
 }
@@ -228,9 +232,17 @@ static cf_status produce_fail(void *vctx, const char *path, unsigned line, const
 /* Reads a stream and queues it in chunks of whole records. */
 static cf_status produce_stream(pool *p, const rank_input *in, cf_ranking *rk)
 {
-    produce_ctx pc = {p, in, rk, 0};
+    produce_ctx pc = {p, in, rk, 0, 0, 0};
     cf_status st = cli_stream_chunks(in->path, p->o->max_input, produce_chunk, produce_fail, &pc);
-    return pc.stopped ? CF_OK : st;
+    if (pc.stopped)
+        return CF_OK;
+    if (!st && !pc.content && !pc.failed) {
+        /* nothing in it: an input that failed, as score says it */
+        static const char msg[] = "empty input (no JSON value) [json]";
+        cli_fail(in->path, 1, 1, "%s", msg);
+        st = cf_ranking_add_error(rk, in->path, 1, 1, msg);
+    }
+    return st;
 }
 
 static double now(void)
