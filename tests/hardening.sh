@@ -159,4 +159,25 @@ printf '\n \n' >"$T/blank.ndjson"
 expect_exit 4 "rank: a stream of blank lines" -- "$CF" rank -q $ASOF "$T/blank.ndjson"
 expect_exit 4 "score: an empty stdin" -- sh -c "printf '' | \"$CF\" score -q $ASOF -"
 
+
+# --- a rubric's text is untrusted like a profile's ------------------------------------------
+# an escape that writes the clipboard, and a bidi override, in a tier label
+sed 's/label: Strong fit/label: "Strong \\e]52;c;aGk=\\e\\\\ fit \\u202E"/' rubrics/medical-coder.yaml >"$T/esc.yaml"
+expect_exit 1 "lint --strict: a control character in a label" -- "$CF" lint --strict "$T/esc.yaml"
+expect_grep "$T/out" "esc.yaml:[0-9]*:[0-9]*: warning: 'label' holds 3 control characters (escapes, bidirectional controls): shown as '?' \[control-char\]" "lint: the control characters named"
+ESC=$(printf '\033')
+BIDI=$(printf '\342\200\256')
+for cmd in "score" "advise" "rank"; do
+    "$CF" $cmd -q -r "$T/esc.yaml" $ASOF examples/applicants/inpatient-coder.json >"$T/out" 2>"$T/err"
+    grep -q -e "$ESC" -e "$BIDI" "$T/out" "$T/err" && no "$cmd: the rubric's escape or bidi control reached the terminal" || ok
+done
+"$CF" score -q -r "$T/esc.yaml" $ASOF examples/applicants/inpatient-coder.json | grep -q "Strong ?\]52;c;aGk=?\\\\ fit ?" && ok || no "score: the label shown with '?'"
+# the version in Markdown: escaped, as every string of a rubric
+sed 's/^version: .*/version: "<img src=x onerror=alert(1)> [x](javascript:alert(2))"/' rubrics/medical-coder.yaml >"$T/v.yaml"
+"$CF" rank -q -r "$T/v.yaml" $ASOF -f md examples/applicants >"$T/rank.md"
+"$CF" diff $ASOF -f md rubrics/medical-coder.yaml "$T/v.yaml" examples/applicants >"$T/diff.md"
+for f in rank.md diff.md; do
+    grep -q -e "<img" -e '[^\\]](javascript' "$T/$f" && no "$f: the rubric's version is written raw: $(grep -m1 -e '<img' -e 'javascript' "$T/$f")" || ok
+done
+
 finish

@@ -97,7 +97,7 @@ done
 step_log small "what the edit changes" >"$T/small.log"
 expect_grep "$T/small.log" '^::notice title=coderfit diff::team-base 2026.12 -> team-base 2026.12.1: ' "the diff step sums up the base rubric's edit"
 expect_grep "$T/small.log" '^::notice title=coderfit diff::clinic 1 -> clinic 1: ' "the diff step compares the rubric whose parent changed"
-grep -q ": weight 12 -> 13, " "$T/run-small/summary.md" && ok || no "the summary names the changed weight with its share: $(grep -m3 weight "$T/run-small/summary.md")"
+grep -q ": weight 12 -&gt; 13, " "$T/run-small/summary.md" && ok || no "the summary names the changed weight with its share: $(grep -m3 weight "$T/run-small/summary.md")"
 
 # an edit that moves a tier: the check fails, the moved profiles named
 pull_request tier '/label: Strong fit/{n;s/min: 45/min: 92/}' 2026.12.2
@@ -107,7 +107,7 @@ step_log tier "what the edit changes" >"$T/tier.log"
 expect_grep "$T/tier.log" "^coderfit: diff: --fail-on-tier-change: [1-9][0-9]* profiles\{0,1\} changed tier:" "the red step's log says why"
 expect_grep "$T/tier.log" "^  examples/applicants/inpatient-coder.json: Strong fit -> Good fit, score " "the red step's log names a moved profile with its tiers"
 expect_grep "$T/tier.log" "^::error file=examples/applicants/inpatient-coder.json,title=coderfit diff%3A tier changed::" "the moved profile is an annotation"
-expect_grep "$T/run-tier/summary.md" "tier strong: min 45 -> 92" "the summary names the changed value"
+expect_grep "$T/run-tier/summary.md" "tier strong: min 45 -&gt; 92" "the summary names the changed value (Markdown: -&gt; shows as ->)"
 
 # the same edit with its moves approved, and a rubric added: green
 sed -n 's/^  \(examples[^:]*\): \([A-Za-z ]*\) -> \([A-Za-z ]*\), score .*/\1,\2,\3/p' "$T/tier.log" | sort -u >"$T/moves"

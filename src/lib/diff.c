@@ -818,8 +818,12 @@ cf_status cf_diff_write(cf_diff *df, const cf_diff_opts *o, char **out, size_t *
         cf_buf_putc(&b, '\n');
     } else {
         int md = f == CF_DIFF_MD;
-        cf_buf_printf(&b, "%sRubric changes (%s %s -> %s %s)\n\n", md ? "## " : "", df->old->id,
-                      df->old->version, df->new->id, df->new->version);
+        void (*esc)(cf_buf *, const char *) = md ? cf_buf_md : cf_buf_shown_str;
+        cf_buf_puts(&b, md ? "## Rubric changes (" : "Rubric changes (");
+        const char *parts[] = {df->old->id, " ", df->old->version, " -> ", df->new->id, " ", df->new->version};
+        for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
+            (k % 2 ? cf_buf_puts : esc)(&b, parts[k] ? parts[k] : "");
+        cf_buf_puts(&b, ")\n\n");
         if (same_version) {
             cf_buf note = {0};
             cf_buf_printf(&note, "Note: the rubric changed but its version (%s) did not; raise it, so that "
@@ -836,8 +840,11 @@ cf_status cf_diff_write(cf_diff *df, const cf_diff_opts *o, char **out, size_t *
             cf_buf_puts(&b, md ? "None that moves a score (the texts differ).\n" : "  none that moves a score (the texts differ)\n");
         else if (!nchanges)
             cf_buf_puts(&b, md ? "None.\n" : "  none\n");
-        for (size_t i = 0; i < nchanges; i++)
-            cf_buf_printf(&b, "%s%s\n", md ? "- " : "  ", changes[i]);
+        for (size_t i = 0; i < nchanges; i++) {
+            cf_buf_puts(&b, md ? "- " : "  ");
+            esc(&b, changes[i]);
+            cf_buf_putc(&b, '\n');
+        }
         if (o->changed)
             cf_buf_printf(&b, "\n%sProfiles that moved (%zu of %zu)\n\n", md ? "## " : "", moved, df->n);
         else

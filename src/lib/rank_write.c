@@ -572,8 +572,13 @@ static void write_md(cf_ranking *rk, cf_rank_out *o)
     char head[5];
     cf_buf_puts(b, "# Ranking\n\n");
     if (rk->rubric_id) {
-        cf_buf_printf(b, "Rubric `%s` %s, as of %s", rk->rubric_id, rk->rubric_version ? rk->rubric_version : "",
-                      rk->as_of);
+        /* a merge's rubric comes from its reports: every string escaped */
+        cf_buf_puts(b, "Rubric `");
+        cf_buf_md(b, rk->rubric_id);
+        cf_buf_puts(b, "` ");
+        cf_buf_md(b, rk->rubric_version ? rk->rubric_version : "");
+        cf_buf_puts(b, ", as of ");
+        cf_buf_md(b, rk->as_of ? rk->as_of : "");
         if (rk->rubric_title) {
             cf_buf_puts(b, "; tiers for the opening: ");
             cf_buf_md(b, rk->rubric_title);

@@ -53,13 +53,54 @@ static char *get_id(loader *l, const cf_ynode *map, const char *what)
     return dup(l, s);
 }
 
+/* The length of a control character at s (C0 but tab and newline, DEL,
+ * C1, and the bidirectional controls U+202A-U+202E, U+2066-U+2069, which
+ * can reorder what a terminal or a page shows), or 0. */
+static size_t control_at(const unsigned char *s)
+{
+    if ((*s < 0x20 && *s != '\t' && *s != '\n') || *s == 0x7f)
+        return 1;
+    if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
+        return 2;
+    if (s[0] == 0xe2 && ((s[1] == 0x80 && s[2] >= 0xaa && s[2] <= 0xae) || (s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9)))
+        return 3;
+    return 0;
+}
+
+/* A text of the rubric that reports show (a label, a name, advice, the
+ * title, the version): untrusted as a profile's, so a control character
+ * in it is shown as '?', with a warning at n. */
+static char *dup_text(loader *l, const cf_ynode *n, const char *s, const char *what)
+{
+    char *c = dup(l, s);
+    if (!c)
+        return NULL;
+    size_t k = 0, found = 0;
+    for (size_t i = 0; c[i];) {
+        size_t w = control_at((const unsigned char *)c + i);
+        if (w) {
+            c[k++] = '?';
+            i += w;
+            found++;
+        } else {
+            c[k++] = c[i++];
+        }
+    }
+    c[k] = '\0';
+    if (found)
+        cf_diag_add(l->y.d, n->file ? n->file : l->y.name, n->line, n->col, CF_SEV_WARNING, "control-char",
+                    "%s holds %zu control character%s (escapes, bidirectional controls): shown as '?'", what, found,
+                    found == 1 ? "" : "s");
+    return c;
+}
+
 static char *get_text(loader *l, const cf_ynode *map, const char *key, const char *what)
 {
     const cf_ynode *n = cf_ymap_get(map, key);
     if (!n)
         return NULL;
     const char *s = get_string(l, n, what);
-    return s ? dup(l, s) : NULL;
+    return s ? dup_text(l, n, s, what) : NULL;
 }
 
 /* A mapping that must not be empty: the number of its entries, with *out
@@ -328,7 +369,7 @@ static void load_advice(loader *l, cf_criterion *c, const cf_ynode *n)
 {
     if (n->kind == CF_Y_SCALAR) {
         const char *s = get_string(l, n, "'advice'");
-        c->advice = s ? dup(l, s) : NULL;
+        c->advice = s ? dup_text(l, n, s, "'advice'") : NULL;
         return;
     }
     if (!want(l, n, CF_Y_MAP, "'advice'"))
@@ -348,7 +389,7 @@ static void load_advice(loader *l, cf_criterion *c, const cf_ynode *n)
         }
         const char *s = get_string(l, n->items[i + 1], "an advice text");
         if (s)
-            c->advice_by[st] = dup(l, s);
+            c->advice_by[st] = dup_text(l, n->items[i + 1], s, "an advice text");
     }
     if (!cf_ymap_get(n, "default"))
         err(l, n, "missing-key", "'advice' by state lacks the required key 'default'");
@@ -585,7 +626,7 @@ static void load_terms(loader *l, cf_criterion *c, const cf_ynode *crit)
         const cf_ynode *k = t->items[2 * i], *v = t->items[2 * i + 1];
         cf_term *term = &c->terms[i];
         c->nterms = i + 1;
-        term->id = dup(l, k->value);
+        term->id = dup_text(l, k, k->value, "a term");
         if (!want(l, v, CF_Y_SEQ, "a term's aliases"))
             continue;
         term->aliases = cf_calloc(v->n + 1, sizeof *term->aliases);
