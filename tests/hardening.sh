@@ -180,4 +180,9 @@ for f in rank.md diff.md; do
     grep -q -e "<img" -e '[^\\]](javascript' "$T/$f" && no "$f: the rubric's version is written raw: $(grep -m1 -e '<img' -e 'javascript' "$T/$f")" || ok
 done
 
+# a profile's bidirectional controls too
+printf '{"basics": {"name": "Eve \342\200\256live"}}' >"$T/bidi.json"
+"$CF" score -q $ASOF "$T/bidi.json" | head -n 1 | grep -q "^Eve ?live$" && ok || no "score: a name's bidi override reached the terminal"
+"$CF" rank -q $ASOF "$T/bidi.json" | grep -q "$BIDI" && no "rank: a name's bidi override reached the terminal" || ok
+
 finish

@@ -179,7 +179,8 @@ static int is_control(unsigned char c)
 
 /* The length of what starts at s[0..n) when a terminal may show it: a
  * printable ASCII byte or UTF-8 character; 0 for a control character, C0
- * or C1 (U+0080 to U+009F: CSI and OSC among them), and for a byte that is
+ * or C1 (U+0080 to U+009F: CSI and OSC among them) or bidirectional
+ * (U+202A to U+202E, U+2066 to U+2069), and for a byte that is
  * not UTF-8 (a lone 0x9B is CSI to an 8-bit terminal).  Either way *len is
  * how many bytes it takes. */
 static int shown_len(const char *s, size_t n, size_t *len)
@@ -193,7 +194,9 @@ static int shown_len(const char *s, size_t n, size_t *len)
     if (!k)
         return 0;
     *len = k;
-    return cp > 0x9f;
+    /* the bidirectional controls reorder what follows them on a line, so
+     * that a name can show as another */
+    return cp > 0x9f && !(cp >= 0x202a && cp <= 0x202e) && !(cp >= 0x2066 && cp <= 0x2069);
 }
 
 void cf_text_shown(char *s)
