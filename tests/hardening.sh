@@ -185,4 +185,21 @@ printf '{"basics": {"name": "Eve \342\200\256live"}}' >"$T/bidi.json"
 "$CF" score -q $ASOF "$T/bidi.json" | head -n 1 | grep -q "^Eve ?live$" && ok || no "score: a name's bidi override reached the terminal"
 "$CF" rank -q $ASOF "$T/bidi.json" | grep -q "$BIDI" && no "rank: a name's bidi override reached the terminal" || ok
 
+
+# --- a CSV field is never a formula wherever a spreadsheet splits the line ------------------
+printf '{"basics": {"name": "Ann;=cmd|%s /C calc%s!A0;", "email": "x,@SUM(1)@example.com"}, "work": [{"position": "Coder\\t-2+3"}]}' "'" "'" >"$T/semi.json"
+"$CF" rank -q $ASOF -f csv "$T/semi.json" >"$T/semi.csv"
+python3 - "$T/semi.csv" >"$T/py" 2>&1 <<'PY' && ok || no "rank -f csv: a formula after a separator: $(cat "$T/py")"
+import csv, sys
+lines = open(sys.argv[1], newline="").read().split("\r\n")
+row = lines[1]
+for sep in (";", ",", "\t"):
+    for piece in row.split(sep):
+        piece = piece.lstrip('"')
+        assert not (piece[:1] in ("=", "+", "-", "@")), (sep, piece)
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+name = rows[1][rows[0].index("name")]
+assert name == "Ann;'=cmd|' /C calc'!A0;", name
+PY
+
 finish

@@ -336,17 +336,30 @@ void cf_buf_csv(cf_buf *b, const char *s)
     cf_buf_csv_field(b, s, 0);
 }
 
+/* Whether s[i] starts a formula in a spreadsheet that splits the line at
+ * a separator of another locale (';', a tab) or at a comma, its quotes
+ * aside: a trigger right after one. */
+static int formula_after_separator(const char *s, size_t i)
+{
+    return i > 0 && strchr(",;\t", s[i - 1]) && strchr("=+-@", s[i]);
+}
+
 void cf_buf_csv_field(cf_buf *b, const char *s, int always)
 {
-    int quoted = always || strpbrk(s, ",\"\r\n") != NULL;
+    int inner = 0;
+    for (size_t i = 1; s[0] && s[i] && !inner; i++)
+        inner = formula_after_separator(s, i);
+    int quoted = always || inner || strpbrk(s, ",\"\r\n") != NULL;
     if (quoted)
         cf_buf_putc(b, '"');
     if (cf_csv_formula_like(s))
         cf_buf_putc(b, '\'');
-    for (; *s; s++) {
-        if (*s == '"')
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] == '"')
             cf_buf_putc(b, '"');
-        cf_buf_putc(b, *s);
+        else if (inner && formula_after_separator(s, i))
+            cf_buf_putc(b, '\'');   /* "Ann;=cmd" is "Ann;'=cmd": text wherever it is split */
+        cf_buf_putc(b, s[i]);
     }
     if (quoted)
         cf_buf_putc(b, '"');
