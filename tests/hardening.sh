@@ -202,4 +202,17 @@ name = rows[1][rows[0].index("name")]
 assert name == "Ann;'=cmd|' /C calc'!A0;", name
 PY
 
+
+# --- a folder's *.json that is not a regular file is named, never dropped -------------------
+mkdir -p "$T/odd/sub"
+cp examples/applicants/it-graduate.json "$T/odd/"
+mkfifo "$T/odd/fifo.json"
+ln -s "$T/odd/sub" "$T/odd/link.json"
+expect_exit 0 "rank: a FIFO and a link to a folder named .json" -- "$CF" rank $ASOF "$T/odd"
+expect_grep "$T/err" "^coderfit: rank: warning: $T/odd/fifo.json: not a regular file (a FIFO, a socket, a device or a link to a folder): skipped$" "rank: the FIFO named"
+expect_grep "$T/err" "^coderfit: rank: warning: $T/odd/link.json: not a regular file" "rank: the link to a folder named"
+expect_grep "$T/out" "^  1 input: 1 scored, 0 failed; 2 files skipped$" "rank: the summary counts them"
+expect_exit 0 "score: the same folder" -- "$CF" score $ASOF -f ndjson "$T/odd"
+[ "$(grep -c 'not a regular file' "$T/err")" = 2 ] && ok || no "score: the FIFO and the link named: $(cat "$T/err")"
+
 finish

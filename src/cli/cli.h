@@ -216,6 +216,12 @@ int cli_stderr_width(void);
  * the first non-zero a callback returned (-1: out of memory). */
 typedef int (*cli_file_fn)(void *ctx, const char *path, unsigned long long size);
 typedef int (*cli_skip_fn)(void *ctx, const char *path, int hidden);
+/* hidden is CLI_SKIP_IRREGULAR for an entry whose name is a profile's but
+ * that is not a regular file (a FIFO, a socket, a device, a link to a
+ * folder): not read, and said so. */
+#define CLI_SKIP_IRREGULAR 2
+/* Says on stderr that path is skipped as not a regular file. */
+void cli_irregular_warning(const char *cmd, const char *path);
 typedef int (*cli_error_fn)(void *ctx, const char *path, const char *message);
 int cli_walk(const char *dir, cli_file_fn on_file, cli_skip_fn on_skip, cli_error_fn on_error, void *ctx);
 /* The same for the files whose path accept takes. */

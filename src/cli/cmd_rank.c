@@ -117,6 +117,12 @@ static int walk_file(void *ctx, const char *path, unsigned long long size)
 static int walk_skip(void *ctx, const char *path, int hidden)
 {
     walk_ctx *w = ctx;
+    if (hidden == CLI_SKIP_IRREGULAR) {
+        /* named, and counted with the files not read */
+        if (!w->o->quiet)
+            cli_irregular_warning("rank", path);
+        hidden = 0;
+    }
     if (hidden) {
         if (w->o->verbose)
             cli_error("rank", "note: %s: hidden, left alone", path);

@@ -365,6 +365,8 @@ int cli_walk_names(const char *dir, cli_name_fn accept, cli_file_fn on_file, cli
                 r = on_file(ctx, names[i], 0);
             else if (!accept(names[i]) && on_skip)
                 r = on_skip(ctx, names[i], 0);
+            else if (on_skip)   /* a FIFO, a socket, a device or a link to a folder, named as a profile */
+                r = on_skip(ctx, names[i], CLI_SKIP_IRREGULAR);
         }
         cf_free(names[i]);
     }
@@ -497,4 +499,9 @@ void cli_skipped_warning(const char *cmd, char *const *paths, size_t n)
         len += (size_t)snprintf(msg + len, sizeof msg - len, " and %zu more", n - shown);
     snprintf(msg + len, sizeof msg - len, "; %s", CF_CONVERT_HINT);
     cli_error(cmd, "%s", msg);
+}
+
+void cli_irregular_warning(const char *cmd, const char *path)
+{
+    cli_error(cmd, "warning: %s: not a regular file (a FIFO, a socket, a device or a link to a folder): skipped", path);
 }

@@ -240,6 +240,10 @@ static int each_file(void *vctx, const char *path, unsigned long long size)
 static int each_skip(void *vctx, const char *path, int hidden)
 {
     const walk *w = vctx;
+    if (hidden == CLI_SKIP_IRREGULAR && !w->pl.o->quiet) {
+        cli_irregular_warning(NULL, path);
+        return 0;
+    }
     if (!hidden && !w->pl.o->quiet) {
         char *one[] = {(char *)path};
         cli_skipped_warning(NULL, one, 1);
