@@ -524,7 +524,7 @@ expect_grep "$T/out" "^$T/team/team.yaml:7:5: error: unknown key 'wieght' in a q
 # a number out of range: both bounds said, whichever side it is on
 printf 'format: coderfit-rubric/1\nextends: medical-coder\nid: w\nversion: "1"\nqualities:\n  - id: education\n    weight: 1e308\n' >"$T/team/huge.yaml"
 expect_exit 1 "lint: a weight of 1e308" -- "$CF" lint "$T/team/huge.yaml"
-expect_grep "$T/out" "^$T/team/huge.yaml:7:13: error: a quality weight must be greater than 0 and at most 1000000000 \[bad-number\]$" "lint: both bounds of a weight"
+expect_grep "$T/out" "^$T/team/huge.yaml:7:13: error: a quality weight must be at least 0.001 and at most 1000000000 \[bad-number\]$" "lint: both bounds of a weight"
 # libyaml's reader errors at their place, not at 1:1
 printf 'format: coderfit-rubric/1\nid: "\303\251t\303\251"\ntitle: "a\001b"\n' >"$T/team/ctl.yaml"
 expect_exit 1 "lint: a control character" -- "$CF" lint "$T/team/ctl.yaml"

@@ -215,4 +215,18 @@ expect_grep "$T/out" "^  1 input: 1 scored, 0 failed; 2 files skipped$" "rank: t
 expect_exit 0 "score: the same folder" -- "$CF" score $ASOF -f ndjson "$T/odd"
 [ "$(grep -c 'not a regular file' "$T/err")" = 2 ] && ok || no "score: the FIFO and the link named: $(cat "$T/err")"
 
+
+# --- smaller: impossible scores refused by --merge, weights too small to compute with ------
+"$CF" score -q $ASOF -f ndjson examples/applicants/it-graduate.json >"$T/r.nd"
+for v in 150 1e308 -3; do
+    python3 -c 'import json,sys; d=json.loads(open(sys.argv[1]).readline()); d["score"]=float(sys.argv[2]); print(json.dumps(d))' "$T/r.nd" $v >"$T/bad.nd"
+    expect_exit 4 "rank --merge: a score of $v" -- "$CF" rank -q --merge -f csv "$T/bad.nd"
+    expect_grep "$T/err" "bad.nd:1:1: error: the score is .*, not from 0 to 100: not a report coderfit wrote \[not-a-report\]" "rank --merge: a score of $v refused, never clamped"
+done
+python3 -c 'import json,sys; d=json.loads(open(sys.argv[1]).readline()); d["qualities"][0]["score"]=1e9; print(json.dumps(d))' "$T/r.nd" >"$T/bad.nd"
+expect_exit 4 "rank --merge: a quality's impossible score" -- "$CF" rank -q --merge -f csv "$T/bad.nd"
+sed '0,/^    weight: 30$/s//    weight: 1e-320/' rubrics/medical-coder.yaml >"$T/tiny.yaml"
+expect_exit 1 "lint: a weight of 1e-320" -- "$CF" lint "$T/tiny.yaml"
+expect_grep "$T/out" "tiny.yaml:[0-9]*:13: error: a quality weight must be at least 0.001 and at most 1000000000 \[bad-number\]" "lint: a weight too small to compute with"
+
 finish

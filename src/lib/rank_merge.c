@@ -54,6 +54,12 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
                     "not a coderfit report (as written by score -f ndjson or rank -f ndjson)");
         goto out;
     }
+    if (!(score->valuedouble >= 0 && score->valuedouble <= 100)) {
+        /* never clamped into a rank: refused, as a report coderfit did not write */
+        cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "not-a-report",
+                    "the score is %g, not from 0 to 100: not a report coderfit wrote", score->valuedouble);
+        goto out;
+    }
     /* the qualities' ids and names, then their scores */
     size_t nqz = nq ? (size_t)nq : 1;
     qid = cf_malloc(nqz * (2 * sizeof *qid + sizeof *qs));
@@ -71,6 +77,12 @@ cf_status cf_ranking_add_line(cf_ranking *rk, const char *file, unsigned line,
         qname[i] = cf_get_str(q, "name");
         if (!qid[i] || !cJSON_IsNumber(qsv)) {
             cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "not-a-report", "report quality without id or score");
+            goto out;
+        }
+        if (!(qsv->valuedouble >= 0 && qsv->valuedouble <= 100)) {
+            cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "not-a-report",
+                        "the score of quality '%.80s' is %g, not from 0 to 100: not a report coderfit wrote", qid[i],
+                        qsv->valuedouble);
             goto out;
         }
         qs[i++] = qsv->valuedouble;

@@ -578,7 +578,7 @@ static void load_terms(loader *l, cf_criterion *c, const cf_ynode *crit)
             const cf_ynode *pn = path->kind == CF_Y_MAP ? path->items[2 * i] : path;
             double w = 1;
             if (path->kind == CF_Y_MAP &&
-                !get_range(l, path->items[2 * i + 1], "an evidence weight", 0, 1, 1, &w))
+                !get_range(l, path->items[2 * i + 1], "an evidence weight", 0.001, 1, 0, &w))
                 continue;
             const char *ps = get_string(l, pn, "'path'");
             if (!ps || !check_path(l, pn, ps, CF_C_TERMS))
@@ -718,7 +718,7 @@ static void load_criterion(loader *l, cf_quality *q, cf_criterion *c, const cf_y
                     "criterion '%s' has no advice: a counselor gets nothing to act on", c->id ? c->id : "?");
     const cf_ynode *w = cf_ymap_get(n, "weight");
     if (w)
-        get_range(l, w, "a criterion weight", 0, 1e9, 1, &c->weight);
+        get_range(l, w, "a criterion weight", 0.001, 1e9, 0, &c->weight);
 
     const cf_ynode *tn = cf_ymap_get(n, "type");
     int type = -1;
@@ -846,7 +846,7 @@ static void load_quality(loader *l, cf_quality *q, const cf_ynode *n)
     q->name = get_text(l, n, "name", "'name'");
     const cf_ynode *w = cf_ymap_get(n, "weight");
     if (w)
-        get_range(l, w, "a quality weight", 0, 1e9, 1, &q->weight);
+        get_range(l, w, "a quality weight", 0.001, 1e9, 0, &q->weight);
     const cf_ynode *cs = cf_ymap_get(n, "criteria");
     if (!cs || !want(l, cs, CF_Y_SEQ, "'criteria'"))
         return;
