@@ -192,12 +192,12 @@ static cf_status add_row(cf_audit *a, const char *file, unsigned line, unsigned 
                          const char *src, size_t srclen, int sex, int race, cf_diags *d)
 {
     demo_row *rows = cf_grow(a->rows, &a->rowcap, a->nrows + 1, sizeof *a->rows);
-    char *key = cf_malloc(srclen + 1);
-    if (!rows || !key) {
-        cf_free(key);
+    if (!rows)
         return CF_ESYSTEM;
-    }
     a->rows = rows;
+    char *key = cf_malloc(srclen + 1);
+    if (!key)
+        return CF_ESYSTEM;
     const char *s;
     int in = cf_strset_add(&a->seen, key, norm_source(src, srclen, key), &s);
     cf_free(key);
