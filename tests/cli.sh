@@ -229,11 +229,13 @@ assert len(gated) == 3 and all(not s["eligible"] and s["next_step"]["points"] > 
 assert all("moved" not in s for s in st)
 EOF
 grep -q "<th scope=\"col\">Moved</th>" "$D/index.html" && no "advise --output-dir: a Moved column without --previous" || ok
-# last term's index: who moved
-expect_exit 0 "advise --output-dir, last term" -- "$CF" advise -q --as-of 2024-06-01 --output-dir "$T/then" "$EX"
+# last term's index: who moved (four students: each run plans every step)
+mkdir -p "$T/few"
+cp "$EX/new-cca.native.json" "$EX/apprentice-cpc-a.json" "$EX/inpatient-coder.json" "$EX/remote-auditor.native.json" "$T/few/"
+expect_exit 0 "advise --output-dir, last term" -- "$CF" advise -q --as-of 2024-06-01 --output-dir "$T/then" "$T/few"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["students"] = [s for s in d["students"] if s["name"] != "Dana Whitfield"]; json.dump(d, open(sys.argv[1], "w"))' "$T/then/index.json"
-expect_exit 0 "advise --previous" -- "$CF" advise -q $ASOF --previous "$T/then/index.json" --output-dir "$D" "$EX"
-python3 - "$D/index.json" >"$T/py" 2>&1 <<'EOF' && ok || no "advise --previous: who moved: $(cat "$T/py")"
+expect_exit 0 "advise --previous" -- "$CF" advise -q $ASOF --previous "$T/then/index.json" --output-dir "$T/now" "$T/few"
+python3 - "$T/now/index.json" >"$T/py" 2>&1 <<'EOF' && ok || no "advise --previous: who moved: $(cat "$T/py")"
 import json, sys
 d = json.load(open(sys.argv[1]))
 by = {s["name"]: s for s in d["students"]}
@@ -243,13 +245,13 @@ m = by["Marcus Lee"]
 assert m["moved"] == "up" and m["previous"]["tier"] == "early" and m["previous"]["score"] < m["score"], m
 assert by["Helen Okafor"]["moved"] == "same"
 EOF
-grep -q "Not yet a fit → Developing (+[0-9.]*)" "$D/index.html" && grep -q "<th scope=\"col\">Moved</th>" "$D/index.html" && ok || no "advise --previous: the index says who moved"
-expect_exit 4 "advise --previous: not an index" -- "$CF" advise $ASOF --previous "$EX/inpatient-coder.json" --output-dir "$T/none" "$EX"
+grep -q "Not yet a fit → Developing (+[0-9.]*)" "$T/now/index.html" && grep -q "<th scope=\"col\">Moved</th>" "$T/now/index.html" && ok || no "advise --previous: the index says who moved"
+expect_exit 4 "advise --previous: not an index" -- "$CF" advise $ASOF --previous "$EX/inpatient-coder.json" --output-dir "$T/none" "$T/few"
 expect_grep "$T/err" "inpatient-coder.json:1:1: error: not the index.json of an earlier advise --output-dir (format coderfit-caseload/1) \[caseload\]$" "advise --previous: what is wrong with it"
 [ -e "$T/none" ] && no "advise --previous: a folder made before the index was read" || ok
 # Markdown pages and index, for the student: no option names
-expect_exit 0 "advise --output-dir -f md" -- "$CF" advise -q $ASOF -f md --output-dir "$T/md" "$EX"
-[ "$(ls "$T/md" | grep -c '\.md$')" = 11 ] && [ -f "$T/md/index.json" ] && [ ! -e "$T/md/index.html" ] && ok || no "advise -f md --output-dir: ten pages, index.md and index.json: $(ls "$T/md")"
+expect_exit 0 "advise --output-dir -f md" -- "$CF" advise -q $ASOF -f md --output-dir "$T/md" "$T/few"
+[ "$(ls "$T/md" | grep -c '\.md$')" = 5 ] && [ -f "$T/md/index.json" ] && [ ! -e "$T/md/index.html" ] && ok || no "advise -f md --output-dir: four pages, index.md and index.json: $(ls "$T/md")"
 grep -q "^| \[Samuel Ortiz\](new-cca.native.md) | 48.6 | Developing | Good fit: has the points; needs " "$T/md/index.md" && ok || no "advise -f md --output-dir: the index links each page: $(sed -n 5,7p "$T/md/index.md")"
 grep -l -e "--with" -e "--top" "$T/md"/*.md && no "advise -f md --output-dir: option names for the student" || ok
 # one refused input: the others still get their pages
@@ -260,7 +262,7 @@ expect_exit 4 "advise --output-dir: a refused input" -- "$CF" advise -q $ASOF --
 expect_grep "$T/err" "broken.json:3:1: error: invalid JSON" "advise --output-dir: the refused input named"
 [ "$(ls "$T/class-out" | tr '\n' ' ')" = "index.html index.json inpatient-coder.html it-graduate.html " ] && ok || no "advise --output-dir: the others' pages: $(ls "$T/class-out")"
 # blind: the pages and the index name no one
-expect_exit 0 "advise --blind --output-dir" -- "$CF" advise -q $ASOF --blind --output-dir "$T/blind" "$EX"
+expect_exit 0 "advise --blind --output-dir" -- "$CF" advise -q $ASOF --blind --output-dir "$T/blind" "$T/few"
 grep -l -e Whitfield -e "@example.com" -e "inpatient-coder" "$T/blind"/* && no "advise --blind --output-dir: a student named" || ok
 # what a caseload is not
 expect_exit 2 "advise: a folder without --output-dir" -- "$CF" advise $ASOF "$EX"

@@ -123,18 +123,20 @@ rc=$?
 
 
 # --- rank -f html: the same bytes whatever the threads and the operands' order ----------
+mkdir -p "$T/p20"
+cp $(ls tests/panel/profiles/*.json | head -n 20) "$T/p20/"
 for i in 1 2 3 4 5 6; do
-    "$CF" rank -q $ASOF -j 8 -f html tests/panel/profiles examples/applicants | cksum
+    "$CF" rank -q $ASOF -j 8 -f html "$T/p20" examples/applicants | cksum
 done | sort -u >"$T/html.sums"
 [ "$(wc -l <"$T/html.sums")" = 1 ] && ok || no "rank -f html -j 8: $(wc -l <"$T/html.sums") different pages in 6 runs"
-"$CF" score -q $ASOF -f ndjson tests/panel/profiles >"$T/a.nd"
+"$CF" score -q $ASOF -f ndjson "$T/p20" >"$T/a.nd"
 "$CF" score -q $ASOF -f ndjson examples/applicants >"$T/b.nd"
 for f in html text csv json md; do
     "$CF" rank -q --merge -f $f "$T/a.nd" "$T/b.nd" >"$T/ab.$f"
     "$CF" rank -q --merge -f $f "$T/b.nd" "$T/a.nd" >"$T/ba.$f"
     cmp -s "$T/ab.$f" "$T/ba.$f" && ok || no "rank --merge -f $f: the page changes with the operands' order"
 done
-"$CF" rank -q $ASOF -j 1 -f html tests/panel/profiles examples/applicants | cmp -s - "$T/ab.html" && ok || no "rank --merge -f html: not the page of one run"
+"$CF" rank -q $ASOF -j 1 -f html "$T/p20" examples/applicants | cmp -s - "$T/ab.html" && ok || no "rank --merge -f html: not the page of one run"
 
 
 # --- rank --merge: two failures of one stream are two ------------------------------------

@@ -172,7 +172,7 @@ job() {
         "$CF" advise -q -r examples/rubrics/coding-auditor.yaml --as-of 2025-01-01 --output-dir "$T/then" \
             examples/applicants/new-cca.native.json examples/applicants/remote-auditor.native.json
         shell_loop "$desc" -- sh -c 'rm -rf "$3" && "$1" advise -r "$2" --as-of 2026-11-26 --previous "$4" \
-        --output-dir "$3" examples/applicants/new-cca.native.json; rc=$?
+        --output-dir "$3" examples/applicants/remote-auditor.native.json; rc=$?
         ls "$3"; cat "$3/index.html" "$3/index.json"; exit $rc' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/pages" \
             "$T/then/index.json"
         rc=$?; rm -rf "$T"; return $rc ;;
