@@ -231,4 +231,59 @@ sed '0,/^    weight: 30$/s//    weight: 1e-320/' rubrics/medical-coder.yaml >"$T
 expect_exit 1 "lint: a weight of 1e-320" -- "$CF" lint "$T/tiny.yaml"
 expect_grep "$T/out" "tiny.yaml:[0-9]*:13: error: a quality weight must be at least 0.001 and at most 1000000000 \[bad-number\]" "lint: a weight too small to compute with"
 
+
+# --- a rubric's aliases are bounded in bytes, not only in nodes ----------------------
+# 400 criteria sharing one 30 KB advice: 83 KB written, 12 MB expanded
+python3 - "$T/bytes.yaml" "$T/shared.yaml" <<'PY'
+import sys
+def rubric(text, n):
+    out = ["format: coderfit-rubric/1", "extends: medical-coder", "id: shared", "version: '1'",
+           "qualities:", "  - id: technical", "    criteria:"]
+    for i in range(n):
+        adv = '&a "%s"' % text if i == 0 else "*a"
+        out.append("      - {id: c%d, label: Setting, type: level, weight: 1, path: derived.setting, "
+                   "levels: {inpatient: 1}, missing: zero, advice: %s}" % (i, adv))
+    return "\n".join(out) + "\n"
+open(sys.argv[1], "w").write(rubric("Write it down. " * 2000, 400))
+# sharing a short advice 400 times is what aliases are for
+open(sys.argv[2], "w").write(rubric("State the setting of your coding work.", 400))
+PY
+expect_exit 1 "lint: aliases that expand 30 KB into 12 MB" -- "$CF" lint "$T/bytes.yaml"
+expect_grep "$T/out" "bytes.yaml:[0-9]*:[0-9]*: error: aliases expand to more than 1 MiB of text beyond what the document writes (unbounded alias expansion) \[alias-expansion\]" "lint: the expansion in bytes named"
+expect_exit 3 "score: the same rubric refused" -- "$CF" score -q -r "$T/bytes.yaml" examples/applicants/it-graduate.json
+expect_exit 0 "lint: a short advice shared 400 times" -- "$CF" lint "$T/shared.yaml"
+
+# --- extends: thousands of entries merge by id, in order, as a few do -------------------
+# eight rubrics, each extending the one before with 300 criteria of its
+# own; each also replaces one of the one before, and removes another
+python3 - "$T" <<'PY'
+import sys
+t = sys.argv[1]
+for r in range(8):
+    base = "medical-coder" if r == 0 else "./chain-%d.yaml" % (r - 1)
+    out = ["format: coderfit-rubric/1", "extends: " + base, "id: chain%d" % r, "version: '1'",
+           "qualities:", "  - id: technical", "    criteria:"]
+    for i in range(300):
+        out.append("      - {id: c%dx%d, label: Setting %d, type: level, weight: 1, path: derived.setting, "
+                   "levels: {inpatient: 1}, missing: zero, advice: x}" % (r, i, i))
+    if r:
+        out.append("      - {id: c%dx7, label: Replaced by %d}" % (r - 1, r))
+        out.append("      - {id: c%dx8, remove: true}" % (r - 1))
+    open("%s/chain-%d.yaml" % (t, r), "w").write("\n".join(out) + "\n")
+PY
+expect_exit 0 "lint: eight rubrics of 300 criteria, each extending the last" -- "$CF" lint "$T/chain-7.yaml"
+"$CF" show -f json -r "$T/chain-7.yaml" >"$T/chain.json" 2>"$T/err"
+python3 - "$T/chain.json" <<'PY' && ok || no "extends: the merged criteria are not base's in order, replaced in place, removed"
+import json, sys
+q = [q for q in json.load(open(sys.argv[1]))["qualities"] if q["id"] == "technical"][0]
+ids = [c["id"] for c in q["criteria"] if c["id"].startswith("c")]
+want = []
+for r in range(8):
+    want += ["c%dx%d" % (r, i) for i in range(300) if not (r < 7 and i == 8)]
+assert ids == want, (len(ids), len(want), [a for a in ids if a not in want][:3], [a for a in want if a not in ids][:3])
+labels = {c["id"]: c["label"] for c in q["criteria"]}
+assert all(labels["c%dx7" % r] == "Replaced by %d" % (r + 1) for r in range(7)), labels["c0x7"]
+assert labels["c7x7"] == "Setting 7"
+PY
+
 finish

@@ -105,6 +105,15 @@ gen_scale() {   # gen_scale CASE N FILE
     aliases) awk -v n="$2" 'BEGIN { print "format: coderfit-rubric/1\nextends: medical-coder\nid: big\nversion: \"1\"\nqualities:\n  - id: technical\n    criteria:\n      - id: big\n        label: Big\n        type: terms\n        weight: 1\n        advice: x\n        path:\n          summary: 1\n        terms:\n          many:"
                for (i = 0; i < n; i++) printf "            - word%d tool\n", i }' >"$3" ;;
     failed) awk -v n="$2" 'BEGIN { for (i = 0; i < n; i++) printf "{\"basics\": {\"name\": \"n%d\"},}\n", i }' >"$3" ;;
+    chain) # eight rubrics, each extending the one before, N criteria in all
+        for r in 0 1 2 3 4 5 6 7; do
+            if [ $r = 7 ]; then out=$3; else out=${3%.yaml}-$r.yaml; fi
+            if [ $r = 0 ]; then base=medical-coder; else base=./$(basename "${3%.yaml}")-$((r - 1)).yaml; fi
+            awk -v n="$2" -v r=$r -v base="$base" 'BEGIN {
+                printf "format: coderfit-rubric/1\nextends: %s\nid: chain%d\nversion: \"1\"\nqualities:\n  - id: technical\n    criteria:\n", base, r
+                for (i = 0; i < n / 8; i++)
+                    printf "      - {id: c%dx%d, label: Setting, type: level, weight: 1, path: derived.setting, levels: {inpatient: 1}, missing: zero, advice: x}\n", r, i }' >"$out"
+        done ;;
     esac
 }
 "$CF" score $ASOF -f ndjson examples/applicants/*.json >"$W/reports.ndjson" 2>/dev/null
@@ -113,11 +122,12 @@ for c in "dates:score, one JSON Resume with N bad dates:score $ASOF -f ndjson" \
          "csv:audit, N demographics rows (CSV):audit --select top=3 -d" \
          "json:audit, N demographics rows (JSON):audit --select top=3 -d" \
          "aliases:lint, one criterion with N aliases:lint -f json" \
+         "chain:lint, N criteria in 8 rubrics, each extends:lint -f json" \
          "failed:rank --top 10 -f csv, N inputs that fail:rank -q $ASOF --top 10 -f csv"; do
     kind=${c%%:*} rest=${c#*:}
     name=${rest%%:*} cmd=${rest#*:}
     ts=""
-    case $kind in dates|json) ext=json ;; csv) ext=csv ;; aliases) ext=yaml ;; *) ext=ndjson ;; esac
+    case $kind in dates|json) ext=json ;; csv) ext=csv ;; aliases|chain) ext=yaml ;; *) ext=ndjson ;; esac
     f="$W/scale-$kind.$ext"
     for n in 10000 20000 40000; do
         gen_scale "$kind" $n "$f"

@@ -43,33 +43,74 @@ static int is_true(const cf_ynode *n)
     return n && n->kind == CF_Y_SCALAR && n->plain && strcmp(n->value, "true") == 0;
 }
 
+/* A mapping's keys, hashed when there are many (else NULL: looked up in
+ * turn), so that merging two maps of thousands of keys (a 'terms' table)
+ * costs what their length does. */
+#define FEW_KEYS 16
+static int index_keys(merger *m, const cf_ynode *map, cf_strset *idx)
+{
+    *idx = (cf_strset){0};
+    if (!map || map->n / 2 <= FEW_KEYS)
+        return 0;
+    for (size_t i = 0; i + 1 < map->n; i += 2) {
+        const cf_ynode *k = map->items[i];
+        size_t *at = cf_strset_val(idx, k->value, k->len, NULL);
+        if (!at) {
+            cf_strset_free(idx);
+            m->oom = 1;
+            return -1;
+        }
+        *at = i + 2;
+    }
+    return 0;
+}
+
+static cf_ynode *lookup(const cf_ynode *map, const cf_strset *idx, const cf_ynode *key)
+{
+    if (!map)
+        return NULL;
+    if (!idx->n)
+        return cf_ymap_get(map, key->value);
+    size_t *at = cf_strset_find(idx, key->value, key->len);
+    return at ? map->items[*at - 1] : NULL;
+}
+
 /* over's keys on base's (base may be NULL); "remove" and, at the top,
  * "extends" are not copied. */
 static cf_ynode *merge_map(merger *m, cf_ynode *base, cf_ynode *over)
 {
+    cf_strset bidx, oidx;
     cf_ynode *r = made(m, CF_Y_MAP, over);
-    if (!r)
+    if (!r || index_keys(m, base, &bidx))
         return NULL;
+    if (index_keys(m, over, &oidx))
+        goto fail;
     for (size_t i = 0; base && i + 1 < base->n; i += 2) {
         cf_ynode *k = base->items[i], *v = base->items[i + 1];
-        cf_ynode *ov = cf_ymap_get(over, k->value);
+        cf_ynode *ov = lookup(over, &oidx, k);
         if (ov && !(v = merge(m, v, ov, k->value)))
-            return NULL;
+            goto fail;
         if (push(m, r, k) || push(m, r, v))
-            return NULL;
+            goto fail;
     }
     for (size_t i = 0; i + 1 < over->n; i += 2) {
         cf_ynode *k = over->items[i];
-        if ((base && cf_ymap_get(base, k->value)) || strcmp(k->value, "remove") == 0 ||
+        if (lookup(base, &bidx, k) || strcmp(k->value, "remove") == 0 ||
             strcmp(k->value, "extends") == 0)
             continue;
         cf_ynode *v = over->items[i + 1];
         if (v->kind == CF_Y_MAP && !(v = merge_map(m, NULL, v)))
-            return NULL;
+            goto fail;
         if (push(m, r, k) || push(m, r, v))
-            return NULL;
+            goto fail;
     }
+    cf_strset_free(&bidx);
+    cf_strset_free(&oidx);
     return r;
+fail:
+    cf_strset_free(&bidx);
+    cf_strset_free(&oidx);
+    return NULL;
 }
 
 static const char *item_id(const cf_ynode *n)
@@ -79,15 +120,25 @@ static const char *item_id(const cf_ynode *n)
 }
 
 /* A list of things with ids: base's, with over's items merged into the one
- * of the same id, taken out (remove: true) or added at the end. */
+ * of the same id (the last, when base repeats one), taken out (remove:
+ * true) or added at the end.  The ids are found through a hash, so that a
+ * list of thousands costs what its length does. */
 static cf_ynode *merge_list(merger *m, cf_ynode *base, cf_ynode *over, const char *key)
 {
     cf_ynode *r = made(m, CF_Y_SEQ, over);
+    cf_strset at_id = {0};       /* id -> position in r + 1 (0: none) */
     if (!r)
         return NULL;
-    for (size_t i = 0; i < base->n; i++)
+    for (size_t i = 0; i < base->n; i++) {
         if (push(m, r, base->items[i]))
-            return NULL;
+            goto oom;
+        const char *bid = item_id(base->items[i]);
+        size_t *at = bid ? cf_strset_val(&at_id, bid, strlen(bid), NULL) : NULL;
+        if (bid && !at)
+            goto oom;
+        if (at)
+            *at = i + 1;
+    }
     for (size_t i = 0; i < over->n; i++) {
         cf_ynode *it = over->items[i];
         const char *id = item_id(it);
@@ -97,32 +148,44 @@ static cf_ynode *merge_list(merger *m, cf_ynode *base, cf_ynode *over, const cha
             m->errors++;
             continue;
         }
-        size_t at = r->n;
-        for (size_t j = 0; j < r->n; j++) {
-            const char *bid = item_id(r->items[j]);
-            if (bid && strcmp(bid, id) == 0)
-                at = j;
-        }
+        size_t *at = cf_strset_val(&at_id, id, strlen(id), NULL);
+        if (!at)
+            goto oom;
         if (is_true(cf_ymap_get(it, "remove"))) {
-            if (at == r->n) {
+            if (!*at) {
                 cf_diag_add(m->d, it->file, it->line, it->col, CF_SEV_ERROR, "extends",
                             "nothing to remove: the rubric extended has no '%s' entry '%s'", key, id);
                 m->errors++;
                 continue;
             }
-            memmove(r->items + at, r->items + at + 1, (r->n - at - 1) * sizeof *r->items);
-            r->n--;
+            r->items[*at - 1] = NULL;    /* taken out below, order kept */
+            *at = 0;
             continue;
         }
-        cf_ynode *v = merge_map(m, at < r->n ? r->items[at] : NULL, it);
+        size_t was = *at;
+        cf_ynode *v = merge_map(m, was ? r->items[was - 1] : NULL, it);
         if (!v)
-            return NULL;
-        if (at < r->n)
-            r->items[at] = v;
+            goto oom;
+        if (was)
+            r->items[was - 1] = v;
         else if (push(m, r, v))
-            return NULL;
+            goto oom;
+        else if ((at = cf_strset_val(&at_id, id, strlen(id), NULL)))
+            *at = r->n;
+        else
+            goto oom;
     }
+    size_t kept = 0;
+    for (size_t i = 0; i < r->n; i++)
+        if (r->items[i])
+            r->items[kept++] = r->items[i];
+    r->n = kept;
+    cf_strset_free(&at_id);
     return r;
+oom:
+    m->oom = 1;
+    cf_strset_free(&at_id);
+    return NULL;
 }
 
 static cf_ynode *merge(merger *m, cf_ynode *base, cf_ynode *over, const char *key)

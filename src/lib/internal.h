@@ -444,12 +444,19 @@ uint64_t cf_fnv1a(const void *data, size_t n, uint64_t h);
  * set keeps its own copies. */
 typedef struct cf_strset {
     char **slot;              /* nslots, a power of two (0: none yet) */
+    size_t *val;              /* each slot's value (cf_strset_val) */
     size_t nslots, n;
 } cf_strset;
 /* Adds s[0..len) unless it is in: 1 when it was in, 0 when added, -1 when
  * memory ran out.  *kept (may be NULL) is the set's copy, valid until
  * cf_strset_free. */
 int cf_strset_add(cf_strset *set, const char *s, size_t len, const char **kept);
+/* The set as a map: the value kept with s[0..len), added (its value 0,
+ * *was_in 0) unless it is in (*was_in 1); NULL when memory ran out.  The
+ * pointer is valid until the next addition. */
+size_t *cf_strset_val(cf_strset *set, const char *s, size_t len, int *was_in);
+/* The value kept with s[0..len), or NULL when it is not in the set. */
+size_t *cf_strset_find(const cf_strset *set, const char *s, size_t len);
 void cf_strset_free(cf_strset *set);
 
 /* Writes "name[i]" into buf (at least strlen(name) + 13 bytes). */

@@ -20,6 +20,19 @@ typedef struct loader {
 #define check_keys(l, map, keys, what, extra, note) cf_ykeys(&(l)->y, map, keys, what, extra, note)
 typedef cf_ykey keyspec;
 
+/* Whether id was named before among its siblings (seen holds theirs); an
+ * id is added to seen.  A hash, so that thousands of siblings cost what
+ * their number does. */
+static int repeated_id(loader *l, cf_strset *seen, const char *id)
+{
+    if (!id)
+        return 0;
+    int in = cf_strset_add(seen, id, strlen(id), NULL);
+    if (in < 0)
+        l->y.oom = 1;
+    return in == 1;
+}
+
 static char *dup(loader *l, const char *s)
 {
     char *c = cf_strdup(s);
@@ -859,14 +872,15 @@ static void load_quality(loader *l, cf_quality *q, const cf_ynode *n)
         l->y.oom = 1;
         return;
     }
+    cf_strset seen = {0};
     for (size_t i = 0; i < cs->n; i++) {
         q->ncriteria = i + 1;
         load_criterion(l, q, &q->criteria[i], cs->items[i]);
-        for (size_t j = 0; j < i; j++)
-            if (q->criteria[i].id && q->criteria[j].id && strcmp(q->criteria[i].id, q->criteria[j].id) == 0)
-                err(l, cs->items[i], "duplicate-id", "criterion id '%s' is used twice in quality '%s'",
-                    q->criteria[i].id, q->id ? q->id : "?");
+        if (repeated_id(l, &seen, q->criteria[i].id))
+            err(l, cs->items[i], "duplicate-id", "criterion id '%s' is used twice in quality '%s'",
+                q->criteria[i].id, q->id ? q->id : "?");
     }
+    cf_strset_free(&seen);
 }
 
 static int find_criterion(const cf_rubric *r, const char *ref, size_t *qi, size_t *ci)
@@ -1062,6 +1076,7 @@ static void load_tiers(loader *l, const cf_ynode *n)
     if (!(r->tiers = v0))
         return;
     int all_ok = 1;
+    cf_strset seen = {0};
     for (size_t i = 0; i < n->n; i++) {
         static const keyspec keys[] = {
             {"id", 1}, {"label", 1}, {"min", 1}, {"requires", 0}, {"description", 0}, {NULL, 0}};
@@ -1074,15 +1089,14 @@ static void load_tiers(loader *l, const cf_ynode *n)
         }
         check_keys(l, t, keys, "a tier", NULL, NULL);
         tier->id = get_id(l, t, "tier id");
+        if (repeated_id(l, &seen, tier->id))
+            err(l, t, "duplicate-id", "tier id '%s' is used twice", tier->id);
         tier->label = get_text(l, t, "label", "'label'");
         const cf_ynode *m = cf_ymap_get(t, "min");
         if (!m || !get_range(l, m, "a tier's 'min'", 0, 100, 0, &tier->min)) {
             all_ok = 0;
             continue;
         }
-        for (size_t j = 0; j < i; j++)
-            if (tier->id && r->tiers[j].id && strcmp(tier->id, r->tiers[j].id) == 0)
-                err(l, t, "duplicate-id", "tier id '%s' is used twice", tier->id);
         if (tier->id && strcmp(tier->id, CF_TIER_INSUFFICIENT) == 0)
             err(l, t, "bad-id", "tier id '%s' is kept for a profile that states too little", tier->id);
         const cf_ynode *rq = cf_ymap_get(t, "requires");
@@ -1095,7 +1109,7 @@ static void load_tiers(loader *l, const cf_ynode *n)
             tier->req = cf_calloc(rq->n ? rq->n : 1, sizeof *tier->req);
             if (!tier->req) {
                 l->y.oom = 1;
-                return;
+                break;
             }
             tier->req_first = r->nreq;
             for (size_t k = 0; k < rq->n; k++) {
@@ -1110,6 +1124,9 @@ static void load_tiers(loader *l, const cf_ynode *n)
                 "takes the first whose min it reaches, so each min must be below the one before (%g)",
                 tier->id ? tier->id : "?", tier->min, r->tiers[i - 1].min);
     }
+    cf_strset_free(&seen);
+    if (l->y.oom)
+        return;
     if (all_ok && r->tiers[r->ntiers - 1].min != 0)
         err(l, n->items[n->n - 1], "tier-gap", "scores below %g fall in no tier: the last tier's min must be 0",
             r->tiers[r->ntiers - 1].min);
@@ -1161,14 +1178,14 @@ static void load_root(loader *l, const cf_ynode *root)
             l->y.oom = 1;
             return;
         }
+        cf_strset seen = {0};
         for (size_t i = 0; i < qs->n; i++) {
             r->nqualities = i + 1;
             load_quality(l, &r->qualities[i], qs->items[i]);
-            for (size_t j = 0; j < i; j++)
-                if (r->qualities[i].id && r->qualities[j].id &&
-                    strcmp(r->qualities[i].id, r->qualities[j].id) == 0)
-                    err(l, qs->items[i], "duplicate-id", "quality id '%s' is used twice", r->qualities[i].id);
+            if (repeated_id(l, &seen, r->qualities[i].id))
+                err(l, qs->items[i], "duplicate-id", "quality id '%s' is used twice", r->qualities[i].id);
         }
+        cf_strset_free(&seen);
     }
     const cf_ynode *gs = cf_ymap_get(root, "gates");
     if (gs && want(l, gs, CF_Y_SEQ, "'gates'") && gs->n) {
@@ -1177,13 +1194,14 @@ static void load_root(loader *l, const cf_ynode *root)
             l->y.oom = 1;
             return;
         }
+        cf_strset seen = {0};
         for (size_t i = 0; i < gs->n; i++) {
             r->ngates = i + 1;
             load_gate(l, &r->gates[i], gs->items[i]);
-            for (size_t j = 0; j < i; j++)
-                if (r->gates[i].id && r->gates[j].id && strcmp(r->gates[i].id, r->gates[j].id) == 0)
-                    err(l, gs->items[i], "duplicate-id", "gate id '%s' is used twice", r->gates[i].id);
+            if (repeated_id(l, &seen, r->gates[i].id))
+                err(l, gs->items[i], "duplicate-id", "gate id '%s' is used twice", r->gates[i].id);
         }
+        cf_strset_free(&seen);
     }
     /* after the gates, which a tier's requirements may name */
     const cf_ynode *ts = cf_ymap_get(root, "tiers");

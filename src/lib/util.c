@@ -38,37 +38,72 @@ static size_t strset_slot(const cf_strset *set, const char *s, size_t len)
     return j;
 }
 
-int cf_strset_add(cf_strset *set, const char *s, size_t len, const char **kept)
+/* Where s[0..len) is in the set, added unless it was (*was_in says which);
+ * -1 when memory ran out. */
+static long strset_put(cf_strset *set, const char *s, size_t len, int *was_in)
 {
     if (!set->nslots || set->n >= set->nslots / 2) {
         /* doubled when half full */
         size_t old = set->nslots, ns = old ? old * 2 : 256;
         char **was = set->slot, **v = cf_calloc(ns, sizeof *v);
-        if (!v)
+        size_t *wasval = set->val, *val = cf_calloc(ns, sizeof *val);
+        if (!v || !val) {
+            cf_free(v);
+            cf_free(val);
             return -1;
+        }
         set->slot = v;
+        set->val = val;
         set->nslots = ns;
         for (size_t i = 0; i < old; i++)
-            if (was[i])
-                set->slot[strset_slot(set, was[i], strlen(was[i]))] = was[i];
+            if (was[i]) {
+                size_t j = strset_slot(set, was[i], strlen(was[i]));
+                set->slot[j] = was[i];
+                set->val[j] = wasval[i];
+            }
         cf_free(was);
+        cf_free(wasval);
     }
     size_t j = strset_slot(set, s, len);
-    if (set->slot[j]) {
-        if (kept)
-            *kept = set->slot[j];
-        return 1;
-    }
+    if ((*was_in = set->slot[j] != NULL))
+        return (long)j;
     char *c = cf_malloc(len + 1);
     if (!c)
         return -1;
     memcpy(c, s, len);
     c[len] = '\0';
     set->slot[j] = c;
+    set->val[j] = 0;
     set->n++;
+    return (long)j;
+}
+
+int cf_strset_add(cf_strset *set, const char *s, size_t len, const char **kept)
+{
+    int in;
+    long j = strset_put(set, s, len, &in);
+    if (j < 0)
+        return -1;
     if (kept)
-        *kept = c;
-    return 0;
+        *kept = set->slot[j];
+    return in;
+}
+
+size_t *cf_strset_val(cf_strset *set, const char *s, size_t len, int *was_in)
+{
+    int in;
+    long j = strset_put(set, s, len, &in);
+    if (was_in)
+        *was_in = in;
+    return j < 0 ? NULL : &set->val[j];
+}
+
+size_t *cf_strset_find(const cf_strset *set, const char *s, size_t len)
+{
+    if (!set->nslots)
+        return NULL;
+    size_t j = strset_slot(set, s, len);
+    return set->slot[j] ? &set->val[j] : NULL;
 }
 
 void cf_strset_free(cf_strset *set)
@@ -76,6 +111,7 @@ void cf_strset_free(cf_strset *set)
     for (size_t i = 0; i < set->nslots; i++)
         cf_free(set->slot[i]);
     cf_free(set->slot);
+    cf_free(set->val);
     *set = (cf_strset){0};
 }
 

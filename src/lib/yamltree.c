@@ -6,6 +6,10 @@
 
 #define MAX_DEPTH 64
 #define MAX_NODES 100000UL   /* after alias expansion */
+/* Scalar text that aliases may add to what the document writes: sharing a
+ * table costs little, and a few small nodes repeated into gigabytes ("a
+ * billion laughs" in bytes, under the node count) are refused. */
+#define MAX_ALIAS_BYTES (1ul << 20)
 
 typedef struct anchor {
     char *name;
@@ -22,6 +26,7 @@ typedef struct builder {
     int depth;
     anchor *anchors;
     size_t nanchors, capanchors;
+    size_t max_bytes;        /* the text's length and MAX_ALIAS_BYTES */
     int failed;              /* a problem was reported */
     int oom;
 } builder;
@@ -139,13 +144,19 @@ static void attach(builder *b, cf_ynode *node, unsigned line, unsigned col)
         return;
     unsigned long size = parent->size + node->size;
     parent->size = size > MAX_NODES ? MAX_NODES + 1 : size;
-    /* Without an alias a subtree is no larger than the nodes parsed: only
-     * expansion makes it larger than they are. */
+    size_t bytes = parent->bytes + node->bytes;   /* each at most max_bytes + 1 */
+    parent->bytes = bytes > b->max_bytes ? b->max_bytes + 1 : bytes;
+    /* Without an alias a subtree is no larger than the nodes parsed, nor
+     * its text longer than the document: only expansion makes it so. */
     if (parent->size > MAX_NODES && b->doc->nall <= MAX_NODES)
         problem(b, line, col, "alias-expansion",
                 "%s", "aliases expand to more than 100000 nodes (unbounded alias expansion)");
     else if (parent->size > MAX_NODES)
         problem(b, line, col, "too-large", "%s", "document has more than 100000 nodes");
+    else if (parent->bytes > b->max_bytes)
+        problem(b, line, col, "alias-expansion",
+                "%s", "aliases expand to more than 1 MiB of text beyond what the document "
+                "writes (unbounded alias expansion)");
 }
 
 static int check_tag(builder *b, const yaml_char_t *tag, const yaml_mark_t *m, cf_ykind kind)
@@ -252,7 +263,7 @@ static void on_scalar(builder *b, const yaml_event_t *ev)
         b->oom = 1;
         return;
     }
-    n->len = ev->data.scalar.length;
+    n->len = n->bytes = ev->data.scalar.length;
     n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev->data.scalar.tag;
     if (memchr(n->value, '\0', n->len))
         problem(b, n->line, n->col, "syntax", "%s", "NUL character in a scalar");
@@ -273,6 +284,7 @@ cf_status cf_yaml_parse(const char *name, const char *text, size_t len,
     b.name = name;
     b.d = d;
     b.doc = doc;
+    b.max_bytes = len > SIZE_MAX / 2 ? SIZE_MAX / 2 : len + MAX_ALIAS_BYTES;
     if (!(doc->name = cf_strdup(name)))
         return CF_ESYSTEM;
     if (!yaml_parser_initialize(&parser)) {

@@ -19,6 +19,7 @@ typedef struct cf_ynode {
     size_t n;                   /* items used (pairs count twice) */
     size_t cap;
     unsigned long size;         /* nodes below, aliases expanded */
+    size_t bytes;               /* scalar text below, aliases expanded */
 } cf_ynode;
 
 typedef struct cf_ydoc {
