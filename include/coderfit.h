@@ -14,6 +14,7 @@
 #define CODERFIT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define CF_VERSION "0.1.0"
@@ -507,6 +508,9 @@ unsigned cf_setting_bit(const char *name);
 /* Knock-outs, each a bit of what a result fails. */
 enum { CF_KO_CREDENTIAL = 1, CF_KO_YEARS = 2, CF_KO_SETTING = 4, CF_KO_REMOTE = 8, CF_KO_COUNT = 4 };
 
+/* blind review's key (below) */
+typedef struct cf_blind_key cf_blind_key;
+
 typedef struct cf_rank_opts {
     size_t top;                 /* keep the best N selected results; 0: all */
     double min_score;           /* select score >= this (as printed) */
@@ -514,7 +518,7 @@ typedef struct cf_rank_opts {
     size_t ntiers;
     int eligible_only;
     int keep_reports;           /* json and ndjson output print the reports */
-    int blind;                  /* failed inputs are named by cf_blind_id */
+    const cf_blind_key *blind;  /* failed inputs are named by cf_blind_id (NULL: by source) */
     int dedupe;                 /* keep only the best result of each person */
     const cf_spill *spill;      /* kept reports go there (NULL: memory); not with html */
     /* knock-outs, applied before the other selections: a result that fails
@@ -621,15 +625,35 @@ const char *const *cf_schema_names(void);
 extern const char cf_resume_template[];
 
 /* ---- blind review ----------------------------------------------------------
- * The opaque id of a source ("applicant-" and 12 hex digits of a hash of the
- * source: the same in every run), and a report made blind: its source
- * becomes that id, and every string it quotes from the profile has the
+ * A run's blind key: a secret of 128 bits, drawn for the run or read back
+ * from the key file of an earlier one (so that the same file gets the same
+ * id in both).  The opaque id of a source is "applicant-" and 12 hex digits
+ * of its SipHash-2-4 under the key: without the key, no one can tell which
+ * file an id stands for by hashing file names.  A report made blind has
+ * that id as its source, its fingerprint keyed the same way, and every
+ * string it quotes from the profile (evidence and warnings) with the
  * applicant's name (and each word of it), contact details, address, links,
- * institution and employer names, and any e-mail address or phone number,
- * replaced by "[redacted]".  p is the profile the report was made from. */
+ * institution and employer names, any e-mail address or phone number, and
+ * any key the profile named that coderfit does not know, replaced by
+ * "[redacted]".  p is the profile the report was made from. */
+struct cf_blind_key {
+    uint64_t k[2];
+};
+/* A new secret from the system's random source; CF_ESYSTEM when it fails. */
+cf_status cf_blind_key_new(cf_blind_key *key);
+/* The key as 32 hex digits (and a NUL), and back: 0, or -1 when s is not one. */
+void cf_blind_key_format(const cf_blind_key *key, char out[33]);
+int cf_blind_key_parse(const char *s, cf_blind_key *key);
+/* A key file that --key wrote (a CSV of id,source rows and a last row
+ * "secret,HEX"): each row to row(ctx, id, source), which returns 0 or -1
+ * (out of memory); the secret in *key, *have set when there is one.
+ * Returns 0, -1 when text is not such a file (*line: where), -2 when memory
+ * ran out. */
+int cf_blind_key_read(const char *text, size_t len, cf_blind_key *key, int *have,
+                      int (*row)(void *ctx, const char *id, const char *source), void *ctx, unsigned *line);
 #define CF_BLIND_ID_SIZE 24
-void cf_blind_id(const char *source, char out[CF_BLIND_ID_SIZE]);
-cf_status cf_report_blind(cf_report *rep, const cf_profile *p);
+void cf_blind_id(const cf_blind_key *key, const char *source, char out[CF_BLIND_ID_SIZE]);
+cf_status cf_report_blind(cf_report *rep, const cf_profile *p, const cf_blind_key *key);
 
 /* ---- adverse-impact audit ---------------------------------------------------
  * Selection and scoring rates and impact ratios by sex, race/ethnicity (the
@@ -652,6 +676,10 @@ typedef enum cf_audit_format { CF_AUDIT_TEXT, CF_AUDIT_CSV, CF_AUDIT_JSON, CF_AU
 
 cf_audit *cf_audit_new(void);
 void cf_audit_free(cf_audit *a);
+/* Blind review's key (the secret of a --key file): with it, blind reports
+ * join demographics kept by source, and profiles join demographics kept by
+ * blind id.  Without it, only the ids as written join. */
+void cf_audit_key(cf_audit *a, const cf_blind_key *key);
 /* Adds a scored applicant: its source (a profile path, or FILE:LINE), its
  * score (rounded to one decimal, as printed) and tier id. */
 cf_status cf_audit_add(cf_audit *a, const char *source, double score, const char *tier);

@@ -115,18 +115,50 @@ rm "$T/in/quentin-failwright.json"
 "$CF" rank $ASOF -q --blind -f csv "$T/in" | csvcols score,tier | sort >"$T/blind"
 [ -s "$T/plain" ] && cmp -s "$T/plain" "$T/blind" && ok || no "--blind changed scores or tiers"
 
-# The key: every id of the output, each with its source; the same in every run.
+# The key: every id of the output, each with its source, and the run's
+# secret; ids keyed with it, so the same file has the same id only in runs
+# that share the key file.
 expect_exit 0 "rank --key" -- "$CF" rank $ASOF -q --key "$T/key.csv" -f csv "$T/in"
 head -n 1 "$T/key.csv" | grep -qx "id,source" && ok || no "key header"
-[ "$(($(wc -l <"$T/key.csv") - 1))" = "$(ls "$T/in" | wc -l)" ] && ok || no "key: one line per input"
+[ "$(grep -c '^applicant-' "$T/key.csv")" = "$(ls "$T/in" | wc -l)" ] && ok || no "key: one line per input"
+tail -n 1 "$T/key.csv" | grep -qx "secret,[0-9a-f]\{32\}" && ok || no "key: the secret on its last line: $(tail -n 1 "$T/key.csv")"
+[ "$(stat -c %a "$T/key.csv")" = 600 ] && ok || no "key: readable by others"
 csvcols source <"$T/out" | sort >"$T/ids"
-tail -n +2 "$T/key.csv" | cut -d, -f1 >"$T/keyids"
+grep '^applicant-' "$T/key.csv" | cut -d, -f1 >"$T/keyids"
 cmp -s "$T/ids" "$T/keyids" && ok || no "key ids differ from the ranking's"
 grep -q "^applicant-[0-9a-f]\{12\},\"$T/in/identifying.json\"$" "$T/key.csv" && ok || no "key line for the test profile"
 cp "$T/key.csv" "$T/key1.csv"
-"$CF" score $ASOF --key "$T/key2.csv" -f json "$T/in/identifying.json" >/dev/null
 id=$(grep identifying "$T/key1.csv" | cut -d, -f1)
-grep -q "^$id," "$T/key2.csv" && ok || no "the id differs between runs and commands"
+# the same key file again (another command): the same id, the rows kept
+printf '{"basics": {"name": "Later Applicant"}}\n' >"$T/later.json"
+"$CF" score $ASOF --key "$T/key.csv" -f json "$T/in/identifying.json" "$T/later.json" >/dev/null
+grep -q "^$id," "$T/key.csv" && ok || no "the id differs in a run with the same key"
+[ "$(grep -c '^applicant-' "$T/key.csv")" = "$(($(ls "$T/in" | wc -l) + 1))" ] && ok || no "key reused: the earlier rows not kept: $(cat "$T/key.csv")"
+[ "$(tail -n 1 "$T/key.csv")" = "$(tail -n 1 "$T/key1.csv")" ] && ok || no "key reused: the secret changed"
+# another key, or none: another id, so hashing a file name finds no one
+"$CF" score $ASOF --key "$T/key2.csv" -f json "$T/in/identifying.json" >/dev/null
+grep -q "^$id," "$T/key2.csv" && no "a new key gives the same id as another" || ok
+a=$("$CF" score $ASOF --blind -f json "$T/in/identifying.json" | grep '"source"')
+b=$("$CF" score $ASOF --blind -f json "$T/in/identifying.json" | grep '"source"')
+[ -n "$a" ] && [ "$a" != "$b" ] && ok || no "two runs without a key give the same id: $a"
+a=$(printf '{"basics": {"name": "A"}}\n' | "$CF" score $ASOF --blind -f json - | grep '"source"')
+b=$(printf '{"basics": {"name": "A"}}\n' | "$CF" score $ASOF --blind -f json - | grep '"source"')
+[ "$a" != "$b" ] && ok || no "every standard input gets the same id: $a"
+# the fingerprint of a blind report is keyed too: not that of the open one
+fo=$("$CF" score $ASOF -f json "$T/in/identifying.json" | grep '"fingerprint"')
+fb=$("$CF" score $ASOF --key "$T/key1.csv" -f json "$T/in/identifying.json" | grep '"fingerprint"')
+fb2=$("$CF" score $ASOF --key "$T/key1.csv" -f json "$T/in/identifying.json" | grep '"fingerprint"')
+[ -n "$fo" ] && [ "$fo" != "$fb" ] && [ "$fb" = "$fb2" ] && ok || no "blind fingerprint: open $fo, blind $fb, again $fb2"
+# a file that is not a key is never replaced by one
+echo "name,score" >"$T/notkey.csv"
+expect_exit 2 "--key onto a file that is not a key" -- "$CF" score $ASOF --key "$T/notkey.csv" "$T/in/identifying.json"
+expect_grep "$T/err" "notkey.csv: line 1: not a key that coderfit wrote" "--key: the file that is not a key named"
+[ "$(cat "$T/notkey.csv")" = "name,score" ] && ok || no "--key replaced a file that is not a key"
+# a key the profile made up (a name, say) is cut from the report's warnings
+printf '{"format": "coderfit-profile/1", "applicant": {"name": "Zed Q"}, "measures": {"Zelda Fitzgerald": 5}}\n' >"$T/keyname.json"
+"$CF" score $ASOF --blind -f json "$T/keyname.json" >"$T/out" 2>/dev/null
+grep -q "Zelda" "$T/out" && no "a profile's own key left in a blind report: $(grep Zelda "$T/out")" || ok
+expect_grep "$T/out" "unknown key 'measures.\[redacted\]': left out" "blind: the warning says where, not what"
 
 # A profile with nothing identifying in it (found by fuzzing: an empty list
 # of words was sorted through a null pointer).
@@ -136,22 +168,25 @@ expect_grep "$T/out" '"source": "applicant-' "score --blind, nothing to cut: an 
 
 expect_exit 2 "--blind with --merge" -- "$CF" rank --blind --merge "$T/key.csv"
 
-# An audit of blind reports, with demographics keyed by blind id.
-"$CF" rank $ASOF -q --blind -f ndjson -o "$T/blind.ndjson" "$T/in"
-{ echo "source,sex,race_ethnicity"; tail -n +2 "$T/key1.csv" | cut -d, -f1 | sed 's/$/,Female,White/'; } >"$T/demo.csv"
+# An audit of blind reports, with demographics keyed by blind id (the key's).
+"$CF" rank $ASOF -q --key "$T/key1.csv" -f ndjson -o "$T/blind.ndjson" "$T/in"
+{ echo "source,sex,race_ethnicity"; grep '^applicant-' "$T/key1.csv" | cut -d, -f1 | sed 's/$/,Female,White/'; } >"$T/demo.csv"
 expect_exit 0 "audit of blind reports" -- "$CF" audit -d "$T/demo.csv" --select top=3 -f json "$T/blind.ndjson"
 expect_grep "$T/out" '"without_demographics": 0' "audit: blind ids matched"
-# ... and of the profiles themselves, matched through their ids.
-expect_exit 0 "audit of profiles by blind id" -- "$CF" audit $ASOF -d "$T/demo.csv" --select top=3 -f json "$T/in"
+# ... and of the profiles themselves, matched through their ids: with the key
+expect_exit 0 "audit of profiles by blind id" -- "$CF" audit $ASOF --key "$T/key1.csv" -d "$T/demo.csv" --select top=3 -f json "$T/in"
 expect_grep "$T/out" '"without_demographics": 0' "audit: sources matched by their blind ids"
-# ... and of blind reports against demographics keyed by path: the same
-# audit as that of the reports that are not blind.
+# ... and of blind reports against demographics keyed by path: with the
+# key, the same audit as that of the reports that are not blind; without
+# it, none matches and the gate fails
 "$CF" rank $ASOF -q -f ndjson -o "$T/open.ndjson" "$T/in"
 { echo "source,sex,race_ethnicity"; i=0; for f in "$T"/in/*; do
     i=$((i + 1)); [ $((i % 2)) = 0 ] && echo "$f,Female,White" || echo "$f,Male,Asian"; done; } >"$T/demo-path.csv"
 "$CF" audit -d "$T/demo-path.csv" --select top=3 -f json "$T/open.ndjson" >"$T/audit-open.json"
-expect_exit 0 "audit of blind reports, demographics by path" -- "$CF" audit -d "$T/demo-path.csv" --select top=3 -f json "$T/blind.ndjson"
+expect_exit 0 "audit of blind reports, demographics by path" -- "$CF" audit --key "$T/key1.csv" -d "$T/demo-path.csv" --select top=3 -f json "$T/blind.ndjson"
 expect_grep "$T/out" '"without_demographics": 0' "audit: blind reports matched to paths"
 cmp -s "$T/out" "$T/audit-open.json" && ok || no "audit of blind reports differs from that of open ones"
+expect_exit 1 "audit of blind reports by path, no key" -- "$CF" audit --fail-under 0.8 -d "$T/demo-path.csv" --select top=3 "$T/blind.ndjson"
+expect_exit 2 "audit --key: a file that is not a key" -- "$CF" audit --key "$T/notkey.csv" -d "$T/demo-path.csv" --select top=3 "$T/blind.ndjson"
 
 finish

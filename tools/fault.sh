@@ -31,37 +31,39 @@ ASOF="--as-of 2026-11-26"
 # pass would cost more than a run
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=0
 
-# The loops: a name (a word, for make), and what it runs.
+# The loops: a name (a word, for make), and what it runs; the longest
+# first, so that the two workers end at about the same time.
 loops() {
     cat <<'LOOPS'
+rank-merge	rank --merge
+rank-html-dedupe	rank -f html --dedupe (a folder with a skipped file, a duplicate)
+rank-resumes	rank -f csv of resume files (a PDF, Markdown)
+rank-stream	rank --jobs 1 (a stream of ten records)
+advise-with	advise --with
+rank-files	rank --jobs 1 (a JSON Resume and a native profile)
+rank-top-csv	rank --top 2 --dedupe -f csv (a refused input)
+score-output-dir	score -f html --output-dir (pages and an index)
+rank-blind-key	rank --blind --key
+advise-caseload	advise --output-dir --previous (pages, the index, who moved)
+advise-plan	advise -f json --top 0 (the plan)
 unit	in one process: the library's operations
+score-builtin	score (built-in rubric, JSON Resume)
+score-o-link	score -o over a link to an existing file
+score-html-warnings	score -f html (warnings)
 rubric-medical-coder	in one process: the load of the built-in rubric medical-coder
 rubric-inpatient-coder	in one process: the load of the built-in rubric inpatient-coder
 rubric-profee-coder	in one process: the load of the built-in rubric profee-coder
 rubric-risk-adjustment-coder	in one process: the load of the built-in rubric risk-adjustment-coder
-score-builtin	score (built-in rubric, JSON Resume)
 score-rubric-file	score with the load of a rubric file swept (the front end's reader)
 convert	convert (a resume as written: signs, credentials in the label, warnings)
-score-html-warnings	score -f html (warnings)
 score-html-native	score -f html (native profile)
-advise-with	advise --with
-rank-files-stream	rank --jobs 1 (files and a stream)
 score-blind	score --blind
-rank-blind-key	rank --blind --key
-rank-merge	rank --merge
-score-o-link	score -o over a link to an existing file
-rank-html-dedupe	rank -f html --dedupe (a folder with a skipped file, a duplicate)
-rank-top-csv	rank --top 2 --dedupe -f csv (a refused input)
 audit	audit (reports and profiles)
 lint	lint
 test	test
 test-tap	test -f tap (a case file that cannot be read)
-advise-plan	advise -f json --top 0 (the plan)
 diff-github	diff -f github --fail-on-tier-change (the crossed named)
-score-output-dir	score -f html --output-dir (pages and an index)
-advise-caseload	advise --output-dir --previous (pages, the index, who moved)
 causes	the message of a system error: out of memory, an internal limit, a bug
-rank-resumes	rank -f csv of resume files (a PDF, Markdown)
 LOOPS
 }
 
@@ -142,12 +144,24 @@ job() {
     score-html-warnings) sweep "$desc" -- "$CF" score $ASOF -f html tests/data/written/auditor.json ;;
     score-html-native) sweep "$desc" -- "$CF" score $SMALL $ASOF -f html examples/applicants/remote-auditor.native.json ;;
     advise-with) sweep "$desc" -- "$CF" advise $SMALL $ASOF --with credential=CPC examples/applicants/nurse-to-coder.json ;;
-    rank-files-stream) sweep "$desc" -- "$CF" rank $SMALL -q -j 1 $ASOF -f json examples/applicants/apprentice-cpc-a.json \
-        examples/applicants/new-cca.native.json tests/fuzz/corpus/stream/examples.ndjson ;;
-    score-blind) sweep "$desc" -- "$CF" score $SMALL $ASOF --blind -f json tests/blind/identifying.json ;;
-    rank-blind-key) T=$(mktemp -d); shell_loop "$desc" -- sh -c 'rm -f "$3" && "$1" rank -r "$2" -q -j 1 --as-of 2026-11-26 --key "$3" -f ndjson \
-        tests/blind/identifying.json examples/applicants/inpatient-coder.json && cat "$3"' sh "$CF" examples/rubrics/coding-auditor.yaml "$T/key.csv"
-        rc=$?; rm -rf "$T"; return $rc ;;
+    rank-files) sweep "$desc" -- "$CF" rank $SMALL -q -j 1 $ASOF -f json examples/applicants/apprentice-cpc-a.json \
+        examples/applicants/new-cca.native.json ;;
+    rank-stream) sweep "$desc" -- "$CF" rank $SMALL -q -j 1 $ASOF -f json tests/fuzz/corpus/stream/examples.ndjson ;;
+    score-blind) T=$(mktemp -d)
+        # a key's secret, so that every run gives the same ids (a new key is random)
+        printf 'id,source\nsecret,000102030405060708090a0b0c0d0e0f\n' >"$T/key.csv"
+        sweep "$desc" -- "$CF" score $SMALL $ASOF --key "$T/key.csv" -f json tests/blind/identifying.json
+        st=$?; rm -rf "$T"; (exit $st) ;;
+    rank-blind-key) T=$(mktemp -d)
+        # a key of an earlier run, read and written again (its secret: the
+        # same ids in every run, and the same lines)
+        printf 'id,source\napplicant-0123456789ab,"earlier.json"\nsecret,000102030405060708090a0b0c0d0e0f\n' >"$T/key.csv"
+        sweep "$desc" -- "$CF" rank $SMALL -q -j 1 $ASOF --key "$T/key.csv" -f ndjson \
+            tests/blind/identifying.json examples/applicants/inpatient-coder.json
+        rc=$?
+        grep -q '^applicant-0123456789ab,"earlier.json"$' "$T/key.csv" && [ "$(grep -c '^applicant-' "$T/key.csv")" = 3 ] ||
+            { echo "FAIL: $desc: the key's lines after the loop: $(cat "$T/key.csv")"; rc=1; }
+        rm -rf "$T"; return $rc ;;
     rank-merge) sweep "$desc" -- "$CF" rank --merge -f csv tests/fuzz/corpus/stream/reports.ndjson ;;
     score-o-link) T=$(mktemp -d); shell_loop "$desc" -- sh -c 'echo old >"$3" && chmod 640 "$3" && ln -sf "$3" "$3.link" || exit 9
         "$1" score -r "$2" --as-of 2026-11-26 -o "$3.link" examples/applicants/new-cca.native.json; rc=$?

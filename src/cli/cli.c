@@ -319,7 +319,10 @@ int cli_option_next(const cli_command *cmd, int argc, char **argv, cli_opts *o)
     int c = getopt_long(argc, argv, shortopts, longopts, NULL);
     switch (c) {
     case -1:
-        return (cmd->formats && check_format(cmd, o)) || outputs_clash(cmd, o, argc, argv) ? CLI_OPT_ERROR : -1;
+        return (cmd->formats && check_format(cmd, o)) || outputs_clash(cmd, o, argc, argv) ||
+                       cli_key_begin(cmd->name, o)
+                   ? CLI_OPT_ERROR
+                   : -1;
     case 'h':
         cli_help(stdout, cmd);
         return CLI_OPT_HELP;

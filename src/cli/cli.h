@@ -27,6 +27,8 @@ typedef struct cli_opts {
     int strict;                /* --strict: a profile with a field left out is refused */
     int verbose;               /* --verbose: say what is left alone (hidden files) */
     const char *key;           /* --key FILE: where the id-to-source key goes */
+    cf_blind_key blind_key;    /* the run's secret (cli_key_begin) */
+    cf_status opt_error;       /* CLI_OPT_ERROR that is not a usage error (out of memory) */
 } cli_opts;
 
 /* Common option handling inside a command's option loop: returns 1
@@ -73,10 +75,11 @@ typedef struct cli_command {
     {"color", OPT_COLOR, "WHEN", "colour text output: auto (default), always, never"},             \
     {"colour", OPT_COLOR, "WHEN", NULL}
 #define CLI_OPTION_BLIND                                                                           \
-    {"blind", OPT_BLIND, NULL, "name each applicant by an opaque id (the same in every run), "     \
+    {"blind", OPT_BLIND, NULL, "name each applicant by an opaque id (keyed for the run), "         \
                                "and cut names, contact details, addresses and institutions "       \
                                "out of the report"},                                               \
-    {"key", OPT_KEY, "FILE", "write the id-to-source key to FILE (implies --blind)"}
+    {"key", OPT_KEY, "FILE", "write the id-to-source key to FILE, or add to that key "         \
+                             "(its ids stay the same; implies --blind)"}
 
 #define CLI_OPTION_STRICT                                                                          \
     {"strict", OPT_STRICT, NULL, "refuse a profile with a field that cannot be used (an "         \
@@ -405,6 +408,12 @@ typedef struct rank_input {
 cf_status rank_score(const cli_opts *o, const cf_rubric *r, long jobs, const rank_input *in, size_t n,
                      const cf_rank_opts *ro, cf_ranking *all);
 
+/* Blind review's key, once the options are read: the secret of the key
+ * file --key names when it holds one (its rows kept, so that the same file
+ * gets the same id and the key keeps un-blinding the earlier runs), else a
+ * new one.  0, or -1 after a usage error (a --key file that coderfit did
+ * not write, the system's random source failing). */
+int cli_key_begin(const char *cmd, cli_opts *o);
 /* Blind review: makes rep blind (cf_report_blind) and, with --key, notes
  * its id and source for the key (thread-safe).  CF_OK or CF_ESYSTEM. */
 cf_status cli_blind(const cli_opts *o, cf_report *rep, const cf_profile *p);

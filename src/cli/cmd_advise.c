@@ -100,7 +100,7 @@ static cf_status advise(void *vctx, const cli_result *res)
         if (!st)
             st = cf_score(c->r, q, &alt);
         if (!st && c->o->blind)
-            st = cf_report_blind(alt, q);
+            st = cf_report_blind(alt, q, &c->o->blind_key);
     }
     c->ao.alt = alt;
     if (!st && c->cl) {
@@ -182,7 +182,7 @@ int cmd_advise(int argc, char **argv)
         if (c == CLI_OPT_HELP)
             return CF_OK;
         if (c == CLI_OPT_ERROR)
-            return CF_EUSAGE;
+            return o.opt_error ? o.opt_error : CF_EUSAGE;
         if (c == 'w') {
             if (nwith == sizeof with / sizeof with[0])
                 return cli_usage_error("advise", "too many --with (at most 64)");

@@ -5,7 +5,7 @@
 #include <string.h>
 #include "cli.h"
 
-enum { OPT_SELECT = 2000, OPT_FAIL_UNDER };
+enum { OPT_SELECT = 2000, OPT_FAIL_UNDER, OPT_AUDIT_KEY };
 
 static const cli_option options[] = {
     {"demographics", 'd', "FILE", "CSV with a header naming source, sex and race_ethnicity "
@@ -13,6 +13,8 @@ static const cli_option options[] = {
                                   "as JSON"},
     {"select", OPT_SELECT, "RULE", "who is selected: tier=ID[,ID...], top=N or min-score=X"},
     {"fail-under", OPT_FAIL_UNDER, "X", "exit 1 when an impact ratio is under X (0.8: a flag)"},
+    {"key", OPT_AUDIT_KEY, "FILE", "the key of a blind run (--key): joins blind reports to\n"
+                                   "demographics kept by source"},
     CLI_OPTION_RUBRIC,
     CLI_OPTION_AS_OF,
     {"format", 'f', "FORMAT", "text (default), csv, json or md"},
@@ -111,11 +113,41 @@ static int audit_has_tier(const void *a, const char *id)
     return cf_audit_has_tier(a, id);
 }
 
+static int no_row(void *ctx, const char *id, const char *source)
+{
+    (void)ctx, (void)id, (void)source;
+    return 0;
+}
+
+/* The secret of a blind run's key file; -1 after saying why. */
+static int read_key(const char *path, const cli_opts *o, cf_blind_key *key, int *have)
+{
+    char *text = NULL, err[256];
+    size_t len = 0;
+    unsigned line = 0;
+    if (cli_read_input(path, o->max_input, &text, &len, err, sizeof err)) {
+        cli_usage_error("audit", "--key %s: %s", path, err);
+        return -1;
+    }
+    int rc = cf_blind_key_read(text, len, key, have, no_row, NULL, &line);
+    cf_free(text);
+    if (rc == -2) {
+        cli_system_error("audit");
+        return -1;
+    }
+    if (rc || !*have) {
+        cli_usage_error("audit", "--key %s: line %u: not the key of a blind run (id,source rows and "
+                        "a secret)", path, line);
+        return -1;
+    }
+    return 0;
+}
+
 int cmd_audit(int argc, char **argv)
 {
     cli_opts o;
     cli_opts_init(&o);
-    const char *demo = NULL, *rule = NULL;
+    const char *demo = NULL, *rule = NULL, *keyfile = NULL;
     double fail_under = -1;
     int c;
     while ((c = cli_option_next(&cli_audit, argc, argv, &o)) != -1) {
@@ -130,6 +162,9 @@ int cmd_audit(int argc, char **argv)
         case OPT_SELECT:
             rule = optarg;
             break;
+        case OPT_AUDIT_KEY:
+            keyfile = optarg;
+            break;
         case OPT_FAIL_UNDER:
             if (!cf_decimal_parse(optarg, strlen(optarg), 0, 1, &fail_under))
                 return cli_usage_error("audit", "--fail-under wants a ratio from 0 to 1, not '%s'", optarg);
@@ -140,6 +175,10 @@ int cmd_audit(int argc, char **argv)
     cf_audit_format fmt = format_of[o.format_index];
     if (!demo)
         return cli_usage_error("audit", "a demographics file is needed (-d FILE)");
+    cf_blind_key key;
+    int keyed = 0;
+    if (keyfile && read_key(keyfile, &o, &key, &keyed))
+        return CF_EUSAGE;
     if (!rule)
         return cli_usage_error("audit", "a selection rule is needed (--select tier=ID,..., top=N or min-score=X)");
     if (optind == argc)
@@ -164,6 +203,8 @@ int cmd_audit(int argc, char **argv)
     char *text = NULL, *s = NULL, err[256];
     size_t len = 0;
     double smallest = 1;
+    if (ctx.a && keyed)
+        cf_audit_key(ctx.a, &key);
     cf_status st = ctx.a ? cli_load_rubric(&o, &r) : CF_ESYSTEM;
     if (!st && (st = cli_read_input(demo, o.max_input, &text, &len, err, sizeof err)))
         cli_fail(demo, 0, 0, "%s", err);

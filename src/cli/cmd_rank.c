@@ -334,7 +334,7 @@ int cmd_rank(int argc, char **argv)
             free_codes(req, ro.nrequire);
             return CF_OK;
         case CLI_OPT_ERROR:
-            status = CF_EUSAGE;
+            status = o.opt_error ? o.opt_error : CF_EUSAGE;
             goto usage;
         case 'j':
             if (!cf_whole_parse(optarg, 1, 256, &v)) {
@@ -450,7 +450,7 @@ int cmd_rank(int argc, char **argv)
         goto usage;
     }
     ro.keep_reports = wo.format == CF_RANK_JSON || wo.format == CF_RANK_NDJSON || wo.format == CF_RANK_HTML;
-    ro.blind = o.blind;
+    ro.blind = o.blind ? &o.blind_key : NULL;
     spill_file sf = {.fd = -1};
     cf_spill spill = {spill_store, spill_load, &sf};
     if ((wo.format == CF_RANK_JSON || wo.format == CF_RANK_NDJSON) && !ro.top) {

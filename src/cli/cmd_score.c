@@ -106,7 +106,7 @@ int cmd_score(int argc, char **argv)
         if (c == CLI_OPT_HELP)
             return CF_OK;
         if (c == CLI_OPT_ERROR)
-            return CF_EUSAGE;
+            return o.opt_error ? o.opt_error : CF_EUSAGE;
         if (c == OPT_OUTPUT_DIR)
             ctx.dir = optarg;
     }
@@ -179,6 +179,8 @@ int cmd_score(int argc, char **argv)
     }
     if ((st = cli_out_close(&out)) || (st = cli_key_write(&o))) {
         cli_key_drop();
+        if (st == CF_ESYSTEM)
+            cli_system_error("score");
         return st;
     }
     return failed ? CF_EINPUT : CF_OK;

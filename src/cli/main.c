@@ -50,6 +50,7 @@ static const command *find_command(const char *name)
 
 static int finish(int status)
 {
+    cli_key_drop();   /* a command that stopped before writing its key */
     int e = cli_write_errno(stdout);
     if (e) {
         fprintf(stderr, "coderfit: error: cannot write to standard output: %s\n", strerror(e));

@@ -11,7 +11,7 @@ _coderfit_options()
     score) echo "--rubric -r --as-of --format -f --output -o --output-dir --color --max-input-size --blind --key --quiet -q --strict --help -h" ;;
     rank) echo "--rubric -r --as-of --format -f --output -o --jobs -j --top --min-score --tier --eligible-only --require --min-coding-years --setting --remote --dedupe --bom --merge --color --max-input-size --blind --key --quiet -q --verbose -v --strict --help -h" ;;
     advise) echo "--rubric -r --as-of --with -w --top -n --format -f --blind --key --output -o --output-dir --previous --max-input-size --strict --color --quiet -q --help -h" ;;
-    audit) echo "--demographics -d --select --fail-under --rubric -r --as-of --format -f --output -o --max-input-size --strict --color --help -h" ;;
+    audit) echo "--demographics -d --select --fail-under --key --rubric -r --as-of --format -f --output -o --max-input-size --strict --color --help -h" ;;
     convert) echo "--as-of --format -f --output -o --max-input-size --strict --help -h" ;;
     lint) echo "--format -f --strict --max-input-size --quiet -q --color --help -h" ;;
     test) echo "--format -f --output -o --as-of --max-input-size --color --help -h" ;;

@@ -54,7 +54,15 @@ struct cf_audit {
     cf_strset seen;           /* the rows' sources (the rows point into it) */
     int oom;
     size_t unjoined, unused;  /* of the last audit written: applicants without a row, rows without one */
+    cf_blind_key key;         /* blind review's (cf_audit_key): blind ids join */
+    int keyed;
 };
+
+void cf_audit_key(cf_audit *a, const cf_blind_key *key)
+{
+    a->key = *key;
+    a->keyed = 1;
+}
 
 /* A source as a join key: "./" segments and repeated slashes dropped, so
  * that ./a/b.json, a//b.json and a/./b.json are a/b.json.  In out, which
@@ -494,7 +502,10 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
         qsort(a->rows, a->nrows, sizeof *a->rows, cmp_source);
     for (size_t k = 0; k < a->nrows; k++) {
         a->rows[k].used = 0;
-        cf_blind_id(a->rows[k].source, ids[k]);
+        if (a->keyed)
+            cf_blind_id(&a->key, a->rows[k].source, ids[k]);
+        else
+            ids[k][0] = '\0';
         byid[k] = (demo_row){ids[k], a->rows[k].sex, a->rows[k].race, (int)k};
     }
     if (a->nrows)
@@ -526,13 +537,13 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
             r = bsearch(&key, a->rows, a->nrows, sizeof *a->rows, cmp_source);
         }
         char id[CF_BLIND_ID_SIZE];
-        if (!r && a->nrows) {
+        if (!r && a->nrows && a->keyed) {
             /* demographics keyed by the blind id of the source */
-            cf_blind_id(a->a[i].source, id);
+            cf_blind_id(&a->key, a->a[i].source, id);
             key.source = id;
             r = bsearch(&key, a->rows, a->nrows, sizeof *a->rows, cmp_source);
         }
-        if (!r && a->nrows) {
+        if (!r && a->nrows && a->keyed) {
             /* a blind report, demographics keyed by source: byid's used
              * holds the index of the row it stands for */
             key.source = a->a[i].source;

@@ -1,21 +1,98 @@
-/* Blind review: a report that names no one.  The source becomes a stable
- * opaque id, and every string of the report taken from the profile has the
- * applicant's name, contact details, address, links and the names of
- * institutions and employers cut out, with any e-mail address or phone
- * number the text holds. */
+/* Blind review: a report that names no one.  The source becomes an opaque
+ * id, keyed with the run's secret, and every string of the report taken
+ * from the profile has the applicant's name, contact details, address,
+ * links and the names of institutions and employers cut out, with any
+ * e-mail address or phone number the text holds. */
+#define _DEFAULT_SOURCE
 #include <ctype.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/random.h>
 #include "internal.h"
 #include "report.h"
 
 #define REDACTED "[redacted]"
 
-void cf_blind_id(const char *source, char out[CF_BLIND_ID_SIZE])
+cf_status cf_blind_key_new(cf_blind_key *key)
 {
-    uint64_t h = cf_fnv1a(source, strlen(source), 0xcbf29ce484222325ULL);
+    unsigned char b[16];
+    size_t got = 0;
+    while (got < sizeof b) {
+        ssize_t n = getrandom(b + got, sizeof b - got, 0);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return CF_ESYSTEM;
+        got += (size_t)n;
+    }
+    key->k[0] = key->k[1] = 0;
+    for (int i = 7; i >= 0; i--) {
+        key->k[0] = key->k[0] << 8 | b[i];
+        key->k[1] = key->k[1] << 8 | b[8 + i];
+    }
+    return CF_OK;
+}
+
+void cf_blind_key_format(const cf_blind_key *key, char out[33])
+{
+    snprintf(out, 33, "%016" PRIx64 "%016" PRIx64, key->k[0], key->k[1]);
+}
+
+int cf_blind_key_parse(const char *s, cf_blind_key *key)
+{
+    if (strlen(s) != 32 || strspn(s, "0123456789abcdef") != 32)
+        return -1;
+    for (int w = 0; w < 2; w++) {
+        key->k[w] = 0;
+        for (int i = 0; i < 16; i++) {
+            char c = s[16 * w + i];
+            key->k[w] = key->k[w] << 4 | (uint64_t)(c <= '9' ? c - '0' : c - 'a' + 10);
+        }
+    }
+    return 0;
+}
+
+int cf_blind_key_read(const char *text, size_t len, cf_blind_key *key, int *have,
+                      int (*row)(void *ctx, const char *id, const char *source), void *ctx, unsigned *line)
+{
+    cf_csv_cur c = {text, text + len, 1, 1};
+    cf_buf f[2] = {{0}, {0}};
+    int rc = 0;
+    for (unsigned r = 0; c.p < c.end && !rc; r++) {
+        int last = 0, nf = 0;
+        *line = c.line;
+        while (!last && c.p < c.end) {
+            cf_buf *into = &f[nf < 2 ? nf : 1];
+            if (cf_csv_read_field(&c, into, &last)) {
+                rc = -1;
+                break;
+            }
+            nf++;
+        }
+        if (f[0].oom || f[1].oom)
+            rc = -2;
+        const char *id = f[0].s ? f[0].s : "", *val = f[1].s ? f[1].s : "";
+        if (rc)
+            ;
+        else if (nf != 2 || (r == 0 && (strcmp(id, "id") || strcmp(val, "source"))))
+            rc = -1;
+        else if (r > 0 && strcmp(id, "secret") == 0)
+            rc = cf_blind_key_parse(val, key) ? -1 : (*have = 1, 0);
+        else if (r > 0 && row(ctx, id, val))
+            rc = -2;
+        f[0].len = f[1].len = 0;
+    }
+    cf_buf_free(&f[0]);
+    cf_buf_free(&f[1]);
+    return rc;
+}
+
+void cf_blind_id(const cf_blind_key *key, const char *source, char out[CF_BLIND_ID_SIZE])
+{
+    uint64_t h = cf_siphash(key->k, source, strlen(source));
     snprintf(out, CF_BLIND_ID_SIZE, "applicant-%012" PRIx64, (uint64_t)(h & 0xffffffffffffULL));
 }
 
@@ -186,7 +263,53 @@ static char *redact(const char *s, const words *w)
     return out;
 }
 
-cf_status cf_report_blind(cf_report *rep, const cf_profile *p)
+/* *s with the identifying strings cut out; -1 when out of memory. */
+static int redact_in_place(char **s, const words *w)
+{
+    char *v = redact(*s, w);
+    if (!v)
+        return -1;
+    cf_free(*s);
+    *s = v;
+    return 0;
+}
+
+/* A warning about a key the profile made up names the key "[redacted]", in
+ * its field and message: a key can be anything, a name too. */
+static int blind_warning(cf_warning *e, const words *w)
+{
+    if (e->named) {
+        /* a path cut short (a very long one) is cut whole */
+        size_t keep = e->named <= strlen(e->field) ? strlen(e->field) - e->named : 0;
+        cf_buf f = {0}, m = {0};
+        cf_buf_printf(&f, "%.*s%s", (int)keep, e->field, REDACTED);
+        for (const char *p = e->message, *hit; *p; p = hit + strlen(e->field)) {
+            if (!(hit = strstr(p, e->field))) {
+                cf_buf_puts(&m, p);
+                break;
+            }
+            cf_buf_printf(&m, "%.*s%s", (int)(hit - p), p, f.s ? f.s : "");
+        }
+        char *fs = NULL, *ms = NULL;
+        size_t len;
+        if (cf_buf_finish(&f, &fs, &len)) {
+            cf_buf_free(&m);
+            return -1;
+        }
+        if (cf_buf_finish(&m, &ms, &len)) {
+            cf_free(fs);
+            return -1;
+        }
+        cf_free(e->field);
+        cf_free(e->message);
+        e->field = fs;
+        e->message = ms;
+        e->named = 0;
+    }
+    return redact_in_place(&e->field, w) || redact_in_place(&e->message, w) ? -1 : 0;
+}
+
+cf_status cf_report_blind(cf_report *rep, const cf_profile *p, const cf_blind_key *key)
 {
     words w = {0};
     const cJSON *name = cf_get(cf_get(p->root, "applicant"), "name");
@@ -196,20 +319,22 @@ cf_status cf_report_blind(cf_report *rep, const cf_profile *p)
     for (size_t i = 0; i < rep->nres && !st; i++) {
         cf_result *res = &rep->res[i];
         for (size_t k = 0; k < res->nev && !st; k++) {
-            if (!res->ev[k].value)
-                continue;
-            char *v = redact(res->ev[k].value, &w);
-            if (!v) {
+            if (res->ev[k].value && redact_in_place(&res->ev[k].value, &w))
                 st = CF_ESYSTEM;
-                break;
-            }
-            cf_free(res->ev[k].value);
-            res->ev[k].value = v;
         }
     }
+    for (size_t i = 0; i < rep->warnings.n && !st; i++)
+        if (blind_warning(&rep->warnings.v[i], &w))
+            st = CF_ESYSTEM;
     cf_applicant_blind(&rep->who);
+    /* the fingerprint still finds the same profile twice in the run (and in
+     * runs with the same key), and no longer tells whose it is */
+    unsigned char c[8];
+    for (int i = 0; i < 8; i++)
+        c[i] = (unsigned char)(rep->who.content >> (8 * i));
+    rep->who.content = cf_siphash(key->k, c, sizeof c);
     char id[CF_BLIND_ID_SIZE];
-    cf_blind_id(rep->source, id);
+    cf_blind_id(key, rep->source, id);
     /* the id names it everywhere: as its source and as its origin */
     char *src = st ? NULL : cf_strdup(id), *path = src ? cf_strdup(id) : NULL;
     if (!st && !path) {

@@ -144,6 +144,7 @@ typedef struct cf_warning {
     unsigned line, col;
     const char *rule;         /* static */
     char *message;
+    size_t named;             /* field's last bytes: a key the profile made up */
 } cf_warning;
 
 typedef struct cf_warnings {
@@ -216,6 +217,7 @@ typedef struct cf_date {
 
 /* The date forms of the native model only: YYYY, YYYY-MM, YYYY-MM-DD. */
 int cf_date_parse(const char *s, cf_date *out);
+
 /* A date as people write it: the native forms, an ISO date-time
  * ("2019-03-01T00:00:00Z"), "Mar 2019", "March 2019", "Sept. 2019",
  * "March 5, 2019", "5 March 2019", "03/2019", "3/5/2019", "2019/03", or a
@@ -435,6 +437,11 @@ cJSON *cf_json_add_obj(cJSON *obj, const char *key);
 int cf_json_push_str(cJSON *arr, const char *val);
 /* Writes a cJSON tree as JSON with two-space indent, deterministic. */
 void cf_json_write(cf_buf *b, const cJSON *v, int indent, int pretty);
+
+/* SipHash-2-4 of data[0..n) under the 128-bit key k (k[0] the first eight
+ * bytes of the key, little-endian): a keyed hash that cannot be computed,
+ * nor the key found, without the key (Aumasson and Bernstein, 2012). */
+uint64_t cf_siphash(const uint64_t k[2], const void *data, size_t n);
 
 /* FNV-1a, 64 bits. */
 uint64_t cf_fnv1a(const void *data, size_t n, uint64_t h);

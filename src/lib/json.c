@@ -827,6 +827,7 @@ void cf_jctx_warn(cf_jctx *c, const char *rule, const char *fmt, ...)
         e->line = line;
         e->col = col;
         e->rule = rule;
+        e->named = 0;
         if (!e->field || !e->message) {
             cf_free(e->field);
             cf_free(e->message);

@@ -75,12 +75,16 @@ static void check_object(cf_jctx *c, const cf_field *fields, cJSON *obj)
                     best = k->name;
                 }
             }
+            size_t before = c->warn ? c->warn->n : 0;
             if (best)
                 cf_jctx_warn(c, "unknown-key", "unknown key '%s' (did you mean '%s'?): left out",
                              cf_jctx_path(c, where, sizeof where), best);
             else
                 cf_jctx_warn(c, "unknown-key", "unknown key '%s': left out",
                              cf_jctx_path(c, where, sizeof where));
+            /* the key is the profile's own words: blind review cuts it */
+            if (c->warn && c->warn->n > before)
+                c->warn->v[before].named = strlen(m->string);
             keep = 0;
         } else if (!cJSON_IsNull(m)) {
             keep = check_value(c, f, f->type, m);

@@ -539,7 +539,7 @@ cf_status cf_ranking_add_error(cf_ranking *rk, const char *source, unsigned line
     cf_rank_err *e = &rk->errs[rk->nerrs];
     char id[CF_BLIND_ID_SIZE];
     if (rk->o.blind) {
-        cf_blind_id(source, id);
+        cf_blind_id(rk->o.blind, source, id);
         source = id;
     }
     e->source = cf_strdup(source);

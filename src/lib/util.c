@@ -29,6 +29,52 @@ uint64_t cf_fnv1a(const void *data, size_t n, uint64_t h)
     return h;
 }
 
+#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+
+static void sip_round(uint64_t v[4])
+{
+    v[0] += v[1];
+    v[1] = ROTL(v[1], 13) ^ v[0];
+    v[0] = ROTL(v[0], 32);
+    v[2] += v[3];
+    v[3] = ROTL(v[3], 16) ^ v[2];
+    v[0] += v[3];
+    v[3] = ROTL(v[3], 21) ^ v[0];
+    v[2] += v[1];
+    v[1] = ROTL(v[1], 17) ^ v[2];
+    v[2] = ROTL(v[2], 32);
+}
+
+/* Two rounds for each eight bytes of the message, little-endian, then the
+ * last bytes with the length in the top byte; four rounds to finish. */
+uint64_t cf_siphash(const uint64_t k[2], const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    uint64_t v[4] = {k[0] ^ 0x736f6d6570736575ULL, k[1] ^ 0x646f72616e646f6dULL,
+                     k[0] ^ 0x6c7967656e657261ULL, k[1] ^ 0x7465646279746573ULL};
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t m = 0;
+        for (int j = 7; j >= 0; j--)
+            m = m << 8 | p[i + (size_t)j];
+        v[3] ^= m;
+        sip_round(v);
+        sip_round(v);
+        v[0] ^= m;
+    }
+    uint64_t last = (uint64_t)n << 56;
+    for (size_t j = 0; i + j < n; j++)
+        last |= (uint64_t)p[i + j] << (8 * j);
+    v[3] ^= last;
+    sip_round(v);
+    sip_round(v);
+    v[0] ^= last;
+    v[2] ^= 0xff;
+    for (int r = 0; r < 4; r++)
+        sip_round(v);
+    return v[0] ^ v[1] ^ v[2] ^ v[3];
+}
+
 /* The slot of s[0..len): where it is, or the empty one where it would go. */
 static size_t strset_slot(const cf_strset *set, const char *s, size_t len)
 {

@@ -45,7 +45,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     cf_free(s);
             }
             cf_report_free(alt);
-            if (cf_report_blind(rep, p) == CF_OK && cf_report_json(rep, 0, &s, NULL) == CF_OK)
+            cf_blind_key key = {{1, 2}};
+            if (cf_report_blind(rep, p, &key) == CF_OK && cf_report_json(rep, 0, &s, NULL) == CF_OK)
                 cf_free(s);
         }
         if (cf_profile_to_json(p, 0, &s, NULL) == CF_OK)

@@ -191,6 +191,34 @@ static void tokens(void)
     CHECK(cf_edit_distance("levels", "levels") == 0);
 }
 
+/* SipHash-2-4's reference vectors (Aumasson and Bernstein, the paper's
+ * appendix and its test file): key 00..0f, messages 00..(n-1). */
+static void keyed_hash(void)
+{
+    const uint64_t k[2] = {0x0706050403020100ULL, 0x0f0e0d0c0b0a0908ULL};
+    unsigned char m[64];
+    for (int i = 0; i < 64; i++)
+        m[i] = (unsigned char)i;
+    CHECK(cf_siphash(k, m, 0) == 0x726fdb47dd0e0e31ULL);
+    CHECK(cf_siphash(k, m, 15) == 0xa129ca6149be45e5ULL);
+    /* the string set as a map: values kept through growth */
+    cf_strset set = {0};
+    char key[16];
+    for (size_t i = 0; i < 1000; i++) {
+        snprintf(key, sizeof key, "id%zu", i);
+        size_t *v = cf_strset_val(&set, key, strlen(key), NULL);
+        CHECK(v != NULL);
+        if (v)
+            *v = i + 1;
+    }
+    int in = 0;
+    size_t *v = cf_strset_val(&set, "id7", 3, &in);
+    CHECK(in == 1 && v && *v == 8);
+    CHECK(cf_strset_find(&set, "id999", 5) && *cf_strset_find(&set, "id999", 5) == 1000);
+    CHECK(cf_strset_find(&set, "id1000", 6) == NULL);
+    cf_strset_free(&set);
+}
+
 /* nst's JSONTestSuite: y_ must parse, n_ must be rejected with a position,
  * i_ may go either way but must not crash.  One y_ is refused on purpose,
  * as an n_: a key holding \u0000, which would end the parsed key early and
@@ -358,6 +386,7 @@ void test_day_numbers(void);
 
 void test_core(void)
 {
+    keyed_hash();
     dates();
     test_day_numbers();
     numbers();

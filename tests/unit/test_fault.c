@@ -277,8 +277,9 @@ static cf_status op_report(const void *ctx, t_text *out)
         rec_take(out, s, n);
     if (st == CF_OK && (st = cf_report_html(rep, &s, &n)) == CF_OK)
         rec_take(out, s, n);
+    cf_blind_key key = {{1, 2}};
     if (st == CF_OK)
-        st = cf_report_blind(rep, p);
+        st = cf_report_blind(rep, p, &key);
     if (st == CF_OK && (st = cf_report_json(rep, 0, &s, &n)) == CF_OK)
         rec_take(out, s, n);
     cf_report_free(rep);

@@ -287,7 +287,12 @@ static void blind(void)
         "Northbridge Community College, 4417 Juniper Hollow Road, Evanston 60614, "
         "https://linkedin.example.com/in/marisolokonkwo; 97.4% accuracy, 2.8 charts per hour, 2026-11-26, "
         "Marisolo stays");
-    CHECK(cf_report_blind(rep, p) == CF_OK);
+    cf_blind_key key = {{0x0706050403020100ULL, 0x0f0e0d0c0b0a0908ULL}}, other = key;
+    other.k[1] ^= 1;
+    uint64_t content = rep->who.content;
+    CHECK(cf_report_blind(rep, p, &key) == CF_OK);
+    /* the fingerprint keyed too: it no longer tells whose profile it is */
+    CHECK(rep->who.content != content && rep->who.content != 0);
     const char *v = rep->res[0].ev[0].value;
     static const char *const gone[] = {
         "Marisol", "Okonkwo", "okonkwo", "Lakeshore", "LAKESHORE", "example.org", "x.example.com",
@@ -298,10 +303,14 @@ static void blind(void)
     CHECKF(strstr(v, "Marisolo stays") != NULL, "a longer word cut: %s", v);
     CHECKF(strstr(v, "[redacted]'s audits at [redacted] ([redacted])") != NULL, "%s", v);
     char id[CF_BLIND_ID_SIZE];
-    cf_blind_id(cf_profile_source(p), id);
+    cf_blind_id(&key, cf_profile_source(p), id);
     CHECK(strcmp(rep->source, id) == 0 && strncmp(id, "applicant-", 10) == 0 && strlen(id) == 22);
     char id2[CF_BLIND_ID_SIZE];
-    cf_blind_id("another/file.json", id2);
+    cf_blind_id(&key, "another/file.json", id2);
+    CHECK(strcmp(id, id2) != 0);
+    /* another key, another id: without the key a file name cannot be
+     * hashed into its id */
+    cf_blind_id(&other, cf_profile_source(p), id2);
     CHECK(strcmp(id, id2) != 0);
     /* the numbers do not move */
     char *sa = signature(rep), *sb = signature(plain);
