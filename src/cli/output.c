@@ -94,13 +94,24 @@ static void disarm(void)
     pending_set = 0;
 }
 
+/* A write failed and was named: the command adds nothing. */
+static int write_reported;
+
+/* Says that path cannot be written, once: the command's own message
+ * (cli_system_error) adds no "out of memory" to it. */
+static void cannot_write(const char *path, const char *why)
+{
+    cli_fail(path, 0, 0, "cannot write: %s", why);
+    write_reported = 1;
+}
+
 /* Writes straight to path (a device, a FIFO, a file with other hard
  * links): no temporary file, nothing renamed over it. */
 static cf_status open_direct(cli_out *out, const char *path, int trunc)
 {
     int fd = open(path, O_WRONLY | (trunc ? O_TRUNC : 0));
     if (fd < 0 || !(out->f = fdopen(fd, "w"))) {
-        cli_fail(path, 0, 0, "cannot write: %s", strerror(errno));
+        cannot_write(path, strerror(errno));
         if (fd >= 0)
             close(fd);
         return CF_ESYSTEM;
@@ -132,7 +143,7 @@ cf_status cli_out_open_mode(cli_out *out, const char *path, unsigned mode)
         return open_direct(out, path, 0);
     if (exists && access(path, W_OK) != 0) {
         /* a file its owner made read-only is not replaced (as cp and sort -o) */
-        cli_fail(path, 0, 0, "cannot write: %s", strerror(errno));
+        cannot_write(path, strerror(errno));
         return CF_ESYSTEM;
     }
     if (exists && st.st_nlink > 1)
@@ -147,13 +158,12 @@ cf_status cli_out_open_mode(cli_out *out, const char *path, unsigned mode)
         cf_free(out->tmp);
         cf_free(out->target);
         out->tmp = out->target = NULL;
-        cli_error(NULL, "out of memory");
-        return CF_ESYSTEM;
+        return CF_ESYSTEM;   /* the command says it (cli_system_error) */
     }
     snprintf(out->tmp, n + 16, "%s.tmp.XXXXXX", out->target);
     int fd = mkstemp(out->tmp);
     if (fd < 0) {
-        cli_fail(path, 0, 0, "cannot write: %s", strerror(errno));
+        cannot_write(path, strerror(errno));
         cf_free(out->tmp);
         cf_free(out->target);
         out->tmp = out->target = NULL;
@@ -197,8 +207,6 @@ static void out_free(cli_out *out)
     out->direct = 0;
 }
 
-/* A write failed and was named: the command adds nothing. */
-static int write_reported;
 /* The errno of the first failed write. */
 static int write_errno;
 
