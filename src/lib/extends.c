@@ -206,6 +206,23 @@ static int is_path(const char *ref)
            (n > 4 && strcmp(ref + n - 4, ".yml") == 0);
 }
 
+/* A parsed rubric says what it is: a mapping whose format is a rubric's. */
+static int is_rubric(const cf_ynode *root)
+{
+    const cf_ynode *f = root && root->kind == CF_Y_MAP ? cf_ymap_get(root, "format") : NULL;
+    return f && f->kind == CF_Y_SCALAR && strncmp(f->value, "coderfit-rubric/", 16) == 0;
+}
+
+/* One that does not parse: whether its text names the format at all. */
+static int holds_format(const char *text, size_t len)
+{
+    static const char want[] = "coderfit-rubric/";
+    for (size_t i = 0; i + sizeof want - 1 <= len; i++)
+        if (memcmp(text + i, want, sizeof want - 1) == 0)
+            return 1;
+    return 0;
+}
+
 static cf_status parse_one(cf_rchain *c, const char *name, const char *text, size_t len, cf_diags *d)
 {
     if (len == 0 || cf_json_skip_space(text, len, 0) == len) {
@@ -289,8 +306,25 @@ cf_status cf_rchain_build(cf_rchain *c, const char *name, const char *text, size
                 return d->oom ? CF_ESYSTEM : CF_ERUBRIC;
             }
         c->texts[c->n] = ptext;
-        st = parse_one(c, pname, builtin ? builtin : ptext, plen, d);
+        /* what it says of the file goes to pd first: shown only when the
+         * file is a rubric, so that extends: never prints another file */
+        cf_diags pd = {0};
+        int before = c->n;
+        const char *ptxt = builtin ? builtin : ptext;
+        st = parse_one(c, pname, ptxt, plen, &pd);
         cf_free(pname);
+        int rubric = c->n > before ? is_rubric(c->docs[before].root) : holds_format(ptxt, plen);
+        if (rubric || pd.oom)
+            for (size_t i = 0; i < pd.n; i++)
+                cf_diag_add(d, pd.items[i].file, pd.items[i].line, pd.items[i].col, pd.items[i].severity,
+                            pd.items[i].rule, "%s", pd.items[i].message);
+        cf_diags_clear(&pd);
+        if (!rubric && st != CF_ESYSTEM) {
+            cf_diag_add(d, last->name, ext->line, ext->col, CF_SEV_ERROR, "extends",
+                        "'%s' is not a coderfit rubric (it has no 'format: %s'): nothing of it is used",
+                        ext->value, CF_RUBRIC_FORMAT);
+            return d->oom ? CF_ESYSTEM : CF_ERUBRIC;
+        }
         if (st)
             return st;
     }
