@@ -72,6 +72,29 @@ int cf_date_parse(const char *s, cf_date *out)
     return 0;
 }
 
+const char *cf_date_why(const char *s, char *buf, size_t size)
+{
+    static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
+                                         "August", "September", "October", "November", "December"};
+    size_t n = strlen(s);
+    int y = n >= 4 ? digits(s, 4) : -1, m = -1, d = -1;
+    if (y < 0 || (n != 4 && n != 7 && n != 10) || (n > 4 && s[4] != '-') || (n > 7 && s[7] != '-'))
+        return NULL;
+    if (n >= 7 && (m = digits(s + 5, 2)) < 0)
+        return NULL;
+    if (n == 10 && (d = digits(s + 8, 2)) < 0)
+        return NULL;
+    if (y < 1900 || y > 2199)
+        snprintf(buf, size, "the year %d is outside 1900 to 2199", y);
+    else if (n >= 7 && (m < 1 || m > 12))
+        snprintf(buf, size, "there is no month %02d", m);
+    else if (n == 10 && (d < 1 || cf_days_from_civil(y, m, d) > cf_days_from_civil(y, m + 1, 1) - 1))
+        snprintf(buf, size, "%s %d has no day %d", months[m - 1], y, d);
+    else
+        return NULL;
+    return buf;
+}
+
 int cf_date_of(int y, int m, int d, cf_date *out)
 {
     if (y < 1900 || y > 2199 || m < 0 || m > 12 || d < 0 || d > 31 || (d && !m))

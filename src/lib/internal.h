@@ -217,7 +217,10 @@ typedef struct cf_date {
 
 /* The date forms of the native model only: YYYY, YYYY-MM, YYYY-MM-DD. */
 int cf_date_parse(const char *s, cf_date *out);
-
+/* Why s, written as an ISO date (YYYY, YYYY-MM, YYYY-MM-DD), is not one
+ * ("June 2019 has no day 31", "there is no month 13"), in buf; NULL when it
+ * is not written so, or is a date. */
+const char *cf_date_why(const char *s, char *buf, size_t size);
 /* A date as people write it: the native forms, an ISO date-time
  * ("2019-03-01T00:00:00Z"), "Mar 2019", "March 2019", "Sept. 2019",
  * "March 5, 2019", "5 March 2019", "03/2019", "3/5/2019", "2019/03", or a

@@ -425,15 +425,14 @@ static int get_date(importer *im, const cJSON *obj, const char *key, cJSON *dst,
         if (strcmp(key, "endDate") != 0)
             cf_jctx_warn(&im->c, "bad-date", "'%s' names the present, not a date: left out",
                          cf_jctx_path(&im->c, where, sizeof where));
-    } else if (dst_key && strcmp(dst_key, "end") == 0) {
-        /* how long the work lasted is not known: never "to this day" */
-        cf_jctx_warn(&im->c, "bad-date", "'%s' is not a date (such as 2019-03, Mar 2019 or 03/2019): the end "
-                     "is unknown, so the work counts for its start month only",
-                     cf_jctx_path(&im->c, where, sizeof where));
-        im->bad_date = 1;
     } else {
-        cf_jctx_warn(&im->c, "bad-date", "'%s' is not a date (such as 2019-03, Mar 2019 or 03/2019): "
-                     "left out", cf_jctx_path(&im->c, where, sizeof where));
+        char whybuf[64];
+        const char *why = cf_date_why(s, whybuf, sizeof whybuf);
+        /* how long the work lasted is not known: never "to this day" */
+        int end = dst_key && strcmp(dst_key, "end") == 0;
+        cf_jctx_warn(&im->c, "bad-date", "'%s' is not a date (%s): %s", cf_jctx_path(&im->c, where, sizeof where),
+                     why ? why : "such as 2019-03, Mar 2019 or 03/2019",
+                     end ? "the end is unknown, so the work counts for its start month only" : "left out");
         im->bad_date = 1;
     }
     cf_jctx_pop(&im->c);
@@ -836,6 +835,15 @@ static void import_work(importer *im, const cJSON *resume, const char *section, 
                 add_str(im, o, "end", iso);
                 de = ds;
                 has_end = 1;
+            } else if (has_start && has_end && de.last < ds.first) {
+                /* it ends before it starts: counted as nothing, and said */
+                char where[256], a[11], b[11];
+                cf_date_format(&ds, a);
+                cf_date_format(&de, b);
+                cf_jctx_push_key(&im->c, "endDate");
+                cf_jctx_warn(&im->c, "bad-date", "'%s' (%s) is before the start (%s): how long it lasted is "
+                             "unknown, so it counts for nothing", cf_jctx_path(&im->c, where, sizeof where), b, a);
+                cf_jctx_pop(&im->c);
             }
             /* CEUs stated for an entry count when it is current or ended in
              * the last 24 months; nothing dated after the as-of date counts. */

@@ -97,6 +97,16 @@ static void check_object(cf_jctx *c, const cf_field *fields, cJSON *obj)
     }
     for (int i = 0; i < 2 && unknown[i]; i++)
         settle_unknown_bound(c, obj, unknown[i]);
+    /* an entry that ends before it starts counts for nothing: said */
+    const cJSON *from = cf_get(obj, "start"), *to = cf_get(obj, "end");
+    cf_date df, dt;
+    if (cJSON_IsString(from) && cJSON_IsString(to) && cf_date_parse(from->valuestring, &df) == 0 &&
+        cf_date_parse(to->valuestring, &dt) == 0 && dt.last < df.first) {
+        cf_jctx_push_key(c, "end");
+        cf_jctx_warn(c, "bad-date", "'%s' (%s) is before the start (%s): how long it lasted is unknown, so it "
+                     "counts for nothing", cf_jctx_path(c, where, sizeof where), to->valuestring, from->valuestring);
+        cf_jctx_pop(c);
+    }
     for (const cf_field *k = fields; k->name; k++)
         if ((k->flags & CF_F_REQUIRED) && !cf_get(obj, k->name))
             cf_jctx_warn(c, "missing-key", "'%s' lacks the key '%s'",
@@ -168,8 +178,10 @@ static int check_value(cf_jctx *c, const cf_field *f, cf_ftype type, cJSON *v)
         /* an end or an expiry that cannot be read must never count as "to
          * this day": the object settles it from what is certain */
         int end = strcmp(f->name, "end") == 0, expires = strcmp(f->name, "expires") == 0;
-        cf_jctx_warn(c, "bad-date", "'%s' is not a date (YYYY, YYYY-MM, YYYY-MM-DD, Mar 2019, 03/2019...): %s",
-                     cf_jctx_path(c, where, sizeof where),
+        char whybuf[64];
+        const char *why = cJSON_IsString(v) ? cf_date_why(v->valuestring, whybuf, sizeof whybuf) : NULL;
+        cf_jctx_warn(c, "bad-date", "'%s' is not a date (%s): %s", cf_jctx_path(c, where, sizeof where),
+                     why ? why : "YYYY, YYYY-MM, YYYY-MM-DD, Mar 2019, 03/2019...",
                      end       ? "the end is unknown, so the work counts for its start only"
                      : expires ? "the expiry is unknown: the credential counts as expiring when it was last "
                                  "renewed or earned"
