@@ -286,4 +286,47 @@ assert all(labels["c%dx7" % r] == "Replaced by %d" % (r + 1) for r in range(7)),
 assert labels["c7x7"] == "Setting 7"
 PY
 
+
+# --- a path that cannot be written is said once, never as "out of memory" -----------------
+for c in "score" "rank" "advise" "diff rubrics/medical-coder.yaml rubrics/inpatient-coder.yaml" \
+         "audit -d examples/demographics.csv --select top=3"; do
+    expect_exit 5 "$c -o into a folder that does not exist" -- "$CF" $c $ASOF -o "$T/none/out.txt" examples/applicants/it-graduate.json
+    expect_grep "$T/err" "none/out.txt: error: cannot write: No such file or directory" "$c: the path named"
+    grep -q "out of memory" "$T/err" && no "$c: an unwritable -o said 'out of memory': $(cat "$T/err")" || ok
+done
+# a rubric of 33 qualities, in every format of rank
+python3 - "$T/q33.yaml" <<'PY'
+import sys
+out = ["format: coderfit-rubric/1", "id: many", "version: '1'", "title: Many", "qualities:"]
+for q in range(33):
+    out += ["  - id: q%02d" % q, "    name: Quality %d" % q, "    weight: 1", "    criteria:",
+            "      - {id: c%d, label: Setting, type: level, weight: 1, path: derived.setting, "
+            "levels: {inpatient: 1, mixed: 0.7}, missing: zero, advice: Write it.}" % q]
+out += ["tiers:", "  - {id: top, label: Top, min: 50}", "  - {id: rest, label: Rest, min: 0}"]
+open(sys.argv[1], "w").write("\n".join(out) + "\n")
+PY
+for f in text csv json ndjson md html; do
+    expect_exit 0 "rank -f $f with 33 qualities" -- "$CF" rank $ASOF -q -r "$T/q33.yaml" -f $f examples/applicants
+done
+
+# --- extends: names a rubric, and shows nothing of a file that is not one -----------------
+printf 'db_password: hunter2\napi_token: "s3cr3t"\n' >"$T/secrets.yaml"
+printf 'root:x:0:0:root:/root:/bin/bash\n' >"$T/passwd"
+for target in ./secrets.yaml ./passwd; do
+    printf 'format: coderfit-rubric/1\nextends: %s\nid: x\nversion: "1"\n' "$target" >"$T/ext.yaml"
+    expect_exit 1 "lint: extends: $target" -- "$CF" lint -f github "$T/ext.yaml"
+    grep -q "hunter2\|s3cr3t\|db_password\|api_token\|root:" "$T/out" "$T/err" && no "extends: $target: its lines shown: $(cat "$T/out")" || ok
+    expect_grep "$T/out" "ext.yaml,line=2,col=10,title=extends::'$target' is not a coderfit rubric (it has no 'format: coderfit-rubric/1'): nothing of it is used" "extends: $target: named, not shown"
+done
+
+# --- a date message says what is wrong with the date -------------------------------------
+printf '{"basics": {"name": "A"}, "work": [{"position": "Medical Coder", "name": "Clinic", "startDate": "2018-01", "endDate": "2019-06-31"},\n {"position": "Medical Coder", "name": "Clinic", "startDate": "2021-01", "endDate": "2019-13"},\n {"position": "Medical Coder", "name": "Clinic", "startDate": "2024-05", "endDate": "2022-01"}]}\n' >"$T/dates.json"
+"$CF" score $ASOF "$T/dates.json" >/dev/null 2>"$T/err"
+expect_grep "$T/err" "'work\[0\].endDate' is not a date (June 2019 has no day 31): the end is unknown" "a day the month does not have"
+expect_grep "$T/err" "'work\[1\].endDate' is not a date (there is no month 13)" "a month that does not exist"
+expect_grep "$T/err" "'work\[2\].endDate' (2022-01) is before the start (2024-05): how long it lasted is unknown, so it counts for nothing" "an end before the start, said"
+printf '{"format": "coderfit-profile/1", "applicant": {"name": "L"}, "credentials": [{"name": "CPC", "earned": "2015-01", "expires": "2019-02-29"}]}\n' >"$T/exp.json"
+"$CF" score $ASOF "$T/exp.json" >/dev/null 2>"$T/err"
+expect_grep "$T/err" "'credentials\[0\].expires' is not a date (February 2019 has no day 29)" "native: the day named"
+
 finish
