@@ -183,7 +183,7 @@ static int is_control(unsigned char c)
  * (U+202A to U+202E, U+2066 to U+2069), and for a byte that is
  * not UTF-8 (a lone 0x9B is CSI to an 8-bit terminal).  Either way *len is
  * how many bytes it takes. */
-static int shown_len(const char *s, size_t n, size_t *len)
+int cf_shown_len(const char *s, size_t n, size_t *len)
 {
     unsigned char c = (unsigned char)*s;
     *len = 1;
@@ -203,7 +203,7 @@ void cf_text_shown(char *s)
 {
     size_t n = strlen(s), len;
     for (size_t i = 0; i < n; i += len)
-        if (!shown_len(s + i, n - i, &len))
+        if (!cf_shown_len(s + i, n - i, &len))
             memset(s + i, '?', len);
 }
 
@@ -211,7 +211,7 @@ void cf_buf_shown(cf_buf *b, const char *s, size_t n)
 {
     size_t len;
     for (size_t i = 0; i < n; i += len) {
-        if (shown_len(s + i, n - i, &len))
+        if (cf_shown_len(s + i, n - i, &len))
             cf_buf_add(b, s + i, len);
         else
             cf_buf_putc(b, '?');
@@ -282,7 +282,7 @@ void cf_buf_pad(cf_buf *b, const char *s, int width)
     const char *p = s;
     size_t n = strlen(s), len;
     while (*p && cols < width) {
-        if (shown_len(p, n - (size_t)(p - s), &len))
+        if (cf_shown_len(p, n - (size_t)(p - s), &len))
             cf_buf_add(b, p, len);
         else
             cf_buf_putc(b, '?');
@@ -400,7 +400,7 @@ int cf_text_cols(const char *s)
     size_t n = strlen(s), len;
     int cols = 0;
     for (size_t i = 0; i < n; i += len, cols++)
-        shown_len(s + i, n - i, &len);
+        cf_shown_len(s + i, n - i, &len);
     return cols;
 }
 

@@ -85,6 +85,10 @@ void cf_buf_md(cf_buf *b, const char *s);
 void cf_buf_csv(cf_buf *b, const char *s);
 /* The same, quoted whatever it holds when always is set. */
 void cf_buf_csv_field(cf_buf *b, const char *s, int always);
+/* Whether what starts at s[0..n) may be shown on a terminal (not a C0 or
+ * C1 control, a bidirectional control, or a byte that is not UTF-8); its
+ * length in *len either way. */
+int cf_shown_len(const char *s, size_t n, size_t *len);
 /* Appends s[0..n) as text for a terminal (cf_text_shown). */
 void cf_buf_shown(cf_buf *b, const char *s, size_t n);
 void cf_buf_shown_str(cf_buf *b, const char *s);

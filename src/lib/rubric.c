@@ -66,20 +66,6 @@ static char *get_id(loader *l, const cf_ynode *map, const char *what)
     return dup(l, s);
 }
 
-/* The length of a control character at s (C0 but tab and newline, DEL,
- * C1, and the bidirectional controls U+202A-U+202E, U+2066-U+2069, which
- * can reorder what a terminal or a page shows), or 0. */
-static size_t control_at(const unsigned char *s)
-{
-    if ((*s < 0x20 && *s != '\t' && *s != '\n') || *s == 0x7f)
-        return 1;
-    if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
-        return 2;
-    if (s[0] == 0xe2 && ((s[1] == 0x80 && s[2] >= 0xaa && s[2] <= 0xae) || (s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9)))
-        return 3;
-    return 0;
-}
-
 /* A text of the rubric that reports show (a label, a name, advice, the
  * title, the version): untrusted as a profile's, so a control character
  * in it is shown as '?', with a warning at n. */
@@ -88,15 +74,16 @@ static char *dup_text(loader *l, const cf_ynode *n, const char *s, const char *w
     char *c = dup(l, s);
     if (!c)
         return NULL;
-    size_t k = 0, found = 0;
-    for (size_t i = 0; c[i];) {
-        size_t w = control_at((const unsigned char *)c + i);
-        if (w) {
-            c[k++] = '?';
-            i += w;
-            found++;
+    size_t k = 0, found = 0, len = strlen(c), w;
+    for (size_t i = 0; i < len; i += w) {
+        /* tabs and line ends are a text's own (folded advice) */
+        if (c[i] == '\t' || c[i] == '\n' || cf_shown_len(c + i, len - i, &w)) {
+            w = c[i] == '\t' || c[i] == '\n' ? 1 : w;
+            memmove(c + k, c + i, w);
+            k += w;
         } else {
-            c[k++] = c[i++];
+            c[k++] = '?';
+            found++;
         }
     }
     c[k] = '\0';
