@@ -11,7 +11,7 @@ mkdir -p "$V"
 for prog in coderfit unit-tests; do
     cat >"$V/$prog" <<WRAP
 #!/bin/sh
-exec valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \\
+exec valgrind -q --error-exitcode=99 --read-inline-info=no --leak-check=full --show-leak-kinds=definite,indirect \\
     --errors-for-leak-kinds=definite,indirect "$(pwd)/$B/$prog" "\$@"
 WRAP
     chmod +x "$V/$prog"
