@@ -106,13 +106,20 @@ cmp -s "$T/in.json" "$T/in.keep" && ok || no "-o or --key onto an input replaced
 tr -d '\n' <examples/applicants/inpatient-coder.json >"$T/one.ndjson"
 echo >>"$T/one.ndjson"
 for sig in USR1 USR2 PIPE ALRM TERM; do
-    rm -f "$T"/sig.json*
-    { cat "$T/one.ndjson"; sleep 2; } | "$CF" score -q $ASOF -f json -o "$T/sig.json" - 2>/dev/null &
+    rm -f "$T"/sig.json* "$T/in.fifo"
+    mkfifo "$T/in.fifo"
+    "$CF" score -q $ASOF -f json -o "$T/sig.json" - <"$T/in.fifo" 2>/dev/null &
     pid=$!
-    sleep 0.5
+    exec 3>"$T/in.fifo"   # the stream stays open until the run is killed
+    cat "$T/one.ndjson" >&3
+    # once the temporary file is there (a slow start, under valgrind, is waited for)
+    i=0
+    while [ $i -lt 100 ] && [ -z "$(ls "$T" | grep '^sig\.json\.tmp\.')" ]; do sleep 0.1; i=$((i + 1)); done
+    [ $i -lt 100 ] || no "SIG$sig: the run made no temporary file in 10 s"
     kill -$sig $pid 2>/dev/null
     wait $pid 2>/dev/null
     rc=$?
+    exec 3>&-
     [ $rc -gt 128 ] && [ -z "$(ls "$T" | grep '^sig\.json')" ] && ok || no "SIG$sig during score -o: exit $rc, left $(ls "$T" | grep '^sig\.json' | tr '\n' ' ')"
 done
 # a file-size limit: said, exit 5, nothing left
