@@ -1311,7 +1311,8 @@ static int placed_cmp(const void *a, const void *b)
 static void places(builder *b, const cJSON *node, cf_buf *path, cJSON *out)
 {
     struct placed key = {node, 0, 0};
-    const struct placed *at = path->len ? bsearch(&key, b->placed, b->nplaced, sizeof key, placed_cmp) : NULL;
+    const struct placed *at =
+        path->len && b->nplaced ? bsearch(&key, b->placed, b->nplaced, sizeof key, placed_cmp) : NULL;
     if (at) {
         char where[32];
         snprintf(where, sizeof where, "%u:%u", at->page, at->line);

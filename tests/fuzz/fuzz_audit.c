@@ -1,6 +1,7 @@
 /* libFuzzer target: an audit.  The input is a demographics file (CSV or
  * JSON), then a line "---", then NDJSON report lines; every selection
- * rule and every format is written. */
+ * rule and every format is written, and the smallest ratio is a ratio, or
+ * -1 when nothing joined and nothing can be judged. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             size_t len = 0;
             double smallest = -1;
             if (cf_audit_write(a, &sel[s], "rule", (cf_audit_format)f, &out, &len, &smallest) == CF_OK &&
-                (!out || strlen(out) != len || !(smallest >= 0 && smallest <= 1)))
+                (!out || strlen(out) != len || !(smallest == -1 || (smallest >= 0 && smallest <= 1))))
                 abort();
             cf_free(out);
         }
