@@ -38,6 +38,9 @@ ifeq ($(SAN),1)
 BUILD := build-san
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 TESTS := behaviour
+# the unit tests' allocation-failure sweeps run under the same sanitizers
+# in make check-fault (its loop "unit")
+export UNIT_GROUPS ?= -fault
 endif
 
 # Recursive (=) so that pkg-config runs only after the deps check below.
