@@ -13,6 +13,7 @@ static const struct {
     {"import", test_import, 0},   {"score", test_score, 0},   {"cases", test_cases, 0},
     {"rank", test_rank, 0},       {"read", test_read, 0},     {"restyle", test_restyle, 0},
     {"rules", test_rules, 0},     {"resume", test_resume, 0}, {"principles", test_principles, 0},
+    {"stats", test_stats, 0},
     {"fault", test_fault, 0},     {"fault-rubrics", test_fault_rubrics, 1},
 };
 

@@ -58,5 +58,6 @@ void test_resume(void);
 void test_fault(void);
 void test_fault_rubrics(void);
 void test_principles(void);
+void test_stats(void);
 
 #endif
