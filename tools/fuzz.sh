@@ -10,6 +10,7 @@
 # syntax.  fuzz_docx zips the XML it is given itself (a mutated zip's
 # checksums would stop the rest); fuzz_sections reads styled lines.
 # usage: tools/fuzz.sh SECONDS [big|build]
+#        FUZZ_TARGETS="sections docx" tools/fuzz.sh SECONDS: those targets only
 #   big: the error paths of big inputs: profile, stream and audit with
 #   inputs up to 4 MiB (from a seed of 20,000 bad dates and one of 20,000
 #   demographics rows), where the default mode stops at 64 KiB
@@ -25,7 +26,7 @@ SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 make -s BUILD=$B CC="$CC" CFLAGS="-g -O1 $SAN" LDFLAGS="-fsanitize=address,undefined" $B/libcoderfit.a
 libs="$(pkg-config --libs libcjson yaml-0.1 libxml-2.0 libzip) -lm -lpthread"
 status=0
-targets="rubric profile stream audit docx sections" max_len=65536 timeout=10
+targets=${FUZZ_TARGETS:-rubric profile stream audit docx sections} max_len=65536 timeout=10
 [ "$mode" = build ] || [ "$mode" = big ] || [ -z "$mode" ] || { echo "usage: tools/fuzz.sh SECONDS [big|build]" >&2; exit 2; }
 if [ "$mode" = big ]; then
     targets="profile stream audit" max_len=4194304 timeout=60

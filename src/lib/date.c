@@ -217,14 +217,14 @@ int cf_date_read(const char *s, cf_date *out)
     } else if (k == 2 && v[0]->kind == CF_LX_WORD && YEAR(v[1]) &&
                ((m = cf_month_word(v[0]->w, v[0]->n)) || (m = season_word(v[0]->w)))) {
         y = (int)v[1]->num;             /* "Mar 2019" */
-    } else if (k == 3 && v[0]->kind == CF_LX_WORD && NUMV(v[1]) && !v[1]->range && YEAR(v[2]) &&
-               (m = cf_month_word(v[0]->w, v[0]->n))) {
+    } else if (k == 3 && v[0]->kind == CF_LX_WORD && NUMV(v[1]) && !v[1]->range && v[1]->ndigits <= 2 &&
+               YEAR(v[2]) && (m = cf_month_word(v[0]->w, v[0]->n))) {
         d = (int)v[1]->num;             /* "March 5, 2019" */
         y = (int)v[2]->num;
         if (!d)
             return CF_DATE_BAD;
-    } else if (k == 3 && NUMV(v[0]) && !v[0]->range && v[1]->kind == CF_LX_WORD && YEAR(v[2]) &&
-               (m = cf_month_word(v[1]->w, v[1]->n))) {
+    } else if (k == 3 && NUMV(v[0]) && !v[0]->range && v[0]->ndigits <= 2 && v[1]->kind == CF_LX_WORD &&
+               YEAR(v[2]) && (m = cf_month_word(v[1]->w, v[1]->n))) {
         d = (int)v[0]->num;             /* "5 March 2019" */
         y = (int)v[2]->num;
         if (!d)
