@@ -208,10 +208,12 @@ int cf_date_read(const char *s, cf_date *out)
 #define YEAR(l) (NUMV(l) && !(l)->range && (l)->ndigits == 4)
     if (k == 1 && YEAR(v[0])) {
         y = (int)v[0]->num;
-    } else if (k == 1 && NUMV(v[0]) && v[0]->range && v[0]->ndigits <= 2 && v[0]->num2 >= 1900) {
+    } else if (k == 1 && NUMV(v[0]) && v[0]->range && v[0]->ndigits <= 2 && v[0]->num2 >= 1900 &&
+               v[0]->num2 <= 2199) {
         m = (int)v[0]->num;             /* "03-2019" */
         y = (int)v[0]->num2;
-    } else if (k == 1 && NUMV(v[0]) && v[0]->range && v[0]->ndigits == 4 && v[0]->num2 <= 12) {
+    } else if (k == 1 && NUMV(v[0]) && v[0]->range && v[0]->ndigits == 4 && v[0]->num2 >= 0 &&
+               v[0]->num2 <= 12) {
         y = (int)v[0]->num;             /* "2019-3" */
         m = (int)v[0]->num2;
     } else if (k == 2 && v[0]->kind == CF_LX_WORD && YEAR(v[1]) &&
@@ -243,7 +245,7 @@ int cf_date_read(const char *s, cf_date *out)
         if (!m || !d)
             return CF_DATE_BAD;
     } else if (k == 3 && pers == 2 && YEAR(v[0]) && NUMV(v[1]) && NUMV(v[2]) && !v[1]->range &&
-               !v[2]->range) {
+               !v[2]->range && v[1]->ndigits <= 2 && v[2]->ndigits <= 2) {
         y = (int)v[0]->num;             /* "2019/03/05" */
         m = (int)v[1]->num;
         d = (int)v[2]->num;
