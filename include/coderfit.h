@@ -655,6 +655,51 @@ int cf_blind_key_read(const char *text, size_t len, cf_blind_key *key, int *have
 void cf_blind_id(const cf_blind_key *key, const char *source, char out[CF_BLIND_ID_SIZE]);
 cf_status cf_report_blind(cf_report *rep, const cf_profile *p, const cf_blind_key *key);
 
+/* ---- validation --------------------------------------------------------------
+ * How the scores went with what happened to the people scored: outcomes
+ * (hired, audited accuracy, productivity, still employed, a rating) from a
+ * CSV file whose header names a key column (id, email or source, as the
+ * reports give them) and the outcomes.  For the score and each quality
+ * against each outcome: n, Pearson's r and Spearman's rho with 95%
+ * intervals, the AUC of a yes/no outcome, the outcome per 10 points, the
+ * mean outcome by tier, and a sentence; fewer than 30 people is "too few
+ * to conclude", and an outcome measured only for some (the hired) is
+ * flagged as range-restricted with Thorndike's correction beside it.
+ * docs/validation.md says what the figures mean. */
+#define CF_VALIDATION_FORMAT "coderfit-validation/1"
+typedef struct cf_validation cf_validation;
+typedef enum cf_outcome_kind {
+    CF_OUTCOME_YESNO, CF_OUTCOME_PERCENT, CF_OUTCOME_NUMBER, CF_OUTCOME_RATING,
+    CF_OUTCOME_AUTO     /* read from the values */
+} cf_outcome_kind;
+typedef struct cf_outcome_spec {
+    const char *name;
+    cf_outcome_kind kind;
+} cf_outcome_spec;
+typedef enum cf_validation_format { CF_VALIDATION_TEXT, CF_VALIDATION_JSON } cf_validation_format;
+const char *cf_outcome_kind_name(cf_outcome_kind k);
+/* "yesno", "percent", "number" or "rating": 0, else -1. */
+int cf_outcome_kind_parse(const char *s, cf_outcome_kind *k);
+cf_validation *cf_validation_new(void);
+void cf_validation_free(cf_validation *v);
+/* An applicant: a report just made, or a saved one (rank -f ndjson: a line
+ * that is not a report is not taken, *taken 0). */
+cf_status cf_validation_add(cf_validation *v, const cf_report *rep);
+cf_status cf_validation_add_report(cf_validation *v, const char *file, unsigned line, const char *text,
+                                   size_t len, int *taken, cf_diags *d);
+size_t cf_validation_count(const cf_validation *v);
+/* The outcomes file (CSV): the columns specs names (nspecs 0: every column
+ * but the keys, each of the kind its values show).  A value that cannot be
+ * read is a warning at its line and column, and left out: never a zero. */
+cf_status cf_validation_outcomes(cf_validation *v, const char *file, const char *text, size_t len,
+                                 const cf_outcome_spec *specs, size_t nspecs, cf_diags *d);
+/* Joins the outcomes to the applicants (warnings to d: a key that names
+ * two, a row joined twice) and writes the figures. */
+cf_status cf_validation_write(cf_validation *v, cf_validation_format f, char **out, size_t *len, cf_diags *d);
+/* After cf_validation_write: outcome rows joined to no applicant, and
+ * applicants with no row. */
+void cf_validation_unmatched(const cf_validation *v, size_t *rows, size_t *applicants);
+
 /* ---- adverse-impact audit ---------------------------------------------------
  * Selection and scoring rates and impact ratios by sex, race/ethnicity (the
  * EEO-1 categories) and the two crossed: the four-fifths rule of 29 CFR

@@ -17,7 +17,7 @@ if [ "${2:-}" = --one ]; then
     esac
 fi
 shift
-BEHAVIOUR="cli cli-batch unit audit blind shortlist output golden resumes hardening hostile stream"
+BEHAVIOUR="cli cli-batch unit audit validate blind shortlist output golden resumes hardening hostile stream"
 # what the build flavour cannot change: documents, the browser, the
 # spreadsheet, the workflow, the panel (run once, in the normal build)
 ONCE="workflow browser spreadsheet docs panel readme"

@@ -26,7 +26,7 @@ SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 make -s BUILD=$B CC="$CC" CFLAGS="-g -O1 $SAN" LDFLAGS="-fsanitize=address,undefined" $B/libcoderfit.a
 libs="$(pkg-config --libs libcjson yaml-0.1 libxml-2.0 libzip) -lm -lpthread"
 status=0
-targets=${FUZZ_TARGETS:-rubric profile stream audit docx sections} max_len=65536 timeout=10
+targets=${FUZZ_TARGETS:-rubric profile stream audit validate docx sections} max_len=65536 timeout=10
 [ "$mode" = build ] || [ "$mode" = big ] || [ -z "$mode" ] || { echo "usage: tools/fuzz.sh SECONDS [big|build]" >&2; exit 2; }
 if [ "$mode" = big ]; then
     targets="profile stream audit" max_len=4194304 timeout=60

@@ -373,6 +373,11 @@ cf_status cli_pipeline_record(const cli_pipeline *pl, cf_arena *a, cli_record *r
  * FILE:LINE; other files one profile each.  CF_OK (inputs refused or not),
  * or the first failure. */
 cf_status cli_pipeline_run(const cli_pipeline *pl, char **paths, int n);
+/* What a command's doc hook does with a saved report it gave to a
+ * library reader (audit's, validate's): the diagnostics printed and
+ * cleared, an input that failed counted in *failed and not an error of
+ * the run; returns the hook's answer (taken, or a system error in *st). */
+int cli_saved_taken(cf_status added, int taken, cf_diags *d, unsigned long *failed, cf_status *st);
 /* The same with a pipeline of these, the inputs refused counted in
  * *refused. */
 cf_status cli_each_input(const cli_opts *o, const cf_rubric *r, cli_scoring scoring, cli_take_fn take, void *ctx,
@@ -440,6 +445,7 @@ CLI_COMMAND(score);
 CLI_COMMAND(rank);
 CLI_COMMAND(advise);
 CLI_COMMAND(audit);
+CLI_COMMAND(validate);
 CLI_COMMAND(convert);
 CLI_COMMAND(lint);
 CLI_COMMAND(test);

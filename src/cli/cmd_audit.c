@@ -56,14 +56,8 @@ static int take_report(void *vctx, const char *source, const char *text, size_t 
     audit_ctx *c = vctx;
     cf_diags d = {0};
     int taken = 0;
-    *st = cf_audit_add_report(c->a, source, first_line, text, len, &taken, &d);
-    cli_print_diags(&d);
-    cf_diags_clear(&d);
-    if (*st == CF_EINPUT) {
-        c->failed++;
-        *st = CF_OK;
-    }
-    return taken || *st;
+    cf_status added = cf_audit_add_report(c->a, source, first_line, text, len, &taken, &d);
+    return cli_saved_taken(added, taken, &d, &c->failed, st);
 }
 
 /* A profile, scored with the rubric. */

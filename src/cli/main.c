@@ -14,7 +14,8 @@ typedef struct command {
 
 static const command commands[] = {
     {cmd_score, &cli_score},     {cmd_rank, &cli_rank}, {cmd_advise, &cli_advise},
-    {cmd_audit, &cli_audit},     {cmd_convert, &cli_convert}, {cmd_lint, &cli_lint},
+    {cmd_audit, &cli_audit},     {cmd_validate, &cli_validate}, {cmd_convert, &cli_convert},
+    {cmd_lint, &cli_lint},
     {cmd_test, &cli_test},       {cmd_diff, &cli_diff}, {cmd_show, &cli_show},
     {cmd_schema, &cli_schema},   {cmd_template, &cli_template},
 };

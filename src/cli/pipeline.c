@@ -287,3 +287,15 @@ cf_status cli_each_input(const cli_opts *o, const cf_rubric *r, cli_scoring scor
     pl.refused = refused;
     return cli_pipeline_run(&pl, paths, n);
 }
+
+int cli_saved_taken(cf_status added, int taken, cf_diags *d, unsigned long *failed, cf_status *st)
+{
+    cli_print_diags(d);
+    cf_diags_clear(d);
+    if (added == CF_EINPUT) {
+        (*failed)++;
+        added = CF_OK;
+    }
+    *st = added;
+    return taken || added;
+}

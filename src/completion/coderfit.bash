@@ -12,6 +12,7 @@ _coderfit_options()
     rank) echo "--rubric -r --as-of --format -f --output -o --jobs -j --top --min-score --tier --eligible-only --require --min-coding-years --setting --remote --dedupe --bom --merge --color --max-input-size --blind --key --quiet -q --verbose -v --strict --help -h" ;;
     advise) echo "--rubric -r --as-of --with -w --top -n --format -f --blind --key --output -o --output-dir --previous --max-input-size --strict --color --quiet -q --help -h" ;;
     audit) echo "--demographics -d --select --fail-under --key --rubric -r --as-of --format -f --output -o --max-input-size --strict --color --help -h" ;;
+    validate) echo "--outcomes --outcome --rubric -r --as-of --format -f --output -o --max-input-size --strict --help -h" ;;
     convert) echo "--as-of --format -f --output -o --max-input-size --strict --help -h" ;;
     lint) echo "--format -f --strict --max-input-size --quiet -q --color --help -h" ;;
     test) echo "--format -f --output -o --as-of --max-input-size --color --help -h" ;;
@@ -29,6 +30,7 @@ _coderfit_formats()
     rank) echo "text csv json ndjson md html" ;;
     advise) echo "text json md html" ;;
     audit) echo "text csv json md" ;;
+    validate) echo "text json" ;;
     convert) echo "json ndjson jsonresume" ;;
     lint) echo "text json github" ;;
     test) echo "text junit tap" ;;
@@ -40,7 +42,7 @@ _coderfit_formats()
 _coderfit()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev= cmd= i
-    local commands="score rank advise audit convert lint test diff show schema template help"
+    local commands="score rank advise audit validate convert lint test diff show schema template help"
     COMPREPLY=()
 
     # --option=value: bash splits the word at '=' (COMP_WORDBREAKS)
@@ -99,6 +101,11 @@ _coderfit()
     -d | --demographics)
         COMPREPLY=($(compgen -f -X '!*.@(csv|json)' -- "$cur") $(compgen -d -- "$cur"))
         return ;;
+    --outcomes)
+        COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur"))
+        return ;;
+    --outcome)
+        return ;;
     -o | --output | --key)
         COMPREPLY=($(compgen -f -- "$cur"))
         return ;;
@@ -110,7 +117,7 @@ _coderfit()
     fi
     case $cmd in
     help)
-        COMPREPLY=($(compgen -W "score rank advise audit convert lint test diff show schema template" -- "$cur")) ;;
+        COMPREPLY=($(compgen -W "score rank advise audit validate convert lint test diff show schema template" -- "$cur")) ;;
     schema)
         COMPREPLY=($(compgen -W "profile report rubric ranking advice caseload diff lint audit" -- "$cur")) ;;
     lint)

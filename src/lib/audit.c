@@ -64,25 +64,6 @@ void cf_audit_key(cf_audit *a, const cf_blind_key *key)
     a->keyed = 1;
 }
 
-/* A source as a join key: "./" segments and repeated slashes dropped, so
- * that ./a/b.json, a//b.json and a/./b.json are a/b.json.  In out, which
- * holds n + 1 bytes.  Returns its length. */
-static size_t norm_source(const char *src, size_t n, char *out)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n;) {
-        if (src[i] == '/' && k && out[k - 1] == '/') {
-            i++;
-        } else if (src[i] == '.' && (k == 0 || out[k - 1] == '/') && i + 1 < n && src[i + 1] == '/') {
-            i += 2;
-        } else {
-            out[k++] = src[i++];
-        }
-    }
-    out[k] = '\0';
-    return k;
-}
-
 cf_audit *cf_audit_new(void)
 {
     cf_audit *a = cf_malloc(sizeof *a);
@@ -141,27 +122,10 @@ int cf_audit_has_tier(const cf_audit *a, const char *id)
 cf_status cf_audit_add_report(cf_audit *a, const char *file, unsigned line, const char *text, size_t len,
                               int *taken, cf_diags *d)
 {
-    *taken = 0;
-    if (!cf_holds(text, len, "\"" CF_REPORT_FORMAT "\"") && !cf_holds(text, len, "\"error\""))
-        return CF_OK;
-    int oom = 0;
-    cf_diags tmp = {0};
     cf_saved s;
-    cf_saved_kind kind = cf_saved_read(file, line, text, len, &s, &tmp, &oom);
-    cf_diags_clear(&tmp);   /* not JSON: the profile reader says why */
-    cf_status st = oom ? CF_ESYSTEM : CF_OK;
-    *taken = kind == CF_SAVED_ERROR || kind == CF_SAVED_REPORT;
-    if (kind == CF_SAVED_ERROR) {
-        cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "failed-input", "%s failed where it was scored: %s",
-                    s.err_source ? s.err_source : "an input", s.err_message ? s.err_message : "no message");
-        st = CF_EINPUT;
-    } else if (kind == CF_SAVED_REPORT && !cf_saved_scored(&s)) {
-        cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "not-a-report",
-                    "a report needs a source, a score from 0 to 100 and a tier");
-        st = CF_EINPUT;
-    } else if (kind == CF_SAVED_REPORT) {
+    cf_status st = cf_saved_take(file, line, text, len, &s, taken, d);
+    if (!st && s.kind == CF_SAVED_REPORT)
         st = cf_audit_add(a, s.source, s.score->valuedouble, s.tier);
-    }
     cf_saved_free(&s);
     return st;
 }
@@ -207,7 +171,7 @@ static cf_status add_row(cf_audit *a, const char *file, unsigned line, unsigned 
     if (!key)
         return CF_ESYSTEM;
     const char *s;
-    int in = cf_strset_add(&a->seen, key, norm_source(src, srclen, key), &s);
+    int in = cf_strset_add(&a->seen, key, cf_source_key(src, srclen, key), &s);
     cf_free(key);
     if (in < 0)
         return CF_ESYSTEM;
@@ -527,7 +491,7 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
             norm = v;
             keycap = sl + 1;
         }
-        norm_source(a->a[i].source, sl, norm);
+        cf_source_key(a->a[i].source, sl, norm);
         demo_row key = {norm, 0, 0, 0};
         demo_row *r = a->nrows ? bsearch(&key, a->rows, a->nrows, sizeof *a->rows, cmp_source) : NULL;
         /* a path named otherwise (absolute, or from another folder): the

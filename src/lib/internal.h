@@ -473,6 +473,11 @@ size_t *cf_strset_val(cf_strset *set, const char *s, size_t len, int *was_in);
 size_t *cf_strset_find(const cf_strset *set, const char *s, size_t len);
 void cf_strset_free(cf_strset *set);
 
+/* A source as a join key: "./" segments and repeated slashes dropped, so
+ * that ./a/b.json, a//b.json and a/./b.json are a/b.json.  In out, which
+ * holds n + 1 bytes.  Returns its length. */
+size_t cf_source_key(const char *src, size_t n, char *out);
+
 /* Writes "name[i]" into buf (at least strlen(name) + 13 bytes). */
 void cf_indexed(char *buf, const char *name, int i);
 

@@ -208,5 +208,12 @@ cf_saved_kind cf_saved_read(const char *file, unsigned line, const char *text, s
  * from 0 to 100. */
 int cf_saved_scored(const cf_saved *s);
 void cf_saved_free(cf_saved *s);
+/* A line of report NDJSON for a reader of scored reports (audit,
+ * validate): *taken when it is a report or an error record (else it is
+ * left to the profile reader); CF_OK with s->kind CF_SAVED_REPORT for a
+ * report with a source, a score and a tier, CF_EINPUT with a diagnostic for
+ * an error record or a report without them.  cf_saved_free s in any case. */
+cf_status cf_saved_take(const char *file, unsigned line, const char *text, size_t len, cf_saved *s, int *taken,
+                        cf_diags *d);
 
 #endif

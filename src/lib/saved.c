@@ -54,3 +54,32 @@ void cf_saved_free(cf_saved *s)
     cJSON_Delete(s->doc);
     s->doc = NULL;
 }
+
+cf_status cf_saved_take(const char *file, unsigned line, const char *text, size_t len, cf_saved *s, int *taken,
+                        cf_diags *d)
+{
+    *taken = 0;
+    memset(s, 0, sizeof *s);
+    if (!cf_holds(text, len, "\"" CF_REPORT_FORMAT "\"") && !cf_holds(text, len, "\"error\""))
+        return CF_OK;
+    int oom = 0;
+    cf_diags tmp = {0};
+    cf_saved_kind kind = cf_saved_read(file, line, text, len, s, &tmp, &oom);
+    cf_diags_clear(&tmp);   /* not JSON: the profile reader says why */
+    *taken = kind == CF_SAVED_ERROR || kind == CF_SAVED_REPORT;
+    if (oom)
+        return CF_ESYSTEM;
+    if (kind == CF_SAVED_ERROR) {
+        cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "failed-input", "%s failed where it was scored: %s",
+                    s->err_source ? s->err_source : "an input", s->err_message ? s->err_message : "no message");
+        return CF_EINPUT;
+    }
+    if (kind == CF_SAVED_REPORT && !cf_saved_scored(s)) {
+        cf_diag_add(d, file, line, 1, CF_SEV_ERROR, "not-a-report",
+                    "a report needs a source, a score from 0 to 100 and a tier");
+        return CF_EINPUT;
+    }
+    if (kind != CF_SAVED_REPORT)
+        s->kind = CF_SAVED_NONE;
+    return CF_OK;
+}

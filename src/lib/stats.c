@@ -272,6 +272,17 @@ double cf_t_quantile(double p, double df)
     return (lo + hi) / 2;
 }
 
+int cf_share_ci(size_t k, size_t n, cf_ci *p)
+{
+    if (!n || k > n)
+        return -1;
+    double nn = (double)n, ph = (double)k / nn, z2 = Z975 * Z975;
+    double mid = (ph + z2 / (2 * nn)) / (1 + z2 / nn);
+    double half = Z975 * sqrt(ph * (1 - ph) / nn + z2 / (4 * nn * nn)) / (1 + z2 / nn);
+    *p = (cf_ci){ph, fmax(0, mid - half), fmin(1, mid + half)};
+    return 0;
+}
+
 int cf_mean_ci(const double *x, size_t n, cf_ci *m)
 {
     if (n < 2)

@@ -32,6 +32,10 @@ int cf_spearman(const double *x, const double *y, size_t n, int boots, uint64_t 
  * 0 and 1.  0, -1 when there is no yes or no no, -2 when memory ran out. */
 int cf_auc(const double *score, const int *yes, size_t n, cf_ci *auc);
 
+/* The share k of n with Wilson's score interval (1927), which stays within
+ * 0 and 1 and holds for small n.  0, or -1 when n is 0. */
+int cf_share_ci(size_t k, size_t n, cf_ci *p);
+
 /* The mean of x with the interval of Student's t. 0, or -1 when n < 2. */
 int cf_mean_ci(const double *x, size_t n, cf_ci *m);
 

@@ -361,3 +361,19 @@ void cf_buf_colored(cf_buf *b, int color, const char *on, const char *s)
     if (color)
         cf_buf_puts(b, C_RESET);
 }
+
+size_t cf_source_key(const char *src, size_t n, char *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        if (src[i] == '/' && k && out[k - 1] == '/') {
+            i++;
+        } else if (src[i] == '.' && (k == 0 || out[k - 1] == '/') && i + 1 < n && src[i + 1] == '/') {
+            i += 2;
+        } else {
+            out[k++] = src[i++];
+        }
+    }
+    out[k] = '\0';
+    return k;
+}

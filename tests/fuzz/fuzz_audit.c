@@ -6,36 +6,30 @@
 #include <stdlib.h>
 #include <string.h>
 #include "coderfit.h"
+#include "split.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void take(void *ctx, unsigned line, const char *s, size_t n)
+{
+    cf_diags d = {0};
+    int taken = 0;
+    cf_audit_add_report(ctx, "reports", line, s, n, &taken, &d);
+    cf_diags_clear(&d);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *text = (const char *)data;
-    size_t split = size, rest = size;
-    for (size_t i = 0; i + 5 <= size; i++)
-        if (memcmp(text + i, "\n---\n", 5) == 0) {
-            split = i + 1;
-            rest = i + 5;
-            break;
-        }
+    size_t split, rest;
+    fuzz_split(text, size, &split, &rest);
     cf_audit *a = cf_audit_new();
     if (!a)
         abort();
     cf_diags d = {0};
     cf_audit_demographics(a, "demo", text, split, &d);
     cf_diags_clear(&d);
-    unsigned line = 1;
-    for (size_t p = rest; p < size;) {
-        const char *nl = memchr(text + p, '\n', size - p);
-        size_t end = nl ? (size_t)(nl - text) : size;
-        int taken = 0;
-        if (end > p)
-            cf_audit_add_report(a, "reports", line, text + p, end - p, &taken, &d);
-        cf_diags_clear(&d);
-        p = end + 1;
-        line++;
-    }
+    fuzz_lines(text, rest, size, take, a);
     /* a few applicants of every kind, so that the figures are computed */
     static const char *const src[] = {"a01", "a02", "a03", "x", ""};
     for (int i = 0; i < 5; i++)

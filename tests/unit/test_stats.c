@@ -63,6 +63,18 @@ static void distributions(void)
     CHECKF(NEAR(m.est, 94.8083333333) && NEAR(m.lo, 93.4696748176) && NEAR(m.hi, 96.1469918490),
            "mean %.10f (%.10f, %.10f)", m.est, m.lo, m.hi);
     CHECK(cf_mean_ci(y, 1, &m) == -1);
+    /* Wilson's interval: scipy.stats.binomtest(k, n).proportion_ci(method="wilson") */
+    static const struct { size_t k, n; double lo, hi; } wil[] = {
+        {12, 12, 0.7575059933, 1}, {11, 14, 0.5241076941, 0.9242861329},
+        {6, 20, 0.1454772449, 0.5189728184}, {0, 12, 0, 0.2424940067}, {3, 7, 0.1582198553, 0.7495416355}};
+    for (size_t i = 0; i < sizeof wil / sizeof wil[0]; i++) {
+        cf_ci p;
+        CHECK(cf_share_ci(wil[i].k, wil[i].n, &p) == 0);
+        CHECKF(NEAR(p.lo, wil[i].lo) && NEAR(p.hi, wil[i].hi), "%zu of %zu: %.10f to %.10f", wil[i].k, wil[i].n,
+               p.lo, p.hi);
+    }
+    cf_ci none;
+    CHECK(cf_share_ci(0, 0, &none) == -1);
     CHECKF(NEAR(cf_thorndike2(0.25, 1, 2), 0.4588314677), "%.10f", cf_thorndike2(0.25, 1, 2));
 }
 
@@ -95,8 +107,74 @@ static void regression(void)
     CHECK(cf_ols_fit(design, y, 4, 4, &f) == -1);
 }
 
+/* A standard normal deviate (Box-Muller) from the generator. */
+static double normal(uint64_t *state)
+{
+    double u = ((double)(cf_rand_next(state) >> 11) + 0.5) / 9007199254740992.0;
+    double w = ((double)(cf_rand_next(state) >> 11) + 0.5) / 9007199254740992.0;
+    return sqrt(-2 * log(u)) * cos(6.283185307179586 * w);
+}
+
+/* n pairs whose true correlation is rho. */
+static void draw(uint64_t *state, double rho, size_t n, double *a, double *b)
+{
+    for (size_t i = 0; i < n; i++) {
+        a[i] = normal(state);
+        b[i] = rho * a[i] + sqrt(1 - rho * rho) * normal(state);
+    }
+}
+
+/* The intervals cover the truth in about 95% of 200 seeded draws: 90% to
+ * 99% is asserted (a binomial 95% of 200 falls there with probability
+ * above 0.99). */
+static void coverage(void)
+{
+    static double a[500], b[500];
+    static const double rhos[] = {0, 0.3, 0.6};
+    static const size_t sizes[] = {50, 500};
+    uint64_t state = 1;
+    for (size_t i = 0; i < 3; i++)
+        for (size_t k = 0; k < 2; k++) {
+            int covered = 0;
+            for (int t = 0; t < 200; t++) {
+                draw(&state, rhos[i], sizes[k], a, b);
+                cf_ci r;
+                if (cf_pearson(a, b, sizes[k], &r) == 0 && r.lo <= rhos[i] && rhos[i] <= r.hi)
+                    covered++;
+            }
+            CHECKF(covered >= 180 && covered <= 198, "Pearson, rho %g, n %zu: %d of 200 intervals cover it",
+                   rhos[i], sizes[k], covered);
+        }
+    /* Spearman's true rho for normal pairs is (6 / pi) asin(rho / 2) */
+    for (size_t i = 0; i < 3; i++) {
+        double truth = 6 / 3.141592653589793 * asin(rhos[i] / 2);
+        int covered = 0;
+        for (int t = 0; t < 200; t++) {
+            draw(&state, rhos[i], 50, a, b);
+            cf_ci rho;
+            if (cf_spearman(a, b, 50, 200, (uint64_t)t, &rho) == 0 && rho.lo <= truth && truth <= rho.hi)
+                covered++;
+        }
+        CHECKF(covered >= 180 && covered <= 198, "Spearman, rho %g, n 50: %d of 200 intervals cover it", truth,
+               covered);
+    }
+    /* a score unrelated to a yes/no outcome: the AUC's interval covers 0.5 */
+    static int yesno[200];
+    int covered = 0;
+    for (int t = 0; t < 200; t++) {
+        draw(&state, 0, 200, a, b);
+        for (int i = 0; i < 200; i++)
+            yesno[i] = b[i] > 0.3;
+        cf_ci auc;
+        if (cf_auc(a, yesno, 200, &auc) == 0 && auc.lo <= 0.5 && 0.5 <= auc.hi)
+            covered++;
+    }
+    CHECKF(covered >= 180 && covered <= 198, "AUC of a random predictor: %d of 200 intervals cover 0.5", covered);
+}
+
 void test_stats(void)
 {
+    coverage();
     correlations();
     distributions();
     regression();

@@ -1,0 +1,1087 @@
+/* Validation: how the scores of the people an employer screened went with
+ * what happened to them (hired, audited accuracy, productivity, still
+ * employed, a manager's rating).  The applicants are reports (scored now,
+ * or saved the day they applied); the outcomes are a CSV file joined to
+ * them by the input's id, e-mail or source.  docs/validation.md says what
+ * the figures mean and what they do not. */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "internal.h"
+#include "report.h"
+#include "stats.h"
+
+#define BOOTS 2000
+#define SEED 20261206u
+#define TOO_FEW 30
+
+typedef struct vapp {
+    char *source, *id, *email;   /* the keys it joins by (e-mail lowercased) */
+    double score;
+    char *tier;                  /* id */
+    int tier_rank;               /* 1: the top tier; 0: not known */
+    double *q;                   /* per quality of v->qids, NAN when absent */
+    int row;                     /* the outcome row joined, -1 none */
+} vapp;
+
+typedef struct vout {
+    char *name;
+    cf_outcome_kind kind;
+    int col;                     /* in the file */
+    size_t empty;                /* cells left empty */
+} vout;
+
+typedef struct vrow {
+    char *key[3];                /* id, email, source as written; NULL: no column or empty */
+    double *val;                 /* per outcome, NAN when none */
+    unsigned line;
+    int app;                     /* the applicant joined, -1 none */
+} vrow;
+
+struct cf_validation {
+    vapp *a;
+    size_t n, cap;
+    char **qids, **qnames;
+    size_t nq;
+    char **tiers, **labels;      /* by rank, 1-based rank r at [r - 1] */
+    size_t ntiers;
+    vout *o;
+    size_t no;
+    vrow *rows;
+    size_t nrows, rowcap;
+    char *file;
+    char *rubric;                /* "id version", the first report's */
+    char *as_of;
+};
+
+cf_validation *cf_validation_new(void)
+{
+    cf_validation *v = cf_malloc(sizeof *v);
+    if (v)
+        memset(v, 0, sizeof *v);
+    return v;
+}
+
+static void free_strs(char **s, size_t n)
+{
+    for (size_t i = 0; s && i < n; i++)
+        cf_free(s[i]);
+    cf_free(s);
+}
+
+void cf_validation_free(cf_validation *v)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < v->n; i++) {
+        cf_free(v->a[i].source);
+        cf_free(v->a[i].id);
+        cf_free(v->a[i].email);
+        cf_free(v->a[i].tier);
+        cf_free(v->a[i].q);
+    }
+    cf_free(v->a);
+    free_strs(v->qids, v->nq);
+    free_strs(v->qnames, v->nq);
+    free_strs(v->tiers, v->ntiers);
+    free_strs(v->labels, v->ntiers);
+    for (size_t i = 0; i < v->no; i++)
+        cf_free(v->o[i].name);
+    cf_free(v->o);
+    for (size_t i = 0; i < v->nrows; i++) {
+        for (int k = 0; k < 3; k++)
+            cf_free(v->rows[i].key[k]);
+        cf_free(v->rows[i].val);
+    }
+    cf_free(v->rows);
+    cf_free(v->file);
+    cf_free(v->rubric);
+    cf_free(v->as_of);
+    cf_free(v);
+}
+
+size_t cf_validation_count(const cf_validation *v)
+{
+    return v->n;
+}
+
+/* s, or NULL for NULL; *oom set when the copy failed. */
+static char *dup_or_null(const char *s, int *oom)
+{
+    char *c = s ? cf_strdup(s) : NULL;
+    if (s && !c)
+        *oom = 1;
+    return c;
+}
+
+static char *lower_dup(const char *s, int *oom)
+{
+    char *c = dup_or_null(s, oom);
+    for (char *p = c; p && *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return c;
+}
+
+/* The tier of rank (1-based) as id and label, learnt from the reports. */
+static int learn_tier(cf_validation *v, int rank, const char *id, const char *label)
+{
+    if (rank < 1 || !id)
+        return 0;
+    if ((size_t)rank > v->ntiers) {
+        char **t = cf_realloc(v->tiers, (size_t)rank * sizeof *t), **l = NULL;
+        if (t)
+            v->tiers = t;
+        if (t && (l = cf_realloc(v->labels, (size_t)rank * sizeof *l)))
+            v->labels = l;
+        if (!t || !l)
+            return -1;
+        for (size_t i = v->ntiers; i < (size_t)rank; i++)
+            v->tiers[i] = v->labels[i] = NULL;
+        v->ntiers = (size_t)rank;
+    }
+    int oom = 0;
+    if (!v->tiers[rank - 1]) {
+        v->tiers[rank - 1] = dup_or_null(id, &oom);
+        v->labels[rank - 1] = dup_or_null(label ? label : id, &oom);
+    }
+    return oom ? -1 : 0;
+}
+
+/* The qualities of the first applicant name the columns; a later one's
+ * are found by id. */
+static int learn_qualities(cf_validation *v, size_t nq, const char *const *ids, const char *const *names)
+{
+    if (v->qids || !nq)
+        return 0;
+    v->qids = cf_calloc(nq, sizeof *v->qids);
+    v->qnames = cf_calloc(nq, sizeof *v->qnames);
+    if (!v->qids || !v->qnames)
+        return -1;
+    v->nq = nq;
+    int oom = 0;
+    for (size_t i = 0; i < nq; i++) {
+        v->qids[i] = dup_or_null(ids[i], &oom);
+        v->qnames[i] = dup_or_null(names[i] ? names[i] : ids[i], &oom);
+    }
+    return oom ? -1 : 0;
+}
+
+static vapp *new_app(cf_validation *v, const char *source, const char *id, const char *email, double score,
+                     const char *tier)
+{
+    vapp *a = cf_grow(v->a, &v->cap, v->n + 1, sizeof *v->a);
+    if (!a)
+        return NULL;
+    v->a = a;
+    vapp *p = &v->a[v->n];
+    memset(p, 0, sizeof *p);
+    int oom = 0;
+    p->source = dup_or_null(source, &oom);
+    p->id = dup_or_null(id, &oom);
+    p->email = lower_dup(email, &oom);
+    p->tier = dup_or_null(tier, &oom);
+    p->q = cf_malloc((v->nq ? v->nq : 1) * sizeof *p->q);
+    p->score = score;
+    p->row = -1;
+    v->n++;   /* freed with v, whole or not */
+    if (oom || !p->q)
+        return NULL;
+    for (size_t i = 0; i < v->nq; i++)
+        p->q[i] = NAN;
+    return p;
+}
+
+static int set_meta(cf_validation *v, const char *rubric_id, const char *version, const char *as_of)
+{
+    if (v->rubric)
+        return 0;
+    cf_buf b = {0};
+    cf_buf_printf(&b, "%s%s%s", rubric_id ? rubric_id : "?", version ? " " : "", version ? version : "");
+    int oom = 0;
+    v->as_of = dup_or_null(as_of, &oom);
+    if (cf_buf_finish(&b, &v->rubric, NULL) || oom)
+        return -1;
+    return 0;
+}
+
+cf_status cf_validation_add(cf_validation *v, const cf_report *rep)
+{
+    const cf_rubric *r = rep->r;
+    char day[11];
+    cf_day_format(rep->as_of, day);
+    if (set_meta(v, r->id, r->version, day))
+        return CF_ESYSTEM;
+    const char **ids = cf_malloc((r->nqualities ? r->nqualities : 1) * sizeof *ids);
+    const char **names = cf_malloc((r->nqualities ? r->nqualities : 1) * sizeof *names);
+    int bad = !ids || !names;
+    for (size_t i = 0; !bad && i < r->nqualities; i++) {
+        ids[i] = r->qualities[i].id;
+        names[i] = r->qualities[i].name;
+    }
+    bad = bad || learn_qualities(v, r->nqualities, ids, names);
+    cf_free(ids);
+    cf_free(names);
+    for (size_t t = 0; !bad && t < r->ntiers; t++)
+        bad = learn_tier(v, (int)t + 1, r->tiers[t].id, r->tiers[t].label) != 0;
+    const char *tier = cf_report_tier(rep);
+    vapp *p = bad ? NULL : new_app(v, rep->source, rep->who.id, rep->who.email, rep->score, tier);
+    if (!p)
+        return CF_ESYSTEM;
+    p->tier_rank = rep->tier < r->ntiers ? (int)rep->tier + 1 : 0;
+    for (size_t i = 0; i < r->nqualities && i < v->nq; i++)
+        if (r->qualities[i].id && v->qids[i] && strcmp(r->qualities[i].id, v->qids[i]) == 0)
+            p->q[i] = rep->qscore[i];
+    return CF_OK;
+}
+
+cf_status cf_validation_add_report(cf_validation *v, const char *file, unsigned line, const char *text,
+                                   size_t len, int *taken, cf_diags *d)
+{
+    cf_saved s;
+    cf_status st = cf_saved_take(file, line, text, len, &s, taken, d);
+    if (!st && s.kind == CF_SAVED_REPORT) {
+        const cJSON *rub = s.rubric;
+        if (set_meta(v, cf_get_str(rub, "id"), cf_get_str(rub, "version"), s.as_of))
+            st = CF_ESYSTEM;
+        size_t nq = (size_t)cJSON_GetArraySize(s.qualities), i = 0;
+        const char **ids = cf_calloc(nq ? nq : 1, sizeof *ids), **names = cf_calloc(nq ? nq : 1, sizeof *names);
+        const cJSON *q;
+        if (!ids || !names)
+            st = CF_ESYSTEM;
+        cJSON_ArrayForEach(q, s.qualities) {
+            if (st)
+                break;
+            ids[i] = cf_get_str(q, "id");
+            names[i++] = cf_get_str(q, "name");
+        }
+        if (!st && learn_qualities(v, nq, ids, names))
+            st = CF_ESYSTEM;
+        cf_free(ids);
+        cf_free(names);
+        int rank = cJSON_IsNumber(s.tier_rank) ? s.tier_rank->valueint : 0;
+        if (!st && learn_tier(v, rank, s.tier, s.tier_label))
+            st = CF_ESYSTEM;
+        vapp *p = st ? NULL
+                     : new_app(v, s.source, cf_get_str(s.applicant, "id"), cf_get_str(s.applicant, "email"),
+                               s.score->valuedouble, s.tier);
+        if (!st && !p)
+            st = CF_ESYSTEM;
+        if (p) {
+            p->tier_rank = rank;
+            cJSON_ArrayForEach(q, s.qualities) {
+                const char *qid = cf_get_str(q, "id");
+                const cJSON *sc = cf_get(q, "score");
+                for (size_t k = 0; qid && cJSON_IsNumber(sc) && k < v->nq; k++)
+                    if (v->qids[k] && strcmp(v->qids[k], qid) == 0)
+                        p->q[k] = sc->valuedouble;
+            }
+        }
+    }
+    cf_saved_free(&s);
+    return st;
+}
+
+/* ---- outcomes ---------------------------------------------------------- */
+
+static const char *const kind_names[] = {"yesno", "percent", "number", "rating"};
+
+const char *cf_outcome_kind_name(cf_outcome_kind k)
+{
+    return k >= 0 && k < CF_OUTCOME_AUTO ? kind_names[k] : "auto";
+}
+
+int cf_outcome_kind_parse(const char *s, cf_outcome_kind *k)
+{
+    for (int i = 0; i < CF_OUTCOME_AUTO; i++)
+        if (strcmp(s, kind_names[i]) == 0) {
+            *k = (cf_outcome_kind)i;
+            return 0;
+        }
+    return -1;
+}
+
+static int is_yes(const char *s)
+{
+    static const char *const yes[] = {"yes", "y", "true", "1", NULL};
+    for (int i = 0; yes[i]; i++)
+        if (strcasecmp(s, yes[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_no(const char *s)
+{
+    static const char *const no[] = {"no", "n", "false", "0", NULL};
+    for (int i = 0; no[i]; i++)
+        if (strcasecmp(s, no[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* A number as written ("96.5", "96.5%"): 1, with *pct set when it had a
+ * percent sign; 0 when it is not one. */
+static int read_number(const char *s, double *out, int *pct)
+{
+    char *end;
+    *pct = 0;
+    if (!*s || isspace((unsigned char)*s))
+        return 0;
+    double x = strtod(s, &end);
+    if (end == s || !isfinite(x))
+        return 0;
+    if (*end == '%') {
+        *pct = 1;
+        end++;
+    }
+    *out = x;
+    return *end == '\0';
+}
+
+/* The kind of a column from its values (spaces around them aside): yes
+ * or no when they outnumber the numbers; a percent sign or a name that
+ * says accuracy; whole numbers from 1 to 5; else a number.  A value that
+ * is none of these is warned about when it is read. */
+static cf_outcome_kind guess_kind(const char *name, char *const *cells, size_t n)
+{
+    size_t yn = 0, nums = 0;
+    int any_pct = 0, all_rating = 1;
+    char buf[64];
+    for (size_t i = 0; i < n; i++) {
+        const char *s = cells[i];
+        while (s && isspace((unsigned char)*s))
+            s++;
+        size_t len = s ? strlen(s) : 0;
+        while (len && isspace((unsigned char)s[len - 1]))
+            len--;
+        if (!len || len >= sizeof buf)
+            continue;
+        memcpy(buf, s, len);
+        buf[len] = '\0';
+        double x;
+        int pct;
+        if (is_yes(buf) || is_no(buf)) {
+            yn++;
+        } else if (read_number(buf, &x, &pct)) {
+            nums++;
+            any_pct |= pct;
+            if (x != floor(x) || x < 1 || x > 5)
+                all_rating = 0;
+        }
+    }
+    if (yn && yn >= nums)
+        return CF_OUTCOME_YESNO;
+    if (any_pct || strstr(name, "accuracy") || strstr(name, "percent") || strstr(name, "pct"))
+        return CF_OUTCOME_PERCENT;
+    if ((nums && all_rating) || strstr(name, "rating"))
+        return CF_OUTCOME_RATING;
+    return CF_OUTCOME_NUMBER;
+}
+
+/* The value of a cell of kind k, or a warning at line:col and NAN. */
+static double cell_value(const char *file, unsigned line, unsigned col, const vout *o, const char *s,
+                         cf_diags *d)
+{
+    size_t n = strlen(s), a = 0, z = n;
+    while (a < n && isspace((unsigned char)s[a]))
+        a++;
+    while (z > a && isspace((unsigned char)s[z - 1]))
+        z--;
+    if (a || z < n) {
+        cf_diag_add(d, file, line, col, CF_SEV_WARNING, "bad-outcome",
+                    "'%s': '%.*s' has spaces around it: left out (write '%.*s')", o->name, (int)(n > 60 ? 60 : n),
+                    s, (int)(z - a > 60 ? 60 : z - a), s + a);
+        return NAN;
+    }
+    double x;
+    int pct;
+    switch (o->kind) {
+    case CF_OUTCOME_YESNO:
+        if (is_yes(s))
+            return 1;
+        if (is_no(s))
+            return 0;
+        cf_diag_add(d, file, line, col, CF_SEV_WARNING, "bad-outcome", "'%s': '%.*s' is not yes or no: left out",
+                    o->name, (int)(n > 60 ? 60 : n), s);
+        return NAN;
+    case CF_OUTCOME_PERCENT:
+        if (read_number(s, &x, &pct) && x >= 0 && x <= 100)
+            return x;
+        cf_diag_add(d, file, line, col, CF_SEV_WARNING, "bad-outcome",
+                    "'%s': '%.*s' is not a percentage from 0 to 100: left out", o->name, (int)(n > 60 ? 60 : n), s);
+        return NAN;
+    case CF_OUTCOME_RATING:
+        if (read_number(s, &x, &pct) && !pct && x >= 1 && x <= 5)
+            return x;
+        cf_diag_add(d, file, line, col, CF_SEV_WARNING, "bad-outcome",
+                    "'%s': '%.*s' is not a rating from 1 to 5: left out", o->name, (int)(n > 60 ? 60 : n), s);
+        return NAN;
+    default:
+        if (read_number(s, &x, &pct) && !pct && x >= 0)
+            return x;
+        cf_diag_add(d, file, line, col, CF_SEV_WARNING, "bad-outcome",
+                    "'%s': '%.*s' is not a number of 0 or more: left out", o->name, (int)(n > 60 ? 60 : n), s);
+        return NAN;
+    }
+}
+
+/* The cells of a CSV text: *ncols per row, the header first; positions of
+ * each cell kept.  -1 after an error added to d, -2 out of memory. */
+typedef struct csv_cell {
+    char *s;
+    unsigned line, col;
+} csv_cell;
+
+/* Appends a copy of s at line:col; -1 when memory ran out (the cells kept
+ * are still *cells, *n of them). */
+static int push_cell(csv_cell **cells, size_t *cap, size_t *n, const char *s, unsigned line, unsigned col)
+{
+    csv_cell *v = cf_grow(*cells, cap, *n + 1, sizeof **cells);
+    if (!v)
+        return -1;
+    *cells = v;
+    char *c = cf_strdup(s);
+    if (!c)
+        return -1;
+    (*cells)[(*n)++] = (csv_cell){c, line, col};
+    return 0;
+}
+
+static int read_csv(const char *file, const char *text, size_t len, csv_cell **cells, size_t *ncells,
+                    size_t *ncols, cf_diags *d)
+{
+    cf_csv_cur c = {text, text + len, 1, 1};
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        c.p += 3;
+    cf_buf f = {0};
+    size_t cap = 0, row = 0, k = 0;
+    *cells = NULL;
+    *ncells = *ncols = 0;
+    int rc = 0;
+    while (c.p < c.end && !rc) {
+        unsigned line = c.line, at = c.col;
+        int last = 0;
+        if (cf_csv_read_field(&c, &f, &last)) {
+            cf_diag_add(d, file, line, at, CF_SEV_ERROR, "bad-csv", "a quoted field is not closed");
+            rc = -1;
+            break;
+        }
+        if (f.oom) {
+            rc = -2;
+            break;
+        }
+        if (row == 0 || k < *ncols) {
+            if (push_cell(cells, &cap, ncells, f.s ? f.s : "", line, at)) {
+                rc = -2;
+                break;
+            }
+        } else if (f.len) {
+            cf_diag_add(d, file, line, at, CF_SEV_ERROR, "bad-csv", "more fields than the header names (%zu)",
+                        *ncols);
+            rc = -1;
+            break;
+        }
+        k++;
+        if (last) {
+            if (row == 0)
+                *ncols = k;
+            else if (k == 1 && !(*cells)[*ncells - 1].s[0])
+                (*ncells)--, cf_free((*cells)[*ncells].s);   /* a blank line */
+            else
+                for (; k < *ncols && !rc; k++)   /* a short row: the rest empty */
+                    if (push_cell(cells, &cap, ncells, "", c.line, 1))
+                        rc = -2;
+            row++;
+            k = 0;
+        }
+    }
+    cf_buf_free(&f);
+    return rc;
+}
+
+static void free_cells(csv_cell *cells, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        cf_free(cells[i].s);
+    cf_free(cells);
+}
+
+static const char *const key_names[3] = {"id", "email", "source"};
+
+cf_status cf_validation_outcomes(cf_validation *v, const char *file, const char *text, size_t len,
+                                 const cf_outcome_spec *specs, size_t nspecs, cf_diags *d)
+{
+    csv_cell *cells;
+    size_t n, ncols;
+    int rc = read_csv(file, text, len, &cells, &n, &ncols, d);
+    if (rc) {
+        free_cells(cells, n);
+        return rc == -2 ? CF_ESYSTEM : CF_EINPUT;
+    }
+    cf_status st = CF_OK;
+    int keycol[3] = {-1, -1, -1};
+    for (size_t c = 0; c < ncols; c++)
+        for (int k = 0; k < 3; k++)
+            if (strcmp(cells[c].s, key_names[k]) == 0)
+                keycol[k] = (int)c;
+    if (!ncols || (keycol[0] < 0 && keycol[1] < 0 && keycol[2] < 0)) {
+        cf_diag_add(d, file, 1, 1, CF_SEV_ERROR, "bad-header",
+                    "the first line must name a column id, email or source (the applicants' keys)");
+        free_cells(cells, n);
+        return CF_EINPUT;
+    }
+    size_t nrows = (n - ncols) / ncols;
+    /* the outcome columns: those named, else every column but the keys */
+    size_t want = nspecs ? nspecs : ncols;
+    v->o = cf_calloc(want ? want : 1, sizeof *v->o);
+    char **col = cf_calloc(nrows ? nrows : 1, sizeof *col);
+    if (!v->o || !col)
+        st = CF_ESYSTEM;
+    for (size_t i = 0; !st && i < want; i++) {
+        int c = -1;
+        cf_outcome_kind kind = CF_OUTCOME_AUTO;
+        if (nspecs) {
+            for (size_t k = 0; k < ncols; k++)
+                if (strcmp(cells[k].s, specs[i].name) == 0)
+                    c = (int)k;
+            if (c < 0) {
+                cf_diag_add(d, file, 1, 1, CF_SEV_ERROR, "bad-header", "no column '%s' (the columns: %s%s)",
+                            specs[i].name, cells[0].s, ncols > 1 ? ", ..." : "");
+                st = CF_EINPUT;
+                break;
+            }
+            kind = specs[i].kind;
+        } else {
+            c = (int)i;
+            if (c == keycol[0] || c == keycol[1] || c == keycol[2] || !cells[c].s[0])
+                continue;
+        }
+        for (size_t r = 0; r < nrows; r++)
+            col[r] = cells[(r + 1) * ncols + (size_t)c].s;
+        vout *o = &v->o[v->no];
+        o->name = cf_strdup(cells[c].s);
+        if (!o->name) {
+            st = CF_ESYSTEM;
+            break;
+        }
+        o->col = c;
+        o->kind = kind == CF_OUTCOME_AUTO ? guess_kind(o->name, col, nrows) : kind;
+        v->no++;
+    }
+    if (!st && !v->no) {
+        cf_diag_add(d, file, 1, 1, CF_SEV_ERROR, "bad-header", "no outcome column beside the keys");
+        st = CF_EINPUT;
+    }
+    cf_free(col);
+    if (!st && !(v->rows = cf_calloc(nrows ? nrows : 1, sizeof *v->rows)))
+        st = CF_ESYSTEM;
+    for (size_t r = 0; !st && r < nrows; r++) {
+        const csv_cell *row = &cells[(r + 1) * ncols];
+        vrow *w = &v->rows[v->nrows++];
+        w->line = row[0].line;
+        w->app = -1;
+        w->val = cf_malloc(v->no * sizeof *w->val);
+        if (!w->val) {
+            st = CF_ESYSTEM;
+            break;
+        }
+        for (int k = 0; k < 3; k++)
+            if (keycol[k] >= 0 && row[keycol[k]].s[0] &&
+                !(w->key[k] = k == 1 ? lower_dup(row[keycol[k]].s, &(int){0}) : cf_strdup(row[keycol[k]].s)))
+                st = CF_ESYSTEM;
+        for (size_t i = 0; i < v->no; i++) {
+            const csv_cell *cell = &row[v->o[i].col];
+            if (!cell->s[0]) {
+                w->val[i] = NAN;
+                v->o[i].empty++;
+            } else {
+                w->val[i] = cell_value(file, cell->line, cell->col, &v->o[i], cell->s, d);
+            }
+        }
+    }
+    if (!st && !(v->file = cf_strdup(file)))
+        st = CF_ESYSTEM;
+    free_cells(cells, n);
+    return d->oom ? CF_ESYSTEM : st;
+}
+
+/* ---- the join ------------------------------------------------------------ */
+
+#define AMBIGUOUS ((size_t)-1)
+
+/* The applicants by one key: index + 1, AMBIGUOUS when two share it. */
+static int index_key(cf_validation *v, int k, cf_strset *idx)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        const char *s = k == 0 ? v->a[i].id : k == 1 ? v->a[i].email : v->a[i].source;
+        if (!s || !*s)
+            continue;
+        char *norm = k == 2 ? cf_malloc(strlen(s) + 1) : NULL;
+        if (k == 2 && !norm)
+            return -1;
+        size_t len = k == 2 ? cf_source_key(s, strlen(s), norm) : strlen(s);
+        int in;
+        size_t *at = cf_strset_val(idx, norm ? norm : s, len, &in);
+        cf_free(norm);
+        if (!at)
+            return -1;
+        *at = in ? AMBIGUOUS : i + 1;
+    }
+    return 0;
+}
+
+/* The applicant of a row's source: as written, normalised, else the one
+ * applicant whose source ends with it after a '/' (a row of file names). */
+static size_t find_source(const cf_validation *v, const cf_strset *idx, const char *key)
+{
+    char *norm = cf_malloc(strlen(key) + 1);
+    if (!norm)
+        return 0;
+    size_t len = cf_source_key(key, strlen(key), norm), *at = cf_strset_find(idx, norm, len), found = 0;
+    if (at) {
+        found = *at;
+    } else {
+        for (size_t i = 0; i < v->n && found != AMBIGUOUS; i++) {
+            const char *s = v->a[i].source;
+            size_t sl = s ? strlen(s) : 0;
+            if (sl > len && s[sl - len - 1] == '/' && strcmp(s + sl - len, norm) == 0)
+                found = found ? AMBIGUOUS : i + 1;
+        }
+    }
+    cf_free(norm);
+    return found;
+}
+
+static cf_status join(cf_validation *v, cf_diags *d)
+{
+    cf_strset idx[3] = {{0}, {0}, {0}};
+    cf_status st = CF_OK;
+    for (int k = 0; k < 3 && !st; k++)
+        if (index_key(v, k, &idx[k]))
+            st = CF_ESYSTEM;
+    for (size_t i = 0; i < v->n; i++)
+        v->a[i].row = -1;
+    for (size_t r = 0; !st && r < v->nrows; r++) {
+        vrow *w = &v->rows[r];
+        w->app = -1;
+        size_t found = 0;
+        int by = -1;
+        for (int k = 0; k < 3 && !found; k++) {
+            if (!w->key[k])
+                continue;
+            size_t *at = k == 2 ? NULL : cf_strset_find(&idx[k], w->key[k], strlen(w->key[k]));
+            found = k == 2 ? find_source(v, &idx[2], w->key[k]) : at ? *at : 0;
+            by = k;
+        }
+        if (found == AMBIGUOUS) {
+            cf_diag_add(d, v->file, w->line, 1, CF_SEV_WARNING, "ambiguous-key",
+                        "%s '%s' names more than one applicant: the row is left out", key_names[by], w->key[by]);
+        } else if (found && v->a[found - 1].row >= 0) {
+            cf_diag_add(d, v->file, w->line, 1, CF_SEV_WARNING, "duplicate-row",
+                        "%s '%s' was joined at line %u already: the row is left out", key_names[by], w->key[by],
+                        v->rows[v->a[found - 1].row].line);
+        } else if (found) {
+            w->app = (int)(found - 1);
+            v->a[found - 1].row = (int)r;
+        }
+    }
+    for (int k = 0; k < 3; k++)
+        cf_strset_free(&idx[k]);
+    return d->oom ? CF_ESYSTEM : st;
+}
+
+/* ---- the figures ------------------------------------------------------- */
+
+typedef struct pfig {
+    size_t n;
+    int have_r, have_rho, have_auc;
+    cf_ci r, rho, auc;
+    double slope10;              /* outcome per 10 points of the predictor; NAN */
+    double corrected;            /* Thorndike II of r; NAN */
+} pfig;
+
+typedef struct tfig {
+    size_t n;
+    int have;
+    cf_ci m;
+} tfig;
+
+typedef struct ofig {
+    size_t measured;             /* applicants joined with a value */
+    int restricted;              /* measured for only some (the hired) */
+    pfig *p;                     /* [0] the score, [1 + i] quality i */
+    tfig *t;                     /* per tier rank - 1 */
+} ofig;
+
+/* The first yes/no outcome whose name holds "hire": who was hired. */
+static int hired_col(const cf_validation *v)
+{
+    for (size_t i = 0; i < v->no; i++)
+        if (v->o[i].kind == CF_OUTCOME_YESNO && strstr(v->o[i].name, "hire"))
+            return (int)i;
+    return -1;
+}
+
+static double predictor(const vapp *a, size_t p)
+{
+    return p == 0 ? a->score : a->q[p - 1];
+}
+
+static int figures(const cf_validation *v, size_t oi, ofig *f)
+{
+    size_t np = 1 + v->nq;
+    f->p = cf_calloc(np, sizeof *f->p);
+    f->t = cf_calloc(v->ntiers ? v->ntiers : 1, sizeof *f->t);
+    double *x = cf_malloc((v->n ? v->n : 1) * sizeof *x), *y = cf_malloc((v->n ? v->n : 1) * sizeof *y);
+    double *all = cf_malloc((v->n ? v->n : 1) * sizeof *all);
+    int *yes = cf_malloc((v->n ? v->n : 1) * sizeof *yes);
+    if (!f->p || !f->t || !x || !y || !all || !yes) {
+        cf_free(x), cf_free(y), cf_free(all), cf_free(yes);
+        return -1;
+    }
+    int hc = hired_col(v), rc = 0, only_hired = hc >= 0 && (size_t)hc != oi;
+    f->measured = 0;
+    for (size_t i = 0; i < v->n; i++) {
+        const vapp *a = &v->a[i];
+        if (a->row < 0 || isnan(v->rows[a->row].val[oi]))
+            continue;
+        f->measured++;
+        if (hc >= 0 && v->rows[a->row].val[hc] != 1)
+            only_hired = 0;
+    }
+    f->restricted = f->measured && f->measured < v->n && (hc < 0 || only_hired) && (size_t)hc != oi;
+    for (size_t p = 0; p < np && !rc; p++) {
+        pfig *g = &f->p[p];
+        size_t n = 0, nall = 0;
+        for (size_t i = 0; i < v->n; i++) {
+            const vapp *a = &v->a[i];
+            double px = predictor(a, p);
+            if (!isnan(px))
+                all[nall++] = px;
+            if (a->row < 0 || isnan(px) || isnan(v->rows[a->row].val[oi]))
+                continue;
+            x[n] = px;
+            y[n] = v->rows[a->row].val[oi];
+            yes[n] = y[n] == 1;
+            n++;
+        }
+        g->n = n;
+        g->slope10 = g->corrected = NAN;
+        g->have_r = cf_pearson(x, y, n, &g->r) == 0;
+        int s = cf_spearman(x, y, n, BOOTS, SEED, &g->rho);
+        int u = v->o[oi].kind == CF_OUTCOME_YESNO ? cf_auc(x, yes, n, &g->auc) : -1;
+        if (s == -2 || u == -2) {
+            rc = -1;
+            break;
+        }
+        g->have_rho = s == 0;
+        g->have_auc = u == 0;
+        if (g->have_r) {
+            double sx = cf_sd(x, n), sy = cf_sd(y, n);
+            g->slope10 = sx > 0 ? 10 * g->r.est * sy / sx : NAN;
+            if (f->restricted)
+                g->corrected = cf_thorndike2(g->r.est, sx, cf_sd(all, nall));
+        }
+    }
+    /* the mean outcome by tier */
+    for (size_t t = 0; t < v->ntiers && !rc; t++) {
+        size_t n = 0;
+        for (size_t i = 0; i < v->n; i++) {
+            const vapp *a = &v->a[i];
+            if (a->tier_rank == (int)t + 1 && a->row >= 0 && !isnan(v->rows[a->row].val[oi]))
+                y[n++] = v->rows[a->row].val[oi];
+        }
+        f->t[t].n = n;
+        if (v->o[oi].kind == CF_OUTCOME_YESNO) {
+            size_t k = 0;
+            for (size_t i = 0; i < n; i++)
+                k += y[i] == 1;
+            f->t[t].have = cf_share_ci(k, n, &f->t[t].m) == 0;
+        } else {
+            f->t[t].have = cf_mean_ci(y, n, &f->t[t].m) == 0;
+            if (n == 1)
+                f->t[t].m = (cf_ci){y[0], NAN, NAN};
+        }
+    }
+    cf_free(x), cf_free(y), cf_free(all), cf_free(yes);
+    return rc;
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+/* "accuracy_90d" in words: underscores as spaces. */
+static void words(cf_buf *b, const char *name)
+{
+    for (const char *p = name; *p; p++)
+        cf_buf_putc(b, *p == '_' ? ' ' : *p);
+}
+
+/* The plain sentence of an outcome's figures for the score. */
+static void sentence(cf_buf *b, const cf_validation *v, size_t oi, const ofig *f)
+{
+    const vout *o = &v->o[oi];
+    const pfig *g = &f->p[0];
+    const char *who = f->restricted ? (hired_col(v) >= 0 ? "hires" : "people measured") : "applicants";
+    if (g->n < TOO_FEW) {
+        cf_buf_printf(b, "Too few to conclude: %zu %s with %s (at least %d are needed).", g->n, who,
+                      o->name, TOO_FEW);
+        return;
+    }
+    if (o->kind == CF_OUTCOME_YESNO) {
+        if (!g->have_auc) {
+            cf_buf_printf(b, "Every one of these %zu %s has the same %s: nothing to compare.", g->n, who, o->name);
+            return;
+        }
+        cf_buf_printf(b, "In these %zu %s, one with ", g->n, who);
+        words(b, o->name);
+        cf_buf_printf(b, " 'yes' scored above one with 'no' %.0f%% of the time (AUC %.2f, 95%% CI %.2f to %.2f; "
+                      "50%% is chance).", 100 * g->auc.est, g->auc.est, g->auc.lo, g->auc.hi);
+        return;
+    }
+    if (!g->have_r) {
+        cf_buf_printf(b, "The score or %s does not vary in these %zu %s: no correlation.", o->name, g->n, who);
+        return;
+    }
+    static const char *const unit[] = {"", "points more", "more", "rating points more"};
+    double s = g->slope10;
+    cf_buf_printf(b, "In these %zu %s, each 10 points of score went with %.2g %s ", g->n, who, fabs(s),
+                  s >= 0 ? unit[o->kind] : o->kind == CF_OUTCOME_PERCENT ? "points less"
+                                          : o->kind == CF_OUTCOME_RATING ? "rating points less" : "less");
+    words(b, o->name);
+    cf_buf_printf(b, " (r = %.2f, 95%% CI %.2f to %.2f)", g->r.est, g->r.lo, g->r.hi);
+    if (g->r.lo <= 0 && g->r.hi >= 0)
+        cf_buf_puts(b, "; the interval holds 0: no relation can be claimed");
+    cf_buf_puts(b, ".");
+}
+
+static void json_ci(cf_jw *w, const char *key, int have, const cf_ci *c, const char *est)
+{
+    if (!have) {
+        cf_jw_str(w, key, NULL);
+        return;
+    }
+    cf_jw_open(w, key, '{');
+    cf_jw_num(w, est, c->est, 6);
+    cf_jw_num(w, "lo", c->lo, 6);
+    cf_jw_num(w, "hi", c->hi, 6);
+    cf_jw_close(w, '}');
+}
+
+static void write_json(cf_buf *b, const cf_validation *v, const ofig *f, size_t unmatched)
+{
+    cf_jw w = {b, 1, 0, {0}};
+    cf_jw_open(&w, NULL, '{');
+    cf_jw_str(&w, "format", CF_VALIDATION_FORMAT);
+    cf_jw_str(&w, "rubric", v->rubric);
+    cf_jw_str(&w, "as_of", v->as_of);
+    cf_jw_num(&w, "applicants", (double)v->n, 0);
+    cf_jw_num(&w, "outcome_rows", (double)v->nrows, 0);
+    cf_jw_num(&w, "rows_unmatched", (double)unmatched, 0);
+    size_t without = 0;
+    for (size_t i = 0; i < v->n; i++)
+        without += v->a[i].row < 0;
+    cf_jw_num(&w, "applicants_without_row", (double)without, 0);
+    cf_jw_open(&w, "unmatched", '[');
+    for (size_t r = 0; r < v->nrows; r++) {
+        const vrow *row = &v->rows[r];
+        if (row->app >= 0)
+            continue;
+        cf_jw_open(&w, NULL, '{');
+        cf_jw_num(&w, "line", row->line, 0);
+        int k = row->key[0] ? 0 : row->key[1] ? 1 : 2;
+        cf_jw_str(&w, "key", key_names[k]);
+        cf_jw_str(&w, "value", row->key[k]);
+        cf_jw_close(&w, '}');
+    }
+    cf_jw_close(&w, ']');
+    cf_jw_open(&w, "outcomes", '[');
+    for (size_t oi = 0; oi < v->no; oi++) {
+        const ofig *g = &f[oi];
+        cf_jw_open(&w, NULL, '{');
+        cf_jw_str(&w, "name", v->o[oi].name);
+        cf_jw_str(&w, "kind", cf_outcome_kind_name(v->o[oi].kind));
+        cf_jw_num(&w, "measured", (double)g->measured, 0);
+        cf_jw_num(&w, "empty_cells", (double)v->o[oi].empty, 0);
+        cf_jw_bool(&w, "range_restricted", g->restricted);
+        cf_jw_bool(&w, "too_few", g->p[0].n < TOO_FEW);
+        cf_jw_open(&w, "predictors", '[');
+        for (size_t p = 0; p <= v->nq; p++) {
+            const pfig *x = &g->p[p];
+            cf_jw_open(&w, NULL, '{');
+            cf_jw_str(&w, "id", p ? v->qids[p - 1] : "score");
+            cf_jw_num(&w, "n", (double)x->n, 0);
+            json_ci(&w, "pearson", x->have_r, &x->r, "r");
+            json_ci(&w, "spearman", x->have_rho, &x->rho, "rho");
+            if (v->o[oi].kind == CF_OUTCOME_YESNO)
+                json_ci(&w, "auc", x->have_auc, &x->auc, "auc");
+            if (isnan(x->slope10))
+                cf_jw_str(&w, "per_10_points", NULL);
+            else
+                cf_jw_num(&w, "per_10_points", x->slope10, 6);
+            if (!isnan(x->corrected))
+                cf_jw_num(&w, "corrected_r", x->corrected, 6);
+            cf_jw_close(&w, '}');
+        }
+        cf_jw_close(&w, ']');
+        cf_jw_open(&w, "by_tier", '[');
+        for (size_t t = 0; t < v->ntiers; t++) {
+            if (!g->t[t].n)
+                continue;
+            cf_jw_open(&w, NULL, '{');
+            cf_jw_str(&w, "tier", v->tiers[t]);
+            cf_jw_str(&w, "label", v->labels[t]);
+            cf_jw_num(&w, "n", (double)g->t[t].n, 0);
+            cf_jw_num(&w, "mean", g->t[t].m.est, 6);
+            if (g->t[t].have) {
+                cf_jw_num(&w, "lo", g->t[t].m.lo, 6);
+                cf_jw_num(&w, "hi", g->t[t].m.hi, 6);
+            }
+            cf_jw_close(&w, '}');
+        }
+        cf_jw_close(&w, ']');
+        cf_buf s = {0};
+        sentence(&s, v, oi, g);
+        cf_jw_str(&w, "sentence", s.s ? s.s : "");
+        if (s.oom)
+            b->oom = 1;
+        cf_buf_free(&s);
+        cf_jw_close(&w, '}');
+    }
+    cf_jw_close(&w, ']');
+    cf_jw_close(&w, '}');
+    cf_buf_putc(b, '\n');
+}
+
+static void text_ci(cf_buf *b, int have, const cf_ci *c)
+{
+    if (have)
+        cf_buf_printf(b, "  %5.2f (%5.2f, %5.2f)", c->est, c->lo, c->hi);
+    else
+        cf_buf_printf(b, "  %5s %14s", "-", "");
+}
+
+/* A table of the predictors (the score and each quality, by id) against an
+ * outcome, in 80 columns: n, then r and rho, or the AUC and r of a yes/no
+ * outcome, then the outcome per 10 points. */
+static void write_text(cf_buf *b, const cf_validation *v, const ofig *f, size_t unmatched)
+{
+    size_t without = 0;
+    for (size_t i = 0; i < v->n; i++)
+        without += v->a[i].row < 0;
+    cf_buf_puts(b, "Validation: rubric ");
+    cf_buf_shown_str(b, v->rubric ? v->rubric : "?");
+    cf_buf_printf(b, ", as of %s\n", v->as_of ? v->as_of : "?");
+    cf_buf_printf(b, "%zu applicant%s, %zu with no outcome row\n%zu outcome row%s, %zu joined to no applicant\n",
+                  v->n, v->n == 1 ? "" : "s", without, v->nrows, v->nrows == 1 ? "" : "s", unmatched);
+    size_t named = 0;
+    for (size_t r = 0; r < v->nrows && named <= 10; r++) {
+        const vrow *row = &v->rows[r];
+        if (row->app >= 0)
+            continue;
+        if (named++ == 10) {
+            cf_buf_printf(b, "  and %zu more\n", unmatched - 10);
+            break;
+        }
+        int k = row->key[0] ? 0 : row->key[1] ? 1 : 2;
+        cf_buf_printf(b, "  line %u, %s ", row->line, key_names[k]);
+        cf_buf_shown_str(b, row->key[k] ? row->key[k] : "(empty)");
+        cf_buf_puts(b, ": no such applicant\n");
+    }
+    for (size_t oi = 0; oi < v->no; oi++) {
+        const ofig *g = &f[oi];
+        const vout *o = &v->o[oi];
+        int yn = o->kind == CF_OUTCOME_YESNO;
+        cf_buf_puts(b, "\n");
+        cf_buf_shown_str(b, o->name);
+        cf_buf_printf(b, " (%s): measured for %zu of %zu applicants\n", cf_outcome_kind_name(o->kind),
+                      g->measured, v->n);
+        cf_buf_printf(b, "  %-20s %4s  %-20s  %s\n", "predictor", "n", yn ? "AUC (95% CI)" : "r (95% CI)",
+                      yn ? "r (95% CI)" : "rho (95% CI)          per 10");
+        for (size_t p = 0; p <= v->nq; p++) {
+            const pfig *x = &g->p[p];
+            cf_buf_puts(b, "  ");
+            cf_buf_pad(b, p ? v->qids[p - 1] : "score", 20);
+            cf_buf_printf(b, " %4zu", x->n);
+            if (yn) {
+                text_ci(b, x->have_auc, &x->auc);
+                text_ci(b, x->have_r, &x->r);
+            } else {
+                text_ci(b, x->have_r, &x->r);
+                text_ci(b, x->have_rho, &x->rho);
+                if (!isnan(x->slope10))
+                    cf_buf_printf(b, "  %+6.2f", x->slope10);
+            }
+            cf_buf_puts(b, "\n");
+        }
+        if (g->restricted && !isnan(g->p[0].corrected))
+            cf_buf_printf(b, "  Range-restricted: measured for %zu of %zu applicants, whose scores spread\n"
+                          "  less; among all applicants r would be about %.2f (Thorndike case II).\n",
+                          g->measured, v->n, g->p[0].corrected);
+        int any = 0;
+        for (size_t t = 0; t < v->ntiers; t++) {
+            if (!g->t[t].n)
+                continue;
+            if (!any)
+                cf_buf_printf(b, "  By tier (%s, 95%% CI, n):\n", yn ? "share yes" : "mean");
+            cf_buf_puts(b, "    ");
+            cf_buf_pad(b, v->labels[t] ? v->labels[t] : "?", 18);
+            if (g->t[t].have)
+                cf_buf_printf(b, " %6.2f (%6.2f to %6.2f)  %zu\n", g->t[t].m.est, g->t[t].m.lo, g->t[t].m.hi,
+                              g->t[t].n);
+            else
+                cf_buf_printf(b, " %6.2f %20s  %zu\n", g->t[t].m.est, "", g->t[t].n);
+            any = 1;
+        }
+        cf_buf s = {0};
+        sentence(&s, v, oi, g);
+        cf_buf_wrap(b, s.s ? s.s : "", 2, 80);
+        if (s.oom)
+            b->oom = 1;
+        cf_buf_free(&s);
+    }
+}
+
+cf_status cf_validation_write(cf_validation *v, cf_validation_format fmt, char **out, size_t *len, cf_diags *d)
+{
+    *out = NULL;
+    *len = 0;
+    cf_status st = join(v, d);
+    if (st)
+        return st;
+    size_t unmatched = 0;
+    for (size_t r = 0; r < v->nrows; r++)
+        unmatched += v->rows[r].app < 0;
+    ofig *f = cf_calloc(v->no ? v->no : 1, sizeof *f);
+    if (!f)
+        return CF_ESYSTEM;
+    for (size_t oi = 0; oi < v->no && !st; oi++)
+        if (figures(v, oi, &f[oi]))
+            st = CF_ESYSTEM;
+    cf_buf b = {0};
+    if (!st) {
+        if (fmt == CF_VALIDATION_JSON)
+            write_json(&b, v, f, unmatched);
+        else
+            write_text(&b, v, f, unmatched);
+    }
+    for (size_t oi = 0; oi < v->no; oi++) {
+        cf_free(f[oi].p);
+        cf_free(f[oi].t);
+    }
+    cf_free(f);
+    if (st) {
+        cf_buf_free(&b);
+        return st;
+    }
+    return cf_buf_finish(&b, out, len);
+}
+
+void cf_validation_unmatched(const cf_validation *v, size_t *rows, size_t *applicants)
+{
+    *rows = *applicants = 0;
+    for (size_t r = 0; r < v->nrows; r++)
+        *rows += v->rows[r].app < 0;
+    for (size_t i = 0; i < v->n; i++)
+        *applicants += v->a[i].row < 0;
+}

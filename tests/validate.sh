@@ -1,0 +1,160 @@
+#!/bin/sh
+# coderfit validate: the figures against an independent implementation
+# (SciPy and NumPy, to 4 decimals), joins that miss counted and named, bad
+# outcome values warned at their line and column, never read as zero.
+# usage: tests/validate.sh BUILD_DIR
+B=${1:-build}
+. tests/lib.sh
+# the reference needs SciPy: the python3 of the system has it (python3-scipy)
+SCIPY=$PYTHON
+"$SCIPY" -c 'import scipy, numpy' 2>/dev/null || SCIPY=/usr/bin/python3
+"$SCIPY" -c 'import scipy, numpy' 2>/dev/null || { echo "FAIL: the reference needs SciPy and NumPy (apt-get install python3-scipy)"; echo "0 passed, 1 failed"; exit 1; }
+
+# Saved reports (as rank -f ndjson writes them) and outcomes, drawn from a
+# model with known correlations: hired when the score and noise pass a bar,
+# accuracy and a rating for the hired only, productivity for everyone.
+"$SCIPY" - "$T" <<'PY'
+import json, random, sys
+t = sys.argv[1]
+rnd = random.Random(2026)
+tiers = [("strong", "Strong fit", 65), ("good", "Good fit", 45), ("developing", "Developing", 25), ("not_yet", "Not yet", 0)]
+with open(t + "/reports.ndjson", "w") as rep, open(t + "/outcomes.csv", "w") as out:
+    out.write("id,hired,accuracy_90d,charts_per_hour,rating\n")
+    for i in range(240):
+        z = rnd.gauss(0, 1)
+        score = max(0, min(100, 50 + 15 * z))
+        q = max(0, min(100, 50 + 15 * (0.6 * z + 0.8 * rnd.gauss(0, 1))))
+        rank = next(k for k, (_, _, lo) in enumerate(tiers) if score >= lo)
+        rep.write(json.dumps({"format": "coderfit-report/1", "source": "in/a%03d.json" % i,
+                              "applicant": {"id": "a%03d" % i, "email": "A%03d@Example.com" % i},
+                              "rubric": {"id": "t", "version": "1"}, "as_of": "2026-11-26",
+                              "score": round(score, 1), "tier": tiers[rank][0], "tier_label": tiers[rank][1],
+                              "tier_rank": rank + 1, "eligible": True,
+                              "qualities": [{"id": "detail", "name": "Detail", "score": round(q, 1)}]}) + "\n")
+        hired = 0.5 * z + rnd.gauss(0, 1) > 0
+        acc = "%.1f" % min(100, 94 + 1.2 * (0.4 * z + rnd.gauss(0, 1))) if hired else ""
+        rating = str(max(1, min(5, round(3 + 0.6 * z + rnd.gauss(0, 1))))) if hired else ""
+        cph = "%.2f" % max(0.5, 3 + 0.5 * (0.3 * z + rnd.gauss(0, 1)))
+        out.write("a%03d,%s,%s,%s,%s\n" % (i, "yes" if hired else "no", acc, cph, rating))
+PY
+expect_exit 0 "validate -f json" -- "$CF" validate -f json --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
+cp "$T/out" "$T/v.json"
+"$SCIPY" - "$T" <<'PY' && ok || no "validate's figures differ from SciPy's"
+import csv, json, math, sys
+import numpy as np
+from scipy import stats
+t = sys.argv[1]
+got = json.load(open(t + "/v.json"))
+reps = [json.loads(l) for l in open(t + "/reports.ndjson")]
+rows = {r["id"]: r for r in csv.DictReader(open(t + "/outcomes.csv"))}
+z = 1.959963984540054
+bad = []
+def near(what, a, b, tol=1e-4):
+    if a is None or b is None or abs(a - b) > tol:
+        bad.append("%s: %s, reference %s" % (what, a, b))
+kinds = {"hired": "yesno", "accuracy_90d": "percent", "charts_per_hour": "number", "rating": "rating"}
+assert [o["name"] for o in got["outcomes"]] == list(kinds), [o["name"] for o in got["outcomes"]]
+score_all = [r["score"] for r in reps]
+for o in got["outcomes"]:
+    name = o["name"]
+    if o["kind"] != kinds[name]:
+        bad.append("%s read as %s" % (name, o["kind"]))
+    pairs = []
+    for r in reps:
+        v = rows[r["applicant"]["id"]][name]
+        if v == "":
+            continue
+        pairs.append((r["score"], r["qualities"][0]["score"], 1.0 if v == "yes" else 0.0 if v == "no" else float(v), r["tier_rank"]))
+    for p, pred in enumerate(o["predictors"]):
+        x = np.array([a[p] for a in pairs]); y = np.array([a[2] for a in pairs]); n = len(x)
+        near(name + " n", pred["n"], n, 0)
+        r = stats.pearsonr(x, y).statistic
+        near(name + " r", pred["pearson"]["r"], r)
+        near(name + " r lo", pred["pearson"]["lo"], math.tanh(math.atanh(r) - z / math.sqrt(n - 3)))
+        near(name + " r hi", pred["pearson"]["hi"], math.tanh(math.atanh(r) + z / math.sqrt(n - 3)))
+        near(name + " rho", pred["spearman"]["rho"], stats.spearmanr(x, y).statistic)
+        if not (pred["spearman"]["lo"] <= pred["spearman"]["rho"] <= pred["spearman"]["hi"]):
+            bad.append(name + ": the bootstrap interval does not hold rho")
+        near(name + " per 10", pred["per_10_points"], 10 * stats.linregress(x, y).slope)
+        if o["kind"] == "yesno":
+            u = stats.mannwhitneyu(x[y == 1], x[y == 0]).statistic
+            n1, n0 = int((y == 1).sum()), int((y == 0).sum())
+            a = u / (n1 * n0)
+            near(name + " auc", pred["auc"]["auc"], a)
+            q1, q2 = a / (2 - a), 2 * a * a / (1 + a)
+            se = math.sqrt((a * (1 - a) + (n1 - 1) * (q1 - a * a) + (n0 - 1) * (q2 - a * a)) / (n1 * n0))
+            near(name + " auc lo", pred["auc"]["lo"], max(0, a - z * se))
+        if p == 0 and o["range_restricted"]:
+            u = np.std(score_all, ddof=1) / np.std(x, ddof=1)
+            near(name + " corrected", pred["corrected_r"], r * u / math.sqrt(1 + r * r * (u * u - 1)))
+    for tier in o["by_tier"]:
+        ys = [a[2] for a in pairs if a[3] == {"strong": 1, "good": 2, "developing": 3, "not_yet": 4}[tier["tier"]]]
+        near(name + " " + tier["tier"] + " n", tier["n"], len(ys), 0)
+        near(name + " " + tier["tier"] + " mean", tier["mean"], float(np.mean(ys)))
+        if o["kind"] == "yesno":
+            ci = stats.binomtest(int(sum(ys)), len(ys)).proportion_ci(method="wilson")
+            lo, hi = ci.low, ci.high
+        else:
+            h = stats.t.ppf(0.975, len(ys) - 1) * np.std(ys, ddof=1) / math.sqrt(len(ys))
+            lo, hi = np.mean(ys) - h, np.mean(ys) + h
+        near(name + " " + tier["tier"] + " lo", tier["lo"], lo)
+        near(name + " " + tier["tier"] + " hi", tier["hi"], hi)
+restricted = {o["name"]: o["range_restricted"] for o in got["outcomes"]}
+if restricted != {"hired": False, "accuracy_90d": True, "charts_per_hour": False, "rating": True}:
+    bad.append("range restriction: %s" % restricted)
+if bad:
+    print("\n".join(bad[:20]))
+    sys.exit(1)
+PY
+# the same bytes every run (the bootstrap is seeded)
+"$CF" validate -f json --outcomes "$T/outcomes.csv" "$T/reports.ndjson" 2>/dev/null | cmp -s - "$T/v.json" && ok || no "validate -f json differs between runs"
+# the text: a sentence for each outcome, in 80 columns
+expect_exit 0 "validate (text)" -- "$CF" validate --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
+tr '\n' ' ' <"$T/out" | tr -s ' ' >"$T/flat"
+expect_grep "$T/flat" "In these 240 applicants, one with hired 'yes' scored above one with 'no' [0-9]*% of the time (AUC 0\.[0-9]*, 95% CI" "text: the sentence of a yes/no outcome"
+expect_grep "$T/flat" "In these [0-9]* hires, each 10 points of score went with [0-9.]* points more accuracy 90d (r = 0\.[0-9]*, 95% CI" "text: the sentence of a measured outcome"
+expect_grep "$T/out" "Range-restricted: measured for [0-9]* of 240 applicants" "text: the range restriction said"
+[ "$(awk 'length($0) > 80' "$T/out" | wc -l)" = 0 ] && ok || no "text wider than 80 columns: $(awk 'length($0) > 80' "$T/out" | head -3)"
+
+# Joins by e-mail (case aside) and by source (a file name alone); rows that
+# join no one, and people with no row, counted and named.
+{ echo "email,hired"; i=0; while [ $i -lt 35 ]; do printf 'a%03d@example.COM,%s\n' $i $([ $((i % 3)) = 0 ] && echo yes || echo no); i=$((i + 1)); done
+  echo "stranger@example.com,yes"; } >"$T/by-email.csv"
+expect_exit 0 "validate: joined by e-mail" -- "$CF" validate -f json --outcomes "$T/by-email.csv" "$T/reports.ndjson"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); o=d["outcomes"][0]
+assert o["measured"] == 35, o["measured"]
+assert d["rows_unmatched"] == 1 and d["unmatched"] == [{"line": 37, "key": "email", "value": "stranger@example.com"}], d["unmatched"]
+assert d["applicants_without_row"] == 205, d["applicants_without_row"]' "$T/out" && ok || no "e-mail join: $(head -c 300 "$T/out")"
+expect_grep "$T/err" "validate: warning: 1 outcome row joined to no applicant; 205 of 240 applicants had no outcome row" "the misses counted on stderr"
+{ echo "source,hired"; echo "a001.json,yes"; echo "in//a002.json,no"; echo "./in/a003.json,yes"; } >"$T/by-source.csv"
+expect_exit 0 "validate: joined by source" -- "$CF" validate -f json --outcomes "$T/by-source.csv" "$T/reports.ndjson"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["outcomes"][0]["measured"] == 3 and d["rows_unmatched"] == 0, d' "$T/out" && ok || no "source join: $(head -c 300 "$T/out")"
+expect_exit 0 "validate: a missed join named in the text" -- "$CF" validate --outcomes "$T/by-email.csv" "$T/reports.ndjson"
+expect_grep "$T/out" "^  line 37, email stranger@example.com: no such applicant$" "text: the row that joined no one named"
+
+# Bad values: a warning at the line and column, left out, never a zero.
+printf 'id,hired,accuracy_90d\na000,yes ,140\na001,maybe,97.5\na002,no,\na003,yes,96%%\n' >"$T/bad.csv"
+expect_exit 0 "validate: bad values" -- "$CF" validate -f json --outcomes "$T/bad.csv" "$T/reports.ndjson"
+expect_grep "$T/err" "bad.csv:2:6: warning: 'hired': 'yes ' has spaces around it: left out (write 'yes') \[bad-outcome\]" "a value with a space"
+expect_grep "$T/err" "bad.csv:2:11: warning: 'accuracy_90d': '140' is not a percentage from 0 to 100: left out \[bad-outcome\]" "a percentage of 140"
+expect_grep "$T/err" "bad.csv:3:6: warning: 'hired': 'maybe' is not yes or no: left out \[bad-outcome\]" "not yes or no"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); o={x["name"]: x for x in d["outcomes"]}
+assert o["hired"]["measured"] == 2, o["hired"]["measured"]
+assert o["accuracy_90d"]["measured"] == 2 and o["accuracy_90d"]["empty_cells"] == 1, o["accuracy_90d"]
+assert o["accuracy_90d"]["too_few"]' "$T/out" && ok || no "bad values counted: $(head -c 400 "$T/out")"
+# --outcome names a column and its kind
+expect_exit 0 "validate --outcome NAME:KIND" -- "$CF" validate -f json --outcome charts_per_hour:number --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [(o["name"], o["kind"]) for o in d["outcomes"]] == [("charts_per_hour", "number")], d["outcomes"]' "$T/out" && ok || no "--outcome: $(head -c 300 "$T/out")"
+expect_exit 2 "validate --outcome with a kind that is none" -- "$CF" validate --outcome hired:bool --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
+expect_exit 4 "validate --outcome naming no column" -- "$CF" validate --outcome salary --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
+expect_grep "$T/err" "outcomes.csv:1:1: error: no column 'salary'" "the missing column named"
+printf 'name,hired\nx,yes\n' >"$T/nokey.csv"
+expect_exit 4 "validate: no key column" -- "$CF" validate --outcomes "$T/nokey.csv" "$T/reports.ndjson"
+expect_grep "$T/err" "the first line must name a column id, email or source" "no key column said"
+expect_exit 2 "validate without --outcomes" -- "$CF" validate "$T/reports.ndjson"
+expect_exit 2 "validate without applicants" -- "$CF" validate --outcomes "$T/outcomes.csv"
+# profiles scored now, as well as saved reports
+expect_exit 0 "validate of profiles" -- "$CF" validate --as-of 2026-11-26 -f json --outcomes "$T/by-source.csv" examples/applicants
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["applicants"] == 10 and d["rows_unmatched"] == 3, d' "$T/out" && ok || no "profiles: $(head -c 300 "$T/out")"
+
+finish
