@@ -614,7 +614,7 @@ void cf_caseload_free(cf_caseload *cl);
 
 /* The JSON Schema (draft 2020-12) of a document coderfit reads or writes,
  * by name: "profile", "report", "rubric", "ranking", "advice", "diff",
- * "lint" or "audit"; pretty-printed with a final newline, in *out
+ * "lint", "audit" or "validation"; pretty-printed with a final newline, in *out
  * (cf_free).  CF_EUSAGE when name is unknown. */
 cf_status cf_schema(const char *name, char **out, size_t *len);
 /* The names cf_schema knows, in that order, the last NULL. */

@@ -106,6 +106,10 @@ if bad:
     print("\n".join(bad[:20]))
     sys.exit(1)
 PY
+# the JSON follows coderfit schema validation
+"$CF" schema validation >"$T/schema.json"
+"$SCIPY" -c 'import json, sys, jsonschema
+jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' "$T/schema.json" "$T/v.json" && ok || no "validate -f json does not follow its schema"
 # the same bytes every run (the bootstrap is seeded)
 "$CF" validate -f json --outcomes "$T/outcomes.csv" "$T/reports.ndjson" 2>/dev/null | cmp -s - "$T/v.json" && ok || no "validate -f json differs between runs"
 # the text: a sentence for each outcome, in 80 columns
@@ -156,5 +160,7 @@ expect_exit 2 "validate without applicants" -- "$CF" validate --outcomes "$T/out
 # profiles scored now, as well as saved reports
 expect_exit 0 "validate of profiles" -- "$CF" validate --as-of 2026-11-26 -f json --outcomes "$T/by-source.csv" examples/applicants
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["applicants"] == 10 and d["rows_unmatched"] == 3, d' "$T/out" && ok || no "profiles: $(head -c 300 "$T/out")"
+"$SCIPY" -c 'import json, sys, jsonschema
+jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' "$T/schema.json" "$T/out" && ok || no "validate of profiles (unmatched rows, too few) does not follow its schema"
 
 finish

@@ -119,7 +119,7 @@ _coderfit()
     help)
         COMPREPLY=($(compgen -W "score rank advise audit validate convert lint test diff show schema template" -- "$cur")) ;;
     schema)
-        COMPREPLY=($(compgen -W "profile report rubric ranking advice caseload diff lint audit" -- "$cur")) ;;
+        COMPREPLY=($(compgen -W "profile report rubric ranking advice caseload diff lint audit validation" -- "$cur")) ;;
     lint)
         COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur")) ;;
     show) ;;

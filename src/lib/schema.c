@@ -305,7 +305,7 @@ static const char rubric_schema[] =
     "}\n";
 
 static const char *const schema_names[] = {"profile", "report", "rubric", "ranking", "advice", "caseload", "diff", "lint",
-                                           "audit", NULL};
+                                           "audit", "validation", NULL};
 
 const char *const *cf_schema_names(void)
 {
