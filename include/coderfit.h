@@ -693,6 +693,12 @@ size_t cf_validation_count(const cf_validation *v);
  * read is a warning at its line and column, and left out: never a zero. */
 cf_status cf_validation_outcomes(cf_validation *v, const char *file, const char *text, size_t len,
                                  const cf_outcome_spec *specs, size_t nspecs, cf_diags *d);
+/* The demographics (cf_audit_demographics) to give the figures by group
+ * with: each sex and race/ethnicity category of at least 30 people, and
+ * Cleary's test of one regression line for a group and the largest of its
+ * dimension.  demographics must outlive v's writing. */
+typedef struct cf_audit cf_audit;   /* below */
+void cf_validation_groups(cf_validation *v, cf_audit *demographics);
 /* Joins the outcomes to the applicants (warnings to d: a key that names
  * two, a row joined twice) and writes the figures. */
 cf_status cf_validation_write(cf_validation *v, cf_validation_format f, char **out, size_t *len, cf_diags *d);
@@ -721,6 +727,13 @@ typedef enum cf_audit_format { CF_AUDIT_TEXT, CF_AUDIT_CSV, CF_AUDIT_JSON, CF_AU
 
 cf_audit *cf_audit_new(void);
 void cf_audit_free(cf_audit *a);
+/* The demographics of each of sources[0..n) (reports' or profiles'): the
+ * EEO-1 sex and race/ethnicity category indices, -1 where the row says
+ * unknown, -2 (both) where no row joins the source.  Joined as the audit
+ * joins (cf_audit_write); rows joined are marked for cf_audit_unmatched. */
+cf_status cf_audit_join(cf_audit *a, size_t n, const char *const *sources, int *sex, int *race);
+/* The name of an EEO-1 category index: sex (dim 0) or race/ethnicity (1). */
+const char *cf_audit_category(int dim, int index);
 /* Blind review's key (the secret of a --key file): with it, blind reports
  * join demographics kept by source, and profiles join demographics kept by
  * blind id.  Without it, only the ids as written join. */

@@ -12,14 +12,18 @@ SCIPY=$PYTHON
 
 # Saved reports (as rank -f ndjson writes them) and outcomes, drawn from a
 # model with known correlations: hired when the score and noise pass a bar,
-# accuracy and a rating for the hired only, productivity for everyone.
+# accuracy and a rating for the hired only, productivity for everyone; and
+# demographics, with accuracy 1.5 points lower at the same score for one
+# race/ethnicity (a planted intercept difference) and nothing for sex.
 "$SCIPY" - "$T" <<'PY'
 import json, random, sys
 t = sys.argv[1]
 rnd = random.Random(2026)
 tiers = [("strong", "Strong fit", 65), ("good", "Good fit", 45), ("developing", "Developing", 25), ("not_yet", "Not yet", 0)]
-with open(t + "/reports.ndjson", "w") as rep, open(t + "/outcomes.csv", "w") as out:
+with open(t + "/reports.ndjson", "w") as rep, open(t + "/outcomes.csv", "w") as out, \
+        open(t + "/demographics.csv", "w") as demo:
     out.write("id,hired,accuracy_90d,charts_per_hour,rating\n")
+    demo.write("source,sex,race_ethnicity\n")
     for i in range(240):
         z = rnd.gauss(0, 1)
         score = max(0, min(100, 50 + 15 * z))
@@ -32,7 +36,11 @@ with open(t + "/reports.ndjson", "w") as rep, open(t + "/outcomes.csv", "w") as 
                               "tier_rank": rank + 1, "eligible": True,
                               "qualities": [{"id": "detail", "name": "Detail", "score": round(q, 1)}]}) + "\n")
         hired = 0.5 * z + rnd.gauss(0, 1) > 0
-        acc = "%.1f" % min(100, 94 + 1.2 * (0.4 * z + rnd.gauss(0, 1))) if hired else ""
+        sex = "Female" if i % 2 else "Male"
+        race = "Black or African American" if i % 5 < 2 else "White"
+        demo.write("in/a%03d.json,%s,%s\n" % (i, sex, race))
+        planted = -1.5 if race != "White" else 0
+        acc = "%.1f" % min(100, 94 + planted + 1.2 * (0.4 * z + rnd.gauss(0, 1))) if hired else ""
         rating = str(max(1, min(5, round(3 + 0.6 * z + rnd.gauss(0, 1))))) if hired else ""
         cph = "%.2f" % max(0.5, 3 + 0.5 * (0.3 * z + rnd.gauss(0, 1)))
         out.write("a%03d,%s,%s,%s,%s\n" % (i, "yes" if hired else "no", acc, cph, rating))
@@ -106,6 +114,79 @@ if bad:
     print("\n".join(bad[:20]))
     sys.exit(1)
 PY
+# Fairness of prediction (Cleary): with the demographics, the figures by
+# group, and the regression of accuracy on the score with group terms
+# against NumPy's; the planted difference found, none for sex
+expect_exit 0 "validate -d" -- "$CF" validate -f json -d "$T/demographics.csv" --outcome accuracy_90d --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
+cp "$T/out" "$T/groups.json"
+"$SCIPY" - "$T" <<'PY' && ok || no "validate -d: the groups or Cleary's test differ from NumPy's"
+import csv, json, sys
+import numpy as np
+from scipy import stats
+t = sys.argv[1]
+got = json.load(open(t + "/groups.json"))["outcomes"][0]
+reps = {json.loads(l)["source"]: json.loads(l) for l in open(t + "/reports.ndjson")}
+rows = {r["id"]: r for r in csv.DictReader(open(t + "/outcomes.csv"))}
+demo = list(csv.DictReader(open(t + "/demographics.csv")))
+people = []
+for d in demo:
+    r = reps[d["source"]]
+    v = rows[r["applicant"]["id"]]["accuracy_90d"]
+    if v != "":
+        people.append((r["score"], float(v), d["sex"], d["race_ethnicity"]))
+groups = {(g["dimension"], g["category"]): g for g in got["groups"]}
+assert set(groups) == {("sex", "Male"), ("sex", "Female"), ("race_ethnicity", "White"), ("race_ethnicity", "Black or African American")}, groups.keys()
+def cleary(dim, cat, ref):
+    sub = [p for p in people if p[dim] in (cat, ref)]
+    x = np.array([p[0] for p in sub]); y = np.array([p[1] for p in sub]); g = np.array([1.0 if p[dim] == cat else 0.0 for p in sub])
+    xc = x - x.mean()
+    X = np.column_stack([np.ones(len(x)), xc, g, xc * g])
+    b = np.linalg.lstsq(X, y, rcond=None)[0]
+    res = y - X @ b
+    cov = (res @ res / (len(x) - 4)) * np.linalg.inv(X.T @ X)
+    se = np.sqrt(np.diag(cov)); q = stats.t.ppf(0.975, len(x) - 4)
+    return b, se, q, len(x) - 4
+bad = []
+cl = {}
+for dim, pair in ((2, ("Female", "Male")), (3, ("Black or African American", "White"))):
+    # the reference is the larger group; the other holds the comparison
+    ref, cat = sorted(pair, key=lambda c: (sum(1 for p in people if p[dim] == c), c == pair[0]), reverse=True)
+    key = ("sex" if dim == 2 else "race_ethnicity", cat)
+    c = groups[key]["cleary"]
+    cl[dim] = c
+    if c["reference"] != ref:
+        bad.append("%s: compared with %s, not the larger %s" % (cat, c["reference"], ref))
+    b, se, q, df = cleary(dim, cat, ref)
+    for what, got_v, want in (("intercept", c["intercept_difference"]["difference"], b[2]),
+                              ("intercept lo", c["intercept_difference"]["lo"], b[2] - q * se[2]),
+                              ("slope", c["slope_difference_per_10"]["difference"], 10 * b[3]),
+                              ("slope hi", c["slope_difference_per_10"]["hi"], 10 * (b[3] + q * se[3])),
+                              ("intercept p", c["intercept_p"], 2 * stats.t.sf(abs(b[2] / se[2]), df)),
+                              ("slope p", c["slope_p"], 2 * stats.t.sf(abs(b[3] / se[3]), df))):
+        if abs(got_v - want) > 1e-4:
+            bad.append("%s %s: %s, NumPy %s" % (cat, what, got_v, want))
+    n = sum(1 for p in people if p[dim] == cat)
+    if groups[key]["n"] != n:
+        bad.append("%s: n %s, want %s" % (cat, groups[key]["n"], n))
+    r = stats.pearsonr([p[0] for p in people if p[dim] == cat], [p[1] for p in people if p[dim] == cat]).statistic
+    if abs(groups[key]["pearson"]["r"] - r) > 1e-4:
+        bad.append("%s r: %s, SciPy %s" % (cat, groups[key]["pearson"]["r"], r))
+race, sex = cl[3], cl[2]
+planted_lower = race["reference"] == "White"   # the group compared is then the one planted lower
+if not (race["intercept_difference"]["hi"] < 0 if planted_lower else race["intercept_difference"]["lo"] > 0):
+    bad.append("the planted difference was not found: %s" % race)
+if not (sex["intercept_difference"]["lo"] <= 0 <= sex["intercept_difference"]["hi"]):
+    bad.append("a difference found where none was planted: %s" % sex)
+if ("over-predicts for Black or African American" if planted_lower else "under-predicts for White") not in race["sentence"] or "one regression line serves both" not in sex["sentence"]:
+    bad.append("the sentences: %s / %s" % (race["sentence"], sex["sentence"]))
+if bad:
+    print("\n".join(bad))
+    sys.exit(1)
+PY
+expect_exit 0 "validate -d (text)" -- "$CF" validate -d "$T/demographics.csv" --outcome accuracy_90d --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
+expect_grep "$T/out" "^  By group (at least 30 people; r, 95% CI):" "text: the groups"
+[ "$(awk 'length($0) > 80' "$T/out" | wc -l)" = 0 ] && ok || no "text with groups wider than 80 columns: $(awk 'length($0) > 80' "$T/out" | head -3)"
+
 # the JSON follows coderfit schema validation
 "$CF" schema validation >"$T/schema.json"
 "$SCIPY" -c 'import json, sys, jsonschema

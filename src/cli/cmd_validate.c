@@ -11,9 +11,12 @@ enum { OPT_OUTCOMES = 2000, OPT_OUTCOME };
 static const cli_option options[] = {
     {"outcomes", OPT_OUTCOMES, "FILE", "CSV of outcomes: a column id, email or source (the\n"
                                        "applicants' keys) and one per outcome"},
-    {"outcome", OPT_OUTCOME, "NAME[:KIND]", "an outcome column to use (repeatable; default: every\n"
-                                            "one), KIND yesno, percent, number or rating (default:\n"
-                                            "read from the values)"},
+    {"demographics", 'd', "FILE", "the figures by group too: audit's demographics\n"
+                                  "file (source, sex, race_ethnicity); Cleary's\n"
+                                  "test of one regression line for each group"},
+    {"outcome", OPT_OUTCOME, "NAME[:KIND]", "an outcome column to use (repeatable; default:\n"
+                                            "every one), KIND yesno, percent, number or\n"
+                                            "rating (default: read from the values)"},
     CLI_OPTION_RUBRIC,
     CLI_OPTION_AS_OF,
     {"format", 'f', "FORMAT", "text (default) or json"},
@@ -35,7 +38,8 @@ const cli_command cli_validate = {
     "quality against each outcome: n, Pearson's r and Spearman's rho with 95%\n"
     "intervals, the AUC of a yes/no outcome, the outcome per 10 points, the mean\n"
     "outcome by tier, and a sentence.  Under 30 people is too few to conclude; an\n"
-    "outcome measured only for the hired is flagged, with Thorndike's correction.\n",
+    "outcome measured only for the hired is flagged, with Thorndike's correction.\n"
+    "With -d, the same by sex and race/ethnicity (1607.14B(8)).\n",
     options, formats,
     "Exit status: 0 ok, 2 usage error, 3 invalid rubric, 4 an input or the\n"
     "outcomes could not be read (the rest were still used), 5 system error.\n"};
@@ -65,7 +69,7 @@ int cmd_validate(int argc, char **argv)
 {
     cli_opts o;
     cli_opts_init(&o);
-    const char *outcomes = NULL;
+    const char *outcomes = NULL, *demo = NULL;
     cf_outcome_spec specs[MAX_OUTCOMES];
     char *specbuf[MAX_OUTCOMES];
     size_t nspecs = 0;
@@ -81,6 +85,9 @@ int cmd_validate(int argc, char **argv)
             break;
         case OPT_OUTCOMES:
             outcomes = optarg;
+            break;
+        case 'd':
+            demo = optarg;
             break;
         case OPT_OUTCOME: {
             if (nspecs == MAX_OUTCOMES) {
@@ -119,6 +126,7 @@ int cmd_validate(int argc, char **argv)
     }
 
     cf_rubric *r = NULL;
+    cf_audit *groups = NULL;
     validate_ctx ctx = {cf_validation_new(), 0};
     char *text = NULL, *s = NULL, err[256];
     size_t len = 0;
@@ -130,6 +138,22 @@ int cmd_validate(int argc, char **argv)
         st = cf_validation_outcomes(ctx.v, outcomes, text, len, specs, nspecs, &d);
         cli_print_diags(&d);
         cf_diags_clear(&d);
+    }
+    if (!st && demo) {
+        char *dtext = NULL;
+        size_t dlen = 0;
+        if (!(groups = cf_audit_new()))
+            st = CF_ESYSTEM;
+        else if ((st = cli_read_input(demo, o.max_input, &dtext, &dlen, err, sizeof err)))
+            cli_fail(demo, 0, 0, "%s", err);
+        if (!st) {
+            cf_diags d = {0};
+            st = cf_audit_demographics(groups, demo, dtext, dlen, &d);
+            cli_print_diags(&d);
+            cf_diags_clear(&d);
+            cf_validation_groups(ctx.v, groups);
+        }
+        cf_free(dtext);
     }
     if (!st) {
         cli_pipeline pl;
@@ -171,6 +195,7 @@ int cmd_validate(int argc, char **argv)
     cf_free(s);
     cf_free(text);
     cf_validation_free(ctx.v);
+    cf_audit_free(groups);
     cf_rubric_free(r);
     return st;
 }

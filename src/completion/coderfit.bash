@@ -12,7 +12,7 @@ _coderfit_options()
     rank) echo "--rubric -r --as-of --format -f --output -o --jobs -j --top --min-score --tier --eligible-only --require --min-coding-years --setting --remote --dedupe --bom --merge --color --max-input-size --blind --key --quiet -q --verbose -v --strict --help -h" ;;
     advise) echo "--rubric -r --as-of --with -w --top -n --format -f --blind --key --output -o --output-dir --previous --max-input-size --strict --color --quiet -q --help -h" ;;
     audit) echo "--demographics -d --select --fail-under --key --rubric -r --as-of --format -f --output -o --max-input-size --strict --color --help -h" ;;
-    validate) echo "--outcomes --outcome --rubric -r --as-of --format -f --output -o --max-input-size --strict --help -h" ;;
+    validate) echo "--outcomes --demographics -d --outcome --rubric -r --as-of --format -f --output -o --max-input-size --strict --help -h" ;;
     convert) echo "--as-of --format -f --output -o --max-input-size --strict --help -h" ;;
     lint) echo "--format -f --strict --max-input-size --quiet -q --color --help -h" ;;
     test) echo "--format -f --output -o --as-of --max-input-size --color --help -h" ;;

@@ -64,6 +64,13 @@ void cf_audit_key(cf_audit *a, const cf_blind_key *key)
     a->keyed = 1;
 }
 
+const char *cf_audit_category(int dim, int index)
+{
+    if (dim == 0)
+        return index >= 0 && index < NSEX ? sex_names[index] : NULL;
+    return index >= 0 && index < NRACE ? race_names[index] : NULL;
+}
+
 cf_audit *cf_audit_new(void)
 {
     cf_audit *a = cf_malloc(sizeof *a);
@@ -441,23 +448,13 @@ static int is_selected(const cf_audit_select *sel, const applicant *x, size_t ra
     return 0;
 }
 
-static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
+cf_status cf_audit_join(cf_audit *a, size_t n, const char *const *sources, int *sex, int *race)
 {
-    memset(fg, 0, sizeof *fg);
-    applicant **order = cf_malloc((a->n ? a->n : 1) * sizeof *order);
-    double *scores = cf_malloc((a->n ? a->n : 1) * sizeof *scores);
-    if (!order || !scores) {
-        cf_free(order);
-        cf_free(scores);
-        return CF_ESYSTEM;
-    }
     /* The demographics again, keyed by the blind id of their source, for
      * blind reports audited against demographics keyed by path. */
     demo_row *byid = cf_malloc((a->nrows ? a->nrows : 1) * sizeof *byid);
     char (*ids)[CF_BLIND_ID_SIZE] = cf_malloc((a->nrows ? a->nrows : 1) * sizeof *ids);
     if (!byid || !ids) {
-        cf_free(order);
-        cf_free(scores);
         cf_free(byid);
         cf_free(ids);
         return CF_ESYSTEM;
@@ -476,14 +473,12 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
         qsort(byid, a->nrows, sizeof *byid, cmp_source);
     size_t keycap = 0;
     char *norm = NULL;
-    for (size_t i = 0; i < a->n; i++) {
-        size_t sl = strlen(a->a[i].source);
+    for (size_t i = 0; i < n; i++) {
+        size_t sl = strlen(sources[i]);
         if (sl + 1 > keycap) {
             char *v = cf_realloc(norm, sl + 1);
             if (!v) {
                 cf_free(norm);
-                cf_free(order);
-                cf_free(scores);
                 cf_free(byid);
                 cf_free(ids);
                 return CF_ESYSTEM;
@@ -491,7 +486,7 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
             norm = v;
             keycap = sl + 1;
         }
-        cf_source_key(a->a[i].source, sl, norm);
+        cf_source_key(sources[i], sl, norm);
         demo_row key = {norm, 0, 0, 0};
         demo_row *r = a->nrows ? bsearch(&key, a->rows, a->nrows, sizeof *a->rows, cmp_source) : NULL;
         /* a path named otherwise (absolute, or from another folder): the
@@ -503,29 +498,61 @@ static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
         char id[CF_BLIND_ID_SIZE];
         if (!r && a->nrows && a->keyed) {
             /* demographics keyed by the blind id of the source */
-            cf_blind_id(&a->key, a->a[i].source, id);
+            cf_blind_id(&a->key, sources[i], id);
             key.source = id;
             r = bsearch(&key, a->rows, a->nrows, sizeof *a->rows, cmp_source);
         }
         if (!r && a->nrows && a->keyed) {
             /* a blind report, demographics keyed by source: byid's used
              * holds the index of the row it stands for */
-            key.source = a->a[i].source;
+            key.source = sources[i];
             const demo_row *b = bsearch(&key, byid, a->nrows, sizeof *byid, cmp_source);
             r = b ? &a->rows[b->used] : NULL;
         }
         if (r)
             r->used = 1;
-        a->a[i].sex = r ? r->sex : -1;
-        a->a[i].race = r ? r->race : -1;
-        if (!r)
-            fg->unmatched++;
-        order[i] = &a->a[i];
-        scores[i] = a->a[i].score;
+        sex[i] = r ? r->sex : -2;
+        race[i] = r ? r->race : -2;
     }
     cf_free(norm);
     cf_free(byid);
     cf_free(ids);
+    return CF_OK;
+}
+
+static cf_status compute(cf_audit *a, const cf_audit_select *sel, figures *fg)
+{
+    memset(fg, 0, sizeof *fg);
+    applicant **order = cf_malloc((a->n ? a->n : 1) * sizeof *order);
+    double *scores = cf_malloc((a->n ? a->n : 1) * sizeof *scores);
+    if (!order || !scores) {
+        cf_free(order);
+        cf_free(scores);
+        return CF_ESYSTEM;
+    }
+    const char **sources = cf_malloc((a->n ? a->n : 1) * sizeof *sources);
+    int *sex = cf_malloc((a->n ? a->n : 1) * sizeof *sex), *race = cf_malloc((a->n ? a->n : 1) * sizeof *race);
+    cf_status st = sources && sex && race ? CF_OK : CF_ESYSTEM;
+    for (size_t i = 0; !st && i < a->n; i++)
+        sources[i] = a->a[i].source;
+    if (!st)
+        st = cf_audit_join(a, a->n, sources, sex, race);
+    for (size_t i = 0; !st && i < a->n; i++) {
+        a->a[i].sex = sex[i];
+        a->a[i].race = race[i];
+        if (sex[i] == -2)
+            a->a[i].sex = a->a[i].race = -1, fg->unmatched++;
+        order[i] = &a->a[i];
+        scores[i] = a->a[i].score;
+    }
+    cf_free(sources);
+    cf_free(sex);
+    cf_free(race);
+    if (st) {
+        cf_free(order);
+        cf_free(scores);
+        return st;
+    }
     a->unjoined = fg->unmatched;
     a->unused = 0;
     for (size_t k = 0; k < a->nrows; k++)

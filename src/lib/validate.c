@@ -54,7 +54,14 @@ struct cf_validation {
     char *file;
     char *rubric;                /* "id version", the first report's */
     char *as_of;
+    cf_audit *demo;              /* borrowed: the demographics (cf_validation_groups) */
+    int *cat[2];                 /* per applicant: sex, race/ethnicity (-1 unknown, -2 no row) */
 };
+
+void cf_validation_groups(cf_validation *v, cf_audit *demographics)
+{
+    v->demo = demographics;
+}
 
 cf_validation *cf_validation_new(void)
 {
@@ -99,6 +106,8 @@ void cf_validation_free(cf_validation *v)
     cf_free(v->file);
     cf_free(v->rubric);
     cf_free(v->as_of);
+    cf_free(v->cat[0]);
+    cf_free(v->cat[1]);
     cf_free(v);
 }
 
@@ -707,11 +716,27 @@ typedef struct tfig {
     cf_ci m;
 } tfig;
 
+/* A group's figures (a sex or a race/ethnicity category), and Cleary's
+ * comparison of its regression line with the largest group's. */
+#define MAX_GROUPS 9             /* 2 sexes and 7 races/ethnicities */
+typedef struct gfig {
+    int dim, cat;
+    pfig p;                      /* the score against the outcome */
+    double mean;
+    int cleary;                  /* the comparison below was made */
+    int ref;                     /* the reference group's category */
+    size_t nref;
+    cf_ci b_int, b_slope10;      /* intercept (at the mean score) and slope-per-10 differences */
+    double p_int, p_slope;
+} gfig;
+
 typedef struct ofig {
     size_t measured;             /* applicants joined with a value */
     int restricted;              /* measured for only some (the hired) */
     pfig *p;                     /* [0] the score, [1 + i] quality i */
     tfig *t;                     /* per tier rank - 1 */
+    gfig g[MAX_GROUPS];
+    size_t ng;
 } ofig;
 
 /* The first yes/no outcome whose name holds "hire": who was hired. */
@@ -722,6 +747,8 @@ static int hired_col(const cf_validation *v)
             return (int)i;
     return -1;
 }
+
+static int group_figures(const cf_validation *v, size_t oi, ofig *f);
 
 static double predictor(const vapp *a, size_t p)
 {
@@ -805,7 +832,117 @@ static int figures(const cf_validation *v, size_t oi, ofig *f)
         }
     }
     cf_free(x), cf_free(y), cf_free(all), cf_free(yes);
+    return rc ? rc : group_figures(v, oi, f);
+}
+
+static void words(cf_buf *b, const char *name);
+
+/* The figures of each group of at least TOO_FEW people with the score
+ * and the outcome, and Cleary's test (1968) for a measured outcome: one
+ * regression of the outcome on the score, with a group term and a
+ * group-by-score term, over the group and the largest group of its
+ * dimension; the score centred on their mean, so that the group term is
+ * the difference at the mean score.  A term whose interval holds 0 shows
+ * no difference: one line serves both. */
+static int group_figures(const cf_validation *v, size_t oi, ofig *f)
+{
+    if (!v->cat[0])
+        return 0;
+    size_t n = v->n ? v->n : 1;
+    double *x = cf_malloc(n * sizeof *x), *y = cf_malloc(n * sizeof *y), *d = cf_malloc(4 * n * sizeof *d);
+    int *yes = cf_malloc(n * sizeof *yes), *in = cf_malloc(n * sizeof *in);
+    int rc = !x || !y || !d || !yes || !in ? -1 : 0;
+    int yn = v->o[oi].kind == CF_OUTCOME_YESNO;
+    for (int dim = 0; dim < 2 && !rc; dim++) {
+        size_t first = f->ng, best = 0;
+        for (int c = 0; c < 7 && f->ng < MAX_GROUPS && !rc; c++) {
+            size_t k = 0;
+            for (size_t i = 0; i < v->n; i++) {
+                const vapp *a = &v->a[i];
+                if (v->cat[dim][i] != c || a->row < 0 || isnan(v->rows[a->row].val[oi]))
+                    continue;
+                x[k] = a->score;
+                y[k] = v->rows[a->row].val[oi];
+                yes[k] = y[k] == 1;
+                k++;
+            }
+            if (k < TOO_FEW || !cf_audit_category(dim, c))
+                continue;
+            gfig *g = &f->g[f->ng++];
+            memset(g, 0, sizeof *g);
+            g->dim = dim;
+            g->cat = c;
+            g->p.n = k;
+            g->p.have_r = cf_pearson(x, y, k, &g->p.r) == 0;
+            int u = yn ? cf_auc(x, yes, k, &g->p.auc) : -1;
+            if (u == -2)
+                rc = -1;
+            g->p.have_auc = u == 0;
+            g->mean = cf_mean(y, k);
+            if (k > f->g[best].p.n || f->ng - 1 == first)
+                best = f->ng - 1;
+        }
+        /* Cleary: each group against the largest of its dimension */
+        for (size_t gi = first; gi < f->ng && !rc && !yn; gi++) {
+            gfig *g = &f->g[gi], *ref = &f->g[best];
+            if (gi == best)
+                continue;
+            size_t k = 0;
+            double sum = 0;
+            for (size_t i = 0; i < v->n; i++) {
+                const vapp *a = &v->a[i];
+                int c = v->cat[dim][i];
+                in[i] = (c == g->cat || c == ref->cat) && a->row >= 0 && !isnan(v->rows[a->row].val[oi]);
+                if (in[i])
+                    sum += a->score, k++;
+            }
+            double mx = k ? sum / (double)k : 0;
+            k = 0;
+            for (size_t i = 0; i < v->n; i++) {
+                if (!in[i])
+                    continue;
+                const vapp *a = &v->a[i];
+                double xc = a->score - mx, gg = v->cat[dim][i] == g->cat;
+                d[4 * k] = 1;
+                d[4 * k + 1] = xc;
+                d[4 * k + 2] = gg;
+                d[4 * k + 3] = xc * gg;
+                y[k++] = v->rows[a->row].val[oi];
+            }
+            cf_ols fit;
+            if (cf_ols_fit(d, y, k, 4, &fit) == 0) {
+                g->cleary = 1;
+                g->ref = ref->cat;
+                g->nref = ref->p.n;
+                g->b_int = fit.b[2];
+                g->b_slope10 = (cf_ci){10 * fit.b[3].est, 10 * fit.b[3].lo, 10 * fit.b[3].hi};
+                g->p_int = fit.p[2];
+                g->p_slope = fit.p[3];
+            }
+        }
+    }
+    cf_free(x), cf_free(y), cf_free(d), cf_free(yes), cf_free(in);
     return rc;
+}
+
+/* Cleary's comparison in words. */
+static void cleary_sentence(cf_buf *b, const cf_validation *v, size_t oi, const gfig *g)
+{
+    const char *name = cf_audit_category(g->dim, g->cat), *ref = cf_audit_category(g->dim, g->ref);
+    cf_buf_printf(b, "%s (%zu) against %s (%zu): at the same score, ", name, g->p.n, ref, g->nref);
+    words(b, v->o[oi].name);
+    cf_buf_printf(b, " differs by %+.2f (95%% CI %.2f to %.2f)", g->b_int.est, g->b_int.lo, g->b_int.hi);
+    int int_differs = g->b_int.lo > 0 || g->b_int.hi < 0, slope_differs = g->b_slope10.lo > 0 || g->b_slope10.hi < 0;
+    cf_buf_printf(b, ", and its slope by %+.2f per 10 points (95%% CI %.2f to %.2f). ", g->b_slope10.est,
+                  g->b_slope10.lo, g->b_slope10.hi);
+    if (!int_differs && !slope_differs)
+        cf_buf_puts(b, "Both intervals hold 0: one regression line serves both groups.");
+    else if (int_differs && g->b_int.est < 0)
+        cf_buf_printf(b, "The common line over-predicts for %s: at the same score they did worse.", name);
+    else if (int_differs)
+        cf_buf_printf(b, "The common line under-predicts for %s: at the same score they did better.", name);
+    else
+        cf_buf_puts(b, "The score goes with the outcome more strongly in one group than the other.");
 }
 
 /* ---- writing ------------------------------------------------------------- */
@@ -853,6 +990,19 @@ static void sentence(cf_buf *b, const cf_validation *v, size_t oi, const ofig *f
     if (g->r.lo <= 0 && g->r.hi >= 0)
         cf_buf_puts(b, "; the interval holds 0: no relation can be claimed");
     cf_buf_puts(b, ".");
+}
+
+/* A sentence made in s, then freed: into w as "sentence", or into b
+ * wrapped at 80 columns; its running out of memory is theirs. */
+static void put_sentence(cf_jw *w, cf_buf *b, cf_buf *s)
+{
+    if (w)
+        cf_jw_str(w, "sentence", s->s ? s->s : "");
+    else
+        cf_buf_wrap(b, s->s ? s->s : "", 2, 80);
+    if (s->oom)
+        (w ? w->b : b)->oom = 1;
+    cf_buf_free(s);
 }
 
 static void json_ci(cf_jw *w, const char *key, int have, const cf_ci *c, const char *est)
@@ -940,12 +1090,36 @@ static void write_json(cf_buf *b, const cf_validation *v, const ofig *f, size_t 
             cf_jw_close(&w, '}');
         }
         cf_jw_close(&w, ']');
+        cf_jw_open(&w, "groups", '[');
+        for (size_t k = 0; k < g->ng; k++) {
+            const gfig *x = &g->g[k];
+            cf_jw_open(&w, NULL, '{');
+            cf_jw_str(&w, "dimension", x->dim ? "race_ethnicity" : "sex");
+            cf_jw_str(&w, "category", cf_audit_category(x->dim, x->cat));
+            cf_jw_num(&w, "n", (double)x->p.n, 0);
+            cf_jw_num(&w, "mean", x->mean, 6);
+            json_ci(&w, "pearson", x->p.have_r, &x->p.r, "r");
+            if (v->o[oi].kind == CF_OUTCOME_YESNO)
+                json_ci(&w, "auc", x->p.have_auc, &x->p.auc, "auc");
+            if (x->cleary) {
+                cf_jw_open(&w, "cleary", '{');
+                cf_jw_str(&w, "reference", cf_audit_category(x->dim, x->ref));
+                cf_jw_num(&w, "n_reference", (double)x->nref, 0);
+                json_ci(&w, "intercept_difference", 1, &x->b_int, "difference");
+                cf_jw_num(&w, "intercept_p", x->p_int, 6);
+                json_ci(&w, "slope_difference_per_10", 1, &x->b_slope10, "difference");
+                cf_jw_num(&w, "slope_p", x->p_slope, 6);
+                cf_buf cs = {0};
+                cleary_sentence(&cs, v, oi, x);
+                put_sentence(&w, NULL, &cs);
+                cf_jw_close(&w, '}');
+            }
+            cf_jw_close(&w, '}');
+        }
+        cf_jw_close(&w, ']');
         cf_buf s = {0};
         sentence(&s, v, oi, g);
-        cf_jw_str(&w, "sentence", s.s ? s.s : "");
-        if (s.oom)
-            b->oom = 1;
-        cf_buf_free(&s);
+        put_sentence(&w, NULL, &s);
         cf_jw_close(&w, '}');
     }
     cf_jw_close(&w, ']');
@@ -1035,10 +1209,25 @@ static void write_text(cf_buf *b, const cf_validation *v, const ofig *f, size_t 
         }
         cf_buf s = {0};
         sentence(&s, v, oi, g);
-        cf_buf_wrap(b, s.s ? s.s : "", 2, 80);
-        if (s.oom)
-            b->oom = 1;
-        cf_buf_free(&s);
+        put_sentence(NULL, b, &s);
+        if (g->ng) {
+            cf_buf_printf(b, "  By group (at least %d people; %s, 95%% CI):\n", TOO_FEW, yn ? "AUC" : "r");
+            for (size_t k = 0; k < g->ng; k++) {
+                const gfig *x = &g->g[k];
+                cf_buf_puts(b, "    ");
+                cf_buf_pad(b, cf_audit_category(x->dim, x->cat), 42);
+                cf_buf_printf(b, " %5zu", x->p.n);
+                text_ci(b, yn ? x->p.have_auc : x->p.have_r, yn ? &x->p.auc : &x->p.r);
+                cf_buf_puts(b, "\n");
+            }
+            for (size_t k = 0; k < g->ng; k++) {
+                if (!g->g[k].cleary)
+                    continue;
+                cf_buf cs = {0};
+                cleary_sentence(&cs, v, oi, &g->g[k]);
+                put_sentence(NULL, b, &cs);
+            }
+        }
     }
 }
 
@@ -1047,6 +1236,18 @@ cf_status cf_validation_write(cf_validation *v, cf_validation_format fmt, char *
     *out = NULL;
     *len = 0;
     cf_status st = join(v, d);
+    if (!st && v->demo && !v->cat[0]) {
+        const char **src = cf_malloc((v->n ? v->n : 1) * sizeof *src);
+        v->cat[0] = cf_malloc((v->n ? v->n : 1) * sizeof *v->cat[0]);
+        v->cat[1] = cf_malloc((v->n ? v->n : 1) * sizeof *v->cat[1]);
+        if (!src || !v->cat[0] || !v->cat[1])
+            st = CF_ESYSTEM;
+        for (size_t i = 0; !st && i < v->n; i++)
+            src[i] = v->a[i].source ? v->a[i].source : "";
+        if (!st)
+            st = cf_audit_join(v->demo, v->n, src, v->cat[0], v->cat[1]);
+        cf_free(src);
+    }
     if (st)
         return st;
     size_t unmatched = 0;
