@@ -187,6 +187,12 @@ expect_exit 0 "validate -d (text)" -- "$CF" validate -d "$T/demographics.csv" --
 expect_grep "$T/out" "^  By group (at least 30 people; r, 95% CI):" "text: the groups"
 [ "$(awk 'length($0) > 80' "$T/out" | wc -l)" = 0 ] && ok || no "text with groups wider than 80 columns: $(awk 'length($0) > 80' "$T/out" | head -3)"
 
+# Markdown: a heading and a table per outcome, each rendered as one
+expect_exit 0 "validate -f md" -- "$CF" validate -f md -d "$T/demographics.csv" --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
+cmark-gfm -e table "$T/out" >"$T/md.html" 2>/dev/null
+[ "$(grep -c '<h2>' "$T/md.html")" = 4 ] && [ "$(grep -c '<table>' "$T/md.html")" -ge 12 ] && ok || no "validate -f md: $(grep -c '<h2>' "$T/md.html") headings, $(grep -c '<table>' "$T/md.html") tables"
+expect_grep "$T/md.html" "<h2>accuracy_90d (percent)</h2>" "md: the outcome's name, its underscore escaped and shown"
+
 # the JSON follows coderfit schema validation
 "$CF" schema validation >"$T/schema.json"
 "$SCIPY" -c 'import json, sys, jsonschema

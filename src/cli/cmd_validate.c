@@ -19,13 +19,13 @@ static const cli_option options[] = {
                                             "rating (default: read from the values)"},
     CLI_OPTION_RUBRIC,
     CLI_OPTION_AS_OF,
-    {"format", 'f', "FORMAT", "text (default) or json"},
+    {"format", 'f', "FORMAT", "text (default), json or md"},
     CLI_OPTION_OUTPUT,
     CLI_OPTION_MAX_INPUT,
     CLI_OPTION_STRICT,
     {NULL, 0, NULL, NULL}};
 
-static const char *const formats[] = {"text", "json", NULL};
+static const char *const formats[] = {"text", "json", "md", NULL};
 
 const cli_command cli_validate = {
     "validate", "how the scores went with outcomes: hired, accuracy, productivity",
@@ -168,8 +168,8 @@ int cmd_validate(int argc, char **argv)
     }
     if (!st) {
         cf_diags d = {0};
-        st = cf_validation_write(ctx.v, o.format_index == 1 ? CF_VALIDATION_JSON : CF_VALIDATION_TEXT, &s, &len,
-                                 &d);
+        static const cf_validation_format format_of[] = {CF_VALIDATION_TEXT, CF_VALIDATION_JSON, CF_VALIDATION_MD};
+        st = cf_validation_write(ctx.v, format_of[o.format_index], &s, &len, &d);
         cli_print_diags(&d);
         cf_diags_clear(&d);
     }

@@ -1231,6 +1231,118 @@ static void write_text(cf_buf *b, const cf_validation *v, const ofig *f, size_t 
     }
 }
 
+static void md_ci(cf_buf *b, int have, const cf_ci *c)
+{
+    if (have)
+        cf_buf_printf(b, " %.2f (%.2f to %.2f) |", c->est, c->lo, c->hi);
+    else
+        cf_buf_puts(b, " – |");
+}
+
+/* The same as the text, as Markdown: a heading and a table per outcome. */
+static void write_md(cf_buf *b, const cf_validation *v, const ofig *f, size_t unmatched)
+{
+    size_t without = 0;
+    for (size_t i = 0; i < v->n; i++)
+        without += v->a[i].row < 0;
+    cf_buf_puts(b, "# Validation\n\nRubric ");
+    cf_buf_md(b, v->rubric ? v->rubric : "?");
+    cf_buf_printf(b, ", as of %s. %zu applicant%s, %zu with no outcome row; %zu outcome row%s, %zu joined to no "
+                  "applicant.\n", v->as_of ? v->as_of : "?", v->n, v->n == 1 ? "" : "s", without, v->nrows,
+                  v->nrows == 1 ? "" : "s", unmatched);
+    for (size_t r = 0; r < v->nrows; r++) {
+        const vrow *row = &v->rows[r];
+        if (row->app >= 0)
+            continue;
+        int k = row->key[0] ? 0 : row->key[1] ? 1 : 2;
+        cf_buf_printf(b, "\n- line %u, %s ", row->line, key_names[k]);
+        cf_buf_md(b, row->key[k] ? row->key[k] : "(empty)");
+        cf_buf_puts(b, ": no such applicant");
+    }
+    cf_buf_puts(b, "\n");
+    for (size_t oi = 0; oi < v->no; oi++) {
+        const ofig *g = &f[oi];
+        const vout *o = &v->o[oi];
+        int yn = o->kind == CF_OUTCOME_YESNO;
+        cf_buf_puts(b, "\n## ");
+        cf_buf_md(b, o->name);
+        cf_buf_printf(b, " (%s)\n\nMeasured for %zu of %zu applicants.\n\n", cf_outcome_kind_name(o->kind),
+                      g->measured, v->n);
+        cf_buf_puts(b, yn ? "| predictor | n | AUC (95% CI) | r (95% CI) |\n| --- | ---: | ---: | ---: |\n"
+                          : "| predictor | n | r (95% CI) | rho (95% CI) | per 10 points |\n"
+                            "| --- | ---: | ---: | ---: | ---: |\n");
+        for (size_t p = 0; p <= v->nq; p++) {
+            const pfig *x = &g->p[p];
+            cf_buf_puts(b, "| ");
+            cf_buf_md(b, p ? v->qids[p - 1] : "score");
+            cf_buf_printf(b, " | %zu |", x->n);
+            if (yn) {
+                md_ci(b, x->have_auc, &x->auc);
+                md_ci(b, x->have_r, &x->r);
+            } else {
+                md_ci(b, x->have_r, &x->r);
+                md_ci(b, x->have_rho, &x->rho);
+                if (isnan(x->slope10))
+                    cf_buf_puts(b, " – |");
+                else
+                    cf_buf_printf(b, " %+.2f |", x->slope10);
+            }
+            cf_buf_puts(b, "\n");
+        }
+        cf_buf_puts(b, "\n");
+        cf_buf s = {0};
+        sentence(&s, v, oi, g);
+        cf_buf_md(b, s.s ? s.s : "");
+        if (s.oom)
+            b->oom = 1;
+        cf_buf_free(&s);
+        cf_buf_puts(b, "\n");
+        if (g->restricted && !isnan(g->p[0].corrected))
+            cf_buf_printf(b, "\nRange-restricted: measured for %zu of %zu applicants; among all applicants r would "
+                          "be about %.2f (Thorndike case II).\n", g->measured, v->n, g->p[0].corrected);
+        int any = 0;
+        for (size_t t = 0; t < v->ntiers; t++) {
+            if (!g->t[t].n)
+                continue;
+            if (!any)
+                cf_buf_printf(b, "\n| tier | %s | 95%% CI | n |\n| --- | ---: | ---: | ---: |\n",
+                              yn ? "share yes" : "mean");
+            cf_buf_puts(b, "| ");
+            cf_buf_md(b, v->labels[t] ? v->labels[t] : "?");
+            cf_buf_printf(b, " | %.2f |", g->t[t].m.est);
+            if (g->t[t].have)
+                cf_buf_printf(b, " %.2f to %.2f |", g->t[t].m.lo, g->t[t].m.hi);
+            else
+                cf_buf_puts(b, " – |");
+            cf_buf_printf(b, " %zu |\n", g->t[t].n);
+            any = 1;
+        }
+        for (size_t k = 0; k < g->ng; k++) {
+            const gfig *x = &g->g[k];
+            if (k == 0)
+                cf_buf_printf(b, "\n| group (30 or more) | n | %s (95%% CI) |\n| --- | ---: | ---: |\n",
+                              yn ? "AUC" : "r");
+            cf_buf_puts(b, "| ");
+            cf_buf_md(b, cf_audit_category(x->dim, x->cat));
+            cf_buf_printf(b, " | %zu |", x->p.n);
+            md_ci(b, yn ? x->p.have_auc : x->p.have_r, yn ? &x->p.auc : &x->p.r);
+            cf_buf_puts(b, "\n");
+        }
+        for (size_t k = 0; k < g->ng; k++) {
+            if (!g->g[k].cleary)
+                continue;
+            cf_buf cs = {0};
+            cleary_sentence(&cs, v, oi, &g->g[k]);
+            cf_buf_puts(b, "\n");
+            cf_buf_md(b, cs.s ? cs.s : "");
+            if (cs.oom)
+                b->oom = 1;
+            cf_buf_free(&cs);
+            cf_buf_puts(b, "\n");
+        }
+    }
+}
+
 cf_status cf_validation_write(cf_validation *v, cf_validation_format fmt, char **out, size_t *len, cf_diags *d)
 {
     *out = NULL;
@@ -1263,6 +1375,8 @@ cf_status cf_validation_write(cf_validation *v, cf_validation_format fmt, char *
     if (!st) {
         if (fmt == CF_VALIDATION_JSON)
             write_json(&b, v, f, unmatched);
+        else if (fmt == CF_VALIDATION_MD)
+            write_md(&b, v, f, unmatched);
         else
             write_text(&b, v, f, unmatched);
     }
