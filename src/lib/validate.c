@@ -1127,6 +1127,31 @@ static void write_json(cf_buf *b, const cf_validation *v, const ofig *f, size_t 
     cf_buf_putc(b, '\n');
 }
 
+/* Each outcome row joined to no applicant, a line each: "line L, KEY
+ * VALUE: no such applicant", the value through esc; at most max (0: all),
+ * then how many more. */
+static void list_unmatched(cf_buf *b, const cf_validation *v, const char *prefix, const char *end,
+                           void (*esc)(cf_buf *, const char *), size_t max)
+{
+    size_t named = 0;
+    for (size_t r = 0; r < v->nrows; r++) {
+        const vrow *row = &v->rows[r];
+        if (row->app >= 0)
+            continue;
+        if (max && named++ == max) {
+            size_t more = 1;
+            while (++r < v->nrows)
+                more += v->rows[r].app < 0;
+            cf_buf_printf(b, "%sand %zu more%s", prefix, more, end);
+            break;
+        }
+        int k = row->key[0] ? 0 : row->key[1] ? 1 : 2;
+        cf_buf_printf(b, "%sline %u, %s ", prefix, row->line, key_names[k]);
+        esc(b, row->key[k] ? row->key[k] : "(empty)");
+        cf_buf_printf(b, ": no such applicant%s", end);
+    }
+}
+
 static void text_ci(cf_buf *b, int have, const cf_ci *c)
 {
     if (have)
@@ -1148,20 +1173,7 @@ static void write_text(cf_buf *b, const cf_validation *v, const ofig *f, size_t 
     cf_buf_printf(b, ", as of %s\n", v->as_of ? v->as_of : "?");
     cf_buf_printf(b, "%zu applicant%s, %zu with no outcome row\n%zu outcome row%s, %zu joined to no applicant\n",
                   v->n, v->n == 1 ? "" : "s", without, v->nrows, v->nrows == 1 ? "" : "s", unmatched);
-    size_t named = 0;
-    for (size_t r = 0; r < v->nrows && named <= 10; r++) {
-        const vrow *row = &v->rows[r];
-        if (row->app >= 0)
-            continue;
-        if (named++ == 10) {
-            cf_buf_printf(b, "  and %zu more\n", unmatched - 10);
-            break;
-        }
-        int k = row->key[0] ? 0 : row->key[1] ? 1 : 2;
-        cf_buf_printf(b, "  line %u, %s ", row->line, key_names[k]);
-        cf_buf_shown_str(b, row->key[k] ? row->key[k] : "(empty)");
-        cf_buf_puts(b, ": no such applicant\n");
-    }
+    list_unmatched(b, v, "  ", "\n", cf_buf_shown_str, 10);
     for (size_t oi = 0; oi < v->no; oi++) {
         const ofig *g = &f[oi];
         const vout *o = &v->o[oi];
@@ -1250,15 +1262,8 @@ static void write_md(cf_buf *b, const cf_validation *v, const ofig *f, size_t un
     cf_buf_printf(b, ", as of %s. %zu applicant%s, %zu with no outcome row; %zu outcome row%s, %zu joined to no "
                   "applicant.\n", v->as_of ? v->as_of : "?", v->n, v->n == 1 ? "" : "s", without, v->nrows,
                   v->nrows == 1 ? "" : "s", unmatched);
-    for (size_t r = 0; r < v->nrows; r++) {
-        const vrow *row = &v->rows[r];
-        if (row->app >= 0)
-            continue;
-        int k = row->key[0] ? 0 : row->key[1] ? 1 : 2;
-        cf_buf_printf(b, "\n- line %u, %s ", row->line, key_names[k]);
-        cf_buf_md(b, row->key[k] ? row->key[k] : "(empty)");
-        cf_buf_puts(b, ": no such applicant");
-    }
+    cf_buf_puts(b, "\n");
+    list_unmatched(b, v, "- ", "\n", cf_buf_md, 0);
     cf_buf_puts(b, "\n");
     for (size_t oi = 0; oi < v->no; oi++) {
         const ofig *g = &f[oi];
