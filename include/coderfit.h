@@ -676,7 +676,9 @@ typedef struct cf_outcome_spec {
     const char *name;
     cf_outcome_kind kind;
 } cf_outcome_spec;
-typedef enum cf_validation_format { CF_VALIDATION_TEXT, CF_VALIDATION_JSON, CF_VALIDATION_MD } cf_validation_format;
+typedef enum cf_validation_format {
+    CF_VALIDATION_TEXT, CF_VALIDATION_JSON, CF_VALIDATION_MD, CF_VALIDATION_HTML
+} cf_validation_format;
 const char *cf_outcome_kind_name(cf_outcome_kind k);
 /* "yesno", "percent", "number" or "rating": 0, else -1. */
 int cf_outcome_kind_parse(const char *s, cf_outcome_kind *k);

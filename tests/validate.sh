@@ -193,6 +193,37 @@ cmark-gfm -e table "$T/out" >"$T/md.html" 2>/dev/null
 [ "$(grep -c '<h2>' "$T/md.html")" = 4 ] && [ "$(grep -c '<table>' "$T/md.html")" -ge 12 ] && ok || no "validate -f md: $(grep -c '<h2>' "$T/md.html") headings, $(grep -c '<table>' "$T/md.html") tables"
 expect_grep "$T/md.html" "<h2>accuracy_90d (percent)</h2>" "md: the outcome's name, its underscore escaped and shown"
 
+# HTML: one page, no script, a scatter for each measured outcome and the
+# tiers' plot for each, names escaped, the same bytes every run
+printf 'id,<script>alert(1)</script>\na000,97\n' >"$T/hostile.csv"
+expect_exit 0 "validate -f html" -- "$CF" validate -f html -d "$T/demographics.csv" --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
+cp "$T/out" "$T/v.html"
+python3 - "$T/v.html" <<'PY' && ok || no "validate -f html: its elements are not closed in order"
+import sys
+from html.parser import HTMLParser
+void = {"meta", "br", "img", "input", "link", "hr", "circle", "line"}
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.stack = []
+    def handle_starttag(self, tag, attrs):
+        if tag not in void:
+            self.stack.append(tag)
+    def handle_startendtag(self, tag, attrs):
+        pass
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, (tag, self.stack[-3:])
+        self.stack.pop()
+p = P()
+p.feed(open(sys.argv[1]).read())
+assert p.stack == [], p.stack
+PY
+grep -qi "<script" "$T/v.html" && no "validate -f html holds a script" || ok
+[ "$(grep -c '<svg ' "$T/v.html")" = 7 ] && ok || no "validate -f html: $(grep -c '<svg ' "$T/v.html") plots, want 3 scatters and 4 tier plots"
+"$CF" validate -f html -d "$T/demographics.csv" --outcomes "$T/outcomes.csv" "$T/reports.ndjson" 2>/dev/null | cmp -s - "$T/v.html" && ok || no "validate -f html differs between runs"
+expect_exit 0 "validate -f html, a hostile column name" -- "$CF" validate -f html --outcomes "$T/hostile.csv" "$T/reports.ndjson"
+grep -q "<script>alert" "$T/out" && no "validate -f html: a column name unescaped" || ok
+
 # the JSON follows coderfit schema validation
 "$CF" schema validation >"$T/schema.json"
 "$SCIPY" -c 'import json, sys, jsonschema

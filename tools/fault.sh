@@ -43,7 +43,7 @@ rank-top-csv	rank --top 2 --dedupe -f csv (a refused input)
 score-output-dir	score -f html --output-dir (pages and an index)
 advise-caseload	advise --output-dir --previous (pages, the index, who moved)
 advise-plan	advise -f json --top 0 (the plan)
-validate	validate -d (saved reports and a profile, outcomes with bad values and a missed join)
+validate	validate -d -f html (a saved report and a profile, outcomes with bad values and a missed join)
 unit	in one process: the library's operations
 score-builtin	score (built-in rubric, JSON Resume)
 score-o-link	score -o over a link to an existing file
@@ -179,7 +179,7 @@ job() {
         tests/data/written/auditor.json ;;
     audit) sweep "$desc" -- "$CF" audit $SMALL $ASOF -d tests/audit/demographics.csv --select top=3 -f json \
         tests/audit/reports.ndjson examples/applicants/new-cca.native.json ;;
-    validate) sweep "$desc" -- "$CF" validate $SMALL $ASOF -f json --outcomes tests/data/validate/outcomes.csv \
+    validate) sweep "$desc" -- "$CF" validate $SMALL $ASOF -f html --outcomes tests/data/validate/outcomes.csv \
         -d tests/data/validate/demographics.csv \
         tests/data/validate/reports.ndjson examples/applicants/it-graduate.json ;;
     lint) sweep "$desc" -- "$CF" lint examples/rubrics/coding-auditor.yaml tests/rubrics/unknown-key.yaml ;;

@@ -19,13 +19,13 @@ static const cli_option options[] = {
                                             "rating (default: read from the values)"},
     CLI_OPTION_RUBRIC,
     CLI_OPTION_AS_OF,
-    {"format", 'f', "FORMAT", "text (default), json or md"},
+    {"format", 'f', "FORMAT", "text (default), json, md or html"},
     CLI_OPTION_OUTPUT,
     CLI_OPTION_MAX_INPUT,
     CLI_OPTION_STRICT,
     {NULL, 0, NULL, NULL}};
 
-static const char *const formats[] = {"text", "json", "md", NULL};
+static const char *const formats[] = {"text", "json", "md", "html", NULL};
 
 const cli_command cli_validate = {
     "validate", "how the scores went with outcomes: hired, accuracy, productivity",
@@ -168,7 +168,8 @@ int cmd_validate(int argc, char **argv)
     }
     if (!st) {
         cf_diags d = {0};
-        static const cf_validation_format format_of[] = {CF_VALIDATION_TEXT, CF_VALIDATION_JSON, CF_VALIDATION_MD};
+        static const cf_validation_format format_of[] = {CF_VALIDATION_TEXT, CF_VALIDATION_JSON, CF_VALIDATION_MD,
+                                                         CF_VALIDATION_HTML};
         st = cf_validation_write(ctx.v, format_of[o.format_index], &s, &len, &d);
         cli_print_diags(&d);
         cf_diags_clear(&d);

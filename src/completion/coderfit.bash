@@ -30,7 +30,7 @@ _coderfit_formats()
     rank) echo "text csv json ndjson md html" ;;
     advise) echo "text json md html" ;;
     audit) echo "text csv json md" ;;
-    validate) echo "text json md" ;;
+    validate) echo "text json md html" ;;
     convert) echo "json ndjson jsonresume" ;;
     lint) echo "text json github" ;;
     test) echo "text junit tap" ;;

@@ -1348,6 +1348,278 @@ static void write_md(cf_buf *b, const cf_validation *v, const ofig *f, size_t un
     }
 }
 
+/* ---- the HTML page: the figures, a scatter of the score against each
+ * measured outcome with its least-squares line, and the tiers' means with
+ * their intervals, drawn as SVG by the program (no script); the plots
+ * scale to the page, down to a phone's 390 px. */
+
+#define PLOT_W 440.0
+#define PLOT_H 260.0
+#define PAD_L 46.0
+#define PAD_B 38.0
+#define PAD_T 26.0
+#define PAD_R 18.0
+#define MAX_POINTS 2000
+
+static const char validation_css[] =
+    "table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}"
+    "th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:right}"
+    "th:first-child,td:first-child{text-align:left}"
+    ".scroll{overflow-x:auto}"
+    "svg{width:100%;height:auto;max-width:40rem;display:block;margin:.5rem 0}"
+    "svg text{font:13px system-ui,sans-serif;fill:var(--muted)}figure{margin:1rem 0}"
+    "figcaption{color:var(--muted);font-size:.9rem}"
+    ".pt{fill:var(--bar);fill-opacity:.45}.fit{stroke:var(--low);stroke-width:2}"
+    ".ax{stroke:var(--line)}.ci{stroke:var(--ink);stroke-width:2}.mean{fill:var(--ink)}"
+    "section{margin:1.5rem 0 2rem}p.sentence{font-size:1.05rem}"
+    "@media (max-width:480px){th,td{padding:.25rem .3rem;font-size:13px}}";
+
+/* A value v of [lo, hi] as a plot coordinate across len from start. */
+static double scale(double v, double lo, double hi, double start, double len)
+{
+    return hi > lo ? start + (v - lo) / (hi - lo) * len : start + len / 2;
+}
+
+/* The outcome's range, a little wider than the values (never empty). */
+static void y_range(const double *y, size_t n, double *lo, double *hi)
+{
+    *lo = *hi = n ? y[0] : 0;
+    for (size_t i = 1; i < n; i++) {
+        *lo = fmin(*lo, y[i]);
+        *hi = fmax(*hi, y[i]);
+    }
+    double pad = *hi > *lo ? (*hi - *lo) * 0.05 : 1;
+    *lo -= pad;
+    *hi += pad;
+}
+
+/* The axes with a few ticks: x the score (0 to 100), y the outcome. */
+static void axes(cf_buf *b, const char *yname, double ylo, double yhi, int xscore)
+{
+    double x0 = PAD_L, x1 = PLOT_W - PAD_R, y0 = PLOT_H - PAD_B, y1 = PAD_T;
+    cf_buf_printf(b, "<line class=\"ax\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+                     "<line class=\"ax\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+                  x0, y0, x1, y0, x0, y0, x0, y1);
+    for (int k = 0; xscore && k <= 4; k++)
+        cf_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%d</text>",
+                      scale(25.0 * k, 0, 100, x0, x1 - x0), y0 + 16, 25 * k);
+    for (int k = 0; k <= 4; k++) {
+        double v = ylo + (yhi - ylo) * k / 4;
+        cf_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%.3g</text>", x0 - 4,
+                      scale(v, ylo, yhi, y0, y1 - y0) + 4, v);
+    }
+    if (xscore)
+        cf_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">score</text>", (x0 + x1) / 2,
+                      PLOT_H - 4);
+    cf_buf_puts(b, "<text x=\"4\" y=\"14\">");
+    cf_buf_xml(b, yname);
+    cf_buf_puts(b, "</text>");
+}
+
+/* The score against a measured outcome: a point each (every k-th past
+ * MAX_POINTS, in the order read), and the least-squares line. */
+static int scatter(cf_buf *b, const cf_validation *v, size_t oi)
+{
+    size_t n = 0;
+    double *x = cf_malloc((v->n ? v->n : 1) * sizeof *x), *y = cf_malloc((v->n ? v->n : 1) * sizeof *y);
+    if (!x || !y) {
+        cf_free(x), cf_free(y);
+        return -1;
+    }
+    for (size_t i = 0; i < v->n; i++) {
+        const vapp *a = &v->a[i];
+        if (a->row < 0 || isnan(v->rows[a->row].val[oi]))
+            continue;
+        x[n] = a->score;
+        y[n++] = v->rows[a->row].val[oi];
+    }
+    if (n >= 2) {
+        double ylo, yhi;
+        y_range(y, n, &ylo, &yhi);
+        size_t step = n > MAX_POINTS ? (n + MAX_POINTS - 1) / MAX_POINTS : 1;
+        cf_buf_puts(b, "<figure><figcaption>Each person's score against ");
+        cf_buf_html(b, v->o[oi].name);
+        cf_buf_printf(b, ", with the least-squares line (%zu people).</figcaption>\n", n);
+        cf_buf_printf(b, "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"", PLOT_W, PLOT_H);
+        cf_buf_xml(b, v->o[oi].name);
+        cf_buf_printf(b, " against the score, %zu people\">", n);
+        axes(b, v->o[oi].name, ylo, yhi, 1);
+        for (size_t i = 0; i < n; i += step)
+            cf_buf_printf(b, "<circle class=\"pt\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"/>",
+                          scale(x[i], 0, 100, PAD_L, PLOT_W - PAD_R - PAD_L),
+                          scale(y[i], ylo, yhi, PLOT_H - PAD_B, PAD_T - (PLOT_H - PAD_B)));
+        double mx = cf_mean(x, n), my = cf_mean(y, n), sxy = 0, sxx = 0;
+        for (size_t i = 0; i < n; i++)
+            sxy += (x[i] - mx) * (y[i] - my), sxx += (x[i] - mx) * (x[i] - mx);
+        if (sxx > 0) {
+            double slope = sxy / sxx, xa = 0, xb = 100;
+            double ya = fmin(yhi, fmax(ylo, my + slope * (xa - mx))), yb = fmin(yhi, fmax(ylo, my + slope * (xb - mx)));
+            cf_buf_printf(b, "<line class=\"fit\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+                          scale(xa, 0, 100, PAD_L, PLOT_W - PAD_R - PAD_L),
+                          scale(ya, ylo, yhi, PLOT_H - PAD_B, PAD_T - (PLOT_H - PAD_B)),
+                          scale(xb, 0, 100, PAD_L, PLOT_W - PAD_R - PAD_L),
+                          scale(yb, ylo, yhi, PLOT_H - PAD_B, PAD_T - (PLOT_H - PAD_B)));
+        }
+        cf_buf_puts(b, "</svg>\n");
+        if (step > 1)
+            cf_buf_printf(b, "<figcaption>Every %zu%s person of the %zu drawn.</figcaption>\n", step,
+                          step == 2 ? "nd" : step == 3 ? "rd" : "th", n);
+        cf_buf_puts(b, "</figure>\n");
+    }
+    cf_free(x), cf_free(y);
+    return 0;
+}
+
+/* The tiers' means (or shares of yes) with their intervals: a dot and a
+ * bar each, the tiers from the top one down, left to right. */
+static void tier_plot(cf_buf *b, const cf_validation *v, size_t oi, const ofig *g)
+{
+    size_t shown = 0;
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t t = 0; t < v->ntiers; t++) {
+        if (!g->t[t].n)
+            continue;
+        shown++;
+        double a = g->t[t].have ? g->t[t].m.lo : g->t[t].m.est, z = g->t[t].have ? g->t[t].m.hi : g->t[t].m.est;
+        lo = fmin(lo, a);
+        hi = fmax(hi, z);
+    }
+    if (!shown)
+        return;
+    if (v->o[oi].kind == CF_OUTCOME_YESNO)
+        lo = 0, hi = 1;
+    else {
+        double pad = hi > lo ? (hi - lo) * 0.1 : 1;
+        lo -= pad, hi += pad;
+    }
+    cf_buf_printf(b, "<figure><figcaption>By tier: the %s, with its 95%% interval.</figcaption>\n",
+                  v->o[oi].kind == CF_OUTCOME_YESNO ? "share of yes" : "mean");
+    cf_buf_printf(b, "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"", PLOT_W, PLOT_H);
+    cf_buf_xml(b, v->o[oi].name);
+    cf_buf_puts(b, " by tier, with 95% intervals\">");
+    axes(b, v->o[oi].kind == CF_OUTCOME_YESNO ? "share yes" : v->o[oi].name, lo, hi, 0);
+    size_t k = 0;
+    for (size_t t = 0; t < v->ntiers; t++) {
+        const tfig *f = &g->t[t];
+        if (!f->n)
+            continue;
+        double cx = PAD_L + (PLOT_W - PAD_R - PAD_L) * ((double)k + 0.5) / (double)shown;
+        double top = PAD_T - (PLOT_H - PAD_B);
+        if (f->have)
+            cf_buf_printf(b, "<line class=\"ci\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", cx,
+                          scale(f->m.lo, lo, hi, PLOT_H - PAD_B, top), cx, scale(f->m.hi, lo, hi, PLOT_H - PAD_B, top));
+        cf_buf_printf(b, "<circle class=\"mean\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\"/>", cx,
+                      scale(f->m.est, lo, hi, PLOT_H - PAD_B, top));
+        cf_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", cx, PLOT_H - PAD_B + 16);
+        cf_buf_xml(b, v->labels[t] ? v->labels[t] : "?");
+        cf_buf_printf(b, "</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">n %zu</text>", cx,
+                      PLOT_H - PAD_B + 30, f->n);
+        k++;
+    }
+    cf_buf_puts(b, "</svg>\n</figure>\n");
+}
+
+static void html_ci(cf_buf *b, int have, const cf_ci *c)
+{
+    if (have)
+        cf_buf_printf(b, "<td>%.2f (%.2f to %.2f)</td>", c->est, c->lo, c->hi);
+    else
+        cf_buf_puts(b, "<td>&ndash;</td>");
+}
+
+static int write_html(cf_buf *b, const cf_validation *v, const ofig *f, size_t unmatched)
+{
+    size_t without = 0;
+    for (size_t i = 0; i < v->n; i++)
+        without += v->a[i].row < 0;
+    cf_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                     "<title>Validation</title>\n<style>%s%s</style>\n</head>\n<body>\n<header>\n"
+                     "<h1>Does the score predict?</h1>\n<p class=\"meta\">Rubric ",
+                  cf_report_css, validation_css);
+    cf_buf_html(b, v->rubric ? v->rubric : "?");
+    cf_buf_printf(b, " &middot; as of %s &middot; %zu applicant%s, %zu with no outcome row &middot; %zu outcome "
+                     "row%s, %zu joined to no applicant</p>\n</header>\n",
+                  v->as_of ? v->as_of : "?", v->n, v->n == 1 ? "" : "s", without, v->nrows,
+                  v->nrows == 1 ? "" : "s", unmatched);
+    if (unmatched) {
+        cf_buf_puts(b, "<ul>\n");
+        list_unmatched(b, v, "<li>", "</li>\n", cf_buf_html, 20);
+        cf_buf_puts(b, "</ul>\n");
+    }
+    for (size_t oi = 0; oi < v->no; oi++) {
+        const ofig *g = &f[oi];
+        const vout *o = &v->o[oi];
+        int yn = o->kind == CF_OUTCOME_YESNO;
+        cf_buf_puts(b, "<section>\n<h2>");
+        cf_buf_html(b, o->name);
+        cf_buf_printf(b, " <small>(%s)</small></h2>\n<p class=\"meta\">Measured for %zu of %zu applicants.</p>\n",
+                      cf_outcome_kind_name(o->kind), g->measured, v->n);
+        cf_buf s = {0};
+        sentence(&s, v, oi, g);
+        cf_buf_puts(b, "<p class=\"sentence\">");
+        cf_buf_html(b, s.s ? s.s : "");
+        cf_buf_puts(b, "</p>\n");
+        if (s.oom)
+            b->oom = 1;
+        cf_buf_free(&s);
+        if (g->restricted && !isnan(g->p[0].corrected))
+            cf_buf_printf(b, "<p>Range-restricted: measured for %zu of %zu applicants, whose scores spread less; "
+                             "among all applicants r would be about %.2f (Thorndike case II).</p>\n",
+                          g->measured, v->n, g->p[0].corrected);
+        if (!yn && scatter(b, v, oi))
+            return -1;
+        tier_plot(b, v, oi, g);
+        cf_buf_printf(b, "<div class=\"scroll\"><table>\n<thead><tr><th>predictor</th><th>n</th><th>%s</th>"
+                         "<th>%s</th>%s</tr></thead>\n<tbody>\n",
+                      yn ? "AUC (95% CI)" : "r (95% CI)", yn ? "r (95% CI)" : "rho (95% CI)",
+                      yn ? "" : "<th>per 10 points</th>");
+        for (size_t p = 0; p <= v->nq; p++) {
+            const pfig *x = &g->p[p];
+            cf_buf_puts(b, "<tr><td>");
+            cf_buf_html(b, p ? v->qnames[p - 1] : "Score");
+            cf_buf_printf(b, "</td><td>%zu</td>", x->n);
+            html_ci(b, yn ? x->have_auc : x->have_r, yn ? &x->auc : &x->r);
+            html_ci(b, yn ? x->have_r : x->have_rho, yn ? &x->r : &x->rho);
+            if (!yn && !isnan(x->slope10))
+                cf_buf_printf(b, "<td>%+.2f</td>", x->slope10);
+            else if (!yn)
+                cf_buf_puts(b, "<td>&ndash;</td>");
+            cf_buf_puts(b, "</tr>\n");
+        }
+        cf_buf_puts(b, "</tbody>\n</table></div>\n");
+        if (g->ng) {
+            cf_buf_printf(b, "<h3>By group</h3>\n<div class=\"scroll\"><table>\n<thead><tr><th>group (30 or more)"
+                             "</th><th>n</th><th>%s (95%% CI)</th></tr></thead>\n<tbody>\n", yn ? "AUC" : "r");
+            for (size_t k = 0; k < g->ng; k++) {
+                const gfig *x = &g->g[k];
+                cf_buf_puts(b, "<tr><td>");
+                cf_buf_html(b, cf_audit_category(x->dim, x->cat));
+                cf_buf_printf(b, "</td><td>%zu</td>", x->p.n);
+                html_ci(b, yn ? x->p.have_auc : x->p.have_r, yn ? &x->p.auc : &x->p.r);
+                cf_buf_puts(b, "</tr>\n");
+            }
+            cf_buf_puts(b, "</tbody>\n</table></div>\n");
+            for (size_t k = 0; k < g->ng; k++) {
+                if (!g->g[k].cleary)
+                    continue;
+                cf_buf cs = {0};
+                cleary_sentence(&cs, v, oi, &g->g[k]);
+                cf_buf_puts(b, "<p>");
+                cf_buf_html(b, cs.s ? cs.s : "");
+                cf_buf_puts(b, "</p>\n");
+                if (cs.oom)
+                    b->oom = 1;
+                cf_buf_free(&cs);
+            }
+        }
+        cf_buf_puts(b, "</section>\n");
+    }
+    cf_buf_puts(b, "<footer><p class=\"meta\">What these figures mean and what they do not: docs/validation.md. "
+                   "Validity evidence: 29 CFR 1607.5 and 1607.14B.</p></footer>\n</body>\n</html>\n");
+    return 0;
+}
+
 cf_status cf_validation_write(cf_validation *v, cf_validation_format fmt, char **out, size_t *len, cf_diags *d)
 {
     *out = NULL;
@@ -1382,6 +1654,8 @@ cf_status cf_validation_write(cf_validation *v, cf_validation_format fmt, char *
             write_json(&b, v, f, unmatched);
         else if (fmt == CF_VALIDATION_MD)
             write_md(&b, v, f, unmatched);
+        else if (fmt == CF_VALIDATION_HTML)
+            st = write_html(&b, v, f, unmatched) ? CF_ESYSTEM : CF_OK;
         else
             write_text(&b, v, f, unmatched);
     }
