@@ -43,6 +43,9 @@ done
 "$CF" advise -q --as-of 2026-11-26 --previous "$OUT/then/index.json" --output-dir "$OUT/students" \
     examples/applicants/ "$OUT/hostile.json" || fail=1
 rm -rf "$OUT/then"
+# does the score predict? the worked example's page, with the groups
+"$CF" validate -f html --as-of 2026-03-02 -d examples/validation/demographics.csv \
+    --outcomes examples/validation/outcomes.csv -o "$OUT/validation.html" examples/validation/applicants/ 2>/dev/null || fail=1
 # shortlists: the examples, blind, with the hostile profile, and 5,000 applicants
 "$CF" rank -q -f html --as-of 2026-11-26 -o "$OUT/shortlist.html" examples/applicants/ || fail=1
 "$CF" rank -q -f html --blind --as-of 2026-11-26 -o "$OUT/shortlist-blind.html" examples/applicants/ || fail=1

@@ -155,7 +155,27 @@ for (const file of files) {
   const adviceOne = /advice-/.test(file), studentIndex = /students\/index\.html$/.test(file);
   const advice = adviceOne || (/students\//.test(file) && !studentIndex);
   const index = /(caseload|students)\/index\.html$/.test(file);
-  if (!advice && !index && (!v || v.bars < 7 || v.svgWidth < 100)) problems.push('the chart is not drawn');
+  const validation = /validation\.html$/.test(file);
+  if (!advice && !index && !validation && (!v || v.bars < 7 || v.svgWidth < 100)) problems.push('the chart is not drawn');
+  if (validation) {
+    // a scatter of points for each measured outcome (two), a tier plot for each (four)
+    // outcome; at a phone's width nothing scrolls sideways
+    const r = await send('Runtime.evaluate', { returnByValue: true, expression: `({
+      plots: document.querySelectorAll('svg').length, points: document.querySelectorAll('svg circle.pt').length,
+      fits: document.querySelectorAll('svg line.fit').length })` }, sessionId);
+    const g = r.result.result.value || {};
+    if (g.plots !== 6 || g.points < 190 || g.fits !== 2) problems.push(`the validation plots are not drawn: ${JSON.stringify(g)}`);
+    await send('Emulation.setDeviceMetricsOverride', { width: 390, height: 844, deviceScaleFactor: 1, mobile: true }, sessionId);
+    await sleep(200);
+    const m = await send('Runtime.evaluate', { returnByValue: true, expression: `({ wide: document.documentElement.scrollWidth,
+      svg: document.querySelector('svg').getBoundingClientRect().width })` }, sessionId);
+    const p = m.result.result.value || {};
+    if (p.wide > 390 || p.svg > 390 || p.svg < 300) problems.push(`at 390 px the validation page scrolls sideways or its plots do not fit (${JSON.stringify(p)})`);
+    const small = await send('Page.captureScreenshot', { format: 'png' }, sessionId);
+    writeFileSync(file.replace(/\.html$/, '') + '-390.png', Buffer.from(small.result.data, 'base64'));
+    await send('Emulation.setDeviceMetricsOverride', { width: 900, height: 1200, deviceScaleFactor: 1, mobile: false }, sessionId);
+    await sleep(100);
+  }
   if (index && v) {
     // every page of the folder is linked, once, and there
     const pages = readdirSync(dirname(file)).filter((f) => f.endsWith('.html') && f !== 'index.html').sort();
