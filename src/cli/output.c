@@ -158,7 +158,9 @@ cf_status cli_out_open_mode(cli_out *out, const char *path, unsigned mode)
         cf_free(out->tmp);
         cf_free(out->target);
         out->tmp = out->target = NULL;
-        return CF_ESYSTEM;   /* the command says it (cli_system_error) */
+        cli_error(NULL, "out of memory");
+        write_reported = 1;   /* said: the command's cli_system_error adds nothing */
+        return CF_ESYSTEM;
     }
     snprintf(out->tmp, n + 16, "%s.tmp.XXXXXX", out->target);
     int fd = mkstemp(out->tmp);
