@@ -35,9 +35,10 @@ export ASAN_OPTIONS=detect_leaks=0:abort_on_error=0
 # first, so that the two workers end at about the same time.
 loops() {
     cat <<'LOOPS'
+rank-resumes-pdf	rank -f csv of a PDF resume (pdftohtml run for each allocation)
+rank-resumes-md	rank -f csv of a Markdown resume
 rank-merge	rank --merge
 rank-html-dedupe	rank -f html --dedupe (a folder with a skipped file, a duplicate)
-rank-resumes	rank -f csv of resume files (a PDF, Markdown)
 advise-with	advise --with
 rank-top-csv	rank --top 2 --dedupe -f csv (a refused input)
 score-output-dir	score -f html --output-dir (pages and an index)
@@ -201,8 +202,8 @@ job() {
             "$T/then/index.json"
         rc=$?; rm -rf "$T"; return $rc ;;
     causes) causes ;;
-    rank-resumes) sweep "$desc" -- "$CF" rank $SMALL -q -j 1 $ASOF -f csv tests/data/pdf/bullets-drawn.pdf \
-        tests/resumes/hard/resume.md ;;
+    rank-resumes-pdf) sweep "$desc" -- "$CF" rank $SMALL -q -j 1 $ASOF -f csv tests/data/pdf/bullets-drawn.pdf ;;
+    rank-resumes-md) sweep "$desc" -- "$CF" rank $SMALL -q -j 1 $ASOF -f csv tests/resumes/hard/resume.md ;;
     *) echo "FAIL: no fault loop named $1"; return 1 ;;
     esac
 }
