@@ -690,7 +690,7 @@ cf_status cf_validation_add(cf_validation *v, const cf_report *rep);
 cf_status cf_validation_add_report(cf_validation *v, const char *file, unsigned line, const char *text,
                                    size_t len, int *taken, cf_diags *d);
 size_t cf_validation_count(const cf_validation *v);
-/* The outcomes file (CSV): the columns specs names (nspecs 0: every column
+/* The outcomes file (CSV, or JSON records): the columns specs names (nspecs 0: every column
  * but the keys, each of the kind its values show).  A value that cannot be
  * read is a warning at its line and column, and left out: never a zero. */
 cf_status cf_validation_outcomes(cf_validation *v, const char *file, const char *text, size_t len,

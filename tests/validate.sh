@@ -264,6 +264,59 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); o={x["name"]: x for
 assert o["hired"]["measured"] == 2, o["hired"]["measured"]
 assert o["accuracy_90d"]["measured"] == 2 and o["accuracy_90d"]["empty_cells"] == 1, o["accuracy_90d"]
 assert o["accuracy_90d"]["too_few"]' "$T/out" && ok || no "bad values counted: $(head -c 400 "$T/out")"
+# An empty cell: said at its line and column, unless the row says the
+# person was not hired (accuracy is measured for the hired only).
+printf 'id,hired,accuracy_90d\na000,no,\na001,yes,\na002,,97.5\n' >"$T/empty.csv"
+expect_exit 0 "validate: empty cells" -- "$CF" validate -f json --outcomes "$T/empty.csv" "$T/reports.ndjson"
+expect_grep "$T/err" "empty.csv:3:10: warning: 'accuracy_90d' is empty for someone hired: left out \[bad-outcome\]" "an empty accuracy of someone hired"
+expect_grep "$T/err" "empty.csv:4:6: warning: 'hired' is empty: left out \[bad-outcome\]" "an empty yes/no"
+grep -q "empty.csv:2:" "$T/err" && no "a warning for the accuracy of someone not hired" || ok
+# past 50, the values left out are counted, not listed
+{ echo "id,rating"; i=0; while [ $i -lt 80 ]; do printf 'a%03d,9\n' $i; i=$((i + 1)); done; } >"$T/many.csv"
+expect_exit 0 "validate: many bad values" -- "$CF" validate -f json --outcomes "$T/many.csv" "$T/reports.ndjson"
+[ "$(grep -c "bad-outcome" "$T/err")" = 50 ] && ok || no "the first 50 bad values listed: $(grep -c "bad-outcome" "$T/err")"
+expect_grep "$T/err" "many.csv: warning: 30 more values left out (only the first 50 are listed)" "the rest counted"
+
+# Outcomes as JSON: the same figures as the same outcomes as CSV; values
+# that cannot be read warned at their place in the JSON text.
+"$SCIPY" - "$T" <<'PY'
+import csv, json, sys
+t = sys.argv[1]
+out = []
+for r in csv.DictReader(open(t + "/outcomes.csv")):
+    o = {"id": r["id"], "hired": r["hired"] == "yes"}
+    for k in ("accuracy_90d", "charts_per_hour", "rating"):
+        o[k] = float(r[k]) if r[k] else None
+    out.append(o)
+json.dump(out, open(t + "/outcomes.json", "w"), indent=1)
+PY
+expect_exit 0 "validate: outcomes as JSON" -- "$CF" validate -f json --outcomes "$T/outcomes.json" "$T/reports.ndjson"
+sed 's/outcomes\.json/outcomes.csv/g' "$T/out" >"$T/vj.json"
+cmp -s "$T/v.json" "$T/vj.json" && ok || no "JSON outcomes give other figures than the same CSV: $(diff "$T/v.json" "$T/vj.json" | head -5)"
+cat >"$T/bad.json" <<'EOF'
+[
+  {"id": "a000", "hired": true, "accuracy_90d": 140},
+  {"id": "a001", "hired": "yes ", "accuracy_90d": [97]},
+  7,
+  {"id": "a003", "hired": true},
+  {"id": "nobody", "hired": false}
+]
+EOF
+expect_exit 0 "validate: bad values in JSON" -- "$CF" validate --outcomes "$T/bad.json" "$T/reports.ndjson"
+expect_grep "$T/err" "bad.json:2:33: warning: 'accuracy_90d': '140' is not a percentage from 0 to 100: left out" "JSON: a percentage of 140 at its key"
+expect_grep "$T/err" "bad.json:3:18: warning: 'hired': 'yes ' has spaces around it" "JSON: a value with a space"
+expect_grep "$T/err" "bad.json:3:35: warning: 'accuracy_90d': a list or an object is not a value: left out" "JSON: a list"
+expect_grep "$T/err" "bad.json:4:1: warning: record 3 is not an object: left out" "JSON: a record that is no object"
+expect_grep "$T/err" "bad.json:5:3: warning: 'accuracy_90d' is empty for someone hired: left out" "JSON: a value missing"
+expect_grep "$T/out" "^  line 6, id nobody: no such applicant$" "JSON: the row that joined no one named by its line"
+printf '{"in/a001.json": {"hired": "yes", "rating": 4},\n "a002.json": {"hired": "no", "rating": 6}}\n' >"$T/keyed.json"
+expect_exit 0 "validate: JSON keyed by source" -- "$CF" validate -f json --outcomes "$T/keyed.json" "$T/reports.ndjson"
+expect_grep "$T/err" "keyed.json:2:31: warning: 'rating': '6' is not a rating from 1 to 5" "keyed JSON: a bad rating at its place"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); o={x["name"]: x for x in d["outcomes"]}
+assert d["rows_unmatched"] == 0 and o["hired"]["measured"] == 2 and o["rating"]["measured"] == 1, d' "$T/out" && ok || no "keyed JSON joined by source: $(head -c 300 "$T/out")"
+printf '[{"id": "a001",\n  "hired": yes}]\n' >"$T/broken.json"
+expect_exit 4 "validate: JSON that is not JSON" -- "$CF" validate --outcomes "$T/broken.json" "$T/reports.ndjson"
+expect_grep "$T/err" "broken.json:2:12: error: invalid JSON" "broken JSON at its line and column"
 # --outcome names a column and its kind
 expect_exit 0 "validate --outcome NAME:KIND" -- "$CF" validate -f json --outcome charts_per_hour:number --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [(o["name"], o["kind"]) for o in d["outcomes"]] == [("charts_per_hour", "number")], d["outcomes"]' "$T/out" && ok || no "--outcome: $(head -c 300 "$T/out")"

@@ -45,6 +45,7 @@ score-output-dir	score -f html --output-dir (pages and an index)
 advise-caseload	advise --output-dir --previous (pages, the index, who moved)
 advise-plan	advise -f json --top 0 (the plan)
 validate	validate -d -f html (a saved report and a profile, outcomes with bad values and a missed join)
+validate-json	validate -f md (outcomes as JSON: bad values, a record that is none, a missed join)
 unit	in one process: the library's operations
 score-builtin	score (built-in rubric, JSON Resume)
 score-o-link	score -o over a link to an existing file
@@ -183,6 +184,8 @@ job() {
     validate) sweep "$desc" -- "$CF" validate $SMALL $ASOF -f html --outcomes tests/data/validate/outcomes.csv \
         -d tests/data/validate/demographics.csv \
         tests/data/validate/reports.ndjson examples/applicants/it-graduate.json ;;
+    validate-json) sweep "$desc" -- "$CF" validate $SMALL $ASOF -f md --outcomes tests/data/validate/outcomes.json \
+        tests/data/validate/reports.ndjson ;;
     lint) sweep "$desc" -- "$CF" lint examples/rubrics/coding-auditor.yaml tests/rubrics/unknown-key.yaml ;;
     test) sweep "$desc" -- "$CF" test examples/rubrics/coding-auditor.yaml tests/fault-cases.yaml ;;
     test-tap) sweep "$desc" -- "$CF" test -f tap examples/rubrics/coding-auditor.yaml tests/fault-cases.yaml tests/rubrics/syntax.yaml ;;

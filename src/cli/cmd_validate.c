@@ -9,8 +9,9 @@ enum { OPT_OUTCOMES = 2000, OPT_OUTCOME };
 #define MAX_OUTCOMES 32
 
 static const cli_option options[] = {
-    {"outcomes", OPT_OUTCOMES, "FILE", "CSV of outcomes: a column id, email or source (the\n"
-                                       "applicants' keys) and one per outcome"},
+    {"outcomes", OPT_OUTCOMES, "FILE", "outcomes, CSV or JSON records: a column or key id,\n"
+                                       "email or source (the applicants' keys) and one\n"
+                                       "per outcome"},
     {"demographics", 'd', "FILE", "the figures by group too: audit's demographics\n"
                                   "file (source, sex, race_ethnicity); Cleary's\n"
                                   "test of one regression line for each group"},
@@ -34,7 +35,7 @@ const cli_command cli_validate = {
     "Validity evidence for the score (29 CFR 1607.5 and 1607.14B): the applicants\n"
     "are NDJSON reports (rank -f ndjson, saved the day they applied; - for stdin)\n"
     "or profiles, files or folders, scored with the rubric; the outcomes a CSV\n"
-    "file joined to them by id, e-mail or source.  For the score and each\n"
+    "or JSON file joined to them by id, e-mail or source.  For the score and each\n"
     "quality against each outcome: n, Pearson's r and Spearman's rho with 95%\n"
     "intervals, the AUC of a yes/no outcome, the outcome per 10 points, the mean\n"
     "outcome by tier, and a sentence.  Under 30 people is too few to conclude; an\n"

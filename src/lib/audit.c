@@ -373,12 +373,7 @@ static cf_status demo_json(cf_audit *a, const char *file, const char *text, size
 cf_status cf_audit_demographics(cf_audit *a, const char *file, const char *text, size_t len,
                                 cf_diags *d)
 {
-    size_t i = 0;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
-        i++;
-    if (i < len && (text[i] == '[' || text[i] == '{'))
+    if (cf_json_opens(text, len))
         return demo_json(a, file, text, len, d);
     return demo_csv(a, file, text, len, d);
 }

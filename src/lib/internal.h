@@ -204,6 +204,12 @@ cJSON *cf_json_parse(const char *file, const char *text, size_t len,
 /* Offset of the value at path within text, or of the nearest enclosing value
  * that exists. */
 size_t cf_json_locate(const char *text, size_t len, const cf_json_path *path);
+/* Whether a text (a table or records) is JSON: past a BOM and white space
+ * it opens an array or an object. */
+int cf_json_opens(const char *text, size_t len);
+/* The offsets of the top-level array's elements, or object's keys, of valid
+ * text, the first max of them, in one walk; returns how many there are. */
+size_t cf_json_members(const char *text, size_t len, size_t *off, size_t max);
 /* Duplicate keys anywhere in the tree: every occurrence of a key but the
  * last is removed (the last value wins, as in JavaScript and Python), and
  * fn is called with the path of the last occurrence and how many there

@@ -399,6 +399,37 @@ static int key_is(const char *t, size_t len, size_t i, const char *key)
     return i < len && *k == '\0';
 }
 
+int cf_json_opens(const char *t, size_t len)
+{
+    size_t i = cf_json_skip_space(t, len, 0);
+    return i < len && (t[i] == '[' || t[i] == '{');
+}
+
+size_t cf_json_members(const char *t, size_t len, size_t *off, size_t max)
+{
+    size_t i = cf_json_skip_space(t, len, 0), n = 0;
+    if (i >= len || (t[i] != '[' && t[i] != '{'))
+        return 0;
+    int object = t[i++] == '{';
+    for (;;) {
+        i = cf_json_skip_space(t, len, i);
+        if (i >= len || t[i] == ']' || t[i] == '}')
+            return n;
+        if (n < max)
+            off[n] = i;
+        n++;
+        if (object) {
+            i = cf_json_skip_space(t, len, skip_string(t, len, i));
+            if (i < len && t[i] == ':')
+                i++;
+        }
+        i = cf_json_skip_space(t, len, skip_value(t, len, i));
+        if (i >= len || t[i] != ',')
+            return n;
+        i++;
+    }
+}
+
 size_t cf_json_locate(const char *t, size_t len, const cf_json_path *path)
 {
     size_t pos = cf_json_skip_space(t, len, 0);

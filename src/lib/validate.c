@@ -388,59 +388,113 @@ static cf_outcome_kind guess_kind(const char *name, char *const *cells, size_t n
     return CF_OUTCOME_NUMBER;
 }
 
-/* The value of a cell of kind k, or a warning at line:col and NAN. */
-static double cell_value(const char *file, unsigned line, unsigned col, const vout *o, const char *s,
-                         cf_diags *d)
+/* The outcomes as a grid of cells, the header first: read from CSV, or
+ * from JSON records (an array of objects, or an object of them keyed by
+ * source).  A CSV cell knows its line and column; a JSON value is found in
+ * the text only when a message needs it (walking the text to each value
+ * would be quadratic in the records). */
+typedef struct csv_cell {
+    char *s;                     /* NULL: a JSON value that is no outcome (an array, an object) */
+    unsigned line, col;          /* 0: a JSON value (rec, field) */
+    int rec;
+    const char *field;           /* borrowed: the column's name */
+} csv_cell;
+
+typedef struct grid {
+    const char *file, *text;
+    size_t len;
+    csv_cell *cells;
+    size_t n, ncols;
+    cJSON *doc;
+    int keyed;                   /* an object of records keyed by source */
+    unsigned *recline;           /* JSON: each record's line */
+    size_t warned;
+    unsigned long more;          /* past CF_MAX_WARNINGS, counted only */
+} grid;
+
+/* Where a cell is: its line and column, or the JSON value's (the record's,
+ * when the record does not have the field). */
+static void cell_pos(const grid *g, const csv_cell *c, unsigned *line, unsigned *col)
 {
+    if (c->line) {
+        *line = c->line;
+        *col = c->col;
+        return;
+    }
+    cf_json_path p = {.depth = 2};
+    const cJSON *r = g->doc ? g->doc->child : NULL;
+    for (int i = 0; r && i < c->rec; i++)
+        r = r->next;
+    p.key[0] = g->keyed && r ? r->string : NULL;
+    p.index[0] = g->keyed ? 0 : c->rec;
+    p.key[1] = c->field;
+    cf_text_position(g->text, cf_json_locate(g->text, g->len, &p), 1, line, col);
+}
+
+/* A value left out: a warning at its position, the first CF_MAX_WARNINGS
+ * of them (a file with thousands would bury the rest of the run's). */
+static void cell_warn(grid *g, const csv_cell *c, cf_diags *d, const char *msg)
+{
+    if (g->warned >= CF_MAX_WARNINGS) {
+        g->more++;
+        return;
+    }
+    g->warned++;
+    unsigned line, col;
+    cell_pos(g, c, &line, &col);
+    cf_diag_add(d, g->file, line, col, CF_SEV_WARNING, "bad-outcome", "%s", msg);
+}
+
+/* The value of a cell of kind k, or a warning at its position and NAN. */
+static double cell_value(grid *g, const csv_cell *cell, const vout *o, cf_diags *d)
+{
+    const char *s = cell->s;
+    char msg[320];
+    if (!s) {
+        snprintf(msg, sizeof msg, "'%.60s': a list or an object is not a value: left out", o->name);
+        cell_warn(g, cell, d, msg);
+        return NAN;
+    }
     size_t n = strlen(s), a = 0, z = n;
+    int shown = (int)(n > 60 ? 60 : n);
     while (a < n && isspace((unsigned char)s[a]))
         a++;
     while (z > a && isspace((unsigned char)s[z - 1]))
         z--;
-    if (a || z < n) {
-        cf_diag_add(d, file, line, col, CF_SEV_WARNING, "bad-outcome",
-                    "'%s': '%.*s' has spaces around it: left out (write '%.*s')", o->name, (int)(n > 60 ? 60 : n),
-                    s, (int)(z - a > 60 ? 60 : z - a), s + a);
-        return NAN;
-    }
     double x;
     int pct;
-    switch (o->kind) {
-    case CF_OUTCOME_YESNO:
-        if (is_yes(s))
-            return 1;
-        if (is_no(s))
-            return 0;
-        cf_diag_add(d, file, line, col, CF_SEV_WARNING, "bad-outcome", "'%s': '%.*s' is not yes or no: left out",
-                    o->name, (int)(n > 60 ? 60 : n), s);
-        return NAN;
-    case CF_OUTCOME_PERCENT:
-        if (read_number(s, &x, &pct) && x >= 0 && x <= 100)
-            return x;
-        cf_diag_add(d, file, line, col, CF_SEV_WARNING, "bad-outcome",
-                    "'%s': '%.*s' is not a percentage from 0 to 100: left out", o->name, (int)(n > 60 ? 60 : n), s);
-        return NAN;
-    case CF_OUTCOME_RATING:
-        if (read_number(s, &x, &pct) && !pct && x >= 1 && x <= 5)
-            return x;
-        cf_diag_add(d, file, line, col, CF_SEV_WARNING, "bad-outcome",
-                    "'%s': '%.*s' is not a rating from 1 to 5: left out", o->name, (int)(n > 60 ? 60 : n), s);
-        return NAN;
-    default:
-        if (read_number(s, &x, &pct) && !pct && x >= 0)
-            return x;
-        cf_diag_add(d, file, line, col, CF_SEV_WARNING, "bad-outcome",
-                    "'%s': '%.*s' is not a number of 0 or more: left out", o->name, (int)(n > 60 ? 60 : n), s);
-        return NAN;
+    if (a || z < n) {
+        snprintf(msg, sizeof msg, "'%.60s': '%.*s' has spaces around it: left out (write '%.*s')", o->name, shown,
+                 s, (int)(z - a > 60 ? 60 : z - a), s + a);
+    } else {
+        const char *want;
+        switch (o->kind) {
+        case CF_OUTCOME_YESNO:
+            if (is_yes(s) || is_no(s))
+                return is_yes(s);
+            want = "yes or no";
+            break;
+        case CF_OUTCOME_PERCENT:
+            if (read_number(s, &x, &pct) && x >= 0 && x <= 100)
+                return x;
+            want = "a percentage from 0 to 100";
+            break;
+        case CF_OUTCOME_RATING:
+            if (read_number(s, &x, &pct) && !pct && x >= 1 && x <= 5)
+                return x;
+            want = "a rating from 1 to 5";
+            break;
+        default:
+            if (read_number(s, &x, &pct) && !pct && x >= 0)
+                return x;
+            want = "a number of 0 or more";
+            break;
+        }
+        snprintf(msg, sizeof msg, "'%.60s': '%.*s' is not %s: left out", o->name, shown, s, want);
     }
+    cell_warn(g, cell, d, msg);
+    return NAN;
 }
-
-/* The cells of a CSV text: *ncols per row, the header first; positions of
- * each cell kept.  -1 after an error added to d, -2 out of memory. */
-typedef struct csv_cell {
-    char *s;
-    unsigned line, col;
-} csv_cell;
 
 /* Appends a copy of s at line:col; -1 when memory ran out (the cells kept
  * are still *cells, *n of them). */
@@ -453,7 +507,7 @@ static int push_cell(csv_cell **cells, size_t *cap, size_t *n, const char *s, un
     char *c = cf_strdup(s);
     if (!c)
         return -1;
-    (*cells)[(*n)++] = (csv_cell){c, line, col};
+    (*cells)[(*n)++] = (csv_cell){c, line, col, 0, NULL};
     return 0;
 }
 
@@ -516,18 +570,147 @@ static void free_cells(csv_cell *cells, size_t n)
     cf_free(cells);
 }
 
+/* A JSON scalar as the text a CSV cell would hold: true "yes", false
+ * "no", null empty, a number in the fewest digits that read back the
+ * same.  NULL for an array or an object; *oom when memory ran out. */
+static char *json_cell(const cJSON *v, int *oom)
+{
+    char num[40];
+    const char *t = NULL;
+    if (cJSON_IsString(v))
+        t = v->valuestring;
+    else if (cJSON_IsTrue(v))
+        t = "yes";
+    else if (cJSON_IsFalse(v))
+        t = "no";
+    else if (cJSON_IsNull(v))
+        t = "";
+    else if (cJSON_IsNumber(v)) {
+        snprintf(num, sizeof num, "%.15g", v->valuedouble);
+        if (strtod(num, NULL) != v->valuedouble)
+            snprintf(num, sizeof num, "%.17g", v->valuedouble);
+        t = num;
+    }
+    if (!t)
+        return NULL;
+    char *c = cf_strdup(t);
+    if (!c)
+        *oom = 1;
+    return c;
+}
+
+/* The records of a JSON document as a grid: the columns are the keys, in
+ * the order they first appear; a record of an object keyed by source has
+ * that key as its source.  -1 after an error added to d, -2 out of memory. */
+static int read_json(grid *g, cf_diags *d)
+{
+    int oom = 0;
+    g->doc = cf_json_parse(g->file, g->text, g->len, 1, d, &oom);
+    if (!g->doc)
+        return oom ? -2 : -1;
+    g->keyed = cJSON_IsObject(g->doc);
+    if (!g->keyed && !cJSON_IsArray(g->doc)) {
+        cf_diag_add(d, g->file, 1, 1, CF_SEV_ERROR, "wrong-type",
+                    "outcomes must be an array of records, or an object of them keyed by source");
+        return -1;
+    }
+    cf_strset cols = {0};
+    const char **names = NULL;
+    size_t cap = 0, nrec = (size_t)cJSON_GetArraySize(g->doc);
+    int rc = 0;
+    /* each record's line, found in one walk of the text */
+    size_t *off = cf_malloc((nrec ? nrec : 1) * sizeof *off);
+    if (!off || !(g->recline = cf_malloc((nrec ? nrec : 1) * sizeof *g->recline))) {
+        cf_free(off);
+        return -2;
+    }
+    size_t got = cf_json_members(g->text, g->len, off, nrec), at = 0;
+    unsigned line = 1;
+    for (size_t r = 0; r < nrec; r++) {
+        for (size_t end = r < got ? off[r] : at; at < end; at++)
+            line += g->text[at] == '\n';
+        g->recline[r] = line;
+    }
+    cf_free(off);
+    if (g->keyed && (cf_strset_add(&cols, "source", 6, NULL) < 0 || !(names = cf_grow(NULL, &cap, 1, sizeof *names))))
+        rc = -2;
+    if (g->keyed && !rc)
+        names[g->ncols++] = "source";
+    for (const cJSON *r = g->doc->child; r && !rc; r = r->next)
+        for (const cJSON *f = cJSON_IsObject(r) ? r->child : NULL; f && !rc; f = f->next) {
+            size_t *k;
+            int in;
+            if (!(k = cf_strset_val(&cols, f->string, strlen(f->string), &in))) {
+                rc = -2;
+            } else if (!in) {
+                const char **v = cf_grow(names, &cap, g->ncols + 1, sizeof *names);
+                if (!v)
+                    rc = -2;
+                else
+                    (names = v)[*k = g->ncols++] = f->string;
+            }
+        }
+    if (!rc && g->ncols && !(g->cells = cf_calloc((nrec + 1) * g->ncols, sizeof *g->cells)))
+        rc = -2;
+    for (size_t c = 0; !rc && c < g->ncols; c++) {
+        g->cells[c] = (csv_cell){cf_strdup(names[c]), 1, 1, 0, NULL};
+        if (!g->cells[c].s)
+            rc = -2;
+        g->n++;
+    }
+    size_t row = 0;
+    int rec = 0;
+    for (const cJSON *r = g->doc->child; r && !rc && g->ncols; r = r->next, rec++) {
+        if (!cJSON_IsObject(r)) {
+            cf_diag_add(d, g->file, g->recline[rec], 1, CF_SEV_WARNING, "wrong-type",
+                        "record %d is not an object: left out", rec + 1);
+            continue;
+        }
+        csv_cell *w = &g->cells[++row * g->ncols];
+        for (size_t c = 0; c < g->ncols; c++)
+            w[c] = (csv_cell){NULL, 0, 0, rec, g->cells[c].s};
+        for (size_t c = 0; c < g->ncols && !rc; c++) {
+            const cJSON *v = g->keyed && c == 0 ? NULL : cf_get(r, g->cells[c].s);
+            if (!(w[c].s = v ? json_cell(v, &oom) : cf_strdup(g->keyed && c == 0 ? r->string : "")) &&
+                (oom || !v))
+                rc = -2;
+        }
+        g->n += g->ncols;
+    }
+    cf_free(names);
+    cf_strset_free(&cols);
+    return rc;
+}
+
 static const char *const key_names[3] = {"id", "email", "source"};
+
+static void free_grid(grid *g)
+{
+    cf_free(g->recline);
+    free_cells(g->cells, g->n);
+    cJSON_Delete(g->doc);
+}
+
+/* The first yes/no outcome whose name holds "hire": who was hired. */
+static int hired_col(const cf_validation *v)
+{
+    for (size_t i = 0; i < v->no; i++)
+        if (v->o[i].kind == CF_OUTCOME_YESNO && strstr(v->o[i].name, "hire"))
+            return (int)i;
+    return -1;
+}
 
 cf_status cf_validation_outcomes(cf_validation *v, const char *file, const char *text, size_t len,
                                  const cf_outcome_spec *specs, size_t nspecs, cf_diags *d)
 {
-    csv_cell *cells;
-    size_t n, ncols;
-    int rc = read_csv(file, text, len, &cells, &n, &ncols, d);
+    grid g = {.file = file, .text = text, .len = len};
+    int rc = cf_json_opens(text, len) ? read_json(&g, d) : read_csv(file, text, len, &g.cells, &g.n, &g.ncols, d);
     if (rc) {
-        free_cells(cells, n);
+        free_grid(&g);
         return rc == -2 ? CF_ESYSTEM : CF_EINPUT;
     }
+    csv_cell *cells = g.cells;
+    size_t ncols = g.ncols;
     cf_status st = CF_OK;
     int keycol[3] = {-1, -1, -1};
     for (size_t c = 0; c < ncols; c++)
@@ -536,11 +719,12 @@ cf_status cf_validation_outcomes(cf_validation *v, const char *file, const char 
                 keycol[k] = (int)c;
     if (!ncols || (keycol[0] < 0 && keycol[1] < 0 && keycol[2] < 0)) {
         cf_diag_add(d, file, 1, 1, CF_SEV_ERROR, "bad-header",
-                    "the first line must name a column id, email or source (the applicants' keys)");
-        free_cells(cells, n);
+                    g.doc ? "no record names an id, email or source (the applicants' keys)"
+                          : "the first line must name a column id, email or source (the applicants' keys)");
+        free_grid(&g);
         return CF_EINPUT;
     }
-    size_t nrows = (n - ncols) / ncols;
+    size_t nrows = (g.n - ncols) / ncols;
     /* the outcome columns: those named, else every column but the keys */
     size_t want = nspecs ? nspecs : ncols;
     v->o = cf_calloc(want ? want : 1, sizeof *v->o);
@@ -567,7 +751,7 @@ cf_status cf_validation_outcomes(cf_validation *v, const char *file, const char 
                 continue;
         }
         for (size_t r = 0; r < nrows; r++)
-            col[r] = cells[(r + 1) * ncols + (size_t)c].s;
+            col[r] = cells[(r + 1) * ncols + (size_t)c].s;   /* NULL: left out when read */
         vout *o = &v->o[v->no];
         o->name = cf_strdup(cells[c].s);
         if (!o->name) {
@@ -588,7 +772,7 @@ cf_status cf_validation_outcomes(cf_validation *v, const char *file, const char 
     for (size_t r = 0; !st && r < nrows; r++) {
         const csv_cell *row = &cells[(r + 1) * ncols];
         vrow *w = &v->rows[v->nrows++];
-        w->line = row[0].line;
+        w->line = row[0].line ? row[0].line : g.recline[row[0].rec];
         w->app = -1;
         w->val = cf_malloc(v->no * sizeof *w->val);
         if (!w->val) {
@@ -596,22 +780,37 @@ cf_status cf_validation_outcomes(cf_validation *v, const char *file, const char 
             break;
         }
         for (int k = 0; k < 3; k++)
-            if (keycol[k] >= 0 && row[keycol[k]].s[0] &&
+            if (keycol[k] >= 0 && row[keycol[k]].s && row[keycol[k]].s[0] &&
                 !(w->key[k] = k == 1 ? lower_dup(row[keycol[k]].s, &(int){0}) : cf_strdup(row[keycol[k]].s)))
                 st = CF_ESYSTEM;
         for (size_t i = 0; i < v->no; i++) {
             const csv_cell *cell = &row[v->o[i].col];
-            if (!cell->s[0]) {
-                w->val[i] = NAN;
-                v->o[i].empty++;
-            } else {
-                w->val[i] = cell_value(file, cell->line, cell->col, &v->o[i], cell->s, d);
+            w->val[i] = cell->s && !cell->s[0] ? NAN : cell_value(&g, cell, &v->o[i], d);
+        }
+        /* an empty cell is an outcome not measured: said, unless the row
+         * says the person was not hired (what happened after hiring is
+         * measured for the hired only) */
+        int h = hired_col(v);
+        for (size_t i = 0; i < v->no; i++) {
+            const csv_cell *cell = &row[v->o[i].col];
+            if (!cell->s || cell->s[0])
+                continue;
+            v->o[i].empty++;
+            if ((int)i == h || h < 0 || w->val[h] != 0) {
+                char msg[160];
+                snprintf(msg, sizeof msg, "'%.60s' is empty%s: left out", v->o[i].name,
+                         h >= 0 && (int)i != h && w->val[h] == 1 ? " for someone hired" : "");
+                cell_warn(&g, cell, d, msg);
             }
         }
     }
+    if (g.more)
+        cf_diag_add(d, file, 0, 0, CF_SEV_WARNING, "more-warnings",
+                    "%lu more value%s left out (only the first %d are listed)", g.more, g.more == 1 ? "" : "s",
+                    CF_MAX_WARNINGS);
     if (!st && !(v->file = cf_strdup(file)))
         st = CF_ESYSTEM;
-    free_cells(cells, n);
+    free_grid(&g);
     return d->oom ? CF_ESYSTEM : st;
 }
 
@@ -739,14 +938,6 @@ typedef struct ofig {
     size_t ng;
 } ofig;
 
-/* The first yes/no outcome whose name holds "hire": who was hired. */
-static int hired_col(const cf_validation *v)
-{
-    for (size_t i = 0; i < v->no; i++)
-        if (v->o[i].kind == CF_OUTCOME_YESNO && strstr(v->o[i].name, "hire"))
-            return (int)i;
-    return -1;
-}
 
 static int group_figures(const cf_validation *v, size_t oi, ofig *f);
 

@@ -1,6 +1,6 @@
-/* libFuzzer target: validate.  The input is an outcomes file (CSV), then a
- * line "---", then NDJSON report lines; the outcomes are read, joined and
- * every format written, whose text must be whole. */
+/* libFuzzer target: validate.  The input is an outcomes file (CSV or
+ * JSON), then a line "---", then NDJSON report lines; the outcomes are
+ * read, joined and every format written, whose text must be whole. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
