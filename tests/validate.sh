@@ -184,7 +184,8 @@ if bad:
     sys.exit(1)
 PY
 expect_exit 0 "validate -d (text)" -- "$CF" validate -d "$T/demographics.csv" --outcome accuracy_90d --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
-expect_grep "$T/out" "^  By group (at least 30 people; r, 95% CI):" "text: the groups"
+expect_grep "$T/out" "^  By group:$" "text: the groups"
+expect_grep "$T/out" "^    group (30 or more) *n *r (95% CI)$" "text: the groups' heads"
 [ "$(awk 'length($0) > 80' "$T/out" | wc -l)" = 0 ] && ok || no "text with groups wider than 80 columns: $(awk 'length($0) > 80' "$T/out" | head -3)"
 
 # Markdown: a heading and a table per outcome, each rendered as one
@@ -320,6 +321,10 @@ expect_grep "$T/err" "broken.json:2:12: error: invalid JSON" "broken JSON at its
 # --outcome names a column and its kind
 expect_exit 0 "validate --outcome NAME:KIND" -- "$CF" validate -f json --outcome charts_per_hour:number --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [(o["name"], o["kind"]) for o in d["outcomes"]] == [("charts_per_hour", "number")], d["outcomes"]' "$T/out" && ok || no "--outcome: $(head -c 300 "$T/out")"
+# who was hired is known from the file even when it is not an outcome used
+expect_exit 0 "validate --outcome accuracy_90d alone" -- "$CF" validate --outcome accuracy_90d --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
+[ -s "$T/err" ] && no "the accuracy of those not hired warned about: $(head -3 "$T/err")" || ok
+tr '\n' ' ' <"$T/out" | tr -s ' ' | grep -q "In these [0-9]* hires, each 10 points" && ok || no "accuracy alone: not said to be of the hires: $(head -8 "$T/out")"
 expect_exit 2 "validate --outcome with a kind that is none" -- "$CF" validate --outcome hired:bool --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
 expect_exit 4 "validate --outcome naming no column" -- "$CF" validate --outcome salary --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
 expect_grep "$T/err" "outcomes.csv:1:1: error: no column 'salary'" "the missing column named"

@@ -36,6 +36,7 @@ typedef struct vout {
 typedef struct vrow {
     char *key[3];                /* id, email, source as written; NULL: no column or empty */
     double *val;                 /* per outcome, NAN when none */
+    double hired;                /* 1 yes, 0 no, NAN not known */
     unsigned line;
     int app;                     /* the applicant joined, -1 none */
 } vrow;
@@ -49,6 +50,8 @@ struct cf_validation {
     size_t ntiers;
     vout *o;
     size_t no;
+    int hired_file;              /* the file has a column of who was hired */
+    int hired_o;                 /* that column's outcome, -1 when not one used */
     vrow *rows;
     size_t nrows, rowcap;
     char *file;
@@ -691,12 +694,18 @@ static void free_grid(grid *g)
     cJSON_Delete(g->doc);
 }
 
-/* The first yes/no outcome whose name holds "hire": who was hired. */
-static int hired_col(const cf_validation *v)
+/* Who was hired: the first column whose name holds "hire" and whose
+ * values are yes or no, whether or not it is an outcome used; -1 none. */
+static int hired_column(const csv_cell *cells, size_t ncols, size_t nrows, char **col, const int *keycol)
 {
-    for (size_t i = 0; i < v->no; i++)
-        if (v->o[i].kind == CF_OUTCOME_YESNO && strstr(v->o[i].name, "hire"))
-            return (int)i;
+    for (size_t c = 0; c < ncols; c++) {
+        if ((int)c == keycol[0] || (int)c == keycol[1] || (int)c == keycol[2] || !strstr(cells[c].s, "hire"))
+            continue;
+        for (size_t r = 0; r < nrows; r++)
+            col[r] = cells[(r + 1) * ncols + c].s;
+        if (guess_kind(cells[c].s, col, nrows) == CF_OUTCOME_YESNO)
+            return (int)c;
+    }
     return -1;
 }
 
@@ -766,6 +775,12 @@ cf_status cf_validation_outcomes(cf_validation *v, const char *file, const char 
         cf_diag_add(d, file, 1, 1, CF_SEV_ERROR, "bad-header", "no outcome column beside the keys");
         st = CF_EINPUT;
     }
+    int hc = st ? -1 : hired_column(cells, ncols, nrows, col, keycol);
+    v->hired_file = hc >= 0;
+    v->hired_o = -1;
+    for (size_t i = 0; i < v->no; i++)
+        if (v->o[i].col == hc && v->o[i].kind == CF_OUTCOME_YESNO)
+            v->hired_o = (int)i;
     cf_free(col);
     if (!st && !(v->rows = cf_calloc(nrows ? nrows : 1, sizeof *v->rows)))
         st = CF_ESYSTEM;
@@ -774,6 +789,7 @@ cf_status cf_validation_outcomes(cf_validation *v, const char *file, const char 
         vrow *w = &v->rows[v->nrows++];
         w->line = row[0].line ? row[0].line : g.recline[row[0].rec];
         w->app = -1;
+        w->hired = hc >= 0 && row[hc].s && (is_yes(row[hc].s) || is_no(row[hc].s)) ? is_yes(row[hc].s) : NAN;
         w->val = cf_malloc(v->no * sizeof *w->val);
         if (!w->val) {
             st = CF_ESYSTEM;
@@ -790,16 +806,15 @@ cf_status cf_validation_outcomes(cf_validation *v, const char *file, const char 
         /* an empty cell is an outcome not measured: said, unless the row
          * says the person was not hired (what happened after hiring is
          * measured for the hired only) */
-        int h = hired_col(v);
         for (size_t i = 0; i < v->no; i++) {
             const csv_cell *cell = &row[v->o[i].col];
             if (!cell->s || cell->s[0])
                 continue;
             v->o[i].empty++;
-            if ((int)i == h || h < 0 || w->val[h] != 0) {
+            if (v->o[i].col == hc || w->hired != 0) {
                 char msg[160];
                 snprintf(msg, sizeof msg, "'%.60s' is empty%s: left out", v->o[i].name,
-                         h >= 0 && (int)i != h && w->val[h] == 1 ? " for someone hired" : "");
+                         v->o[i].col != hc && w->hired == 1 ? " for someone hired" : "");
                 cell_warn(&g, cell, d, msg);
             }
         }
@@ -958,17 +973,17 @@ static int figures(const cf_validation *v, size_t oi, ofig *f)
         cf_free(x), cf_free(y), cf_free(all), cf_free(yes);
         return -1;
     }
-    int hc = hired_col(v), rc = 0, only_hired = hc >= 0 && (size_t)hc != oi;
+    int rc = 0, self = v->hired_o == (int)oi, only_hired = v->hired_file && !self;
     f->measured = 0;
     for (size_t i = 0; i < v->n; i++) {
         const vapp *a = &v->a[i];
         if (a->row < 0 || isnan(v->rows[a->row].val[oi]))
             continue;
         f->measured++;
-        if (hc >= 0 && v->rows[a->row].val[hc] != 1)
+        if (v->hired_file && v->rows[a->row].hired != 1)
             only_hired = 0;
     }
-    f->restricted = f->measured && f->measured < v->n && (hc < 0 || only_hired) && (size_t)hc != oi;
+    f->restricted = f->measured && f->measured < v->n && (!v->hired_file || only_hired) && !self;
     for (size_t p = 0; p < np && !rc; p++) {
         pfig *g = &f->p[p];
         size_t n = 0, nall = 0;
@@ -1150,7 +1165,7 @@ static void sentence(cf_buf *b, const cf_validation *v, size_t oi, const ofig *f
 {
     const vout *o = &v->o[oi];
     const pfig *g = &f->p[0];
-    const char *who = f->restricted ? (hired_col(v) >= 0 ? "hires" : "people measured") : "applicants";
+    const char *who = f->restricted ? (v->hired_file ? "hires" : "people measured") : "applicants";
     if (g->n < TOO_FEW) {
         cf_buf_printf(b, "Too few to conclude: %zu %s with %s (at least %d are needed).", g->n, who,
                       o->name, TOO_FEW);
@@ -1183,17 +1198,12 @@ static void sentence(cf_buf *b, const cf_validation *v, size_t oi, const ofig *f
     cf_buf_puts(b, ".");
 }
 
-/* A sentence made in s, then freed: into w as "sentence", or into b
- * wrapped at 80 columns; its running out of memory is theirs. */
-static void put_sentence(cf_jw *w, cf_buf *b, cf_buf *s)
+/* A sentence made in s, then freed, into w as "sentence"; its running out
+ * of memory is w's. */
+static void put_sentence(cf_jw *w, cf_buf *s)
 {
-    if (w)
-        cf_jw_str(w, "sentence", s->s ? s->s : "");
-    else
-        cf_buf_wrap(b, s->s ? s->s : "", 2, 80);
-    if (s->oom)
-        (w ? w->b : b)->oom = 1;
-    cf_buf_free(s);
+    cf_jw_str(w, "sentence", s->s ? s->s : "");
+    cf_buf_drop(w->b, s);
 }
 
 static void json_ci(cf_jw *w, const char *key, int have, const cf_ci *c, const char *est)
@@ -1302,7 +1312,7 @@ static void write_json(cf_buf *b, const cf_validation *v, const ofig *f, size_t 
                 cf_jw_num(&w, "slope_p", x->p_slope, 6);
                 cf_buf cs = {0};
                 cleary_sentence(&cs, v, oi, x);
-                put_sentence(&w, NULL, &cs);
+                put_sentence(&w, &cs);
                 cf_jw_close(&w, '}');
             }
             cf_jw_close(&w, '}');
@@ -1310,7 +1320,7 @@ static void write_json(cf_buf *b, const cf_validation *v, const ofig *f, size_t 
         cf_jw_close(&w, ']');
         cf_buf s = {0};
         sentence(&s, v, oi, g);
-        put_sentence(&w, NULL, &s);
+        put_sentence(&w, &s);
         cf_jw_close(&w, '}');
     }
     cf_jw_close(&w, ']');
@@ -1340,202 +1350,6 @@ static void list_unmatched(cf_buf *b, const cf_validation *v, const char *prefix
         cf_buf_printf(b, "%sline %u, %s ", prefix, row->line, key_names[k]);
         esc(b, row->key[k] ? row->key[k] : "(empty)");
         cf_buf_printf(b, ": no such applicant%s", end);
-    }
-}
-
-static void text_ci(cf_buf *b, int have, const cf_ci *c)
-{
-    if (have)
-        cf_buf_printf(b, "  %5.2f (%5.2f, %5.2f)", c->est, c->lo, c->hi);
-    else
-        cf_buf_printf(b, "  %5s %14s", "-", "");
-}
-
-/* A table of the predictors (the score and each quality, by id) against an
- * outcome, in 80 columns: n, then r and rho, or the AUC and r of a yes/no
- * outcome, then the outcome per 10 points. */
-static void write_text(cf_buf *b, const cf_validation *v, const ofig *f, size_t unmatched)
-{
-    size_t without = 0;
-    for (size_t i = 0; i < v->n; i++)
-        without += v->a[i].row < 0;
-    cf_buf_puts(b, "Validation: rubric ");
-    cf_buf_shown_str(b, v->rubric ? v->rubric : "?");
-    cf_buf_printf(b, ", as of %s\n", v->as_of ? v->as_of : "?");
-    cf_buf_printf(b, "%zu applicant%s, %zu with no outcome row\n%zu outcome row%s, %zu joined to no applicant\n",
-                  v->n, v->n == 1 ? "" : "s", without, v->nrows, v->nrows == 1 ? "" : "s", unmatched);
-    list_unmatched(b, v, "  ", "\n", cf_buf_shown_str, 10);
-    for (size_t oi = 0; oi < v->no; oi++) {
-        const ofig *g = &f[oi];
-        const vout *o = &v->o[oi];
-        int yn = o->kind == CF_OUTCOME_YESNO;
-        cf_buf_puts(b, "\n");
-        cf_buf_shown_str(b, o->name);
-        cf_buf_printf(b, " (%s): measured for %zu of %zu applicants\n", cf_outcome_kind_name(o->kind),
-                      g->measured, v->n);
-        cf_buf_printf(b, "  %-20s %4s  %-20s  %s\n", "predictor", "n", yn ? "AUC (95% CI)" : "r (95% CI)",
-                      yn ? "r (95% CI)" : "rho (95% CI)          per 10");
-        for (size_t p = 0; p <= v->nq; p++) {
-            const pfig *x = &g->p[p];
-            cf_buf_puts(b, "  ");
-            cf_buf_pad(b, p ? v->qids[p - 1] : "score", 20);
-            cf_buf_printf(b, " %4zu", x->n);
-            if (yn) {
-                text_ci(b, x->have_auc, &x->auc);
-                text_ci(b, x->have_r, &x->r);
-            } else {
-                text_ci(b, x->have_r, &x->r);
-                text_ci(b, x->have_rho, &x->rho);
-                if (!isnan(x->slope10))
-                    cf_buf_printf(b, "  %+6.2f", x->slope10);
-            }
-            cf_buf_puts(b, "\n");
-        }
-        if (g->restricted && !isnan(g->p[0].corrected))
-            cf_buf_printf(b, "  Range-restricted: measured for %zu of %zu applicants, whose scores spread\n"
-                          "  less; among all applicants r would be about %.2f (Thorndike case II).\n",
-                          g->measured, v->n, g->p[0].corrected);
-        int any = 0;
-        for (size_t t = 0; t < v->ntiers; t++) {
-            if (!g->t[t].n)
-                continue;
-            if (!any)
-                cf_buf_printf(b, "  By tier (%s, 95%% CI, n):\n", yn ? "share yes" : "mean");
-            cf_buf_puts(b, "    ");
-            cf_buf_pad(b, v->labels[t] ? v->labels[t] : "?", 18);
-            if (g->t[t].have)
-                cf_buf_printf(b, " %6.2f (%6.2f to %6.2f)  %zu\n", g->t[t].m.est, g->t[t].m.lo, g->t[t].m.hi,
-                              g->t[t].n);
-            else
-                cf_buf_printf(b, " %6.2f %20s  %zu\n", g->t[t].m.est, "", g->t[t].n);
-            any = 1;
-        }
-        cf_buf s = {0};
-        sentence(&s, v, oi, g);
-        put_sentence(NULL, b, &s);
-        if (g->ng) {
-            cf_buf_printf(b, "  By group (at least %d people; %s, 95%% CI):\n", TOO_FEW, yn ? "AUC" : "r");
-            for (size_t k = 0; k < g->ng; k++) {
-                const gfig *x = &g->g[k];
-                cf_buf_puts(b, "    ");
-                cf_buf_pad(b, cf_audit_category(x->dim, x->cat), 42);
-                cf_buf_printf(b, " %5zu", x->p.n);
-                text_ci(b, yn ? x->p.have_auc : x->p.have_r, yn ? &x->p.auc : &x->p.r);
-                cf_buf_puts(b, "\n");
-            }
-            for (size_t k = 0; k < g->ng; k++) {
-                if (!g->g[k].cleary)
-                    continue;
-                cf_buf cs = {0};
-                cleary_sentence(&cs, v, oi, &g->g[k]);
-                put_sentence(NULL, b, &cs);
-            }
-        }
-    }
-}
-
-static void md_ci(cf_buf *b, int have, const cf_ci *c)
-{
-    if (have)
-        cf_buf_printf(b, " %.2f (%.2f to %.2f) |", c->est, c->lo, c->hi);
-    else
-        cf_buf_puts(b, " – |");
-}
-
-/* The same as the text, as Markdown: a heading and a table per outcome. */
-static void write_md(cf_buf *b, const cf_validation *v, const ofig *f, size_t unmatched)
-{
-    size_t without = 0;
-    for (size_t i = 0; i < v->n; i++)
-        without += v->a[i].row < 0;
-    cf_buf_puts(b, "# Validation\n\nRubric ");
-    cf_buf_md(b, v->rubric ? v->rubric : "?");
-    cf_buf_printf(b, ", as of %s. %zu applicant%s, %zu with no outcome row; %zu outcome row%s, %zu joined to no "
-                  "applicant.\n", v->as_of ? v->as_of : "?", v->n, v->n == 1 ? "" : "s", without, v->nrows,
-                  v->nrows == 1 ? "" : "s", unmatched);
-    cf_buf_puts(b, "\n");
-    list_unmatched(b, v, "- ", "\n", cf_buf_md, 0);
-    cf_buf_puts(b, "\n");
-    for (size_t oi = 0; oi < v->no; oi++) {
-        const ofig *g = &f[oi];
-        const vout *o = &v->o[oi];
-        int yn = o->kind == CF_OUTCOME_YESNO;
-        cf_buf_puts(b, "\n## ");
-        cf_buf_md(b, o->name);
-        cf_buf_printf(b, " (%s)\n\nMeasured for %zu of %zu applicants.\n\n", cf_outcome_kind_name(o->kind),
-                      g->measured, v->n);
-        cf_buf_puts(b, yn ? "| predictor | n | AUC (95% CI) | r (95% CI) |\n| --- | ---: | ---: | ---: |\n"
-                          : "| predictor | n | r (95% CI) | rho (95% CI) | per 10 points |\n"
-                            "| --- | ---: | ---: | ---: | ---: |\n");
-        for (size_t p = 0; p <= v->nq; p++) {
-            const pfig *x = &g->p[p];
-            cf_buf_puts(b, "| ");
-            cf_buf_md(b, p ? v->qids[p - 1] : "score");
-            cf_buf_printf(b, " | %zu |", x->n);
-            if (yn) {
-                md_ci(b, x->have_auc, &x->auc);
-                md_ci(b, x->have_r, &x->r);
-            } else {
-                md_ci(b, x->have_r, &x->r);
-                md_ci(b, x->have_rho, &x->rho);
-                if (isnan(x->slope10))
-                    cf_buf_puts(b, " – |");
-                else
-                    cf_buf_printf(b, " %+.2f |", x->slope10);
-            }
-            cf_buf_puts(b, "\n");
-        }
-        cf_buf_puts(b, "\n");
-        cf_buf s = {0};
-        sentence(&s, v, oi, g);
-        cf_buf_md(b, s.s ? s.s : "");
-        if (s.oom)
-            b->oom = 1;
-        cf_buf_free(&s);
-        cf_buf_puts(b, "\n");
-        if (g->restricted && !isnan(g->p[0].corrected))
-            cf_buf_printf(b, "\nRange-restricted: measured for %zu of %zu applicants; among all applicants r would "
-                          "be about %.2f (Thorndike case II).\n", g->measured, v->n, g->p[0].corrected);
-        int any = 0;
-        for (size_t t = 0; t < v->ntiers; t++) {
-            if (!g->t[t].n)
-                continue;
-            if (!any)
-                cf_buf_printf(b, "\n| tier | %s | 95%% CI | n |\n| --- | ---: | ---: | ---: |\n",
-                              yn ? "share yes" : "mean");
-            cf_buf_puts(b, "| ");
-            cf_buf_md(b, v->labels[t] ? v->labels[t] : "?");
-            cf_buf_printf(b, " | %.2f |", g->t[t].m.est);
-            if (g->t[t].have)
-                cf_buf_printf(b, " %.2f to %.2f |", g->t[t].m.lo, g->t[t].m.hi);
-            else
-                cf_buf_puts(b, " – |");
-            cf_buf_printf(b, " %zu |\n", g->t[t].n);
-            any = 1;
-        }
-        for (size_t k = 0; k < g->ng; k++) {
-            const gfig *x = &g->g[k];
-            if (k == 0)
-                cf_buf_printf(b, "\n| group (30 or more) | n | %s (95%% CI) |\n| --- | ---: | ---: |\n",
-                              yn ? "AUC" : "r");
-            cf_buf_puts(b, "| ");
-            cf_buf_md(b, cf_audit_category(x->dim, x->cat));
-            cf_buf_printf(b, " | %zu |", x->p.n);
-            md_ci(b, yn ? x->p.have_auc : x->p.have_r, yn ? &x->p.auc : &x->p.r);
-            cf_buf_puts(b, "\n");
-        }
-        for (size_t k = 0; k < g->ng; k++) {
-            if (!g->g[k].cleary)
-                continue;
-            cf_buf cs = {0};
-            cleary_sentence(&cs, v, oi, &g->g[k]);
-            cf_buf_puts(b, "\n");
-            cf_buf_md(b, cs.s ? cs.s : "");
-            if (cs.oom)
-                b->oom = 1;
-            cf_buf_free(&cs);
-            cf_buf_puts(b, "\n");
-        }
     }
 }
 
@@ -1710,104 +1524,300 @@ static void tier_plot(cf_buf *b, const cf_validation *v, size_t oi, const ofig *
     cf_buf_puts(b, "</svg>\n</figure>\n");
 }
 
-static void html_ci(cf_buf *b, int have, const cf_ci *c)
+/* ---- the documents: text, Markdown and HTML walk the same figures in the
+ * same order; what differs is how a heading, a paragraph and a table look
+ * in each, which the doc_* functions say. */
+
+typedef struct doc {
+    cf_buf *b;
+    cf_validation_format fmt;
+} doc;
+
+#define DOC_COLS 5
+
+/* A table: its heads, then its cells row by row, each ended by a NUL in
+ * text (the first of a row a label to escape, the rest figures). */
+typedef struct table {
+    const char *head[DOC_COLS];
+    size_t ncols;
+    cf_buf text;
+    size_t *at;
+    size_t n, cap;
+} table;
+
+static void cell(table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void cell(table *t, const char *fmt, ...)
 {
-    if (have)
-        cf_buf_printf(b, "<td>%.2f (%.2f to %.2f)</td>", c->est, c->lo, c->hi);
-    else
-        cf_buf_puts(b, "<td>&ndash;</td>");
+    size_t *at = cf_grow(t->at, &t->cap, t->n + 1, sizeof *t->at);
+    if (!at) {
+        t->text.oom = 1;
+        return;
+    }
+    t->at = at;
+    t->at[t->n++] = t->text.len;
+    va_list ap;
+    va_start(ap, fmt);
+    cf_buf_vprintf(&t->text, fmt, ap);
+    va_end(ap);
+    cf_buf_add(&t->text, "", 1);
 }
 
-static int write_html(cf_buf *b, const cf_validation *v, const ofig *f, size_t unmatched)
+static const char *cell_text(const table *t, size_t i)
 {
+    return t->text.oom || !t->text.s ? "" : t->text.s + t->at[i];
+}
+
+/* An estimate and its interval; the text's is shorter, to keep to 80
+ * columns, and of one width, so that the figures line up. */
+static void cell_ci(table *t, const doc *d, int have, const cf_ci *c)
+{
+    if (!have)
+        cell(t, "%s", d->fmt == CF_VALIDATION_TEXT ? "-" : "–");
+    else if (d->fmt == CF_VALIDATION_TEXT)
+        cell(t, "%5.2f (%5.2f, %5.2f)", c->est, c->lo, c->hi);
+    else
+        cell(t, "%.2f (%.2f to %.2f)", c->est, c->lo, c->hi);
+}
+
+/* A table's markup: around the caption, the table, each head, each cell,
+ * a row's first cell (tr_td) and its last (td_tr). */
+typedef struct markup {
+    const char *cap[2], *begin, *th[2], *head_end, *tr_td, *td[2], *td_tr, *end;
+    void (*esc)(cf_buf *, const char *);
+} markup;
+
+static const markup md_table = {{"\n", ":\n"}, "\n|", {" ", " |"}, "\n|", "\n| ", {" ", " |"}, " |", "\n",
+                                cf_buf_md};
+static const markup html_table = {{"<h3>", "</h3>\n"}, "<div class=\"scroll\"><table>\n<thead><tr>",
+                                  {"<th>", "</th>"}, "</tr></thead>\n<tbody>", "\n<tr><td>", {"<td>", "</td>"},
+                                  "</td></tr>", "\n</tbody>\n</table></div>\n", cf_buf_html};
+
+/* Writes the table under its caption (none: NULL) and empties it. */
+static void doc_table(doc *d, table *t, const char *caption)
+{
+    cf_buf *b = d->b;
+    size_t rows = t->text.oom ? 0 : t->n / t->ncols;
+    if (t->text.oom)
+        b->oom = 1;
+    switch (d->fmt) {
+    case CF_VALIDATION_TEXT: {
+        int w[DOC_COLS];
+        for (size_t c = 0; c < t->ncols; c++) {
+            w[c] = cf_text_cols(t->head[c]);
+            for (size_t r = 0; r < rows; r++) {
+                int k = cf_text_cols(cell_text(t, r * t->ncols + c));
+                w[c] = k > w[c] ? k : w[c];
+            }
+        }
+        if (caption)
+            cf_buf_printf(b, "  %s:\n", caption);
+        for (size_t r = 0; r <= rows; r++) {
+            cf_buf_puts(b, caption ? "    " : "  ");
+            for (size_t c = 0; c < t->ncols; c++) {
+                /* the label left, the figures right */
+                const char *s = r ? cell_text(t, (r - 1) * t->ncols + c) : t->head[c];
+                int k = cf_text_cols(s);
+                if (c)
+                    cf_buf_printf(b, "  %*s", w[c] - k, "");
+                cf_buf_pad(b, s, c ? k : w[c]);
+            }
+            cf_buf_puts(b, "\n");
+        }
+        break;
+    }
+    default: {
+        /* Markdown and HTML: the same walk, in their markup */
+        const markup *m = d->fmt == CF_VALIDATION_MD ? &md_table : &html_table;
+        if (caption)
+            cf_buf_printf(b, "%s%s%s", m->cap[0], caption, m->cap[1]);
+        cf_buf_puts(b, m->begin);
+        for (size_t c = 0; c < t->ncols; c++) {
+            cf_buf_puts(b, m->th[0]);
+            m->esc(b, t->head[c]);
+            cf_buf_puts(b, m->th[1]);
+        }
+        cf_buf_puts(b, m->head_end);
+        for (size_t c = 0; d->fmt == CF_VALIDATION_MD && c < t->ncols; c++)
+            cf_buf_puts(b, c ? " ---: |" : " --- |");
+        for (size_t i = 0; i < rows * t->ncols; i++) {
+            /* the label escaped; the figures are the program's own */
+            cf_buf_puts(b, i % t->ncols ? m->td[0] : m->tr_td);
+            if (i % t->ncols)
+                cf_buf_puts(b, cell_text(t, i));
+            else
+                m->esc(b, cell_text(t, i));
+            cf_buf_puts(b, i % t->ncols + 1 == t->ncols ? m->td_tr : m->td[1]);
+        }
+        cf_buf_puts(b, m->end);
+        break;
+    }
+    }
+    t->n = 0;
+    t->text.len = 0;
+}
+
+/* A paragraph (a sentence of the figures; lead: the outcome's own); s is
+ * freed. */
+static void doc_para(doc *d, cf_buf *s, int lead)
+{
+    const char *text = s->s ? s->s : "";
+    if (d->fmt == CF_VALIDATION_TEXT) {
+        cf_buf_wrap(d->b, text, 2, 80);
+    } else if (d->fmt == CF_VALIDATION_MD) {
+        cf_buf_puts(d->b, "\n");
+        cf_buf_md(d->b, text);
+        cf_buf_puts(d->b, "\n");
+    } else {
+        cf_buf_puts(d->b, lead ? "<p class=\"sentence\">" : "<p>");
+        cf_buf_html(d->b, text);
+        cf_buf_puts(d->b, "</p>\n");
+    }
+    cf_buf_drop(d->b, s);
+}
+
+/* The document's title and what it rests on. */
+static void doc_begin(doc *d, const cf_validation *v, size_t unmatched)
+{
+    cf_buf *b = d->b, m = {0};
     size_t without = 0;
     for (size_t i = 0; i < v->n; i++)
         without += v->a[i].row < 0;
-    cf_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                     "<title>Validation</title>\n<style>%s%s</style>\n</head>\n<body>\n<header>\n"
-                     "<h1>Does the score predict?</h1>\n<p class=\"meta\">Rubric ",
-                  cf_report_css, validation_css);
-    cf_buf_html(b, v->rubric ? v->rubric : "?");
-    cf_buf_printf(b, " &middot; as of %s &middot; %zu applicant%s, %zu with no outcome row &middot; %zu outcome "
-                     "row%s, %zu joined to no applicant</p>\n</header>\n",
-                  v->as_of ? v->as_of : "?", v->n, v->n == 1 ? "" : "s", without, v->nrows,
-                  v->nrows == 1 ? "" : "s", unmatched);
-    if (unmatched) {
-        cf_buf_puts(b, "<ul>\n");
-        list_unmatched(b, v, "<li>", "</li>\n", cf_buf_html, 20);
-        cf_buf_puts(b, "</ul>\n");
+    cf_buf_printf(&m, "Rubric %s, as of %s. %zu applicant%s, %zu with no outcome row; %zu outcome row%s, %zu joined "
+                  "to no applicant.", v->rubric ? v->rubric : "?", v->as_of ? v->as_of : "?", v->n,
+                  v->n == 1 ? "" : "s", without, v->nrows, v->nrows == 1 ? "" : "s", unmatched);
+    const char *meta = m.s ? m.s : "";
+    if (d->fmt == CF_VALIDATION_TEXT) {
+        cf_buf_puts(b, "Validation\n");
+        cf_buf_wrap(b, meta, 0, 80);
+        list_unmatched(b, v, "  ", "\n", cf_buf_shown_str, 10);
+    } else if (d->fmt == CF_VALIDATION_MD) {
+        cf_buf_puts(b, "# Validation\n\n");
+        cf_buf_md(b, meta);
+        cf_buf_puts(b, unmatched ? "\n\n" : "\n");
+        list_unmatched(b, v, "- ", "\n", cf_buf_md, 0);
+    } else {
+        cf_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                         "<title>Validation</title>\n<style>%s%s</style>\n</head>\n<body>\n<header>\n"
+                         "<h1>Does the score predict?</h1>\n<p class=\"meta\">",
+                      cf_report_css, validation_css);
+        cf_buf_html(b, meta);
+        cf_buf_puts(b, "</p>\n</header>\n");
+        if (unmatched) {
+            cf_buf_puts(b, "<ul>\n");
+            list_unmatched(b, v, "<li>", "</li>\n", cf_buf_html, 20);
+            cf_buf_puts(b, "</ul>\n");
+        }
     }
-    for (size_t oi = 0; oi < v->no; oi++) {
-        const ofig *g = &f[oi];
-        const vout *o = &v->o[oi];
-        int yn = o->kind == CF_OUTCOME_YESNO;
+    cf_buf_drop(b, &m);
+}
+
+/* An outcome's heading: its name and kind, and how many it was measured for. */
+static void doc_outcome(doc *d, const vout *o, size_t measured, size_t n)
+{
+    cf_buf *b = d->b;
+    const char *kind = cf_outcome_kind_name(o->kind);
+    if (d->fmt == CF_VALIDATION_TEXT) {
+        cf_buf_puts(b, "\n");
+        cf_buf_shown_str(b, o->name);
+        cf_buf_printf(b, " (%s): measured for %zu of %zu applicants\n", kind, measured, n);
+    } else if (d->fmt == CF_VALIDATION_MD) {
+        cf_buf_puts(b, "\n## ");
+        cf_buf_md(b, o->name);
+        cf_buf_printf(b, " (%s)\n\nMeasured for %zu of %zu applicants.\n", kind, measured, n);
+    } else {
         cf_buf_puts(b, "<section>\n<h2>");
         cf_buf_html(b, o->name);
         cf_buf_printf(b, " <small>(%s)</small></h2>\n<p class=\"meta\">Measured for %zu of %zu applicants.</p>\n",
-                      cf_outcome_kind_name(o->kind), g->measured, v->n);
+                      kind, measured, n);
+    }
+}
+
+/* The text, Markdown or HTML: for each outcome its heading, its sentence,
+ * the range restriction, the plots (HTML), then the tables of the
+ * predictors, the tiers and the groups, and Cleary's sentences. */
+static int write_doc(cf_buf *b, cf_validation_format fmt, const cf_validation *v, const ofig *f,
+                     size_t unmatched)
+{
+    doc d = {b, fmt};
+    table t = {0};
+    int html = fmt == CF_VALIDATION_HTML, text = fmt == CF_VALIDATION_TEXT;
+    doc_begin(&d, v, unmatched);
+    for (size_t oi = 0; oi < v->no; oi++) {
+        const ofig *g = &f[oi];
+        int yn = v->o[oi].kind == CF_OUTCOME_YESNO;
+        doc_outcome(&d, &v->o[oi], g->measured, v->n);
         cf_buf s = {0};
         sentence(&s, v, oi, g);
-        cf_buf_puts(b, "<p class=\"sentence\">");
-        cf_buf_html(b, s.s ? s.s : "");
-        cf_buf_puts(b, "</p>\n");
-        if (s.oom)
-            b->oom = 1;
-        cf_buf_free(&s);
-        if (g->restricted && !isnan(g->p[0].corrected))
-            cf_buf_printf(b, "<p>Range-restricted: measured for %zu of %zu applicants, whose scores spread less; "
-                             "among all applicants r would be about %.2f (Thorndike case II).</p>\n",
-                          g->measured, v->n, g->p[0].corrected);
-        if (!yn && scatter(b, v, oi))
-            return -1;
-        tier_plot(b, v, oi, g);
-        cf_buf_printf(b, "<div class=\"scroll\"><table>\n<thead><tr><th>predictor</th><th>n</th><th>%s</th>"
-                         "<th>%s</th>%s</tr></thead>\n<tbody>\n",
-                      yn ? "AUC (95% CI)" : "r (95% CI)", yn ? "r (95% CI)" : "rho (95% CI)",
-                      yn ? "" : "<th>per 10 points</th>");
+        doc_para(&d, &s, 1);
+        if (g->restricted && !isnan(g->p[0].corrected)) {
+            cf_buf_printf(&s, "Range-restricted: measured for %zu of %zu applicants, whose scores spread less; "
+                          "among all applicants r would be about %.2f (Thorndike case II).", g->measured, v->n,
+                          g->p[0].corrected);
+            doc_para(&d, &s, 0);
+        }
+        if (html) {
+            if (!yn && scatter(b, v, oi)) {
+                cf_buf_free(&t.text);
+                cf_free(t.at);
+                return -1;
+            }
+            tier_plot(b, v, oi, g);
+        }
+        t = (table){{"predictor", "n", yn ? "AUC (95% CI)" : "r (95% CI)", yn ? "r (95% CI)" : "rho (95% CI)",
+                     text ? "per 10" : "per 10 points"}, yn ? 4 : 5, t.text, t.at, 0, t.cap};
         for (size_t p = 0; p <= v->nq; p++) {
             const pfig *x = &g->p[p];
-            cf_buf_puts(b, "<tr><td>");
-            cf_buf_html(b, p ? v->qnames[p - 1] : "Score");
-            cf_buf_printf(b, "</td><td>%zu</td>", x->n);
-            html_ci(b, yn ? x->have_auc : x->have_r, yn ? &x->auc : &x->r);
-            html_ci(b, yn ? x->have_r : x->have_rho, yn ? &x->r : &x->rho);
-            if (!yn && !isnan(x->slope10))
-                cf_buf_printf(b, "<td>%+.2f</td>", x->slope10);
+            cell(&t, "%s", p ? (text ? v->qids[p - 1] : v->qnames[p - 1]) : text ? "score" : "Score");
+            cell(&t, "%zu", x->n);
+            cell_ci(&t, &d, yn ? x->have_auc : x->have_r, yn ? &x->auc : &x->r);
+            cell_ci(&t, &d, yn ? x->have_r : x->have_rho, yn ? &x->r : &x->rho);
+            if (!yn && isnan(x->slope10))
+                cell(&t, "%s", text ? "-" : "–");
             else if (!yn)
-                cf_buf_puts(b, "<td>&ndash;</td>");
-            cf_buf_puts(b, "</tr>\n");
+                cell(&t, "%+.2f", x->slope10);
         }
-        cf_buf_puts(b, "</tbody>\n</table></div>\n");
+        doc_table(&d, &t, NULL);
+        t = (table){{"tier", yn ? "share yes" : "mean", "95% CI", "n"}, 4, t.text, t.at, 0, t.cap};
+        for (size_t k = 0; k < v->ntiers; k++) {
+            const tfig *x = &g->t[k];
+            if (!x->n)
+                continue;
+            cell(&t, "%s", v->labels[k] ? v->labels[k] : "?");
+            cell(&t, "%.2f", x->m.est);
+            if (x->have)
+                cell(&t, "%.2f to %.2f", x->m.lo, x->m.hi);
+            else
+                cell(&t, "%s", text ? "-" : "–");
+            cell(&t, "%zu", x->n);
+        }
+        if (t.n)
+            doc_table(&d, &t, "By tier");
         if (g->ng) {
-            cf_buf_printf(b, "<h3>By group</h3>\n<div class=\"scroll\"><table>\n<thead><tr><th>group (30 or more)"
-                             "</th><th>n</th><th>%s (95%% CI)</th></tr></thead>\n<tbody>\n", yn ? "AUC" : "r");
+            t = (table){{"group (30 or more)", "n", yn ? "AUC (95% CI)" : "r (95% CI)"}, 3, t.text, t.at, 0, t.cap};
             for (size_t k = 0; k < g->ng; k++) {
                 const gfig *x = &g->g[k];
-                cf_buf_puts(b, "<tr><td>");
-                cf_buf_html(b, cf_audit_category(x->dim, x->cat));
-                cf_buf_printf(b, "</td><td>%zu</td>", x->p.n);
-                html_ci(b, yn ? x->p.have_auc : x->p.have_r, yn ? &x->p.auc : &x->p.r);
-                cf_buf_puts(b, "</tr>\n");
+                cell(&t, "%s", cf_audit_category(x->dim, x->cat));
+                cell(&t, "%zu", x->p.n);
+                cell_ci(&t, &d, yn ? x->p.have_auc : x->p.have_r, yn ? &x->p.auc : &x->p.r);
             }
-            cf_buf_puts(b, "</tbody>\n</table></div>\n");
-            for (size_t k = 0; k < g->ng; k++) {
-                if (!g->g[k].cleary)
-                    continue;
-                cf_buf cs = {0};
-                cleary_sentence(&cs, v, oi, &g->g[k]);
-                cf_buf_puts(b, "<p>");
-                cf_buf_html(b, cs.s ? cs.s : "");
-                cf_buf_puts(b, "</p>\n");
-                if (cs.oom)
-                    b->oom = 1;
-                cf_buf_free(&cs);
-            }
+            doc_table(&d, &t, "By group");
         }
-        cf_buf_puts(b, "</section>\n");
+        for (size_t k = 0; k < g->ng; k++)
+            if (g->g[k].cleary) {
+                cleary_sentence(&s, v, oi, &g->g[k]);
+                doc_para(&d, &s, 0);
+            }
+        if (html)
+            cf_buf_puts(b, "</section>\n");
     }
-    cf_buf_puts(b, "<footer><p class=\"meta\">What these figures mean and what they do not: docs/validation.md. "
-                   "Validity evidence: 29 CFR 1607.5 and 1607.14B.</p></footer>\n</body>\n</html>\n");
+    if (html)
+        cf_buf_puts(b, "<footer><p class=\"meta\">What these figures mean and what they do not: docs/validation.md. "
+                       "Validity evidence: 29 CFR 1607.5 and 1607.14B.</p></footer>\n</body>\n</html>\n");
+    if (t.text.oom)
+        b->oom = 1;
+    cf_buf_free(&t.text);
+    cf_free(t.at);
     return 0;
 }
 
@@ -1843,12 +1853,8 @@ cf_status cf_validation_write(cf_validation *v, cf_validation_format fmt, char *
     if (!st) {
         if (fmt == CF_VALIDATION_JSON)
             write_json(&b, v, f, unmatched);
-        else if (fmt == CF_VALIDATION_MD)
-            write_md(&b, v, f, unmatched);
-        else if (fmt == CF_VALIDATION_HTML)
-            st = write_html(&b, v, f, unmatched) ? CF_ESYSTEM : CF_OK;
-        else
-            write_text(&b, v, f, unmatched);
+        else if (write_doc(&b, fmt, v, f, unmatched))
+            st = CF_ESYSTEM;
     }
     for (size_t oi = 0; oi < v->no; oi++) {
         cf_free(f[oi].p);
