@@ -14,11 +14,16 @@ SCIPY=$PYTHON
 # model with known correlations: hired when the score and noise pass a bar,
 # accuracy and a rating for the hired only, productivity for everyone; and
 # demographics, with accuracy 1.5 points lower at the same score for one
-# race/ethnicity (a planted intercept difference) and nothing for sex.
+# race/ethnicity (a planted intercept difference) and nothing for sex; and
+# apart, a yes/no outcome (an offer) whose odds at the same score are
+# planted lower for the same group (the logistic Cleary test).
 "$SCIPY" - "$T" <<'PY'
 import json, random, sys
 t = sys.argv[1]
 rnd = random.Random(2026)
+rnd2 = random.Random(7)
+offers = open(t + "/offers.csv", "w")
+offers.write("id,offered\n")
 tiers = [("strong", "Strong fit", 65), ("good", "Good fit", 45), ("developing", "Developing", 25), ("not_yet", "Not yet", 0)]
 with open(t + "/reports.ndjson", "w") as rep, open(t + "/outcomes.csv", "w") as out, \
         open(t + "/demographics.csv", "w") as demo:
@@ -44,6 +49,8 @@ with open(t + "/reports.ndjson", "w") as rep, open(t + "/outcomes.csv", "w") as 
         rating = str(max(1, min(5, round(3 + 0.6 * z + rnd.gauss(0, 1))))) if hired else ""
         cph = "%.2f" % max(0.5, 3 + 0.5 * (0.3 * z + rnd.gauss(0, 1)))
         out.write("a%03d,%s,%s,%s,%s\n" % (i, "yes" if hired else "no", acc, cph, rating))
+        offered = 1.2 * z + (-1.5 if race != "White" else 0) + rnd2.gauss(0, 1) > -0.3
+        offers.write("a%03d,%s\n" % (i, "yes" if offered else "no"))
 PY
 expect_exit 0 "validate -f json" -- "$CF" validate -f json --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
 cp "$T/out" "$T/v.json"
@@ -119,22 +126,29 @@ PY
 # against NumPy's; the planted difference found, none for sex
 expect_exit 0 "validate -d" -- "$CF" validate -f json -d "$T/demographics.csv" --outcome accuracy_90d --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
 cp "$T/out" "$T/groups.json"
+# what the two checks of Cleary's test read: the figures written, and each
+# person's (score, outcome, sex, race/ethnicity) who has the outcome
+cat >"$T/people.py" <<'PY'
+import csv, json
+def people(t, written, outcomes, column, yes=False):
+    got = json.load(open(t + "/" + written))["outcomes"][0]
+    reps = {json.loads(l)["source"]: json.loads(l) for l in open(t + "/reports.ndjson")}
+    rows = {r["id"]: r for r in csv.DictReader(open(t + "/" + outcomes))}
+    out = []
+    for d in csv.DictReader(open(t + "/demographics.csv")):
+        r = reps[d["source"]]
+        v = rows[r["applicant"]["id"]][column]
+        if v != "":
+            out.append((r["score"], (1.0 if v == "yes" else 0.0) if yes else float(v), d["sex"], d["race_ethnicity"]))
+    return got, {(g["dimension"], g["category"]): g for g in got["groups"]}, out
+PY
 "$SCIPY" - "$T" <<'PY' && ok || no "validate -d: the groups or Cleary's test differ from NumPy's"
-import csv, json, sys
+import sys
 import numpy as np
 from scipy import stats
-t = sys.argv[1]
-got = json.load(open(t + "/groups.json"))["outcomes"][0]
-reps = {json.loads(l)["source"]: json.loads(l) for l in open(t + "/reports.ndjson")}
-rows = {r["id"]: r for r in csv.DictReader(open(t + "/outcomes.csv"))}
-demo = list(csv.DictReader(open(t + "/demographics.csv")))
-people = []
-for d in demo:
-    r = reps[d["source"]]
-    v = rows[r["applicant"]["id"]]["accuracy_90d"]
-    if v != "":
-        people.append((r["score"], float(v), d["sex"], d["race_ethnicity"]))
-groups = {(g["dimension"], g["category"]): g for g in got["groups"]}
+sys.path.insert(0, sys.argv[1])
+from people import people
+got, groups, people = people(sys.argv[1], "groups.json", "outcomes.csv", "accuracy_90d")
 assert set(groups) == {("sex", "Male"), ("sex", "Female"), ("race_ethnicity", "White"), ("race_ethnicity", "Black or African American")}, groups.keys()
 def cleary(dim, cat, ref):
     sub = [p for p in people if p[dim] in (cat, ref)]
@@ -183,6 +197,58 @@ if bad:
     print("\n".join(bad))
     sys.exit(1)
 PY
+# The same for a yes/no outcome, by logistic regression: against a
+# reference fitted by SciPy's optimiser (not Newton's steps), to 4 decimals;
+# the planted lower odds found, none for sex; the JSON follows its schema.
+expect_exit 0 "validate -d, a yes/no outcome" -- "$CF" validate -f json -d "$T/demographics.csv" --outcomes "$T/offers.csv" "$T/reports.ndjson"
+cp "$T/out" "$T/offers.json"
+"$SCIPY" - "$T" <<'PY' && ok || no "validate -d: the logistic Cleary test differs from SciPy's fit"
+import sys
+import numpy as np
+from scipy import optimize, stats
+sys.path.insert(0, sys.argv[1])
+from people import people
+got, groups, people = people(sys.argv[1], "offers.json", "offers.csv", "offered", yes=True)
+def fit(dim, cat, ref):
+    sub = [p for p in people if p[dim] in (cat, ref)]
+    x = np.array([p[0] for p in sub]); y = np.array([p[1] for p in sub]); g = np.array([1.0 if p[dim] == cat else 0.0 for p in sub])
+    xc = x - x.mean()
+    X = np.column_stack([np.ones(len(x)), xc, g, xc * g])
+    nll = lambda b: np.sum(np.logaddexp(0, X @ b) - y * (X @ b))
+    grad = lambda b: X.T @ (1 / (1 + np.exp(-(X @ b))) - y)
+    b = optimize.minimize(nll, np.zeros(4), jac=grad, method="BFGS", options={"gtol": 1e-12, "maxiter": 10000}).x
+    p = 1 / (1 + np.exp(-(X @ b)))
+    se = np.sqrt(np.diag(np.linalg.inv(X.T @ (X * (p * (1 - p))[:, None]))))
+    return b, se
+bad = []
+for dim, cat, ref, planted in ((2, "Female", "Male", False), (3, "Black or African American", "White", True)):
+    c = groups[("sex" if dim == 2 else "race_ethnicity", cat)]["cleary"]
+    if c["model"] != "logistic" or c["reference"] != ref:
+        bad.append("%s: model %s against %s" % (cat, c["model"], c["reference"]))
+    b, se = fit(dim, cat, ref)
+    z = stats.norm.ppf(0.975)
+    for what, g, want in (("intercept", c["intercept_difference"]["difference"], b[2]),
+                          ("intercept lo", c["intercept_difference"]["lo"], b[2] - z * se[2]),
+                          ("slope", c["slope_difference_per_10"]["difference"], 10 * b[3]),
+                          ("slope hi", c["slope_difference_per_10"]["hi"], 10 * (b[3] + z * se[3])),
+                          ("intercept p", c["intercept_p"], 2 * stats.norm.sf(abs(b[2] / se[2]))),
+                          ("slope p", c["slope_p"], 2 * stats.norm.sf(abs(b[3] / se[3])))):
+        if abs(g - want) > 1e-4:
+            bad.append("%s %s: %s, SciPy %s" % (cat, what, g, want))
+    differs = c["intercept_difference"]["hi"] < 0
+    if differs != planted:
+        bad.append("%s: lower odds %s, planted %s: %s" % (cat, differs, planted, c))
+    if planted and "The common curve over-predicts for Black or African American: at the same score fewer of them had offered 'yes'." not in c["sentence"]:
+        bad.append("the sentence: " + c["sentence"])
+    if not planted and "one regression curve serves both groups" not in c["sentence"]:
+        bad.append("the sentence: " + c["sentence"])
+if bad:
+    print("\n".join(bad))
+    sys.exit(1)
+PY
+"$CF" schema validation >"$T/schema.json"
+"$SCIPY" -c 'import json, sys, jsonschema
+jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' "$T/schema.json" "$T/offers.json" && ok || no "validate -d of a yes/no outcome does not follow its schema"
 expect_exit 0 "validate -d (text)" -- "$CF" validate -d "$T/demographics.csv" --outcome accuracy_90d --outcomes "$T/outcomes.csv" "$T/reports.ndjson"
 expect_grep "$T/out" "^  By group:$" "text: the groups"
 expect_grep "$T/out" "^    group (30 or more) *n *r (95% CI)$" "text: the groups' heads"

@@ -300,18 +300,20 @@ double cf_thorndike2(double r, double sd_in, double sd_all)
     return r * u / sqrt(1 + r * r * (u * u - 1));
 }
 
-int cf_ols_fit(const double *x, const double *y, size_t n, size_t k, cf_ols *fit)
+/* Weighted least squares: X'WX b = X'Wz solved, with X'WX inverted
+ * alongside (Gauss-Jordan, the largest pivot first), for the standard
+ * errors; a[i][k + j] holds the inverse, a[i][2k] the coefficients.  w
+ * NULL: every weight 1.  0, or -1 when the columns are not independent. */
+static int solve_wls(const double *x, const double *z, const double *w, size_t n, size_t k,
+                     double a[CF_OLS_MAX][2 * CF_OLS_MAX + 1])
 {
-    if (k == 0 || k > CF_OLS_MAX || n <= k)
-        return -1;
-    /* the normal equations X'X b = X'y, with X'X inverted alongside
-     * (Gauss-Jordan, the largest pivot first) for the standard errors */
-    double a[CF_OLS_MAX][2 * CF_OLS_MAX + 1] = {{0}};
+    memset(a, 0, sizeof(double[CF_OLS_MAX][2 * CF_OLS_MAX + 1]));
     for (size_t r = 0; r < n; r++)
         for (size_t i = 0; i < k; i++) {
+            double wi = (w ? w[r] : 1) * x[r * k + i];
             for (size_t j = 0; j < k; j++)
-                a[i][j] += x[r * k + i] * x[r * k + j];
-            a[i][2 * k] += x[r * k + i] * y[r];
+                a[i][j] += wi * x[r * k + j];
+            a[i][2 * k] += wi * z[r];
         }
     for (size_t i = 0; i < k; i++)
         a[i][k + i] = 1;
@@ -340,6 +342,14 @@ int cf_ols_fit(const double *x, const double *y, size_t n, size_t k, cf_ols *fit
                     a[r][j] -= f * a[c][j];
             }
     }
+    return 0;
+}
+
+int cf_ols_fit(const double *x, const double *y, size_t n, size_t k, cf_ols *fit)
+{
+    double a[CF_OLS_MAX][2 * CF_OLS_MAX + 1];
+    if (k == 0 || k > CF_OLS_MAX || n <= k || solve_wls(x, y, NULL, n, k, a))
+        return -1;
     double rss = 0;
     for (size_t r = 0; r < n; r++) {
         double fitted = 0;
@@ -356,6 +366,59 @@ int cf_ols_fit(const double *x, const double *y, size_t n, size_t k, cf_ols *fit
         fit->b[i] = (cf_ci){b, b - t * se, b + t * se};
         fit->se[i] = se;
         fit->p[i] = se > 0 ? 2 * (1 - cf_t_cdf(fabs(b) / se, df)) : (b == 0 ? 1 : 0);
+    }
+    return 0;
+}
+
+int cf_logit_fit(const double *x, const double *y, size_t n, size_t k, cf_ols *fit)
+{
+    if (k == 0 || k > CF_OLS_MAX || n <= k)
+        return -1;
+    double *w = cf_malloc(n * sizeof *w), *z = cf_malloc(n * sizeof *z);
+    double a[CF_OLS_MAX][2 * CF_OLS_MAX + 1], b[CF_OLS_MAX] = {0};
+    int rc = !w || !z ? -2 : -1;
+    /* Newton's method as iteratively reweighted least squares: each step
+     * regresses the working response z on x with weights p(1 - p) */
+    for (int it = 0; it < 100 && rc != -2; it++) {
+        for (size_t r = 0; r < n; r++) {
+            double eta = 0;
+            for (size_t i = 0; i < k; i++)
+                eta += x[r * k + i] * b[i];
+            double p = 1 / (1 + exp(-eta));
+            w[r] = fmax(p * (1 - p), 1e-12);
+            z[r] = eta + (y[r] - p) / w[r];
+        }
+        if (solve_wls(x, z, w, n, k, a))
+            break;
+        double step = 0;
+        for (size_t i = 0; i < k; i++) {
+            step = fmax(step, fabs(a[i][2 * k] - b[i]));
+            b[i] = a[i][2 * k];
+        }
+        if (!isfinite(step))
+            break;
+        if (step < 1e-10 * (1 + fabs(b[0]))) {
+            rc = 0;
+            break;
+        }
+    }
+    cf_free(w);
+    cf_free(z);
+    /* a coefficient that ran away: the groups are separated, and there is
+     * no finite estimate */
+    for (size_t i = 0; rc == 0 && i < k; i++)
+        if (fabs(b[i]) > 30 || !(a[i][k + i] > 0))
+            rc = -1;
+    if (rc)
+        return rc;
+    fit->k = k;
+    fit->n = n;
+    fit->sigma = NAN;
+    for (size_t i = 0; i < k; i++) {
+        double se = sqrt(a[i][k + i]);
+        fit->b[i] = (cf_ci){b[i], b[i] - Z975 * se, b[i] + Z975 * se};
+        fit->se[i] = se;
+        fit->p[i] = erfc(fabs(b[i]) / se / sqrt(2));
     }
     return 0;
 }

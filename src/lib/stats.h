@@ -61,6 +61,11 @@ typedef struct cf_ols {
     double sigma;      /* residual standard deviation */
 } cf_ols;
 int cf_ols_fit(const double *x, const double *y, size_t n, size_t k, cf_ols *fit);
+/* Logistic regression of y (0 or 1) on k columns of x by maximum
+ * likelihood: coefficients in log-odds with Wald intervals (z) and p.
+ * 0; -1 when there is no finite estimate (the columns dependent, or y
+ * separated by them); -2 out of memory.  sigma is NAN. */
+int cf_logit_fit(const double *x, const double *y, size_t n, size_t k, cf_ols *fit);
 
 /* A 64-bit generator (splitmix64): the same numbers for the same seed. */
 uint64_t cf_rand_next(uint64_t *state);

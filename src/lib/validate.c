@@ -938,6 +938,7 @@ typedef struct gfig {
     pfig p;                      /* the score against the outcome */
     double mean;
     int cleary;                  /* the comparison below was made */
+    int logistic;                /* of a yes/no outcome: the differences in log-odds */
     int ref;                     /* the reference group's category */
     size_t nref;
     cf_ci b_int, b_slope10;      /* intercept (at the mean score) and slope-per-10 differences */
@@ -1089,7 +1090,7 @@ static int group_figures(const cf_validation *v, size_t oi, ofig *f)
                 best = f->ng - 1;
         }
         /* Cleary: each group against the largest of its dimension */
-        for (size_t gi = first; gi < f->ng && !rc && !yn; gi++) {
+        for (size_t gi = first; gi < f->ng && !rc; gi++) {
             gfig *g = &f->g[gi], *ref = &f->g[best];
             if (gi == best)
                 continue;
@@ -1115,9 +1116,15 @@ static int group_figures(const cf_validation *v, size_t oi, ofig *f)
                 d[4 * k + 3] = xc * gg;
                 y[k++] = v->rows[a->row].val[oi];
             }
+            /* a yes/no outcome: the same terms in a logistic model (a
+             * straight line would give shares below 0 and above 1) */
             cf_ols fit;
-            if (cf_ols_fit(d, y, k, 4, &fit) == 0) {
+            int got = yn ? cf_logit_fit(d, y, k, 4, &fit) : cf_ols_fit(d, y, k, 4, &fit);
+            if (got == -2)
+                rc = -1;
+            if (got == 0) {
                 g->cleary = 1;
+                g->logistic = yn;
                 g->ref = ref->cat;
                 g->nref = ref->p.n;
                 g->b_int = fit.b[2];
@@ -1131,23 +1138,40 @@ static int group_figures(const cf_validation *v, size_t oi, ofig *f)
     return rc;
 }
 
-/* Cleary's comparison in words. */
+/* Cleary's comparison in words: of a measured outcome, the differences
+ * themselves; of a yes/no outcome, as ratios of the odds of yes. */
 static void cleary_sentence(cf_buf *b, const cf_validation *v, size_t oi, const gfig *g)
 {
     const char *name = cf_audit_category(g->dim, g->cat), *ref = cf_audit_category(g->dim, g->ref);
-    cf_buf_printf(b, "%s (%zu) against %s (%zu): at the same score, ", name, g->p.n, ref, g->nref);
-    words(b, v->o[oi].name);
-    cf_buf_printf(b, " differs by %+.2f (95%% CI %.2f to %.2f)", g->b_int.est, g->b_int.lo, g->b_int.hi);
     int int_differs = g->b_int.lo > 0 || g->b_int.hi < 0, slope_differs = g->b_slope10.lo > 0 || g->b_slope10.hi < 0;
-    cf_buf_printf(b, ", and its slope by %+.2f per 10 points (95%% CI %.2f to %.2f). ", g->b_slope10.est,
-                  g->b_slope10.lo, g->b_slope10.hi);
+    cf_buf_printf(b, "%s (%zu) against %s (%zu): at the same score, ", name, g->p.n, ref, g->nref);
+    if (g->logistic) {
+        cf_buf_puts(b, "the odds of ");
+        words(b, v->o[oi].name);
+        cf_buf_printf(b, " 'yes' were %.2f times theirs (95%% CI %.2f to %.2f), and each 10 points multiplied "
+                      "them by %.2f times as much (95%% CI %.2f to %.2f). ", exp(g->b_int.est), exp(g->b_int.lo),
+                      exp(g->b_int.hi), exp(g->b_slope10.est), exp(g->b_slope10.lo), exp(g->b_slope10.hi));
+    } else {
+        words(b, v->o[oi].name);
+        cf_buf_printf(b, " differs by %+.2f (95%% CI %.2f to %.2f), and its slope by %+.2f per 10 points (95%% CI "
+                      "%.2f to %.2f). ", g->b_int.est, g->b_int.lo, g->b_int.hi, g->b_slope10.est,
+                      g->b_slope10.lo, g->b_slope10.hi);
+    }
+    const char *line = g->logistic ? "curve" : "line";
     if (!int_differs && !slope_differs)
-        cf_buf_puts(b, "Both intervals hold 0: one regression line serves both groups.");
-    else if (int_differs && g->b_int.est < 0)
-        cf_buf_printf(b, "The common line over-predicts for %s: at the same score they did worse.", name);
-    else if (int_differs)
-        cf_buf_printf(b, "The common line under-predicts for %s: at the same score they did better.", name);
-    else
+        cf_buf_printf(b, "Both intervals hold %s: one regression %s serves both groups.", g->logistic ? "1" : "0",
+                      line);
+    else if (int_differs) {
+        int over = g->b_int.est < 0;
+        cf_buf_printf(b, "The common %s %s-predicts for %s: at the same score ", line, over ? "over" : "under", name);
+        if (g->logistic) {
+            cf_buf_printf(b, "%s of them had ", over ? "fewer" : "more");
+            words(b, v->o[oi].name);
+            cf_buf_puts(b, " 'yes'.");
+        } else {
+            cf_buf_printf(b, "they did %s.", over ? "worse" : "better");
+        }
+    } else
         cf_buf_puts(b, "The score goes with the outcome more strongly in one group than the other.");
 }
 
@@ -1304,6 +1328,7 @@ static void write_json(cf_buf *b, const cf_validation *v, const ofig *f, size_t 
                 json_ci(&w, "auc", x->p.have_auc, &x->p.auc, "auc");
             if (x->cleary) {
                 cf_jw_open(&w, "cleary", '{');
+                cf_jw_str(&w, "model", x->logistic ? "logistic" : "linear");
                 cf_jw_str(&w, "reference", cf_audit_category(x->dim, x->ref));
                 cf_jw_num(&w, "n_reference", (double)x->nref, 0);
                 json_ci(&w, "intercept_difference", 1, &x->b_int, "difference");

@@ -107,6 +107,32 @@ static void regression(void)
     CHECK(cf_ols_fit(design, y, 4, 4, &f) == -1);
 }
 
+/* Logistic regression against SciPy 1.10 (the likelihood maximised by its
+ * trust-region optimiser, the standard errors from the Hessian there),
+ * and no estimate where the outcome is separated by the score. */
+static void logistic(void)
+{
+    static const double sx[20] = {12, 25, 31, 38, 40, 44, 47, 52, 55, 58, 61, 63, 66, 70, 72, 75, 79, 83, 88, 93};
+    double yy[20] = {0, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 1, 1, 0, 1, 1, 1, 0, 1, 1}, design[40];
+    for (int i = 0; i < 20; i++) {
+        design[2 * i] = 1;
+        design[2 * i + 1] = sx[i];
+    }
+    cf_ols f;
+    CHECK(cf_logit_fit(design, yy, 20, 2, &f) == 0);
+    static const double want[2][4] = {{-3.3663279816, 1.8165640132, -6.9267280230, 0.0638638294},
+                                      {0.0579378198, 0.0296568289, -0.0001884969, 0.0507475879}};
+    for (int i = 0; i < 2; i++)
+        CHECKF(fabs(f.b[i].est - want[i][0]) < 1e-7 && fabs(f.se[i] - want[i][1]) < 1e-7 &&
+                   fabs(f.b[i].lo - want[i][2]) < 1e-7 && fabs(f.p[i] - want[i][3]) < 1e-8,
+               "b%d %.10f se %.10f lo %.10f p %.10f", i, f.b[i].est, f.se[i], f.b[i].lo, f.p[i]);
+    /* everyone above 50 yes, everyone below no: the odds run away */
+    for (int i = 0; i < 20; i++)
+        yy[i] = sx[i] > 50;
+    CHECK(cf_logit_fit(design, yy, 20, 2, &f) == -1);
+    CHECK(cf_logit_fit(design, yy, 2, 2, &f) == -1);
+}
+
 /* A standard normal deviate (Box-Muller) from the generator. */
 static double normal(uint64_t *state)
 {
@@ -178,4 +204,5 @@ void test_stats(void)
     correlations();
     distributions();
     regression();
+    logistic();
 }
