@@ -404,5 +404,10 @@ expect_exit 0 "validate of profiles" -- "$CF" validate --as-of 2026-11-26 -f jso
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["applicants"] == 10 and d["rows_unmatched"] == 3, d' "$T/out" && ok || no "profiles: $(head -c 300 "$T/out")"
 "$SCIPY" -c 'import json, sys, jsonschema
 jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' "$T/schema.json" "$T/out" && ok || no "validate of profiles (unmatched rows, too few) does not follow its schema"
+# resume files as they were sent, joined by their file names
+printf 'source,hired\nbrittany-lasko.pdf,yes\ntests/resumes/txt/darnell-whitaker.txt,no\nnobody.docx,yes\n' >"$T/resumes.csv"
+expect_exit 0 "validate of resume files" -- "$CF" validate --as-of 2026-11-26 -f json --outcomes "$T/resumes.csv" tests/resumes/pdf/brittany-lasko.pdf tests/resumes/txt/darnell-whitaker.txt
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+assert d["applicants"] == 2 and d["outcomes"][0]["measured"] == 2 and d["unmatched"] == [{"line": 4, "key": "source", "value": "nobody.docx"}], d' "$T/out" && ok || no "resume files: $(head -c 300 "$T/out")"
 
 finish
