@@ -440,6 +440,37 @@ static cf_status op_diff(const void *ctx, t_text *out)
     return st;
 }
 
+/* Each line of text (NDJSON reports) handed to add; a line it refuses
+ * (CF_EINPUT) is left, as the front end leaves it. */
+typedef cf_status (*add_fn)(void *obj, const char *file, unsigned line, const char *s, size_t n, cf_diags *d);
+
+static cf_status each_line(const char *text, const char *file, add_fn add, void *obj, cf_diags *d)
+{
+    cf_status st = CF_OK;
+    unsigned line = 1;
+    for (const char *s = text; st == CF_OK && *s; line++) {
+        const char *e = strchr(s, '\n');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        st = add(obj, file, line, s, n, d);
+        if (st == CF_EINPUT)
+            st = CF_OK;
+        s = e ? e + 1 : s + n;
+    }
+    return st;
+}
+
+static cf_status audit_line(void *a, const char *file, unsigned line, const char *s, size_t n, cf_diags *d)
+{
+    int taken;
+    return cf_audit_add_report(a, file, line, s, n, &taken, d);
+}
+
+static cf_status validation_line(void *v, const char *file, unsigned line, const char *s, size_t n, cf_diags *d)
+{
+    int taken;
+    return cf_validation_add_report(v, file, line, s, n, &taken, d);
+}
+
 /* An audit of saved reports and scored profiles against demographics. */
 static cf_status op_audit(const void *ctx, t_text *out)
 {
@@ -450,16 +481,8 @@ static cf_status op_audit(const void *ctx, t_text *out)
     cf_audit *a = cf_audit_new();
     cf_diags d = {0};
     cf_status st = a && demo && reports ? CF_OK : CF_ESYSTEM;
-    unsigned line = 1;
-    for (const char *s = reports; st == CF_OK && s && *s; line++) {
-        const char *e = strchr(s, '\n');
-        size_t n = e ? (size_t)(e - s) : strlen(s);
-        int taken;
-        st = cf_audit_add_report(a, "tests/audit/reports.ndjson", line, s, n, &taken, &d);
-        if (st == CF_EINPUT)
-            st = CF_OK;
-        s = e ? e + 1 : s + n;
-    }
+    if (st == CF_OK)
+        st = each_line(reports, "tests/audit/reports.ndjson", audit_line, a, &d);
     for (size_t i = 0; i < 2 && st == CF_OK; i++)
         st = cf_audit_add(a, profiles[i].path, cf_report_score(scored[i]), cf_report_tier(scored[i]));
     if (st == CF_OK)
@@ -479,6 +502,46 @@ static cf_status op_audit(const void *ctx, t_text *out)
     cf_audit_free(a);
     cf_free(demo);
     cf_free(reports);
+    return st;
+}
+
+/* Validation: saved reports and scored profiles, outcomes (ctx: the
+ * file, CSV or JSON) and demographics, in every format. */
+static cf_status op_validate(const void *ctx, t_text *out)
+{
+    size_t olen, rlen, dlen;
+    char *outcomes = t_read(ctx, &olen);
+    char *reports = t_read("tests/data/validate/reports.ndjson", &rlen);
+    char *demo = t_read("tests/data/validate/demographics.csv", &dlen);
+    cf_validation *v = cf_validation_new();
+    cf_audit *a = cf_audit_new();
+    cf_diags d = {0};
+    cf_status st = v && a && outcomes && reports && demo ? CF_OK : CF_ESYSTEM;
+    if (st == CF_OK)
+        st = each_line(reports, "reports.ndjson", validation_line, v, &d);
+    for (size_t i = 0; i < 2 && st == CF_OK; i++)
+        st = cf_validation_add(v, scored[i]);
+    if (st == CF_OK)
+        st = cf_validation_outcomes(v, ctx, outcomes, olen, NULL, 0, &d);
+    if (st == CF_OK)
+        st = cf_audit_demographics(a, "demographics.csv", demo, dlen, &d);
+    if (st == CF_OK)
+        cf_validation_groups(v, a);
+    for (int f = CF_VALIDATION_TEXT; f <= CF_VALIDATION_HTML && st == CF_OK; f++) {
+        char *s;
+        size_t n;
+        if ((st = cf_validation_write(v, (cf_validation_format)f, &s, &n, &d)) == CF_OK)
+            rec_take(out, s, n);
+    }
+    rec_diags(out, &d);
+    if (d.oom)
+        st = CF_ESYSTEM;
+    cf_diags_clear(&d);
+    cf_validation_free(v);
+    cf_audit_free(a);
+    cf_free(outcomes);
+    cf_free(reports);
+    cf_free(demo);
     return st;
 }
 
@@ -631,12 +694,14 @@ void test_fault(void)
         sweep("resume: ODT", op_resume, "tests/resumes/odt/adaeze-okonkwo.odt");
         sweep("diff", op_diff, NULL);
         sweep("audit", op_audit, NULL);
+        sweep("validate: outcomes as CSV", op_validate, "tests/data/validate/outcomes.csv");
+        sweep("validate: outcomes as JSON", op_validate, "tests/data/validate/outcomes.json");
         sweep("cases", op_cases, NULL);
         sweep("html index", op_index, NULL);
         sweep("schemas", op_schemas, NULL);
     }
     teardown();
-    CHECK(sweeps == 26);
+    CHECK(sweeps == 28);
     if (getenv("CODERFIT_FAULT_VERBOSE"))
         printf("fault: %d sweeps, %d runs\n", sweeps, sweep_runs);
 }
