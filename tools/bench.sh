@@ -114,6 +114,13 @@ gen_scale() {   # gen_scale CASE N FILE
                 for (i = 0; i < n / 8; i++)
                     printf "      - {id: c%dx%d, label: Setting, type: level, weight: 1, path: derived.setting, levels: {inpatient: 1}, missing: zero, advice: x}\n", r, i }' >"$out"
         done ;;
+    validate) # N saved reports, and an outcome row for each (hired, accuracy)
+        awk -v n="$2" -v out="$3.csv" 'BEGIN { srand(1); print "id,hired,accuracy_90d" >out
+            for (i = 0; i < n; i++) { s = int(rand() * 1000) / 10; q = int(rand() * 1000) / 10
+                t = s >= 65 ? 1 : s >= 45 ? 2 : 3
+                printf "{\"format\": \"coderfit-report/1\", \"source\": \"in/a%d.json\", \"applicant\": {\"id\": \"a%d\"}, \"rubric\": {\"id\": \"t\", \"version\": \"1\"}, \"as_of\": \"2026-11-26\", \"score\": %.1f, \"tier\": \"t%d\", \"tier_label\": \"T%d\", \"tier_rank\": %d, \"eligible\": true, \"qualities\": [{\"id\": \"detail\", \"name\": \"Detail\", \"score\": %.1f}]}\n", i, i, s, t, t, t, q
+                h = s / 100 + rand() > 1
+                printf "a%d,%s,%s\n", i, h ? "yes" : "no", h ? sprintf("%.1f", 90 + rand() * 10) : "" >out } }' >"$3" ;;
     esac
 }
 "$CF" score $ASOF -f ndjson examples/applicants/*.json >"$W/reports.ndjson" 2>/dev/null
@@ -123,7 +130,8 @@ for c in "dates:score, one JSON Resume with N bad dates:score $ASOF -f ndjson" \
          "json:audit, N demographics rows (JSON):audit --select top=3 -d" \
          "aliases:lint, one criterion with N aliases:lint -f json" \
          "chain:lint, N criteria in 8 rubrics, each extends:lint -f json" \
-         "failed:rank --top 10 -f csv, N inputs that fail:rank -q $ASOF --top 10 -f csv"; do
+         "failed:rank --top 10 -f csv, N inputs that fail:rank -q $ASOF --top 10 -f csv" \
+         "validate:validate, N saved reports with outcomes:validate -f json --outcomes"; do
     kind=${c%%:*} rest=${c#*:}
     name=${rest%%:*} cmd=${rest#*:}
     ts=""
@@ -133,6 +141,7 @@ for c in "dates:score, one JSON Resume with N bad dates:score $ASOF -f ndjson" \
         gen_scale "$kind" $n "$f"
         case $kind in
         csv|json) set -- "$CF" $cmd "$f" "$W/reports.ndjson" ;;
+        validate) set -- "$CF" $cmd "$f.csv" "$f" ;;
         *) set -- "$CF" $cmd "$f" ;;
         esac
         ts="$ts $(seconds "$@")"

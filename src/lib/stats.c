@@ -92,6 +92,52 @@ static void ranks(const double *x, size_t n, ranked *tmp, double *out)
     }
 }
 
+/* The indices of x in the order of their values. */
+static void order(const double *x, size_t n, ranked *tmp, size_t *ord)
+{
+    for (size_t i = 0; i < n; i++)
+        tmp[i] = (ranked){x[i], i};
+    qsort(tmp, n, sizeof *tmp, by_value);
+    for (size_t i = 0; i < n; i++)
+        ord[i] = tmp[i].i;
+}
+
+/* The ranks, in a resample that holds index k c[k] times, of each index's
+ * value (ties their mean rank), from the order of the values: no sort. */
+static void resample_ranks(const double *x, const size_t *ord, const size_t *c, size_t n, double *out)
+{
+    size_t seen = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i, m = 0;
+        while (j < n && x[ord[j]] == x[ord[i]])
+            m += c[ord[j++]];
+        double mid = (double)seen + ((double)m + 1) / 2;   /* ranks seen+1 .. seen+m */
+        for (size_t k = i; k < j; k++)
+            out[ord[k]] = mid;
+        seen += m;
+        i = j;
+    }
+}
+
+/* r of the ranks in a resample (index k c[k] times; n in all, so the
+ * ranks' mean is (n + 1) / 2): NAN when either is constant. */
+static double corr_counted(const double *rx, const double *ry, const size_t *c, size_t n)
+{
+    double m = ((double)n + 1) / 2, sxy = 0, sxx = 0, syy = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (!c[k])
+            continue;
+        double w = (double)c[k], dx = rx[k] - m, dy = ry[k] - m;
+        sxy += w * dx * dy;
+        sxx += w * dx * dx;
+        syy += w * dy * dy;
+    }
+    if (sxx <= 0 || syy <= 0)
+        return NAN;
+    double r = sxy / sqrt(sxx * syy);
+    return r > 1 ? 1 : r < -1 ? -1 : r;
+}
+
 uint64_t cf_rand_next(uint64_t *state)
 {
     uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
@@ -123,9 +169,9 @@ int cf_spearman(const double *x, const double *y, size_t n, int boots, uint64_t 
         return -1;
     ranked *tmp = cf_malloc(n * sizeof *tmp);
     double *rx = cf_malloc(n * sizeof *rx), *ry = cf_malloc(n * sizeof *ry);
-    double *sx = cf_malloc(n * sizeof *sx), *sy = cf_malloc(n * sizeof *sy);
+    size_t *ox = cf_malloc(n * sizeof *ox), *oy = cf_malloc(n * sizeof *oy), *c = cf_malloc(n * sizeof *c);
     double *est = cf_malloc((boots > 0 ? (size_t)boots : 1) * sizeof *est);
-    int rc = !tmp || !rx || !ry || !sx || !sy || !est ? -2 : 0;
+    int rc = !tmp || !rx || !ry || !ox || !oy || !c || !est ? -2 : 0;
     if (!rc) {
         ranks(x, n, tmp, rx);
         ranks(y, n, tmp, ry);
@@ -137,18 +183,22 @@ int cf_spearman(const double *x, const double *y, size_t n, int boots, uint64_t 
     }
     /* the bootstrap (Efron, 1979): the people drawn again with
      * replacement, ranked again, boots times; a draw in which x or y is
-     * constant has no rho and is left out */
+     * constant has no rho and is left out.  A draw is counted (how many
+     * times each person is in it) and ranked from the one order of the
+     * values: linear, where a sort a draw was n log n */
     size_t kept = 0;
     uint64_t state = seed;
+    if (!rc) {
+        order(x, n, tmp, ox);
+        order(y, n, tmp, oy);
+    }
     for (int b = 0; !rc && b < boots; b++) {
-        for (size_t i = 0; i < n; i++) {
-            size_t k = (size_t)(cf_rand_next(&state) % n);
-            sx[i] = x[k];
-            sy[i] = y[k];
-        }
-        ranks(sx, n, tmp, rx);
-        ranks(sy, n, tmp, ry);
-        double v = corr(rx, ry, n);
+        memset(c, 0, n * sizeof *c);
+        for (size_t i = 0; i < n; i++)
+            c[(size_t)(cf_rand_next(&state) % n)]++;
+        resample_ranks(x, ox, c, n, rx);
+        resample_ranks(y, oy, c, n, ry);
+        double v = corr_counted(rx, ry, c, n);
         if (!isnan(v))
             est[kept++] = v;
     }
@@ -160,8 +210,9 @@ int cf_spearman(const double *x, const double *y, size_t n, int boots, uint64_t 
     cf_free(tmp);
     cf_free(rx);
     cf_free(ry);
-    cf_free(sx);
-    cf_free(sy);
+    cf_free(ox);
+    cf_free(oy);
+    cf_free(c);
     cf_free(est);
     return rc;
 }

@@ -3,6 +3,7 @@
  * t.ppf, t.cdf; numpy.linalg.lstsq with the covariance s^2 (X'X)^-1) on the
  * same data, to ten decimals; the C must agree to nine. */
 #include <math.h>
+#include <stdlib.h>
 #include "t.h"
 #include "stats.h"
 
@@ -107,6 +108,67 @@ static void regression(void)
     CHECK(cf_ols_fit(design, y, 4, 4, &f) == -1);
 }
 
+/* The mean ranks of v[0..n) (ties their mean), the plain way: 1 + the
+ * values below + half the others equal. */
+static void plain_ranks(const double *v, size_t n, double *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        double below = 0, equal = 0;
+        for (size_t j = 0; j < n; j++)
+            below += v[j] < v[i], equal += v[j] == v[i] && j != i;
+        out[i] = 1 + below + equal / 2;
+    }
+}
+
+static int cmp_double(const void *p, const void *q)
+{
+    double u = *(const double *)p, w = *(const double *)q;
+    return (u > w) - (u < w);
+}
+
+/* The bootstrap interval of Spearman's rho is the one of drawing the same
+ * people (the same generator and seed), ranking each draw the plain way
+ * and taking R's type 7 quantiles: with ties, and values drawn twice. */
+static void bootstrap(void)
+{
+    enum { N = 40, B = 300 };
+    double a[N], b[N], sa[N], sb[N], ra[N], rb[N], est[B];
+    for (int i = 0; i < N; i++) {
+        a[i] = (double)((i * 7) % 11);        /* many ties */
+        b[i] = (double)((i * 5) % 13) + a[i] / 3;
+    }
+    cf_ci rho;
+    CHECK(cf_spearman(a, b, N, B, 42, &rho) == 0);
+    uint64_t state = 42;
+    size_t kept = 0;
+    for (int r = 0; r < B; r++) {
+        for (int i = 0; i < N; i++) {
+            size_t k = (size_t)(cf_rand_next(&state) % N);
+            sa[i] = a[k];
+            sb[i] = b[k];
+        }
+        plain_ranks(sa, N, ra);
+        plain_ranks(sb, N, rb);
+        double ma = 0, mb = 0, sab = 0, saa = 0, sbb = 0;
+        for (int i = 0; i < N; i++)
+            ma += ra[i] / N, mb += rb[i] / N;
+        for (int i = 0; i < N; i++) {
+            sab += (ra[i] - ma) * (rb[i] - mb);
+            saa += (ra[i] - ma) * (ra[i] - ma);
+            sbb += (rb[i] - mb) * (rb[i] - mb);
+        }
+        if (saa > 0 && sbb > 0)
+            est[kept++] = sab / sqrt(saa * sbb);
+    }
+    qsort(est, kept, sizeof *est, cmp_double);
+    double h = (double)(kept - 1) * 0.025, l = floor(h);
+    double lo = est[(size_t)l] + (h - l) * (est[(size_t)l + 1] - est[(size_t)l]);
+    h = (double)(kept - 1) * 0.975, l = floor(h);
+    double hi = est[(size_t)l] + (h - l) * (est[(size_t)l + 1] - est[(size_t)l]);
+    CHECKF(fabs(rho.lo - lo) < 1e-12 && fabs(rho.hi - hi) < 1e-12, "rho %.15f to %.15f, plainly %.15f to %.15f",
+           rho.lo, rho.hi, lo, hi);
+}
+
 /* Logistic regression against SciPy 1.10 (the likelihood maximised by its
  * trust-region optimiser, the standard errors from the Hessian there),
  * and no estimate where the outcome is separated by the score. */
@@ -205,4 +267,5 @@ void test_stats(void)
     distributions();
     regression();
     logistic();
+    bootstrap();
 }
