@@ -874,50 +874,53 @@ static void write_text(cf_ranking *rk, cf_rank_out *o, int width, int color)
     text_errors(rk, b, 0, wrap_w);
 }
 
+/* The slot of key in the open-addressed table t of cap slots: where it is,
+ * or the empty slot where it would go. */
+typedef struct key_slot {
+    uint64_t key;
+    long idx;
+} key_slot;
+
+static size_t key_probe(const key_slot *t, size_t cap, uint64_t key)
+{
+    size_t j = (size_t)(key * 0x9e3779b97f4a7c15ULL >> 20) & (cap - 1);
+    while (t[j].key && t[j].key != key)
+        j = (j + 1) & (cap - 1);
+    return j;
+}
+
 /* Marks each result that is the same person as a better one (the list is
- * sorted, best first) with that one's index; with dedupe, drops it. */
+ * sorted, best first) with that one's index; with dedupe, drops it.  A
+ * result's keys are all looked up before any is added: two of its keys
+ * may want the same empty slot, and each must have its own. */
 static cf_status mark_duplicates(cf_ranking *rk)
 {
     size_t n = rk->nrecs, cap = 16;
     while (cap < n * 6)
         cap <<= 1;
-    struct slot {
-        uint64_t key;
-        long idx;
-    } *t = cf_calloc(cap, sizeof *t);
+    key_slot *t = cf_calloc(cap, sizeof *t);
     if (!t)
         return CF_ESYSTEM;
     for (size_t i = 0; i < n; i++) {
         cf_rank_rec *r = rk->recs[i];
-        size_t at[3];
         uint64_t kk[3];
         long first = -1;
         for (int k = 0; k < 3; k++) {
-            at[k] = SIZE_MAX;
-            if (!r->key[k])
-                continue;
             /* the kind of key in its low bits: an e-mail is never a phone */
-            kk[k] = (r->key[k] & ~(uint64_t)3) | (uint64_t)(k + 1);
-            size_t j = (size_t)(kk[k] * 0x9e3779b97f4a7c15ULL >> 20) & (cap - 1);
-            while (t[j].key && t[j].key != kk[k])
-                j = (j + 1) & (cap - 1);
-            if (t[j].key) {
-                long f = t[j].idx;
-                if (first < 0 || f < first)
-                    first = f;
-            } else {
-                at[k] = j;
-            }
+            kk[k] = r->key[k] ? (r->key[k] & ~(uint64_t)3) | (uint64_t)(k + 1) : 0;
+            size_t j = kk[k] ? key_probe(t, cap, kk[k]) : 0;
+            if (kk[k] && t[j].key && (first < 0 || t[j].idx < first))
+                first = t[j].idx;
         }
         if (first >= 0) {
             r->dup = first;
             rk->dups++;
         }
-        for (int k = 0; k < 3; k++)
-            if (at[k] != SIZE_MAX) {
-                t[at[k]].key = kk[k];
-                t[at[k]].idx = first >= 0 ? first : (long)i;
-            }
+        for (int k = 0; k < 3; k++) {
+            size_t j = kk[k] ? key_probe(t, cap, kk[k]) : 0;
+            if (kk[k] && !t[j].key)
+                t[j] = (key_slot){kk[k], first >= 0 ? first : (long)i};
+        }
     }
     cf_free(t);
     if (rk->o.dedupe) {

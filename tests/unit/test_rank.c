@@ -326,6 +326,35 @@ static void broken_invariant_named(void)
     cf_ranking_free(y);
 }
 
+/* Two reports of one person (the same e-mail), the better one's content
+ * fingerprint each of 1 to 300 in turn: however its keys fall in the
+ * table of keys, the worse report is the better one's duplicate. */
+static void duplicates_whatever_the_keys(void)
+{
+    static sink_buf out;
+    int missed = 0;
+    for (unsigned f = 1; f <= 300; f++) {
+        cf_rank_opts o = {0};
+        o.dedupe = 1;
+        cf_ranking *rk = cf_ranking_new(&o);
+        char line[1200], *at;
+        for (int k = 0; k < 2; k++) {
+            snprintf(line, sizeof line, "%s", report_line(k ? "b.json" : "a.json", k ? 50 : 60, "t", 1, 1, 1, 1));
+            at = strrchr(line, '}');
+            snprintf(at, sizeof line - (size_t)(at - line),
+                     ",\"applicant\":{\"email\":\"x@example.com\"},\"fingerprint\":\"%016x\"}", k ? 0xfffffu : f);
+            CHECK(add(rk, line) == CF_OK);
+        }
+        write_fmt(rk, CF_RANK_CSV, &out);
+        size_t rows = 0;
+        for (const char *p = out.s; (p = strstr(p, "\r\n")); p += 2)
+            rows++;
+        missed += rows != 2 || !strstr(out.s, "a.json") || strstr(out.s, "b.json");
+        cf_ranking_free(rk);
+    }
+    CHECKF(missed == 0, "%d of 300 pairs not found to be one person", missed);
+}
+
 void test_rank(void)
 {
     order_and_ties();
@@ -334,4 +363,5 @@ void test_rank(void)
     absorb_and_merge();
     wide_rubric_ranks();
     broken_invariant_named();
+    duplicates_whatever_the_keys();
 }
