@@ -304,6 +304,27 @@ expect_grep "$T/flat" "In these 240 applicants, one with hired 'yes' scored abov
 expect_grep "$T/flat" "In these [0-9]* hires, each 10 points of score went with [0-9.]* points more accuracy 90d (r = 0\.[0-9]*, 95% CI" "text: the sentence of a measured outcome"
 expect_grep "$T/out" "Range-restricted: measured for [0-9]* of 240 applicants" "text: the range restriction said"
 [ "$(awk 'length($0) > 80' "$T/out" | wc -l)" = 0 ] && ok || no "text wider than 80 columns: $(awk 'length($0) > 80' "$T/out" | head -3)"
+# the share in the sentence is the AUC as the tables write it: ten with
+# yes above 95 of the 200 pairs (AUC 0.475) are "47%" and "AUC 0.47"
+"$SCIPY" - "$T" <<'PY'
+import json, sys
+t = sys.argv[1]
+with open(t + "/half.ndjson", "w") as rep, open(t + "/half.csv", "w") as out:
+    out.write("id,hired\n")
+    scores = [(float(i), "no") for i in range(1, 21)] + [(9.5, "yes")] * 5 + [(10.5, "yes")] * 5
+    for i, (s, h) in enumerate(scores):
+        rep.write(json.dumps({"format": "coderfit-report/1", "source": "h%02d.json" % i, "applicant": {"id": "h%02d" % i},
+                              "rubric": {"id": "t", "version": "1"}, "as_of": "2026-11-26", "score": s, "tier": "t",
+                              "tier_label": "T", "tier_rank": 1, "eligible": True, "qualities": []}) + "\n")
+        out.write("h%02d,%s\n" % (i, h))
+PY
+expect_exit 0 "validate: an AUC of 0.475" -- "$CF" validate --outcomes "$T/half.csv" "$T/half.ndjson"
+tr '\n' ' ' <"$T/out" | tr -s ' ' | grep -q "47% of the time (AUC 0.47," && ok || no "the share and the AUC disagree: $(tr '\n' ' ' <"$T/out" | grep -o '[0-9]*% of the time (AUC [0-9.]*')"
+# a quality whose id is long is cut, not let past 80 columns
+sed 's/"id": "detail"/"id": "attention_to_detail_in_abstraction_and_coding"/' "$T/reports.ndjson" >"$T/long-id.ndjson"
+expect_exit 0 "validate (text), a long quality id" -- "$CF" validate --outcomes "$T/outcomes.csv" "$T/long-id.ndjson"
+[ "$(awk 'length($0) > 80' "$T/out" | wc -l)" = 0 ] && ok || no "a long id: text wider than 80 columns: $(awk 'length($0) > 80' "$T/out" | head -3)"
+expect_grep "$T/out" "^  attention_to_detail_in_abstr[a-z]*  *240 " "the long id, cut to what the figures leave"
 
 # Joins by e-mail (case aside) and by source (a file name alone); rows that
 # join no one, and people with no row, counted and named.

@@ -1202,8 +1202,12 @@ static void sentence(cf_buf *b, const cf_validation *v, size_t oi, const ofig *f
         }
         cf_buf_printf(b, "In these %zu %s, one with ", g->n, who);
         words(b, o->name);
-        cf_buf_printf(b, " 'yes' scored above one with 'no' %.0f%% of the time (AUC %.2f, 95%% CI %.2f to %.2f; "
-                      "50%% is chance).", 100 * g->auc.est, g->auc.est, g->auc.lo, g->auc.hi);
+        /* the share is the AUC as written (0.475 is "0.47" in the tables
+         * too): never "48%" beside "AUC 0.47" */
+        char shown[32];
+        snprintf(shown, sizeof shown, "%.2f", g->auc.est);
+        cf_buf_printf(b, " 'yes' scored above one with 'no' %.0f%% of the time (AUC %s, 95%% CI %.2f to %.2f; "
+                      "50%% is chance).", 100 * strtod(shown, NULL), shown, g->auc.lo, g->auc.hi);
         return;
     }
     if (!g->have_r) {
@@ -1634,10 +1638,17 @@ static void doc_table(doc *d, table *t, const char *caption)
                 w[c] = k > w[c] ? k : w[c];
             }
         }
+        /* 80 columns: a long label (a quality's id, a tier's label) is
+         * cut to what the figures leave */
+        int indent = caption ? 4 : 2, total = indent;
+        for (size_t c = 0; c < t->ncols; c++)
+            total += w[c] + (c ? 2 : 0);
+        if (total > 80)
+            w[0] = w[0] - (total - 80) > 10 ? w[0] - (total - 80) : 10;
         if (caption)
             cf_buf_printf(b, "  %s:\n", caption);
         for (size_t r = 0; r <= rows; r++) {
-            cf_buf_puts(b, caption ? "    " : "  ");
+            cf_buf_printf(b, "%*s", indent, "");
             for (size_t c = 0; c < t->ncols; c++) {
                 /* the label left, the figures right */
                 const char *s = r ? cell_text(t, (r - 1) * t->ncols + c) : t->head[c];
